@@ -1,0 +1,2 @@
+/** The autonomic domain: agents, approvals, SOPs, projections, control loops. Business logic, no SQL. */
+package com.bigbox.autonomic;

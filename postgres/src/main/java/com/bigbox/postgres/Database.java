@@ -1,0 +1,73 @@
+package com.bigbox.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The engine's connections to one database: a pool for queries, and direct session connections for
+ * what must not go through a pool (LISTEN, advisory-lock leases). With Supabase, the URL must be the
+ * direct or session-mode connection string: the transaction pooler cannot hold LISTEN or session locks.
+ */
+public final class Database implements AutoCloseable {
+    /**
+     * Every engine session: skips the per-statement NOTIFY trigger (the engine notifies after commit,
+     * coalesced) and bounds how long it may sit idle in a transaction, because an open transaction holds
+     * back real-time delivery for the whole cluster.
+     */
+    static final String SESSION_SETUP =
+            "set bigbox.skip_notify = 'on'; set idle_in_transaction_session_timeout = '60s'";
+
+    private final DatabaseUrl url;
+    private final HikariDataSource pool;
+
+    public Database(DatabaseUrl url, int poolSize, String applicationName) {
+        this.url = url;
+        var config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setDataSourceProperties(driverProperties(applicationName));
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setPoolName(applicationName + "-pool");
+        config.setConnectionInitSql(SESSION_SETUP);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
+        this.pool = new HikariDataSource(config);
+    }
+
+    public DataSource pool() {
+        return pool;
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** A new connection outside the pool, set up as every engine session is. */
+    public Connection openDirect(String purpose) throws SQLException {
+        Connection connection = DriverManager.getConnection(url.jdbcUrl(), driverProperties("bigbox-" + purpose));
+        try (var statement = connection.createStatement()) {
+            statement.execute(SESSION_SETUP);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    private java.util.Properties driverProperties(String applicationName) {
+        var properties = url.properties();
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("reWriteBatchedInserts", "true");
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

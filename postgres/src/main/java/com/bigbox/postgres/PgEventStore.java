@@ -1,0 +1,339 @@
+package com.bigbox.postgres;
+
+import com.bigbox.core.AppendResult;
+import com.bigbox.core.EventStore;
+import com.bigbox.core.ExpectedVersion;
+import com.bigbox.core.InvalidEventException;
+import com.bigbox.core.NewEvent;
+import com.bigbox.core.Position;
+import com.bigbox.core.RecordedEvent;
+import com.bigbox.core.Snapshot;
+import com.bigbox.core.StreamId;
+import com.bigbox.core.UnitOfWork;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The event store on PostgreSQL. Sequence numbers are assigned by the database (a trigger that locks
+ * the stream's row), so every writer, psql included, gets dense numbers; reads of the global order
+ * stop below the oldest running transaction, so late commits are never skipped.
+ */
+public final class PgEventStore implements EventStore {
+    // One statement appends any number of events atomically; unnest keeps their order.
+    private static final String APPEND = """
+            insert into events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
+                                sequence_number, payload, metadata, emitted_by, confidence)
+            select e.event_id, e.event_type, e.correlation_id, e.causation_id, ?, ?,
+                   e.sequence_number, e.payload::jsonb, e.metadata::jsonb, e.emitted_by, e.confidence
+              from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[])
+                   as e(event_id, event_type, correlation_id, causation_id, sequence_number, payload, metadata, emitted_by, confidence)
+            returning""" + " " + EventRows.COLUMNS;
+
+    private static final String READ_STREAM = "select " + EventRows.COLUMNS + """
+             from events where aggregate_type = ? and aggregate_id = ? and sequence_number >= ?
+             order by sequence_number""";
+
+    private static final String READ_ALL = "select " + EventRows.COLUMNS + """
+             from events
+            where (transaction_id, global_position) > (?::xid8, ?)
+              and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by transaction_id, global_position
+            limit ?""";
+
+    private static final String HEAD = """
+            select transaction_id::text, global_position from events
+             where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             order by transaction_id desc, global_position desc limit 1""";
+
+    private static final String POSITION_OF =
+            "select transaction_id::text, global_position from events where global_position = ?";
+
+    private static final String FIND = "select " + EventRows.COLUMNS + " from events where event_id = ?";
+
+    private static final String FIND_MANY =
+            "select " + EventRows.COLUMNS + " from events where event_id = any(?::uuid[]) order by sequence_number";
+
+    private static final String VERSION =
+            "select version from event_streams where aggregate_type = ? and aggregate_id = ?";
+
+    private static final String SAVE_SNAPSHOT = """
+            insert into event_snapshots (aggregate_type, aggregate_id, sequence_number, state)
+            values (?, ?, ?, ?::jsonb)
+            on conflict (aggregate_type, aggregate_id, sequence_number) do update set state = excluded.state""";
+
+    private static final String LATEST_SNAPSHOT = """
+            select sequence_number, state::text from event_snapshots
+             where aggregate_type = ? and aggregate_id = ?
+             order by sequence_number desc limit 1""";
+
+    private final DataSource pool;
+    private final Runnable afterCommit;
+
+    /**
+     * @param afterCommit called after every commit that appended events (the coalesced wake-up of
+     *     the cluster's real-time feeds)
+     */
+    public PgEventStore(DataSource pool, Runnable afterCommit) {
+        this.pool = pool;
+        this.afterCommit = afterCommit;
+    }
+
+    @Override
+    public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
+        try (Connection connection = pool.getConnection()) {
+            AppendResult result = append(connection, stream, expected, events);
+            if (!result.duplicate()) {
+                afterCommit.run();
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new EventStoreException("append to " + stream + " failed: " + PgErrors.serverMessage(e), e);
+        }
+    }
+
+    AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<NewEvent> events)
+            throws SQLException {
+        if (events.isEmpty()) {
+            throw new InvalidEventException("events", "must not be empty");
+        }
+        int n = events.size();
+        var ids = new UUID[n];
+        var types = new String[n];
+        var correlations = new UUID[n];
+        var causations = new UUID[n];
+        var sequences = new Long[n];
+        var payloads = new String[n];
+        var metadata = new String[n];
+        var emitters = new String[n];
+        var confidences = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            ids[i] = e.eventId();
+            types[i] = e.type();
+            correlations[i] = e.correlationId();
+            causations[i] = e.causationId();
+            sequences[i] = expected instanceof ExpectedVersion.Exactly(long version) ? version + 1 + i : null;
+            payloads[i] = e.payload();
+            metadata[i] = e.metadata();
+            emitters[i] = e.emittedBy();
+            confidences[i] = e.confidence() == null ? null : BigDecimal.valueOf(e.confidence().value());
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        Savepoint savepoint = autoCommit ? null : connection.setSavepoint();
+        try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+            statement.setString(1, stream.type());
+            statement.setString(2, stream.id());
+            statement.setArray(3, connection.createArrayOf("uuid", ids));
+            statement.setArray(4, connection.createArrayOf("text", types));
+            statement.setArray(5, connection.createArrayOf("uuid", correlations));
+            statement.setArray(6, connection.createArrayOf("uuid", causations));
+            statement.setArray(7, connection.createArrayOf("int8", sequences));
+            statement.setArray(8, connection.createArrayOf("text", payloads));
+            statement.setArray(9, connection.createArrayOf("text", metadata));
+            statement.setArray(10, connection.createArrayOf("text", emitters));
+            statement.setArray(11, connection.createArrayOf("numeric", confidences));
+            List<RecordedEvent> stored;
+            try (var rs = statement.executeQuery()) {
+                stored = EventRows.mapAll(rs);
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return new AppendResult(stream, stored.getLast().sequenceNumber(), stored, false);
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            if (PgErrors.UNIQUE_VIOLATION.equals(e.getSQLState()) && "events_pkey".equals(PgErrors.constraint(e))) {
+                return alreadyStored(connection, stream, events, ids);
+            }
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                throw new InvalidEventException(badJsonField(events), "is not valid JSON: " + PgErrors.serverMessage(e));
+            }
+            throw PgErrors.translate(e, stream, expected);
+        } finally {
+        }
+    }
+
+    // A retry of an append that was stored before: answer with what is stored, store nothing.
+    private AppendResult alreadyStored(Connection connection, StreamId stream, List<NewEvent> events, UUID[] ids)
+            throws SQLException {
+        List<RecordedEvent> existing;
+        try (PreparedStatement statement = connection.prepareStatement(FIND_MANY)) {
+            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            try (var rs = statement.executeQuery()) {
+                existing = EventRows.mapAll(rs);
+            }
+        }
+        boolean sameAppend = existing.size() == events.size()
+                && existing.stream().allMatch(e -> e.stream().equals(stream));
+        if (!sameAppend) {
+            throw new InvalidEventException("event_id", "is already used by another stored event");
+        }
+        return new AppendResult(stream, existing.getLast().sequenceNumber(), existing, true);
+    }
+
+    // Only on the error path: find which document the database could not parse, to name it.
+    private String badJsonField(List<NewEvent> events) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement check = connection.prepareStatement("select ?::jsonb")) {
+            for (NewEvent e : events) {
+                if (!parses(check, e.payload())) {
+                    return "payload";
+                }
+                if (!parses(check, e.metadata())) {
+                    return "metadata";
+                }
+            }
+        }
+        return "payload";
+    }
+
+    private static boolean parses(PreparedStatement check, String json) {
+        try {
+            check.setString(1, json);
+            check.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<RecordedEvent> readStream(StreamId stream, long fromSequence) {
+        return query(READ_STREAM, statement -> {
+            statement.setString(1, stream.type());
+            statement.setString(2, stream.id());
+            statement.setLong(3, fromSequence);
+        });
+    }
+
+    @Override
+    public List<RecordedEvent> readAll(Position after, int limit) {
+        return query(READ_ALL, statement -> {
+            statement.setString(1, Long.toString(after.transactionId()));
+            statement.setLong(2, after.globalPosition());
+            statement.setInt(3, limit);
+        });
+    }
+
+    @Override
+    public Position head() {
+        return positionQuery(HEAD, statement -> {}).orElse(Position.START);
+    }
+
+    @Override
+    public Optional<Position> positionOf(long globalPosition) {
+        return positionQuery(POSITION_OF, statement -> statement.setLong(1, globalPosition));
+    }
+
+    @Override
+    public Optional<RecordedEvent> find(UUID eventId) {
+        return query(FIND, statement -> statement.setObject(1, eventId)).stream().findFirst();
+    }
+
+    @Override
+    public long version(StreamId stream) {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(VERSION)) {
+            statement.setString(1, stream.type());
+            statement.setString(2, stream.id());
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("reading the version of " + stream + " failed", e);
+        }
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(SAVE_SNAPSHOT)) {
+            statement.setString(1, snapshot.stream().type());
+            statement.setString(2, snapshot.stream().id());
+            statement.setLong(3, snapshot.version());
+            statement.setString(4, snapshot.state());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventStoreException("saving a snapshot of " + snapshot.stream() + " failed", e);
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> latestSnapshot(StreamId stream) {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(LATEST_SNAPSHOT)) {
+            statement.setString(1, stream.type());
+            statement.setString(2, stream.id());
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(new Snapshot(stream, rs.getLong(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("reading the snapshot of " + stream + " failed", e);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Function<UnitOfWork, T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            var unit = new PgUnitOfWork(this, connection);
+            try {
+                T result = work.apply(unit);
+                connection.commit();
+                if (unit.appended()) {
+                    afterCommit.run();
+                }
+                return result;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("transaction failed: " + PgErrors.serverMessage(e), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private List<RecordedEvent> query(String sql, Binder binder) {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            statement.setFetchSize(5_000);
+            try (var rs = statement.executeQuery()) {
+                return EventRows.mapAll(rs);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("reading events failed: " + PgErrors.serverMessage(e), e);
+        }
+    }
+
+    private Optional<Position> positionQuery(String sql, Binder binder) {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (var rs = statement.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Position(Long.parseLong(rs.getString(1)), rs.getLong(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("reading a position failed: " + PgErrors.serverMessage(e), e);
+        }
+    }
+}

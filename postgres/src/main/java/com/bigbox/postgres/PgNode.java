@@ -1,0 +1,97 @@
+package com.bigbox.postgres;
+
+import com.bigbox.core.EventBus;
+import com.bigbox.core.LocalEventBus;
+import com.bigbox.core.Position;
+import com.bigbox.core.Wakeup;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engine instance's event machinery on a PostgreSQL database: the store, this instance's bus fed
+ * in commit order by the real-time feed, and the durable subscriptions. Any number of nodes share a
+ * database; each receives every event.
+ */
+public final class PgNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PgNode.class);
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final String name;
+    private final PgEventStore store;
+    private final EventBus bus;
+    private final PgNotifier notifier;
+    private final PgNotificationListener listener;
+    private final PgEventFeed feed;
+    private final PgSubscriptions subscriptions;
+
+    private PgNode(Database database, String name, Position feedStart, Duration pollInterval) {
+        this.name = name;
+        this.notifier = new PgNotifier(database, name);
+        var feedWakeup = new Wakeup();
+        this.store = new PgEventStore(database.pool(), () -> {
+            feedWakeup.signal();
+            notifier.committed();
+        });
+        this.bus = new LocalEventBus((event, e) ->
+                log.warn("A listener failed on event {} ({}): {}", event.eventId(), event.type(), e.toString()));
+        this.listener = new PgNotificationListener(database, feedWakeup, name);
+        this.feed = new PgEventFeed(store, database.pool(), bus, feedWakeup,
+                feedStart == null ? store.head() : feedStart, pollInterval, name);
+        this.subscriptions = new PgSubscriptions(store, database, bus, name, pollInterval);
+    }
+
+    /** Starts a node whose feed delivers events committed from now on. */
+    public static PgNode start(Database database, String name) {
+        return start(database, name, null, DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * @param feedStart where the feed starts (null: the current head)
+     * @param pollInterval how long the feed waits for a notification before it looks anyway
+     */
+    public static PgNode start(Database database, String name, Position feedStart, Duration pollInterval) {
+        var node = new PgNode(database, name, feedStart, pollInterval);
+        node.notifier.start();
+        node.listener.start();
+        node.feed.start();
+        return node;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PgEventStore store() {
+        return store;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public PgSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    public PgEventFeed.Status feedStatus() {
+        return feed.status();
+    }
+
+    public boolean listening() {
+        return listener.connected();
+    }
+
+    /** The backend pid of the LISTEN session (0 when disconnected); chaos tests terminate it. */
+    public int listenBackendPid() {
+        return listener.backendPid();
+    }
+
+    @Override
+    public void close() {
+        subscriptions.close();
+        feed.close();
+        listener.close();
+        notifier.close();
+    }
+}

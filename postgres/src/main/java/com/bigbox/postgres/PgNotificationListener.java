@@ -1,0 +1,125 @@
+package com.bigbox.postgres;
+
+import com.bigbox.core.Wakeup;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds this instance's one LISTEN session and wakes the feed on every notification. When the
+ * session dies (network, {@code pg_terminate_backend}, a PostgreSQL restart) it reconnects with
+ * backoff and wakes the feed so that it catches up on what it missed.
+ */
+final class PgNotificationListener implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PgNotificationListener.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(5);
+
+    private final Database database;
+    private final Wakeup feed;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean connected;
+    private volatile int backendPid;
+    private volatile Connection connection;
+
+    PgNotificationListener(Database database, Wakeup feed, String instanceName) {
+        this.database = database;
+        this.feed = feed;
+        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-listen").unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    /** The PostgreSQL backend pid of the LISTEN session, 0 when not connected. */
+    int backendPid() {
+        return backendPid;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        boolean reconnecting = false;
+        while (running) {
+            try (Connection session = database.openDirect("listen")) {
+                connection = session;
+                try (var statement = session.createStatement()) {
+                    statement.execute("listen " + PgNotifier.CHANNEL);
+                    try (var rs = statement.executeQuery("select pg_backend_pid()")) {
+                        rs.next();
+                        backendPid = rs.getInt(1);
+                    }
+                }
+                connected = true;
+                if (reconnecting) {
+                    log.info("LISTEN session restored (backend pid {}); catching up", backendPid);
+                }
+                backoff = Duration.ofMillis(100);
+                feed.signal();
+                listen(session.unwrap(PGConnection.class), session);
+            } catch (SQLException e) {
+                if (!running) {
+                    return;
+                }
+                if (connected || !reconnecting) {
+                    log.warn("LISTEN session lost ({}); reconnecting, polling meanwhile", e.getMessage());
+                }
+                connected = false;
+                backendPid = 0;
+                reconnecting = true;
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    private void listen(PGConnection pg, Connection session) throws SQLException {
+        long lastCheck = System.nanoTime();
+        while (running) {
+            var notifications = pg.getNotifications((int) Duration.ofMillis(500).toMillis());
+            if (notifications != null && notifications.length > 0) {
+                feed.signal();
+            }
+            if (System.nanoTime() - lastCheck > LIVENESS_CHECK.toNanos()) {
+                // A silently dropped TCP connection never raises on a read; a query does.
+                try (var statement = session.createStatement()) {
+                    statement.execute("select 1");
+                }
+                lastCheck = System.nanoTime();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Connection current = connection;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

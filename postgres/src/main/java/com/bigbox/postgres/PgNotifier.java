@@ -1,0 +1,97 @@
+package com.bigbox.postgres;
+
+import com.bigbox.core.Wakeup;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the cluster that events were committed: one {@code NOTIFY bigbox_events} for any number of
+ * commits since the last one. Sent after commit from its own session, so the write transactions
+ * never queue on PostgreSQL's notify lock.
+ */
+final class PgNotifier implements AutoCloseable {
+    static final String CHANNEL = "bigbox_events";
+    private static final Logger log = LoggerFactory.getLogger(PgNotifier.class);
+
+    private final Database database;
+    private final Wakeup pending = new Wakeup();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private Connection connection;
+
+    PgNotifier(Database database, String instanceName) {
+        this.database = database;
+        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-notifier").unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Some events were committed; the cluster will hear of it shortly. */
+    void committed() {
+        pending.signal();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!pending.await(Duration.ofSeconds(1))) {
+                    continue;
+                }
+                notifyCluster();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException e) {
+                log.debug("NOTIFY failed, the feeds' polling will catch up: {}", e.getMessage());
+                closeConnection();
+                pending.signal();
+                sleepQuietly(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private void notifyCluster() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = database.openDirect("notifier");
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("notify " + CHANNEL);
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            connection = null;
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeConnection();
+    }
+}

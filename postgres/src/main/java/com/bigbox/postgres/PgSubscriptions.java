@@ -1,0 +1,162 @@
+package com.bigbox.postgres;
+
+import com.bigbox.core.EventBus;
+import com.bigbox.core.EventFilter;
+import com.bigbox.core.Position;
+import com.bigbox.core.Registration;
+import com.bigbox.core.SubscriptionHandler;
+import com.bigbox.core.Subscriptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable subscriptions for one instance. Each runs where it holds a session advisory lock on this
+ * instance's lease session, so it runs on one instance at a time and moves as soon as that session
+ * ends (stop, crash, killed connection). Taking a subscription bumps its epoch; every checkpoint write
+ * requires the epoch it took, so an owner that lost its lease cannot commit another effect.
+ */
+public final class PgSubscriptions implements Subscriptions, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PgSubscriptions.class);
+
+    private final PgEventStore store;
+    private final Database database;
+    private final EventBus bus;
+    private final String instanceName;
+    private final Duration pollInterval;
+    private final Map<String, SubscriptionWorker> workers = new ConcurrentHashMap<>();
+    private final LeaseSession leases;
+    private final Registration wakeups;
+
+    PgSubscriptions(PgEventStore store, Database database, EventBus bus, String instanceName, Duration pollInterval) {
+        this.store = store;
+        this.database = database;
+        this.bus = bus;
+        this.instanceName = instanceName;
+        this.pollInterval = pollInterval;
+        this.leases = new LeaseSession(database, instanceName);
+        this.wakeups = bus.subscribe(EventFilter.all(), event -> workers.values().forEach(SubscriptionWorker::wake));
+    }
+
+    @Override
+    public Registration subscribe(String name, EventFilter filter, Position startAfter, SubscriptionHandler handler) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a subscription needs a name");
+        }
+        var worker = new SubscriptionWorker(name, filter, startAfter, handler, store, database, leases, instanceName, pollInterval);
+        if (workers.putIfAbsent(name, worker) != null) {
+            throw new IllegalStateException("subscription '" + name + "' is already registered on this instance");
+        }
+        worker.start();
+        return () -> {
+            if (workers.remove(name, worker)) {
+                worker.close();
+            }
+        };
+    }
+
+    /** Whether this instance currently runs {@code name}. */
+    public boolean owns(String name) {
+        SubscriptionWorker worker = workers.get(name);
+        return worker != null && worker.owning();
+    }
+
+    public Map<String, Position> positions() {
+        var positions = new java.util.TreeMap<String, Position>();
+        workers.forEach((name, worker) -> positions.put(name, worker.position()));
+        return positions;
+    }
+
+    @Override
+    public void close() {
+        wakeups.close();
+        workers.values().forEach(SubscriptionWorker::close);
+        workers.clear();
+        leases.close();
+        log.debug("subscriptions of {} stopped", instanceName);
+    }
+
+    /**
+     * The session that holds this instance's advisory locks, one per owned subscription. When it
+     * breaks, every lock it held is gone; the workers notice on their next {@link #holds} check.
+     */
+    static final class LeaseSession implements AutoCloseable {
+        private final Database database;
+        private final String instanceName;
+        private Connection connection;
+        private long generation;
+
+        LeaseSession(Database database, String instanceName) {
+            this.database = database;
+            this.instanceName = instanceName;
+        }
+
+        /** Tries to take the lock of {@code name}; returns the session generation it was taken in, or -1. */
+        synchronized long tryAcquire(String name) throws SQLException {
+            ensureOpen();
+            try (var statement = connection.prepareStatement("select pg_try_advisory_lock(hashtext('bigbox.subscription'), hashtext(?))")) {
+                statement.setString(1, name);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1) ? generation : -1;
+                }
+            } catch (SQLException e) {
+                reset();
+                throw e;
+            }
+        }
+
+        /** Whether the lock taken in {@code takenIn} is still held: the same session, still alive. */
+        synchronized boolean holds(long takenIn) {
+            if (connection == null || takenIn != generation) {
+                return false;
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("select 1");
+                return true;
+            } catch (SQLException e) {
+                reset();
+                return false;
+            }
+        }
+
+        synchronized void release(String name, long takenIn) {
+            if (connection == null || takenIn != generation) {
+                return;
+            }
+            try (var statement = connection.prepareStatement("select pg_advisory_unlock(hashtext('bigbox.subscription'), hashtext(?))")) {
+                statement.setString(1, name);
+                statement.execute();
+            } catch (SQLException e) {
+                reset();
+            }
+        }
+
+        private void ensureOpen() throws SQLException {
+            if (connection == null) {
+                connection = database.openDirect("lease-" + instanceName);
+                generation++;
+            }
+        }
+
+        private void reset() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // it is broken already
+                }
+                connection = null;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            reset();
+        }
+    }
+}

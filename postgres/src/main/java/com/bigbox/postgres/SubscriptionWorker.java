@@ -1,0 +1,243 @@
+package com.bigbox.postgres;
+
+import com.bigbox.core.EventFilter;
+import com.bigbox.core.Position;
+import com.bigbox.core.RecordedEvent;
+import com.bigbox.core.SubscriptionHandler;
+import com.bigbox.core.UnitOfWork;
+import com.bigbox.core.Wakeup;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one durable subscription on this instance whenever it holds the subscription's lease. */
+final class SubscriptionWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionWorker.class);
+    private static final int BATCH = 500;
+    private static final Duration ACQUIRE_RETRY = Duration.ofMillis(500);
+    private static final Duration MAX_HANDLER_BACKOFF = Duration.ofSeconds(30);
+
+    private static final String TAKE_OVER = """
+            insert into subscription_checkpoints as c (subscription_name, transaction_id, global_position, owner, epoch)
+            values (?, ?::xid8, ?, ?, 1)
+            on conflict (subscription_name)
+            do update set owner = excluded.owner, epoch = c.epoch + 1, updated_at = now()
+            returning c.transaction_id::text, c.global_position, c.epoch""";
+
+    private static final String ADVANCE = """
+            update subscription_checkpoints
+               set transaction_id = ?::xid8, global_position = ?, updated_at = now()
+             where subscription_name = ? and epoch = ?""";
+
+    private final String name;
+    private final EventFilter filter;
+    private final Position startAfter;
+    private final SubscriptionHandler handler;
+    private final PgEventStore store;
+    private final Database database;
+    private final PgSubscriptions.LeaseSession leases;
+    private final String instanceName;
+    private final Duration pollInterval;
+    private final Wakeup wakeup = new Wakeup();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean owning;
+    private volatile Position position;
+    private long epoch;
+    private long leaseGeneration = -1;
+
+    SubscriptionWorker(String name, EventFilter filter, Position startAfter, SubscriptionHandler handler, PgEventStore store,
+            Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval) {
+        this.name = name;
+        this.filter = filter;
+        this.startAfter = startAfter;
+        this.handler = handler;
+        this.store = store;
+        this.database = database;
+        this.leases = leases;
+        this.instanceName = instanceName;
+        this.pollInterval = pollInterval;
+        this.position = startAfter;
+        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-sub-" + name).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void wake() {
+        wakeup.signal();
+    }
+
+    boolean owning() {
+        return owning;
+    }
+
+    Position position() {
+        return position;
+    }
+
+    private void run() {
+        Duration handlerBackoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                if (!owning && !tryTakeOver()) {
+                    wakeup.await(ACQUIRE_RETRY);
+                    continue;
+                }
+                if (!leases.holds(leaseGeneration)) {
+                    lose("its lease session ended");
+                    continue;
+                }
+                List<RecordedEvent> batch = store.readAll(position, BATCH);
+                Position skippedTo = null;
+                for (RecordedEvent event : batch) {
+                    if (!running || !owning) {
+                        break;
+                    }
+                    if (filter.matches(event)) {
+                        process(event);
+                        skippedTo = null;
+                    } else {
+                        skippedTo = event.position();
+                    }
+                }
+                if (skippedTo != null && owning) {
+                    Position to = skippedTo;
+                    store.inTransaction(work -> advance(work, to));
+                    position = to;
+                }
+                handlerBackoff = Duration.ofMillis(100);
+                if (batch.size() < BATCH) {
+                    wakeup.await(pollInterval);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (HandlerFailed e) {
+                log.warn("Subscription {} failed on event {} ({}), retrying in {} ms: {}", name, e.event.eventId(),
+                        e.event.type(), handlerBackoff.toMillis(), e.getCause().toString());
+                if (!sleep(handlerBackoff)) {
+                    return;
+                }
+                handlerBackoff = handlerBackoff.multipliedBy(2).compareTo(MAX_HANDLER_BACKOFF) > 0
+                        ? MAX_HANDLER_BACKOFF
+                        : handlerBackoff.multipliedBy(2);
+            } catch (LostOwnership e) {
+                lose(e.getMessage());
+            } catch (RuntimeException | SQLException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Subscription {} paused ({}); retrying", name, e.getMessage());
+                if (!sleep(pollInterval)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean tryTakeOver() throws SQLException {
+        long generation = leases.tryAcquire(name);
+        if (generation < 0) {
+            return false;
+        }
+        try (Connection connection = database.pool().getConnection();
+                PreparedStatement statement = connection.prepareStatement(TAKE_OVER)) {
+            statement.setString(1, name);
+            statement.setString(2, Long.toString(startAfter.transactionId()));
+            statement.setLong(3, startAfter.globalPosition());
+            statement.setString(4, instanceName);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                position = new Position(Long.parseLong(rs.getString(1)), rs.getLong(2));
+                epoch = rs.getLong(3);
+            }
+        } catch (SQLException e) {
+            leases.release(name, generation);
+            throw e;
+        }
+        leaseGeneration = generation;
+        owning = true;
+        log.info("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
+        return true;
+    }
+
+    // The handler's effects and the checkpoint commit together, or neither does.
+    private void process(RecordedEvent event) {
+        store.inTransaction(work -> {
+            try {
+                handler.handle(event, work);
+            } catch (Exception e) {
+                throw new HandlerFailed(event, e);
+            }
+            return advance(work, event.position());
+        });
+        position = event.position();
+    }
+
+    private Position advance(UnitOfWork work, Position to) {
+        try (PreparedStatement statement = work.unwrap(Connection.class).prepareStatement(ADVANCE)) {
+            statement.setString(1, Long.toString(to.transactionId()));
+            statement.setLong(2, to.globalPosition());
+            statement.setString(3, name);
+            statement.setLong(4, epoch);
+            if (statement.executeUpdate() == 0) {
+                throw new LostOwnership("another instance took it over (epoch " + epoch + " is gone)");
+            }
+            return to;
+        } catch (SQLException e) {
+            throw new EventStoreException("advancing the checkpoint of " + name + " failed", e);
+        }
+    }
+
+    private void lose(String why) {
+        if (owning) {
+            log.info("Subscription {} stopped on {}: {}", name, instanceName, why);
+        }
+        owning = false;
+        leases.release(name, leaseGeneration);
+        leaseGeneration = -1;
+    }
+
+    private boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (owning) {
+            lose("closed");
+        }
+    }
+
+    private static final class HandlerFailed extends RuntimeException {
+        final transient RecordedEvent event;
+
+        HandlerFailed(RecordedEvent event, Exception cause) {
+            super(cause);
+            this.event = event;
+        }
+    }
+
+    private static final class LostOwnership extends RuntimeException {
+        LostOwnership(String message) {
+            super(message);
+        }
+    }
+}
