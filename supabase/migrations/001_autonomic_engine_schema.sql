@@ -76,8 +76,12 @@ grant usage on schema public to anon, authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------------
 -- events: the append-only log.
--- global_position + transaction_id give the commit-safe global order (see docs/ordering.md).
+-- (transaction_seq, global_position) is the commit-safe global order (see docs/ordering.md):
+-- transaction_seq numbers the writing transactions in the order they first wrote an event, and a
+-- reader never passes the transaction_seq of a writer that is still open.
 -- ---------------------------------------------------------------------------------------------
+create sequence if not exists public.events_transaction_seq as bigint;
+
 create table if not exists public.events (
   event_id        uuid primary key default gen_random_uuid(),
   event_type      text not null check (event_type <> '' and length(event_type) <= 200),
@@ -94,6 +98,7 @@ create table if not exists public.events (
   created_at      timestamptz not null default now(),
   global_position bigint generated always as identity,
   transaction_id  xid8 not null default pg_current_xact_id(),
+  transaction_seq bigint not null,
   constraint events_aggregate_sequence_key unique (aggregate_type, aggregate_id, sequence_number),
   constraint events_global_position_key unique (global_position),
   constraint events_payload_is_object check (jsonb_typeof(payload) = 'object'),
@@ -106,7 +111,7 @@ create index if not exists idx_events_correlation on public.events (correlation_
 create index if not exists idx_events_aggregate on public.events (aggregate_type, aggregate_id);
 create index if not exists idx_events_emitted_by on public.events (emitted_by);
 create index if not exists idx_events_payload_gin on public.events using gin (payload);
-create index if not exists idx_events_commit_order on public.events (transaction_id, global_position);
+create index if not exists idx_events_commit_order on public.events (transaction_seq, global_position);
 
 -- One row per aggregate: its version. Locking this row serialises appends to one aggregate, so
 -- concurrent appends get dense sequence numbers instead of colliding (the seed's defect).
@@ -118,11 +123,126 @@ create table if not exists public.event_streams (
   primary key (aggregate_type, aggregate_id)
 );
 
--- Fills sequence_number (and correlation_id) for every writer, psql included. A writer that names
--- sequence_number states the version it expects: a mismatch is a conflict (SQLSTATE PT409, which
--- PostgREST and our API turn into HTTP 409).
-create or replace function public.events_assign_sequence() returns trigger
+-- The writing transaction's place in the global order, taken when it writes its first event.
+-- An open writer is visible to readers through two shared advisory locks (they never block
+-- anybody): the gate, taken before the number, and the number itself, published right after.
+-- Keys are bigints tagged 0x6262 ('bb') in their top 16 bits; the gate is the tag alone.
+create or replace function public.events_transaction_seq() returns bigint
   language plpgsql
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+declare
+  mine text := current_setting('bigbox.transaction_seq', true);
+  xid text := pg_current_xact_id()::text;
+  seq bigint;
+begin
+  if mine like xid || ':%' then
+    return split_part(mine, ':', 2)::bigint;
+  end if;
+  perform pg_advisory_xact_lock_shared(7089228763434582016);
+  seq := nextval('public.events_transaction_seq');
+  perform pg_advisory_xact_lock_shared(7089228763434582016 + seq);
+  perform set_config('bigbox.transaction_seq', xid || ':' || seq, true);
+  return seq;
+end
+$$;
+
+-- Every reader may go up to (not including) this transaction_seq: every writer below it has ended.
+-- Null means a writer is between taking its number and publishing it (microseconds): ask again.
+-- The sequence is read before the locks, so a writer that is not among the locks numbered after it.
+create or replace function public.events_read_horizon() returns bigint
+  language plpgsql volatile
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+declare
+  last_seq bigint;
+  issued boolean;
+  oldest_open bigint;
+  unpublished boolean;
+begin
+  select last_value, is_called into last_seq, issued from public.events_transaction_seq;
+  select min(w.seq), coalesce(bool_or(w.seq is null), false)
+    into oldest_open, unpublished
+    from (select min(((l.classid::bigint << 32) | l.objid::bigint) - 7089228763434582016)
+                   filter (where l.objid <> 0 or l.classid <> 1650589696) as seq
+            from pg_locks l
+           where l.locktype = 'advisory' and l.objsubid = 1 and l.granted
+             and l.classid between 1650589696 and 1650655231
+             and l.database = (select oid from pg_database where datname = current_database())
+           group by l.virtualtransaction) w;
+  if unpublished then
+    return null;
+  end if;
+  return least(coalesce(oldest_open, 9223372036854775807), case when issued then last_seq + 1 else last_seq end);
+end
+$$;
+
+-- The horizon, waiting out the microseconds in which a writer has a number it has not published.
+create or replace function public.events_settled_horizon() returns bigint
+  language plpgsql volatile
+  as $$
+declare
+  horizon bigint;
+begin
+  for attempt in 1..200 loop
+    horizon := public.events_read_horizon();
+    exit when horizon is not null;
+    perform pg_sleep(0.0005);
+  end loop;
+  return horizon;
+end
+$$;
+
+-- The commit-safe read of the global order: events after a position, below the horizon. The query
+-- is a separate statement from the horizon's, so its snapshot sees every commit the horizon
+-- counted as ended.
+create or replace function public.events_after(
+  p_transaction_seq bigint,
+  p_global_position bigint,
+  p_limit integer
+) returns setof public.events
+  language plpgsql volatile
+  as $$
+declare
+  horizon bigint := public.events_settled_horizon();
+begin
+  return query
+    select * from public.events e
+     where (e.transaction_seq, e.global_position) > (p_transaction_seq, p_global_position)
+       and e.transaction_seq < horizon
+     order by e.transaction_seq, e.global_position
+     limit p_limit;
+end
+$$;
+
+-- The position of the last event events_after can return now.
+create or replace function public.events_head(out transaction_seq bigint, out global_position bigint)
+  language plpgsql volatile
+  as $$
+declare
+  horizon bigint := public.events_settled_horizon();
+begin
+  if horizon is null then
+    raise exception 'a writer did not publish its transaction_seq in time' using errcode = '55P03';
+  end if;
+  select e.transaction_seq, e.global_position into transaction_seq, global_position
+    from public.events e
+   where e.transaction_seq < horizon
+   order by e.transaction_seq desc, e.global_position desc
+   limit 1;
+end
+$$;
+
+-- Fills sequence_number, transaction_seq and correlation_id for every writer, psql included. A
+-- writer that names sequence_number states the version it expects: a mismatch is a conflict
+-- (SQLSTATE PT409, which PostgREST and our API turn into HTTP 409). Security definer, so that
+-- roles which may insert events need no rights on event_streams or the sequence.
+create or replace function public.events_before_insert() returns trigger
+  language plpgsql
+  security definer
+  set search_path = pg_catalog, public
   as $$
 declare
   next_version bigint;
@@ -140,6 +260,7 @@ begin
       using errcode = 'PT409',
             hint = 'reload the stream and retry with its current version';
   end if;
+  new.transaction_seq := public.events_transaction_seq();
   if new.correlation_id is null then
     new.correlation_id := new.event_id;
   end if;
@@ -147,10 +268,10 @@ begin
 end
 $$;
 
-drop trigger if exists events_assign_sequence on public.events;
-create trigger events_assign_sequence
+drop trigger if exists events_before_insert on public.events;
+create trigger events_before_insert
   before insert on public.events
-  for each row execute function public.events_assign_sequence();
+  for each row execute function public.events_before_insert();
 
 -- Append-only, for every role: the database itself refuses UPDATE, DELETE and TRUNCATE.
 create or replace function public.events_refuse_change() returns trigger
@@ -313,7 +434,7 @@ create table if not exists public.chaos_experiments (
 -- its lease finds its epoch changed and its checkpoint write refused, so two owners never both commit.
 create table if not exists public.subscription_checkpoints (
   subscription_name text primary key check (subscription_name <> ''),
-  transaction_id    xid8 not null default '0'::xid8,
+  transaction_seq   bigint not null default 0,
   global_position   bigint not null default 0,
   owner             text,
   epoch             bigint not null default 0,

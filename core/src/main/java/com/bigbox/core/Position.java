@@ -1,26 +1,26 @@
 package com.bigbox.core;
 
 /**
- * A place in the global, commit-safe order of all events: first by the writing transaction's id,
- * then by {@code global_position}. Ordering by transaction id is what lets a reader never skip an
- * event whose transaction committed after a later-numbered one (see docs/ordering.md).
+ * A place in the global, commit-safe order of all events: first by the writing transaction's
+ * number, then by {@code global_position}. Readers never pass the number of a writer that is still
+ * open, so no event is skipped when transactions commit out of order (see docs/ordering.md).
  *
- * @param transactionId the {@code xid8} of the transaction that wrote the event
+ * @param transactionSeq the {@code transaction_seq} of the transaction that wrote the event
  * @param globalPosition the event's {@code global_position}, unique and increasing per insert
  */
-public record Position(long transactionId, long globalPosition) implements Comparable<Position> {
+public record Position(long transactionSeq, long globalPosition) implements Comparable<Position> {
     /** Before every event. */
     public static final Position START = new Position(0, 0);
 
     public Position {
-        if (transactionId < 0 || globalPosition < 0) {
-            throw new IllegalArgumentException("position parts must not be negative: " + transactionId + "/" + globalPosition);
+        if (transactionSeq < 0 || globalPosition < 0) {
+            throw new IllegalArgumentException("position parts must not be negative: " + transactionSeq + "/" + globalPosition);
         }
     }
 
     @Override
     public int compareTo(Position other) {
-        int byTransaction = Long.compare(transactionId, other.transactionId);
+        int byTransaction = Long.compare(transactionSeq, other.transactionSeq);
         return byTransaction != 0 ? byTransaction : Long.compare(globalPosition, other.globalPosition);
     }
 
@@ -30,6 +30,6 @@ public record Position(long transactionId, long globalPosition) implements Compa
 
     @Override
     public String toString() {
-        return transactionId + "/" + globalPosition;
+        return transactionSeq + "/" + globalPosition;
     }
 }

@@ -17,9 +17,10 @@ import java.util.UUID;
 final class EventRows {
     static final String COLUMNS = """
             event_id, event_type, aggregate_type, aggregate_id, sequence_number,
-            transaction_id::text as transaction_id, global_position, payload::text as payload,
+            transaction_seq, global_position, payload::text as payload,
             metadata::text as metadata, correlation_id, causation_id, emitted_by, confidence,
-            "timestamp", created_at""";
+            "timestamp", created_at
+            """;
 
     private EventRows() {}
 
@@ -30,7 +31,7 @@ final class EventRows {
                 rs.getString(2),
                 new StreamId(rs.getString(3), rs.getString(4)),
                 rs.getLong(5),
-                new Position(Long.parseLong(rs.getString(6)), rs.getLong(7)),
+                new Position(rs.getLong(6), rs.getLong(7)),
                 rs.getString(8),
                 rs.getString(9),
                 rs.getObject(10, UUID.class),

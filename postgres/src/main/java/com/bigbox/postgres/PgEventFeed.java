@@ -26,15 +26,14 @@ public final class PgEventFeed implements AutoCloseable {
     private static final int BATCH = 1_000;
     private static final Duration HELD_BACK_WARNING = Duration.ofSeconds(5);
 
-    // Committed events the commit-safe read cannot pass yet, and the transaction holding them back.
+    // The oldest open transaction that has written events: the commit-safe read cannot pass it.
     private static final String HELD_BACK = """
             select a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''),
                    extract(epoch from now() - a.xact_start)::bigint
-              from pg_stat_activity a
-             where a.backend_xid is not null
-               and exists (select 1 from events e
-                            where e.transaction_id >= pg_snapshot_xmin(pg_current_snapshot()))
-             order by age(a.backend_xid) desc
+              from pg_locks l join pg_stat_activity a on a.pid = l.pid
+             where l.locktype = 'advisory' and l.objsubid = 1 and l.classid = 1650589696 and l.objid = 0
+               and l.database = (select oid from pg_database where datname = current_database())
+             order by a.xact_start
              limit 1""";
 
     private final PgEventStore store;
@@ -117,15 +116,17 @@ public final class PgEventFeed implements AutoCloseable {
         }
     }
 
-    // An open transaction anywhere in the cluster holds delivery back until it ends (the price of
-    // never skipping a late commit). Name it, so an operator can end it.
+    // An open transaction that has written events holds back the events numbered after it until it
+    // ends (the price of never skipping a late commit). Name it, so an operator can end it.
     private void checkHeldBack() {
         try (Connection connection = pool.getConnection();
                 var statement = connection.prepareStatement(HELD_BACK);
                 var rs = statement.executeQuery()) {
             HeldBack found = rs.next() ? new HeldBack(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4)) : null;
-            if (found != null && found.openSeconds() >= HELD_BACK_WARNING.toSeconds()
-                    && (heldBack == null || heldBack.pid() != found.pid())) {
+            if (found != null && found.openSeconds() < HELD_BACK_WARNING.toSeconds()) {
+                found = null;
+            }
+            if (found != null && (heldBack == null || heldBack.pid() != found.pid())) {
                 log.warn("Real-time delivery is held back by transaction of backend pid {} ({}, application '{}', open {}s): "
                         + "committed events wait until it commits or rolls back", found.pid(), found.state(),
                         found.applicationName(), found.openSeconds());

@@ -41,20 +41,12 @@ public final class PgEventStore implements EventStore {
              from events where aggregate_type = ? and aggregate_id = ? and sequence_number >= ?
              order by sequence_number""";
 
-    private static final String READ_ALL = "select " + EventRows.COLUMNS + """
-             from events
-            where (transaction_id, global_position) > (?::xid8, ?)
-              and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            order by transaction_id, global_position
-            limit ?""";
+    private static final String READ_ALL = "select " + EventRows.COLUMNS + " from events_after(?, ?, ?)";
 
-    private static final String HEAD = """
-            select transaction_id::text, global_position from events
-             where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             order by transaction_id desc, global_position desc limit 1""";
+    private static final String HEAD = "select transaction_seq, global_position from events_head() where transaction_seq is not null";
 
     private static final String POSITION_OF =
-            "select transaction_id::text, global_position from events where global_position = ?";
+            "select transaction_seq, global_position from events where global_position = ?";
 
     private static final String FIND = "select " + EventRows.COLUMNS + " from events where event_id = ?";
 
@@ -219,7 +211,7 @@ public final class PgEventStore implements EventStore {
     @Override
     public List<RecordedEvent> readAll(Position after, int limit) {
         return query(READ_ALL, statement -> {
-            statement.setString(1, Long.toString(after.transactionId()));
+            statement.setLong(1, after.transactionSeq());
             statement.setLong(2, after.globalPosition());
             statement.setInt(3, limit);
         });
@@ -329,7 +321,7 @@ public final class PgEventStore implements EventStore {
             binder.bind(statement);
             try (var rs = statement.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Position(Long.parseLong(rs.getString(1)), rs.getLong(2)))
+                        ? Optional.of(new Position(rs.getLong(1), rs.getLong(2)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

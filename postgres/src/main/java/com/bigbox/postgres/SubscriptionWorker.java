@@ -22,15 +22,15 @@ final class SubscriptionWorker implements AutoCloseable {
     private static final Duration MAX_HANDLER_BACKOFF = Duration.ofSeconds(30);
 
     private static final String TAKE_OVER = """
-            insert into subscription_checkpoints as c (subscription_name, transaction_id, global_position, owner, epoch)
-            values (?, ?::xid8, ?, ?, 1)
+            insert into subscription_checkpoints as c (subscription_name, transaction_seq, global_position, owner, epoch)
+            values (?, ?, ?, ?, 1)
             on conflict (subscription_name)
             do update set owner = excluded.owner, epoch = c.epoch + 1, updated_at = now()
-            returning c.transaction_id::text, c.global_position, c.epoch""";
+            returning c.transaction_seq, c.global_position, c.epoch""";
 
     private static final String ADVANCE = """
             update subscription_checkpoints
-               set transaction_id = ?::xid8, global_position = ?, updated_at = now()
+               set transaction_seq = ?, global_position = ?, updated_at = now()
              where subscription_name = ? and epoch = ?""";
 
     private final String name;
@@ -148,12 +148,12 @@ final class SubscriptionWorker implements AutoCloseable {
         try (Connection connection = database.pool().getConnection();
                 PreparedStatement statement = connection.prepareStatement(TAKE_OVER)) {
             statement.setString(1, name);
-            statement.setString(2, Long.toString(startAfter.transactionId()));
+            statement.setLong(2, startAfter.transactionSeq());
             statement.setLong(3, startAfter.globalPosition());
             statement.setString(4, instanceName);
             try (var rs = statement.executeQuery()) {
                 rs.next();
-                position = new Position(Long.parseLong(rs.getString(1)), rs.getLong(2));
+                position = new Position(rs.getLong(1), rs.getLong(2));
                 epoch = rs.getLong(3);
             }
         } catch (SQLException e) {
@@ -181,7 +181,7 @@ final class SubscriptionWorker implements AutoCloseable {
 
     private Position advance(UnitOfWork work, Position to) {
         try (PreparedStatement statement = work.unwrap(Connection.class).prepareStatement(ADVANCE)) {
-            statement.setString(1, Long.toString(to.transactionId()));
+            statement.setLong(1, to.transactionSeq());
             statement.setLong(2, to.globalPosition());
             statement.setString(3, name);
             statement.setLong(4, epoch);
