@@ -201,7 +201,8 @@ $$;
 create or replace function public.events_after(
   p_transaction_seq bigint,
   p_global_position bigint,
-  p_limit integer
+  p_limit integer,
+  p_event_types text[] default null
 ) returns setof public.events
   language plpgsql volatile
   as $$
@@ -212,6 +213,7 @@ begin
     select * from public.events e
      where (e.transaction_seq, e.global_position) > (p_transaction_seq, p_global_position)
        and e.transaction_seq < horizon
+       and (p_event_types is null or e.event_type = any(p_event_types))
      order by e.transaction_seq, e.global_position
      limit p_limit;
 end

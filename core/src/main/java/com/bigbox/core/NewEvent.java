@@ -1,5 +1,6 @@
 package com.bigbox.core;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,8 @@ import java.util.UUID;
  * @param causationId the event this one reacts to, or null
  * @param emittedBy the agent, user or system that emitted it
  * @param confidence how sure the emitter was, or null when not a decision
+ * @param timestamp when it happened, or null for the moment it is stored (a simulation or an
+ *     import states it; the store keeps it as {@code timestamp})
  */
 public record NewEvent(
         UUID eventId,
@@ -23,7 +26,8 @@ public record NewEvent(
         UUID correlationId,
         UUID causationId,
         String emittedBy,
-        Confidence confidence) {
+        Confidence confidence,
+        Instant timestamp) {
     public static final int MAX_TYPE_LENGTH = 200;
 
     public NewEvent {
@@ -37,36 +41,40 @@ public record NewEvent(
 
     /** A new event with a random id, emitted by {@code system}, with empty metadata. */
     public static NewEvent of(String type, String payloadJson) {
-        return new NewEvent(UUID.randomUUID(), type, payloadJson, "{}", null, null, "system", null);
+        return new NewEvent(UUID.randomUUID(), type, payloadJson, "{}", null, null, "system", null, null);
     }
 
     public NewEvent withId(UUID id) {
-        return new NewEvent(id, type, payload, metadata, correlationId.equals(eventId) ? id : correlationId, causationId, emittedBy, confidence);
+        return new NewEvent(id, type, payload, metadata, correlationId.equals(eventId) ? id : correlationId, causationId, emittedBy, confidence, timestamp);
     }
 
     public NewEvent withMetadata(String metadataJson) {
-        return new NewEvent(eventId, type, payload, metadataJson, correlationId, causationId, emittedBy, confidence);
+        return new NewEvent(eventId, type, payload, metadataJson, correlationId, causationId, emittedBy, confidence, timestamp);
     }
 
     public NewEvent correlatedWith(UUID correlation) {
-        return new NewEvent(eventId, type, payload, metadata, correlation, causationId, emittedBy, confidence);
+        return new NewEvent(eventId, type, payload, metadata, correlation, causationId, emittedBy, confidence, timestamp);
     }
 
     public NewEvent causedBy(UUID causation) {
-        return new NewEvent(eventId, type, payload, metadata, correlationId, causation, emittedBy, confidence);
+        return new NewEvent(eventId, type, payload, metadata, correlationId, causation, emittedBy, confidence, timestamp);
     }
 
     /** Continues the flow of {@code cause}: same correlation, caused by it. */
     public NewEvent causedBy(RecordedEvent cause) {
-        return new NewEvent(eventId, type, payload, metadata, cause.correlationId(), cause.eventId(), emittedBy, confidence);
+        return new NewEvent(eventId, type, payload, metadata, cause.correlationId(), cause.eventId(), emittedBy, confidence, timestamp);
     }
 
     public NewEvent emittedBy(String emitter) {
-        return new NewEvent(eventId, type, payload, metadata, correlationId, causationId, emitter, confidence);
+        return new NewEvent(eventId, type, payload, metadata, correlationId, causationId, emitter, confidence, timestamp);
     }
 
     public NewEvent withConfidence(Confidence value) {
-        return new NewEvent(eventId, type, payload, metadata, correlationId, causationId, emittedBy, value);
+        return new NewEvent(eventId, type, payload, metadata, correlationId, causationId, emittedBy, value, timestamp);
+    }
+
+    public NewEvent at(Instant when) {
+        return new NewEvent(eventId, type, payload, metadata, correlationId, causationId, emittedBy, confidence, when);
     }
 
     public NewEvent withConfidence(double value) {

@@ -5,8 +5,9 @@ public final class WrongExpectedVersionException extends RuntimeException {
     private final StreamId stream;
     private final ExpectedVersion expected;
 
+    /** @param detail what the store found, e.g. "wrong expected version for LEAD/7: expected version 0, stream is at version 1" */
     public WrongExpectedVersionException(StreamId stream, ExpectedVersion expected, String detail) {
-        super("wrong expected version for " + stream + ": expected " + expected + " (" + detail + ")");
+        super(detail);
         this.stream = stream;
         this.expected = expected;
     }

@@ -64,7 +64,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
     /** The URL as it may be logged: no password. */
     public String display() {
-        return (user == null ? "" : user + "@") + jdbcUrl.replaceFirst("^jdbc:", "").replaceAll("password=[^&]*", "password=***");
+        String url = jdbcUrl.replaceFirst("^jdbc:", "").replaceAll("password=[^&]*", "password=***");
+        return user == null ? url : url.replaceFirst("://", "://" + user + "@");
     }
 
     private static String decode(String text) {

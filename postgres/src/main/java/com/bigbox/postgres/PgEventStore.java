@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -24,37 +26,24 @@ import javax.sql.DataSource;
 /**
  * The event store on PostgreSQL. Sequence numbers are assigned by the database (a trigger that locks
  * the stream's row), so every writer, psql included, gets dense numbers; reads of the global order
- * stop below the oldest running transaction, so late commits are never skipped.
+ * stop below the oldest open event-writing transaction, so late commits are never skipped.
  */
 public final class PgEventStore implements EventStore {
     // One statement appends any number of events atomically; unnest keeps their order.
     private static final String APPEND = """
             insert into events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
-                                sequence_number, payload, metadata, emitted_by, confidence)
+                                sequence_number, payload, metadata, emitted_by, confidence, "timestamp")
             select e.event_id, e.event_type, e.correlation_id, e.causation_id, ?, ?,
-                   e.sequence_number, e.payload::jsonb, e.metadata::jsonb, e.emitted_by, e.confidence
-              from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[])
-                   as e(event_id, event_type, correlation_id, causation_id, sequence_number, payload, metadata, emitted_by, confidence)
+                   e.sequence_number, e.payload::jsonb, e.metadata::jsonb, e.emitted_by, e.confidence,
+                   coalesce(e.happened_at, now())
+              from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[],
+                          ?::timestamptz[])
+                   as e(event_id, event_type, correlation_id, causation_id, sequence_number, payload, metadata, emitted_by,
+                        confidence, happened_at)
             returning""" + " " + EventRows.COLUMNS;
-
-    private static final String READ_STREAM = "select " + EventRows.COLUMNS + """
-             from events where aggregate_type = ? and aggregate_id = ? and sequence_number >= ?
-             order by sequence_number""";
-
-    private static final String READ_ALL = "select " + EventRows.COLUMNS + " from events_after(?, ?, ?)";
-
-    private static final String HEAD = "select transaction_seq, global_position from events_head() where transaction_seq is not null";
-
-    private static final String POSITION_OF =
-            "select transaction_seq, global_position from events where global_position = ?";
-
-    private static final String FIND = "select " + EventRows.COLUMNS + " from events where event_id = ?";
 
     private static final String FIND_MANY =
             "select " + EventRows.COLUMNS + " from events where event_id = any(?::uuid[]) order by sequence_number";
-
-    private static final String VERSION =
-            "select version from event_streams where aggregate_type = ? and aggregate_id = ?";
 
     private static final String SAVE_SNAPSHOT = """
             insert into event_snapshots (aggregate_type, aggregate_id, sequence_number, state)
@@ -70,6 +59,7 @@ public final class PgEventStore implements EventStore {
     private final Runnable afterCommit;
 
     /**
+     * @param pool the engine's own (privileged) connections
      * @param afterCommit called after every commit that appended events (the coalesced wake-up of
      *     the cluster's real-time feeds)
      */
@@ -106,6 +96,7 @@ public final class PgEventStore implements EventStore {
         var metadata = new String[n];
         var emitters = new String[n];
         var confidences = new BigDecimal[n];
+        var timestamps = new Timestamp[n];
         for (int i = 0; i < n; i++) {
             NewEvent e = events.get(i);
             ids[i] = e.eventId();
@@ -117,6 +108,7 @@ public final class PgEventStore implements EventStore {
             metadata[i] = e.metadata();
             emitters[i] = e.emittedBy();
             confidences[i] = e.confidence() == null ? null : BigDecimal.valueOf(e.confidence().value());
+            timestamps[i] = e.timestamp() == null ? null : Timestamp.from(e.timestamp());
         }
         boolean autoCommit = connection.getAutoCommit();
         Savepoint savepoint = autoCommit ? null : connection.setSavepoint();
@@ -132,6 +124,7 @@ public final class PgEventStore implements EventStore {
             statement.setArray(9, connection.createArrayOf("text", metadata));
             statement.setArray(10, connection.createArrayOf("text", emitters));
             statement.setArray(11, connection.createArrayOf("numeric", confidences));
+            statement.setArray(12, connection.createArrayOf("timestamptz", timestamps));
             List<RecordedEvent> stored;
             try (var rs = statement.executeQuery()) {
                 stored = EventRows.mapAll(rs);
@@ -151,7 +144,6 @@ public final class PgEventStore implements EventStore {
                 throw new InvalidEventException(badJsonField(events), "is not valid JSON: " + PgErrors.serverMessage(e));
             }
             throw PgErrors.translate(e, stream, expected);
-        } finally {
         }
     }
 
@@ -201,49 +193,32 @@ public final class PgEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> readStream(StreamId stream, long fromSequence) {
-        return query(READ_STREAM, statement -> {
-            statement.setString(1, stream.type());
-            statement.setString(2, stream.id());
-            statement.setLong(3, fromSequence);
-        });
+        return withConnection(c -> EventQueries.readStream(c, stream, fromSequence));
     }
 
     @Override
-    public List<RecordedEvent> readAll(Position after, int limit) {
-        return query(READ_ALL, statement -> {
-            statement.setLong(1, after.transactionSeq());
-            statement.setLong(2, after.globalPosition());
-            statement.setInt(3, limit);
-        });
+    public List<RecordedEvent> readAll(Position after, int limit, Set<String> eventTypes) {
+        return withConnection(c -> EventQueries.readAll(c, after, limit, eventTypes));
     }
 
     @Override
     public Position head() {
-        return positionQuery(HEAD, statement -> {}).orElse(Position.START);
+        return withConnection(EventQueries::head);
     }
 
     @Override
     public Optional<Position> positionOf(long globalPosition) {
-        return positionQuery(POSITION_OF, statement -> statement.setLong(1, globalPosition));
+        return withConnection(c -> EventQueries.positionOf(c, globalPosition));
     }
 
     @Override
     public Optional<RecordedEvent> find(UUID eventId) {
-        return query(FIND, statement -> statement.setObject(1, eventId)).stream().findFirst();
+        return withConnection(c -> EventQueries.find(c, eventId));
     }
 
     @Override
     public long version(StreamId stream) {
-        try (Connection connection = pool.getConnection();
-                PreparedStatement statement = connection.prepareStatement(VERSION)) {
-            statement.setString(1, stream.type());
-            statement.setString(2, stream.id());
-            try (var rs = statement.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new EventStoreException("reading the version of " + stream + " failed", e);
-        }
+        return withConnection(c -> EventQueries.version(c, stream));
     }
 
     @Override
@@ -297,35 +272,11 @@ public final class PgEventStore implements EventStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private List<RecordedEvent> query(String sql, Binder binder) {
-        try (Connection connection = pool.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            statement.setFetchSize(5_000);
-            try (var rs = statement.executeQuery()) {
-                return EventRows.mapAll(rs);
-            }
+    private <T> T withConnection(EventQueries.Query<T> query) {
+        try (Connection connection = pool.getConnection()) {
+            return query.run(connection);
         } catch (SQLException e) {
             throw new EventStoreException("reading events failed: " + PgErrors.serverMessage(e), e);
-        }
-    }
-
-    private Optional<Position> positionQuery(String sql, Binder binder) {
-        try (Connection connection = pool.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (var rs = statement.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Position(rs.getLong(1), rs.getLong(2)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new EventStoreException("reading a position failed: " + PgErrors.serverMessage(e), e);
         }
     }
 }

@@ -1,0 +1,58 @@
+package com.bigbox.app;
+
+import com.bigbox.postgres.DatabaseUrl;
+import com.bigbox.postgres.EmbeddedDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The database the engine uses: {@code DATABASE_URL} when set, otherwise an embedded PostgreSQL whose
+ * data lives in {@code <home>/pgdata}.
+ */
+public final class DatabaseChoice implements AutoCloseable {
+    private final DatabaseUrl url;
+    private final EmbeddedDatabase embedded;
+
+    private DatabaseChoice(DatabaseUrl url, EmbeddedDatabase embedded) {
+        this.url = url;
+        this.embedded = embedded;
+    }
+
+    public static DatabaseChoice open(Settings settings) throws IOException {
+        Optional<String> configured = settings.get("DATABASE_URL");
+        if (configured.isPresent()) {
+            try {
+                return new DatabaseChoice(DatabaseUrl.parse(configured.get()), null);
+            } catch (IllegalArgumentException e) {
+                throw new Settings.SettingException("DATABASE_URL", e.getMessage());
+            }
+        }
+        int port = settings.integer("BIGBOX_EMBEDDED_PORT", EmbeddedDatabase.DEFAULT_PORT, 0, 65535);
+        Path data = settings.home().resolve("pgdata");
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(data, port);
+        return new DatabaseChoice(embedded.url(), embedded);
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** For the log: which database, and where its data lives when it is the embedded one. */
+    public String describe() {
+        return embedded == null
+                ? url.display()
+                : url.display() + " (embedded PostgreSQL, data in " + embedded.dataDirectory() + ")";
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.bigbox.app;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import com.bigbox.app.commands.MigrateCommand;
+import com.bigbox.app.commands.UpCommand;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bigbox}: the engine's command line. */
+@Command(
+        name = "bigbox",
+        mixinStandardHelpOptions = true,
+        version = "bigbox 0.1.0",
+        description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
+        subcommands = {UpCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        configureLogging();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with errors printed as one line naming the problem rather than a stack trace. */
+    public static CommandLine commandLine() {
+        var commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(cmd.getColorScheme().errorText("bigbox " + cmd.getCommandName() + ": " + message(e)));
+            return 2;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    private static String message(Throwable e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        while ((message == null || message.isBlank()) && cause != null) {
+            message = cause.getMessage();
+            cause = cause.getCause();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    // Quiet, human-readable lines by default; one JSON object per line with BIGBOX_LOG_FORMAT=json.
+    private static void configureLogging() {
+        if (!"json".equalsIgnoreCase(System.getenv("BIGBOX_LOG_FORMAT"))) {
+            return;
+        }
+        var context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        var configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        try {
+            configurator.doConfigure(Main.class.getResource("/logback-json.xml"));
+        } catch (Exception e) {
+            System.err.println("bigbox: could not switch to JSON logs: " + e.getMessage());
+        }
+    }
+}

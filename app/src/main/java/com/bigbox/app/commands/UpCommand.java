@@ -1,0 +1,44 @@
+package com.bigbox.app.commands;
+
+import com.bigbox.app.Engine;
+import com.bigbox.app.Settings;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts one engine instance and runs until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
+public final class UpCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--instance", description = "This instance's name in the cluster (default: host name and process id).")
+    String instance;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
+        }
+        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+        var stopped = new CountDownLatch(1);
+        Engine engine = Engine.start(settings, new Engine.Options(host, port, instanceName()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            engine.close();
+            stopped.countDown();
+        }, "bigbox-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private String instanceName() throws Exception {
+        return instance != null ? instance : InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+    }
+}

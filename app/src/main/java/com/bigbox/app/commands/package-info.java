@@ -1,0 +1,2 @@
+/** One class per {@code bigbox} subcommand. */
+package com.bigbox.app.commands;
