@@ -9,28 +9,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * of times and then handed to a person, instead of holding its subscription forever. Counts live in
  * memory: after a failover the new owner tries again, still a bounded number of times.
  */
-final class HandlerFailures {
-    record Failure(int attempts, String lastError) {}
+public final class HandlerFailures {
+    public record Failure(int attempts, String lastError) {}
 
     private final int maxAttempts;
     private final Map<UUID, Failure> failures = new ConcurrentHashMap<>();
 
-    HandlerFailures(int maxAttempts) {
+    public HandlerFailures(int maxAttempts) {
         this.maxAttempts = maxAttempts;
     }
 
     /** The failure that exhausted the attempts for {@code eventId}, or null while attempts remain. */
-    Failure exhausted(UUID eventId) {
+    public Failure exhausted(UUID eventId) {
         Failure failure = failures.get(eventId);
         return failure != null && failure.attempts() >= maxAttempts ? failure : null;
     }
 
-    void record(UUID eventId, Exception e) {
+    public void record(UUID eventId, Exception e) {
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         failures.merge(eventId, new Failure(1, error), (old, fresh) -> new Failure(old.attempts() + 1, error));
     }
 
-    void clear(UUID eventId) {
+    public void clear(UUID eventId) {
         failures.remove(eventId);
     }
 }
