@@ -292,9 +292,9 @@ public final class ApprovalService {
             default -> new ApprovalEvent.Granted(a.clientId(), a.approvalId(), a.eventId(), a.decisionEventType(), a.agentId(),
                     by, a.resolutionNotes());
         };
+        // Its expiry and reminder jobs stay: they find it decided and do nothing. Cancelling them here
+        // would lock job rows after the approval row, the reverse of the job runner's order: a deadlock.
         append(work, a, EventCodec.typeOf(event), event, by, null, now);
-        scheduler.cancel(work, EXPIRE_JOB, a.approvalId().toString());
-        scheduler.cancel(work, REMIND_JOB, a.approvalId().toString());
         log.info("Approval {} {} by {} ({} {})", a.approvalId(), a.resolution(), by, a.decisionEventType(), a.agentId());
     }
 

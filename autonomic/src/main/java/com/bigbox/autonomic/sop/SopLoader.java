@@ -84,6 +84,7 @@ public final class SopLoader {
         var entries = new ArrayList<Entry>();
         for (SopValidator.Valid v : valid) {
             String sopId = v.sop().id();
+            store.lockForChange(work, sopId);
             var active = store.activeVersion(work, sopId);
             if (active.isPresent() && active.get().checksum().equals(v.checksum())) {
                 entries.add(new Entry(sopId, v.file().name(), "unchanged", active.get().version(), active.get().previousVersion()));

@@ -17,6 +17,9 @@ public interface SopStore {
     /** Every version of every SOP (or of one, when {@code sopId} is given), newest first. */
     List<SopVersion> versions(UnitOfWork work, String sopId);
 
+    /** Until the transaction ends, nobody else changes {@code sopId}'s versions. */
+    void lockForChange(UnitOfWork work, String sopId);
+
     /** Stores {@code definition} as the SOP's next version and makes it the active one (the previous is deactivated). */
     SopVersion activate(UnitOfWork work, String sopId, String definition, String checksum, String source,
             String approvalMechanism, Instant at);
