@@ -35,6 +35,11 @@ public record ApprovalFilter(String status, String agentId, String actionClass, 
         return new ApprovalFilter(Approval.PENDING, null, null, null, null, null, null, null, null, 100, 0);
     }
 
+    public ApprovalFilter withLimit(int n) {
+        return new ApprovalFilter(status, agentId, actionClass, assignedRole, assignedTo, priority, clientId, maxConfidence,
+                decisionEventType, n, offset);
+    }
+
     public ApprovalFilter withStatus(String s) {
         return new ApprovalFilter(s, agentId, actionClass, assignedRole, assignedTo, priority, clientId, maxConfidence,
                 decisionEventType, limit, offset);

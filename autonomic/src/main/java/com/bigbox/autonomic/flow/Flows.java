@@ -5,7 +5,9 @@ import com.bigbox.autonomic.events.DecisionEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.Release;
+import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
+import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -66,6 +68,29 @@ public final class Flows {
             case EventTypes.APPROVED_BY_SILENCE -> EventCodec.decode(event, ApprovalEvent.ApprovedBySilence.class);
             default -> throw new IllegalArgumentException(event.type() + " is not a release");
         };
+    }
+
+    /**
+     * {@code event} as it joins the aggregate it is appended to: without a correlation of its own it
+     * continues the aggregate's flow, and without a {@code client_id} it belongs to the aggregate's client.
+     * The HTTP edge appends people's and outside systems' facts through this.
+     */
+    public static NewEvent continuing(UnitOfWork work, StreamId stream, NewEvent event) {
+        List<RecordedEvent> history = work.readStream(stream, 1);
+        if (history.isEmpty()) {
+            return event;
+        }
+        NewEvent joined = event.correlationId().equals(event.eventId()) ? event.correlatedWith(history.getFirst().correlationId()) : event;
+        if (clientIdIn(joined.payload()) == null) {
+            String client = history.stream().map(e -> clientIdIn(e.payload())).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse("CLIENT".equals(stream.type()) ? stream.id() : null);
+            if (client != null) {
+                joined = new NewEvent(joined.eventId(), joined.type(), EventCodec.merge(joined.payload(),
+                        java.util.Map.of("client_id", client)), joined.metadata(), joined.correlationId(), joined.causationId(),
+                        joined.emittedBy(), joined.confidence(), joined.timestamp());
+            }
+        }
+        return joined;
     }
 
     /** The flow of {@code event}: its own correlation, or, when it states none, the flow of its aggregate. */

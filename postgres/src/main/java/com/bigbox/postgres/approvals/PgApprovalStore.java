@@ -64,13 +64,13 @@ public final class PgApprovalStore implements ApprovalStore {
                set approved_by = approved_by || array[?::text],
                    modifications = case when ?::jsonb is null then modifications
                                         else coalesce(modifications, '{}'::jsonb) || ?::jsonb end,
-                   resolution_notes = coalesce(?, resolution_notes),
+                   resolution_notes = coalesce(?::text, resolution_notes),
                    status = case when cardinality(approved_by) + 1 >= required_approvals then 'approved' else status end,
                    resolution = case when cardinality(approved_by) + 1 < required_approvals then null
                                      when ?::jsonb is not null or modifications is not null then 'modified'
                                      else 'approved' end,
-                   resolved_at = case when cardinality(approved_by) + 1 >= required_approvals then ? end,
-                   resolved_by = case when cardinality(approved_by) + 1 >= required_approvals then ? end,
+                   resolved_at = case when cardinality(approved_by) + 1 >= required_approvals then ?::timestamptz end,
+                   resolved_by = case when cardinality(approved_by) + 1 >= required_approvals then ?::text end,
                    updated_at = ?
              where approval_id = ? and status = 'pending' and not (? = any(approved_by))
             returning""" + " " + COLUMNS;
