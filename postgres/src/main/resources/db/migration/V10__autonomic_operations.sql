@@ -64,13 +64,14 @@ create index if not exists idx_human_approval_audit_approval on public.human_app
 
 create table if not exists public.human_approval_comments (
   comment_id  uuid primary key default gen_random_uuid(),
+  seq         bigint generated always as identity,
   approval_id uuid not null references public.human_approvals (approval_id) on delete cascade,
   client_id   text,
   author      text not null check (author <> '' and length(author) <= 200),
   body        text not null check (body <> '' and length(body) <= 10000),
   created_at  timestamptz not null default now()
 );
-create index if not exists idx_human_approval_comments_approval on public.human_approval_comments (approval_id, created_at);
+create index if not exists idx_human_approval_comments_approval on public.human_approval_comments (approval_id, seq);
 
 create or replace function public.human_approvals_audit() returns trigger
   language plpgsql

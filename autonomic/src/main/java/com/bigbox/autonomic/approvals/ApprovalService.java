@@ -265,6 +265,7 @@ public final class ApprovalService {
                 append(work, a, EventTypes.HUMAN_APPROVAL_ESCALATED, new ApprovalEvent.Escalated(a.clientId(), id,
                         approval.assignedRole(), next.get(), a.escalationLevel(), timeoutAt), SYSTEM, null, now);
                 scheduler.schedule(work, JobRequest.once(EXPIRE_JOB, id.toString(), timeoutAt, "{}"));
+                scheduler.schedule(work, JobRequest.once(REMIND_JOB, id.toString(), now.plus(actionClass.timeout().dividedBy(2)), "{}"));
                 log.info("Approval {} expired unanswered by {}; escalated to {} (level {})", id, approval.assignedRole(),
                         next.get(), a.escalationLevel());
             });

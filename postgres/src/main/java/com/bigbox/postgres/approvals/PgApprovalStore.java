@@ -129,7 +129,7 @@ public final class PgApprovalStore implements ApprovalStore {
 
     private static final String COMMENTS = """
             select comment_id, approval_id, author, body, created_at from human_approval_comments
-             where approval_id = ? order by created_at, comment_id""";
+             where approval_id = ? order by seq""";
 
     private static final String AUDIT = """
             select audit_id, approval_id, action, actor, from_status, to_status, details::text as details, at
