@@ -74,6 +74,10 @@ public final class ApprovalService {
         Instant now = later(clock.instant(), decision.timestamp());
         Instant timeoutAt = now.plus(actionClass.timeout());
         UUID id = UUID.nameUUIDFromBytes(("approval/" + decision.eventId()).getBytes(StandardCharsets.UTF_8));
+        Optional<Approval> existing = store.find(work, id);
+        if (existing.isPresent()) {
+            return existing.get(); // the same decision delivered again: it is queued already
+        }
         var evidence = new ArrayList<UUID>();
         evidence.add(decision.eventId());
         if (decision.causationId() != null) {

@@ -128,6 +128,9 @@ public final class SopEngine implements SopPolicies {
                     StepState.READY.equals(status) ? at : null, null, null, null));
         }
         UUID id = derived(active.version().sopId() + "/" + trigger.delivered().eventId());
+        if (store.execution(work, id).isPresent()) {
+            return; // the trigger delivered again: its execution exists already
+        }
         var execution = new SopExecution(id, active.version().sopId(), active.version().version(), trigger.correlationId(),
                 trigger.clientId(), trigger.delivered().eventId(), at, null, SopExecution.IN_PROGRESS, null, null, null, null,
                 null, null, null, null, 0, steps);

@@ -216,8 +216,14 @@ public final class AutonomicHarness implements AutoCloseable {
         return rows;
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         ops.close();
         adapters.close();
         node.close();
