@@ -61,12 +61,16 @@ public final class AutonomicHarness implements AutoCloseable {
     }
 
     public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock, List<Agent> agents) {
+        return start(db, name, clock, agents, AutonomicOperations.Settings.defaults());
+    }
+
+    public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock, List<Agent> agents,
+            AutonomicOperations.Settings settings) {
         var database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 12, name);
         Migrations.apply(database.pool());
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
         PgAutonomic adapters = PgAutonomic.start(node, clock, Duration.ofMillis(100));
-        var ops = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(),
-                AutonomicOperations.Settings.defaults(), agents).start();
+        var ops = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), settings, agents).start();
         return new AutonomicHarness(db, database, node, adapters, ops);
     }
 
