@@ -59,6 +59,34 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Rows as column name to value, for read models served as they are stored (the seed's tables): JSON
+     * columns become trees, timestamps instants, arrays lists.
+     */
+    public static List<java.util.Map<String, Object>> maps(UnitOfWork work, String sql, Binder binder) {
+        return list(work, sql, binder, rs -> {
+            var meta = rs.getMetaData();
+            var row = new java.util.LinkedHashMap<String, Object>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                row.put(meta.getColumnLabel(i), value(rs.getObject(i)));
+            }
+            return row;
+        });
+    }
+
+    private static Object value(Object v) throws SQLException {
+        if (v instanceof org.postgresql.util.PGobject pg && pg.getType() != null && pg.getType().startsWith("json")) {
+            return pg.getValue() == null ? null : com.bigbox.autonomic.events.EventCodec.tree(pg.getValue());
+        }
+        if (v instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (v instanceof java.sql.Array a) {
+            return java.util.Arrays.asList((Object[]) a.getArray());
+        }
+        return v;
+    }
+
     /** Names the person behind the transaction's next changes, for the audit triggers. */
     public static void actAs(UnitOfWork work, String actor) {
         try (PreparedStatement statement = connection(work).prepareStatement("select set_config('bigbox.actor', ?, true)")) {

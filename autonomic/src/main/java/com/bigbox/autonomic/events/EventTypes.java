@@ -75,6 +75,9 @@ public final class EventTypes {
     public static final String CLIENT_ATTENTION_DECAY = "CLIENT_ATTENTION_DECAY";
     public static final String CONFIDENCE_CALIBRATION_REQUIRED = "CONFIDENCE_CALIBRATION_REQUIRED";
     public static final String AUTOMATION_GAP_FOUND = "AUTOMATION_GAP_FOUND";
+    public static final String DRIFT_ALERT_ACKNOWLEDGED = "DRIFT_ALERT_ACKNOWLEDGED";
+    public static final java.util.List<String> DRIFT_ALERTS = java.util.List.of("PROCESS_DRIFT_DETECTED", "HUMAN_FATIGUE_SIGNAL",
+            "CLIENT_ATTENTION_DECAY", "CONFIDENCE_CALIBRATION_REQUIRED", "AUTOMATION_GAP_FOUND");
     // SOPs
     public static final String SOP_VERSION_PROPOSED = "SOP_VERSION_PROPOSED";
     public static final String SOP_VERSION_ACTIVATED = "SOP_VERSION_ACTIVATED";
@@ -145,6 +148,7 @@ public final class EventTypes {
         declare(CLIENT_ATTENTION_DECAY, DRIFT, "CLIENT", null, "a client attends fewer meetings");
         declare(CONFIDENCE_CALIBRATION_REQUIRED, DRIFT, "AGENT", null, "an agent's confidence is out of calibration");
         declare(AUTOMATION_GAP_FOUND, DRIFT, "SOP", null, "a step that could be automated is not");
+        declare(DRIFT_ALERT_ACKNOWLEDGED, DRIFT, null, null, "a person acknowledged a drift alert");
         declare(SOP_VERSION_PROPOSED, SOP, "SOP", null, "a change to an SOP was proposed");
         declare(SOP_VERSION_ACTIVATED, SOP, "SOP", SopEvent.VersionActivated.class, "a version of an SOP became the active one");
         declare(SOP_EXECUTION_STARTED, SOP, "SOP_EXECUTION", SopEvent.ExecutionStarted.class, "an SOP started for a trigger event");

@@ -143,6 +143,10 @@ public final class AutonomicOperations implements AutoCloseable {
         return sopLoader;
     }
 
+    public com.bigbox.autonomic.sop.SopStore sops() {
+        return ports.sops();
+    }
+
     public SopEngine sopEngine() {
         return sopEngine;
     }
