@@ -1,13 +1,17 @@
 package com.bigbox.app;
 
+import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
+import com.bigbox.server.HttpModule;
 import com.bigbox.server.HttpServer;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.autonomic.AutonomicHttp;
 import com.bigbox.server.events.EventRoutes;
 import com.bigbox.server.health.HealthRoutes;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,12 +29,13 @@ public final class Engine implements AutoCloseable {
     private final DatabaseChoice databaseChoice;
     private final Database database;
     private final PgNode node;
+    private final AutonomicRuntime autonomic;
     private final HttpServer http;
 
     /** What to start: where to listen and this instance's name in the cluster. */
     public record Options(String host, int port, String instanceName) {}
 
-    private Engine(Settings settings, Options options) throws IOException {
+    private Engine(Settings settings, Options options, Clock clock) throws IOException {
         try {
             databaseChoice = remember(DatabaseChoice.open(settings));
             database = remember(new Database(databaseChoice.url(),
@@ -40,10 +45,13 @@ public final class Engine implements AutoCloseable {
                 log.info("Applied {} migration(s)", applied);
             }
             node = remember(PgNode.start(database, options.instanceName()));
+            autonomic = remember(AutonomicRuntime.start(node, clock));
             var transactions = RequestTransactions.privileged(node.store());
-            http = remember(HttpServer.start(options.host(), options.port(), List.of(
+            var modules = new ArrayList<HttpModule>(List.of(
                     new HealthRoutes(EngineHealth.checks(database, node)),
-                    new EventRoutes(transactions, node.bus()))));
+                    new EventRoutes(transactions, node.bus())));
+            modules.addAll(autonomicRoutes(transactions));
+            http = remember(HttpServer.start(options.host(), options.port(), modules));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -51,7 +59,12 @@ public final class Engine implements AutoCloseable {
     }
 
     public static Engine start(Settings settings, Options options) throws IOException {
-        Engine engine = new Engine(settings, options);
+        return start(settings, options, Clock.systemUTC());
+    }
+
+    /** @param clock business time (the demo and the simulation run it faster than the wall) */
+    public static Engine start(Settings settings, Options options, Clock clock) throws IOException {
+        Engine engine = new Engine(settings, options, clock);
         log.info("Big Box engine '{}' listening on http://{}:{} using database {}", options.instanceName(),
                 options.host(), engine.http.port(), engine.databaseChoice.describe());
         return engine;
@@ -67,6 +80,15 @@ public final class Engine implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public AutonomicOperations autonomic() {
+        return autonomic.operations();
+    }
+
+    // Agents, approvals, SOPs, projections and the original engine's /api paths.
+    private List<HttpModule> autonomicRoutes(RequestTransactions transactions) {
+        return AutonomicHttp.modules(transactions, node.bus(), autonomic.operations());
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

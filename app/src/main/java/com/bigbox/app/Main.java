@@ -2,7 +2,11 @@ package com.bigbox.app;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import com.bigbox.app.commands.DemoCommand;
+import com.bigbox.app.commands.LeadCommand;
+import com.bigbox.app.commands.LoadSopsCommand;
 import com.bigbox.app.commands.MigrateCommand;
+import com.bigbox.app.commands.ReplayCommand;
 import com.bigbox.app.commands.UpCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
-        subcommands = {UpCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, MigrateCommand.class, LoadSopsCommand.class, LeadCommand.class, DemoCommand.class,
+                ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -2,12 +2,15 @@ package com.bigbox.app.commands;
 
 import com.bigbox.app.Engine;
 import com.bigbox.app.Settings;
+import com.bigbox.app.demo.DemoClock;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts one engine instance and runs until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -22,6 +25,13 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--instance", description = "This instance's name in the cluster (default: host name and process id).")
     String instance;
 
+    @Option(names = "--demo", description = "Also load the shipped SOPs and feed a seeded demo stream (see 'bigbox demo'); "
+            + "business time then runs an hour a second.")
+    boolean demo;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -29,11 +39,17 @@ public final class UpCommand implements Callable<Integer> {
         }
         Settings settings = Settings.load(Path.of("").toAbsolutePath());
         var stopped = new CountDownLatch(1);
-        Engine engine = Engine.start(settings, new Engine.Options(host, port, instanceName()));
+        DemoClock demoClock = demo ? new DemoClock(3600) : null;
+        Engine engine = demo
+                ? Engine.start(settings, new Engine.Options(host, port, instanceName()), demoClock)
+                : Engine.start(settings, new Engine.Options(host, port, instanceName()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             stopped.countDown();
         }, "bigbox-shutdown"));
+        if (demo) {
+            DemoCommand.run(engine, demoClock, 12, 42, spec);
+        }
         stopped.await();
         return 0;
     }

@@ -90,6 +90,12 @@ public final class AutonomicOperations implements AutoCloseable {
         this.leadIntake = new LeadIntake(clock);
     }
 
+    /** The shipped projections over {@code store}, as a rebuild ({@code bigbox replay}) needs them without running agents. */
+    public static List<Projection> projections(com.bigbox.autonomic.projections.ProjectionStore store) {
+        var catalog = new AgentCatalog(shippedAgents().stream().map(Agent::definition).toList(), OversightAgent.DEFINITION);
+        return List.of(new AgentMetricsProjection(store, catalog), new ClientHealthProjection(store, new ClientHealthRules()));
+    }
+
     public static List<Agent> shippedAgents() {
         return List.of(new IntakeAgent(), new MeetingIntelligenceAgent(), new StrategyAgent(), new ProjectControlAgent(),
                 new FinanceAgent());
