@@ -26,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "The same seed tells the same story (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--speed", defaultValue = "3600", description = "Business seconds per wall second (default: ${DEFAULT-VALUE}, an hour a second).")
+    @Option(names = "--speed", defaultValue = "14400", description = "Business seconds per wall second (default: ${DEFAULT-VALUE}, four hours a second).")
     double speed;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")

@@ -26,7 +26,7 @@ public final class UpCommand implements Callable<Integer> {
     String instance;
 
     @Option(names = "--demo", description = "Also load the shipped SOPs and feed a seeded demo stream (see 'bigbox demo'); "
-            + "business time then runs an hour a second.")
+            + "business time then runs four hours a second.")
     boolean demo;
 
     @Spec
@@ -39,7 +39,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         Settings settings = Settings.load(Path.of("").toAbsolutePath());
         var stopped = new CountDownLatch(1);
-        DemoClock demoClock = demo ? new DemoClock(3600) : null;
+        DemoClock demoClock = demo ? new DemoClock(14400) : null;
         Engine engine = demo
                 ? Engine.start(settings, new Engine.Options(host, port, instanceName()), demoClock)
                 : Engine.start(settings, new Engine.Options(host, port, instanceName()));

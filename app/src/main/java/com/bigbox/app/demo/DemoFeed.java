@@ -129,12 +129,12 @@ public final class DemoFeed {
         post(StreamId.of("PROJECT", q.projectId()), "PROJECT_STARTED", Map.of("project_id", q.projectId(), "quote_id", q.quoteId(),
                 "service_type", service, "budget", q.amount(), "timeline_weeks", 2 + random.nextInt(10),
                 "team_size", 1 + random.nextInt(4)), "account-manager");
-        sleep(Duration.ofDays(3 + random.nextInt(10)));
+        sleep(Duration.ofDays(2 + random.nextInt(4)));
         InvoiceEvent.Issued invoice = EventCodec.decode(deposit, InvoiceEvent.Issued.class);
         BigDecimal paid = random.nextDouble() < 0.2 ? invoice.amount().divide(BigDecimal.TWO) : invoice.amount();
         post(StreamId.of("INVOICE", invoice.invoiceId()), "PAYMENT_RECEIVED", Map.of("invoice_id", invoice.invoiceId(),
                 "amount", paid), "bank");
-        sleep(Duration.ofDays(5));
+        sleep(Duration.ofDays(2));
         post(StreamId.of("CLIENT", invoice.clientId()), "CLIENT_FEEDBACK_RECEIVED", Map.of("client_id", invoice.clientId(),
                 "score", sentiment < 0 ? 3 + random.nextInt(4) : 7 + random.nextInt(4), "quality",
                 Math.round((0.6 + random.nextDouble() * 0.4) * 100) / 100.0), "client:" + contact);
