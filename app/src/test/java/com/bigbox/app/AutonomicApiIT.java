@@ -191,6 +191,65 @@ class AutonomicApiIT {
         assertThat(get("/api/ceo/automation-report?period=decade").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void everyPathOfTheOriginalApiAnswersWithRealData() throws Exception {
+        Reply lead = post("/api/events", Map.of("event_type", "LEAD_RECEIVED", "entity_type", "LEAD", "entity_id", "lead-mirror",
+                "payload", Map.of("name", "Mia", "email", "mia@mirror.test", "company", "Mirror Co", "phone", "+1 555 0111",
+                        "message", "x".repeat(120), "urgency", "high")));
+        String client = "client-mirror-co";
+        await().atMost(20, SECONDS).until(() -> get("/api/projections/client-health/" + client).statusCode() == 200);
+        assertThat(get("/api/clients/" + client + "/timeline").body().path("count").asInt()).isGreaterThan(2);
+        assertThat(get("/api/clients/" + client + "/signals").statusCode()).isEqualTo(200);
+        assertThat(get("/api/clients/" + client + "/projects").body().path("projects").isArray()).isTrue();
+        JsonNode mirror = get("/api/clients/" + client + "/trust-score").body();
+        assertThat(mirror.path("trust_score").isNumber()).as(mirror.toString()).isTrue();
+        assertThat(mirror.has("on_time_share")).isTrue();
+        assertThat(get("/api/clients/nobody/trust-score").statusCode()).isEqualTo(404);
+        assertThat(get("/api/projections/client-health").body().path("clients").size()).isGreaterThan(0);
+
+        Reply drift = post("/api/events", Map.of("event_type", "PROCESS_DRIFT_DETECTED", "entity_type", "SOP",
+                "entity_id", "lead-intake-qualification", "payload", Map.of("change", 0.25), "emitted_by", "DriftMonitor"));
+        String alert = drift.body().path("event_id").asText();
+        assertThat(get("/api/drift/summary").body().path("unacknowledged").asInt()).isEqualTo(1);
+        assertThat(post("/api/drift/alerts/" + alert + "/acknowledge", Map.of("acknowledged_by", "ceo")).statusCode()).isEqualTo(201);
+        assertThat(get("/api/drift/alerts").body().path("alerts").get(0).path("acknowledged").asBoolean()).isTrue();
+        assertThat(post("/api/drift/alerts/" + lead.body().path("event_id").asText() + "/acknowledge",
+                Map.of("acknowledged_by", "ceo")).statusCode()).isEqualTo(404);
+
+        assertThat(get("/api/sop/definitions").body().path("definitions").size()).isEqualTo(9);
+        assertThat(get("/api/sop/executions").body().path("executions").isArray()).isTrue();
+        assertThat(get("/api/sop/proposals").body().path("count").asInt()).isZero();
+        assertThat(get("/api/agents").body().path("agents").size()).isEqualTo(6);
+        assertThat(get("/api/agents/metrics").body().path("metrics").isArray()).isTrue();
+        assertThat(get("/api/agents/IntakeAgent/history").body().path("count").asInt()).isGreaterThan(0);
+        assertThat(get("/api/agents/IntakeAgent/performance").body().path("agent").path("name").asText()).isEqualTo("IntakeAgent");
+        assertThat(get("/api/oversight/stats").body().path("executed_autonomously").asInt()).isGreaterThan(0);
+        assertThat(get("/api/oversight/decisions").body().path("count").asInt()).isGreaterThan(0);
+        assertThat(get("/api/ceo/interrupts").body().path("interrupts").isArray()).isTrue();
+        assertThat(get("/api/ceo/system-health").body().has("agents")).isTrue();
+        assertThat(get("/api/events/human-queue").body().path("queue").isArray()).isTrue();
+        assertThat(get("/api/approvals?status=pending").body().path("approvals").isArray()).isTrue();
+        assertThat(get("/api/v1/event-types").body().size()).isGreaterThan(55);
+        assertThat(get("/api/v1/sop-metrics").statusCode()).isEqualTo(200);
+
+        // The SSE stream delivers envelopes as they are appended.
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/events/stream")).GET().build();
+        var stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        var lines = stream.get(10, SECONDS).body().iterator();
+        assertThat(lines.next()).isEqualTo(": connected");
+        post("/api/events", Map.of("event_type", "TASK_COMPLETED", "entity_type", "TASK", "entity_id", "T-stream",
+                "payload", Map.of("task_id", "T-stream", "completed_by", "alex")));
+        String data = null;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("data: ") && line.contains("T-stream")) {
+                data = line;
+                break;
+            }
+        }
+        assertThat(data).contains("\"entity_type\":\"TASK\"", "\"event_type\":\"TASK_COMPLETED\"");
+    }
+
     static JsonNode pendingIn(String flow) throws Exception {
         for (JsonNode a : get("/api/v1/approvals?status=pending").body()) {
             if (a.path("correlation_id").asText().equals(flow)) {

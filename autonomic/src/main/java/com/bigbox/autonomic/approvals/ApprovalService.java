@@ -219,7 +219,7 @@ public final class ApprovalService {
             }
             Instant allowed = current.lastRemindedAt().plus(reminderInterval);
             throw new ThrottledException("approval " + id + " was reminded at " + current.lastRemindedAt()
-                    + "; the next reminder can go at " + allowed, allowed);
+                    + "; the next reminder can go at " + allowed, allowed, Duration.between(now, allowed));
         }
         Approval a = reminded.get();
         append(work, a, EventTypes.HUMAN_APPROVAL_REMINDER_SENT, new ApprovalEvent.ReminderSent(a.clientId(), id,

@@ -9,8 +9,6 @@ import com.bigbox.autonomic.sop.SopValidationException;
 import com.bigbox.server.ApiError;
 import com.bigbox.server.HttpModule;
 import io.javalin.config.JavalinConfig;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 
 /** The autonomic domain's refusals as HTTP answers: 400 naming the field, 404, 409, 429 with Retry-After. */
@@ -32,7 +30,7 @@ public final class AutonomicErrors implements HttpModule {
         config.routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage(), null)));
         config.routes.exception(ConflictException.class, (e, ctx) -> ctx.status(409).json(new ApiError("conflict", e.getMessage(), null)));
         config.routes.exception(ThrottledException.class, (e, ctx) -> {
-            long seconds = Math.max(1, Duration.between(Instant.now(), e.allowedAt()).toSeconds());
+            long seconds = Math.max(1, e.retryAfter().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));
             ctx.status(429).json(new ApiError("too_many_requests", e.getMessage(), null));
         });
