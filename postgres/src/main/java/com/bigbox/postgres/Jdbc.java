@@ -1,7 +1,6 @@
 package com.bigbox.postgres;
 
 import com.bigbox.core.UnitOfWork;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,10 +103,6 @@ public final class Jdbc {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    public static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
-        return rs.getBigDecimal(column);
     }
 
     public static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -25,11 +25,6 @@ public record AgentSettings(double threshold, AutonomyLevel autonomy, BigDecimal
         return new AgentSettings(threshold, AutonomyLevel.ASSISTED, DEFAULT_FINANCIAL_LIMIT);
     }
 
-    /** The CEO decides above this: ten times the financial limit, as in the original. */
-    public BigDecimal ceoLimit() {
-        return financialLimit.multiply(BigDecimal.TEN);
-    }
-
     public AgentSettings evolve(AgentEvent event) {
         return switch (event) {
             case AgentEvent.ThresholdChanged c -> new AgentSettings(c.threshold(), autonomy, financialLimit);

@@ -46,14 +46,6 @@ public final class ActionClasses {
                 List.of("manager", "ceo"), 1);
     }
 
-    public static boolean isKnown(String name) {
-        return CLASSES.containsKey(name);
-    }
-
-    public static List<ActionClass> all() {
-        return List.copyOf(CLASSES.values());
-    }
-
     public static String checkRole(String field, String role) {
         if (role == null || !ROLES.contains(role)) {
             throw new InvalidInputException(field, field + " must be one of " + ROLES.stream().sorted().toList() + ", was '" + role + "'");

@@ -106,10 +106,6 @@ public final class EventCodec {
         }
     }
 
-    public static ObjectMapper mapper() {
-        return JSON.copy();
-    }
-
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }

@@ -95,10 +95,6 @@ public final class EventTypes {
     // client
     public static final String CLIENT_FEEDBACK_RECEIVED = "CLIENT_FEEDBACK_RECEIVED";
 
-    /** The original's entity types (its API's {@code entity_type}), plus the streams this engine adds. */
-    public static final java.util.List<String> ORIGINAL_ENTITY_TYPES =
-            java.util.List.of("CLIENT", "PROJECT", "TASK", "MEETING", "LEAD", "INVOICE", "QUOTE", "SYSTEM");
-
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<? extends DomainEvent>, EventType> BY_PAYLOAD = new LinkedHashMap<>();
 

@@ -1,6 +1,5 @@
 package com.bigbox.autonomic.events;
 
-import com.bigbox.core.InvalidEventException;
 
 /** A payload whose field cannot be read as the event's record; the field is named. */
 public final class InvalidPayloadException extends RuntimeException {
@@ -15,8 +14,4 @@ public final class InvalidPayloadException extends RuntimeException {
         return field;
     }
 
-    /** As the core's refusal, so that the HTTP layer answers 400 naming the field. */
-    public InvalidEventException asInvalidEvent() {
-        return new InvalidEventException(field, getMessage().substring(field.length() + 1));
-    }
 }

@@ -26,10 +26,6 @@ public final class Gate {
         return records != null && !records.contains(event.type());
     }
 
-    public boolean isGatedAgent(String name) {
-        return recordsByAgent.containsKey(name);
-    }
-
     public static boolean isRelease(RecordedEvent event) {
         return RELEASES.contains(event.type());
     }

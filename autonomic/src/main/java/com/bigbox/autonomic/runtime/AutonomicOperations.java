@@ -2,7 +2,6 @@ package com.bigbox.autonomic.runtime;
 
 import com.bigbox.autonomic.agents.Agent;
 import com.bigbox.autonomic.agents.AgentCatalog;
-import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentRunner;
 import com.bigbox.autonomic.agents.FinanceAgent;
 import com.bigbox.autonomic.agents.IntakeAgent;
@@ -133,14 +132,6 @@ public final class AutonomicOperations implements AutoCloseable {
         return names;
     }
 
-    public List<AgentDefinition> agentDefinitions() {
-        return catalog.all();
-    }
-
-    public Flows flows() {
-        return flows;
-    }
-
     public ApprovalService approvals() {
         return approvals;
     }
@@ -153,10 +144,6 @@ public final class AutonomicOperations implements AutoCloseable {
         return ports.sops();
     }
 
-    public SopEngine sopEngine() {
-        return sopEngine;
-    }
-
     public List<Projection> projections() {
         return projections;
     }
@@ -167,10 +154,6 @@ public final class AutonomicOperations implements AutoCloseable {
 
     public Clock clock() {
         return clock;
-    }
-
-    public Reasoner reasoner() {
-        return reasoner;
     }
 
     @Override
