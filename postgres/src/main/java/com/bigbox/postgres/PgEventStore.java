@@ -251,8 +251,23 @@ public final class PgEventStore implements EventStore {
 
     @Override
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
+        return inTransaction(connection -> {}, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction that {@code setup} prepares first on the same connection,
+     * e.g. to act as an API caller's role ({@code SET LOCAL ROLE}, {@code request.jwt.claims}).
+     */
+    public <T> T inTransaction(TransactionSetup setup, Function<UnitOfWork, T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
+            try {
+                setup.prepare(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                throw e;
+            }
             var unit = new PgUnitOfWork(this, connection);
             try {
                 T result = work.apply(unit);
