@@ -32,6 +32,11 @@ public record Caller(
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
+    /** The caller of a realtime socket, verified when it was upgraded. */
+    public static Optional<Caller> of(io.javalin.websocket.WsContext ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
     /** Whether this is a signed-in user (not an API key). */
     public boolean isUser() {
         return subject != null && role == DbRole.AUTHENTICATED;
