@@ -4,8 +4,9 @@ import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.server.HttpServer;
-import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.HttpModule;
 import com.bigbox.server.events.EventRoutes;
+import com.bigbox.server.realtime.RealtimeHub;
 import com.bigbox.server.health.HealthRoutes;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class Engine implements AutoCloseable {
     private final DatabaseChoice databaseChoice;
     private final Database database;
     private final PgNode node;
+    private final AccessLayer access;
     private final HttpServer http;
 
     /** What to start: where to listen and this instance's name in the cluster. */
@@ -40,8 +42,9 @@ public final class Engine implements AutoCloseable {
                 log.info("Applied {} migration(s)", applied);
             }
             node = remember(PgNode.start(database, options.instanceName()));
-            var transactions = RequestTransactions.privileged(node.store());
-            http = remember(HttpServer.start(options.host(), options.port(), List.of(
+            access = remember(AccessLayer.start(settings, database, node, options.instanceName()));
+            var transactions = access.transactions();
+            http = remember(HttpServer.start(options.host(), options.port(), modules(access,
                     new HealthRoutes(EngineHealth.checks(database, node)),
                     new EventRoutes(transactions, node.bus()))));
         } catch (IOException | RuntimeException e) {
@@ -67,6 +70,19 @@ public final class Engine implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** This instance's realtime hub (tests read how many visibility queries it ran). */
+    public RealtimeHub realtime() {
+        return access.hub();
+    }
+
+    // The access layer's checks run before every route; its surfaces sit beside the engine's own.
+    private static List<HttpModule> modules(AccessLayer access, HttpModule... engineRoutes) {
+        var modules = new ArrayList<HttpModule>(access.filters());
+        modules.addAll(List.of(engineRoutes));
+        modules.addAll(access.routes());
+        return modules;
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands every committed row change of the realtime tables to {@code sink}, once and in commit-safe
+ * Hands every committed row change of the realtime tables to a sink, once and in commit-safe
  * order, polling {@code bigbox_access.row_changes} (the table is only written when approvals or SOP
  * executions change, so a short poll is cheap and needs no LISTEN session of its own). Also prunes
  * changes older than the retention, which no subscriber can still be waiting for.
@@ -33,24 +33,23 @@ public final class PgRowChangeFeed implements AutoCloseable {
                and captured_at < now() - make_interval(secs => ?)""";
 
     private final DataSource pool;
-    private final Consumer<List<RowChange>> sink;
+    private volatile Consumer<List<RowChange>> sink;
     private final Duration pollInterval;
     private final Duration retention;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile ChangePosition position;
 
-    public PgRowChangeFeed(DataSource pool, Consumer<List<RowChange>> sink, Duration pollInterval, Duration retention,
-            String instanceName) {
+    public PgRowChangeFeed(DataSource pool, Duration pollInterval, Duration retention, String instanceName) {
         this.pool = pool;
-        this.sink = sink;
         this.pollInterval = pollInterval;
         this.retention = retention;
         this.thread = Thread.ofPlatform().daemon().name(instanceName + "-row-changes").unstarted(this::run);
     }
 
-    /** Starts delivering changes committed from now on. */
-    public void start() {
+    /** Starts handing {@code sink} the changes committed from now on. */
+    public void start(Consumer<List<RowChange>> sink) {
+        this.sink = sink;
         position = head();
         thread.start();
     }
