@@ -8,20 +8,18 @@ import java.util.Set;
 
 /**
  * Which of a batch of changes a subscriber may see, asked in one query per batch inside a transaction
- * opened as that subscriber ({@link CallerTransactions}), so row-level security decides. An inserted or
- * updated row is judged as it is now; a deleted row, which is gone, by the change log's own policies
- * (the same tenancy rule, on the client captured with the change).
+ * opened as that subscriber ({@link CallerTransactions}), so row-level security decides. Events are
+ * judged by the policies of {@code events} itself. A row change is judged as captured — the row may have
+ * changed again or be gone by the time it is delivered — by the change log's policies, which mirror the
+ * tables' (the seed's policy, and the tenancy rule on the client captured with the change), together
+ * with the caller's SELECT privilege on the table.
  */
 public final class RealtimeVisibility {
     private static final String EVENTS = "select global_position from public.events where global_position = any(?)";
     private static final String CHANGES = """
             select c.change_id from bigbox_access.row_changes c
              where c.change_id = any(?)
-               and (c.op = 'DELETE'
-                    or (c.table_name = 'human_approvals'
-                        and exists (select 1 from public.human_approvals t where t.approval_id = c.row_key::uuid))
-                    or (c.table_name = 'sop_executions'
-                        and exists (select 1 from public.sop_executions t where t.execution_id = c.row_key::uuid)))""";
+               and has_table_privilege(format('public.%I', c.table_name), 'SELECT')""";
 
     private RealtimeVisibility() {}
 
