@@ -212,7 +212,7 @@ class SecurityIT {
     void aTenantSeesOnlyItsRowsThroughRestRpcAndTheEngineApi() throws Exception {
         assertThat(values(access.get("/rest/v1/events?select=aggregate_id", acme).json(), "aggregate_id")).containsOnly("acme");
         assertThat(values(access.get("/rest/v1/events?select=aggregate_id&aggregate_id=eq.globex", acme).json(), "aggregate_id")).isEmpty();
-        assertThat(values(access.get("/rest/v1/human_approvals?select=decision_context->>client_id", acme).json(), "client_id"))
+        assertThat(values(access.get("/rest/v1/human_approvals?select=decision_context-%3E%3Eclient_id", acme).json(), "client_id"))
                 .containsExactly("acme");
         assertThat(values(access.get("/rest/v1/client_health?select=client_id", acme).json(), "client_id")).containsExactly("acme");
         assertThat(access.get("/rest/v1/sop_executions?select=correlation_id", acme).json()).hasSize(1);
@@ -239,7 +239,7 @@ class SecurityIT {
         var graphql = access.post("/graphql/v1", acme, "{\"query\":\"mutation($p: JSON!) { appendEvent(input: {eventType: \\\"X\\\", "
                 + "aggregateType: \\\"CLIENT\\\", aggregateId: \\\"globex\\\", payload: $p}) { eventId } }\",\"variables\":{\"p\":{\"client_id\":\"globex\"}}}");
         assertThat(graphql.json().path("errors")).isNotEmpty();
-        var patch = access.send(access.request("/rest/v1/human_approvals?decision_context->>client_id=eq.globex", acme)
+        var patch = access.send(access.request("/rest/v1/human_approvals?decision_context-%3E%3Eclient_id=eq.globex", acme)
                 .header("Prefer", "return=representation").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"approved\"}"))
                 .build());
         assertThat(patch.json()).isEmpty();
