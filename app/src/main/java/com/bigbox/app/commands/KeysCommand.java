@@ -35,6 +35,9 @@ public final class KeysCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "3650", description = "How long the keys stay valid (default: ${DEFAULT-VALUE} days).")
     int days;
 
+    @Option(names = "--directory", defaultValue = ".", description = "Where .env and .bigbox/ are (default: the current directory).")
+    Path directory;
+
     @Option(names = "--write-env", description = "Also write SUPABASE_URL and the keys into .env (mode 600), replacing earlier values.")
     boolean writeEnv;
 
@@ -43,7 +46,7 @@ public final class KeysCommand implements Callable<Integer> {
         if (days < 1 || days > 36_500) {
             throw new IllegalArgumentException("--days must be between 1 and 36500, was " + days);
         }
-        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+        Settings settings = Settings.load(directory.toAbsolutePath().normalize());
         boolean[] created = {false};
         JwtSecret secret = JwtSecretFile.loadOrCreate(settings, created);
         var tokens = new Tokens(secret, Clock.systemUTC(), Duration.ofHours(1));

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bigbox webhook-secret rotate}: the lead webhook's signing secrets. */
@@ -33,9 +34,12 @@ public final class WebhookSecretCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--directory", defaultValue = ".", description = "Where .env is (default: the current directory).")
+        Path directory;
+
         @Override
         public Integer call() throws Exception {
-            Settings settings = Settings.load(Path.of("").toAbsolutePath());
+            Settings settings = Settings.load(directory.toAbsolutePath().normalize());
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             String secret = "whsec_" + HexFormat.of().formatHex(bytes);
