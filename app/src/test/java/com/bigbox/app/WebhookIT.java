@@ -124,6 +124,7 @@ class WebhookIT {
         var out = new StringWriter();
         var commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(out));
         int exit = commandLine.execute("webhook-secret", "rotate", "--directory", directory.toString());
         assertThat(exit).as(out.toString()).isZero();
         String line = out.toString().lines().filter(l -> l.startsWith("BIGBOX_WEBHOOK_SECRET=")).findFirst().orElseThrow();

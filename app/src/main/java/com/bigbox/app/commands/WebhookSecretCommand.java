@@ -44,7 +44,7 @@ public final class WebhookSecretCommand implements Runnable {
             new SecureRandom().nextBytes(bytes);
             String secret = "whsec_" + HexFormat.of().formatHex(bytes);
             try (DatabaseChoice choice = DatabaseChoice.open(settings);
-                    Database database = new Database(choice.url(), 2, "bigbox-webhook-secret")) {
+                    Database database = new Database(choice.url(), 4, "bigbox-webhook-secret")) {
                 Migrations.apply(database.pool());
                 var store = new WebhookSecretStore(database.pool());
                 store.rotate(secret);

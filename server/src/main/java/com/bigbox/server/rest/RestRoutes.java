@@ -397,7 +397,8 @@ public final class RestRoutes implements HttpModule {
 
     private void respond(Context ctx, int status, Result result, long offset, boolean withBody) {
         String total = result.total() == null ? "*" : Long.toString(result.total());
-        String range = result.rows() == 0 ? "*/" + total : offset + "-" + (offset + result.rows() - 1) + "/" + total;
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        String range = result.rows() == 0 || !read ? "*/" + total : offset + "-" + (offset + result.rows() - 1) + "/" + total;
         ctx.header("Content-Range", range);
         int finalStatus = status;
         if (status == 200 && result.total() != null && result.rows() < result.total() && ctx.method() == HandlerType.GET) {
