@@ -81,7 +81,7 @@ final class AccessLayer implements AutoCloseable {
         applyTenancy(settings, database);
         Clock clock = Clock.systemUTC();
         var tokens = new Tokens(secret, clock, Duration.ofSeconds(settings.integer("BIGBOX_JWT_EXPIRY", 3600, 60, 86_400 * 7)));
-        var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()));
+        var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()), clock);
         var auth = new AuthService(new UserStore(database.pool()), new RefreshTokenStore(database.pool()), tokens, clock,
                 new AuthService.Options(flag(settings, "BIGBOX_AUTH_SIGNUP", false),
                         Duration.ofDays(settings.integer("BIGBOX_REFRESH_TOKEN_DAYS", 30, 1, 365)),
@@ -95,7 +95,7 @@ final class AccessLayer implements AutoCloseable {
         var json = Json.mapper();
         var rowChanges = new PgRowChangeFeed(database.pool(), Duration.ofMillis(100),
                 Duration.ofMinutes(settings.integer("BIGBOX_REALTIME_RETENTION_MINUTES", 60, 5, 7 * 24 * 60)), instanceName);
-        var hub = new RealtimeHub(transactions, catalogs, node.store()::head, rowChanges::head, json, instanceName);
+        var hub = new RealtimeHub(transactions, catalogs, node.store()::head, rowChanges::head, json, clock, instanceName);
         rowChanges.start(hub::onRowChanges);
         hub.start();
         Registration busRegistration = node.bus().subscribe(EventFilter.all(), hub::onEvent);

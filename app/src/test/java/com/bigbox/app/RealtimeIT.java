@@ -168,6 +168,30 @@ class RealtimeIT {
     }
 
     @Test
+    void aChannelWhoseTokenExpiresIsClosedAndReceivesNothingMore() throws Exception {
+        String run = "expiry-" + System.nanoTime();
+        String shortLived = first.tokens.apiKey(com.bigbox.postgres.access.DbRole.AUTHENTICATED, Duration.ofSeconds(2));
+        try (var client = PhoenixTestClient.connect(first.url(), first.anonKey, "1.0.0")) {
+            assertThat(client.join("realtime:expiry", shortLived, List.of(PhoenixTestClient.binding("INSERT", "events",
+                    "aggregate_id=eq." + run))).at("/payload/status").asText()).isEqualTo("ok");
+            await().atMost(Duration.ofSeconds(10)).until(() -> rejected(shortLived));
+            try (Connection c = db.connect(); var s = c.createStatement()) {
+                s.execute("insert into events (event_type, aggregate_type, aggregate_id, payload) values ('LATE', 'TEST', '" + run + "', '{}')");
+            }
+            var seen = new ArrayList<JsonNode>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                JsonNode message = client.received.poll(100, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    seen.add(message);
+                }
+                return seen.stream().anyMatch(m -> m.path("event").asText().equals("phx_close"));
+            });
+            assertThat(seen).noneMatch(m -> m.path("event").asText().equals("postgres_changes"));
+            assertThat(seen).anyMatch(m -> m.at("/payload/message").asText().contains("JWT expired"));
+        }
+    }
+
+    @Test
     void aChangeWrittenThroughOneInstanceReachesASubscriberOfTheOther() throws Exception {
         String run = "cluster-" + System.nanoTime();
         try (var client = PhoenixTestClient.connect(second.url(), second.serviceKey, "1.0.0")) {
@@ -181,6 +205,15 @@ class RealtimeIT {
             assertThat(approval.status()).isEqualTo(201);
             List<JsonNode> changes = client.changes(Duration.ofSeconds(5), 2);
             assertThat(changes).extracting(c -> c.at("/payload/data/table").asText()).containsExactlyInAnyOrder("events", "human_approvals");
+        }
+    }
+
+    private static boolean rejected(String token) {
+        try {
+            first.tokens.verify(token);
+            return false;
+        } catch (com.bigbox.server.auth.TokenRejectedException e) {
+            return true;
         }
     }
 }

@@ -2,6 +2,7 @@ package com.bigbox.server.auth;
 
 import com.bigbox.postgres.access.DbRole;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param clientId the client a client user belongs to, else null
  * @param sessionId the sign-in session of a user's token, else null
  * @param rateKey what rate limits count per key: the user, or the API key's role
+ * @param expiresAt when the token stops being accepted, or null when it does not say
  */
 public record Caller(
         DbRole role,
@@ -24,7 +26,8 @@ public record Caller(
         String appRole,
         String clientId,
         UUID sessionId,
-        String rateKey) {
+        String rateKey,
+        Instant expiresAt) {
     static final String ATTRIBUTE = "bigbox.caller";
 
     /** The caller of a request that passed the access check, if it carried credentials. */
@@ -35,6 +38,11 @@ public record Caller(
     /** The caller of a realtime socket, verified when it was upgraded. */
     public static Optional<Caller> of(io.javalin.websocket.WsContext ctx) {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
+    /** Whether the token has expired by {@code now}; long-lived streams and sockets stop serving it then. */
+    public boolean expired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     /** Whether this is a signed-in user (not an API key). */

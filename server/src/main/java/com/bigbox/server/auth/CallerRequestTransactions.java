@@ -4,6 +4,7 @@ import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.access.CallerTransactions;
 import com.bigbox.server.RequestTransactions;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.function.Function;
 
 /**
@@ -13,9 +14,11 @@ import java.util.function.Function;
  */
 public final class CallerRequestTransactions implements RequestTransactions {
     private final CallerTransactions transactions;
+    private final Clock clock;
 
-    public CallerRequestTransactions(CallerTransactions transactions) {
+    public CallerRequestTransactions(CallerTransactions transactions, Clock clock) {
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Override
@@ -25,8 +28,14 @@ public final class CallerRequestTransactions implements RequestTransactions {
         return run(caller, work);
     }
 
-    /** Work on behalf of a caller outside an HTTP request (a realtime socket's messages). */
+    /**
+     * Work on behalf of a caller, also outside a request (a realtime socket). A token that expired since
+     * it was checked — an SSE stream or a socket outlives it — is refused here.
+     */
     public <T> T run(Caller caller, Function<UnitOfWork, T> work) {
+        if (caller.expired(clock.instant())) {
+            throw new TokenRejectedException("JWT expired", true);
+        }
         return transactions.run(caller.role(), caller.claimsJson(), work);
     }
 }

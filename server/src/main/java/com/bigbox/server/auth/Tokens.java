@@ -108,6 +108,6 @@ public final class Tokens {
         }
         String rateKey = subject != null ? "user:" + subject : "key:" + role.claim();
         return new Caller(role, claims, subject, jwt.getClaim("email").asString(), jwt.getClaim("app_role").asString(),
-                jwt.getClaim("client_id").asString(), sessionId, rateKey);
+                jwt.getClaim("client_id").asString(), sessionId, rateKey, jwt.getExpiresAtAsInstant());
     }
 }

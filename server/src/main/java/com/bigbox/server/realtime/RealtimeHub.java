@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +49,7 @@ public final class RealtimeHub implements AutoCloseable {
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(75);
 
     private final CallerRequestTransactions transactions;
+    private final Clock clock;
     private final CatalogCache catalogs;
     private final Supplier<Position> eventsHead;
     private final Supplier<ChangePosition> changesHead;
@@ -61,8 +63,9 @@ public final class RealtimeHub implements AutoCloseable {
     private volatile long visibilityQueries;
 
     public RealtimeHub(CallerRequestTransactions transactions, CatalogCache catalogs, Supplier<Position> eventsHead,
-            Supplier<ChangePosition> changesHead, ObjectMapper json, String instanceName) {
+            Supplier<ChangePosition> changesHead, ObjectMapper json, Clock clock, String instanceName) {
         this.transactions = transactions;
+        this.clock = clock;
         this.catalogs = catalogs;
         this.eventsHead = eventsHead;
         this.changesHead = changesHead;
@@ -190,6 +193,7 @@ public final class RealtimeHub implements AutoCloseable {
                 }
             }
         }
+        matched.keySet().removeIf(this::closeIfExpired);
         if (matched.isEmpty()) {
             return;
         }
@@ -208,6 +212,20 @@ public final class RealtimeHub implements AutoCloseable {
                 }
             }
         }
+    }
+
+    // A channel whose token expired stops receiving, as Supabase closes it; the client may rejoin with a new one.
+    private boolean closeIfExpired(Channel channel) {
+        if (!channel.caller.expired(clock.instant())) {
+            return false;
+        }
+        channel.closed = true;
+        channels.remove(channel);
+        channel.socket.channels.remove(channel.topic, channel);
+        channel.socket.send(new PhoenixMessage(channel.joinRef, null, channel.topic, "system", json.createObjectNode()
+                .put("extension", "system").put("status", "error").put("message", "JWT expired: rejoin with a fresh access_token")));
+        channel.socket.send(new PhoenixMessage(channel.joinRef, null, channel.topic, "phx_close", json.createObjectNode()));
+        return true;
     }
 
     private Set<Change> visible(Caller caller, Set<Change> changes) {

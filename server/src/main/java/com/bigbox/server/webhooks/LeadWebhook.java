@@ -39,7 +39,7 @@ public final class LeadWebhook implements HttpModule {
     private static final int MAX_TEXT = 5_000;
     // The webhook acts as the service role; it carries no sub, so auth.uid() stays null in policies.
     private static final Caller WEBHOOK = new Caller(DbRole.SERVICE_ROLE, "{\"role\":\"service_role\",\"iss\":\"bigbox-webhook\"}",
-            null, null, null, null, null, "webhook:lead");
+            null, null, null, null, null, "webhook:lead", null);
 
     private final WebhookSecretStore secrets;
     private final CallerRequestTransactions transactions;
