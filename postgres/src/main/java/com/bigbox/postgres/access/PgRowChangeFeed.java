@@ -64,7 +64,7 @@ public final class PgRowChangeFeed implements AutoCloseable {
     }
 
     private void run() {
-        long lastPrune = System.nanoTime();
+        long lastPrune = System.nanoTime() - PRUNE_EVERY.toNanos();
         boolean failing = false;
         while (running) {
             try {
