@@ -99,7 +99,10 @@ create table if not exists public.events (
   global_position bigint generated always as identity,
   transaction_id  xid8 not null default pg_current_xact_id(),
   transaction_seq bigint not null,
-  constraint events_aggregate_sequence_key unique (aggregate_type, aggregate_id, sequence_number),
+  -- The seed's unique (aggregate_type, aggregate_id, sequence_number) and its idx_events_aggregate
+  -- (aggregate_type, aggregate_id) are one index here: its prefix serves every query the second
+  -- would, and each index costs every insert.
+  constraint idx_events_aggregate unique (aggregate_type, aggregate_id, sequence_number),
   constraint events_global_position_key unique (global_position),
   constraint events_payload_is_object check (jsonb_typeof(payload) = 'object'),
   constraint events_metadata_is_object check (jsonb_typeof(metadata) = 'object')
@@ -108,9 +111,10 @@ create table if not exists public.events (
 create index if not exists idx_events_timestamp on public.events ("timestamp" desc);
 create index if not exists idx_events_type on public.events (event_type);
 create index if not exists idx_events_correlation on public.events (correlation_id);
-create index if not exists idx_events_aggregate on public.events (aggregate_type, aggregate_id);
 create index if not exists idx_events_emitted_by on public.events (emitted_by);
-create index if not exists idx_events_payload_gin on public.events using gin (payload);
+-- jsonb_path_ops: containment (payload @> '{"client_id": "c-1"}') at a fraction of the default
+-- operator class's insert cost; key-existence operators (?, ?|, ?&) are not indexed.
+create index if not exists idx_events_payload_gin on public.events using gin (payload jsonb_path_ops);
 create index if not exists idx_events_commit_order on public.events (transaction_seq, global_position);
 
 -- One row per aggregate: its version. Locking this row serialises appends to one aggregate, so

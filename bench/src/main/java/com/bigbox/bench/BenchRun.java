@@ -8,6 +8,7 @@ import com.bigbox.core.NewEvent;
 import com.bigbox.core.Position;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
+import com.bigbox.core.Uuids;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.Migrations;
@@ -129,7 +130,7 @@ final class BenchRun {
     }
 
     private static List<NewEvent> fresh(List<NewEvent> template) {
-        return template.stream().map(e -> e.withId(UUID.randomUUID())).toList();
+        return template.stream().map(e -> e.withId(Uuids.timeOrdered())).toList();
     }
 
     // A paced writer on instance A at 1,000 events/s; B's bus notes when each arrives.

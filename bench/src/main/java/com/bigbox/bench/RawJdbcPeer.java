@@ -3,6 +3,7 @@ package com.bigbox.bench;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import com.bigbox.core.Uuids;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -80,7 +81,7 @@ final class RawJdbcPeer {
     }
 
     private static void bind(PreparedStatement s, String aggregateId, long sequence, String payload) throws SQLException {
-        UUID id = UUID.randomUUID();
+        UUID id = Uuids.timeOrdered();
         s.setObject(1, id);
         s.setString(2, "LEAD_RECEIVED");
         s.setObject(3, id);
