@@ -77,7 +77,7 @@ public final class PgEventFeed implements AutoCloseable {
 
     private void run() {
         long lastHeldBackCheck = System.nanoTime();
-        var pacer = new ReadPacer(MIN_READ_INTERVAL);
+        var pacer = new Pacer(MIN_READ_INTERVAL);
         while (running) {
             try {
                 pacer.pace();

@@ -87,7 +87,7 @@ final class SubscriptionWorker implements AutoCloseable {
 
     private void run() {
         Duration handlerBackoff = Duration.ofMillis(100);
-        var pacer = new ReadPacer(MIN_READ_INTERVAL);
+        var pacer = new Pacer(MIN_READ_INTERVAL);
         while (running) {
             try {
                 if (!owning && !tryTakeOver()) {

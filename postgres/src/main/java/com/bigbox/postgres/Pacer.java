@@ -3,15 +3,15 @@ package com.bigbox.postgres;
 import java.time.Duration;
 
 /**
- * Starts a reader's queries at least {@code interval} apart. A burst of wake-ups (one per commit)
- * then costs one read per interval that fetches them all, instead of one read per commit; a reader
- * that was idle reads at once.
+ * Starts a repeated database round trip at most once per {@code interval}. A burst of wake-ups (one
+ * per commit) then costs one read (or one NOTIFY) per interval that covers them all, instead of one
+ * per commit; after a quiet spell it goes at once, so an idle system keeps its latency.
  */
-final class ReadPacer {
+final class Pacer {
     private final long intervalNanos;
     private long lastStart;
 
-    ReadPacer(Duration interval) {
+    Pacer(Duration interval) {
         this.intervalNanos = interval.toNanos();
         this.lastStart = System.nanoTime() - intervalNanos;
     }
