@@ -1,5 +1,7 @@
 package com.bigbox.app;
 
+import com.bigbox.app.engine.Engine;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.access.DbRole;
 import com.bigbox.server.auth.JwtSecret;
 import com.bigbox.server.auth.Tokens;
@@ -15,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A real engine on port 0 over a test class's database, with its keys and a small HTTP client. */
@@ -35,13 +37,16 @@ final class AccessTesting implements AutoCloseable {
 
     static AccessTesting start(TestDatabase db, String instance, Map<String, String> extra) throws IOException {
         Path home = Files.createTempDirectory("bigbox-access-");
-        var values = new HashMap<String, String>();
+        var values = new LinkedHashMap<String, String>();
         values.put("DATABASE_URL", db.databaseUrl());
         values.put("BIGBOX_JWT_SECRET", SECRET);
         values.put("BIGBOX_HOME", home.toString());
         values.put("BIGBOX_BCRYPT_COST", "4");
         values.putAll(extra);
-        return new AccessTesting(Engine.start(new Settings(values, home), new Engine.Options("127.0.0.1", 0, instance)));
+        var env = new StringBuilder();
+        values.forEach((name, value) -> env.append(name).append('=').append(value).append('\n'));
+        Files.writeString(home.resolve(".env"), env);
+        return new AccessTesting(Engine.start(Settings.load(home), new Engine.Options("127.0.0.1", 0, instance)));
     }
 
     String url() {

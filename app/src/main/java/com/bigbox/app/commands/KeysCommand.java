@@ -1,7 +1,7 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.JwtSecretFile;
-import com.bigbox.app.Settings;
+import com.bigbox.app.engine.JwtSecretFile;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.access.DbRole;
 import com.bigbox.server.auth.JwtSecret;
 import com.bigbox.server.auth.Tokens;

@@ -23,7 +23,7 @@ public final class CallerTransactions {
      * @param claimsJson the verified claims as a JSON object; never taken from an unverified token
      */
     public <T> T run(DbRole role, String claimsJson, Function<UnitOfWork, T> work) {
-        return store.inTransaction(connection -> {
+        return store.inTransactionAs(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute(role.setLocalRole());
             }

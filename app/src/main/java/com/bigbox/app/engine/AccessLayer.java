@@ -1,4 +1,4 @@
-package com.bigbox.app;
+package com.bigbox.app.engine;
 
 import com.bigbox.core.EventFilter;
 import com.bigbox.core.Registration;
