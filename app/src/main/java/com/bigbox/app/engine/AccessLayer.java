@@ -91,6 +91,7 @@ final class AccessLayer implements AutoCloseable {
                 settings.integer("BIGBOX_RATE_LIMIT_PER_KEY", 1_200, 0, 1_000_000),
                 settings.integer("BIGBOX_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
                 settings.integer("BIGBOX_REALTIME_MAX_MESSAGE_BYTES", 65_536, 1_024, 16 * 1_048_576)));
+        int maxRealtimeMessage = limits.settings().maxRealtimeMessageBytes();
         var catalogs = new CatalogCache(database.pool());
         var json = Json.mapper();
         var rowChanges = new PgRowChangeFeed(database.pool(), Duration.ofMillis(100),
@@ -104,8 +105,7 @@ final class AccessLayer implements AutoCloseable {
         List<HttpModule> routes = List.of(
                 new AuthRoutes(auth),
                 new RestRoutes(transactions, catalogs, RestOpenApi::document),
-                new RealtimeRoutes(hub, tokens, catalogs, json, settings.integer("BIGBOX_REALTIME_MAX_MESSAGE_BYTES", 65_536, 1_024,
-                        16 * 1_048_576)),
+                new RealtimeRoutes(hub, tokens, catalogs, json, maxRealtimeMessage),
                 new GraphqlRoutes(transactions, new SqlApprovalDecisions(json)),
                 new LeadWebhook(new WebhookSecretStore(database.pool()), transactions, clock,
                         Duration.ofSeconds(settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),

@@ -37,6 +37,10 @@ public final class RequestLimits {
         this.perKey = new RateLimiter(settings.perKeyPerMinute(), System::nanoTime);
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     /** Before credentials: the address's rate and the body size. */
     public HttpModule beforeCredentials() {
         return config -> {
