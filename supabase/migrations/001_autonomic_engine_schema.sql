@@ -99,7 +99,10 @@ create table if not exists public.events (
   global_position bigint generated always as identity,
   transaction_id  xid8 not null default pg_current_xact_id(),
   transaction_seq bigint not null,
-  constraint events_aggregate_sequence_key unique (aggregate_type, aggregate_id, sequence_number),
+  -- The seed's unique (aggregate_type, aggregate_id, sequence_number) and its idx_events_aggregate
+  -- (aggregate_type, aggregate_id) are one index here: its prefix serves every query the second
+  -- would, and each index costs every insert.
+  constraint idx_events_aggregate unique (aggregate_type, aggregate_id, sequence_number),
   constraint events_global_position_key unique (global_position),
   constraint events_payload_is_object check (jsonb_typeof(payload) = 'object'),
   constraint events_metadata_is_object check (jsonb_typeof(metadata) = 'object')
@@ -108,9 +111,10 @@ create table if not exists public.events (
 create index if not exists idx_events_timestamp on public.events ("timestamp" desc);
 create index if not exists idx_events_type on public.events (event_type);
 create index if not exists idx_events_correlation on public.events (correlation_id);
-create index if not exists idx_events_aggregate on public.events (aggregate_type, aggregate_id);
 create index if not exists idx_events_emitted_by on public.events (emitted_by);
-create index if not exists idx_events_payload_gin on public.events using gin (payload);
+-- jsonb_path_ops: containment (payload @> '{"client_id": "c-1"}') at a fraction of the default
+-- operator class's insert cost; key-existence operators (?, ?|, ?&) are not indexed.
+create index if not exists idx_events_payload_gin on public.events using gin (payload jsonb_path_ops);
 create index if not exists idx_events_commit_order on public.events (transaction_seq, global_position);
 
 -- One row per aggregate: its version. Locking this row serialises appends to one aggregate, so
@@ -127,23 +131,29 @@ create table if not exists public.event_streams (
 -- An open writer is visible to readers through two shared advisory locks (they never block
 -- anybody): the gate, taken before the number, and the number itself, published right after.
 -- Keys are bigints tagged 0x6262 ('bb') in their top 16 bits; the gate is the tag alone.
+-- It runs for every inserted row, so it avoids what is slow in PL/pgSQL: no SET clause (every name
+-- is schema-qualified instead) and no PERFORM (pg_try_advisory_xact_lock_shared in a condition is a
+-- plain expression; a shared lock only waits for an exclusive one, which nobody takes).
 create or replace function public.events_transaction_seq() returns bigint
   language plpgsql
   security definer
-  set search_path = pg_catalog, public
   as $$
 declare
-  mine text := current_setting('bigbox.transaction_seq', true);
-  xid text := pg_current_xact_id()::text;
+  xid text := pg_catalog.pg_current_xact_id()::text;
+  mine text := pg_catalog.current_setting('bigbox.transaction_seq', true);
   seq bigint;
 begin
-  if mine like xid || ':%' then
-    return split_part(mine, ':', 2)::bigint;
+  if pg_catalog.starts_with(mine, xid || ':') then
+    return pg_catalog.split_part(mine, ':', 2)::bigint;
   end if;
-  perform pg_advisory_xact_lock_shared(7089228763434582016);
-  seq := nextval('public.events_transaction_seq');
-  perform pg_advisory_xact_lock_shared(7089228763434582016 + seq);
-  perform set_config('bigbox.transaction_seq', xid || ':' || seq, true);
+  if not pg_catalog.pg_try_advisory_xact_lock_shared(7089228763434582016) then
+    perform pg_catalog.pg_advisory_xact_lock_shared(7089228763434582016);
+  end if;
+  seq := pg_catalog.nextval('public.events_transaction_seq');
+  if not pg_catalog.pg_try_advisory_xact_lock_shared(7089228763434582016 + seq) then
+    perform pg_catalog.pg_advisory_xact_lock_shared(7089228763434582016 + seq);
+  end if;
+  mine := pg_catalog.set_config('bigbox.transaction_seq', xid || ':' || seq, true);
   return seq;
 end
 $$;
@@ -237,30 +247,72 @@ begin
 end
 $$;
 
--- Fills sequence_number, transaction_seq and correlation_id for every writer, psql included. A
--- writer that names sequence_number states the version it expects: a mismatch is a conflict
--- (SQLSTATE PT409, which PostgREST and our API turn into HTTP 409). Security definer, so that
--- roles which may insert events need no rights on event_streams or the sequence.
-create or replace function public.events_before_insert() returns trigger
+-- Reserves the next p_count sequence numbers of a stream for one multi-event insert in this
+-- transaction, so that the insert trigger does not bump the stream's version row once per event (a
+-- row updated n times in one transaction costs O(n^2)). Only the engine's own connections may
+-- call it: a reservation that is not used would leave a gap in the stream.
+create or replace function public.events_reserve(
+  p_aggregate_type text,
+  p_aggregate_id text,
+  p_count integer,
+  p_expected_version bigint
+) returns bigint
   language plpgsql
   security definer
   set search_path = pg_catalog, public
   as $$
 declare
-  next_version bigint;
+  last_version bigint;
 begin
   insert into public.event_streams as s (aggregate_type, aggregate_id, version)
-    values (new.aggregate_type, new.aggregate_id, 1)
+    values (p_aggregate_type, p_aggregate_id, p_count)
     on conflict (aggregate_type, aggregate_id)
-    do update set version = s.version + 1, updated_at = now()
-    returning s.version into next_version;
-  if new.sequence_number is null then
-    new.sequence_number := next_version;
-  elsif new.sequence_number <> next_version then
+    do update set version = s.version + p_count, updated_at = now()
+    returning s.version into last_version;
+  if p_expected_version is not null and last_version - p_count <> p_expected_version then
     raise exception 'wrong expected version for %/%: expected version %, stream is at version %',
-        new.aggregate_type, new.aggregate_id, new.sequence_number - 1, next_version - 1
+        p_aggregate_type, p_aggregate_id, p_expected_version, last_version - p_count
       using errcode = 'PT409',
             hint = 'reload the stream and retry with its current version';
+  end if;
+  perform set_config('bigbox.reserved', concat_ws(chr(31), pg_current_xact_id()::text, p_aggregate_type,
+                                                  p_aggregate_id, last_version), true);
+  return last_version - p_count + 1;
+end
+$$;
+
+revoke execute on function public.events_reserve(text, text, integer, bigint) from public;
+
+-- Fills sequence_number, transaction_seq and correlation_id for every writer, psql included. A
+-- writer that names sequence_number states the version it expects: a mismatch is a conflict
+-- (SQLSTATE PT409, which PostgREST and our API turn into HTTP 409), unless events_reserve numbered
+-- the row in this transaction. Security definer, so that roles which may insert events need no
+-- rights on event_streams or the sequence; no SET clause, for speed: every name is qualified.
+create or replace function public.events_before_insert() returns trigger
+  language plpgsql
+  security definer
+  as $$
+declare
+  next_version bigint;
+  reserved text := pg_catalog.current_setting('bigbox.reserved', true);
+begin
+  if new.sequence_number is null or reserved is null
+     or not pg_catalog.starts_with(reserved, pg_catalog.concat_ws(pg_catalog.chr(31),
+              pg_catalog.pg_current_xact_id()::text, new.aggregate_type, new.aggregate_id, ''))
+     or new.sequence_number > pg_catalog.split_part(reserved, pg_catalog.chr(31), 4)::bigint then
+    insert into public.event_streams as s (aggregate_type, aggregate_id, version)
+      values (new.aggregate_type, new.aggregate_id, 1)
+      on conflict (aggregate_type, aggregate_id)
+      do update set version = s.version + 1, updated_at = pg_catalog.now()
+      returning s.version into next_version;
+    if new.sequence_number is null then
+      new.sequence_number := next_version;
+    elsif new.sequence_number <> next_version then
+      raise exception 'wrong expected version for %/%: expected version %, stream is at version %',
+          new.aggregate_type, new.aggregate_id, new.sequence_number - 1, next_version - 1
+        using errcode = 'PT409',
+              hint = 'reload the stream and retry with its current version';
+    end if;
   end if;
   new.transaction_seq := public.events_transaction_seq();
   if new.correlation_id is null then
@@ -794,6 +846,32 @@ create index if not exists idx_events_agent_verdicts on public.events ((payload 
                        'HUMAN_APPROVAL_GRANTED', 'HUMAN_OVERRIDE', 'HUMAN_APPROVAL_REJECTED', 'APPROVED_BY_SILENCE');
 create index if not exists idx_events_emitted_by_time on public.events (emitted_by, "timestamp");
 
+-- Where each agent's and projection's subscription stands (GET /api/v1/agents), for callers who may not
+-- read the engine's checkpoints and leases themselves: a subscription runs where its advisory lease
+-- (hashtext('bigbox.subscription'), hashtext(name)) is held; its lag is the events after its checkpoint.
+create or replace function public.subscription_status(p_names text[])
+  returns table (name text, owner text, running boolean, global_position bigint, lag bigint, updated_at timestamptz)
+  language sql stable
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+    select n.name, c.owner,
+           exists (select 1 from pg_locks l
+                    where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+                      and l.classid::bigint = (hashtext('bigbox.subscription')::bigint & 4294967295)
+                      and l.objid::bigint = (hashtext(n.name)::bigint & 4294967295)
+                      and l.database = (select oid from pg_database where datname = current_database())),
+           coalesce(c.global_position, 0),
+           (select count(*) from public.events e
+             where (e.transaction_seq, e.global_position)
+                   > (coalesce(c.transaction_seq, 0), coalesce(c.global_position, 0))),
+           c.updated_at
+      from unnest(p_names) as n(name)
+      left join public.subscription_checkpoints c on c.subscription_name = n.name
+  $$;
+revoke all on function public.subscription_status(text[]) from public;
+grant execute on function public.subscription_status(text[]) to authenticated, service_role;
+
 -- ---------------------------------------------------------------------------------------------
 -- Access: the seed's policy on every new table; grants as for the seed's tables.
 -- ---------------------------------------------------------------------------------------------
@@ -831,3 +909,269 @@ begin
   end if;
 end
 $$;
+
+-- ==== V20__access_layer.sql ====
+-- The access layer: the engine's own users (apart from Supabase's auth.users, so this file also runs
+-- on a Supabase project), refresh tokens, TOTP recovery codes, lead-webhook secrets, the capture of
+-- row changes for realtime subscribers, and the tenancy switch. Safe to run again.
+
+create schema if not exists bigbox_access;
+revoke all on schema bigbox_access from public;
+-- The API roles may read row_changes (under its row-level security) to decide what a realtime
+-- subscriber may see; nothing else in this schema is granted to them.
+grant usage on schema bigbox_access to anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------------------
+-- Users of /auth/v1: e-mail + password (bcrypt), the original engine's app role, and the client a
+-- client user belongs to (the claim tenancy policies compare against).
+-- ---------------------------------------------------------------------------------------------
+create table if not exists bigbox_access.users (
+  user_id         uuid primary key default gen_random_uuid(),
+  email           text not null check (email = lower(email) and length(email) <= 320 and email ~ '^[^@[:space:]]+@[^@[:space:]]+$'),
+  password_hash   text not null check (password_hash like '$2%'),
+  app_role        text not null check (app_role in ('ceo', 'employee', 'client')),
+  client_id       text check (client_id <> '' and length(client_id) <= 200),
+  totp_secret     text,
+  totp_enabled    boolean not null default false,
+  totp_last_step  bigint,
+  created_at      timestamptz not null default now(),
+  updated_at      timestamptz not null default now(),
+  last_sign_in_at timestamptz,
+  constraint users_email_key unique (email),
+  constraint users_client_role_has_client_id check ((app_role = 'client') = (client_id is not null)),
+  constraint users_totp_enabled_has_secret check (not totp_enabled or totp_secret is not null)
+);
+
+-- Only a hash of each refresh token is kept. A token is used once: refreshing revokes it and issues
+-- its successor in the same session; presenting a revoked token again revokes the whole session.
+create table if not exists bigbox_access.refresh_tokens (
+  token_hash  text primary key,
+  user_id     uuid not null references bigbox_access.users (user_id) on delete cascade,
+  session_id  uuid not null,
+  issued_at   timestamptz not null default now(),
+  expires_at  timestamptz not null,
+  revoked_at  timestamptz
+);
+create index if not exists idx_refresh_tokens_session on bigbox_access.refresh_tokens (session_id);
+create index if not exists idx_refresh_tokens_user on bigbox_access.refresh_tokens (user_id);
+
+create table if not exists bigbox_access.recovery_codes (
+  user_id   uuid not null references bigbox_access.users (user_id) on delete cascade,
+  code_hash text not null,
+  used_at   timestamptz,
+  primary key (user_id, code_hash)
+);
+
+-- Lead-webhook signing secrets. The two newest unretired ones are accepted, so a sender can move to
+-- a new secret while the old one still works (bigbox webhook-secret rotate).
+create table if not exists bigbox_access.webhook_secrets (
+  secret_id  bigint generated always as identity primary key,
+  secret     text not null check (length(secret) >= 32),
+  created_at timestamptz not null default now(),
+  retired_at timestamptz
+);
+
+-- ---------------------------------------------------------------------------------------------
+-- Which client a row belongs to, for the tables that carry one. The tenancy policies and the change
+-- capture use the same definitions. An SOP execution belongs to the client of its flow: the
+-- client_id in its outcome, else the one named by the events of its correlation.
+-- ---------------------------------------------------------------------------------------------
+create or replace function bigbox_access.sop_execution_client(p_outcome jsonb, p_correlation_id uuid) returns text
+  language sql stable
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+    select coalesce(p_outcome ->> 'client_id',
+                    (select e.payload ->> 'client_id' from public.events e
+                      where e.correlation_id = p_correlation_id and e.payload ? 'client_id'
+                      order by e.global_position limit 1))
+  $$;
+
+create or replace function bigbox_access.client_of(p_table text, p_row jsonb) returns text
+  language sql stable
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+    select case p_table
+      when 'human_approvals' then p_row -> 'decision_context' ->> 'client_id'
+      when 'sop_executions' then bigbox_access.sop_execution_client(p_row -> 'outcome', (p_row ->> 'correlation_id')::uuid)
+      when 'client_health' then p_row ->> 'client_id'
+      when 'events' then p_row -> 'payload' ->> 'client_id'
+    end
+  $$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Row changes of human_approvals and sop_executions for realtime subscribers, in the same commit-safe
+-- order as events: (transaction_seq, change_id), read only below events_read_horizon(), so a change
+-- that commits late is delivered, not skipped (docs/ordering.md). Pruned after a while by the engine.
+-- ---------------------------------------------------------------------------------------------
+create table if not exists bigbox_access.row_changes (
+  change_id       bigint generated always as identity primary key,
+  transaction_seq bigint not null,
+  table_name      text not null,
+  op              text not null check (op in ('INSERT', 'UPDATE', 'DELETE')),
+  row_key         text not null,
+  client_id       text,
+  record          jsonb,
+  old_record      jsonb,
+  captured_at     timestamptz not null default now()
+);
+create index if not exists idx_row_changes_order on bigbox_access.row_changes (transaction_seq, change_id);
+create index if not exists idx_row_changes_captured on bigbox_access.row_changes (captured_at);
+
+create or replace function bigbox_access.capture_row_change() returns trigger
+  language plpgsql
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+declare
+  new_row jsonb := case when tg_op = 'DELETE' then null else to_jsonb(new) end;
+  old_row jsonb := case when tg_op = 'INSERT' then null else to_jsonb(old) end;
+  current_row jsonb := coalesce(new_row, old_row);
+begin
+  insert into bigbox_access.row_changes (transaction_seq, table_name, op, row_key, client_id, record, old_record)
+  values (public.events_transaction_seq(), tg_table_name, tg_op, current_row ->> tg_argv[0],
+          bigbox_access.client_of(tg_table_name, current_row), new_row, old_row);
+  return null;
+end
+$$;
+
+drop trigger if exists human_approvals_capture on public.human_approvals;
+create trigger human_approvals_capture
+  after insert or update or delete on public.human_approvals
+  for each row execute function bigbox_access.capture_row_change('approval_id');
+
+drop trigger if exists sop_executions_capture on public.sop_executions;
+create trigger sop_executions_capture
+  after insert or update or delete on public.sop_executions
+  for each row execute function bigbox_access.capture_row_change('execution_id');
+
+create or replace function bigbox_access.row_changes_after(p_transaction_seq bigint, p_change_id bigint, p_limit integer)
+  returns setof bigbox_access.row_changes
+  language plpgsql volatile
+  as $$
+declare
+  horizon bigint := public.events_settled_horizon();
+begin
+  return query
+    select * from bigbox_access.row_changes c
+     where (c.transaction_seq, c.change_id) > (p_transaction_seq, p_change_id)
+       and c.transaction_seq < horizon
+     order by c.transaction_seq, c.change_id
+     limit p_limit;
+end
+$$;
+
+-- The position of the last change row_changes_after can return now; a subscriber that starts here
+-- receives every change committed after this call.
+create or replace function bigbox_access.row_changes_head(out transaction_seq bigint, out change_id bigint)
+  language plpgsql volatile
+  as $$
+declare
+  horizon bigint := public.events_settled_horizon();
+begin
+  if horizon is null then
+    raise exception 'a writer did not publish its transaction_seq in time' using errcode = '55P03';
+  end if;
+  select c.transaction_seq, c.change_id into transaction_seq, change_id
+    from bigbox_access.row_changes c
+   where c.transaction_seq < horizon
+   order by c.transaction_seq desc, c.change_id desc
+   limit 1;
+end
+$$;
+
+-- Row-level security on the change log mirrors the tables' own: staff see every change; the
+-- tenancy switch adds the client check. Deleted rows can only be judged here, as they are gone.
+alter table bigbox_access.row_changes enable row level security;
+do $$
+begin
+  if not exists (select 1 from pg_policies where schemaname = 'bigbox_access' and tablename = 'row_changes'
+                   and policyname = 'Enable read for authenticated users') then
+    create policy "Enable read for authenticated users" on bigbox_access.row_changes
+      for select to authenticated using (true);
+  end if;
+end
+$$;
+grant select on bigbox_access.row_changes to anon, authenticated, service_role;
+
+-- event_streams names every aggregate: it is under row-level security like the seed's tables.
+alter table public.event_streams enable row level security;
+do $$
+begin
+  if not exists (select 1 from pg_policies where schemaname = 'public' and tablename = 'event_streams'
+                   and policyname = 'Enable read for authenticated users') then
+    create policy "Enable read for authenticated users" on public.event_streams
+      for select to authenticated using (true);
+  end if;
+end
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- The tenancy switch. enable_tenancy() adds a restrictive policy to every table an API role can
+-- read: a token with a client_id claim (a client user's) sees and writes only rows of its client —
+-- on events the seed's payload->>'client_id' = auth.jwt()->>'client_id' — and no row of the tables
+-- that carry no client. Tokens without the claim (staff, service keys) are unaffected.
+-- The engine calls it at start when BIGBOX_TENANCY=on (disable_tenancy() when off); on Supabase run
+-- `select bigbox_access.enable_tenancy();` in the SQL editor.
+-- ---------------------------------------------------------------------------------------------
+create or replace function bigbox_access.tenancy_rules()
+  returns table (schema_name text, table_name text, rule text)
+  language sql immutable
+  as $$
+    values
+      ('public', 'events', $r$payload ->> 'client_id' = auth.jwt() ->> 'client_id'$r$),
+      ('public', 'human_approvals', $r$decision_context ->> 'client_id' = auth.jwt() ->> 'client_id'$r$),
+      ('public', 'sop_executions', $r$bigbox_access.sop_execution_client(outcome, correlation_id) = auth.jwt() ->> 'client_id'$r$),
+      ('public', 'client_health', $r$client_id = auth.jwt() ->> 'client_id'$r$),
+      ('public', 'event_snapshots', 'false'),
+      ('public', 'event_streams', 'false'),
+      ('public', 'sop_definitions', 'false'),
+      ('public', 'agent_metrics', 'false'),
+      ('public', 'chaos_experiments', 'false'),
+      ('bigbox_access', 'row_changes', $r$client_id = auth.jwt() ->> 'client_id'$r$)
+  $$;
+
+create or replace function bigbox_access.enable_tenancy() returns void
+  language plpgsql
+  as $$
+declare
+  r record;
+  condition text;
+begin
+  for r in select * from bigbox_access.tenancy_rules() loop
+    condition := format('(auth.jwt() ->> %L) is null or (%s)', 'client_id', r.rule);
+    execute format('drop policy if exists "Tenant isolation" on %I.%I', r.schema_name, r.table_name);
+    if r.table_name = 'row_changes' or r.table_name = 'event_streams' then
+      execute format('create policy "Tenant isolation" on %I.%I as restrictive for select to authenticated using (%s)',
+                     r.schema_name, r.table_name, condition);
+    else
+      execute format('create policy "Tenant isolation" on %I.%I as restrictive for all to authenticated using (%s) with check (%s)',
+                     r.schema_name, r.table_name, condition, condition);
+    end if;
+  end loop;
+end
+$$;
+
+create or replace function bigbox_access.disable_tenancy() returns void
+  language plpgsql
+  as $$
+declare
+  r record;
+begin
+  for r in select * from bigbox_access.tenancy_rules() loop
+    execute format('drop policy if exists "Tenant isolation" on %I.%I', r.schema_name, r.table_name);
+  end loop;
+end
+$$;
+
+create or replace function bigbox_access.tenancy_enabled() returns boolean
+  language sql stable
+  as $$
+    select exists (select 1 from pg_policies where schemaname = 'public' and tablename = 'events'
+                     and policyname = 'Tenant isolation')
+  $$;
+
+revoke all on all functions in schema bigbox_access from public;
+grant execute on function bigbox_access.sop_execution_client(jsonb, uuid), bigbox_access.client_of(text, jsonb)
+  to anon, authenticated, service_role;

@@ -242,6 +242,32 @@ create index if not exists idx_events_agent_verdicts on public.events ((payload 
                        'HUMAN_APPROVAL_GRANTED', 'HUMAN_OVERRIDE', 'HUMAN_APPROVAL_REJECTED', 'APPROVED_BY_SILENCE');
 create index if not exists idx_events_emitted_by_time on public.events (emitted_by, "timestamp");
 
+-- Where each agent's and projection's subscription stands (GET /api/v1/agents), for callers who may not
+-- read the engine's checkpoints and leases themselves: a subscription runs where its advisory lease
+-- (hashtext('bigbox.subscription'), hashtext(name)) is held; its lag is the events after its checkpoint.
+create or replace function public.subscription_status(p_names text[])
+  returns table (name text, owner text, running boolean, global_position bigint, lag bigint, updated_at timestamptz)
+  language sql stable
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+    select n.name, c.owner,
+           exists (select 1 from pg_locks l
+                    where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+                      and l.classid::bigint = (hashtext('bigbox.subscription')::bigint & 4294967295)
+                      and l.objid::bigint = (hashtext(n.name)::bigint & 4294967295)
+                      and l.database = (select oid from pg_database where datname = current_database())),
+           coalesce(c.global_position, 0),
+           (select count(*) from public.events e
+             where (e.transaction_seq, e.global_position)
+                   > (coalesce(c.transaction_seq, 0), coalesce(c.global_position, 0))),
+           c.updated_at
+      from unnest(p_names) as n(name)
+      left join public.subscription_checkpoints c on c.subscription_name = n.name
+  $$;
+revoke all on function public.subscription_status(text[]) from public;
+grant execute on function public.subscription_status(text[]) to authenticated, service_role;
+
 -- ---------------------------------------------------------------------------------------------
 -- Access: the seed's policy on every new table; grants as for the seed's tables.
 -- ---------------------------------------------------------------------------------------------

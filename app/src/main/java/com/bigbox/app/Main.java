@@ -3,11 +3,13 @@ package com.bigbox.app;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.bigbox.app.commands.DemoCommand;
+import com.bigbox.app.commands.KeysCommand;
 import com.bigbox.app.commands.LeadCommand;
 import com.bigbox.app.commands.LoadSopsCommand;
 import com.bigbox.app.commands.MigrateCommand;
 import com.bigbox.app.commands.ReplayCommand;
 import com.bigbox.app.commands.UpCommand;
+import com.bigbox.app.commands.WebhookSecretCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +20,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
-        subcommands = {UpCommand.class, MigrateCommand.class, LoadSopsCommand.class, LeadCommand.class, DemoCommand.class,
-                ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class,
+                LoadSopsCommand.class, LeadCommand.class, DemoCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bigbox.app.engine.Engine;
 import com.bigbox.testkit.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,14 +30,17 @@ class AutonomicApiIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
+    static AccessTesting access;
     static Engine engine;
+    static String key;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        var settings = new Settings(Map.of("DATABASE_URL", db.databaseUrl()), Path.of("").toAbsolutePath());
-        engine = Engine.start(settings, new Engine.Options("127.0.0.1", 0, "api-it"));
+        access = AccessTesting.start(db, "api-it", Map.of());
+        engine = access.engine;
+        key = access.serviceKey;
         var files = new ArrayList<Map<String, String>>();
         try (var paths = Files.list(Path.of(System.getProperty("user.dir")).getParent().resolve("sops"))) {
             for (Path p : paths.filter(p -> p.toString().endsWith(".yaml")).toList()) {
@@ -49,22 +53,26 @@ class AutonomicApiIT {
 
     @AfterAll
     static void stop() {
-        engine.close();
+        access.close();
+    }
+
+    /** As the API's callers send it: the anon key as apikey, the caller's token as bearer. */
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + path))
+                .header("apikey", access.anonKey).header("Authorization", "Bearer " + key);
     }
 
     record Reply(int statusCode, JsonNode body) {}
 
     static Reply get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), json.readTree(response.body()));
     }
 
     static Reply post(String path, Object body) throws Exception {
         String text = body instanceof String s ? s : json.writeValueAsString(body);
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), json.readTree(response.body()));
     }
 
@@ -112,7 +120,7 @@ class AutonomicApiIT {
         assertThat(finance.path("instance").asText()).isEqualTo("api-it");
         assertThat(finance.has("lag")).isTrue();
 
-        var patch = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/agents/StrategyAgent"))
+        var patch = request("/api/v1/agents/StrategyAgent")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"threshold\": 0.8, \"autonomy_level\": \"supervised\", \"changed_by\": \"ceo\", \"reason\": \"new agent\"}"))
                 .header("Content-Type", "application/json").build();
         assertThat(http.send(patch, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -121,13 +129,30 @@ class AutonomicApiIT {
         assertThat(strategy.path("autonomy_level").asText()).isEqualTo("supervised");
         assertThat(types(get("/api/events/entity/AGENT/StrategyAgent").body())).containsExactly("AGENT_THRESHOLD_CHANGED", "AGENT_AUTONOMY_CHANGED");
 
-        var bad = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/agents/StrategyAgent"))
+        var bad = request("/api/v1/agents/StrategyAgent")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"threshold\": 1.5, \"changed_by\": \"ceo\"}")).build();
         var refused = http.send(bad, HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).path("field").asText()).isEqualTo("threshold");
         assertThat(get("/api/v1/agents/Nobody").statusCode()).isEqualTo(404);
         assertThat(get("/api/agents/health").body().has("healthy")).isTrue();
+    }
+
+    @Test
+    void theApiRunsAsItsCaller() throws Exception {
+        var anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/approvals")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        var anon = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/approvals"))
+                .header("apikey", access.anonKey).header("Authorization", "Bearer " + access.anonKey).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anon.statusCode()).as(anon.body()).isEqualTo(401);
+        String staff = access.tokens.apiKey(com.bigbox.postgres.access.DbRole.AUTHENTICATED, java.time.Duration.ofHours(1));
+        var asStaff = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/agents"))
+                .header("apikey", access.anonKey).header("Authorization", "Bearer " + staff).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asStaff.statusCode()).as(asStaff.body()).isEqualTo(200);
+        assertThat(json.readTree(asStaff.body()).size()).isEqualTo(6);
     }
 
     @Test
@@ -233,8 +258,7 @@ class AutonomicApiIT {
         assertThat(get("/api/v1/sop-metrics").statusCode()).isEqualTo(200);
 
         // The SSE stream delivers envelopes as they are appended.
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/events/stream")).GET().build();
-        var stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        var stream = http.sendAsync(request("/api/events/stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         var lines = stream.get(10, SECONDS).body().iterator();
         assertThat(lines.next()).isEqualTo(": connected");
         post("/api/events", Map.of("event_type", "TASK_COMPLETED", "entity_type", "TASK", "entity_id", "T-stream",

@@ -1,7 +1,7 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.Engine;
-import com.bigbox.app.Settings;
+import com.bigbox.app.engine.Engine;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.app.demo.DemoClock;
 import com.bigbox.app.demo.DemoFeed;
 import com.bigbox.app.demo.DemoSummary;

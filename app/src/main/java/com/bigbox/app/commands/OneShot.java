@@ -1,7 +1,7 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.DatabaseChoice;
-import com.bigbox.app.Settings;
+import com.bigbox.app.engine.DatabaseChoice;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgEventStore;

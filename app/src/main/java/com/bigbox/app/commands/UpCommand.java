@@ -1,8 +1,8 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.Engine;
-import com.bigbox.app.Settings;
 import com.bigbox.app.demo.DemoClock;
+import com.bigbox.app.engine.Engine;
+import com.bigbox.app.engine.Settings;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -100,6 +100,8 @@ public final class OversightAgent {
 
     private static String context(RecordedEvent decision, DecisionFacts facts, AgentSettings settings, Verdict verdict) {
         var context = new LinkedHashMap<String, Object>();
+        // The access layer's tenancy reads an approval's client here.
+        context.put("client_id", Flows.clientIdIn(decision.payload()));
         context.put("decision_event_type", decision.type());
         context.put("entity_type", decision.stream().type());
         context.put("entity_id", decision.stream().id());

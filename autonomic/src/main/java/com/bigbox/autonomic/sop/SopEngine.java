@@ -238,7 +238,7 @@ public final class SopEngine implements SopPolicies {
                 .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
         BigDecimal quality = BigDecimal.ONE.subtract(CORRECTION_PENALTY.multiply(BigDecimal.valueOf(x.corrections())))
                 .max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        String outcome = outcome("completed", how, steps, x.corrections());
+        String outcome = outcome(x.clientId(), "completed", how, steps, x.corrections());
         SopExecution done = x.withSteps(steps).ended(SopExecution.COMPLETED, at, cycle, total, automated, rate, hours, cost,
                 quality, outcome);
         emit(work, done, "completed", new SopEvent.ExecutionCompleted(x.clientId(), x.executionId(), x.sopId(), x.sopVersion(),
@@ -290,7 +290,7 @@ public final class SopEngine implements SopPolicies {
                 steps.replaceAll(s -> s.stepId().equals(step.stepId()) ? s.withStatus(StepState.FAILED) : s);
                 SopExecution failed = x.withSteps(steps).corrected();
                 next = failed.ended(SopExecution.FAILED, at, hoursBetween(x.startedAt(), at), null, null, null, null, null,
-                        null, outcome("failed", "a person refused " + decisionType + " at step " + step.stepId(), steps,
+                        null, outcome(x.clientId(), "failed", "a person refused " + decisionType + " at step " + step.stepId(), steps,
                                 failed.corrections()));
                 log.info("SOP {} execution {} failed: a person refused {} at step {}", x.sopId(), x.executionId(),
                         decisionType, step.stepId());
@@ -349,8 +349,10 @@ public final class SopEngine implements SopPolicies {
                 EventCodec.typeOf(event), EventCodec.payload(event), "{}", correlation, causation, NAME, null, at)));
     }
 
-    private static String outcome(String result, String how, List<StepState> steps, int corrections) {
+    private static String outcome(String clientId, String result, String how, List<StepState> steps, int corrections) {
         var outcome = new LinkedHashMap<String, Object>();
+        // The access layer's tenancy reads an execution's client here.
+        outcome.put("client_id", clientId);
         outcome.put("result", result);
         outcome.put("how", how);
         outcome.put("corrections", corrections);

@@ -1,4 +1,4 @@
-package com.bigbox.app;
+package com.bigbox.app.engine;
 
 import io.github.cdimascio.dotenv.Dotenv;
 import java.nio.file.Files;

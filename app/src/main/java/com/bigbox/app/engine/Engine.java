@@ -1,14 +1,15 @@
-package com.bigbox.app;
+package com.bigbox.app.engine;
 
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
-import com.bigbox.server.HttpModule;
 import com.bigbox.server.HttpServer;
+import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.autonomic.AutonomicHttp;
 import com.bigbox.server.events.EventRoutes;
+import com.bigbox.server.realtime.RealtimeHub;
 import com.bigbox.server.health.HealthRoutes;
 import java.io.IOException;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final DatabaseChoice databaseChoice;
     private final Database database;
     private final PgNode node;
+    private final AccessLayer access;
     private final AutonomicRuntime autonomic;
     private final HttpServer http;
 
@@ -45,13 +47,14 @@ public final class Engine implements AutoCloseable {
                 log.info("Applied {} migration(s)", applied);
             }
             node = remember(PgNode.start(database, options.instanceName()));
+            access = remember(AccessLayer.start(settings, database, node, options.instanceName()));
             autonomic = remember(AutonomicRuntime.start(node, clock));
-            var transactions = RequestTransactions.privileged(node.store());
-            var modules = new ArrayList<HttpModule>(List.of(
+            var transactions = access.transactions();
+            var engineRoutes = new ArrayList<HttpModule>(List.of(
                     new HealthRoutes(EngineHealth.checks(database, node)),
                     new EventRoutes(transactions, node.bus())));
-            modules.addAll(autonomicRoutes(transactions));
-            http = remember(HttpServer.start(options.host(), options.port(), modules));
+            engineRoutes.addAll(autonomicRoutes(transactions));
+            http = remember(HttpServer.start(options.host(), options.port(), modules(access, engineRoutes)));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -86,9 +89,22 @@ public final class Engine implements AutoCloseable {
         return autonomic.operations();
     }
 
-    // Agents, approvals, SOPs, projections and the original engine's /api paths.
+    // Agents, approvals, SOPs, projections and the original engine's /api paths, run as the caller.
     private List<HttpModule> autonomicRoutes(RequestTransactions transactions) {
         return AutonomicHttp.modules(transactions, node.bus(), autonomic.operations());
+    }
+
+    /** This instance's realtime hub (tests read how many visibility queries it ran). */
+    public RealtimeHub realtime() {
+        return access.hub();
+    }
+
+    // The access layer's checks run before every route; its surfaces sit beside the engine's own.
+    private static List<HttpModule> modules(AccessLayer access, List<HttpModule> engineRoutes) {
+        var modules = new ArrayList<HttpModule>(access.filters());
+        modules.addAll(engineRoutes);
+        modules.addAll(access.routes());
+        return modules;
     }
 
     private <T extends AutoCloseable> T remember(T resource) {
