@@ -35,13 +35,30 @@ begin
       add constraint human_approvals_required_approvals_check check (required_approvals between 1 and 5),
       add constraint human_approvals_resolution_check
         check (resolution in ('approved', 'modified', 'rejected', 'approved_by_silence', 'expired')),
-      add constraint human_approvals_resolved_check
-        check ((status = 'pending') = (resolved_at is null)),
       add constraint human_approvals_modifications_is_object
         check (modifications is null or jsonb_typeof(modifications) = 'object');
   end if;
 end
 $$;
+
+-- A writer that only sets the seed's status (supabase-js, psql) still leaves a resolved row: when and how.
+create or replace function public.human_approvals_resolved() returns trigger
+  language plpgsql
+  as $$
+begin
+  if new.status <> 'pending' and old.status = 'pending' then
+    new.resolved_at := coalesce(new.resolved_at, now());
+    new.resolution := coalesce(new.resolution,
+                               case new.status when 'timeout' then 'expired' else new.status end);
+  end if;
+  return new;
+end
+$$;
+
+drop trigger if exists human_approvals_resolved on public.human_approvals;
+create trigger human_approvals_resolved
+  before update on public.human_approvals
+  for each row execute function public.human_approvals_resolved();
 
 create index if not exists idx_human_approvals_queue on public.human_approvals (status, priority, created_at);
 create index if not exists idx_human_approvals_client on public.human_approvals (client_id);
