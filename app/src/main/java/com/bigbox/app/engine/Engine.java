@@ -7,7 +7,7 @@ import com.bigbox.postgres.PgNode;
 import com.bigbox.server.HttpServer;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
-import com.bigbox.server.autonomic.AutonomicHttp;
+import com.bigbox.server.autonomic.api.AutonomicHttp;
 import com.bigbox.server.events.EventRoutes;
 import com.bigbox.server.realtime.RealtimeHub;
 import com.bigbox.server.health.HealthRoutes;
@@ -48,7 +48,7 @@ public final class Engine implements AutoCloseable {
             }
             node = remember(PgNode.start(database, options.instanceName()));
             access = remember(AccessLayer.start(settings, database, node, options.instanceName()));
-            autonomic = remember(AutonomicRuntime.start(node, clock));
+            autonomic = remember(AutonomicRuntime.start(node, clock, settings));
             var transactions = access.transactions();
             var engineRoutes = new ArrayList<HttpModule>(List.of(
                     new HealthRoutes(EngineHealth.checks(database, node)),

@@ -1,7 +1,6 @@
 package com.bigbox.autonomic.leads;
 
 import com.bigbox.autonomic.agents.DecisionMetadata;
-import com.bigbox.autonomic.agents.IntakeAgent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.LeadEvent;
 import com.bigbox.core.Confidence;

@@ -1,2 +1,2 @@
-/** The intake path for lead inquiries: checked at the edge, recorded by the intake agent. */
+/** Lead intake: the intake path for inquiries (checked at the edge) and the intake agent that qualifies them. */
 package com.bigbox.autonomic.leads;

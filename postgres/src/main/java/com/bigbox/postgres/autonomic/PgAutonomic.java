@@ -24,10 +24,16 @@ public final class PgAutonomic implements AutoCloseable {
 
     /** @param jobPoll how often the node looks for due jobs */
     public static PgAutonomic start(PgNode node, Clock clock, Duration jobPoll) {
+        PgAutonomic adapters = passive(node, clock, jobPoll);
+        adapters.jobs.start();
+        return adapters;
+    }
+
+    /** The adapters without running this node's job runner (an instance that serves the API only). */
+    public static PgAutonomic passive(PgNode node, Clock clock, Duration jobPoll) {
         var jobs = new PgJobRunner(node.store(), clock, node.name(), jobPoll);
         var ports = new AutonomicPorts(node.subscriptions(), new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
                 new PgJobScheduler(), jobs);
-        jobs.start();
         return new PgAutonomic(ports, jobs);
     }
 

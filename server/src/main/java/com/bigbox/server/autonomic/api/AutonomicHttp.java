@@ -1,4 +1,7 @@
-package com.bigbox.server.autonomic;
+package com.bigbox.server.autonomic.api;
+
+import com.bigbox.server.autonomic.AutonomicErrors;
+import com.bigbox.server.autonomic.Replies;
 
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.runtime.AutonomicOperations;

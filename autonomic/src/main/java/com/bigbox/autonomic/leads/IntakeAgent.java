@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.agents;
+package com.bigbox.autonomic.leads;
 
 import static com.bigbox.autonomic.events.EventTypes.LEAD_DISQUALIFIED;
 import static com.bigbox.autonomic.events.EventTypes.LEAD_INQUIRY_RECEIVED;
@@ -6,10 +6,14 @@ import static com.bigbox.autonomic.events.EventTypes.LEAD_QUALIFIED;
 import static com.bigbox.autonomic.events.EventTypes.LEAD_RECEIVED;
 import static com.bigbox.autonomic.events.EventTypes.MEETING_SCHEDULED;
 
+import com.bigbox.autonomic.agents.Agent;
+import com.bigbox.autonomic.agents.AgentContext;
+import com.bigbox.autonomic.agents.AgentDefinition;
+import com.bigbox.autonomic.agents.AgentSettings;
+import com.bigbox.autonomic.agents.Emission;
 import com.bigbox.autonomic.events.LeadEvent;
 import com.bigbox.autonomic.events.MeetingEvent;
 import com.bigbox.autonomic.flow.Effective;
-import com.bigbox.autonomic.leads.LeadInquiry;
 import com.bigbox.autonomic.reasoning.Judgement;
 import com.bigbox.autonomic.reasoning.LeadFacts;
 import com.bigbox.autonomic.reasoning.Qualification;
