@@ -49,6 +49,11 @@ public final class Flows {
 
     private Optional<Effective> released(RecordedEvent delivered, UnitOfWork work) {
         Release release = release(delivered);
+        if (release.decisionEventId() == null) {
+            // Written by something that decided the approval row without naming its decision: nothing to release.
+            log.warn("{} {} names no decision_event_id; ignored", delivered.type(), delivered.eventId());
+            return Optional.empty();
+        }
         Optional<RecordedEvent> decision = work.find(release.decisionEventId());
         if (decision.isEmpty()) {
             log.warn("{} {} releases decision {}, which does not exist; ignored", delivered.type(), delivered.eventId(),
