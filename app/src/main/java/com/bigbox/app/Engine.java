@@ -3,10 +3,19 @@ package com.bigbox.app;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
+import com.bigbox.postgres.metrics.BusinessGauges;
+import com.bigbox.postgres.metrics.DeliveryLag;
+import com.bigbox.server.HttpModule;
 import com.bigbox.server.HttpServer;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.events.EventRoutes;
 import com.bigbox.server.health.HealthRoutes;
+import com.bigbox.server.metrics.BusinessMetrics;
+import com.bigbox.server.metrics.DeliveryMetrics;
+import com.bigbox.server.metrics.EngineMeters;
+import com.bigbox.server.metrics.HttpMetrics;
+import com.bigbox.server.metrics.MetricsRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +32,7 @@ public final class Engine implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final DatabaseChoice databaseChoice;
+    private final EngineMeters meters;
     private final Database database;
     private final PgNode node;
     private final HttpServer http;
@@ -33,17 +43,20 @@ public final class Engine implements AutoCloseable {
     private Engine(Settings settings, Options options) throws IOException {
         try {
             databaseChoice = remember(DatabaseChoice.open(settings));
+            meters = remember(new EngineMeters(options.instanceName()));
             database = remember(new Database(databaseChoice.url(),
-                    settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName()));
+                    settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName(), meters.registry()));
             int applied = Migrations.apply(database.pool());
             if (applied > 0) {
                 log.info("Applied {} migration(s)", applied);
             }
-            node = remember(PgNode.start(database, options.instanceName()));
+            node = remember(PgNode.start(database, options.instanceName(), null, PgNode.DEFAULT_POLL_INTERVAL, meters.registry()));
             var transactions = RequestTransactions.privileged(node.store());
-            http = remember(HttpServer.start(options.host(), options.port(), List.of(
+            var modules = new ArrayList<HttpModule>(List.of(
                     new HealthRoutes(EngineHealth.checks(database, node)),
-                    new EventRoutes(transactions, node.bus()))));
+                    new EventRoutes(transactions, node.bus())));
+            modules.addAll(metricsModules());
+            http = remember(HttpServer.start(options.host(), options.port(), modules));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -59,6 +72,20 @@ public final class Engine implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Where every feature of this instance registers its meters; served at {@code /metrics}. */
+    public MeterRegistry meters() {
+        return meters.registry();
+    }
+
+    // Operations: request timing, delivery lag and the business gauges, scraped at /metrics.
+    private List<HttpModule> metricsModules() {
+        var registry = meters.registry();
+        var delivery = new DeliveryMetrics(registry, new DeliveryLag(database.pool()), () -> node.feedStatus().position(),
+                node::listening);
+        var business = new BusinessMetrics(registry, new BusinessGauges(database.pool()));
+        return List.of(new HttpMetrics(registry), new MetricsRoutes(registry, List.of(delivery, business)));
     }
 
     public PgNode node() {
