@@ -3,7 +3,9 @@ package com.bigbox.app;
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.EmbeddedDatabase;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,8 +32,26 @@ public final class DatabaseChoice implements AutoCloseable {
         }
         int port = settings.integer("BIGBOX_EMBEDDED_PORT", EmbeddedDatabase.DEFAULT_PORT, 0, 65535);
         Path data = settings.home().resolve("pgdata");
+        Optional<Integer> running = runningServerPort(data);
+        if (running.isPresent()) {
+            // `bigbox up` runs it already: a command such as export or chaos joins it rather than start a second one.
+            return new DatabaseChoice(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + running.get() + "/postgres"), null);
+        }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(data, port);
         return new DatabaseChoice(embedded.url(), embedded);
+    }
+
+    // postmaster.pid: line 1 the server's pid, line 4 its port (PostgreSQL's documented layout).
+    private static Optional<Integer> runningServerPort(Path data) {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+            if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.get(0).strip())).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Integer.parseInt(lines.get(3).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public DatabaseUrl url() {

@@ -3,6 +3,8 @@ package com.bigbox.app;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
+import com.bigbox.postgres.backup.ContinuousExport;
+import com.bigbox.postgres.backup.EventExporter;
 import com.bigbox.postgres.metrics.BusinessGauges;
 import com.bigbox.postgres.metrics.DeliveryLag;
 import com.bigbox.server.HttpModule;
@@ -17,6 +19,7 @@ import com.bigbox.server.metrics.HttpMetrics;
 import com.bigbox.server.metrics.MetricsRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,6 +59,7 @@ public final class Engine implements AutoCloseable {
                     new HealthRoutes(EngineHealth.checks(database, node)),
                     new EventRoutes(transactions, node.bus())));
             modules.addAll(metricsModules());
+            startContinuousExport(settings, options.instanceName());
             http = remember(HttpServer.start(options.host(), options.port(), modules));
         } catch (IOException | RuntimeException e) {
             close();
@@ -77,6 +81,13 @@ public final class Engine implements AutoCloseable {
     /** Where every feature of this instance registers its meters; served at {@code /metrics}. */
     public MeterRegistry meters() {
         return meters.registry();
+    }
+
+    // Operations: with BIGBOX_EXPORT_SCHEDULE set, new events go to rolling segments (cold storage).
+    private void startContinuousExport(Settings settings, String instanceName) {
+        ExportSchedule.from(settings).ifPresent(schedule -> remember(new ContinuousExport(database,
+                new EventExporter(database.pool(), databaseChoice.url().display(), Clock.systemUTC()), schedule.directory(),
+                schedule.every(), schedule.segmentEvents(), instanceName, meters.registry()).start()));
     }
 
     // Operations: request timing, delivery lag and the business gauges, scraped at /metrics.

@@ -1,18 +1,22 @@
 package com.bigbox.app.commands;
 
 import com.bigbox.app.Engine;
+import com.bigbox.app.Main;
 import com.bigbox.app.Settings;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** Starts one engine instance and runs until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -27,7 +31,7 @@ public final class UpCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
         }
-        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+        Settings settings = main.settings();
         var stopped = new CountDownLatch(1);
         Engine engine = Engine.start(settings, new Engine.Options(host, port, instanceName()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,9 @@
 package com.bigbox.postgres.backup;
 
 import com.bigbox.postgres.Database;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +32,8 @@ public final class ContinuousExport implements AutoCloseable {
     private final int segmentEvents;
     private final String instanceName;
     private final Thread thread;
+    private final Counter exported;
+    private final Counter failures;
     private volatile boolean running = true;
     private volatile Status status = new Status(null, 0, null);
 
@@ -36,7 +41,7 @@ public final class ContinuousExport implements AutoCloseable {
     public record Status(Instant lastRound, long lastEvents, String lastError) {}
 
     public ContinuousExport(Database database, EventExporter exporter, Path directory, Duration every, int segmentEvents,
-            String instanceName) {
+            String instanceName, MeterRegistry meters) {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("the export schedule must be a positive interval, was " + every);
         }
@@ -47,6 +52,16 @@ public final class ContinuousExport implements AutoCloseable {
         this.segmentEvents = segmentEvents;
         this.instanceName = instanceName;
         this.thread = Thread.ofPlatform().daemon().name(instanceName + "-export").unstarted(this::run);
+        this.exported = Counter.builder("bigbox.export.events")
+                .description("Events this instance wrote to the continuous export's segments")
+                .register(meters);
+        this.failures = Counter.builder("bigbox.export.failures")
+                .description("Continuous export rounds that failed (the next round resumes)")
+                .register(meters);
+        Gauge.builder("bigbox.export.last.round", this, e -> e.status.lastRound() == null ? Double.NaN
+                        : e.status.lastRound().getEpochSecond())
+                .description("Unix time of this instance's last continuous export round")
+                .register(meters);
     }
 
     public ContinuousExport start() {
@@ -86,12 +101,14 @@ public final class ContinuousExport implements AutoCloseable {
                         String.join(", ", result.segments().stream().map(ExportManifest.Segment::file).toList()));
             }
             status = new Status(Instant.now(), result.events(), null);
+            exported.increment(result.events());
             return Optional.of(result);
         } catch (SQLException | BackupException e) {
             if (status.lastError() == null) {
                 log.warn("Continuous export into {} failed ({}); retrying next round", directory, e.getMessage());
             }
             status = new Status(Instant.now(), 0, e.getMessage());
+            failures.increment();
             return Optional.empty();
         }
     }

@@ -104,7 +104,7 @@ public record ExportManifest(
         return manifest;
     }
 
-    static boolean exists(Path dir) {
+    public static boolean exists(Path dir) {
         return Files.isRegularFile(dir.resolve(FILE));
     }
 

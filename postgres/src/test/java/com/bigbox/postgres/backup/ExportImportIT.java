@@ -385,9 +385,10 @@ class ExportImportIT {
         reset(source);
         Path dir = tmp.resolve("continuous");
         var secondPool = new Database(DatabaseUrl.parse(source.jdbcUrl()), 4, "export-second");
-        try (var a = new ContinuousExport(sourceDb, exporter(), dir, java.time.Duration.ofMillis(50), 20, "a").start();
+        try (var a = new ContinuousExport(sourceDb, exporter(), dir, java.time.Duration.ofMillis(50), 20, "a",
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
                 var b = new ContinuousExport(secondPool, new EventExporter(secondPool.pool(), "b", Clock.systemUTC()), dir,
-                        java.time.Duration.ofMillis(50), 20, "b").start()) {
+                        java.time.Duration.ofMillis(50), 20, "b", new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start()) {
             for (int i = 0; i < 10; i++) {
                 appendVaried("continuous-" + i, 3, 4);
                 Thread.sleep(40);
