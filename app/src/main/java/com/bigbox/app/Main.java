@@ -6,6 +6,7 @@ import com.bigbox.app.commands.ExportCommand;
 import com.bigbox.app.commands.ImportCommand;
 import com.bigbox.app.commands.MigrateCommand;
 import com.bigbox.app.commands.UpCommand;
+import com.bigbox.app.engine.Settings;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
         subcommands = {UpCommand.class, MigrateCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Runnable, Settings.Source {
     private final Supplier<Settings> settings;
 
     public Main() {
@@ -31,6 +32,7 @@ public final class Main implements Runnable {
     }
 
     /** The settings subcommands run with: the environment over {@code .env}, or what a test gives. */
+    @Override
     public Settings settings() {
         return settings.get();
     }

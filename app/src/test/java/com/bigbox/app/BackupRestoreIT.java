@@ -1,5 +1,6 @@
 package com.bigbox.app;
 
+import com.bigbox.app.engine.Engine;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

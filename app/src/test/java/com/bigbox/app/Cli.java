@@ -1,5 +1,6 @@
 package com.bigbox.app;
 
+import com.bigbox.app.engine.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 

@@ -1,5 +1,7 @@
 package com.bigbox.app;
 
+import com.bigbox.app.engine.Settings;
+import com.bigbox.app.engine.Engine;
 import com.bigbox.testkit.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +24,7 @@ final class TestEngines {
         values.put("DATABASE_URL", db.databaseUrl());
         values.put("BIGBOX_POOL_SIZE", "6");
         values.putAll(extra);
-        return new Settings(values, Path.of("").toAbsolutePath());
+        return Settings.of(values, Path.of("").toAbsolutePath());
     }
 
     static Engine start(TestDatabase db, String name) throws IOException {

@@ -39,9 +39,9 @@ public record NewEvent(
         emittedBy = Require.text("emitted_by", emittedBy, MAX_TYPE_LENGTH);
     }
 
-    /** A new event with a random id, emitted by {@code system}, with empty metadata. */
+    /** A new event with a new time-ordered id, emitted by {@code system}, with empty metadata. */
     public static NewEvent of(String type, String payloadJson) {
-        return new NewEvent(UUID.randomUUID(), type, payloadJson, "{}", null, null, "system", null, null);
+        return new NewEvent(Uuids.timeOrdered(), type, payloadJson, "{}", null, null, "system", null, null);
     }
 
     public NewEvent withId(UUID id) {

@@ -24,6 +24,7 @@ public final class PgEventFeed implements AutoCloseable {
     private static final Logger realtime = LoggerFactory.getLogger("com.bigbox.realtime");
 
     private static final int BATCH = 1_000;
+    private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(2);
     private static final Duration HELD_BACK_WARNING = Duration.ofSeconds(5);
 
     // The oldest open transaction that has written events: the commit-safe read cannot pass it.
@@ -78,8 +79,10 @@ public final class PgEventFeed implements AutoCloseable {
 
     private void run() {
         long lastHeldBackCheck = System.nanoTime();
+        var pacer = new Pacer(MIN_READ_INTERVAL);
         while (running) {
             try {
+                pacer.pace();
                 List<RecordedEvent> batch = store.readAll(position, BATCH);
                 for (RecordedEvent event : batch) {
                     realtime.info("Real-time event received: {}", event.type());

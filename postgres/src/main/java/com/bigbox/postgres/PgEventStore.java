@@ -30,19 +30,6 @@ import javax.sql.DataSource;
  * stop below the oldest open event-writing transaction, so late commits are never skipped.
  */
 public final class PgEventStore implements EventStore {
-    // One statement appends any number of events atomically; unnest keeps their order.
-    private static final String APPEND = """
-            insert into events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
-                                sequence_number, payload, metadata, emitted_by, confidence, "timestamp")
-            select e.event_id, e.event_type, e.correlation_id, e.causation_id, ?, ?,
-                   e.sequence_number, e.payload::jsonb, e.metadata::jsonb, e.emitted_by, e.confidence,
-                   coalesce(e.happened_at, now())
-              from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[],
-                          ?::timestamptz[])
-                   as e(event_id, event_type, correlation_id, causation_id, sequence_number, payload, metadata, emitted_by,
-                        confidence, happened_at)
-            returning""" + " " + EventRows.COLUMNS;
-
     private static final String FIND_MANY =
             "select " + EventRows.COLUMNS + " from events where event_id = any(?::uuid[]) order by sequence_number";
 
@@ -78,7 +65,7 @@ public final class PgEventStore implements EventStore {
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
         try (Connection connection = pool.getConnection()) {
-            AppendResult result = append(connection, stream, expected, events);
+            AppendResult result = append(connection, true, stream, expected, events);
             if (!result.duplicate()) {
                 afterCommit.run();
             }
@@ -88,12 +75,12 @@ public final class PgEventStore implements EventStore {
         }
     }
 
-    AppendResult append(Connection connection, StreamId stream, ExpectedVersion expected, List<NewEvent> events)
-            throws SQLException {
+    AppendResult append(Connection connection, boolean engineConnection, StreamId stream, ExpectedVersion expected,
+            List<NewEvent> events) throws SQLException {
         long start = System.nanoTime();
         String outcome = "failed";
         try {
-            AppendResult result = appendTimed(connection, stream, expected, events);
+            AppendResult result = appendTimed(connection, engineConnection, stream, expected, events);
             outcome = result.duplicate() ? "duplicate" : "stored";
             return result;
         } catch (InvalidEventException | WrongExpectedVersionException e) {
@@ -104,54 +91,15 @@ public final class PgEventStore implements EventStore {
         }
     }
 
-    private AppendResult appendTimed(Connection connection, StreamId stream, ExpectedVersion expected, List<NewEvent> events)
-            throws SQLException {
+    private AppendResult appendTimed(Connection connection, boolean engineConnection, StreamId stream, ExpectedVersion expected,
+            List<NewEvent> events) throws SQLException {
         if (events.isEmpty()) {
             throw new InvalidEventException("events", "must not be empty");
         }
-        int n = events.size();
-        var ids = new UUID[n];
-        var types = new String[n];
-        var correlations = new UUID[n];
-        var causations = new UUID[n];
-        var sequences = new Long[n];
-        var payloads = new String[n];
-        var metadata = new String[n];
-        var emitters = new String[n];
-        var confidences = new BigDecimal[n];
-        var timestamps = new Timestamp[n];
-        for (int i = 0; i < n; i++) {
-            NewEvent e = events.get(i);
-            ids[i] = e.eventId();
-            types[i] = e.type();
-            correlations[i] = e.correlationId();
-            causations[i] = e.causationId();
-            sequences[i] = expected instanceof ExpectedVersion.Exactly(long version) ? version + 1 + i : null;
-            payloads[i] = e.payload();
-            metadata[i] = e.metadata();
-            emitters[i] = e.emittedBy();
-            confidences[i] = e.confidence() == null ? null : BigDecimal.valueOf(e.confidence().value());
-            timestamps[i] = e.timestamp() == null ? null : Timestamp.from(e.timestamp());
-        }
         boolean autoCommit = connection.getAutoCommit();
         Savepoint savepoint = autoCommit ? null : connection.setSavepoint();
-        try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
-            statement.setString(1, stream.type());
-            statement.setString(2, stream.id());
-            statement.setArray(3, connection.createArrayOf("uuid", ids));
-            statement.setArray(4, connection.createArrayOf("text", types));
-            statement.setArray(5, connection.createArrayOf("uuid", correlations));
-            statement.setArray(6, connection.createArrayOf("uuid", causations));
-            statement.setArray(7, connection.createArrayOf("int8", sequences));
-            statement.setArray(8, connection.createArrayOf("text", payloads));
-            statement.setArray(9, connection.createArrayOf("text", metadata));
-            statement.setArray(10, connection.createArrayOf("text", emitters));
-            statement.setArray(11, connection.createArrayOf("numeric", confidences));
-            statement.setArray(12, connection.createArrayOf("timestamptz", timestamps));
-            List<RecordedEvent> stored;
-            try (var rs = statement.executeQuery()) {
-                stored = EventRows.mapAll(rs);
-            }
+        try {
+            List<RecordedEvent> stored = EventAppends.insert(connection, engineConnection, stream, expected, events);
             if (savepoint != null) {
                 connection.releaseSavepoint(savepoint);
             }
@@ -161,7 +109,7 @@ public final class PgEventStore implements EventStore {
                 connection.rollback(savepoint);
             }
             if (PgErrors.UNIQUE_VIOLATION.equals(e.getSQLState()) && "events_pkey".equals(PgErrors.constraint(e))) {
-                return alreadyStored(connection, stream, events, ids);
+                return alreadyStored(connection, stream, events);
             }
             if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
                 throw new InvalidEventException(badJsonField(events), "is not valid JSON: " + PgErrors.serverMessage(e));
@@ -171,11 +119,11 @@ public final class PgEventStore implements EventStore {
     }
 
     // A retry of an append that was stored before: answer with what is stored, store nothing.
-    private AppendResult alreadyStored(Connection connection, StreamId stream, List<NewEvent> events, UUID[] ids)
+    private AppendResult alreadyStored(Connection connection, StreamId stream, List<NewEvent> events)
             throws SQLException {
         List<RecordedEvent> existing;
         try (PreparedStatement statement = connection.prepareStatement(FIND_MANY)) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            statement.setArray(1, connection.createArrayOf("uuid", events.stream().map(NewEvent::eventId).toArray()));
             try (var rs = statement.executeQuery()) {
                 existing = EventRows.mapAll(rs);
             }
@@ -274,17 +222,39 @@ public final class PgEventStore implements EventStore {
 
     @Override
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
+        return transaction(null, work);
+    }
+
+    /** Switches a transaction's connection to a caller, e.g. {@code SET LOCAL ROLE} and {@code request.jwt.claims}. */
+    @FunctionalInterface
+    public interface CallerSetup {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a caller's behalf: {@code asCaller} first switches the
+     * connection to the caller's role, so that row-level security decides what the work sees and
+     * changes; the engine's own rights are never used for it.
+     */
+    public <T> T inTransactionAs(CallerSetup asCaller, Function<UnitOfWork, T> work) {
+        return transaction(asCaller, work);
+    }
+
+    private <T> T transaction(CallerSetup asCaller, Function<UnitOfWork, T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
-            var unit = new PgUnitOfWork(this, connection);
             try {
+                if (asCaller != null) {
+                    asCaller.apply(connection);
+                }
+                var unit = new PgUnitOfWork(this, connection, asCaller == null);
                 T result = work.apply(unit);
                 connection.commit();
                 if (unit.appended()) {
                     afterCommit.run();
                 }
                 return result;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | SQLException e) {
                 connection.rollback();
                 throw e;
             } finally {

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PgNotifier implements AutoCloseable {
     static final String CHANNEL = "bigbox_events";
+    // Commits during this interval share one NOTIFY: each NOTIFY is a transaction on the cluster's
+    // notify queue and wakes every instance's listener.
+    private static final Duration MIN_NOTIFY_INTERVAL = Duration.ofMillis(1);
     private static final Logger log = LoggerFactory.getLogger(PgNotifier.class);
 
     private final Database database;
@@ -37,11 +40,13 @@ final class PgNotifier implements AutoCloseable {
     }
 
     private void run() {
+        var pacer = new Pacer(MIN_NOTIFY_INTERVAL);
         while (running) {
             try {
                 if (!pending.await(Duration.ofSeconds(1))) {
                     continue;
                 }
+                pacer.pace();
                 notifyCluster();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -43,7 +43,7 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
         this.pollInterval = pollInterval;
         this.meters = meters;
         this.leases = new LeaseSession(database, instanceName);
-        this.wakeups = bus.subscribe(EventFilter.all(), event -> workers.values().forEach(SubscriptionWorker::wake));
+        this.wakeups = bus.subscribe(EventFilter.all(), event -> workers.values().forEach(worker -> worker.offer(event)));
     }
 
     @Override

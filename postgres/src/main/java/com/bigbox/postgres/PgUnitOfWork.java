@@ -18,17 +18,20 @@ import java.util.UUID;
 final class PgUnitOfWork implements UnitOfWork {
     private final PgEventStore store;
     private final Connection connection;
+    private final boolean engineConnection;
     private boolean appended;
 
-    PgUnitOfWork(PgEventStore store, Connection connection) {
+    /** @param engineConnection the engine's own connection, not one switched to a caller's role */
+    PgUnitOfWork(PgEventStore store, Connection connection, boolean engineConnection) {
         this.store = store;
         this.connection = connection;
+        this.engineConnection = engineConnection;
     }
 
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
         try {
-            AppendResult result = store.append(connection, stream, expected, events);
+            AppendResult result = store.append(connection, engineConnection, stream, expected, events);
             appended |= !result.duplicate();
             return result;
         } catch (SQLException e) {

@@ -20,6 +20,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private static final int BATCH = 500;
     private static final Duration ACQUIRE_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_HANDLER_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(5);
 
     private static final String TAKE_OVER = """
             insert into subscription_checkpoints as c (subscription_name, transaction_seq, global_position, owner, epoch)
@@ -71,8 +72,11 @@ final class SubscriptionWorker implements AutoCloseable {
         thread.start();
     }
 
-    void wake() {
-        wakeup.signal();
+    /** A new event arrived; wakes the worker only if it wants it (others are passed over at the next poll). */
+    void offer(RecordedEvent event) {
+        if (filter.matches(event)) {
+            wakeup.signal();
+        }
     }
 
     boolean owning() {
@@ -85,6 +89,7 @@ final class SubscriptionWorker implements AutoCloseable {
 
     private void run() {
         Duration handlerBackoff = Duration.ofMillis(100);
+        var pacer = new Pacer(MIN_READ_INTERVAL);
         while (running) {
             try {
                 if (!owning && !tryTakeOver()) {
@@ -95,6 +100,7 @@ final class SubscriptionWorker implements AutoCloseable {
                     lose("its lease session ended");
                     continue;
                 }
+                pacer.pace();
                 List<RecordedEvent> batch = store.readAll(position, BATCH);
                 Position skippedTo = null;
                 for (RecordedEvent event : batch) {

@@ -160,6 +160,53 @@ class PgEventStoreIT {
     }
 
     @Test
+    void aBatchIsNumberedOnceAndAStaleExpectedVersionStoresNoneOfIt() {
+        StreamId stream = newStream();
+        var first = store.append(stream, ExpectedVersion.noStream(), List.of(event("A"), event("B"), event("C")));
+        assertThat(first.events()).extracting(RecordedEvent::sequenceNumber).containsExactly(1L, 2L, 3L);
+        assertThat(first.events()).extracting(e -> e.position().transactionSeq()).as("one transaction, one number").containsOnly(
+                first.events().getFirst().position().transactionSeq());
+        assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(1), List.of(event("D"), event("E"))))
+                .isInstanceOf(WrongExpectedVersionException.class)
+                .hasMessageContaining("expected version 1, stream is at version 3");
+        var next = store.append(stream, ExpectedVersion.exactly(3), List.of(event("D"), event("E")));
+        assertThat(next.events()).extracting(RecordedEvent::sequenceNumber).containsExactly(4L, 5L);
+        assertThat(store.version(stream)).isEqualTo(5);
+    }
+
+    @Test
+    void aCallersBatchIsNumberedByTheTriggerAndOnlyTheEngineMayReserveNumbers() throws SQLException {
+        StreamId stream = newStream();
+        PgEventStore.CallerSetup asAuthenticated = c -> {
+            try (var s = c.createStatement()) {
+                s.execute("set local role authenticated");
+            }
+        };
+        var stored = store.inTransactionAs(asAuthenticated,
+                work -> work.append(stream, ExpectedVersion.noStream(), List.of(event("A"), event("B"))));
+        assertThat(stored.events()).extracting(RecordedEvent::sequenceNumber).containsExactly(1L, 2L);
+        assertThatThrownBy(() -> store.inTransactionAs(asAuthenticated,
+                        work -> work.append(stream, ExpectedVersion.exactly(1), List.of(event("C"), event("D")))))
+                .isInstanceOf(WrongExpectedVersionException.class);
+        assertThat(store.version(stream)).isEqualTo(2);
+
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("set role authenticated");
+            assertThatThrownBy(() -> s.execute("select events_reserve('LEAD', 'x', 10, null)"))
+                    .hasMessageContaining("permission denied");
+            s.execute("reset role");
+            // A forged reservation does not let a writer choose its numbers: the trigger checks them.
+            s.execute("begin");
+            s.execute("select set_config('bigbox.reserved', 'forged' || chr(31) || 'LEAD' || chr(31) || '" + stream.id()
+                    + "' || chr(31) || '99', true)");
+            assertThatThrownBy(() -> s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, "
+                    + "sequence_number, payload, emitted_by) values ('X', gen_random_uuid(), 'LEAD', '" + stream.id() + "', 50, '{}', 'psql')"))
+                    .hasMessageContaining("wrong expected version");
+            s.execute("rollback");
+        }
+    }
+
+    @Test
     void aFailedBatchStoresNoneOfItsEvents() {
         StreamId stream = newStream();
         assertThatThrownBy(() -> store.append(stream, ExpectedVersion.any(),

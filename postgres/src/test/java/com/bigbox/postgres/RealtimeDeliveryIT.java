@@ -110,7 +110,7 @@ class RealtimeDeliveryIT {
         }
         try (Connection connection = databaseA.pool().getConnection()) {
             connection.setAutoCommit(false);
-            node.store().append(connection, stream, ExpectedVersion.any(), List.of(e));
+            node.store().append(connection, true, stream, ExpectedVersion.any(), List.of(e));
             Thread.sleep(random.nextInt(5, 60));
             if (mode < 9) {
                 connection.commit();

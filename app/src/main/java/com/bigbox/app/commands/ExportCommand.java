@@ -1,7 +1,7 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.DatabaseChoice;
-import com.bigbox.app.Main;
+import com.bigbox.app.engine.DatabaseChoice;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.backup.EventExporter;
 import com.bigbox.postgres.backup.ExportManifest;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Run again on the same directory to resume it: only events committed since are written, into new segments."})
 public final class ExportCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    Settings.Source main;
 
     @Spec
     CommandSpec spec;

@@ -1,7 +1,7 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.DatabaseChoice;
-import com.bigbox.app.Main;
+import com.bigbox.app.engine.DatabaseChoice;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.backup.EventImporter;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Projections are not rebuilt here: run `bigbox replay` afterwards."})
 public final class ImportCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    Settings.Source main;
 
     @Spec
     CommandSpec spec;

@@ -1,8 +1,7 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.DatabaseChoice;
-import com.bigbox.app.Main;
-import com.bigbox.app.Settings;
+import com.bigbox.app.engine.DatabaseChoice;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import java.util.concurrent.Callable;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Apply the schema to DATABASE_URL (or the embedded database) and exit.")
 public final class MigrateCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    Settings.Source main;
 
     @Spec
     CommandSpec spec;

@@ -1,8 +1,7 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.Engine;
-import com.bigbox.app.Main;
-import com.bigbox.app.Settings;
+import com.bigbox.app.engine.Engine;
+import com.bigbox.app.engine.Settings;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    Settings.Source main;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;

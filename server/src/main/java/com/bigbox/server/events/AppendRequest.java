@@ -4,6 +4,7 @@ import com.bigbox.core.Confidence;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
 import com.bigbox.core.StreamId;
+import com.bigbox.core.Uuids;
 import com.bigbox.server.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,7 @@ record AppendRequest(StreamId stream, ExpectedVersion expected, NewEvent event) 
         });
         var stream = new StreamId(text(root, "aggregate_type", true), text(root, "aggregate_id", true));
         var event = new NewEvent(
-                uuid(root, "event_id", UUID.randomUUID()),
+                uuid(root, "event_id", Uuids.timeOrdered()),
                 text(root, "event_type", true),
                 object(root, "payload", true),
                 object(root, "metadata", false),

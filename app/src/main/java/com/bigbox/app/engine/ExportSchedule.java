@@ -1,4 +1,4 @@
-package com.bigbox.app;
+package com.bigbox.app.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;

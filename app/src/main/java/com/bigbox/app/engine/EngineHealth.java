@@ -1,4 +1,4 @@
-package com.bigbox.app;
+package com.bigbox.app.engine;
 
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.PgNode;

@@ -1,4 +1,4 @@
-package com.bigbox.app;
+package com.bigbox.app.engine;
 
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.EmbeddedDatabase;

@@ -1,0 +1,63 @@
+package com.bigbox.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layers of docs/architecture.md: core <- autonomic <- postgres <- server <- app. */
+class ArchitectureTest {
+    static final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.bigbox");
+
+    @Test
+    void dependenciesPointOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("core").definedBy("com.bigbox.core..")
+                .layer("autonomic").definedBy("com.bigbox.autonomic..")
+                .layer("postgres").definedBy("com.bigbox.postgres..")
+                .layer("server").definedBy("com.bigbox.server..")
+                .layer("app").definedBy("com.bigbox.app..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("server").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("postgres").mayOnlyBeAccessedByLayers("server", "app")
+                .whereLayer("autonomic").mayOnlyBeAccessedByLayers("postgres", "server", "app")
+                .check(classes);
+    }
+
+    @Test
+    void coreIsPlainJava() {
+        noClasses().that().resideInAPackage("com.bigbox.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                        "io.javalin..", "picocli..", "com.fasterxml..", "org.slf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainHasNoSqlNoHttpNoCli() {
+        noClasses().that().resideInAPackage("com.bigbox.autonomic..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                        "com.zaxxer..", "io.javalin..", "jakarta.servlet..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotReachUp() {
+        noClasses().that().resideInAnyPackage("com.bigbox.postgres..", "com.bigbox.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.bigbox.postgres..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("com.bigbox.(**)").should().beFreeOfCycles().check(classes);
+    }
+}

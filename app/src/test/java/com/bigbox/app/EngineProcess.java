@@ -1,0 +1,110 @@
+package com.bigbox.app;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code bigbox <args>} as a separate JVM, as a user runs it, with its output captured line by line. */
+final class EngineProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+
+    private final Process process;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+    private EngineProcess(Process process) {
+        this.process = process;
+        Thread.ofVirtual().start(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+    }
+
+    static EngineProcess start(Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().putAll(environment);
+        return new EngineProcess(builder.start());
+    }
+
+    /** Waits for the "listening on" line and returns the port. */
+    int awaitListening() {
+        await().atMost(90, SECONDS).until(() -> port() > 0 || !process.isAlive());
+        if (port() <= 0) {
+            throw new IllegalStateException("the engine did not start:\n" + output());
+        }
+        return port();
+    }
+
+    private int port() {
+        synchronized (lines) {
+            for (String line : lines) {
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        }
+        return -1;
+    }
+
+    boolean printed(String text) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.contains(text));
+        }
+    }
+
+    long count(String text) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.contains(text)).count();
+        }
+    }
+
+    String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("still running after " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for a clean exit. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return awaitExit(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,93 @@
+package com.bigbox.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import com.bigbox.core.Uuids;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The baseline: the same row inserted with plain JDBC into a table shaped like {@code events}
+ * (same columns, constraints and indexes, no triggers), at the same durability.
+ */
+final class RawJdbcPeer {
+    private static final String CREATE = """
+            create table bench_raw_events (like public.events including all);
+            alter table bench_raw_events alter column transaction_seq set default 0""";
+
+    private static final String INSERT = """
+            insert into bench_raw_events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
+                                          sequence_number, payload, metadata, emitted_by, confidence)
+            values (?, ?, ?, null, ?, ?, ?, ?::jsonb, '{}'::jsonb, 'bench', 0.9)""";
+
+    private static final String READ_ALL = """
+            select event_id, event_type, aggregate_type, aggregate_id, sequence_number, transaction_seq, global_position,
+                   payload::text, metadata::text, correlation_id, causation_id, emitted_by, confidence, "timestamp", created_at
+              from events order by transaction_seq, global_position""";
+
+    private final DataSource pool;
+
+    RawJdbcPeer(DataSource pool) throws SQLException {
+        this.pool = pool;
+        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+            s.execute(CREATE);
+        }
+    }
+
+    /** One row, one transaction. */
+    void insert(String aggregateId, long sequence, String payload) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+            bind(s, aggregateId, sequence, payload);
+            s.executeUpdate();
+        }
+    }
+
+    /** {@code size} rows of one aggregate, one transaction. */
+    void insertBatch(String aggregateId, int size, String payload) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+            c.setAutoCommit(false);
+            for (int i = 1; i <= size; i++) {
+                bind(s, aggregateId, i, payload);
+                s.addBatch();
+            }
+            s.executeBatch();
+            c.commit();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Reads every event in commit order with plain JDBC, touching each column; returns the count. */
+    long readAll() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(READ_ALL)) {
+                s.setFetchSize(5_000);
+                long n = 0;
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= 15; i++) {
+                            rs.getObject(i);
+                        }
+                        n++;
+                    }
+                }
+                c.commit();
+                return n;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, String aggregateId, long sequence, String payload) throws SQLException {
+        UUID id = Uuids.timeOrdered();
+        s.setObject(1, id);
+        s.setString(2, "LEAD_RECEIVED");
+        s.setObject(3, id);
+        s.setString(4, "RAW");
+        s.setString(5, aggregateId);
+        s.setLong(6, sequence);
+        s.setString(7, payload);
+    }
+}
