@@ -2,6 +2,7 @@ package com.bigbox.app;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import com.bigbox.app.commands.ChaosCommand;
 import com.bigbox.app.commands.ExportCommand;
 import com.bigbox.app.commands.ImportCommand;
 import com.bigbox.app.commands.MigrateCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
-        subcommands = {UpCommand.class, MigrateCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, MigrateCommand.class, ExportCommand.class, ImportCommand.class, ChaosCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable, Settings.Source {
     private final Supplier<Settings> settings;
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class DatabaseChoice implements AutoCloseable {
     private final DatabaseUrl url;
-    private final EmbeddedDatabase embedded;
+    private EmbeddedDatabase embedded;
 
     private DatabaseChoice(DatabaseUrl url, EmbeddedDatabase embedded) {
         this.url = url;
@@ -59,18 +59,34 @@ public final class DatabaseChoice implements AutoCloseable {
     }
 
     /** For the log: which database, and where its data lives when it is the embedded one. */
-    public String describe() {
+    public synchronized String describe() {
         return embedded == null
                 ? url.display()
                 : url.display() + " (embedded PostgreSQL, data in " + embedded.dataDirectory() + ")";
     }
 
-    public boolean isEmbedded() {
+    public synchronized boolean isEmbedded() {
         return embedded != null;
     }
 
+    /**
+     * Stops and starts the embedded PostgreSQL on the same data and port (a chaos experiment's
+     * restart); the engine's sessions reconnect by themselves. Returns how long it took.
+     */
+    public synchronized java.time.Duration restartEmbedded() throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("this instance does not run the embedded database");
+        }
+        long start = System.nanoTime();
+        Path data = embedded.dataDirectory();
+        int port = embedded.port();
+        embedded.close();
+        embedded = EmbeddedDatabase.start(data, port);
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (embedded != null) {
             embedded.close();
         }

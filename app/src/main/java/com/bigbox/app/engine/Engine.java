@@ -1,5 +1,6 @@
 package com.bigbox.app.engine;
 
+import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
@@ -38,6 +39,7 @@ public final class Engine implements AutoCloseable {
     private final EngineMeters meters;
     private final Database database;
     private final PgNode node;
+    private final EngineChaos chaos;
     private final HttpServer http;
 
     /** What to start: where to listen and this instance's name in the cluster. */
@@ -60,7 +62,10 @@ public final class Engine implements AutoCloseable {
                     new EventRoutes(transactions, node.bus())));
             modules.addAll(metricsModules());
             startContinuousExport(settings, options.instanceName());
+            chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
+            modules.addAll(chaos.modules(settings, transactions, this::remember));
             http = remember(HttpServer.start(options.host(), options.port(), modules));
+            remember(chaos.announce(settings, options.host(), http.port()));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -76,6 +81,15 @@ public final class Engine implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /**
+     * The chaos faults in force across the cluster: wrap a durable subscription's handler in
+     * {@code FaultInjectingHandler.wrap(name, handler, engine.activeFaults(), clock)} to expose it to
+     * chaos experiments (agents should).
+     */
+    public ActiveFaults activeFaults() {
+        return chaos.faults();
     }
 
     /** Where every feature of this instance registers its meters; served at {@code /metrics}. */

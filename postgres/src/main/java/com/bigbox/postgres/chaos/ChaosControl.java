@@ -88,6 +88,14 @@ public final class ChaosControl {
         }
     }
 
+    /** Ends every fault in force, whichever experiment declared it; returns how many. */
+    public int endAllFaults() throws SQLException {
+        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+            return s.executeUpdate("update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') "
+                    + "where ends_at > now()");
+        }
+    }
+
     /** Events the experiment's faults touched (once per handler and event). */
     public long faultHits(UUID experimentId) throws SQLException {
         try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(HITS)) {
