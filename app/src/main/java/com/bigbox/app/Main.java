@@ -52,7 +52,7 @@ public final class Main implements Runnable, Settings.Source {
     static CommandLine commandLine(Main main) {
         var commandLine = new CommandLine(main);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(cmd.getColorScheme().errorText("bigbox " + cmd.getCommandName() + ": " + message(e)));
+            cmd.getErr().println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": " + message(e)));
             return 2;
         });
         return commandLine;

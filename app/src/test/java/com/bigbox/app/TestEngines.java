@@ -20,8 +20,12 @@ final class TestEngines {
     private TestEngines() {}
 
     static Settings settings(TestDatabase db, Map<String, String> extra) {
+        return settingsFor(db.databaseUrl(), extra);
+    }
+
+    static Settings settingsFor(String databaseUrl, Map<String, String> extra) {
         var values = new HashMap<String, String>();
-        values.put("DATABASE_URL", db.databaseUrl());
+        values.put("DATABASE_URL", databaseUrl);
         values.put("BIGBOX_POOL_SIZE", "6");
         values.putAll(extra);
         return Settings.of(values, Path.of("").toAbsolutePath());

@@ -28,7 +28,7 @@ public record TotalCheck(long attempted, long acknowledged, long stored, long lo
     }
 
     public TotalCheck {
-        readers = Map.copyOf(readers);
+        readers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readers));
     }
 
     public static TotalCheck of(Set<UUID> attempted, Set<UUID> acknowledged, Set<UUID> stored, Map<String, Map<UUID, Long>> deliveries) {
