@@ -5,8 +5,10 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.bigbox.app.commands.ChaosCommand;
 import com.bigbox.app.commands.ExportCommand;
 import com.bigbox.app.commands.ImportCommand;
+import com.bigbox.app.commands.KeysCommand;
 import com.bigbox.app.commands.MigrateCommand;
 import com.bigbox.app.commands.UpCommand;
+import com.bigbox.app.commands.WebhookSecretCommand;
 import com.bigbox.app.engine.Settings;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
-        subcommands = {UpCommand.class, MigrateCommand.class, ExportCommand.class, ImportCommand.class, ChaosCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class, ExportCommand.class,
+                ImportCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable, Settings.Source {
     private final Supplier<Settings> settings;
 

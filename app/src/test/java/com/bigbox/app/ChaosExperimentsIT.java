@@ -45,7 +45,8 @@ class ChaosExperimentsIT {
         assertThat(shipped).hasSizeGreaterThanOrEqualTo(8);
         var ran = new ArrayList<String>();
 
-        Map<String, String> env = Map.of("DATABASE_URL", db.databaseUrl(), "BIGBOX_ADMIN_TOKEN", TOKEN);
+        Map<String, String> env = Map.of("DATABASE_URL", db.databaseUrl(), "BIGBOX_ADMIN_TOKEN", TOKEN,
+                "BIGBOX_JWT_SECRET", AccessTesting.SECRET);
         Settings runner = TestEngines.settingsFor(db.databaseUrl(), Map.of("BIGBOX_ADMIN_TOKEN", TOKEN));
         try (EngineProcess a = EngineProcess.start(work, env, "up", "--port", "0", "--instance", "chaos-a");
                 EngineProcess b = EngineProcess.start(work, env, "up", "--port", "0", "--instance", "chaos-b")) {
@@ -68,9 +69,11 @@ class ChaosExperimentsIT {
         Path home = Files.createDirectories(work.resolve("embedded-home"));
         String embeddedUrl = "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres";
         try (EngineProcess host = EngineProcess.start(work, Map.of("BIGBOX_HOME", home.toString(), "BIGBOX_EMBEDDED_PORT",
-                        Integer.toString(pgPort), "BIGBOX_ADMIN_TOKEN", TOKEN), "up", "--port", "0", "--instance", "embedded-host")) {
+                        Integer.toString(pgPort), "BIGBOX_ADMIN_TOKEN", TOKEN, "BIGBOX_JWT_SECRET", AccessTesting.SECRET),
+                "up", "--port", "0", "--instance", "embedded-host")) {
             host.awaitListening();
-            try (EngineProcess second = EngineProcess.start(work, Map.of("DATABASE_URL", embeddedUrl, "BIGBOX_ADMIN_TOKEN", TOKEN),
+            try (EngineProcess second = EngineProcess.start(work, Map.of("DATABASE_URL", embeddedUrl, "BIGBOX_ADMIN_TOKEN", TOKEN,
+                            "BIGBOX_JWT_SECRET", AccessTesting.SECRET),
                     "up", "--port", "0", "--instance", "embedded-second")) {
                 second.awaitListening();
                 String jdbc = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres?user=postgres";

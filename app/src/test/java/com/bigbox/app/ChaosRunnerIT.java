@@ -175,7 +175,10 @@ class ChaosRunnerIT {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header("X-Bigbox-Admin-Token", token);
+        }
+        if (path.startsWith("/api/")) {
+            TestEngines.withKey(request);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

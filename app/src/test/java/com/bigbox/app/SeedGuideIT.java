@@ -4,6 +4,9 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bigbox.postgres.access.DbRole;
+import com.bigbox.server.auth.JwtSecret;
+import com.bigbox.server.auth.Tokens;
 import com.bigbox.testkit.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,15 @@ class SeedGuideIT {
     Path workingDirectory;
 
     Map<String, String> env() {
-        return Map.of("DATABASE_URL", db.databaseUrl());
+        return Map.of("DATABASE_URL", db.databaseUrl(), "BIGBOX_JWT_SECRET", AccessTesting.SECRET);
+    }
+
+    // Every request carries a key (the access layer); the seed's clients send the service_role key.
+    static final String SERVICE_KEY = new Tokens(JwtSecret.of(AccessTesting.SECRET), Clock.systemUTC(), Duration.ofHours(1))
+            .apiKey(DbRole.SERVICE_ROLE, Duration.ofDays(1));
+
+    static HttpRequest.Builder withKey(HttpRequest.Builder request) {
+        return request.header("apikey", SERVICE_KEY).header("Authorization", "Bearer " + SERVICE_KEY);
     }
 
     @Test
@@ -78,7 +90,7 @@ class SeedGuideIT {
                     && b.printed("Real-time event received: TEST_EVENT"));
 
             // An append through one instance's API reaches the other instance too, once.
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+            var response = HttpClient.newHttpClient().send(withKey(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events")))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"event_type": "LEAD_RECEIVED", "aggregate_type": "LEAD", "aggregate_id": "seed-api", "payload": {}}"""))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -105,13 +117,13 @@ class SeedGuideIT {
 
     @Test
     void withoutDatabaseUrlItRunsAnEmbeddedDurableDatabaseThatKeepsEventsAcrossRestarts() throws Exception {
-        var embedded = Map.of("BIGBOX_EMBEDDED_PORT", "0");
+        var embedded = Map.of("BIGBOX_EMBEDDED_PORT", "0", "BIGBOX_JWT_SECRET", AccessTesting.SECRET);
         long stored;
         try (var up = EngineProcess.start(workingDirectory, embedded, "up", "--port", "0")) {
             int port = up.awaitListening();
             assertThat(up.output()).contains("embedded PostgreSQL, data in " + workingDirectory.resolve(".bigbox"));
             var client = HttpClient.newHttpClient();
-            var created = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+            var created = client.send(withKey(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events")))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"event_type": "LEAD_RECEIVED", "aggregate_type": "LEAD", "aggregate_id": "kept", "payload": {}}"""))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -121,8 +133,8 @@ class SeedGuideIT {
         }
         try (var again = EngineProcess.start(workingDirectory, embedded, "up", "--port", "0")) {
             int port = again.awaitListening();
-            var events = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/aggregates/LEAD/kept/events")).build(),
+            var events = HttpClient.newHttpClient().send(withKey(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/aggregates/LEAD/kept/events"))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(events.statusCode()).isEqualTo(200);
             assertThat(events.body()).contains("\"sequence_number\":" + stored);

@@ -1,24 +1,30 @@
 package com.bigbox.app.chaos;
 
 import com.bigbox.app.engine.DatabaseChoice;
+import com.bigbox.app.engine.JwtSecretFile;
 import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.chaos.RollbackStrategy;
 import com.bigbox.autonomic.chaos.RunRecord;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgEventStore;
+import com.bigbox.postgres.access.DbRole;
 import com.bigbox.postgres.chaos.ChaosControl;
 import com.bigbox.postgres.chaos.PgChaosExperiments;
+import com.bigbox.server.auth.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The {@code bigbox chaos} commands' work: open the database, run or clear, print the verdict. */
@@ -38,7 +44,7 @@ public final class ChaosRun {
         try (DatabaseChoice choice = DatabaseChoice.open(settings);
                 Database database = new Database(choice.url(), 6, ChaosControl.RUNNER_APPLICATION + "-runner")) {
             Migrations.apply(database.pool());
-            var cluster = new Cluster(database, settings.get("BIGBOX_ADMIN_TOKEN"), settings.get("BIGBOX_SERVICE_ROLE_KEY"), instances);
+            var cluster = new Cluster(database, settings.get("BIGBOX_ADMIN_TOKEN"), serviceKey(settings), instances);
             var runner = new ChaosRunner(cluster, new PgEventStore(database.pool(), () -> {}), new PgChaosExperiments(), Clock.systemUTC());
             ChaosRunner.Outcome outcome = runner.run(experiment, strategy, System.getProperty("user.name") + "@"
                     + InetAddress.getLocalHost().getHostName());
@@ -49,6 +55,17 @@ public final class ChaosRun {
             }
             return outcome.held() ? 0 : 1;
         }
+    }
+
+    // The workload appends as the service role: BIGBOX_SERVICE_ROLE_KEY, else a key signed with the
+    // cluster's JWT secret when this machine has it (BIGBOX_JWT_SECRET or the engine's secret file).
+    private static Optional<String> serviceKey(Settings settings) throws java.io.IOException {
+        Optional<String> given = settings.get("BIGBOX_SERVICE_ROLE_KEY");
+        if (given.isPresent() || settings.get("BIGBOX_JWT_SECRET").isEmpty() && !Files.isRegularFile(JwtSecretFile.path(settings))) {
+            return given;
+        }
+        var tokens = new Tokens(JwtSecretFile.loadOrCreate(settings, null), Clock.systemUTC(), Duration.ofHours(1));
+        return Optional.of(tokens.apiKey(DbRole.SERVICE_ROLE, Duration.ofHours(12)));
     }
 
     public static String clear(Settings settings) throws Exception {

@@ -5,6 +5,7 @@ import com.bigbox.postgres.chaos.ChaosControl;
 import com.bigbox.postgres.chaos.ClusterProbes;
 import com.bigbox.postgres.chaos.EngineInstances;
 import com.bigbox.postgres.chaos.ProbeDeliveries;
+import com.bigbox.server.chaos.ChaosAdminRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -107,7 +108,7 @@ final class Cluster {
                     + "every instance and for this command)");
         }
         var request = HttpRequest.newBuilder(URI.create(instance.url() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + adminToken.get())
+                .header(ChaosAdminRoutes.TOKEN_HEADER, adminToken.get())
                 .header("Content-Type", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
                 .build();

@@ -10,8 +10,8 @@ import com.bigbox.postgres.metrics.BusinessGauges;
 import com.bigbox.postgres.metrics.DeliveryLag;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.HttpServer;
-import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.events.EventRoutes;
+import com.bigbox.server.realtime.RealtimeHub;
 import com.bigbox.server.health.HealthRoutes;
 import com.bigbox.server.metrics.BusinessMetrics;
 import com.bigbox.server.metrics.DeliveryMetrics;
@@ -40,6 +40,7 @@ public final class Engine implements AutoCloseable {
     private final Database database;
     private final PgNode node;
     private final EngineChaos chaos;
+    private final AccessLayer access;
     private final HttpServer http;
 
     /** What to start: where to listen and this instance's name in the cluster. */
@@ -56,15 +57,14 @@ public final class Engine implements AutoCloseable {
                 log.info("Applied {} migration(s)", applied);
             }
             node = remember(PgNode.start(database, options.instanceName(), null, PgNode.DEFAULT_POLL_INTERVAL, meters.registry()));
-            var transactions = RequestTransactions.privileged(node.store());
-            var modules = new ArrayList<HttpModule>(List.of(
-                    new HealthRoutes(EngineHealth.checks(database, node)),
-                    new EventRoutes(transactions, node.bus())));
-            modules.addAll(metricsModules());
+            access = remember(AccessLayer.start(settings, database, node, options.instanceName()));
+            var transactions = access.transactions();
             startContinuousExport(settings, options.instanceName());
             chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
-            modules.addAll(chaos.modules(settings, transactions, this::remember));
-            http = remember(HttpServer.start(options.host(), options.port(), modules));
+            var operations = new ArrayList<HttpModule>(List.of(metricsRoutes()));
+            operations.addAll(chaos.modules(settings, transactions, this::remember));
+            http = remember(HttpServer.start(options.host(), options.port(), modules(new HttpMetrics(meters.registry()), access,
+                    operations, new HealthRoutes(EngineHealth.checks(database, node)), new EventRoutes(transactions, node.bus()))));
             remember(chaos.announce(settings, options.host(), http.port()));
         } catch (IOException | RuntimeException e) {
             close();
@@ -104,13 +104,13 @@ public final class Engine implements AutoCloseable {
                 schedule.every(), schedule.segmentEvents(), instanceName, meters.registry()).start()));
     }
 
-    // Operations: request timing, delivery lag and the business gauges, scraped at /metrics.
-    private List<HttpModule> metricsModules() {
+    // Operations: delivery lag and the business gauges, scraped at /metrics with everything registered.
+    private MetricsRoutes metricsRoutes() {
         var registry = meters.registry();
         var delivery = new DeliveryMetrics(registry, new DeliveryLag(database.pool()), () -> node.feedStatus().position(),
                 node::listening);
         var business = new BusinessMetrics(registry, new BusinessGauges(database.pool()));
-        return List.of(new HttpMetrics(registry), new MetricsRoutes(registry, List.of(delivery, business)));
+        return new MetricsRoutes(registry, List.of(delivery, business));
     }
 
     public PgNode node() {
@@ -119,6 +119,23 @@ public final class Engine implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** This instance's realtime hub (tests read how many visibility queries it ran). */
+    public RealtimeHub realtime() {
+        return access.hub();
+    }
+
+    // The access layer's checks run before every route (request timing before them, so refusals are
+    // timed too); its surfaces sit beside the engine's own and the operations'.
+    private static List<HttpModule> modules(HttpModule timing, AccessLayer access, List<HttpModule> operations,
+            HttpModule... engineRoutes) {
+        var modules = new ArrayList<HttpModule>(List.of(timing));
+        modules.addAll(access.filters());
+        modules.addAll(List.of(engineRoutes));
+        modules.addAll(operations);
+        modules.addAll(access.routes());
+        return modules;
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

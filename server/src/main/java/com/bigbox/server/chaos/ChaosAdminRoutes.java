@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /admin/v1/chaos/...}: what a chaos experiment asks of one instance. Every request must carry
- * {@code Authorization: Bearer <BIGBOX_ADMIN_TOKEN>}; without the setting the surface does not exist.
+ * {@code X-Bigbox-Admin-Token: <BIGBOX_ADMIN_TOKEN>} — an operator's secret apart from the API keys
+ * that backends hold, because it can crash the instance; without the setting the surface does not exist.
  */
 public final class ChaosAdminRoutes implements HttpModule {
+    public static final String TOKEN_HEADER = "X-Bigbox-Admin-Token";
     private static final Logger log = LoggerFactory.getLogger(ChaosAdminRoutes.class);
     static final int MAX_SUPPRESS_SECONDS = 600;
 
@@ -48,12 +50,11 @@ public final class ChaosAdminRoutes implements HttpModule {
     }
 
     private void authorize(Context ctx) {
-        String header = ctx.header("Authorization");
-        byte[] given = header != null && header.startsWith("Bearer ")
-                ? header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8)
-                : new byte[0];
+        String header = ctx.header(TOKEN_HEADER);
+        byte[] given = header == null ? new byte[0] : header.strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, token)) {
-            throw new ApiException(401, "unauthorized", "the chaos surface needs Authorization: Bearer <BIGBOX_ADMIN_TOKEN>", null);
+            throw new ApiException(401, "unauthorized", "the chaos surface needs the header " + TOKEN_HEADER + ": <BIGBOX_ADMIN_TOKEN>",
+                    TOKEN_HEADER);
         }
     }
 

@@ -1,0 +1,166 @@
+package com.bigbox.app.engine;
+
+import com.bigbox.core.EventFilter;
+import com.bigbox.core.Registration;
+import com.bigbox.postgres.Database;
+import com.bigbox.postgres.PgNode;
+import com.bigbox.postgres.access.CallerTransactions;
+import com.bigbox.postgres.access.PgRowChangeFeed;
+import com.bigbox.postgres.access.RefreshTokenStore;
+import com.bigbox.postgres.access.UserStore;
+import com.bigbox.postgres.access.WebhookSecretStore;
+import com.bigbox.server.HttpModule;
+import com.bigbox.server.Json;
+import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.AccessErrors;
+import com.bigbox.server.auth.AuthRoutes;
+import com.bigbox.server.auth.AuthService;
+import com.bigbox.server.auth.CallerRequestTransactions;
+import com.bigbox.server.auth.CredentialsFilter;
+import com.bigbox.server.auth.JwtSecret;
+import com.bigbox.server.auth.Tokens;
+import com.bigbox.server.graphql.GraphqlRoutes;
+import com.bigbox.server.graphql.SqlApprovalDecisions;
+import com.bigbox.server.limits.RequestLimits;
+import com.bigbox.server.openapi.EngineApiDocument;
+import com.bigbox.server.openapi.RestOpenApi;
+import com.bigbox.server.realtime.RealtimeHub;
+import com.bigbox.server.realtime.RealtimeRoutes;
+import com.bigbox.server.rest.CatalogCache;
+import com.bigbox.server.rest.RestRoutes;
+import com.bigbox.server.webhooks.LeadWebhook;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Supabase-compatible access layer of one instance, built from the settings: keys and the check of
+ * every request, caller-scoped transactions, {@code /auth/v1}, {@code /rest/v1}, realtime, GraphQL, the
+ * lead webhook, limits and OpenAPI. Settings (all optional; see README "Access"):
+ * {@code BIGBOX_JWT_SECRET}, {@code BIGBOX_TENANCY} (on|off), {@code BIGBOX_AUTH_SIGNUP} (on|off),
+ * {@code BIGBOX_JWT_EXPIRY} (seconds), {@code BIGBOX_REFRESH_TOKEN_DAYS}, {@code BIGBOX_BCRYPT_COST},
+ * {@code BIGBOX_RATE_LIMIT_PER_IP} and {@code BIGBOX_RATE_LIMIT_PER_KEY} (requests a minute, 0: none),
+ * {@code BIGBOX_MAX_BODY_BYTES}, {@code BIGBOX_REALTIME_MAX_MESSAGE_BYTES},
+ * {@code BIGBOX_WEBHOOK_TOLERANCE_SECONDS}, {@code BIGBOX_REALTIME_RETENTION_MINUTES}.
+ */
+final class AccessLayer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AccessLayer.class);
+    /**
+     * Served without credentials: probes, metrics (scrapers; keep the port internal), the engine API's
+     * document, the HMAC-signed webhook, and the chaos surface (it checks its own admin token).
+     */
+    static final List<String> PUBLIC_PATHS = List.of("/health", "/health/*", "/metrics", "/api/v1/openapi.json", LeadWebhook.PATH,
+            "/admin/v1/chaos/*");
+
+    private final CallerRequestTransactions transactions;
+    private final List<HttpModule> filters;
+    private final List<HttpModule> routes;
+    private final PgRowChangeFeed rowChanges;
+    private final RealtimeHub hub;
+    private final Registration busRegistration;
+
+    private AccessLayer(CallerRequestTransactions transactions, List<HttpModule> filters, List<HttpModule> routes,
+            PgRowChangeFeed rowChanges, RealtimeHub hub, Registration busRegistration) {
+        this.transactions = transactions;
+        this.filters = filters;
+        this.routes = routes;
+        this.rowChanges = rowChanges;
+        this.hub = hub;
+        this.busRegistration = busRegistration;
+    }
+
+    static AccessLayer start(Settings settings, Database database, PgNode node, String instanceName) throws IOException {
+        boolean[] created = {false};
+        JwtSecret secret = JwtSecretFile.loadOrCreate(settings, created);
+        if (created[0]) {
+            log.info("Created a JWT secret in {}; print the anon and service_role keys with: bigbox keys",
+                    JwtSecretFile.path(settings));
+        }
+        applyTenancy(settings, database);
+        Clock clock = Clock.systemUTC();
+        var tokens = new Tokens(secret, clock, Duration.ofSeconds(settings.integer("BIGBOX_JWT_EXPIRY", 3600, 60, 86_400 * 7)));
+        var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()), clock);
+        var auth = new AuthService(new UserStore(database.pool()), new RefreshTokenStore(database.pool()), tokens, clock,
+                new AuthService.Options(flag(settings, "BIGBOX_AUTH_SIGNUP", false),
+                        Duration.ofDays(settings.integer("BIGBOX_REFRESH_TOKEN_DAYS", 30, 1, 365)),
+                        settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));
+        var limits = new RequestLimits(new RequestLimits.Settings(
+                settings.integer("BIGBOX_RATE_LIMIT_PER_IP", 600, 0, 1_000_000),
+                settings.integer("BIGBOX_RATE_LIMIT_PER_KEY", 1_200, 0, 1_000_000),
+                settings.integer("BIGBOX_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
+                settings.integer("BIGBOX_REALTIME_MAX_MESSAGE_BYTES", 65_536, 1_024, 16 * 1_048_576)));
+        int maxRealtimeMessage = limits.settings().maxRealtimeMessageBytes();
+        var catalogs = new CatalogCache(database.pool());
+        var json = Json.mapper();
+        var rowChanges = new PgRowChangeFeed(database.pool(), Duration.ofMillis(100),
+                Duration.ofMinutes(settings.integer("BIGBOX_REALTIME_RETENTION_MINUTES", 60, 5, 7 * 24 * 60)), instanceName);
+        var hub = new RealtimeHub(transactions, catalogs, node.store()::head, rowChanges::head, json, clock, instanceName);
+        rowChanges.start(hub::onRowChanges);
+        hub.start();
+        Registration busRegistration = node.bus().subscribe(EventFilter.all(), hub::onEvent);
+        List<HttpModule> filters = List.of(limits.beforeCredentials(), new CredentialsFilter(tokens, PUBLIC_PATHS),
+                limits.afterCredentials(), new AccessErrors());
+        List<HttpModule> routes = List.of(
+                new AuthRoutes(auth),
+                new RestRoutes(transactions, catalogs, RestOpenApi::document),
+                new RealtimeRoutes(hub, tokens, catalogs, json, maxRealtimeMessage),
+                new GraphqlRoutes(transactions, new SqlApprovalDecisions(json)),
+                new LeadWebhook(new WebhookSecretStore(database.pool()), transactions, clock,
+                        Duration.ofSeconds(settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),
+                new EngineApiDocument());
+        return new AccessLayer(transactions, filters, routes, rowChanges, hub, busRegistration);
+    }
+
+    RequestTransactions transactions() {
+        return transactions;
+    }
+
+    /** The checks every request passes, in order; registered before any route. */
+    List<HttpModule> filters() {
+        return filters;
+    }
+
+    List<HttpModule> routes() {
+        return routes;
+    }
+
+    RealtimeHub hub() {
+        return hub;
+    }
+
+    // BIGBOX_TENANCY=on installs the tenant policies, off removes them, unset leaves the database as it is.
+    private static void applyTenancy(Settings settings, Database database) {
+        var value = settings.get("BIGBOX_TENANCY");
+        if (value.isEmpty()) {
+            return;
+        }
+        boolean on = flag(settings, "BIGBOX_TENANCY", false);
+        try (Connection c = database.pool().getConnection(); var s = c.createStatement()) {
+            s.execute(on ? "select bigbox_access.enable_tenancy()" : "select bigbox_access.disable_tenancy()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("applying BIGBOX_TENANCY failed: " + e.getMessage(), e);
+        }
+        log.info("Tenancy {}: a client user's token sees only its client's rows", on ? "on" : "off");
+    }
+
+    static boolean flag(Settings settings, String name, boolean otherwise) {
+        return settings.get(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new Settings.SettingException(name, "must be on or off, was '" + v + "'");
+        }).orElse(otherwise);
+    }
+
+    @Override
+    public void close() {
+        busRegistration.close();
+        hub.close();
+        rowChanges.close();
+    }
+}

@@ -1,0 +1,13 @@
+package com.bigbox.server.graphql;
+
+import com.bigbox.core.UnitOfWork;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Decides a pending approval in the caller's transaction and returns the approval as GraphQL shows it.
+ * {@link SqlApprovalDecisions} is the default; the autonomic approvals service can take its place.
+ */
+public interface ApprovalDecisions {
+    Map<String, Object> decide(UnitOfWork work, UUID approvalId, boolean approve, String decidedBy, String notes);
+}
