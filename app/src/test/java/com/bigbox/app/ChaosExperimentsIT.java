@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChaosExperimentsIT {
     static final String TOKEN = "chaos-test-admin-token-0123456789";
+    /** The workload sends about 60 appends a second from one address: more than the default per-IP limit allows. */
+    static final Map<String, String> UNLIMITED = Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "0");
     static final Path EXPERIMENTS = Path.of(System.getProperty("user.dir")).getParent().resolve("chaos");
 
     @RegisterExtension
@@ -45,7 +47,7 @@ class ChaosExperimentsIT {
         assertThat(shipped).hasSizeGreaterThanOrEqualTo(8);
         var ran = new ArrayList<String>();
 
-        Map<String, String> env = Map.of("DATABASE_URL", db.databaseUrl(), "BIGBOX_ADMIN_TOKEN", TOKEN,
+        Map<String, String> env = with(UNLIMITED, "DATABASE_URL", db.databaseUrl(), "BIGBOX_ADMIN_TOKEN", TOKEN,
                 "BIGBOX_JWT_SECRET", AccessTesting.SECRET);
         Settings runner = TestEngines.settingsFor(db.databaseUrl(), Map.of("BIGBOX_ADMIN_TOKEN", TOKEN));
         try (EngineProcess a = EngineProcess.start(work, env, "up", "--port", "0", "--instance", "chaos-a");
@@ -68,11 +70,11 @@ class ChaosExperimentsIT {
         int pgPort = freePort();
         Path home = Files.createDirectories(work.resolve("embedded-home"));
         String embeddedUrl = "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres";
-        try (EngineProcess host = EngineProcess.start(work, Map.of("BIGBOX_HOME", home.toString(), "BIGBOX_EMBEDDED_PORT",
+        try (EngineProcess host = EngineProcess.start(work, with(UNLIMITED, "BIGBOX_HOME", home.toString(), "BIGBOX_EMBEDDED_PORT",
                         Integer.toString(pgPort), "BIGBOX_ADMIN_TOKEN", TOKEN, "BIGBOX_JWT_SECRET", AccessTesting.SECRET),
                 "up", "--port", "0", "--instance", "embedded-host")) {
             host.awaitListening();
-            try (EngineProcess second = EngineProcess.start(work, Map.of("DATABASE_URL", embeddedUrl, "BIGBOX_ADMIN_TOKEN", TOKEN,
+            try (EngineProcess second = EngineProcess.start(work, with(UNLIMITED, "DATABASE_URL", embeddedUrl, "BIGBOX_ADMIN_TOKEN", TOKEN,
                             "BIGBOX_JWT_SECRET", AccessTesting.SECRET),
                     "up", "--port", "0", "--instance", "embedded-second")) {
                 second.awaitListening();
@@ -144,6 +146,14 @@ class ChaosExperimentsIT {
                 return rs.getInt(1) == n;
             }
         });
+    }
+
+    static Map<String, String> with(Map<String, String> base, String... keysAndValues) {
+        var all = new java.util.HashMap<>(base);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            all.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return all;
     }
 
     static int freePort() throws IOException {

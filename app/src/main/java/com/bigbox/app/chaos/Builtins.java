@@ -137,13 +137,16 @@ final class Builtins {
             }
             Thread.sleep(250);
         }
-        run.anomalies = check.anomalies();
+        // An instance that does not answer cannot show it delivered anything: unless this run crashed
+        // it, that is an anomaly too.
+        long silent = unreachable.stream().filter(name -> !run.crashed.contains(name)).count();
+        run.anomalies = check.anomalies() + silent;
         var readers = new LinkedHashMap<String, Object>();
         check.readers().forEach((name, r) -> readers.put(name, ordered("delivered", r.delivered(), "lost", r.lost(),
                 "duplicated", r.duplicated(), "unexpected", r.unexpected())));
         Map<String, Object> result = ordered("attempted", check.attempted(), "acknowledged", check.acknowledged(), "stored", check.stored(),
-                "lost", check.lost(), "duplicated", check.duplicated(), "unexpected", check.unexpected(), "anomalies", check.anomalies(),
-                "lost_from_store", check.lostFromStore(), "readers", readers, "unreachable", unreachable,
+                "lost", check.lost(), "duplicated", check.duplicated(), "unexpected", check.unexpected(), "anomalies", run.anomalies,
+                "lost_from_store", check.lostFromStore(), "readers", readers, "unreachable", unreachable, "silent_instances", silent,
                 "drained_in_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
         run.lastTotalCheck = result;
         return result;
@@ -200,6 +203,7 @@ final class Builtins {
         Cluster.Instance victim = which.equals("any") ? instances.getLast()
                 : instances.stream().filter(i -> i.name().equals(which)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no instance named '" + which + "' is running"));
+        run.crashed.add(victim.name());
         run.cluster.admin(victim, "POST", "/admin/v1/chaos/crash", null);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (run.cluster.ready(victim) && System.nanoTime() < deadline) {

@@ -16,6 +16,8 @@ final class RunContext {
     Object lastTotalCheck;
     long anomalies;
     boolean slowWritesInstalled;
+    /** Instances this run crashed on purpose: the total check does not expect them to answer. */
+    final java.util.Set<String> crashed = new java.util.HashSet<>();
     final List<Thread> holders = new ArrayList<>();
 
     RunContext(Cluster cluster, UUID experimentId, Experiment experiment) {

@@ -123,6 +123,9 @@ final class Workload {
             if (response.statusCode() == 200 || response.statusCode() == 201) {
                 return Outcome.ACKNOWLEDGED;
             }
+            if (response.statusCode() == 429) {
+                return Outcome.FAILED; // throttled, not processed: worth another try
+            }
             return response.statusCode() < 500 ? Outcome.REFUSED : Outcome.UNKNOWN;
         } catch (HttpTimeoutException e) {
             return Outcome.UNKNOWN;
