@@ -237,7 +237,11 @@ final class Builtins {
     }
 
     private static Map<String, Object> injectFault(RunContext run, Arguments args) throws Exception {
-        FaultKind kind = FaultKind.parse(args.text("kind", null) == null ? missing("inject_fault.arguments.kind") : args.text("kind", null));
+        String kindName = args.text("kind", null);
+        if (kindName == null) {
+            throw new InvalidExperimentException("inject_fault.arguments.kind", "is required");
+        }
+        FaultKind kind = FaultKind.parse(kindName);
         Intensity intensity = args.text("intensity", null) == null ? run.experiment.intensity() : Intensity.parse(args.text("intensity", null));
         Instant now = Instant.now();
         var fault = new Fault(UUID.randomUUID(), run.experimentId, kind, intensity, args.text("subscription", null),
@@ -247,10 +251,6 @@ final class Builtins {
         run.cluster.control().inject(fault);
         return ordered("fault_id", fault.id().toString(), "kind", kind.label(), "intensity", intensity.label(),
                 "share", intensity.fraction(), "ends_at", fault.endsAt().toString());
-    }
-
-    private static String missing(String field) {
-        throw new InvalidExperimentException(field, "is required");
     }
 
     static Map<String, Object> ordered(Object... keysAndValues) {
