@@ -113,33 +113,39 @@ public final class EventImporter {
             if (!file.normalize().startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
                 throw new BackupException(segment.file() + " is listed in the manifest but missing from " + dir + "; nothing was imported");
             }
-            MessageDigest digest = sha256();
-            long lines = 0;
+            // The checksum first, over the bytes as stored: a damaged file is named as such, before any parsing.
             try {
                 long size = Files.size(file);
                 if (size != segment.bytes()) {
                     throw new BackupException(segment.file() + " has " + size + " bytes, the manifest says " + segment.bytes()
                             + ": the file is damaged or was changed; nothing was imported");
                 }
-                try (InputStream raw = new DigestInputStream(Files.newInputStream(file), digest);
-                        BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines++;
-                        ExportedEvent e = ExportedEvent.parse(line, segment.file() + " line " + lines);
-                        streams.merge(e.streamKey(), new StreamRange(e.streamKey(), e.sequenceNumber(), e.sequenceNumber(), 1, e.where()),
-                                (range, one) -> range.plus(e));
-                    }
+                MessageDigest digest = sha256();
+                try (InputStream raw = new DigestInputStream(Files.newInputStream(file), digest)) {
                     raw.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                String actual = HexFormat.of().formatHex(digest.digest());
+                if (!actual.equalsIgnoreCase(segment.sha256())) {
+                    throw new BackupException(segment.file() + " has SHA-256 " + actual + ", the manifest says " + segment.sha256()
+                            + ": the file is damaged or was changed; nothing was imported");
+                }
+            } catch (IOException e) {
+                throw new BackupException(segment.file() + " cannot be read (" + e.getMessage() + "); nothing was imported", e);
+            }
+            long lines = 0;
+            try (BufferedReader reader = open(file)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines++;
+                    ExportedEvent e = ExportedEvent.parse(line, segment.file() + " line " + lines);
+                    streams.merge(e.streamKey(), new StreamRange(e.streamKey(), e.sequenceNumber(), e.sequenceNumber(), 1, e.where()),
+                            (range, one) -> range.plus(e));
                 }
             } catch (IOException e) {
                 throw new BackupException(segment.file() + " cannot be read as gzip JSON Lines (" + e.getMessage()
                         + "); nothing was imported", e);
-            }
-            String actual = HexFormat.of().formatHex(digest.digest());
-            if (!actual.equalsIgnoreCase(segment.sha256())) {
-                throw new BackupException(segment.file() + " has SHA-256 " + actual + ", the manifest says " + segment.sha256()
-                        + ": the file is damaged or was changed; nothing was imported");
+            } catch (BackupException e) {
+                throw new BackupException(e.getMessage() + "; nothing was imported", e);
             }
             if (lines != segment.events()) {
                 throw new BackupException(segment.file() + " holds " + lines + " events, the manifest says " + segment.events()
