@@ -43,6 +43,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private final PgSubscriptions.LeaseSession leases;
     private final String instanceName;
     private final Duration pollInterval;
+    private final PgMeters meters;
     private final Wakeup wakeup = new Wakeup();
     private final Thread thread;
     private volatile boolean running = true;
@@ -52,7 +53,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private long leaseGeneration = -1;
 
     SubscriptionWorker(String name, EventFilter filter, Position startAfter, SubscriptionHandler handler, PgEventStore store,
-            Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval) {
+            Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval, PgMeters meters) {
         this.name = name;
         this.filter = filter;
         this.startAfter = startAfter;
@@ -62,6 +63,7 @@ final class SubscriptionWorker implements AutoCloseable {
         this.leases = leases;
         this.instanceName = instanceName;
         this.pollInterval = pollInterval;
+        this.meters = meters;
         this.position = startAfter;
         this.thread = Thread.ofPlatform().daemon().name(instanceName + "-sub-" + name).unstarted(this::run);
     }
@@ -174,14 +176,21 @@ final class SubscriptionWorker implements AutoCloseable {
 
     // The handler's effects and the checkpoint commit together, or neither does.
     private void process(RecordedEvent event) {
-        store.inTransaction(work -> {
-            try {
-                handler.handle(event, work);
-            } catch (Exception e) {
-                throw new HandlerFailed(event, e);
-            }
-            return advance(work, event.position());
-        });
+        long start = System.nanoTime();
+        boolean ok = false;
+        try {
+            store.inTransaction(work -> {
+                try {
+                    handler.handle(event, work);
+                } catch (Exception e) {
+                    throw new HandlerFailed(event, e);
+                }
+                return advance(work, event.position());
+            });
+            ok = true;
+        } finally {
+            meters.handled(name, start, ok);
+        }
         position = event.position();
     }
 

@@ -4,18 +4,21 @@ import com.bigbox.app.demo.DemoClock;
 import com.bigbox.app.engine.Engine;
 import com.bigbox.app.engine.Settings;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Starts one engine instance and runs until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
+    @ParentCommand
+    Settings.Source main;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -37,7 +40,7 @@ public final class UpCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
         }
-        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+        Settings settings = main.settings();
         var stopped = new CountDownLatch(1);
         DemoClock demoClock = demo ? new DemoClock(14400) : null;
         Engine engine = demo

@@ -51,8 +51,12 @@ import org.slf4j.LoggerFactory;
  */
 final class AccessLayer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccessLayer.class);
-    /** Served without credentials: probes, the engine API's document, and the HMAC-signed webhook. */
-    static final List<String> PUBLIC_PATHS = List.of("/health", "/health/*", "/api/v1/openapi.json", LeadWebhook.PATH);
+    /**
+     * Served without credentials: probes, metrics (scrapers; keep the port internal), the engine API's
+     * document, the HMAC-signed webhook, and the chaos surface (it checks its own admin token).
+     */
+    static final List<String> PUBLIC_PATHS = List.of("/health", "/health/*", "/metrics", "/api/v1/openapi.json", LeadWebhook.PATH,
+            "/admin/v1/chaos/*");
 
     private final CallerRequestTransactions transactions;
     private final List<HttpModule> filters;
