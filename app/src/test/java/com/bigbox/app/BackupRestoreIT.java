@@ -34,7 +34,7 @@ class BackupRestoreIT {
 
     @Test
     void exportFreshDatabaseImportAndTheSeedQueriesAnswerTheSame() throws Exception {
-        try (Engine engine = TestEngines.start(production, "production")) {
+        try (Engine engine = TestEngines.start(production, "production", Map.of("BIGBOX_AGENTS", "off"))) {
             for (int i = 0; i < 30; i++) {
                 String type = i % 3 == 0 ? "LEAD_INQUIRY_RECEIVED" : i % 3 == 1 ? "LEAD_QUALIFIED" : "MEETING_SCHEDULED";
                 var response = TestEngines.post(engine, "/api/v1/events", """
@@ -68,7 +68,7 @@ class BackupRestoreIT {
             }
         }
 
-        try (Engine restored = TestEngines.start(fresh, "restored")) {
+        try (Engine restored = TestEngines.start(fresh, "restored", Map.of("BIGBOX_AGENTS", "off"))) {
             var events = TestEngines.get(restored, "/api/v1/aggregates/INVOICE/inv-1/events");
             assertThat(events.statusCode()).isEqualTo(200);
             assertThat(events.body()).contains("PAYMENT_RECEIVED").contains("{\"amount\": 1200.00}");

@@ -96,7 +96,8 @@ class MetricsIT {
         assertThat(body).doesNotContain("/no/such/route");
         assertThat(sample(body, "hikaricp_connections_max", "pool=\"bigbox-metrics-a-pool\"")).isEqualTo(6);
         assertThat(sample(body, "hikaricp_connections_acquire_seconds_count")).isPositive();
-        assertThat(sample(body, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
+        assertThat(body.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).as("heap in use, all pools").isPositive();
         assertThat(sample(body, "jvm_threads_live_threads")).isPositive();
         assertThat(sample(body, "process_uptime_seconds")).isPositive();
         await().atMost(10, SECONDS).until(() -> sample(scrape(), "bigbox_feed_delivered_total") >= before + 3);

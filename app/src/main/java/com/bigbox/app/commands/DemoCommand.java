@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Starts an engine and feeds it a realistic, seeded stream of agency activity. */
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
                 + "SPEED times faster than the wall, so agents, approvals, SOP executions and health scores move while you watch "
                 + "(GET /api/v1/agents, /api/v1/approvals, /api/v1/sop-executions, /api/v1/client-health).")
 public final class DemoCommand implements Callable<Integer> {
+    @ParentCommand
+    Settings.Source main;
+
     @Option(names = "--leads", defaultValue = "12", description = "Client stories to tell (default: ${DEFAULT-VALUE}).")
     int leads;
 
@@ -44,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--leads must be between 1 and 1000, was " + leads);
         }
         var clock = new DemoClock(speed);
-        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+        Settings settings = main.settings();
         try (Engine engine = Engine.start(settings, new Engine.Options("127.0.0.1", port, "demo"), clock)) {
             run(engine, clock, leads, seed, spec);
             if (keepRunning) {

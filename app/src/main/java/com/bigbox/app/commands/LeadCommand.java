@@ -1,5 +1,6 @@
 package com.bigbox.app.commands;
 
+import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.leads.LeadInquiry;
 import com.bigbox.autonomic.leads.LeadIntake;
 import com.bigbox.core.RecordedEvent;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +20,9 @@ import picocli.CommandLine.Spec;
         description = "Send a lead inquiry through the intake path: it is recorded as LEAD_INQUIRY_RECEIVED and a running "
                 + "engine's intake agent qualifies it.")
 public final class LeadCommand implements Callable<Integer> {
+    @ParentCommand
+    Settings.Source main;
+
     @Option(names = "--name", required = true, description = "Who is asking.")
     String name;
 
@@ -48,7 +53,7 @@ public final class LeadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var inquiry = new LeadInquiry(name, email, phone, company, budget, message, urgency, "cli", null);
-        try (OneShot db = OneShot.open("lead")) {
+        try (OneShot db = OneShot.open(main.settings(), "lead")) {
             RecordedEvent recorded = db.store().inTransaction(w -> new LeadIntake(Clock.systemUTC()).receive(w, inquiry));
             var out = spec.commandLine().getOut();
             out.printf("LEAD_INQUIRY_RECEIVED %s (lead %s, confidence %s, flow %s)%n", recorded.eventId(), recorded.stream().id(),

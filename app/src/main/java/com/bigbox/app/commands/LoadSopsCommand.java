@@ -1,5 +1,6 @@
 package com.bigbox.app.commands;
 
+import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.sop.SopFile;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopValidator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Spec;
         description = "Validate every SOP file (*.yaml, *.yml) in DIR against sops/schema/sop.schema.json and load them: "
                 + "unchanged SOPs are skipped, changed ones become a new version. If any file is invalid, nothing is loaded.")
 public final class LoadSopsCommand implements Callable<Integer> {
+    @ParentCommand
+    Settings.Source main;
+
     @Parameters(index = "0", arity = "0..1", defaultValue = "sops", description = "Directory of SOP files (default: ${DEFAULT-VALUE}).")
     Path directory;
 
@@ -34,7 +39,7 @@ public final class LoadSopsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<SopFile> files = read(directory);
-        try (OneShot db = OneShot.open("load-sops")) {
+        try (OneShot db = OneShot.open(main.settings(), "load-sops")) {
             var loader = new SopLoader(new PgSopStore(), new SopValidator(), Clock.systemUTC());
             SopLoader.Report report = db.store().inTransaction(w -> loader.load(w, files, loadedBy));
             var out = spec.commandLine().getOut();

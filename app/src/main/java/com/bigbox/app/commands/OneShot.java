@@ -6,7 +6,6 @@ import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgEventStore;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The database for a command that does one thing and exits: the engine's database (embedded unless
@@ -23,8 +22,7 @@ final class OneShot implements AutoCloseable {
         this.store = new PgEventStore(database.pool(), () -> {});
     }
 
-    static OneShot open(String purpose) throws IOException {
-        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+    static OneShot open(Settings settings, String purpose) throws IOException {
         DatabaseChoice choice = DatabaseChoice.open(settings);
         try {
             var database = new Database(choice.url(), 4, "bigbox-" + purpose);

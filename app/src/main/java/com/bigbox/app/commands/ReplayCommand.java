@@ -1,10 +1,12 @@
 package com.bigbox.app.commands;
 
+import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.postgres.projections.PgProjectionStore;
 import com.bigbox.postgres.projections.ProjectionRebuild;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -13,12 +15,15 @@ import picocli.CommandLine.Spec;
         description = "Rebuild the projections (agent_metrics, client_health) from the events, to exactly the rows the live "
                 + "projections hold. Running engines may stay up: they continue from the rebuilt checkpoint.")
 public final class ReplayCommand implements Callable<Integer> {
+    @ParentCommand
+    Settings.Source main;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        try (OneShot db = OneShot.open("replay")) {
+        try (OneShot db = OneShot.open(main.settings(), "replay")) {
             var rebuild = new ProjectionRebuild(db.store(), AutonomicOperations.projections(new PgProjectionStore()));
             var out = spec.commandLine().getOut();
             long[] lastPercent = {-1};
