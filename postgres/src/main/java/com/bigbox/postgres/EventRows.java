@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Maps rows of {@code events} (selected with {@link #COLUMNS}) to {@link RecordedEvent}. */
-final class EventRows {
-    static final String COLUMNS = """
+public final class EventRows {
+    public static final String COLUMNS = """
             event_id, event_type, aggregate_type, aggregate_id, sequence_number,
             transaction_seq, global_position, payload::text as payload,
             metadata::text as metadata, correlation_id, causation_id, emitted_by, confidence,
@@ -24,7 +24,7 @@ final class EventRows {
 
     private EventRows() {}
 
-    static RecordedEvent map(ResultSet rs) throws SQLException {
+    public static RecordedEvent map(ResultSet rs) throws SQLException {
         BigDecimal confidence = rs.getBigDecimal(13);
         return new RecordedEvent(
                 rs.getObject(1, UUID.class),

@@ -3,8 +3,7 @@ package com.bigbox.app.commands;
 import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.sop.SopFile;
 import com.bigbox.autonomic.sop.SopLoader;
-import com.bigbox.autonomic.sop.SopValidator;
-import com.bigbox.postgres.sop.PgSopStore;
+import com.bigbox.postgres.autonomic.PgAutonomic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ public final class LoadSopsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<SopFile> files = read(directory);
         try (OneShot db = OneShot.open(main.settings(), "load-sops")) {
-            var loader = new SopLoader(new PgSopStore(), new SopValidator(), Clock.systemUTC());
+            var loader = PgAutonomic.sopLoader(Clock.systemUTC());
             SopLoader.Report report = db.store().inTransaction(w -> loader.load(w, files, loadedBy));
             var out = spec.commandLine().getOut();
             for (SopLoader.Entry e : report.entries()) {

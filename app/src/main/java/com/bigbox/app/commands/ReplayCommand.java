@@ -1,19 +1,25 @@
 package com.bigbox.app.commands;
 
 import com.bigbox.app.engine.Settings;
-import com.bigbox.autonomic.runtime.AutonomicOperations;
-import com.bigbox.postgres.projections.PgProjectionStore;
+import com.bigbox.autonomic.projections.ProjectionRegistry;
+import com.bigbox.postgres.autonomic.PgAutonomic;
 import com.bigbox.postgres.projections.ProjectionRebuild;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Rebuilds the projections (agent_metrics, client_health) from the events. */
+/** Rebuilds the tables derived from events: approvals, SOP definitions and executions, agent metrics, client health. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Rebuild the projections (agent_metrics, client_health) from the events, to exactly the rows the live "
-                + "projections hold. Running engines may stay up: they continue from the rebuilt checkpoint.")
+        description = "Rebuild the tables derived from the events (human_approvals with their comments, audit trail and "
+                + "expiry jobs; sop_definitions; sop_executions; agent_metrics; client_health) to exactly the rows the live "
+                + "system holds. Running engines may stay up: they wait for it and continue from the rebuilt state.")
 public final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
     Settings.Source main;
@@ -21,21 +27,22 @@ public final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--projection", paramLabel = "NAME",
+            description = "Rebuild only this projection (and those that refer to it); repeatable. One of: "
+                    + "human_approvals, sop_definitions, sop_executions, agent_metrics, client_health. Default: all.")
+    List<String> projections = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        ProjectionRegistry registry = PgAutonomic.projections();
+        registry.withDependents(projections); // an unknown name is refused before anything opens
+        PrintWriter out = spec.commandLine().getOut();
         try (OneShot db = OneShot.open(main.settings(), "replay")) {
-            var rebuild = new ProjectionRebuild(db.store(), AutonomicOperations.projections(new PgProjectionStore()));
-            var out = spec.commandLine().getOut();
-            long[] lastPercent = {-1};
-            ProjectionRebuild.Result result = rebuild.rebuild((applied, total) -> {
-                long percent = total == 0 ? 100 : applied * 100 / total;
-                if (percent / 10 != lastPercent[0] / 10) {
-                    out.printf("replay: %d of %d events (%d%%)%n", applied, total, percent);
-                    lastPercent[0] = percent;
-                }
-            });
-            out.printf("%s: rebuilt agent_metrics and client_health from %d events in %d ms%n", db.describe(), result.events(),
-                    result.millis());
+            ProgressBar progress = ProgressBar.onStandardError(spec.commandLine().getErr(), "replayed");
+            ProjectionRebuild.Result result = new ProjectionRebuild(db.store(), registry).rebuild(projections, progress::advanced);
+            progress.finish();
+            out.printf(Locale.ROOT, "%s: rebuilt %s from %,d events in %.1f s, %,d events/s%n", db.describe(),
+                    String.join(", ", result.projections()), result.events(), progress.seconds(), progress.eventsPerSecond());
         }
         return 0;
     }

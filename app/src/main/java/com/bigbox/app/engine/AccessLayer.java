@@ -1,5 +1,6 @@
 package com.bigbox.app.engine;
 
+import com.bigbox.autonomic.approvals.ApprovalService;
 import com.bigbox.core.EventFilter;
 import com.bigbox.core.Registration;
 import com.bigbox.postgres.Database;
@@ -20,7 +21,7 @@ import com.bigbox.server.auth.CredentialsFilter;
 import com.bigbox.server.auth.JwtSecret;
 import com.bigbox.server.auth.Tokens;
 import com.bigbox.server.graphql.GraphqlRoutes;
-import com.bigbox.server.graphql.SqlApprovalDecisions;
+import com.bigbox.server.graphql.ServiceApprovalDecisions;
 import com.bigbox.server.limits.RequestLimits;
 import com.bigbox.server.openapi.EngineApiDocument;
 import com.bigbox.server.openapi.RestOpenApi;
@@ -75,7 +76,9 @@ final class AccessLayer implements AutoCloseable {
         this.busRegistration = busRegistration;
     }
 
-    static AccessLayer start(Settings settings, Database database, PgNode node, String instanceName) throws IOException {
+    /** @param approvals what GraphQL's decideApproval decides through, as the REST API does */
+    static AccessLayer start(Settings settings, Database database, PgNode node, String instanceName, ApprovalService approvals)
+            throws IOException {
         boolean[] created = {false};
         JwtSecret secret = JwtSecretFile.loadOrCreate(settings, created);
         if (created[0]) {
@@ -110,7 +113,7 @@ final class AccessLayer implements AutoCloseable {
                 new AuthRoutes(auth),
                 new RestRoutes(transactions, catalogs, RestOpenApi::document),
                 new RealtimeRoutes(hub, tokens, catalogs, json, maxRealtimeMessage),
-                new GraphqlRoutes(transactions, new SqlApprovalDecisions(json)),
+                new GraphqlRoutes(transactions, new ServiceApprovalDecisions(approvals)),
                 new LeadWebhook(new WebhookSecretStore(database.pool()), transactions, clock,
                         Duration.ofSeconds(settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),
                 new EngineApiDocument());

@@ -1,5 +1,6 @@
 package com.bigbox.app.engine;
 
+import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.postgres.PgNode;
@@ -23,15 +24,20 @@ public final class AutonomicRuntime implements AutoCloseable {
     /**
      * Starts every agent, the governor, the projections and the job runner of this instance; with
      * {@code BIGBOX_AGENTS=off} the instance only serves the API (others in the cluster run the agents).
+     * {@code BIGBOX_APPROVAL_TIMEOUT_SCALE} (default 1) multiplies every approval timeout: a test or
+     * chaos cluster can let approvals expire in seconds.
+     *
+     * @param faults the chaos faults in force, which every agent's handler is exposed to
      */
-    public static AutonomicRuntime start(PgNode node, Clock clock, Settings settings) {
+    public static AutonomicRuntime start(PgNode node, Clock clock, Settings settings, ActiveFaults faults) {
         boolean run = agentsOn(settings);
+        var tunables = new AutonomicOperations.Settings(AutonomicOperations.Settings.defaults().maxAttempts(),
+                AutonomicOperations.Settings.defaults().reminderInterval(), timeoutScale(settings));
         PgAutonomic adapters = run
-                ? PgAutonomic.start(node, clock, PgAutonomic.DEFAULT_JOB_POLL)
-                : PgAutonomic.passive(node, clock, PgAutonomic.DEFAULT_JOB_POLL);
+                ? PgAutonomic.start(node, clock, PgAutonomic.DEFAULT_JOB_POLL, faults)
+                : PgAutonomic.passive(node, clock, PgAutonomic.DEFAULT_JOB_POLL, faults);
         try {
-            var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(),
-                    AutonomicOperations.Settings.defaults());
+            var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables);
             if (run) {
                 operations.start();
             } else {
@@ -51,6 +57,20 @@ public final class AutonomicRuntime implements AutoCloseable {
             case "off" -> false;
             default -> throw new Settings.SettingException("BIGBOX_AGENTS", "must be on or off, was '" + value + "'");
         };
+    }
+
+    static double timeoutScale(Settings settings) {
+        String value = settings.get("BIGBOX_APPROVAL_TIMEOUT_SCALE").orElse("1");
+        try {
+            double scale = Double.parseDouble(value);
+            if (scale > 0 && scale <= 1) {
+                return scale;
+            }
+        } catch (NumberFormatException ignored) {
+            // named below
+        }
+        throw new Settings.SettingException("BIGBOX_APPROVAL_TIMEOUT_SCALE", "must be a number above 0 and at most 1, was '"
+                + value + "'");
     }
 
     public AutonomicOperations operations() {

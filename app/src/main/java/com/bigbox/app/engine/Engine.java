@@ -61,11 +61,13 @@ public final class Engine implements AutoCloseable {
                 log.info("Applied {} migration(s)", applied);
             }
             node = remember(PgNode.start(database, options.instanceName(), null, PgNode.DEFAULT_POLL_INTERVAL, meters.registry()));
-            access = remember(AccessLayer.start(settings, database, node, options.instanceName()));
-            autonomic = remember(AutonomicRuntime.start(node, clock, settings));
+            // The chaos faults first: every agent's handler is exposed to them from its first event.
+            chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
+            autonomic = remember(AutonomicRuntime.start(node, clock, settings, chaos.faults()));
+            access = remember(AccessLayer.start(settings, database, node, options.instanceName(),
+                    autonomic.operations().approvals()));
             var transactions = access.transactions();
             startContinuousExport(settings, options.instanceName());
-            chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
             var operations = new ArrayList<HttpModule>(List.of(metricsRoutes()));
             operations.addAll(chaos.modules(settings, transactions, this::remember));
             var engineRoutes = new ArrayList<HttpModule>(List.of(

@@ -4,10 +4,11 @@ import com.bigbox.autonomic.ConflictException;
 import com.bigbox.autonomic.InvalidInputException;
 import com.bigbox.autonomic.NotFoundException;
 import com.bigbox.autonomic.ThrottledException;
+import com.bigbox.autonomic.chaos.HumanAbsence;
 import com.bigbox.autonomic.events.ApprovalEvent;
-import com.bigbox.autonomic.events.DomainEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.EventTypes;
+import com.bigbox.autonomic.projections.ProjectionLock;
 import com.bigbox.autonomic.scheduling.Job;
 import com.bigbox.autonomic.scheduling.JobRequest;
 import com.bigbox.autonomic.scheduling.JobRunner;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,26 +37,46 @@ import org.slf4j.LoggerFactory;
  * The human approval queue: requests from Oversight, people's decisions (each an event the flow
  * continues from), assignment, questions, comments, throttled reminders, bulk decisions, and expiry on
  * the durable schedule: silence approves where the action class allows it, otherwise the approval
- * escalates to the next role until nobody is left.
+ * escalates to the next role until nobody is left. Every change is an event on {@code APPROVAL/<id>},
+ * applied to the rows by {@link ApprovalsProjection} in the same transaction; the service checks what
+ * is allowed against the row it locked first, so of two people deciding at once the second finds it
+ * decided. A role that a chaos experiment made absent answers nothing: its decisions are refused and
+ * its approvals wait for their expiry.
  */
 public final class ApprovalService {
-    public static final String EXPIRE_JOB = "approval.expire";
-    public static final String REMIND_JOB = "approval.remind";
+    public static final String EXPIRE_JOB = ApprovalsProjection.EXPIRE_JOB;
+    public static final String REMIND_JOB = ApprovalsProjection.REMIND_JOB;
     public static final String SYSTEM = "system:approvals";
-    public static final String SILENCE = "system:silence";
+    public static final String SILENCE = Approval.SILENCE;
     public static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(ApprovalService.class);
 
     private final ApprovalStore store;
+    private final ApprovalsProjection projection;
+    private final ProjectionLock lock;
     private final JobScheduler scheduler;
+    private final HumanAbsence absence;
     private final Clock clock;
     private final Duration reminderInterval;
+    private final double timeoutScale;
 
-    public ApprovalService(ApprovalStore store, JobScheduler scheduler, Clock clock, Duration reminderInterval) {
+    /**
+     * @param timeoutScale every action class's timeout is multiplied by it (1 in production; a test cluster
+     *     may let approvals expire in seconds)
+     */
+    public ApprovalService(ApprovalStore store, ApprovalsProjection projection, ProjectionLock lock, JobScheduler scheduler,
+            HumanAbsence absence, Clock clock, Duration reminderInterval, double timeoutScale) {
+        if (!(timeoutScale > 0 && timeoutScale <= 1)) {
+            throw new IllegalArgumentException("the approval timeout scale must be above 0 and at most 1, was " + timeoutScale);
+        }
         this.store = store;
+        this.projection = projection;
+        this.lock = lock;
         this.scheduler = scheduler;
+        this.absence = absence;
         this.clock = clock;
         this.reminderInterval = reminderInterval;
+        this.timeoutScale = timeoutScale;
     }
 
     /** Handles the expiry and reminder jobs of this service. */
@@ -67,12 +89,13 @@ public final class ApprovalService {
         return StreamId.of("APPROVAL", approvalId.toString());
     }
 
-    /** Queues {@code request}, announces it, and schedules its expiry and a reminder halfway there. */
+    /** Queues {@code request} and announces it; its expiry and a reminder halfway there go on the schedule. */
+    @SuppressWarnings("unchecked")
     public Approval request(UnitOfWork work, ApprovalRequest request) {
+        lock.shared(work);
         RecordedEvent decision = request.decision();
         ActionClass actionClass = ActionClasses.of(request.actionClass());
         Instant now = later(clock.instant(), decision.timestamp());
-        Instant timeoutAt = now.plus(actionClass.timeout());
         UUID id = UUID.nameUUIDFromBytes(("approval/" + decision.eventId()).getBytes(StandardCharsets.UTF_8));
         Optional<Approval> existing = store.find(work, id);
         if (existing.isPresent()) {
@@ -84,26 +107,23 @@ public final class ApprovalService {
             evidence.add(decision.causationId());
         }
         double confidence = decision.confidence() == null ? 1.0 : decision.confidence().value();
-        var approval = new Approval(id, decision.eventId(), decision.emittedBy(), request.decisionContext(),
-                request.recommendedAction(), confidence, Approval.PENDING, timeoutAt, null, null, null, now, request.clientId(),
-                decision.correlationId(), decision.type(), evidence, actionClass.name(), request.role(), null,
-                request.priority(), 0, request.requiredApprovals(), List.of(), request.silenceApproves(), false, null, 0, null,
-                null, now);
-        store.insert(work, approval);
+        Duration timeout = timeout(actionClass);
+        Instant timeoutAt = now.plus(timeout);
         var requested = new ApprovalEvent.Requested(request.clientId(), id, decision.eventId(), decision.type(),
                 decision.emittedBy(), request.recommendedAction(), actionClass.name(), confidence, request.reasons(),
-                request.role(), request.priority(), timeoutAt, request.requiredApprovals());
-        append(work, approval, request.ceoInterrupt() ? EventTypes.CEO_INTERRUPT_REQUIRED : EventTypes.HUMAN_APPROVAL_REQUESTED,
-                requested, request.requestedBy(), decision.confidence(), now);
-        scheduler.schedule(work, JobRequest.once(EXPIRE_JOB, id.toString(), timeoutAt, "{}"));
-        scheduler.schedule(work, JobRequest.once(REMIND_JOB, id.toString(), now.plus(actionClass.timeout().dividedBy(2)), "{}"));
+                request.role(), request.priority(), timeoutAt, request.requiredApprovals(),
+                EventCodec.read(request.decisionContext(), Map.class), evidence, request.silenceApproves(),
+                now.plus(timeout.dividedBy(2)));
+        Approval approval = record(work, id, decision.correlationId(), decision.eventId(),
+                request.ceoInterrupt() ? EventTypes.CEO_INTERRUPT_REQUIRED : EventTypes.HUMAN_APPROVAL_REQUESTED, requested,
+                request.requestedBy(), decision.confidence(), now);
         log.info("Approval {} requested for {} {} by {} ({}, {} priority, to {}, expires {})", id, decision.type(),
                 decision.stream(), decision.emittedBy(), actionClass.name(), request.priority(), request.role(), timeoutAt);
         return approval;
     }
 
     public Approval get(UnitOfWork work, UUID id) {
-        return store.find(work, id).orElseThrow(() -> new NotFoundException("no approval " + id));
+        return store.find(work, id).orElseThrow(() -> notFound(id));
     }
 
     public List<Approval> list(UnitOfWork work, ApprovalFilter filter) {
@@ -115,22 +135,52 @@ public final class ApprovalService {
      * people have approved; the decision that resolves it appends {@code HUMAN_APPROVAL_GRANTED},
      * {@code HUMAN_OVERRIDE} or {@code HUMAN_APPROVAL_REJECTED}.
      *
-     * @throws ConflictException when it is no longer pending, or this person already approved it
+     * @throws ConflictException when it is no longer pending, this person already approved it, or the role
+     *     that holds it is absent
      */
     public Approval decide(UnitOfWork work, UUID id, DecisionCommand command) {
-        Approval before = get(work, id);
+        lock.shared(work);
+        Approval before = pendingLocked(work, id);
+        refuseIfAbsent(before);
         Instant now = clock.instant();
-        Optional<Approval> after = switch (command) {
-            case DecisionCommand.Approve a -> store.approve(work, id, a.by(), a.notes(), null, now);
+        String by = command.by();
+        ApprovalEvent event = switch (command) {
+            case DecisionCommand.Reject r -> new ApprovalEvent.Rejected(before.clientId(), id, before.eventId(),
+                    before.decisionEventType(), before.agentId(), by, r.notes());
+            case DecisionCommand.Approve a -> approval(before, by, a.notes(), Map.of());
             case DecisionCommand.Modify m -> {
                 checkModifications(work, before, m.modifications());
-                yield store.approve(work, id, m.by(), m.notes(), EventCodec.write(m.modifications()), now);
+                yield approval(before, by, m.notes(), m.modifications());
             }
-            case DecisionCommand.Reject r -> store.reject(work, id, r.by(), r.notes(), now);
         };
-        Approval decided = after.orElseThrow(() -> conflict(work, id, command.by()));
-        announceDecision(work, decided, command.by(), now);
+        Approval decided = record(work, before, event, by, now);
+        if (decided.pending()) {
+            log.info("Approval {} approved by {} ({} of {})", id, by, decided.approvedBy().size(), decided.requiredApprovals());
+        } else {
+            log.info("Approval {} {} by {} ({} {})", id, decided.resolution(), by, decided.decisionEventType(), decided.agentId());
+        }
         return decided;
+    }
+
+    // One more approver: a step of the chain, or the decision that resolves it (modified when anyone changed it).
+    private ApprovalEvent approval(Approval before, String by, String notes, Map<String, Object> changes) {
+        if (before.approvedBy().contains(by)) {
+            throw new ConflictException(by + " already approved approval " + before.approvalId() + "; it needs "
+                    + before.requiredApprovals() + " different approvers (" + before.approvedBy() + " so far)");
+        }
+        int approvers = before.approvedBy().size() + 1;
+        if (approvers < before.requiredApprovals()) {
+            return new ApprovalEvent.StepApproved(before.clientId(), before.approvalId(), by, approvers,
+                    before.requiredApprovals(), notes, changes);
+        }
+        var all = new LinkedHashMap<>(before.modificationsMap());
+        all.putAll(changes);
+        String effectiveNotes = notes != null ? notes : before.resolutionNotes();
+        return all.isEmpty()
+                ? new ApprovalEvent.Granted(before.clientId(), before.approvalId(), before.eventId(), before.decisionEventType(),
+                        before.agentId(), by, effectiveNotes)
+                : new ApprovalEvent.Overridden(before.clientId(), before.approvalId(), before.eventId(),
+                        before.decisionEventType(), before.agentId(), by, effectiveNotes, all);
     }
 
     /** Decides every pending approval {@code filter} matches (up to its limit); one already decided is reported, not fatal. */
@@ -157,27 +207,24 @@ public final class ApprovalService {
 
     public Approval assign(UnitOfWork work, UUID id, String role, String user, String by) {
         requireText("assigned_by", by);
-        String checkedRole = role == null ? get(work, id).assignedRole() : ActionClasses.checkRole("role", role);
+        lock.shared(work);
+        Approval before = pendingLocked(work, id);
+        String checkedRole = role == null ? before.assignedRole() : ActionClasses.checkRole("role", role);
         String checkedUser = user == null || user.isBlank() ? null : user.strip();
         if (role == null && checkedUser == null) {
             throw new InvalidInputException("role", "name a role, a user, or both");
         }
-        Instant now = clock.instant();
-        Approval a = store.assign(work, id, checkedRole, checkedUser, by, now).orElseThrow(() -> conflict(work, id, by));
-        append(work, a, EventTypes.HUMAN_APPROVAL_ASSIGNED, new ApprovalEvent.Assigned(a.clientId(), id, checkedRole,
-                checkedUser, by), by, null, now);
-        return a;
+        return record(work, before, new ApprovalEvent.Assigned(before.clientId(), id, checkedRole, checkedUser, by), by,
+                clock.instant());
     }
 
     public Approval requestInfo(UnitOfWork work, UUID id, String by, String question) {
         requireText("requested_by", by);
         requireText("question", question);
-        Instant now = clock.instant();
-        Approval a = store.requestInfo(work, id, by, now).orElseThrow(() -> conflict(work, id, by));
-        store.comment(work, a, by, question, now);
-        append(work, a, EventTypes.HUMAN_APPROVAL_INFO_REQUESTED, new ApprovalEvent.InfoRequested(a.clientId(), id, by,
-                question), by, null, now);
-        return a;
+        lock.shared(work);
+        Approval before = pendingLocked(work, id);
+        return record(work, before, new ApprovalEvent.InfoRequested(before.clientId(), id, by, question, UUID.randomUUID()), by,
+                clock.instant());
     }
 
     public ApprovalComment comment(UnitOfWork work, UUID id, String author, String body) {
@@ -186,7 +233,11 @@ public final class ApprovalService {
         if (body.length() > 10_000) {
             throw new InvalidInputException("body", "body is longer than 10000 characters");
         }
-        return store.comment(work, get(work, id), author.strip(), body.strip(), clock.instant());
+        lock.shared(work);
+        Approval approval = store.lock(work, id).orElseThrow(() -> notFound(id));
+        var commented = new ApprovalEvent.Commented(approval.clientId(), id, UUID.randomUUID(), author.strip(), body.strip());
+        RecordedEvent stored = append(work, approval, commented, author.strip(), clock.instant());
+        return new ApprovalComment(commented.commentId(), id, commented.author(), commented.body(), stored.timestamp());
     }
 
     public List<ApprovalComment> comments(UnitOfWork work, UUID id) {
@@ -210,24 +261,20 @@ public final class ApprovalService {
      */
     public Approval remind(UnitOfWork work, UUID id, String by) {
         requireText("reminded_by", by);
+        lock.shared(work);
+        Approval before = pendingLocked(work, id);
         Instant now = clock.instant();
-        Optional<Approval> reminded = store.remind(work, id, by, now, reminderInterval);
-        if (reminded.isEmpty()) {
-            Approval current = get(work, id);
-            if (!current.pending()) {
-                throw conflict(work, id, by);
-            }
-            Instant allowed = current.lastRemindedAt().plus(reminderInterval);
-            throw new ThrottledException("approval " + id + " was reminded at " + current.lastRemindedAt()
+        if (before.lastRemindedAt() != null && before.lastRemindedAt().isAfter(now.minus(reminderInterval))) {
+            Instant allowed = before.lastRemindedAt().plus(reminderInterval);
+            throw new ThrottledException("approval " + id + " was reminded at " + before.lastRemindedAt()
                     + "; the next reminder can go at " + allowed, allowed, Duration.between(now, allowed));
         }
-        Approval a = reminded.get();
-        append(work, a, EventTypes.HUMAN_APPROVAL_REMINDER_SENT, new ApprovalEvent.ReminderSent(a.clientId(), id,
-                a.assignedRole(), a.assignedTo(), by), by, null, now);
-        return a;
+        return record(work, before, new ApprovalEvent.ReminderSent(before.clientId(), id, before.assignedRole(),
+                before.assignedTo(), by), by, now);
     }
 
     private void remindDue(Job job, UnitOfWork work) {
+        lock.shared(work);
         UUID id = UUID.fromString(job.key());
         Optional<Approval> approval = store.find(work, id);
         if (approval.isEmpty() || !approval.get().pending()) {
@@ -242,8 +289,9 @@ public final class ApprovalService {
 
     // Silence approves where the class allows it; otherwise the next role gets it, until nobody is left.
     private void expireDue(Job job, UnitOfWork work) {
+        lock.shared(work);
         UUID id = UUID.fromString(job.key());
-        Optional<Approval> found = store.find(work, id);
+        Optional<Approval> found = store.lock(work, id);
         if (found.isEmpty() || !found.get().pending()) {
             return;
         }
@@ -255,52 +303,56 @@ public final class ApprovalService {
         }
         ActionClass actionClass = ActionClasses.of(approval.actionClass());
         if (approval.silenceApproves()) {
-            store.approveBySilence(work, id, now).ifPresent(a -> {
-                append(work, a, EventTypes.APPROVED_BY_SILENCE, new ApprovalEvent.ApprovedBySilence(a.clientId(), id,
-                        a.eventId(), a.decisionEventType(), a.agentId(), a.timeoutAt()), SILENCE, null, now);
-                log.info("Approval {} ({} {}) approved by silence at {}", id, a.decisionEventType(), a.actionClass(), now);
-            });
+            record(work, approval, new ApprovalEvent.ApprovedBySilence(approval.clientId(), id, approval.eventId(),
+                    approval.decisionEventType(), approval.agentId(), approval.timeoutAt()), SILENCE, now);
+            log.info("Approval {} ({} {}) approved by silence at {}", id, approval.decisionEventType(), approval.actionClass(), now);
             return;
         }
         Optional<String> next = actionClass.roleAt(approval.escalationLevel() + 1);
         if (next.isPresent()) {
-            Instant timeoutAt = now.plus(actionClass.timeout());
-            store.escalate(work, id, approval.escalationLevel(), next.get(), timeoutAt, SYSTEM, now).ifPresent(a -> {
-                append(work, a, EventTypes.HUMAN_APPROVAL_ESCALATED, new ApprovalEvent.Escalated(a.clientId(), id,
-                        approval.assignedRole(), next.get(), a.escalationLevel(), timeoutAt), SYSTEM, null, now);
-                scheduler.schedule(work, JobRequest.once(EXPIRE_JOB, id.toString(), timeoutAt, "{}"));
-                scheduler.schedule(work, JobRequest.once(REMIND_JOB, id.toString(), now.plus(actionClass.timeout().dividedBy(2)), "{}"));
-                log.info("Approval {} expired unanswered by {}; escalated to {} (level {})", id, approval.assignedRole(),
-                        next.get(), a.escalationLevel());
-            });
+            Duration timeout = timeout(actionClass);
+            Approval escalated = record(work, approval, new ApprovalEvent.Escalated(approval.clientId(), id,
+                    approval.assignedRole(), next.get(), approval.escalationLevel() + 1, now.plus(timeout),
+                    raised(approval.priority()), now.plus(timeout.dividedBy(2))), SYSTEM, now);
+            log.info("Approval {} expired unanswered by {}; escalated to {} (level {})", id, approval.assignedRole(),
+                    next.get(), escalated.escalationLevel());
             return;
         }
-        store.expire(work, id, now).ifPresent(a -> {
-            append(work, a, EventTypes.HUMAN_APPROVAL_EXPIRED, new ApprovalEvent.Expired(a.clientId(), id, a.eventId(),
-                    a.assignedRole()), SYSTEM, null, now);
-            log.info("Approval {} expired with nobody left to escalate to after {}", id, a.assignedRole());
-        });
+        record(work, approval, new ApprovalEvent.Expired(approval.clientId(), id, approval.eventId(), approval.assignedRole()),
+                Approval.EXPIRY, now);
+        log.info("Approval {} expired with nobody left to escalate to after {}", id, approval.assignedRole());
     }
 
-    private void announceDecision(UnitOfWork work, Approval a, String by, Instant now) {
-        if (a.pending()) {
-            append(work, a, EventTypes.HUMAN_APPROVAL_STEP_APPROVED, new ApprovalEvent.StepApproved(a.clientId(),
-                    a.approvalId(), by, a.approvedBy().size(), a.requiredApprovals()), by, null, now);
-            log.info("Approval {} approved by {} ({} of {})", a.approvalId(), by, a.approvedBy().size(), a.requiredApprovals());
+    private Duration timeout(ActionClass actionClass) {
+        long millis = Math.round(actionClass.timeout().toMillis() * timeoutScale);
+        return Duration.ofMillis(Math.max(1_000, millis));
+    }
+
+    private static String raised(String priority) {
+        return switch (priority) {
+            case "low" -> "medium";
+            case "medium" -> "high";
+            default -> "critical";
+        };
+    }
+
+    private Approval pendingLocked(UnitOfWork work, UUID id) {
+        Approval approval = store.lock(work, id).orElseThrow(() -> notFound(id));
+        if (!approval.pending()) {
+            throw conflict(approval);
+        }
+        return approval;
+    }
+
+    private void refuseIfAbsent(Approval approval) {
+        if (approval.assignedRole() == null) {
             return;
         }
-        DomainEvent event = switch (a.resolution()) {
-            case "modified" -> new ApprovalEvent.Overridden(a.clientId(), a.approvalId(), a.eventId(), a.decisionEventType(),
-                    a.agentId(), by, a.resolutionNotes(), modifications(a));
-            case "rejected" -> new ApprovalEvent.Rejected(a.clientId(), a.approvalId(), a.eventId(), a.decisionEventType(),
-                    a.agentId(), by, a.resolutionNotes());
-            default -> new ApprovalEvent.Granted(a.clientId(), a.approvalId(), a.eventId(), a.decisionEventType(), a.agentId(),
-                    by, a.resolutionNotes());
-        };
-        // Its expiry and reminder jobs stay: they find it decided and do nothing. Cancelling them here
-        // would lock job rows after the approval row, the reverse of the job runner's order: a deadlock.
-        append(work, a, EventCodec.typeOf(event), event, by, null, now);
-        log.info("Approval {} {} by {} ({} {})", a.approvalId(), a.resolution(), by, a.decisionEventType(), a.agentId());
+        absence.absentUntil(approval.assignedRole()).ifPresent(until -> {
+            throw new ConflictException("approval " + approval.approvalId() + " is held by the role " + approval.assignedRole()
+                    + ", which answers nothing until " + until + " (chaos experiment: simulate_human_absence); it waits for"
+                    + " its expiry, then silence approves it or it escalates");
+        });
     }
 
     // A person may change the decision's fields, not invent new ones.
@@ -326,29 +378,39 @@ public final class ApprovalService {
         return names;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> modifications(Approval a) {
-        return a.modifications() == null ? Map.of() : EventCodec.read(a.modifications(), Map.class);
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("no approval " + id);
     }
 
-    private ConflictException conflict(UnitOfWork work, UUID id, String by) {
-        Approval current = get(work, id);
-        if (current.pending()) {
-            return new ConflictException(by + " already approved approval " + id + "; it needs "
-                    + current.requiredApprovals() + " different approvers (" + current.approvedBy() + " so far)");
-        }
+    private static ConflictException conflict(Approval current) {
         String how = switch (current.resolution() == null ? current.status() : current.resolution()) {
             case "approved_by_silence" -> "approved by silence at " + current.resolvedAt();
             case "expired" -> "expired at " + current.resolvedAt();
             default -> current.status() + " by " + current.resolvedBy() + " at " + current.resolvedAt();
         };
-        return new ConflictException("approval " + id + " is no longer pending: it was " + how);
+        return new ConflictException("approval " + current.approvalId() + " is no longer pending: it was " + how);
     }
 
-    private void append(UnitOfWork work, Approval approval, String type, DomainEvent payload, String by,
-            Confidence confidence, Instant at) {
-        work.append(stream(approval.approvalId()), ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(), type,
-                EventCodec.payload(payload), "{}", approval.correlationId(), approval.eventId(), by, confidence, at)));
+    private Approval record(UnitOfWork work, Approval approval, ApprovalEvent event, String by, Instant at) {
+        append(work, approval, event, by, at);
+        return store.find(work, approval.approvalId()).orElseThrow();
+    }
+
+    private Approval record(UnitOfWork work, UUID id, UUID correlation, UUID causation, String type, ApprovalEvent event,
+            String by, Confidence confidence, Instant at) {
+        RecordedEvent stored = work.append(stream(id), ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(), type,
+                EventCodec.payload(event), "{}", correlation, causation, by, confidence, at))).events().getFirst();
+        projection.apply(stored, work);
+        return store.find(work, id).orElseThrow();
+    }
+
+    // The event, and at once its effect on the rows (the same fold a rebuild applies).
+    private RecordedEvent append(UnitOfWork work, Approval approval, ApprovalEvent event, String by, Instant at) {
+        RecordedEvent stored = work.append(stream(approval.approvalId()), ExpectedVersion.any(), List.of(new NewEvent(
+                UUID.randomUUID(), EventCodec.typeOf(event), EventCodec.payload(event), "{}", approval.correlationId(),
+                approval.eventId(), by, null, at))).events().getFirst();
+        projection.apply(stored, work);
+        return stored;
     }
 
     private static void requireText(String field, String value) {

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The life of one human approval ({@code APPROVAL/<approval id>}). */
+/**
+ * The life of one human approval ({@code APPROVAL/<approval id>}). Each event carries everything its
+ * change of the {@code human_approvals} row needs, so the row is the fold of its stream (replay
+ * rebuilds it); the time of a change is the event's {@code timestamp}.
+ */
 public sealed interface ApprovalEvent extends DomainEvent {
     UUID approvalId();
 
@@ -14,18 +18,34 @@ public sealed interface ApprovalEvent extends DomainEvent {
      * when it is the CEO's to take).
      *
      * @param requiredApprovals how many different people must approve (2 where an SOP demands dual approval)
+     * @param decisionContext what the queue shows about the decision (a JSON object)
+     * @param evidence the events the decision rests on
+     * @param silenceApproves whether silence approves it when it expires
+     * @param remindAt when whoever holds it is reminded, if still pending
      */
     record Requested(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String recommendedAction, String actionClass, double confidence, List<String> reasons, String assignedRole,
-            String priority, Instant timeoutAt, int requiredApprovals) implements ApprovalEvent {
+            String priority, Instant timeoutAt, int requiredApprovals, Map<String, Object> decisionContext,
+            List<UUID> evidence, boolean silenceApproves, Instant remindAt) implements ApprovalEvent {
         public Requested {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
     }
 
-    /** One approver of a multi-step chain approved; more are needed. */
-    record StepApproved(String clientId, UUID approvalId, String approvedBy, int step, int of) implements ApprovalEvent {}
+    /**
+     * One approver of a multi-step chain approved; more are needed.
+     *
+     * @param modifications fields this approver changed (merged into the approval's), or empty
+     */
+    record StepApproved(String clientId, UUID approvalId, String approvedBy, int step, int of, String notes,
+            Map<String, Object> modifications) implements ApprovalEvent {
+        public StepApproved {
+            modifications = modifications == null ? Map.of() : Map.copyOf(modifications);
+        }
+    }
 
+    /** @param notes the approval's notes as it resolved (this approver's, else an earlier one's) */
     record Granted(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String decidedBy, String notes) implements ApprovalEvent, Release {
         @Override
@@ -37,7 +57,11 @@ public sealed interface ApprovalEvent extends DomainEvent {
     record Rejected(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String decidedBy, String notes) implements ApprovalEvent {}
 
-    /** {@code HUMAN_OVERRIDE}: approved with changes; the flow continues with the decision as modified. */
+    /**
+     * {@code HUMAN_OVERRIDE}: approved with changes; the flow continues with the decision as modified.
+     *
+     * @param modifications every field changed, by this approver and earlier ones of its chain
+     */
     record Overridden(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String decidedBy, String notes, Map<String, Object> modifications) implements ApprovalEvent, Release {
         public Overridden {
@@ -59,8 +83,9 @@ public sealed interface ApprovalEvent extends DomainEvent {
         }
     }
 
+    /** @param priority the approval's priority from now on (each escalation raises it) */
     record Escalated(String clientId, UUID approvalId, String fromRole, String toRole, int escalationLevel,
-            Instant timeoutAt) implements ApprovalEvent {}
+            Instant timeoutAt, String priority, Instant remindAt) implements ApprovalEvent {}
 
     /** Expired with nobody left to escalate to: the decision does not take effect. */
     record Expired(String clientId, UUID approvalId, UUID decisionEventId, String lastRole) implements ApprovalEvent {}
@@ -68,8 +93,13 @@ public sealed interface ApprovalEvent extends DomainEvent {
     record Assigned(String clientId, UUID approvalId, String role, String assignedTo, String assignedBy)
             implements ApprovalEvent {}
 
-    record InfoRequested(String clientId, UUID approvalId, String requestedBy, String question) implements ApprovalEvent {}
+    /** @param commentId the comment that holds the question */
+    record InfoRequested(String clientId, UUID approvalId, String requestedBy, String question, UUID commentId)
+            implements ApprovalEvent {}
 
     record ReminderSent(String clientId, UUID approvalId, String role, String assignedTo, String sentBy)
             implements ApprovalEvent {}
+
+    /** {@code HUMAN_APPROVAL_COMMENTED}: a person wrote on the approval. */
+    record Commented(String clientId, UUID approvalId, UUID commentId, String author, String body) implements ApprovalEvent {}
 }

@@ -61,6 +61,7 @@ public final class EventTypes {
     public static final String HUMAN_APPROVAL_ASSIGNED = "HUMAN_APPROVAL_ASSIGNED";
     public static final String HUMAN_APPROVAL_INFO_REQUESTED = "HUMAN_APPROVAL_INFO_REQUESTED";
     public static final String HUMAN_APPROVAL_REMINDER_SENT = "HUMAN_APPROVAL_REMINDER_SENT";
+    public static final String HUMAN_APPROVAL_COMMENTED = "HUMAN_APPROVAL_COMMENTED";
     public static final String AUTONOMIC_DECISION_EXECUTED = "AUTONOMIC_DECISION_EXECUTED";
     public static final String CEO_INTERRUPT_REQUIRED = "CEO_INTERRUPT_REQUIRED";
     // economic
@@ -84,6 +85,9 @@ public final class EventTypes {
     public static final String SOP_EXECUTION_STARTED = "SOP_EXECUTION_STARTED";
     public static final String SOP_STEP_COMPLETED = "SOP_STEP_COMPLETED";
     public static final String SOP_EXECUTION_ESCALATED = "SOP_EXECUTION_ESCALATED";
+    public static final String SOP_STEP_READY = "SOP_STEP_READY";
+    public static final String SOP_STEP_FAILED = "SOP_STEP_FAILED";
+    public static final String SOP_EXECUTION_FAILED = "SOP_EXECUTION_FAILED";
     // agents
     public static final String AGENT_THRESHOLD_CHANGED = "AGENT_THRESHOLD_CHANGED";
     public static final String AGENT_AUTONOMY_CHANGED = "AGENT_AUTONOMY_CHANGED";
@@ -132,6 +136,7 @@ public final class EventTypes {
         declare(HUMAN_APPROVAL_ASSIGNED, CONTROL, "APPROVAL", ApprovalEvent.Assigned.class, "an approval was assigned or reassigned");
         declare(HUMAN_APPROVAL_INFO_REQUESTED, CONTROL, "APPROVAL", ApprovalEvent.InfoRequested.class, "an approver asked for more information");
         declare(HUMAN_APPROVAL_REMINDER_SENT, CONTROL, "APPROVAL", ApprovalEvent.ReminderSent.class, "the approver was reminded");
+        declare(HUMAN_APPROVAL_COMMENTED, CONTROL, "APPROVAL", ApprovalEvent.Commented.class, "a person commented on an approval");
         declare(AUTONOMIC_DECISION_EXECUTED, CONTROL, null, DecisionEvent.Executed.class, "oversight let a decision take effect with no human");
         declare(CEO_INTERRUPT_REQUIRED, CONTROL, "APPROVAL", ApprovalEvent.Requested.class, "a decision is the CEO's to take");
         declare(SOP_EXECUTION_COMPLETED, ECONOMIC, "SOP_EXECUTION", SopEvent.ExecutionCompleted.class, "an SOP execution finished, with its measurements");
@@ -150,6 +155,9 @@ public final class EventTypes {
         declare(SOP_EXECUTION_STARTED, SOP, "SOP_EXECUTION", SopEvent.ExecutionStarted.class, "an SOP started for a trigger event");
         declare(SOP_STEP_COMPLETED, SOP, "SOP_EXECUTION", SopEvent.StepCompleted.class, "a step of an SOP execution was done");
         declare(SOP_EXECUTION_ESCALATED, SOP, "SOP_EXECUTION", SopEvent.ExecutionEscalated.class, "an SOP execution needs a person");
+        declare(SOP_STEP_READY, SOP, "SOP_EXECUTION", SopEvent.StepReady.class, "a step of an SOP execution can start (or got a person's task)");
+        declare(SOP_STEP_FAILED, SOP, "SOP_EXECUTION", SopEvent.StepFailed.class, "a person refused a step's decision; its fallback takes over");
+        declare(SOP_EXECUTION_FAILED, SOP, "SOP_EXECUTION", SopEvent.ExecutionFailed.class, "an SOP execution failed: a person refused a step");
         declare(AGENT_THRESHOLD_CHANGED, AGENT, "AGENT", AgentEvent.ThresholdChanged.class, "an agent's confidence threshold changed");
         declare(AGENT_AUTONOMY_CHANGED, AGENT, "AGENT", AgentEvent.AutonomyChanged.class, "an agent's autonomy level changed");
         declare(AGENT_FINANCIAL_LIMIT_CHANGED, AGENT, "AGENT", AgentEvent.FinancialLimitChanged.class, "an agent's financial limit changed");

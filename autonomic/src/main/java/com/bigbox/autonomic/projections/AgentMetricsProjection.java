@@ -19,7 +19,7 @@ import java.util.Set;
  * that row is recounted from the log up to the event.
  */
 public final class AgentMetricsProjection implements Projection {
-    public static final String NAME = "projection:agent_metrics";
+    public static final String NAME = "agent_metrics";
     static final Set<String> VERDICTS = Set.of(EventTypes.AUTONOMIC_DECISION_EXECUTED, EventTypes.HUMAN_APPROVAL_REQUESTED,
             EventTypes.CEO_INTERRUPT_REQUIRED, EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_OVERRIDE,
             EventTypes.HUMAN_APPROVAL_REJECTED, EventTypes.APPROVED_BY_SILENCE);
@@ -38,8 +38,18 @@ public final class AgentMetricsProjection implements Projection {
     }
 
     @Override
+    public Mode mode() {
+        return Mode.SUBSCRIPTION;
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("agent_metrics");
+    }
+
+    @Override
+    public void reset(UnitOfWork work) {
+        store.resetAgentMetrics(work);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * a rebuild only rewrites rows (the raised events are in the log already).
  */
 public final class ClientHealthProjection implements Projection {
-    public static final String NAME = "projection:client_health";
+    public static final String NAME = "client_health";
     public static final String MONITOR = "ClientHealthMonitor";
     private static final Logger log = LoggerFactory.getLogger(ClientHealthProjection.class);
 
@@ -41,8 +41,18 @@ public final class ClientHealthProjection implements Projection {
     }
 
     @Override
+    public Mode mode() {
+        return Mode.SUBSCRIPTION;
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("client_health");
+    }
+
+    @Override
+    public void reset(UnitOfWork work) {
+        store.resetClientHealth(work);
     }
 
     @Override

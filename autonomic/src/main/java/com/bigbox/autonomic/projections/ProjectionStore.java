@@ -19,4 +19,8 @@ public interface ProjectionStore {
 
     /** Writes the row; returns the status it had before, if it existed. */
     Optional<String> saveClientHealth(UnitOfWork work, ClientHealth health);
+
+    void resetAgentMetrics(UnitOfWork work);
+
+    void resetClientHealth(UnitOfWork work);
 }

@@ -8,6 +8,10 @@ import com.bigbox.autonomic.agents.MeetingIntelligenceAgent;
 import com.bigbox.autonomic.agents.ProjectControlAgent;
 import com.bigbox.autonomic.agents.StrategyAgent;
 import com.bigbox.autonomic.approvals.ApprovalService;
+import com.bigbox.autonomic.approvals.ApprovalStore;
+import com.bigbox.autonomic.approvals.ApprovalsProjection;
+import com.bigbox.autonomic.chaos.FaultInjectingHandler;
+import com.bigbox.autonomic.chaos.HumanAbsence;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.leads.IntakeAgent;
 import com.bigbox.autonomic.leads.LeadIntake;
@@ -17,14 +21,21 @@ import com.bigbox.autonomic.projections.AgentMetricsProjection;
 import com.bigbox.autonomic.projections.ClientHealthProjection;
 import com.bigbox.autonomic.projections.ClientHealthRules;
 import com.bigbox.autonomic.projections.Projection;
+import com.bigbox.autonomic.projections.ProjectionRegistry;
+import com.bigbox.autonomic.projections.ProjectionStore;
 import com.bigbox.autonomic.reasoning.Reasoner;
+import com.bigbox.autonomic.scheduling.JobScheduler;
 import com.bigbox.autonomic.sop.SopCatalog;
+import com.bigbox.autonomic.sop.SopDefinitionsProjection;
 import com.bigbox.autonomic.sop.SopEngine;
+import com.bigbox.autonomic.sop.SopExecutionsProjection;
 import com.bigbox.autonomic.sop.SopLoader;
+import com.bigbox.autonomic.sop.SopStore;
 import com.bigbox.autonomic.sop.SopValidator;
 import com.bigbox.core.EventFilter;
 import com.bigbox.core.Position;
 import com.bigbox.core.Registration;
+import com.bigbox.core.SubscriptionHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,18 +45,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Autonomic operations on one engine instance: the agents, the governor (SOP engine and Oversight), the
- * projections, and the approval and SOP services the API and CLI use. {@link #start()} makes each a
- * durable subscription ({@code agent:<name>}, {@code agent:OversightAgent}, {@code projection:<table>}),
- * so any number of instances can run it: each subscription runs on one of them at a time.
+ * projections, and the approval and SOP services the API and CLI use. {@link #start()} makes each agent,
+ * the governor and each subscribed projection a durable subscription ({@code agent:<name>},
+ * {@code agent:OversightAgent}, {@code projection:<table>}), so any number of instances can run it: each
+ * subscription runs on one of them at a time. Agents' and the governor's handlers are exposed to the
+ * chaos faults in force.
  */
 public final class AutonomicOperations implements AutoCloseable {
     public static final String GOVERNOR_SUBSCRIPTION = OversightAgent.DEFINITION.subscriptionName();
     private static final Logger log = LoggerFactory.getLogger(AutonomicOperations.class);
 
-    /** Tunables; the defaults are the shipped behaviour. */
-    public record Settings(int maxAttempts, Duration reminderInterval) {
+    /**
+     * Tunables; the defaults are the shipped behaviour.
+     *
+     * @param approvalTimeoutScale multiplies every approval timeout (1; a test cluster may make it tiny)
+     */
+    public record Settings(int maxAttempts, Duration reminderInterval, double approvalTimeoutScale) {
         public static Settings defaults() {
-            return new Settings(AgentRunner.DEFAULT_MAX_ATTEMPTS, ApprovalService.DEFAULT_REMINDER_INTERVAL);
+            return new Settings(AgentRunner.DEFAULT_MAX_ATTEMPTS, ApprovalService.DEFAULT_REMINDER_INTERVAL, 1.0);
         }
     }
 
@@ -57,11 +74,10 @@ public final class AutonomicOperations implements AutoCloseable {
     private final AgentCatalog catalog;
     private final Flows flows;
     private final ApprovalService approvals;
-    private final SopCatalog sopCatalog;
     private final SopEngine sopEngine;
     private final SopLoader sopLoader;
     private final OversightAgent oversight;
-    private final List<Projection> projections;
+    private final ProjectionRegistry projections;
     private final ClientHealthProjection clientHealth;
     private final LeadIntake leadIntake;
     private final List<Registration> registrations = new ArrayList<>();
@@ -79,20 +95,39 @@ public final class AutonomicOperations implements AutoCloseable {
         this.agents = List.copyOf(agents);
         this.catalog = new AgentCatalog(agents.stream().map(Agent::definition).toList(), OversightAgent.DEFINITION);
         this.flows = new Flows(catalog.gate());
-        this.approvals = new ApprovalService(ports.approvals(), ports.scheduler(), clock, settings.reminderInterval());
-        this.sopCatalog = new SopCatalog(ports.sops());
-        this.sopEngine = new SopEngine(ports.sops(), sopCatalog, flows, ports.scheduler(), clock);
-        this.sopLoader = new SopLoader(ports.sops(), new SopValidator(), clock);
+        this.projections = projections(catalog, ports.approvals(), ports.sops(), ports.projections(), ports.scheduler());
+        this.clientHealth = (ClientHealthProjection) projections.find(ClientHealthProjection.NAME);
+        var approvalRows = (ApprovalsProjection) projections.find(ApprovalsProjection.NAME);
+        this.approvals = new ApprovalService(ports.approvals(), approvalRows, ports.projectionLock(), ports.scheduler(),
+                new HumanAbsence(ports.faults(), clock), clock, settings.reminderInterval(), settings.approvalTimeoutScale());
+        var sopCatalog = new SopCatalog(ports.sops());
+        this.sopEngine = new SopEngine(ports.sops(), sopCatalog, flows,
+                (SopExecutionsProjection) projections.find(SopExecutionsProjection.NAME), ports.projectionLock(), clock);
+        this.sopLoader = new SopLoader(ports.sops(), (SopDefinitionsProjection) projections.find(SopDefinitionsProjection.NAME),
+                ports.projectionLock(), new SopValidator(), clock);
         this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals, clock);
-        this.clientHealth = new ClientHealthProjection(ports.projections(), new ClientHealthRules());
-        this.projections = List.of(new AgentMetricsProjection(ports.projections(), catalog), clientHealth);
         this.leadIntake = new LeadIntake(clock);
     }
 
-    /** The shipped projections over {@code store}, as a rebuild ({@code bigbox replay}) needs them without running agents. */
-    public static List<Projection> projections(com.bigbox.autonomic.projections.ProjectionStore store) {
-        var catalog = new AgentCatalog(shippedAgents().stream().map(Agent::definition).toList(), OversightAgent.DEFINITION);
-        return List.of(new AgentMetricsProjection(store, catalog), new ClientHealthProjection(store, new ClientHealthRules()));
+    /**
+     * Every table the engine derives from events, in dependency order: what {@code bigbox replay}
+     * rebuilds. A new projection is one class, listed here.
+     */
+    public static ProjectionRegistry projections(AgentCatalog agents, ApprovalStore approvals, SopStore sops,
+            ProjectionStore projections, JobScheduler scheduler) {
+        return new ProjectionRegistry(List.<Projection>of(
+                new ApprovalsProjection(approvals, scheduler),
+                new SopDefinitionsProjection(sops),
+                new SopExecutionsProjection(sops, scheduler),
+                new AgentMetricsProjection(projections, agents),
+                new ClientHealthProjection(projections, new ClientHealthRules())));
+    }
+
+    /** The projections over these adapters with the shipped agents, as a rebuild needs them without running anything. */
+    public static ProjectionRegistry projections(ApprovalStore approvals, SopStore sops, ProjectionStore projections,
+            JobScheduler scheduler) {
+        return projections(new AgentCatalog(shippedAgents().stream().map(Agent::definition).toList(), OversightAgent.DEFINITION),
+                approvals, sops, projections, scheduler);
     }
 
     public static List<Agent> shippedAgents() {
@@ -100,23 +135,30 @@ public final class AutonomicOperations implements AutoCloseable {
                 new FinanceAgent());
     }
 
-    /** Subscribes every agent, the governor and the projections, and registers the scheduled jobs. */
+    /** Subscribes every agent, the governor and the subscribed projections, and registers the scheduled jobs. */
     public AutonomicOperations start() {
         approvals.register(ports.jobs());
         sopEngine.register(ports.jobs());
         for (Agent agent : agents) {
             var runner = new AgentRunner(agent, flows, clock, reasoner, settings.maxAttempts());
-            registrations.add(ports.subscriptions().subscribe(runner.subscriptionName(), runner.filter(), Position.START, runner));
+            registrations.add(ports.subscriptions().subscribe(runner.subscriptionName(), runner.filter(), Position.START,
+                    exposedToFaults(runner.subscriptionName(), runner)));
         }
         registrations.add(ports.subscriptions().subscribe(GOVERNOR_SUBSCRIPTION, EventFilter.all(), Position.START,
-                new Governor(sopEngine, oversight, clock, settings.maxAttempts())));
-        registrations.add(ports.subscriptions().subscribe(AgentMetricsProjection.NAME, EventFilter.all(), Position.START,
-                projections.getFirst()::apply));
-        registrations.add(ports.subscriptions().subscribe(ClientHealthProjection.NAME, EventFilter.all(), Position.START,
-                clientHealth.live()));
-        log.info("Autonomic operations started: {} agents, governor, {} projections (reasoner: {})", agents.size(),
-                projections.size(), reasoner.name());
+                exposedToFaults(GOVERNOR_SUBSCRIPTION, new Governor(sopEngine, oversight, ports.projectionLock(), clock,
+                        settings.maxAttempts()))));
+        for (Projection p : projections.subscribed()) {
+            SubscriptionHandler handler = p == clientHealth ? clientHealth.live() : p::apply;
+            registrations.add(ports.subscriptions().subscribe(p.subscriptionName(), EventFilter.all(), Position.START, handler));
+        }
+        log.info("Autonomic operations started: {} agents, governor, projections {} (reasoner: {})", agents.size(),
+                projections.names(), reasoner.name());
         return this;
+    }
+
+    // Chaos experiments reach an agent through its subscription's name (agent:<name>).
+    private SubscriptionHandler exposedToFaults(String subscription, SubscriptionHandler handler) {
+        return FaultInjectingHandler.wrap(subscription, handler, ports.faults(), clock);
     }
 
     public AgentCatalog agents() {
@@ -128,7 +170,7 @@ public final class AutonomicOperations implements AutoCloseable {
         var names = new ArrayList<String>();
         agents.forEach(a -> names.add(a.definition().subscriptionName()));
         names.add(GOVERNOR_SUBSCRIPTION);
-        projections.forEach(p -> names.add(p.name()));
+        projections.subscribed().forEach(p -> names.add(p.subscriptionName()));
         return names;
     }
 
@@ -140,11 +182,11 @@ public final class AutonomicOperations implements AutoCloseable {
         return sopLoader;
     }
 
-    public com.bigbox.autonomic.sop.SopStore sops() {
+    public SopStore sops() {
         return ports.sops();
     }
 
-    public List<Projection> projections() {
+    public ProjectionRegistry projections() {
         return projections;
     }
 

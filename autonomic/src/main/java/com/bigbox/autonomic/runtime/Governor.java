@@ -6,6 +6,7 @@ import com.bigbox.autonomic.events.ClientEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.oversight.OversightAgent;
+import com.bigbox.autonomic.projections.ProjectionLock;
 import com.bigbox.autonomic.sop.SopEngine;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
@@ -31,18 +32,22 @@ final class Governor implements SubscriptionHandler {
 
     private final SopEngine sops;
     private final OversightAgent oversight;
+    private final ProjectionLock lock;
     private final Clock clock;
     private final HandlerFailures failures;
 
-    Governor(SopEngine sops, OversightAgent oversight, Clock clock, int maxAttempts) {
+    Governor(SopEngine sops, OversightAgent oversight, ProjectionLock lock, Clock clock, int maxAttempts) {
         this.sops = sops;
         this.oversight = oversight;
+        this.lock = lock;
         this.clock = clock;
         this.failures = new HandlerFailures(maxAttempts);
     }
 
     @Override
     public void handle(RecordedEvent event, UnitOfWork work) {
+        // It writes SOP executions and approvals: a rebuild of those must not run beside it.
+        lock.shared(work);
         HandlerFailures.Failure exhausted = failures.exhausted(event.eventId());
         if (exhausted != null) {
             report(event, work, exhausted);

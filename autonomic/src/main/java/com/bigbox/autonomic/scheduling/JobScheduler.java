@@ -10,6 +10,13 @@ import com.bigbox.core.UnitOfWork;
 public interface JobScheduler {
     void schedule(UnitOfWork work, JobRequest job);
 
-    /** Cancels the pending job of this kind and key; returns whether there was one. */
+    /**
+     * Cancels the pending job of this kind and key; returns whether there was one. A job a runner is
+     * running right now is left to finish (its handler finds nothing left to do), so cancelling never
+     * waits for a runner that may be waiting for the caller.
+     */
     boolean cancel(UnitOfWork work, String kind, String key);
+
+    /** Removes every job of {@code kind}, whatever its state: a projection that owns them rebuilds them. */
+    void clear(UnitOfWork work, String kind);
 }

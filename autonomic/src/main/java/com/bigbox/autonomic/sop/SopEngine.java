@@ -1,5 +1,6 @@
 package com.bigbox.autonomic.sop;
 
+import com.bigbox.autonomic.approvals.ActionClasses;
 import com.bigbox.autonomic.events.ApprovalEvent;
 import com.bigbox.autonomic.events.DomainEvent;
 import com.bigbox.autonomic.events.EventCodec;
@@ -10,11 +11,10 @@ import com.bigbox.autonomic.flow.Effective;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.oversight.SopPolicies;
 import com.bigbox.autonomic.oversight.SopPolicy;
-import com.bigbox.autonomic.approvals.ActionClasses;
+import com.bigbox.autonomic.projections.ProjectionLock;
 import com.bigbox.autonomic.scheduling.Job;
-import com.bigbox.autonomic.scheduling.JobRequest;
 import com.bigbox.autonomic.scheduling.JobRunner;
-import com.bigbox.autonomic.scheduling.JobScheduler;
+import com.bigbox.core.AppendResult;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
@@ -28,9 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * cycle time, automation rate (automated / performed steps), human hours and cost (an automated step
  * costs its {@code agent_cost}; a person's step costs their minutes at the SOP's hourly rate, 100 by
  * default). A person rejecting a step's decision takes the step's fallback, escalates, or fails the run.
+ * The engine decides; every change of an execution is an event ({@code SOP_EXECUTION/<id>}) that
+ * {@link SopExecutionsProjection} folds into the rows in the same transaction.
  */
 public final class SopEngine implements SopPolicies {
     public static final String NAME = "SopEngine";
-    public static final String STEP_TIMEOUT_JOB = "sop.step-timeout";
+    public static final String STEP_TIMEOUT_JOB = SopExecutionsProjection.STEP_TIMEOUT_JOB;
     static final BigDecimal MANUAL_MINUTES = new BigDecimal("30");
     static final BigDecimal REVIEW_MINUTES = new BigDecimal("5");
     static final BigDecimal CORRECTION_PENALTY = new BigDecimal("0.25");
@@ -57,14 +57,17 @@ public final class SopEngine implements SopPolicies {
     private final SopStore store;
     private final SopCatalog catalog;
     private final Flows flows;
-    private final JobScheduler scheduler;
+    private final SopExecutionsProjection executions;
+    private final ProjectionLock lock;
     private final Clock clock;
 
-    public SopEngine(SopStore store, SopCatalog catalog, Flows flows, JobScheduler scheduler, Clock clock) {
+    public SopEngine(SopStore store, SopCatalog catalog, Flows flows, SopExecutionsProjection executions, ProjectionLock lock,
+            Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.flows = flows;
-        this.scheduler = scheduler;
+        this.executions = executions;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -79,6 +82,7 @@ public final class SopEngine implements SopPolicies {
         if (NAME.equals(delivered.emittedBy())) {
             return;
         }
+        lock.shared(work);
         Optional<Effective> effective = flows.resolve(delivered, work);
         if (effective.isEmpty()) {
             if (delivered.type().equals(EventTypes.HUMAN_APPROVAL_REJECTED) || delivered.type().equals(EventTypes.HUMAN_APPROVAL_EXPIRED)) {
@@ -89,9 +93,8 @@ public final class SopEngine implements SopPolicies {
         Effective e = effective.get();
         for (SopExecution running : store.running(work, e.correlationId())) {
             SopDocument doc = catalog.document(work, running.sopId(), running.sopVersion());
-            SopExecution next = complete(work, running, doc, e);
-            if (next != running) {
-                store.save(work, unlock(work, next, doc, e));
+            if (complete(work, running, doc, e)) {
+                unlock(work, running.executionId(), doc, e.delivered());
             }
         }
         catalog.match(work, e).ifPresent(active -> {
@@ -117,36 +120,32 @@ public final class SopEngine implements SopPolicies {
     private void start(UnitOfWork work, SopCatalog.Active active, Effective trigger) {
         SopDocument doc = active.document();
         Set<String> fallbacks = SopPlan.fallbackOnly(doc.steps());
-        Instant at = timeOf(trigger.delivered());
-        var steps = new ArrayList<StepState>();
+        var steps = new ArrayList<SopEvent.InitialStep>();
         for (int i = 0; i < doc.steps().size(); i++) {
             SopDocument.Step s = doc.steps().get(i);
             boolean standby = fallbacks.contains(s.stepId());
             boolean required = !standby && !Boolean.TRUE.equals(s.optional());
             String status = standby ? StepState.STANDBY : s.dependencies().isEmpty() ? StepState.READY : StepState.PENDING;
-            steps.add(new StepState(s.stepId(), i, s.name(), s.automationLevel(), status, required, null, null, null, null,
-                    StepState.READY.equals(status) ? at : null, null, null, null));
+            steps.add(new SopEvent.InitialStep(s.stepId(), i, s.name(), s.automationLevel(), status, required));
         }
         UUID id = derived(active.version().sopId() + "/" + trigger.delivered().eventId());
         if (store.execution(work, id).isPresent()) {
             return; // the trigger delivered again: its execution exists already
         }
-        var execution = new SopExecution(id, active.version().sopId(), active.version().version(), trigger.correlationId(),
-                trigger.clientId(), trigger.delivered().eventId(), at, null, SopExecution.IN_PROGRESS, null, null, null, null,
-                null, null, null, null, 0, steps);
-        int required = (int) steps.stream().filter(StepState::required).count();
-        emit(work, execution, "started", new SopEvent.ExecutionStarted(trigger.clientId(), id, execution.sopId(),
-                execution.sopVersion(), trigger.delivered().eventId(), trigger.type(), required), trigger.delivered(), at);
-        log.info("SOP {} v{} started for {} in flow {} (execution {})", execution.sopId(), execution.sopVersion(),
+        int required = (int) steps.stream().filter(SopEvent.InitialStep::required).count();
+        emit(work, id, trigger.correlationId(), "started", new SopEvent.ExecutionStarted(trigger.clientId(), id,
+                active.version().sopId(), active.version().version(), trigger.delivered().eventId(), trigger.type(), required,
+                steps), trigger.delivered(), timeOf(trigger.delivered()));
+        log.info("SOP {} v{} started for {} in flow {} (execution {})", active.version().sopId(), active.version().version(),
                 trigger.type(), trigger.correlationId(), id);
-        SopExecution next = complete(work, execution, doc, trigger);
-        store.save(work, unlock(work, next, doc, trigger));
+        SopExecution started = store.execution(work, id).orElseThrow();
+        complete(work, started, doc, trigger);
+        unlock(work, id, doc, trigger.delivered());
     }
 
-    // Completes the first open step that the effective event completes; the same execution when none.
-    private SopExecution complete(UnitOfWork work, SopExecution x, SopDocument doc, Effective e) {
-        for (int i = 0; i < x.steps().size(); i++) {
-            StepState state = x.steps().get(i);
+    // Completes the first open step that the effective event completes; false when it completes none.
+    private boolean complete(UnitOfWork work, SopExecution x, SopDocument doc, Effective e) {
+        for (StepState state : x.steps()) {
             SopDocument.Step step = doc.steps().get(state.position());
             boolean byEvent = step.completingTypes().contains(e.type());
             boolean byTask = e.type().equals(EventTypes.TASK_COMPLETED) && state.taskId() != null
@@ -159,21 +158,17 @@ public final class SopEngine implements SopPolicies {
             BigDecimal cost = automated
                     ? (step.agentCost() == null ? BigDecimal.ZERO : step.agentCost())
                     : minutes.multiply(doc.hourlyRate()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-            Instant at = timeOf(e.delivered());
-            var steps = new ArrayList<>(x.steps());
-            steps.set(i, state.completed(automated, minutes, cost, at, e.delivered().eventId(), e.type()));
-            SopExecution next = x.withSteps(steps);
-            if (e.release().filter(r -> r instanceof ApprovalEvent.Overridden).isPresent()) {
-                next = next.corrected();
-            }
-            emit(work, next, "step/" + step.stepId(), new SopEvent.StepCompleted(x.clientId(), x.executionId(), x.sopId(),
-                    step.stepId(), automated, minutes, cost, e.delivered().eventId()), e.delivered(), at);
+            boolean corrected = e.release().filter(r -> r instanceof ApprovalEvent.Overridden).isPresent();
+            emit(work, x, "step/" + step.stepId(), new SopEvent.StepCompleted(x.clientId(), x.executionId(), x.sopId(),
+                    step.stepId(), automated, minutes, cost, e.delivered().eventId(), e.type(), corrected), e.delivered(),
+                    timeOf(e.delivered()));
             if (step.endsExecution(e.type())) {
-                return finish(work, next, doc, e.delivered(), "ended by " + e.type() + " at step " + step.stepId());
+                finish(work, store.execution(work, x.executionId()).orElseThrow(), e.delivered(),
+                        "ended by " + e.type() + " at step " + step.stepId());
             }
-            return next;
+            return true;
         }
-        return x;
+        return false;
     }
 
     private static BigDecimal humanMinutes(SopDocument.Step step, Effective e, boolean byTask) {
@@ -190,41 +185,35 @@ public final class SopEngine implements SopPolicies {
     }
 
     // Steps whose dependencies are done become ready: a manual one gets a task, one with a timeout a deadline.
-    private SopExecution unlock(UnitOfWork work, SopExecution x, SopDocument doc, Effective cause) {
+    private void unlock(UnitOfWork work, UUID executionId, SopDocument doc, RecordedEvent cause) {
+        SopExecution x = store.execution(work, executionId).orElseThrow();
         if (!x.running()) {
-            return x;
+            return;
         }
         Set<String> done = new HashSet<>();
         x.steps().stream().filter(s -> s.done() || StepState.SKIPPED.equals(s.status())).forEach(s -> done.add(s.stepId()));
-        Instant at = timeOf(cause.delivered());
-        var steps = new ArrayList<>(x.steps());
-        for (int i = 0; i < steps.size(); i++) {
-            StepState state = steps.get(i);
+        Instant at = timeOf(cause);
+        for (StepState state : x.steps()) {
             SopDocument.Step step = doc.steps().get(state.position());
-            if (StepState.PENDING.equals(state.status()) && done.containsAll(step.dependencies())) {
-                state = state.ready(at);
+            boolean becomesReady = StepState.PENDING.equals(state.status()) && done.containsAll(step.dependencies());
+            boolean ready = becomesReady || StepState.READY.equals(state.status());
+            boolean needsTask = ready && state.taskId() == null && step.manual();
+            if (becomesReady || needsTask) {
+                String task = needsTask ? createTask(work, x, step, cause, at, step.name()) : null;
+                Instant timeoutAt = step.timeoutHours() == null ? null : at.plus(Duration.ofMinutes(Math.round(step.timeoutHours() * 60)));
+                emit(work, x, "ready/" + step.stepId(), new SopEvent.StepReady(x.clientId(), x.executionId(), x.sopId(),
+                        step.stepId(), task, timeoutAt), cause, at);
             }
-            if (StepState.READY.equals(state.status()) && state.taskId() == null && step.manual()) {
-                state = state.withTask(createTask(work, x, step, cause.delivered(), at, step.name()));
-            }
-            if (StepState.READY.equals(state.status()) && steps.get(i) != state && step.timeoutHours() != null) {
-                scheduler.schedule(work, JobRequest.once(STEP_TIMEOUT_JOB, x.executionId() + ":" + step.stepId(),
-                        at.plus(Duration.ofMinutes(Math.round(step.timeoutHours() * 60))), "{}"));
-            }
-            steps.set(i, state);
         }
-        SopExecution next = x.withSteps(steps);
-        boolean allDone = next.steps().stream().filter(StepState::required).allMatch(StepState::done);
-        return allDone ? finish(work, next, doc, cause.delivered(), "every required step done") : next;
+        SopExecution next = store.execution(work, executionId).orElseThrow();
+        if (next.steps().stream().filter(StepState::required).allMatch(StepState::done)) {
+            finish(work, next, cause, "every required step done");
+        }
     }
 
-    private SopExecution finish(UnitOfWork work, SopExecution x, SopDocument doc, RecordedEvent cause, String how) {
+    private void finish(UnitOfWork work, SopExecution x, RecordedEvent cause, String how) {
         Instant at = timeOf(cause);
-        var steps = new ArrayList<StepState>();
-        for (StepState s : x.steps()) {
-            steps.add(s.open() || StepState.STANDBY.equals(s.status()) ? s.withStatus(StepState.SKIPPED) : s);
-        }
-        List<StepState> performed = steps.stream().filter(StepState::done).toList();
+        List<StepState> performed = x.steps().stream().filter(StepState::done).toList();
         int total = performed.size();
         int automated = (int) performed.stream().filter(s -> Boolean.TRUE.equals(s.automated())).count();
         BigDecimal rate = total == 0 ? BigDecimal.ZERO.setScale(2)
@@ -234,18 +223,13 @@ public final class SopEngine implements SopPolicies {
         BigDecimal hours = minutes.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
         BigDecimal cost = performed.stream().map(s -> s.cost() == null ? BigDecimal.ZERO : s.cost())
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal cycle = BigDecimal.valueOf(Duration.between(x.startedAt(), at).toSeconds())
-                .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+        BigDecimal cycle = hoursBetween(x.startedAt(), at);
         BigDecimal quality = BigDecimal.ONE.subtract(CORRECTION_PENALTY.multiply(BigDecimal.valueOf(x.corrections())))
                 .max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        String outcome = outcome(x.clientId(), "completed", how, steps, x.corrections());
-        SopExecution done = x.withSteps(steps).ended(SopExecution.COMPLETED, at, cycle, total, automated, rate, hours, cost,
-                quality, outcome);
-        emit(work, done, "completed", new SopEvent.ExecutionCompleted(x.clientId(), x.executionId(), x.sopId(), x.sopVersion(),
-                x.startedAt(), at, cycle, total, automated, rate, hours, cost, quality), cause, at);
+        emit(work, x, "completed", new SopEvent.ExecutionCompleted(x.clientId(), x.executionId(), x.sopId(), x.sopVersion(),
+                x.startedAt(), at, cycle, total, automated, rate, hours, cost, quality, how), cause, at);
         log.info("SOP {} execution {} completed: {} h, {}/{} steps automated, {} human hours, cost {}", x.sopId(),
                 x.executionId(), cycle, automated, total, hours, cost);
-        return done;
     }
 
     // A person rejected (or let expire) a decision a step was waiting for.
@@ -255,7 +239,7 @@ public final class SopEngine implements SopPolicies {
             decisionType = EventCodec.decode(delivered, ApprovalEvent.Rejected.class).decisionEventType();
         } else {
             UUID decisionId = EventCodec.decode(delivered, ApprovalEvent.Expired.class).decisionEventId();
-            decisionType = work.find(decisionId).map(RecordedEvent::type).orElse(null);
+            decisionType = decisionId == null ? null : work.find(decisionId).map(RecordedEvent::type).orElse(null);
         }
         if (decisionType == null) {
             return;
@@ -270,36 +254,28 @@ public final class SopEngine implements SopPolicies {
                 continue;
             }
             SopDocument.Step step = doc.steps().get(waiting.get().position());
-            var steps = new ArrayList<>(x.steps());
-            SopExecution next;
+            String reason = "a person refused " + decisionType;
             if (step.fallbackStep() != null) {
-                steps.replaceAll(s -> s.stepId().equals(step.stepId()) ? s.withStatus(StepState.FAILED).notRequired()
-                        : s.stepId().equals(step.fallbackStep()) ? s.requiredNow(at) : s);
-                next = x.withSteps(steps).corrected();
+                emit(work, x, "failed/" + step.stepId(), new SopEvent.StepFailed(x.clientId(), x.executionId(), x.sopId(),
+                        step.stepId(), step.fallbackStep(), reason), delivered, at);
                 log.info("SOP {} execution {}: step {} refused by a person; falling back to {}", x.sopId(), x.executionId(),
                         step.stepId(), step.fallbackStep());
-                next = unlock(work, next, doc, new Effective(delivered, delivered.payload(), delivered, Optional.empty(),
-                        delivered.correlationId(), x.clientId()));
+                unlock(work, x.executionId(), doc, delivered);
             } else if (step.escalateToHuman()) {
                 String task = createTask(work, x, step, delivered, at, "Take over: " + step.name());
-                steps.replaceAll(s -> s.stepId().equals(step.stepId()) ? s.withStatus(StepState.ESCALATED).withTask(task) : s);
-                next = x.withSteps(steps).corrected().withStatus(SopExecution.ESCALATED);
-                emit(work, next, "escalated/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(),
-                        x.sopId(), step.stepId(), "a person refused " + decisionType), delivered, at);
+                emit(work, x, "escalated/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(),
+                        x.sopId(), step.stepId(), reason, task, true), delivered, at);
             } else {
-                steps.replaceAll(s -> s.stepId().equals(step.stepId()) ? s.withStatus(StepState.FAILED) : s);
-                SopExecution failed = x.withSteps(steps).corrected();
-                next = failed.ended(SopExecution.FAILED, at, hoursBetween(x.startedAt(), at), null, null, null, null, null,
-                        null, outcome(x.clientId(), "failed", "a person refused " + decisionType + " at step " + step.stepId(), steps,
-                                failed.corrections()));
+                emit(work, x, "failed", new SopEvent.ExecutionFailed(x.clientId(), x.executionId(), x.sopId(), step.stepId(),
+                        reason + " at step " + step.stepId(), hoursBetween(x.startedAt(), at)), delivered, at);
                 log.info("SOP {} execution {} failed: a person refused {} at step {}", x.sopId(), x.executionId(),
                         decisionType, step.stepId());
             }
-            store.save(work, next);
         }
     }
 
     private void stepTimedOut(Job job, UnitOfWork work) {
+        lock.shared(work);
         String[] key = job.key().split(":", 2);
         Optional<SopExecution> found = store.execution(work, UUID.fromString(key[0]));
         if (found.isEmpty() || !found.get().running()) {
@@ -316,12 +292,9 @@ public final class SopEngine implements SopPolicies {
         Instant at = clock.instant();
         String task = late.get().taskId() != null ? late.get().taskId()
                 : createTask(work, x, step, null, at, "Overdue, take over: " + step.name());
-        var steps = new ArrayList<>(x.steps());
-        steps.replaceAll(s -> s.stepId().equals(step.stepId()) ? s.withStatus(StepState.ESCALATED).withTask(task) : s);
-        SopExecution next = x.withSteps(steps).withStatus(SopExecution.ESCALATED);
-        emit(work, next, "timeout/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(), x.sopId(),
-                step.stepId(), "step " + step.stepId() + " passed its timeout of " + step.timeoutHours() + " h"), null, at);
-        store.save(work, next);
+        emit(work, x, "timeout/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(), x.sopId(),
+                step.stepId(), "step " + step.stepId() + " passed its timeout of " + step.timeoutHours() + " h", task, false),
+                null, at);
         log.info("SOP {} execution {}: step {} passed its timeout; escalated to a person", x.sopId(), x.executionId(),
                 step.stepId());
     }
@@ -338,37 +311,25 @@ public final class SopEngine implements SopPolicies {
         return taskId;
     }
 
-    private void emit(UnitOfWork work, SopExecution x, String label, DomainEvent event, RecordedEvent cause, Instant at) {
-        append(work, StreamId.of("SOP_EXECUTION", x.executionId().toString()), x.executionId() + "/" + label, event,
-                x.correlationId(), cause == null ? null : cause.eventId(), at);
+    private void emit(UnitOfWork work, SopExecution x, String label, SopEvent.ExecutionEvent event, RecordedEvent cause,
+            Instant at) {
+        emit(work, x.executionId(), x.correlationId(), label, event, cause, at);
     }
 
-    private static void append(UnitOfWork work, StreamId stream, String idBasis, DomainEvent event, UUID correlation,
-            UUID causation, Instant at) {
-        work.append(stream, ExpectedVersion.any(), List.of(new NewEvent(derived("sop-engine/" + idBasis),
-                EventCodec.typeOf(event), EventCodec.payload(event), "{}", correlation, causation, NAME, null, at)));
-    }
-
-    private static String outcome(String clientId, String result, String how, List<StepState> steps, int corrections) {
-        var outcome = new LinkedHashMap<String, Object>();
-        // The access layer's tenancy reads an execution's client here.
-        outcome.put("client_id", clientId);
-        outcome.put("result", result);
-        outcome.put("how", how);
-        outcome.put("corrections", corrections);
-        var list = new ArrayList<Map<String, Object>>();
-        for (StepState s : steps) {
-            var step = new LinkedHashMap<String, Object>();
-            step.put("step_id", s.stepId());
-            step.put("status", s.status());
-            step.put("automated", s.automated());
-            step.put("human_minutes", s.humanMinutes());
-            step.put("cost", s.cost());
-            step.put("completed_by_event", s.completingEventType());
-            list.add(step);
+    // The event, and at once its effect on the rows (the same fold a rebuild applies).
+    private void emit(UnitOfWork work, UUID executionId, UUID correlation, String label, SopEvent.ExecutionEvent event,
+            RecordedEvent cause, Instant at) {
+        AppendResult stored = append(work, StreamId.of("SOP_EXECUTION", executionId.toString()), executionId + "/" + label, event,
+                correlation, cause == null ? null : cause.eventId(), at);
+        if (!stored.duplicate()) {
+            executions.apply(stored.events().getFirst(), work);
         }
-        outcome.put("steps", list);
-        return EventCodec.write(outcome);
+    }
+
+    private static AppendResult append(UnitOfWork work, StreamId stream, String idBasis, DomainEvent event, UUID correlation,
+            UUID causation, Instant at) {
+        return work.append(stream, ExpectedVersion.any(), List.of(new NewEvent(derived("sop-engine/" + idBasis),
+                EventCodec.typeOf(event), EventCodec.payload(event), "{}", correlation, causation, NAME, null, at)));
     }
 
     private Instant timeOf(RecordedEvent event) {

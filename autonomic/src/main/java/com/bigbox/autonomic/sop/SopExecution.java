@@ -1,12 +1,20 @@
 package com.bigbox.autonomic.sop;
 
+import com.bigbox.autonomic.events.EventCodec;
+import com.bigbox.autonomic.events.SopEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
- * One run of an SOP in a flow: a row of {@code sop_executions} (the seed's columns) with its steps.
+ * One run of an SOP in a flow: a row of {@code sop_executions} (the seed's columns) with its steps. It is
+ * the fold of its execution's events ({@link #started}, then {@link #apply} for each later one), in the
+ * live engine and in a rebuild alike.
  *
  * @param status in_progress, completed, failed or escalated
  * @param corrections how often a person rejected, changed or took over a step (lowers the quality score)
@@ -27,6 +35,84 @@ public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID 
 
     public boolean running() {
         return IN_PROGRESS.equals(status) || ESCALATED.equals(status);
+    }
+
+    /** The execution {@code started} opens, at {@code at}, in the flow {@code correlationId}. */
+    public static SopExecution started(SopEvent.ExecutionStarted started, UUID correlationId, Instant at) {
+        var steps = new ArrayList<StepState>();
+        for (SopEvent.InitialStep s : started.steps()) {
+            steps.add(new StepState(s.stepId(), s.position(), s.name(), s.automationLevel(), s.status(), s.required(), null,
+                    null, null, null, StepState.READY.equals(s.status()) ? at : null, null, null, null));
+        }
+        return new SopExecution(started.executionId(), started.sopId(), started.sopVersion(), correlationId, started.clientId(),
+                started.triggerEventId(), at, null, IN_PROGRESS, null, null, null, null, null, null, null, null, 0, steps);
+    }
+
+    /** This execution after {@code event}, which happened at {@code at}. */
+    public SopExecution apply(SopEvent.ExecutionEvent event, Instant at) {
+        return switch (event) {
+            case SopEvent.ExecutionStarted s -> this;
+            case SopEvent.StepReady r -> step(r.stepId(), s -> {
+                StepState ready = StepState.PENDING.equals(s.status()) ? s.ready(at) : s;
+                return r.taskId() == null ? ready : ready.withTask(r.taskId());
+            });
+            case SopEvent.StepCompleted c -> {
+                SopExecution done = step(c.stepId(), s -> s.completed(c.automated(), c.humanMinutes(), c.cost(), at,
+                        c.completingEventId(), c.completingEventType()));
+                yield c.corrected() ? done.corrected() : done;
+            }
+            case SopEvent.StepFailed f -> step(f.stepId(), s -> s.withStatus(StepState.FAILED).notRequired())
+                    .step(f.fallbackStepId(), s -> s.requiredNow(at)).corrected();
+            case SopEvent.ExecutionEscalated e -> {
+                SopExecution escalated = step(e.stepId(), s -> s.withStatus(StepState.ESCALATED).withTask(e.taskId()))
+                        .withStatus(ESCALATED);
+                yield e.corrected() ? escalated.corrected() : escalated;
+            }
+            case SopEvent.ExecutionFailed f -> {
+                SopExecution failed = step(f.stepId(), s -> s.withStatus(StepState.FAILED)).corrected();
+                yield failed.ended(FAILED, at, f.cycleTimeHours(), null, null, null, null, null, null,
+                        outcome(failed.clientId, "failed", f.reason(), failed.steps, failed.corrections));
+            }
+            case SopEvent.ExecutionCompleted c -> {
+                var skipped = new ArrayList<StepState>();
+                for (StepState s : steps) {
+                    skipped.add(s.open() || StepState.STANDBY.equals(s.status()) ? s.withStatus(StepState.SKIPPED) : s);
+                }
+                yield withSteps(skipped).ended(COMPLETED, c.completedAt(), c.cycleTimeHours(), c.totalSteps(), c.automatedSteps(),
+                        c.automationRate(), c.humanHours(), c.estimatedCost(), c.qualityScore(),
+                        outcome(clientId, "completed", c.how(), skipped, corrections));
+            }
+        };
+    }
+
+    private SopExecution step(String stepId, UnaryOperator<StepState> change) {
+        var next = new ArrayList<StepState>(steps.size());
+        for (StepState s : steps) {
+            next.add(s.stepId().equals(stepId) ? change.apply(s) : s);
+        }
+        return withSteps(next);
+    }
+
+    private static String outcome(String clientId, String result, String how, List<StepState> steps, int corrections) {
+        var outcome = new LinkedHashMap<String, Object>();
+        // The access layer's tenancy reads an execution's client here.
+        outcome.put("client_id", clientId);
+        outcome.put("result", result);
+        outcome.put("how", how);
+        outcome.put("corrections", corrections);
+        var list = new ArrayList<Map<String, Object>>();
+        for (StepState s : steps) {
+            var step = new LinkedHashMap<String, Object>();
+            step.put("step_id", s.stepId());
+            step.put("status", s.status());
+            step.put("automated", s.automated());
+            step.put("human_minutes", s.humanMinutes());
+            step.put("cost", s.cost());
+            step.put("completed_by_event", s.completingEventType());
+            list.add(step);
+        }
+        outcome.put("steps", list);
+        return EventCodec.write(outcome);
     }
 
     SopExecution withSteps(List<StepState> next) {

@@ -3,8 +3,10 @@ package com.bigbox.autonomic.sop;
 import com.bigbox.autonomic.InvalidInputException;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.SopEvent;
+import com.bigbox.autonomic.projections.ProjectionLock;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
+import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
 import java.time.Clock;
@@ -20,18 +22,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads SOP files: validates every file first and loads none if any is invalid; an SOP whose content is
  * unchanged is skipped; a new or changed one becomes the SOP's next version, announced by
- * {@code SOP_VERSION_ACTIVATED}. A person loading files approves them: {@code explicit_human}.
+ * {@code SOP_VERSION_ACTIVATED}, which carries the document and becomes the {@code sop_definitions} row
+ * ({@link SopDefinitionsProjection}). A person loading files approves them: {@code explicit_human}.
  */
 public final class SopLoader {
     public static final String LOADED_BY_PERSON = "explicit_human";
     private static final Logger log = LoggerFactory.getLogger(SopLoader.class);
 
     private final SopStore store;
+    private final SopDefinitionsProjection definitions;
+    private final ProjectionLock lock;
     private final SopValidator validator;
     private final Clock clock;
 
-    public SopLoader(SopStore store, SopValidator validator, Clock clock) {
+    public SopLoader(SopStore store, SopDefinitionsProjection definitions, ProjectionLock lock, SopValidator validator,
+            Clock clock) {
         this.store = store;
+        this.definitions = definitions;
+        this.lock = lock;
         this.validator = validator;
         this.clock = clock;
     }
@@ -80,6 +88,7 @@ public final class SopLoader {
 
     public Report load(UnitOfWork work, List<SopFile> files, String loadedBy) {
         List<SopValidator.Valid> valid = validateAll(files);
+        lock.shared(work);
         Instant now = clock.instant();
         var entries = new ArrayList<Entry>();
         for (SopValidator.Valid v : valid) {
@@ -90,17 +99,26 @@ public final class SopLoader {
                 entries.add(new Entry(sopId, v.file().name(), "unchanged", active.get().version(), active.get().previousVersion()));
                 continue;
             }
-            SopVersion stored = store.activate(work, sopId, v.document().toString(), v.checksum(), v.file().name(),
-                    LOADED_BY_PERSON, now);
-            var activated = new SopEvent.VersionActivated(sopId, stored.version(), stored.previousVersion(),
-                    v.sop().metadata().version(), v.sop().metadata().name(), v.checksum(), v.file().name(), LOADED_BY_PERSON);
-            work.append(StreamId.of("SOP", sopId), ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(),
-                    EventCodec.typeOf(activated), EventCodec.payload(activated), "{}", null, null, loadedBy, null, now)));
+            SopVersion stored = activate(work, v, active.map(SopVersion::version).orElse(null), loadedBy, now);
             String outcome = active.isPresent() ? "updated" : "loaded";
             entries.add(new Entry(sopId, v.file().name(), outcome, stored.version(), stored.previousVersion()));
             log.info("SOP {} {} as version {} (document version {}, from {})", sopId, outcome, stored.version(),
                     v.sop().metadata().version(), v.file().name());
         }
         return new Report(entries);
+    }
+
+    // The next version, announced with its document; the announcement is what writes the row.
+    @SuppressWarnings("unchecked")
+    private SopVersion activate(UnitOfWork work, SopValidator.Valid v, Integer previous, String loadedBy, Instant now) {
+        String sopId = v.sop().id();
+        var activated = new SopEvent.VersionActivated(sopId, store.nextVersion(work, sopId), previous,
+                v.sop().metadata().version(), v.sop().metadata().name(), v.checksum(), v.file().name(), LOADED_BY_PERSON,
+                EventCodec.convert(v.document(), Map.class));
+        RecordedEvent stored = work.append(StreamId.of("SOP", sopId), ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(),
+                EventCodec.typeOf(activated), EventCodec.payload(activated), "{}", null, null, loadedBy, null, now)))
+                .events().getFirst();
+        definitions.apply(stored, work);
+        return store.version(work, sopId, activated.version()).orElseThrow();
     }
 }

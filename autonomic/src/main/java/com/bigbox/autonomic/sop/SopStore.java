@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where SOP versions ({@code sop_definitions}) and executions ({@code sop_executions}) live. */
+/**
+ * Where SOP versions ({@code sop_definitions}) and executions ({@code sop_executions} with their steps)
+ * live. Rows are written only by {@link SopDefinitionsProjection} and {@link SopExecutionsProjection}
+ * from the SOP events.
+ */
 public interface SopStore {
     List<SopVersion> activeVersions(UnitOfWork work);
 
@@ -20,12 +24,14 @@ public interface SopStore {
     /** Until the transaction ends, nobody else changes {@code sopId}'s versions. */
     void lockForChange(UnitOfWork work, String sopId);
 
-    /** Stores {@code definition} as the SOP's next version and makes it the active one (the previous is deactivated). */
-    SopVersion activate(UnitOfWork work, String sopId, String definition, String checksum, String source,
-            String approvalMechanism, Instant at);
+    /** The number the SOP's next version gets (1 for a new SOP). */
+    int nextVersion(UnitOfWork work, String sopId);
 
-    /** Inserts or updates the execution and its steps. */
-    void save(UnitOfWork work, SopExecution execution);
+    /** Stores {@code version} as the SOP's active one; the one active before is deactivated at its activation time. */
+    void activate(UnitOfWork work, SopVersion version);
+
+    /** Inserts or updates the execution and its steps, changed at {@code at}. */
+    void save(UnitOfWork work, SopExecution execution, Instant at);
 
     /** Executions in a flow that are still running (in progress or escalated). */
     List<SopExecution> running(UnitOfWork work, UUID correlationId);
@@ -33,4 +39,10 @@ public interface SopStore {
     Optional<SopExecution> execution(UnitOfWork work, UUID executionId);
 
     List<SopExecution> executions(UnitOfWork work, String sopId, String status, int limit);
+
+    /** Removes every version, before a rebuild (the executions, which refer to them, go first). */
+    void resetVersions(UnitOfWork work);
+
+    /** Removes every execution with its steps, before a rebuild. */
+    void resetExecutions(UnitOfWork work);
 }

@@ -188,7 +188,7 @@ class SopValidatorTest {
         var files = new java.util.ArrayList<>(shipped());
         files.add(new SopFile("zz-bad.yaml", "metadata: {id: zz, name: Z, version: 1.0}\nsteps: []\n"));
         files.add(new SopFile("dup-id.yaml", files.getFirst().text()));
-        var loader = new SopLoader(null, validator, java.time.Clock.systemUTC());
+        var loader = new SopLoader(null, null, null, validator, java.time.Clock.systemUTC());
         assertThatThrownBy(() -> loader.validateAll(files))
                 .isInstanceOfSatisfying(SopValidationException.class, e -> {
                     assertThat(e.problems()).extracting(SopProblem::file).contains("zz-bad.yaml", "dup-id.yaml");

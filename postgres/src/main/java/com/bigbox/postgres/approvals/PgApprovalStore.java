@@ -10,9 +10,9 @@ import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code human_approvals} and its comments and audit trail. Each change is one {@code update ... where
- * status = 'pending' ... returning}: the row lock makes a second, concurrent change wait, then find the
- * row no longer pending and change nothing. The audit trail is written by the table's trigger; this
- * adapter only names the person ({@code bigbox.actor}).
+ * {@code human_approvals} and its comments and audit trail. Rows are written whole, as the fold of the
+ * approval's events made them; the service locks a row ({@code for update}) before it decides what may
+ * change, so a second, concurrent change waits, then finds the row as the first left it. The audit trail
+ * is written by the table's trigger; this adapter only names the person ({@code bigbox.actor}).
  */
 public final class PgApprovalStore implements ApprovalStore {
     private static final String COLUMNS = """
@@ -35,13 +35,26 @@ public final class PgApprovalStore implements ApprovalStore {
             required_approvals, approved_by, silence_approves, info_requested, last_reminded_at, reminders_sent,
             modifications::text as modifications, resolution, updated_at""";
 
-    private static final String INSERT = """
+    // The whole row, as the fold of its events made it: inserted once, then updated change by change.
+    private static final String SAVE = """
             insert into human_approvals (approval_id, event_id, agent_id, decision_context, recommended_action, confidence,
-                status, timeout_at, created_at, client_id, correlation_id, decision_event_type, evidence, action_class,
-                assigned_role, priority, required_approvals, silence_approves, updated_at)
-            values (?, ?, ?, ?::jsonb, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                status, timeout_at, resolved_at, resolved_by, resolution_notes, created_at, client_id, correlation_id,
+                decision_event_type, evidence, action_class, assigned_role, assigned_to, priority, escalation_level,
+                required_approvals, approved_by, silence_approves, info_requested, last_reminded_at, reminders_sent,
+                modifications, resolution, updated_at)
+            values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+            on conflict (approval_id) do update set
+                status = excluded.status, timeout_at = excluded.timeout_at, resolved_at = excluded.resolved_at,
+                resolved_by = excluded.resolved_by, resolution_notes = excluded.resolution_notes,
+                assigned_role = excluded.assigned_role, assigned_to = excluded.assigned_to, priority = excluded.priority,
+                escalation_level = excluded.escalation_level, approved_by = excluded.approved_by,
+                info_requested = excluded.info_requested, last_reminded_at = excluded.last_reminded_at,
+                reminders_sent = excluded.reminders_sent, modifications = excluded.modifications,
+                resolution = excluded.resolution, updated_at = excluded.updated_at""";
 
     private static final String FIND = "select " + COLUMNS + " from human_approvals where approval_id = ?";
+
+    private static final String LOCK = FIND + " for update";
 
     private static final String LIST = "select " + COLUMNS + """
              from human_approvals
@@ -58,74 +71,13 @@ public final class PgApprovalStore implements ApprovalStore {
                      approval_id
             limit ? offset ?""";
 
-    // One statement: add the approver; resolve when that makes enough approvers.
-    private static final String APPROVE = """
-            update human_approvals
-               set approved_by = approved_by || array[?::text],
-                   modifications = case when ?::jsonb is null then modifications
-                                        else coalesce(modifications, '{}'::jsonb) || ?::jsonb end,
-                   resolution_notes = coalesce(?::text, resolution_notes),
-                   status = case when cardinality(approved_by) + 1 >= required_approvals then 'approved' else status end,
-                   resolution = case when cardinality(approved_by) + 1 < required_approvals then null
-                                     when ?::jsonb is not null or modifications is not null then 'modified'
-                                     else 'approved' end,
-                   resolved_at = case when cardinality(approved_by) + 1 >= required_approvals then ?::timestamptz end,
-                   resolved_by = case when cardinality(approved_by) + 1 >= required_approvals then ?::text end,
-                   updated_at = ?
-             where approval_id = ? and status = 'pending' and not (? = any(approved_by))
-            returning""" + " " + COLUMNS;
-
-    private static final String REJECT = """
-            update human_approvals
-               set status = 'rejected', resolution = 'rejected', resolved_at = ?, resolved_by = ?, resolution_notes = ?,
-                   updated_at = ?
-             where approval_id = ? and status = 'pending'
-            returning""" + " " + COLUMNS;
-
-    private static final String SILENCE = """
-            update human_approvals
-               set status = 'approved', resolution = 'approved_by_silence', resolved_at = ?, resolved_by = 'system:silence',
-                   resolution_notes = 'no answer by ' || to_char(timeout_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-                                      || '; the action class lets silence approve',
-                   updated_at = ?
-             where approval_id = ? and status = 'pending' and timeout_at <= ?
-            returning""" + " " + COLUMNS;
-
-    private static final String EXPIRE = """
-            update human_approvals
-               set status = 'timeout', resolution = 'expired', resolved_at = ?, resolved_by = 'system:expiry',
-                   resolution_notes = 'no answer from ' || coalesce(assigned_role, 'anyone') || ', nobody left to escalate to',
-                   updated_at = ?
-             where approval_id = ? and status = 'pending' and timeout_at <= ?
-            returning""" + " " + COLUMNS;
-
-    private static final String ESCALATE = """
-            update human_approvals
-               set escalation_level = escalation_level + 1, assigned_role = ?, assigned_to = null, timeout_at = ?,
-                   priority = case priority when 'low' then 'medium' when 'medium' then 'high' else 'critical' end,
-                   updated_at = ?
-             where approval_id = ? and status = 'pending' and escalation_level = ?
-            returning""" + " " + COLUMNS;
-
-    private static final String ASSIGN = """
-            update human_approvals set assigned_role = ?, assigned_to = ?, updated_at = ?
-             where approval_id = ? and status = 'pending'
-            returning""" + " " + COLUMNS;
-
-    private static final String REQUEST_INFO = """
-            update human_approvals set info_requested = true, updated_at = ?
-             where approval_id = ? and status = 'pending'
-            returning""" + " " + COLUMNS;
-
-    private static final String REMIND = """
-            update human_approvals set last_reminded_at = ?, reminders_sent = reminders_sent + 1, updated_at = ?
-             where approval_id = ? and status = 'pending' and (last_reminded_at is null or last_reminded_at <= ?)
-            returning""" + " " + COLUMNS;
+    // The comments and the audit trail go with their approvals (on delete cascade).
+    private static final String RESET = "delete from human_approvals";
 
     private static final String COMMENT = """
-            insert into human_approval_comments (approval_id, client_id, author, body, created_at)
-            values (?, ?, ?, ?, ?)
-            returning comment_id, approval_id, author, body, created_at""";
+            insert into human_approval_comments (comment_id, approval_id, client_id, author, body, created_at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (comment_id) do nothing""";
 
     private static final String COMMENTS = """
             select comment_id, approval_id, author, body, created_at from human_approval_comments
@@ -144,33 +96,13 @@ public final class PgApprovalStore implements ApprovalStore {
               from human_approvals""";
 
     @Override
-    public void insert(UnitOfWork work, Approval a) {
-        Jdbc.actAs(work, "OversightAgent");
-        Jdbc.update(work, INSERT, s -> {
-            s.setObject(1, a.approvalId());
-            s.setObject(2, a.eventId());
-            s.setString(3, a.agentId());
-            s.setString(4, a.decisionContext());
-            s.setString(5, a.recommendedAction());
-            s.setBigDecimal(6, BigDecimal.valueOf(a.confidence()));
-            s.setTimestamp(7, Jdbc.timestamp(a.timeoutAt()));
-            s.setTimestamp(8, Jdbc.timestamp(a.createdAt()));
-            s.setString(9, a.clientId());
-            s.setObject(10, a.correlationId());
-            s.setString(11, a.decisionEventType());
-            s.setArray(12, Jdbc.connection(work).createArrayOf("uuid", a.evidence().toArray()));
-            s.setString(13, a.actionClass());
-            s.setString(14, a.assignedRole());
-            s.setString(15, a.priority());
-            s.setInt(16, a.requiredApprovals());
-            s.setBoolean(17, a.silenceApproves());
-            s.setTimestamp(18, Jdbc.timestamp(a.createdAt()));
-        });
+    public Optional<Approval> find(UnitOfWork work, UUID approvalId) {
+        return Jdbc.one(work, FIND, s -> s.setObject(1, approvalId), PgApprovalStore::map);
     }
 
     @Override
-    public Optional<Approval> find(UnitOfWork work, UUID approvalId) {
-        return Jdbc.one(work, FIND, s -> s.setObject(1, approvalId), PgApprovalStore::map);
+    public Optional<Approval> lock(UnitOfWork work, UUID approvalId) {
+        return Jdbc.one(work, LOCK, s -> s.setObject(1, approvalId), PgApprovalStore::map);
     }
 
     @Override
@@ -193,109 +125,58 @@ public final class PgApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public Optional<Approval> approve(UnitOfWork work, UUID approvalId, String by, String notes, String modificationsJson,
-            Instant at) {
-        Jdbc.actAs(work, by);
-        return Jdbc.one(work, APPROVE, s -> {
-            s.setString(1, by);
-            s.setString(2, modificationsJson);
-            s.setString(3, modificationsJson);
-            s.setString(4, notes);
-            s.setString(5, modificationsJson);
-            s.setTimestamp(6, Jdbc.timestamp(at));
-            s.setString(7, by);
-            s.setTimestamp(8, Jdbc.timestamp(at));
-            s.setObject(9, approvalId);
-            s.setString(10, by);
-        }, PgApprovalStore::map);
-    }
-
-    @Override
-    public Optional<Approval> reject(UnitOfWork work, UUID approvalId, String by, String notes, Instant at) {
-        Jdbc.actAs(work, by);
-        return Jdbc.one(work, REJECT, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(at));
-            s.setString(2, by);
-            s.setString(3, notes);
-            s.setTimestamp(4, Jdbc.timestamp(at));
-            s.setObject(5, approvalId);
-        }, PgApprovalStore::map);
-    }
-
-    @Override
-    public Optional<Approval> approveBySilence(UnitOfWork work, UUID approvalId, Instant at) {
-        Jdbc.actAs(work, "system:silence");
-        return dueUpdate(work, SILENCE, approvalId, at);
-    }
-
-    @Override
-    public Optional<Approval> expire(UnitOfWork work, UUID approvalId, Instant at) {
-        Jdbc.actAs(work, "system:expiry");
-        return dueUpdate(work, EXPIRE, approvalId, at);
-    }
-
-    private static Optional<Approval> dueUpdate(UnitOfWork work, String sql, UUID approvalId, Instant at) {
-        return Jdbc.one(work, sql, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(at));
-            s.setTimestamp(2, Jdbc.timestamp(at));
-            s.setObject(3, approvalId);
-            s.setTimestamp(4, Jdbc.timestamp(at));
-        }, PgApprovalStore::map);
-    }
-
-    @Override
-    public Optional<Approval> escalate(UnitOfWork work, UUID approvalId, int fromLevel, String toRole, Instant timeoutAt,
-            String actor, Instant at) {
+    public void save(UnitOfWork work, Approval a, String actor) {
         Jdbc.actAs(work, actor);
-        return Jdbc.one(work, ESCALATE, s -> {
-            s.setString(1, toRole);
-            s.setTimestamp(2, Jdbc.timestamp(timeoutAt));
-            s.setTimestamp(3, Jdbc.timestamp(at));
-            s.setObject(4, approvalId);
-            s.setInt(5, fromLevel);
-        }, PgApprovalStore::map);
+        Connection c = Jdbc.connection(work);
+        Jdbc.update(work, SAVE, s -> {
+            s.setObject(1, a.approvalId());
+            s.setObject(2, a.eventId());
+            s.setString(3, a.agentId());
+            s.setString(4, a.decisionContext());
+            s.setString(5, a.recommendedAction());
+            s.setBigDecimal(6, BigDecimal.valueOf(a.confidence()));
+            s.setString(7, a.status());
+            s.setTimestamp(8, Jdbc.timestamp(a.timeoutAt()));
+            s.setTimestamp(9, Jdbc.timestamp(a.resolvedAt()));
+            s.setString(10, a.resolvedBy());
+            s.setString(11, a.resolutionNotes());
+            s.setTimestamp(12, Jdbc.timestamp(a.createdAt()));
+            s.setString(13, a.clientId());
+            s.setObject(14, a.correlationId());
+            s.setString(15, a.decisionEventType());
+            s.setArray(16, c.createArrayOf("uuid", a.evidence().toArray()));
+            s.setString(17, a.actionClass());
+            s.setString(18, a.assignedRole());
+            s.setString(19, a.assignedTo());
+            s.setString(20, a.priority());
+            s.setInt(21, a.escalationLevel());
+            s.setInt(22, a.requiredApprovals());
+            s.setArray(23, c.createArrayOf("text", a.approvedBy().toArray()));
+            s.setBoolean(24, a.silenceApproves());
+            s.setBoolean(25, a.infoRequested());
+            s.setTimestamp(26, Jdbc.timestamp(a.lastRemindedAt()));
+            s.setInt(27, a.remindersSent());
+            s.setString(28, a.modifications());
+            s.setString(29, a.resolution());
+            s.setTimestamp(30, Jdbc.timestamp(a.updatedAt()));
+        });
     }
 
     @Override
-    public Optional<Approval> assign(UnitOfWork work, UUID approvalId, String role, String user, String actor, Instant at) {
-        Jdbc.actAs(work, actor);
-        return Jdbc.one(work, ASSIGN, s -> {
-            s.setString(1, role);
-            s.setString(2, user);
-            s.setTimestamp(3, Jdbc.timestamp(at));
-            s.setObject(4, approvalId);
-        }, PgApprovalStore::map);
+    public void addComment(UnitOfWork work, ApprovalComment comment, String clientId) {
+        Jdbc.update(work, COMMENT, s -> {
+            s.setObject(1, comment.commentId());
+            s.setObject(2, comment.approvalId());
+            s.setString(3, clientId);
+            s.setString(4, comment.author());
+            s.setString(5, comment.body());
+            s.setTimestamp(6, Jdbc.timestamp(comment.createdAt()));
+        });
     }
 
     @Override
-    public Optional<Approval> requestInfo(UnitOfWork work, UUID approvalId, String actor, Instant at) {
-        Jdbc.actAs(work, actor);
-        return Jdbc.one(work, REQUEST_INFO, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(at));
-            s.setObject(2, approvalId);
-        }, PgApprovalStore::map);
-    }
-
-    @Override
-    public Optional<Approval> remind(UnitOfWork work, UUID approvalId, String actor, Instant at, Duration minInterval) {
-        Jdbc.actAs(work, actor);
-        return Jdbc.one(work, REMIND, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(at));
-            s.setTimestamp(2, Jdbc.timestamp(at));
-            s.setObject(3, approvalId);
-            s.setTimestamp(4, Jdbc.timestamp(at.minus(minInterval)));
-        }, PgApprovalStore::map);
-    }
-
-    @Override
-    public ApprovalComment comment(UnitOfWork work, Approval approval, String author, String body, Instant at) {
-        return Jdbc.one(work, COMMENT, s -> {
-            s.setObject(1, approval.approvalId());
-            s.setString(2, approval.clientId());
-            s.setString(3, author);
-            s.setString(4, body);
-            s.setTimestamp(5, Jdbc.timestamp(at));
-        }, PgApprovalStore::comment).orElseThrow();
+    public void reset(UnitOfWork work) {
+        Jdbc.update(work, RESET, s -> {});
     }
 
     @Override

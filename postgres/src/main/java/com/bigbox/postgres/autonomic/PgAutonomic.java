@@ -1,8 +1,15 @@
 package com.bigbox.postgres.autonomic;
 
+import com.bigbox.autonomic.chaos.ActiveFaults;
+import com.bigbox.autonomic.projections.ProjectionRegistry;
+import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.runtime.AutonomicPorts;
+import com.bigbox.autonomic.sop.SopDefinitionsProjection;
+import com.bigbox.autonomic.sop.SopLoader;
+import com.bigbox.autonomic.sop.SopValidator;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.approvals.PgApprovalStore;
+import com.bigbox.postgres.projections.PgProjectionLock;
 import com.bigbox.postgres.projections.PgProjectionStore;
 import com.bigbox.postgres.scheduling.PgJobRunner;
 import com.bigbox.postgres.scheduling.PgJobScheduler;
@@ -22,19 +29,34 @@ public final class PgAutonomic implements AutoCloseable {
         this.jobs = jobs;
     }
 
-    /** @param jobPoll how often the node looks for due jobs */
-    public static PgAutonomic start(PgNode node, Clock clock, Duration jobPoll) {
-        PgAutonomic adapters = passive(node, clock, jobPoll);
+    /**
+     * @param jobPoll how often the node looks for due jobs
+     * @param faults the chaos faults in force, which the agents' handlers are exposed to
+     */
+    public static PgAutonomic start(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
+        PgAutonomic adapters = passive(node, clock, jobPoll, faults);
         adapters.jobs.start();
         return adapters;
     }
 
     /** The adapters without running this node's job runner (an instance that serves the API only). */
-    public static PgAutonomic passive(PgNode node, Clock clock, Duration jobPoll) {
+    public static PgAutonomic passive(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
         var jobs = new PgJobRunner(node.store(), clock, node.name(), jobPoll);
         var ports = new AutonomicPorts(node.subscriptions(), new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
-                new PgJobScheduler(), jobs);
+                new PgProjectionLock(), new PgJobScheduler(), jobs, faults);
         return new PgAutonomic(ports, jobs);
+    }
+
+    /** Every projection over the PostgreSQL adapters, as {@code bigbox replay} rebuilds them (nothing runs). */
+    public static ProjectionRegistry projections() {
+        return AutonomicOperations.projections(new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
+                new PgJobScheduler());
+    }
+
+    /** Loads SOP files into this database the way a running engine does (a command that runs nothing else). */
+    public static SopLoader sopLoader(Clock clock) {
+        var sops = new PgSopStore();
+        return new SopLoader(sops, new SopDefinitionsProjection(sops), new PgProjectionLock(), new SopValidator(), clock);
     }
 
     public AutonomicPorts ports() {

@@ -20,8 +20,7 @@ import java.util.Optional;
  * a rebuild takes exclusively, so a rebuild never interleaves with a live update.
  */
 public final class PgProjectionStore implements ProjectionStore {
-    static final String SHARED_LOCK = "select pg_advisory_xact_lock_shared(hashtext('bigbox.projections'))";
-    static final String EXCLUSIVE_LOCK = "select pg_advisory_xact_lock(hashtext('bigbox.projections'))";
+    private static final String SHARED_LOCK = PgProjectionLock.SHARED;
 
     private static final String AGENT_WINDOW = """
             with p as (select ?::text as agent)
@@ -189,6 +188,16 @@ public final class PgProjectionStore implements ProjectionStore {
             s.setTimestamp(15, Jdbc.timestamp(h.updatedAt()));
         });
         return previous;
+    }
+
+    @Override
+    public void resetAgentMetrics(UnitOfWork work) {
+        Jdbc.update(work, "delete from agent_metrics", s -> {});
+    }
+
+    @Override
+    public void resetClientHealth(UnitOfWork work) {
+        Jdbc.update(work, "delete from client_health", s -> {});
     }
 
     // margin_30d is numeric(3,2): a loss of more than 999% is stored as -9.99.

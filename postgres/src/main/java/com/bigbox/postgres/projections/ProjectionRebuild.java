@@ -1,28 +1,35 @@
 package com.bigbox.postgres.projections;
 
 import com.bigbox.autonomic.projections.Projection;
+import com.bigbox.autonomic.projections.ProjectionRegistry;
 import com.bigbox.core.EventStore;
 import com.bigbox.core.Position;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.UnitOfWork;
+import com.bigbox.postgres.EventRows;
 import com.bigbox.postgres.Jdbc;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds projections from the log (the core of {@code bigbox replay}): in one transaction it takes over
- * their subscriptions (a new epoch, so a live owner's next checkpoint write fails and it resumes from
- * here), empties their tables, applies every event in commit order, and sets their checkpoints to the
- * last event. The result is exactly the rows the live projections would hold. Engines may keep running.
+ * Rebuilds projections from the log (the core of {@code bigbox replay}), in one transaction: it takes the
+ * projection lock alone (live writers in flight finish first, the next ones wait), empties the chosen
+ * projections and those that depend on them, applies every committed event in commit order through each
+ * projection's own {@code apply}, and gives the subscribed projections the checkpoint they reached (a
+ * new epoch, so a live owner resumes from there). The result is exactly the rows the live system holds.
+ * Engines may keep running.
  */
 public final class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final int BATCH = 1_000;
-    private static final Map<String, String> EMPTY = Map.of(
-            "agent_metrics", "delete from agent_metrics",
-            "client_health", "delete from client_health");
+
+    // Every committed event, not only those below the read horizon: a writer that applied an inline
+    // projection committed before the lock was granted, even if an older writer is still open.
+    private static final String COMMITTED = "select " + EventRows.COLUMNS + """
+             from events where (transaction_seq, global_position) > (?, ?)
+             order by transaction_seq, global_position
+             limit ?""";
 
     private static final String TAKE_OVER = """
             insert into subscription_checkpoints as c (subscription_name, transaction_seq, global_position, owner, epoch)
@@ -34,68 +41,93 @@ public final class ProjectionRebuild {
              where subscription_name = ?""";
 
     private final EventStore store;
-    private final List<Projection> projections;
+    private final ProjectionRegistry registry;
+    private final PgProjectionLock lock = new PgProjectionLock();
 
-    /** Told how far the rebuild is: events applied so far, of about {@code total}. */
+    /** Told how far the rebuild is: events read so far, of about {@code total}. */
     @FunctionalInterface
     public interface ProgressListener {
         void progress(long applied, long total);
     }
 
-    /** @param position the checkpoint every rebuilt projection now holds */
-    public record Result(long events, Position position, long millis) {}
+    /**
+     * @param projections the names rebuilt (those asked for and their dependents)
+     * @param position the checkpoint every rebuilt subscribed projection now holds
+     */
+    public record Result(List<String> projections, long events, Position position, long millis) {}
 
-    public ProjectionRebuild(EventStore store, List<Projection> projections) {
+    public ProjectionRebuild(EventStore store, ProjectionRegistry registry) {
         this.store = store;
-        this.projections = List.copyOf(projections);
+        this.registry = registry;
     }
 
+    /** Rebuilds every projection. */
     public Result rebuild(ProgressListener listener) {
+        return rebuild(List.of(), listener);
+    }
+
+    /**
+     * Rebuilds the projections named and those depending on them (all when none is named).
+     *
+     * @throws com.bigbox.autonomic.InvalidInputException naming a projection that does not exist, before anything changes
+     */
+    public Result rebuild(List<String> names, ProgressListener listener) {
+        List<Projection> selected = registry.withDependents(names);
         long started = System.nanoTime();
-        Result result = store.inTransaction(work -> run(work, listener, started));
-        log.info("Rebuilt {} from {} events in {} ms (checkpoint {})",
-                projections.stream().map(Projection::name).toList(), result.events(), result.millis(), result.position());
+        Result result = store.inTransaction(work -> run(work, selected, listener, started));
+        log.info("Rebuilt {} from {} events in {} ms (subscriptions continue after {})", result.projections(), result.events(),
+                result.millis(), result.position());
         return result;
     }
 
-    private Result run(UnitOfWork work, ProgressListener listener, long started) {
-        Jdbc.list(work, PgProjectionStore.EXCLUSIVE_LOCK, s -> {}, rs -> 1);
-        for (Projection p : projections) {
-            Jdbc.update(work, TAKE_OVER, s -> s.setString(1, p.name()));
-            for (String table : p.tables()) {
-                String empty = EMPTY.get(table);
-                if (empty == null) {
-                    throw new IllegalArgumentException("a rebuild does not know how to empty table " + table);
-                }
-                Jdbc.update(work, empty, s -> {});
+    private Result run(UnitOfWork work, List<Projection> selected, ProgressListener listener, long started) {
+        lock.exclusive(work);
+        for (Projection p : selected.reversed()) {
+            p.reset(work);
+        }
+        for (Projection p : selected) {
+            if (p.mode() == Projection.Mode.SUBSCRIPTION) {
+                Jdbc.update(work, TAKE_OVER, s -> s.setString(1, p.subscriptionName()));
             }
         }
+        // A subscribed projection stops where its live subscription can go on without skipping a late commit.
+        Position horizon = work.head();
         long total = Jdbc.one(work, "select count(*) from events", s -> {}, rs -> rs.getLong(1)).orElse(0L);
-        Position position = Position.START;
-        long applied = 0;
         listener.progress(0, total);
+        Position position = Position.START;
+        long read = 0;
         while (true) {
-            List<RecordedEvent> batch = work.readAll(position, BATCH);
+            Position after = position;
+            List<RecordedEvent> batch = Jdbc.list(work, COMMITTED, s -> {
+                s.setLong(1, after.transactionSeq());
+                s.setLong(2, after.globalPosition());
+                s.setInt(3, BATCH);
+            }, EventRows::map);
             for (RecordedEvent event : batch) {
-                for (Projection p : projections) {
-                    p.apply(event, work);
+                boolean settled = !event.position().isAfter(horizon);
+                for (Projection p : selected) {
+                    if (settled || p.mode() == Projection.Mode.INLINE) {
+                        p.apply(event, work);
+                    }
                 }
                 position = event.position();
-                applied++;
+                read++;
             }
-            listener.progress(applied, Math.max(total, applied));
+            listener.progress(read, Math.max(total, read));
             if (batch.size() < BATCH) {
                 break;
             }
         }
-        Position last = position;
-        for (Projection p : projections) {
-            Jdbc.update(work, CHECKPOINT, s -> {
-                s.setLong(1, last.transactionSeq());
-                s.setLong(2, last.globalPosition());
-                s.setString(3, p.name());
-            });
+        for (Projection p : selected) {
+            if (p.mode() == Projection.Mode.SUBSCRIPTION) {
+                Jdbc.update(work, CHECKPOINT, s -> {
+                    s.setLong(1, horizon.transactionSeq());
+                    s.setLong(2, horizon.globalPosition());
+                    s.setString(3, p.subscriptionName());
+                });
+            }
         }
-        return new Result(applied, last, (System.nanoTime() - started) / 1_000_000);
+        return new Result(selected.stream().map(Projection::name).toList(), read, horizon,
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -3,6 +3,8 @@ package com.bigbox.postgres.scheduling;
 import com.bigbox.autonomic.scheduling.Job;
 import com.bigbox.autonomic.scheduling.JobHandler;
 import com.bigbox.autonomic.scheduling.JobRunner;
+import com.bigbox.autonomic.projections.ProjectionLock;
+import com.bigbox.postgres.projections.PgProjectionLock;
 import com.bigbox.core.EventStore;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
@@ -57,6 +59,7 @@ public final class PgJobRunner implements JobRunner {
              where job_id = ?""";
 
     private final EventStore store;
+    private final ProjectionLock projectionLock = new PgProjectionLock();
     private final Clock clock;
     private final String instance;
     private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
@@ -93,6 +96,8 @@ public final class PgJobRunner implements JobRunner {
     }
 
     private boolean runOne(UnitOfWork work) {
+        // Jobs write projections (approvals expire, SOP steps escalate): a rebuild of those pauses the runners.
+        projectionLock.shared(work);
         Instant now = clock.instant();
         Optional<Job> claimed = Jdbc.one(work, CLAIM, s -> {
             s.setTimestamp(1, Jdbc.timestamp(now));

@@ -14,9 +14,14 @@ public final class PgJobScheduler implements JobScheduler {
                set payload = excluded.payload, run_at = excluded.run_at, every_seconds = excluded.every_seconds,
                    status = 'scheduled', attempts = 0, last_error = null, updated_at = now()""";
 
+    // A job a runner holds right now is skipped: that runner may be waiting for the caller's locks.
     private static final String CANCEL = """
             update scheduled_jobs set status = 'cancelled', updated_at = now()
-             where kind = ? and job_key = ? and status = 'scheduled'""";
+             where job_id in (select job_id from scheduled_jobs
+                               where kind = ? and job_key = ? and status = 'scheduled'
+                                 for update skip locked)""";
+
+    private static final String CLEAR = "delete from scheduled_jobs where kind = ?";
 
     @Override
     public void schedule(UnitOfWork work, JobRequest job) {
@@ -39,5 +44,10 @@ public final class PgJobScheduler implements JobScheduler {
             s.setString(1, kind);
             s.setString(2, key);
         }) > 0;
+    }
+
+    @Override
+    public void clear(UnitOfWork work, String kind) {
+        Jdbc.update(work, CLEAR, s -> s.setString(1, kind));
     }
 }

@@ -34,8 +34,6 @@ public final class PgSopStore implements SopStore {
     // Two loaders of one SOP take turns, so they never both insert a version (or one the other just loaded).
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('bigbox.sop'), hashtext(?))";
 
-    private static final String CURRENT = "select version from sop_definitions where sop_id = ? and deactivated_at is null";
-
     private static final String NEXT_VERSION = "select coalesce(max(version), 0) + 1 from sop_definitions where sop_id = ?";
 
     private static final String DEACTIVATE =
@@ -44,8 +42,12 @@ public final class PgSopStore implements SopStore {
     private static final String INSERT_VERSION = """
             insert into sop_definitions (sop_id, version, definition, created_at, activated_at, previous_version,
                                          approval_mechanism, checksum, source)
-            values (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
-            returning""" + " " + VERSION_COLUMNS;
+            values (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String RESET_VERSIONS = "delete from sop_definitions";
+
+    // Steps go with their executions (on delete cascade).
+    private static final String RESET_EXECUTIONS = "delete from sop_executions";
 
     private static final String EXECUTION_COLUMNS = """
             execution_id, sop_id, sop_version, correlation_id, client_id, trigger_event_id, started_at, completed_at,
@@ -56,13 +58,13 @@ public final class PgSopStore implements SopStore {
             insert into sop_executions (execution_id, sop_id, sop_version, correlation_id, client_id, trigger_event_id,
                 started_at, completed_at, status, cycle_time_hours, total_steps, automated_steps, automation_rate,
                 human_hours, estimated_cost, quality_score, outcome, corrections, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, now())
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
             on conflict (execution_id) do update set
                 completed_at = excluded.completed_at, status = excluded.status, cycle_time_hours = excluded.cycle_time_hours,
                 total_steps = excluded.total_steps, automated_steps = excluded.automated_steps,
                 automation_rate = excluded.automation_rate, human_hours = excluded.human_hours,
                 estimated_cost = excluded.estimated_cost, quality_score = excluded.quality_score,
-                outcome = excluded.outcome, corrections = excluded.corrections, updated_at = now()""";
+                outcome = excluded.outcome, corrections = excluded.corrections, updated_at = excluded.updated_at""";
 
     private static final String UPSERT_STEP = """
             insert into sop_execution_steps (execution_id, step_id, position, name, automation_level, status, required,
@@ -123,34 +125,45 @@ public final class PgSopStore implements SopStore {
     }
 
     @Override
-    public SopVersion activate(UnitOfWork work, String sopId, String definition, String checksum, String source,
-            String approvalMechanism, Instant at) {
-        lockForChange(work, sopId);
-        Optional<Integer> previous = Jdbc.one(work, CURRENT, s -> s.setString(1, sopId), rs -> rs.getInt(1));
-        int next = Jdbc.one(work, NEXT_VERSION, s -> s.setString(1, sopId), rs -> rs.getInt(1)).orElseThrow();
-        Jdbc.update(work, DEACTIVATE, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(at));
-            s.setString(2, sopId);
-        });
-        return Jdbc.one(work, INSERT_VERSION, s -> {
-            s.setString(1, sopId);
-            s.setInt(2, next);
-            s.setString(3, definition);
-            s.setTimestamp(4, Jdbc.timestamp(at));
-            s.setTimestamp(5, Jdbc.timestamp(at));
-            if (previous.isPresent()) {
-                s.setInt(6, previous.get());
-            } else {
-                s.setNull(6, java.sql.Types.INTEGER);
-            }
-            s.setString(7, approvalMechanism);
-            s.setString(8, checksum);
-            s.setString(9, source);
-        }, PgSopStore::version).orElseThrow();
+    public int nextVersion(UnitOfWork work, String sopId) {
+        return Jdbc.one(work, NEXT_VERSION, s -> s.setString(1, sopId), rs -> rs.getInt(1)).orElseThrow();
     }
 
     @Override
-    public void save(UnitOfWork work, SopExecution x) {
+    public void activate(UnitOfWork work, SopVersion v) {
+        Jdbc.update(work, DEACTIVATE, s -> {
+            s.setTimestamp(1, Jdbc.timestamp(v.activatedAt()));
+            s.setString(2, v.sopId());
+        });
+        Jdbc.update(work, INSERT_VERSION, s -> {
+            s.setString(1, v.sopId());
+            s.setInt(2, v.version());
+            s.setString(3, v.definition());
+            s.setTimestamp(4, Jdbc.timestamp(v.createdAt()));
+            s.setTimestamp(5, Jdbc.timestamp(v.activatedAt()));
+            if (v.previousVersion() != null) {
+                s.setInt(6, v.previousVersion());
+            } else {
+                s.setNull(6, java.sql.Types.INTEGER);
+            }
+            s.setString(7, v.approvalMechanism());
+            s.setString(8, v.checksum());
+            s.setString(9, v.source());
+        });
+    }
+
+    @Override
+    public void resetVersions(UnitOfWork work) {
+        Jdbc.update(work, RESET_VERSIONS, s -> {});
+    }
+
+    @Override
+    public void resetExecutions(UnitOfWork work) {
+        Jdbc.update(work, RESET_EXECUTIONS, s -> {});
+    }
+
+    @Override
+    public void save(UnitOfWork work, SopExecution x, Instant at) {
         Jdbc.update(work, UPSERT_EXECUTION, s -> {
             s.setObject(1, x.executionId());
             s.setString(2, x.sopId());
@@ -170,6 +183,7 @@ public final class PgSopStore implements SopStore {
             s.setBigDecimal(16, x.qualityScore());
             s.setString(17, x.outcome());
             s.setInt(18, x.corrections());
+            s.setTimestamp(19, Jdbc.timestamp(at));
         });
         for (StepState step : x.steps()) {
             Jdbc.update(work, UPSERT_STEP, s -> {

@@ -59,7 +59,7 @@ class AgentFailureIT {
         agents.add(new RogueAgent());
         // Two attempts, not three: the subscription's retry backoff doubles from one failing event to the next.
         engine = AutonomicHarness.start(db, "failures", clock, agents,
-                new AutonomicOperations.Settings(2, java.time.Duration.ofHours(1)));
+                new AutonomicOperations.Settings(2, java.time.Duration.ofHours(1), 1.0));
     }
 
     @AfterAll

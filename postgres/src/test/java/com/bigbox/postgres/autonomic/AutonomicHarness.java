@@ -69,7 +69,7 @@ public final class AutonomicHarness implements AutoCloseable {
         var database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 12, name);
         Migrations.apply(database.pool());
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
-        PgAutonomic adapters = PgAutonomic.start(node, clock, Duration.ofMillis(100));
+        PgAutonomic adapters = PgAutonomic.start(node, clock, Duration.ofMillis(100), com.bigbox.autonomic.chaos.ActiveFaults.NONE);
         var ops = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), settings, agents).start();
         return new AutonomicHarness(db, database, node, adapters, ops);
     }

@@ -1,0 +1,21 @@
+package com.bigbox.postgres.projections;
+
+import com.bigbox.autonomic.projections.ProjectionLock;
+import com.bigbox.core.UnitOfWork;
+import com.bigbox.postgres.Jdbc;
+
+/** The projection lock as a transaction-scoped advisory lock: shared by live writers, exclusive for a rebuild. */
+public final class PgProjectionLock implements ProjectionLock {
+    static final String SHARED = "select pg_advisory_xact_lock_shared(hashtext('bigbox.projections'))";
+    static final String EXCLUSIVE = "select pg_advisory_xact_lock(hashtext('bigbox.projections'))";
+
+    @Override
+    public void shared(UnitOfWork work) {
+        Jdbc.list(work, SHARED, s -> {}, rs -> 1);
+    }
+
+    @Override
+    public void exclusive(UnitOfWork work) {
+        Jdbc.list(work, EXCLUSIVE, s -> {}, rs -> 1);
+    }
+}
