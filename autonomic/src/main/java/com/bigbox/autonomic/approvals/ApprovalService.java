@@ -255,7 +255,7 @@ public final class ApprovalService {
     }
 
     /**
-     * Reminds whoever holds the approval, at most once per reminder interval.
+     * A person reminds whoever holds the approval, at most once per reminder interval.
      *
      * @throws ThrottledException when the last reminder was too recent
      */
@@ -269,21 +269,21 @@ public final class ApprovalService {
             throw new ThrottledException("approval " + id + " was reminded at " + before.lastRemindedAt()
                     + "; the next reminder can go at " + allowed, allowed, Duration.between(now, allowed));
         }
-        return record(work, before, new ApprovalEvent.ReminderSent(before.clientId(), id, before.assignedRole(),
+        return reminded(work, before, by, now);
+    }
+
+    private Approval reminded(UnitOfWork work, Approval before, String by, Instant now) {
+        return record(work, before, new ApprovalEvent.ReminderSent(before.clientId(), before.approvalId(), before.assignedRole(),
                 before.assignedTo(), by), by, now);
     }
 
+    // The schedule's reminder halfway to the deadline always goes (the throttle is for people), so that a
+    // reminder job that ran always left its event, and a rebuild knows it ran.
     private void remindDue(Job job, UnitOfWork work) {
         lock.shared(work);
-        UUID id = UUID.fromString(job.key());
-        Optional<Approval> approval = store.find(work, id);
-        if (approval.isEmpty() || !approval.get().pending()) {
-            return;
-        }
-        try {
-            remind(work, id, SYSTEM);
-        } catch (ThrottledException recentlyReminded) {
-            // a person reminded them just now; one reminder is enough
+        Optional<Approval> approval = store.lock(work, UUID.fromString(job.key()));
+        if (approval.isPresent() && approval.get().pending()) {
+            reminded(work, approval.get(), SYSTEM, clock.instant());
         }
     }
 

@@ -93,7 +93,7 @@ public final class SopExecutionsProjection implements Projection {
                     timeoutKey(next, s.stepId())));
             case SopEvent.ExecutionFailed f -> next.steps().forEach(s -> scheduler.cancel(work, STEP_TIMEOUT_JOB,
                     timeoutKey(next, s.stepId())));
-            case SopEvent.ExecutionEscalated e -> { }
+            case SopEvent.ExecutionEscalated e -> scheduler.cancel(work, STEP_TIMEOUT_JOB, timeoutKey(next, e.stepId()));
             case SopEvent.ExecutionStarted s -> { }
         }
     }
