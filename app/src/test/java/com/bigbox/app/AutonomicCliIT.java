@@ -89,11 +89,22 @@ class AutonomicCliIT {
     }
 
     @Test
-    void replayRebuildsTheProjections() throws Exception {
+    void replayRebuildsEveryDerivedTableOrTheOnesNamedWithProgressAndRate() throws Exception {
         Run run = bigbox("replay");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("rebuilt agent_metrics and client_health from");
+        assertThat(run.out()).containsPattern("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health "
+                + "from [0-9,]+ events in [0-9.]+ s, [0-9,]+ events/s");
+        assertThat(run.err()).containsPattern("replayed [0-9,]+(/[0-9,]+)? events, [0-9,]+ events/s");
         assertThat(count("select count(*) from subscription_checkpoints where subscription_name like 'projection:%' and owner = 'replay'"))
                 .isEqualTo(2);
+
+        Run one = bigbox("replay", "--projection", "sop_definitions");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.out()).contains("rebuilt sop_definitions, sop_executions from");
+
+        Run unknown = bigbox("replay", "--projection", "sop_definition");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("bigbox replay: no projection named 'sop_definition'; there are [human_approvals, "
+                + "sop_definitions, sop_executions, agent_metrics, client_health]");
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,10 +104,70 @@ class GraphqlIT {
         assertThat(count("select count(*) from events where event_type = 'HUMAN_APPROVAL_GRANTED' and aggregate_id = '" + approval
                 + "' and payload->>'decided_by' = 'decider@example.com'")).isEqualTo(1);
 
-        JsonNode again = query(employee, "mutation($id: ID!) { decideApproval(approvalId: $id, decision: REJECTED) { status } }",
+        JsonNode again = query(employee, "mutation($id: ID!) { decideApproval(approvalId: $id, decision: REJECTED, notes: \"too late\") { status } }",
                 Map.of("id", approval));
-        assertThat(again.get("errors").get(0).get("message").asText()).contains("already approved");
-        assertThat(count("select count(*) from events where aggregate_type = 'APPROVAL'")).isEqualTo(1);
+        assertThat(again.get("errors").get(0).get("message").asText()).contains("is no longer pending: it was approved by "
+                + "decider@example.com");
+        assertThat(count("select count(*) from events where aggregate_type = 'APPROVAL' and aggregate_id = '" + approval + "'"))
+                .as("the refused second decision left nothing").isEqualTo(1);
+    }
+
+    @Test
+    void aGraphqlDecisionContinuesTheFlowExactlyLikeTheRestOne() throws Exception {
+        String viaRest = thinLeadApproval("Rest Decided");
+        String viaGraphql = thinLeadApproval("Graphql Decided");
+
+        var rest = access.post("/api/v1/approvals/" + viaRest + "/decision", employee,
+                "{\"decision\": \"approve\", \"decided_by\": \"decider@example.com\", \"notes\": \"go\"}");
+        assertThat(rest.status()).as(rest.body()).isEqualTo(200);
+        JsonNode decided = data(query(employee, "mutation($id: ID!) { decideApproval(approvalId: $id, decision: APPROVED, notes: \"go\") "
+                + "{ status resolvedBy resolutionNotes } }", Map.of("id", viaGraphql)));
+        assertThat(decided.at("/decideApproval/status").asText()).isEqualTo("approved");
+        assertThat(decided.at("/decideApproval/resolvedBy").asText()).isEqualTo("decider@example.com");
+
+        // Both: the release names its decision, the intake agent books the meeting from it, the SOP step completes.
+        for (String approval : List.of(viaRest, viaGraphql)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> count("""
+                    select count(*) from events g join events m on m.causation_id = g.event_id and m.event_type = 'MEETING_SCHEDULED'
+                     where g.event_type = 'HUMAN_APPROVAL_GRANTED' and g.aggregate_id = '%s'
+                       and g.payload ->> 'decision_event_id' = (select event_id::text from human_approvals where approval_id = '%s')"""
+                    .formatted(approval, approval)) == 1);
+        }
+        String shape = """
+                select a.status, a.resolution, a.resolved_by, a.resolution_notes, a.approved_by::text,
+                       (select string_agg(action || ':' || actor, ',' order by audit_id) from human_approval_audit u
+                         where u.approval_id = a.approval_id),
+                       (select string_agg(e.event_type, ',' order by e.transaction_seq, e.global_position) from events e
+                         where e.correlation_id = a.correlation_id and e.global_position > (
+                               select g.global_position from events g where g.aggregate_id = a.approval_id::text
+                                  and g.event_type = 'HUMAN_APPROVAL_GRANTED'))
+                  from human_approvals a where a.approval_id = '%s'""";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> row(shape.formatted(viaGraphql)).equals(row(shape.formatted(viaRest))));
+        assertThat(row(shape.formatted(viaGraphql))).startsWith("approved", "approved", "decider@example.com", "go",
+                "{decider@example.com}", "requested:OversightAgent,approved:decider@example.com");
+    }
+
+    // A lead too thin to qualify on its own: the intake agent's qualification waits for a person.
+    private static String thinLeadApproval(String name) throws Exception {
+        var lead = access.post("/api/v1/leads", access.serviceKey, "{\"name\": \"" + name + "\", \"email\": \""
+                + name.toLowerCase().replace(' ', '.') + "@example.com\", \"message\": \"Hello, can you help us?\"}");
+        assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+        String correlation = lead.json().get("correlation_id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> count(
+                "select count(*) from human_approvals where status = 'pending' and correlation_id = '" + correlation + "'") == 1);
+        return row("select approval_id from human_approvals where correlation_id = '" + correlation + "'").getFirst();
+    }
+
+    private static List<String> row(String sql) throws SQLException {
+        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            var cells = new ArrayList<String>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                cells.add(rs.getString(i));
+            }
+            return cells;
+        }
     }
 
     @Test
