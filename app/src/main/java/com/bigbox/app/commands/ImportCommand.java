@@ -38,8 +38,10 @@ public final class ImportCommand implements Callable<Integer> {
             EventImporter.Result result = new EventImporter(database.pool()).importFrom(from, progress);
             progress.finish();
             spec.commandLine().getOut().printf(Locale.ROOT,
-                    "Verified %d segment(s) in %s; imported %,d events, %,d already present, in %.1f s (%,d events/s)%n",
-                    result.segments(), from, result.imported(), result.alreadyPresent(), progress.seconds(), progress.eventsPerSecond());
+                    "Verified %d segment(s) in %s; imported %,d events, %,d already present, in %.1f s (%,d events/s); "
+                            + "%d subscription(s) continue where the source's stood%n",
+                    result.segments(), from, result.imported(), result.alreadyPresent(), progress.seconds(), progress.eventsPerSecond(),
+                    result.checkpoints());
         }
         return 0;
     }

@@ -83,11 +83,12 @@ public final class SopEngine implements SopPolicies {
             return;
         }
         lock.shared(work);
+        // A refusal is a fact of its own (it takes effect as itself), and it also ends what its decision's step waited for.
+        if (delivered.type().equals(EventTypes.HUMAN_APPROVAL_REJECTED) || delivered.type().equals(EventTypes.HUMAN_APPROVAL_EXPIRED)) {
+            decisionRefused(delivered, work);
+        }
         Optional<Effective> effective = flows.resolve(delivered, work);
         if (effective.isEmpty()) {
-            if (delivered.type().equals(EventTypes.HUMAN_APPROVAL_REJECTED) || delivered.type().equals(EventTypes.HUMAN_APPROVAL_EXPIRED)) {
-                decisionRefused(delivered, work);
-            }
             return;
         }
         Effective e = effective.get();

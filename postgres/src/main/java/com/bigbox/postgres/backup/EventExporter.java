@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,6 +46,19 @@ import javax.sql.DataSource;
 public final class EventExporter {
     public static final int DEFAULT_SEGMENT_EVENTS = 100_000;
     private static final int BATCH = 2_000;
+    // Each subscription's last handled event among those exported (between the first and the last exported position).
+    private static final String CHECKPOINTS = """
+            select c.subscription_name, e.event_id, e.transaction_seq, e.global_position
+              from subscription_checkpoints c
+              cross join lateral (
+                select event_id, transaction_seq, global_position from events
+                 where (transaction_seq, global_position) <= (c.transaction_seq, c.global_position)
+                   and (transaction_seq, global_position) <= (?, ?)
+                   and (transaction_seq, global_position) >= (?, ?)
+                 order by transaction_seq desc, global_position desc
+                 limit 1) e
+             order by c.subscription_name""";
+
     private static final String LOCK_FILE = ".export.lock";
 
     private static final String LINES = """
@@ -176,7 +190,7 @@ public final class EventExporter {
         Position end = head();
         if (!end.isAfter(after)) {
             progress.advanced(0, 0);
-            return new Result(0, List.of(), resumed, manifest);
+            return new Result(0, List.of(), resumed, withCheckpoints(dir, manifest));
         }
         long total = count(after, end, request.since());
         progress.advanced(0, total);
@@ -203,7 +217,39 @@ public final class EventExporter {
                 break;
             }
         }
-        return new Result(done, written, resumed, manifest);
+        return new Result(done, written, resumed, withCheckpoints(dir, manifest));
+    }
+
+    // Where each subscription stood, as the last exported event it had handled (read after the events, so
+    // a subscription is never placed past what it handled).
+    private ExportManifest withCheckpoints(Path dir, ExportManifest manifest) throws IOException, SQLException {
+        if (manifest.lastPosition() == null) {
+            return manifest;
+        }
+        var checkpoints = new ArrayList<ExportManifest.Checkpoint>();
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(CHECKPOINTS)) {
+            s.setLong(1, manifest.lastPosition().transactionSeq());
+            s.setLong(2, manifest.lastPosition().globalPosition());
+            if (manifest.firstPosition() != null) {
+                s.setLong(3, manifest.firstPosition().transactionSeq());
+                s.setLong(4, manifest.firstPosition().globalPosition());
+            } else {
+                s.setLong(3, 0);
+                s.setLong(4, 0);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    checkpoints.add(new ExportManifest.Checkpoint(rs.getString(1), rs.getObject(2, java.util.UUID.class),
+                            new SourcePosition(rs.getLong(3), rs.getLong(4))));
+                }
+            }
+        }
+        if (checkpoints.equals(manifest.checkpoints())) {
+            return manifest;
+        }
+        ExportManifest updated = manifest.with(checkpoints, clock.instant());
+        updated.write(dir);
+        return updated;
     }
 
     private Position fill(SegmentWriter segment, Position after, Position end, Request request, long doneBefore, long total,

@@ -58,6 +58,11 @@ public final class EventImporter {
               cross join lateral (select t.line::jsonb) as j(l)
              order by t.n""";
 
+    private static final String RESTORE_CHECKPOINT = """
+            insert into subscription_checkpoints (subscription_name, transaction_seq, global_position, owner, epoch)
+            select ?, transaction_seq, global_position, 'import', 0 from events where event_id = ?
+            on conflict (subscription_name) do nothing""";
+
     private final DataSource pool;
 
     public EventImporter(DataSource pool) {
@@ -69,8 +74,9 @@ public final class EventImporter {
      *
      * @param imported events stored
      * @param alreadyPresent events skipped because the database held them already
+     * @param checkpoints subscriptions given the source's checkpoint (those the database had no checkpoint for)
      */
-    public record Result(int segments, long imported, long alreadyPresent) {}
+    public record Result(int segments, long imported, long alreadyPresent, int checkpoints) {}
 
     public Result importFrom(Path dir, Progress progress) {
         ExportManifest manifest = ExportManifest.read(dir);
@@ -89,12 +95,26 @@ public final class EventImporter {
                 }
             }
             importer.finish();
-            return new Result(manifest.segments().size(), importer.imported, importer.alreadyPresent);
+            return new Result(manifest.segments().size(), importer.imported, importer.alreadyPresent,
+                    restoreCheckpoints(manifest.checkpoints()));
         } catch (IOException e) {
             throw new BackupException("reading " + dir + " failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new BackupException("storing events failed: " + e.getMessage(), e);
         }
+    }
+
+    // A subscription the database does not know yet starts where the source's stood; a known one is left alone.
+    private int restoreCheckpoints(List<ExportManifest.Checkpoint> checkpoints) throws SQLException {
+        int restored = 0;
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(RESTORE_CHECKPOINT)) {
+            for (ExportManifest.Checkpoint checkpoint : checkpoints) {
+                s.setString(1, checkpoint.subscription());
+                s.setObject(2, checkpoint.eventId());
+                restored += s.executeUpdate();
+            }
+        }
+        return restored;
     }
 
     /** Where a stream's events in the export start and end; they must be numbered without a gap. */

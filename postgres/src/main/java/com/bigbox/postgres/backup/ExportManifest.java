@@ -31,7 +31,8 @@ public record ExportManifest(
         long events,
         @JsonProperty("first_position") SourcePosition firstPosition,
         @JsonProperty("last_position") SourcePosition lastPosition,
-        List<Segment> segments) {
+        List<Segment> segments,
+        List<Checkpoint> checkpoints) {
 
     public static final String FILE = "manifest.json";
     public static final String FORMAT = "bigbox-events/1";
@@ -44,6 +45,7 @@ public record ExportManifest(
 
     public ExportManifest {
         segments = List.copyOf(segments);
+        checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
     }
 
     /** What the export selects: events with {@code timestamp >= since}, or after a source position; both null: all. */
@@ -70,15 +72,29 @@ public record ExportManifest(
             String sha256,
             @JsonProperty("written_at") Instant writtenAt) {}
 
+    /**
+     * Where a durable subscription (an agent, the governor, a projection) of the source stood: the last
+     * exported event it had handled. An import into a database that has no checkpoint of that name gives
+     * it one at that event, so a restored engine goes on where the source's left off instead of handling
+     * the whole history again.
+     */
+    public record Checkpoint(String subscription, @JsonProperty("event_id") java.util.UUID eventId,
+            @JsonProperty("source_position") SourcePosition sourcePosition) {}
+
     static ExportManifest empty(String source, Filter filter, Instant now) {
-        return new ExportManifest(FORMAT, now, now, source, filter, 0, null, null, List.of());
+        return new ExportManifest(FORMAT, now, now, source, filter, 0, null, null, List.of(), List.of());
     }
 
     ExportManifest with(Segment segment, Instant now) {
         var all = new ArrayList<>(segments);
         all.add(segment);
         return new ExportManifest(format, createdAt, now, source, filter, events + segment.events(),
-                firstPosition == null ? segment.firstPosition() : firstPosition, segment.lastPosition(), all);
+                firstPosition == null ? segment.firstPosition() : firstPosition, segment.lastPosition(), all, checkpoints);
+    }
+
+    ExportManifest with(List<Checkpoint> subscriptions, Instant now) {
+        return new ExportManifest(format, createdAt, now, source, filter, events, firstPosition, lastPosition, segments,
+                subscriptions);
     }
 
     /** Reads {@code dir}'s manifest; a missing or unreadable one is a {@link BackupException} naming the file. */

@@ -21,6 +21,7 @@ import com.bigbox.postgres.Database;
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
+import com.bigbox.testkit.DerivedTables;
 import com.bigbox.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -204,6 +205,15 @@ public final class AutonomicHarness implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Every table derived from events, as {@link DerivedTables} compares them. */
+    public Map<String, List<String>> derivedTables() {
+        try (Connection c = db.connect()) {
+            return DerivedTables.snapshot(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -63,7 +63,7 @@ class ReplayIT {
     @Test
     void everyDerivedTableIsRebuiltToTheLiveRowsOneProjectionAtATimeAndAllAtOnce() {
         Approval waiting = realisticRun();
-        Map<String, List<String>> live = DerivedTables.snapshot(engine);
+        Map<String, List<String>> live = engine.derivedTables();
         assertThat(engine.rows("select coalesce(resolution, status) from human_approvals group by 1 order by 1"))
                 .as("approvals ended every way").containsExactly("approved", "approved_by_silence", "expired", "modified", "pending",
                         "rejected");
@@ -79,7 +79,7 @@ class ReplayIT {
         for (String projection : engine.ops().projections().names()) {
             ProjectionRebuild.Result result = rebuild.rebuild(List.of(projection), (done, total) -> { });
             assertThat(result.projections()).contains(projection);
-            Map<String, List<String>> rebuilt = DerivedTables.snapshot(engine);
+            Map<String, List<String>> rebuilt = engine.derivedTables();
             for (String table : live.keySet()) {
                 assertThat(rebuilt.get(table)).as("%s after rebuilding %s", table, result.projections()).isEqualTo(live.get(table));
             }
@@ -92,7 +92,7 @@ class ReplayIT {
                 "client_health");
         assertThat(all.events()).isEqualTo(Long.parseLong(engine.rows("select count(*) from events").getFirst()));
         assertThat(progress).startsWith(0L).endsWith(all.events());
-        assertThat(DerivedTables.snapshot(engine)).isEqualTo(live);
+        assertThat(engine.derivedTables()).isEqualTo(live);
         assertThatThrownBy(() -> rebuild.rebuild(List.of("no_such_table"), (done, total) -> { }))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
                         .contains("no projection named 'no_such_table'").contains("human_approvals"));
@@ -105,9 +105,9 @@ class ReplayIT {
         assertThat(engine.tx(w -> engine.ops().approvals().get(w, waiting.approvalId())).resolution()).isEqualTo("approved_by_silence");
         engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(waiting.correlationId()));
         engine.awaitQuiet();
-        Map<String, List<String>> later = DerivedTables.snapshot(engine);
+        Map<String, List<String>> later = engine.derivedTables();
         rebuild.rebuild((done, total) -> { });
-        assertThat(DerivedTables.snapshot(engine)).isEqualTo(later);
+        assertThat(engine.derivedTables()).isEqualTo(later);
     }
 
     // Returns the one approval left pending, with a question, comments, a new assignee and a reminder.

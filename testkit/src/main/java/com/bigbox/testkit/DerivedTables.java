@@ -1,18 +1,21 @@
-package com.bigbox.postgres.autonomic;
+package com.bigbox.testkit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every table the engine derives from events, as rows of text in a fixed order, for comparing the live
- * tables with rebuilt ones. Identity columns that only number rows as they were inserted
+ * tables with rebuilt (or restored) ones. Identity columns that only number rows as they were inserted
  * ({@code human_approval_audit.audit_id}, {@code human_approval_comments.seq}) are left out; they order
  * the rows instead. Jobs count while they are still to run: one that ran and found nothing to do, or was
  * cancelled, is history, not state.
  */
-final class DerivedTables {
-    static final Map<String, String> QUERIES = queries();
+public final class DerivedTables {
+    public static final Map<String, String> QUERIES = queries();
 
     private DerivedTables() {}
 
@@ -37,9 +40,23 @@ final class DerivedTables {
         return q;
     }
 
-    static Map<String, List<String>> snapshot(AutonomicHarness engine) {
+    /** Each table's rows, one string per row. */
+    public static Map<String, List<String>> snapshot(Connection connection) throws SQLException {
         var tables = new LinkedHashMap<String, List<String>>();
-        QUERIES.forEach((table, sql) -> tables.put(table, engine.rows(sql)));
+        for (var query : QUERIES.entrySet()) {
+            var rows = new ArrayList<String>();
+            try (var s = connection.createStatement(); var rs = s.executeQuery(query.getValue())) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    var cells = new ArrayList<String>();
+                    for (int i = 1; i <= columns; i++) {
+                        cells.add(String.valueOf(rs.getObject(i)));
+                    }
+                    rows.add(String.join(" | ", cells));
+                }
+            }
+            tables.put(query.getKey(), rows);
+        }
         return tables;
     }
 }
