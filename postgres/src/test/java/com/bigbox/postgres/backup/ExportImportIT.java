@@ -137,6 +137,44 @@ class ExportImportIT {
     }
 
     @Test
+    void subscriptionsOfARestoredDatabaseGoOnWhereTheSourcesStoodAndAKnownOneIsLeftAlone() throws Exception {
+        reset(source);
+        reset(target);
+        appendVaried("checkpoint", 2, 5);
+        List<List<Object>> order = rows(source, "select event_id, transaction_seq, global_position from events "
+                + "order by transaction_seq, global_position");
+        List<Object> fourth = order.get(3);
+        try (Connection c = source.connect(); var s = c.createStatement()) {
+            s.execute("delete from subscription_checkpoints");
+            s.execute("insert into subscription_checkpoints (subscription_name, transaction_seq, global_position, owner) values "
+                    + "('agent:behind', " + fourth.get(1) + ", " + fourth.get(2) + ", 'a'), "
+                    + "('agent:ahead', 999999999, 999999999, 'a'), ('agent:known', 0, 0, 'a'), ('agent:nothing-yet', 0, 0, 'a')");
+        }
+        try (Connection c = target.connect(); var s = c.createStatement()) {
+            s.execute("delete from subscription_checkpoints");
+            s.execute("insert into subscription_checkpoints (subscription_name, owner) values ('agent:known', 'target')");
+        }
+        Path dir = tmp.resolve("checkpoints");
+        exporter().export(dir, new EventExporter.Request(null, null, 100), Progress.NONE);
+        assertThat(ExportManifest.read(dir).checkpoints()).extracting(ExportManifest.Checkpoint::subscription,
+                        ExportManifest.Checkpoint::eventId)
+                .as("each at the last exported event it had handled; one that handled none is not listed")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("agent:ahead", order.getLast().getFirst()),
+                        org.assertj.core.groups.Tuple.tuple("agent:behind", fourth.getFirst()));
+
+        EventImporter.Result imported = new EventImporter(targetDb.pool()).importFrom(dir, Progress.NONE);
+        assertThat(imported.checkpoints()).isEqualTo(2);
+        assertThat(rows(target, """
+                select c.subscription_name, e.event_id, c.owner from subscription_checkpoints c
+                  left join events e on (e.transaction_seq, e.global_position) = (c.transaction_seq, c.global_position)
+                 order by 1"""))
+                .containsExactly(List.of("agent:ahead", order.getLast().getFirst(), "import"),
+                        List.of("agent:behind", fourth.getFirst(), "import"), java.util.Arrays.asList("agent:known", null, "target"));
+        assertThat(new EventImporter(targetDb.pool()).importFrom(dir, Progress.NONE).checkpoints())
+                .as("a second import moves no checkpoint").isZero();
+    }
+
+    @Test
     void anExportRestoresEveryEventExactlyAndASecondImportChangesNothing() throws Exception {
         reset(source);
         reset(target);
