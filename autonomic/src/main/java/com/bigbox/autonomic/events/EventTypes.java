@@ -12,6 +12,8 @@ import static com.bigbox.autonomic.events.EventCategory.FINANCIAL;
 import static com.bigbox.autonomic.events.EventCategory.INTELLIGENCE;
 import static com.bigbox.autonomic.events.EventCategory.SOP;
 
+import com.bigbox.autonomic.chaos.ChaosEvent;
+import com.bigbox.autonomic.chaos.ProbeWorkload;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,9 +95,10 @@ public final class EventTypes {
     public static final String AGENT_AUTONOMY_CHANGED = "AGENT_AUTONOMY_CHANGED";
     public static final String AGENT_FINANCIAL_LIMIT_CHANGED = "AGENT_FINANCIAL_LIMIT_CHANGED";
     // chaos
-    public static final String CHAOS_EXPERIMENT_STARTED = "CHAOS_EXPERIMENT_STARTED";
-    public static final String CHAOS_EXPERIMENT_COMPLETED = "CHAOS_EXPERIMENT_COMPLETED";
-    public static final String CHAOS_RESILIENCE_SCORE = "CHAOS_RESILIENCE_SCORE";
+    public static final String CHAOS_EXPERIMENT_STARTED = ChaosEvent.STARTED;
+    public static final String CHAOS_EXPERIMENT_COMPLETED = ChaosEvent.COMPLETED;
+    public static final String CHAOS_RESILIENCE_SCORE = ChaosEvent.RESILIENCE_SCORE;
+    public static final String CHAOS_PROBE_APPENDED = ProbeWorkload.EVENT_TYPE;
     // client
     public static final String CLIENT_FEEDBACK_RECEIVED = "CLIENT_FEEDBACK_RECEIVED";
 
@@ -161,9 +164,14 @@ public final class EventTypes {
         declare(AGENT_THRESHOLD_CHANGED, AGENT, "AGENT", AgentEvent.ThresholdChanged.class, "an agent's confidence threshold changed");
         declare(AGENT_AUTONOMY_CHANGED, AGENT, "AGENT", AgentEvent.AutonomyChanged.class, "an agent's autonomy level changed");
         declare(AGENT_FINANCIAL_LIMIT_CHANGED, AGENT, "AGENT", AgentEvent.FinancialLimitChanged.class, "an agent's financial limit changed");
-        declare(CHAOS_EXPERIMENT_STARTED, CHAOS, "SYSTEM", null, "a chaos experiment began");
-        declare(CHAOS_EXPERIMENT_COMPLETED, CHAOS, "SYSTEM", null, "a chaos experiment ended");
-        declare(CHAOS_RESILIENCE_SCORE, CHAOS, "SYSTEM", null, "the resilience score of the last experiments");
+        declare(CHAOS_EXPERIMENT_STARTED, CHAOS, ChaosEvent.AGGREGATE_TYPE, null,
+                "a chaos experiment began (title, type, intensity, version of its file)");
+        declare(CHAOS_EXPERIMENT_COMPLETED, CHAOS, ChaosEvent.AGGREGATE_TYPE, null,
+                "a chaos experiment ended: status, deviation, degradation, findings");
+        declare(CHAOS_RESILIENCE_SCORE, CHAOS, ChaosEvent.AGGREGATE_TYPE, null,
+                "a completed experiment's resilience score (1 - degradation, alert below 0.7) and the trend of the last five");
+        declare(CHAOS_PROBE_APPENDED, CHAOS, ProbeWorkload.AGGREGATE_TYPE, null,
+                "an append of a chaos experiment's workload, counted by the total check");
         declare(CLIENT_FEEDBACK_RECEIVED, CLIENT, "CLIENT", ClientEvent.FeedbackReceived.class, "a client rated our work");
     }
 

@@ -33,6 +33,18 @@ class EventTypesTest {
     }
 
     @Test
+    void chaosEventsAreDeclaredOnTheAggregatesTheyAreAppendedTo() {
+        for (String type : com.bigbox.autonomic.chaos.ChaosEvent.TYPES) {
+            assertThat(EventTypes.find(type)).as(type).hasValueSatisfying(t -> {
+                assertThat(t.category()).isEqualTo(EventCategory.CHAOS);
+                assertThat(t.aggregateType()).isEqualTo(com.bigbox.autonomic.chaos.ChaosEvent.AGGREGATE_TYPE);
+            });
+        }
+        assertThat(EventTypes.find(com.bigbox.autonomic.chaos.ProbeWorkload.EVENT_TYPE)).hasValueSatisfying(t ->
+                assertThat(t.aggregateType()).isEqualTo(com.bigbox.autonomic.chaos.ProbeWorkload.AGGREGATE_TYPE));
+    }
+
+    @Test
     void everyRecordMapsToItsTypeAndBack() {
         var qualified = new LeadEvent.Qualified("client-acme", "LEAD-1", 90, "high", "Ada", "ada@acme.test", "Acme",
                 new BigDecimal("40000"));
