@@ -1,5 +1,6 @@
 package com.bigbox.app.chaos;
 
+import com.bigbox.autonomic.approvals.ActionClasses;
 import com.bigbox.autonomic.chaos.Fault;
 import com.bigbox.autonomic.chaos.FaultKind;
 import com.bigbox.autonomic.chaos.Intensity;
@@ -20,9 +21,10 @@ import java.util.UUID;
  */
 final class Builtins {
     static final Set<String> PROBES = Set.of("instances_ready", "total_check", "subscriptions_caught_up", "approvals_overdue",
-            "fault_hits");
+            "fault_hits", "lead_flows", "protected_untouched", "absent_role_approvals");
     static final Set<String> ACTIONS = Set.of("start_workload", "stop_workload", "terminate_connections", "suppress_notifications",
-            "crash_instance", "lock_table", "slow_writes", "remove_slow_writes", "restart_database", "inject_fault", "clear_faults");
+            "crash_instance", "lock_table", "slow_writes", "remove_slow_writes", "restart_database", "inject_fault", "clear_faults",
+            "start_leads", "stop_leads", "decide_approvals", "await_faults_end");
 
     private Builtins() {}
 
@@ -63,7 +65,14 @@ final class Builtins {
             Map.entry("restart_database", Set.of()),
             Map.entry("inject_fault", Set.of("kind", "intensity", "subscription", "event_types", "role", "seconds", "delay_ms",
                     "confidence_drop")),
-            Map.entry("clear_faults", Set.of()));
+            Map.entry("clear_faults", Set.of()),
+            Map.entry("lead_flows", Set.of("within_seconds")),
+            Map.entry("protected_untouched", Set.of()),
+            Map.entry("absent_role_approvals", Set.of("role", "grace_seconds")),
+            Map.entry("start_leads", Set.of("leads_per_second", "thin_only", "payment_every")),
+            Map.entry("stop_leads", Set.of()),
+            Map.entry("decide_approvals", Set.of("role", "decision", "decided_by", "notes")),
+            Map.entry("await_faults_end", Set.of("extra_seconds")));
 
     static Object call(String function, Map<String, Object> arguments, RunContext run) throws Exception {
         var args = new Arguments(function, arguments);
@@ -85,6 +94,19 @@ final class Builtins {
             case "restart_database" -> restartDatabase(run);
             case "inject_fault" -> injectFault(run, args);
             case "clear_faults" -> Map.of("ended", run.cluster.control().endFaults(run.experimentId));
+            case "lead_flows" -> leadFlows(run, Duration.ofMillis((long) (1000 * args.number("within_seconds", 30, 0, 600))));
+            case "protected_untouched" -> run.cluster.agents().protectedUntouched(run.experimentId,
+                    run.leads == null ? Set.of() : run.leads.payments());
+            case "absent_role_approvals" -> run.cluster.agents().absentRoleApprovals(run.experimentId,
+                    ActionClasses.checkRole("absent_role_approvals.arguments.role", args.text("role", "employee")), flows(run),
+                    Duration.ofSeconds(args.whole("grace_seconds", 60, 0, 86_400)));
+            case "start_leads" -> startLeads(run, args.number("leads_per_second", 2, 0.1, 50),
+                    Boolean.parseBoolean(args.text("thin_only", "false")), args.whole("payment_every", 4, 0, 1_000));
+            case "stop_leads" -> stopLeads(run);
+            case "decide_approvals" -> decideApprovals(run, ActionClasses.checkRole("decide_approvals.arguments.role",
+                    args.text("role", "employee")), decision(args.text("decision", "approve")), args.text("decided_by", "chaos-operator"),
+                    args.text("notes", null));
+            case "await_faults_end" -> awaitFaultsEnd(run, Duration.ofMillis((long) (1000 * args.number("extra_seconds", 0, 0, 86_400))));
             default -> throw new InvalidExperimentException("provider.func", "'" + function + "' is not a chaos function");
         };
     }
@@ -251,6 +273,93 @@ final class Builtins {
         run.cluster.control().inject(fault);
         return ordered("fault_id", fault.id().toString(), "kind", kind.label(), "intensity", intensity.label(),
                 "share", intensity.fraction(), "ends_at", fault.endsAt().toString());
+    }
+
+    private static Map<String, Object> startLeads(RunContext run, double rate, boolean thinOnly, int paymentEvery) throws Exception {
+        if (run.leads != null) {
+            throw new IllegalStateException("the leads are being sent already");
+        }
+        run.leads = new LeadWorkload(run.cluster, run.runId, run.cluster.instances());
+        run.leads.start(rate, thinOnly, paymentEvery);
+        return ordered("leads_per_second", rate, "thin_only", thinOnly, "payment_every", paymentEvery);
+    }
+
+    private static Map<String, Object> stopLeads(RunContext run) {
+        if (run.leads == null) {
+            return Map.of("running", false);
+        }
+        run.leadsSummary = run.leads.stop();
+        var s = run.leadsSummary;
+        return ordered("leads", s.leads(), "failed", s.failed(), "payments", s.payments());
+    }
+
+    private static Set<UUID> flows(RunContext run) {
+        return run.leads == null ? Set.of() : run.leads.flows();
+    }
+
+    // Waits until every lead is qualified (or a drop fault accounts for it) and every decision has Oversight's verdict.
+    private static Map<String, Object> leadFlows(RunContext run, Duration within) throws Exception {
+        long start = System.nanoTime();
+        while (true) {
+            Map<String, Object> flows = run.cluster.agents().leadFlows(flows(run), run.experimentId);
+            boolean settled = ((Number) flows.get("unaccounted")).longValue() == 0 && ((Number) flows.get("ungoverned")).longValue() == 0;
+            if (settled || System.nanoTime() - start > within.toNanos()) {
+                var result = new LinkedHashMap<String, Object>(flows);
+                result.put("seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+                return result;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String decision(String decision) {
+        if (!decision.equals("approve") && !decision.equals("reject")) {
+            throw new InvalidExperimentException("decide_approvals.arguments.decision", "must be approve or reject, was '" + decision + "'");
+        }
+        return decision;
+    }
+
+    // People of {@code role} try to decide what they hold: through the instances' API, as they would.
+    private static Map<String, Object> decideApprovals(RunContext run, String role, String decision, String by, String notes)
+            throws Exception {
+        List<UUID> pending = run.cluster.agents().pendingFor(role, flows(run));
+        List<Cluster.Instance> instances = run.cluster.instances();
+        int decided = 0;
+        int refused = 0;
+        int failed = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("decision", decision);
+            body.put("decided_by", by);
+            body.put("notes", notes != null ? notes : decision.equals("reject") ? "refused during a chaos experiment" : null);
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(instances.get(i % instances.size()).url()
+                            + "/api/v1/approvals/" + pending.get(i) + "/decision")).timeout(Duration.ofSeconds(15))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Cluster.JSON.writeValueAsString(body)));
+            run.cluster.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key).header("apikey", key));
+            int status = run.cluster.send(request.build()).statusCode();
+            if (status == 200) {
+                decided++;
+            } else if (status == 409) {
+                refused++;
+            } else {
+                failed++;
+            }
+        }
+        return ordered("role", role, "attempted", pending.size(), "decided", decided, "refused", refused, "failed", failed);
+    }
+
+    private static Map<String, Object> awaitFaultsEnd(RunContext run, Duration extra) throws Exception {
+        java.util.Optional<Instant> end = run.cluster.control().faultsEndAt(run.experimentId);
+        if (end.isEmpty()) {
+            throw new IllegalStateException("await_faults_end: this run injected no fault");
+        }
+        Instant until = end.get().plus(extra);
+        Duration wait = Duration.between(Instant.now(), until);
+        if (wait.isPositive()) {
+            Thread.sleep(wait);
+        }
+        return ordered("faults_ended_at", end.get().toString(), "waited_until", until.toString());
     }
 
     static Map<String, Object> ordered(Object... keysAndValues) {

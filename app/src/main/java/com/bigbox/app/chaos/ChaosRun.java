@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,9 +37,9 @@ public final class ChaosRun {
     private ChaosRun() {}
 
     /** Runs {@code file}; returns the exit code: 0 the hypothesis held, 1 it did not. */
-    public static int run(Settings settings, Path file, List<String> instances, String rollbackStrategy, Path journal, PrintWriter out)
-            throws Exception {
-        ExperimentFile experiment = ExperimentFile.read(file);
+    public static int run(Settings settings, Path file, Map<String, String> variables, List<String> instances,
+            String rollbackStrategy, Path journal, PrintWriter out) throws Exception {
+        ExperimentFile experiment = ExperimentFile.read(file).withVariables(variables);
         ChaosRunner.validate(experiment.experiment());
         RollbackStrategy strategy = rollbackStrategy == null ? null : RollbackStrategy.parse(rollbackStrategy);
         try (DatabaseChoice choice = DatabaseChoice.open(settings);

@@ -139,6 +139,11 @@ final class ChaosRunner {
             findings.add(String.format(java.util.Locale.ROOT, "workload: %,d appends attempted, %,d acknowledged, %,d failed, %,d unknown",
                     workload.attempted(), workload.acknowledged(), workload.failed(), workload.unknown()));
         }
+        LeadWorkload.Summary leads = context.leadsSummary;
+        if (leads != null) {
+            findings.add(String.format(java.util.Locale.ROOT, "leads: %,d sent through the intake API, %,d refused or lost on the way, "
+                    + "%,d payments", leads.leads(), leads.failed(), leads.payments()));
+        }
         if (context.lastTotalCheck instanceof Map<?, ?> check) {
             findings.add("total check: lost " + check.get("lost") + ", duplicated " + check.get("duplicated") + ", unexpected "
                     + check.get("unexpected") + " across " + ((Map<?, ?>) check.get("readers")).keySet()

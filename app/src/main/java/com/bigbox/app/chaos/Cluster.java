@@ -1,6 +1,7 @@
 package com.bigbox.app.chaos;
 
 import com.bigbox.postgres.Database;
+import com.bigbox.postgres.chaos.AgentProbes;
 import com.bigbox.postgres.chaos.ChaosControl;
 import com.bigbox.postgres.chaos.ClusterProbes;
 import com.bigbox.postgres.chaos.EngineInstances;
@@ -59,6 +60,10 @@ final class Cluster {
 
     ClusterProbes probes() {
         return new ClusterProbes(database.pool());
+    }
+
+    AgentProbes agents() {
+        return new AgentProbes(database.pool());
     }
 
     HttpClient http() {

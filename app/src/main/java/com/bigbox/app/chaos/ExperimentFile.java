@@ -67,6 +67,39 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         return new ExperimentFile(path, experiment(definition), definition, sha256(bytes));
     }
 
+    /**
+     * This experiment with some configuration values given on the command line ({@code --var name=value},
+     * as the Chaos Toolkit's): a number or true/false as such, anything else as text. Only names the
+     * experiment defines may be given.
+     */
+    public ExperimentFile withVariables(Map<String, String> variables) {
+        if (variables.isEmpty()) {
+            return this;
+        }
+        Experiment e = experiment;
+        var configuration = new java.util.LinkedHashMap<>(e.configuration());
+        variables.forEach((name, value) -> {
+            if (!configuration.containsKey(name)) {
+                throw new InvalidExperimentException("configuration." + name, "is not defined by the experiment, so --var cannot set "
+                        + "it; it defines " + configuration.keySet());
+            }
+            configuration.put(name, scalar(value));
+        });
+        return new ExperimentFile(path, new Experiment(e.title(), e.description(), e.version(), e.tags(), e.type(), e.intensity(),
+                e.targetFilter(), configuration, e.hypothesis(), e.method(), e.rollbacks(), e.rollbackStrategy()), definition, sha256);
+    }
+
+    private static Object scalar(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        try {
+            return new java.math.BigDecimal(value);
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
+    }
+
     private static Experiment experiment(Map<String, Object> d) {
         Map<String, Object> bigbox = bigboxExtension(d);
         return new Experiment(

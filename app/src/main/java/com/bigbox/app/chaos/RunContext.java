@@ -13,6 +13,8 @@ final class RunContext {
     final Experiment experiment;
     Workload workload;
     Workload.Summary workloadSummary;
+    LeadWorkload leads;
+    LeadWorkload.Summary leadsSummary;
     Object lastTotalCheck;
     long anomalies;
     boolean slowWritesInstalled;
@@ -27,10 +29,13 @@ final class RunContext {
         this.runId = "run-" + experimentId.toString().substring(0, 8);
     }
 
-    /** Stops what the runner itself started (the workload, lock holders); faults end by their rollbacks or windows. */
+    /** Stops what the runner itself started (the workloads, lock holders); faults end by their rollbacks or windows. */
     void stopHelpers() {
         if (workload != null) {
             workloadSummary = workload.stop();
+        }
+        if (leads != null) {
+            leadsSummary = leads.stop();
         }
         for (Thread holder : holders) {
             holder.interrupt();

@@ -4,7 +4,9 @@ import com.bigbox.app.chaos.ChaosRun;
 import com.bigbox.app.engine.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,9 +56,14 @@ public final class ChaosCommand implements Runnable {
         @Option(names = "--journal", paramLabel = "FILE", description = "Also write the run's full journal to FILE as JSON.")
         Path journal;
 
+        @Option(names = "--var", paramLabel = "NAME=VALUE",
+                description = "Set a value of the experiment's configuration (repeatable), e.g. --var absence_seconds=90000.")
+        Map<String, String> variables = new LinkedHashMap<>();
+
         @Override
         public Integer call() throws Exception {
-            return ChaosRun.run(chaos.main.settings(), file, instances, rollbackStrategy, journal, spec.commandLine().getOut());
+            return ChaosRun.run(chaos.main.settings(), file, variables, instances, rollbackStrategy, journal,
+                    spec.commandLine().getOut());
         }
     }
 

@@ -30,6 +30,8 @@ public final class ChaosControl {
             update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond')
              where experiment_id = ? and ends_at > now()""";
 
+    private static final String FAULTS_END = "select max(ends_at) from chaos_faults where experiment_id = ?";
+
     private static final String HITS = """
             select count(*) from chaos_fault_hits h join chaos_faults f using (fault_id) where f.experiment_id = ?""";
 
@@ -93,6 +95,18 @@ public final class ChaosControl {
         try (Connection c = pool.getConnection(); var s = c.createStatement()) {
             return s.executeUpdate("update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') "
                     + "where ends_at > now()");
+        }
+    }
+
+    /** When the last fault of {@code experimentId} ends (or ended); empty when it declared none. */
+    public java.util.Optional<java.time.Instant> faultsEndAt(UUID experimentId) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(FAULTS_END)) {
+            s.setObject(1, experimentId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                java.sql.Timestamp end = rs.getTimestamp(1);
+                return end == null ? java.util.Optional.empty() : java.util.Optional.of(end.toInstant());
+            }
         }
     }
 
