@@ -175,6 +175,52 @@ class MetricsIT {
     }
 
     @Test
+    void businessGaugesFollowTheAgentsAtWork() throws Exception {
+        var sops = new java.util.ArrayList<com.bigbox.autonomic.sop.SopFile>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("user.dir")).getParent().resolve("sops"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                sops.add(new com.bigbox.autonomic.sop.SopFile(file.getFileName().toString(), java.nio.file.Files.readString(file)));
+            }
+        }
+        engine.node().store().inTransaction(w -> engine.autonomic().sopLoader().load(w, sops, "metrics-test"));
+        for (int i = 0; i < 6; i++) {
+            boolean strong = i % 3 == 0;
+            String lead = strong
+                    ? "{\"name\": \"Strong " + i + "\", \"email\": \"s" + i + "@acme.test\", \"phone\": \"+1 555 0100\", "
+                            + "\"company\": \"Acme " + i + "\", \"urgency\": \"high\", \"message\": \"We need a complete rebrand "
+                            + "for our launch next quarter, with a campaign for engineers and buyers alike.\"}"
+                    : "{\"name\": \"Thin " + i + "\", \"email\": \"t" + i + "@example.com\", \"message\": \"Hello?\"}";
+            assertThat(TestEngines.post(engine, "/api/v1/leads", lead).statusCode()).isEqualTo(201);
+        }
+        // The gauges agree with what the log and the tables say, once the projections have caught up.
+        await().atMost(30, SECONDS).untilAsserted(() -> {
+            String body = scrape();
+            assertThat(sample(body, "bigbox_approvals_pending")).isEqualTo(number("select count(*) from human_approvals "
+                    + "where status = 'pending'")).isGreaterThanOrEqualTo(4);
+            assertThat(sample(body, "bigbox_approvals_overdue")).isEqualTo(number("select count(*) from human_approvals "
+                    + "where status = 'pending' and timeout_at < now()"));
+            assertThat(sample(body, "bigbox_agent_escalations_30d", "agent=\"IntakeAgent\"")).isEqualTo(number(
+                    "select count(*) from events where event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED') "
+                            + "and payload ->> 'agent_id' = 'IntakeAgent'")).isGreaterThanOrEqualTo(4);
+            assertThat(sample(body, "bigbox_agent_confidence_30d", "agent=\"IntakeAgent\"")).as("the mean of its confidences")
+                    .isCloseTo(number("select avg(confidence) from events where emitted_by = 'IntakeAgent'"),
+                            org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(sample(body, "bigbox_agent_events_processed_30d", "agent=\"IntakeAgent\"")).isEqualTo(number(
+                    "select count(distinct causation_id) from events where emitted_by = 'IntakeAgent'"));
+            assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake-qualification\"", "status=\"completed\""))
+                    .isEqualTo(number("select count(*) from sop_executions where sop_id = 'lead-intake-qualification' "
+                            + "and status = 'completed'")).isPositive();
+        });
+    }
+
+    static double number(String sql) throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+
+    @Test
     void openMetricsIsServedToScrapersThatAskForIt() throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         TestEngines.uri(engine, "/metrics")).header("Accept", "application/openmetrics-text; version=1.0.0").build(),

@@ -13,11 +13,14 @@ import java.util.UUID;
  *
  * @param automationRate decisions that executed with no person, of all its decisions that reached Oversight
  * @param humanHoursSaved a quarter hour per autonomous decision (the original's cost of a human review)
+ * @param confidenceSum the sum of its emissions' confidences, {@code confidenceCount} how many had one: their
+ *     ratio over several days is the agent's mean confidence then
  */
 public record AgentMetrics(UUID metricId, String agentId, Instant windowStart, Instant windowEnd, long eventsProcessed,
         long eventsEmitted, long humanEscalations, BigDecimal avgConfidence, BigDecimal confidenceVariance,
         BigDecimal automationRate, BigDecimal humanHoursSaved, long decisions, long autonomousDecisions,
-        long approvalsAgreed, long approvalsOverridden, long approvalsRejected) {
+        long approvalsAgreed, long approvalsOverridden, long approvalsRejected, BigDecimal confidenceSum,
+        long confidenceCount) {
     static final BigDecimal HOURS_PER_REVIEW = new BigDecimal("0.25");
 
     public static AgentMetrics of(String agentId, Instant windowStart, Instant windowEnd, AgentWindowFacts f) {
@@ -36,6 +39,7 @@ public record AgentMetrics(UUID metricId, String agentId, Instant windowStart, I
         BigDecimal saved = HOURS_PER_REVIEW.multiply(BigDecimal.valueOf(f.executed())).setScale(2, RoundingMode.HALF_UP);
         UUID id = UUID.nameUUIDFromBytes((agentId + "/" + windowStart + "/" + windowEnd).getBytes(StandardCharsets.UTF_8));
         return new AgentMetrics(id, agentId, windowStart, windowEnd, f.processed(), f.emitted(), f.escalations(), avg, variance,
-                automation, saved, decisions, f.executed(), f.agreed(), f.overridden(), f.rejected());
+                automation, saved, decisions, f.executed(), f.agreed(), f.overridden(), f.rejected(),
+                f.confidenceSum().setScale(4, RoundingMode.HALF_UP), f.confidenceCount());
     }
 }

@@ -21,9 +21,12 @@ public final class BusinessGauges {
     private static final String SOP_EXECUTIONS = """
             select sop_id, status, count(*) from sop_executions group by sop_id, status order by sop_id, status""";
 
+    // The agent's mean confidence over the 30 days: its confidences' sum over their count (days weigh as
+    // much as they hold); rows written without the sums (by hand) fall back to their daily mean.
     private static final String AGENTS = """
-            select agent_id, coalesce(avg(avg_confidence), 0)::float8, coalesce(sum(human_escalations), 0),
-                   coalesce(sum(events_processed), 0)
+            select agent_id,
+                   coalesce(sum(confidence_sum) / nullif(sum(confidence_count), 0), avg(avg_confidence), 0)::float8,
+                   coalesce(sum(human_escalations), 0), coalesce(sum(events_processed), 0)
               from agent_metrics
              where window_start >= now() - interval '30 days'
              group by agent_id order by agent_id""";

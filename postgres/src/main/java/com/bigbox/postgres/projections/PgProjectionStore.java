@@ -43,15 +43,17 @@ public final class PgProjectionStore implements ProjectionStore {
     private static final String SAVE_AGENT = """
             insert into agent_metrics (metric_id, agent_id, window_start, window_end, events_processed, events_emitted,
                 human_escalations, avg_confidence, confidence_variance, automation_rate, human_hours_saved, created_at,
-                decisions, autonomous_decisions, approvals_agreed, approvals_overridden, approvals_rejected)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                decisions, autonomous_decisions, approvals_agreed, approvals_overridden, approvals_rejected, confidence_sum,
+                confidence_count)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (agent_id, window_start, window_end) do update set
                 events_processed = excluded.events_processed, events_emitted = excluded.events_emitted,
                 human_escalations = excluded.human_escalations, avg_confidence = excluded.avg_confidence,
                 confidence_variance = excluded.confidence_variance, automation_rate = excluded.automation_rate,
                 human_hours_saved = excluded.human_hours_saved, decisions = excluded.decisions,
                 autonomous_decisions = excluded.autonomous_decisions, approvals_agreed = excluded.approvals_agreed,
-                approvals_overridden = excluded.approvals_overridden, approvals_rejected = excluded.approvals_rejected""";
+                approvals_overridden = excluded.approvals_overridden, approvals_rejected = excluded.approvals_rejected,
+                confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count""";
 
     // The client's 30 days up to its latest event (both as of the projected event).
     private static final String CLIENT_ACTIVITY = """
@@ -149,6 +151,8 @@ public final class PgProjectionStore implements ProjectionStore {
             s.setLong(15, m.approvalsAgreed());
             s.setLong(16, m.approvalsOverridden());
             s.setLong(17, m.approvalsRejected());
+            s.setBigDecimal(18, m.confidenceSum());
+            s.setLong(19, m.confidenceCount());
         });
     }
 
