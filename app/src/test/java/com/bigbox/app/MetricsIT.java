@@ -163,13 +163,22 @@ class MetricsIT {
                     insert into agent_metrics (agent_id, window_start, window_end, events_processed, human_escalations, avg_confidence)
                     values ('intake', now() - interval '2 days', now() - interval '1 day', 40, 3, 0.80),
                            ('intake', now() - interval '1 day', now(), 60, 2, 0.90)""");
+            s.execute("""
+                    insert into agent_metrics (agent_id, window_start, window_end, avg_confidence, confidence_sum, confidence_count)
+                    values ('weighted', now() - interval '2 days', now() - interval '1 day', 0.80, 8.0, 10),
+                           ('weighted', now() - interval '1 day', now(), 0.90, 0.9, 1)""");
         }
         String body = scrape();
-        assertThat(sample(body, "bigbox_approvals_pending")).isEqualTo(2);
-        assertThat(sample(body, "bigbox_approvals_overdue")).isEqualTo(1);
+        // Other tests' agents may have approvals waiting too: the rows inserted here are on top of those.
+        assertThat(sample(body, "bigbox_approvals_pending")).isEqualTo(number("select count(*) from human_approvals where status = 'pending'"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(sample(body, "bigbox_approvals_overdue")).isEqualTo(number("select count(*) from human_approvals "
+                + "where status = 'pending' and timeout_at < now()")).isGreaterThanOrEqualTo(1);
         assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"completed\"")).isEqualTo(2);
         assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"failed\"")).isEqualTo(1);
         assertThat(sample(body, "bigbox_agent_confidence_30d", "agent=\"intake\"")).isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(sample(body, "bigbox_agent_confidence_30d", "agent=\"weighted\"")).as("ten decisions at 0.80, one at 0.90")
+                .isCloseTo(8.9 / 11, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(sample(body, "bigbox_agent_escalations_30d", "agent=\"intake\"")).isEqualTo(5);
         assertThat(sample(body, "bigbox_agent_events_processed_30d", "agent=\"intake\"")).isEqualTo(100);
     }
