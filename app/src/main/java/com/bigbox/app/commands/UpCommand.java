@@ -2,17 +2,23 @@ package com.bigbox.app.commands;
 
 import com.bigbox.app.engine.Engine;
 import com.bigbox.app.engine.Settings;
+import com.bigbox.postgres.access.UserStore;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts one engine instance and runs until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -30,12 +36,23 @@ public final class UpCommand implements Callable<Integer> {
         Settings settings = Settings.load(Path.of("").toAbsolutePath());
         var stopped = new CountDownLatch(1);
         Engine engine = Engine.start(settings, new Engine.Options(host, port, instanceName()));
+        printDashboard(engine);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             stopped.countDown();
         }, "bigbox-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    // A newcomer's first question is where to sign in, and with whom.
+    private void printDashboard(Engine engine) {
+        var out = spec.commandLine().getOut();
+        out.printf("Dashboard: http://%s:%d/%n", host, engine.port());
+        if (new UserStore(engine.database().pool()).list(1, 0).isEmpty()) {
+            out.println("No users yet. Create one to sign in with: bigbox users add --email you@example.com --role ceo");
+        }
+        out.flush();
     }
 
     private String instanceName() throws Exception {
