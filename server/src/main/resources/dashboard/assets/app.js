@@ -83,13 +83,19 @@ async function render() {
   }
   document.title = `${title ?? name} · Big Box`;
   main.dataset.page = name;
+  delete main.dataset.ready;
   highlight(name);
+  const loading = h('p', {class: 'muted'}, 'Loading…');
+  main.append(loading);
   try {
     leave = await page.render(main, {args, params, user}) ?? null;
   } catch (e) {
     console.error(e);
     main.append(errorBox(e));
   }
+  loading.remove();
+  // Says the page has its data (the browser tests wait for it).
+  main.dataset.ready = name;
 }
 
 function renderChrome(user) {

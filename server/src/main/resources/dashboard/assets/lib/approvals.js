@@ -2,7 +2,7 @@
 // security applies); decisions and comments go to the approval service's routes (/api/v1/approvals), which
 // record them with the audit trail and dual approval. An engine without those routes yet decides through
 // GraphQL's decideApproval.
-import {api, ApiError, graphql, optional, rest} from './api.js';
+import {api, graphql, rest, routeMissing} from './api.js';
 
 const DECIDE = `mutation Decide($id: ID!, $decision: Decision!, $notes: String) {
   decideApproval(approvalId: $id, decision: $decision, notes: $notes) { approvalId status }
@@ -22,14 +22,19 @@ export async function decide(approvalId, decision, notes, decidedBy) {
     return (await api(`/api/v1/approvals/${approvalId}/decision`, {method: 'POST',
       body: {decision, decided_by: decidedBy, notes: notes || null}})).data;
   } catch (e) {
-    if (!(e instanceof ApiError && e.status === 404 && e.body?.error === 'not_found' && /no route/.test(e.body.message))) throw e;
+    if (!routeMissing(e)) throw e;
   }
   return graphql(DECIDE, {id: approvalId, decision: decision === 'approve' ? 'APPROVED' : 'REJECTED', notes: notes || null});
 }
 
 /** The comments on an approval, or null when this engine has no comment routes. */
-export function comments(approvalId) {
-  return optional(`/api/v1/approvals/${approvalId}/comments`);
+export async function comments(approvalId) {
+  try {
+    return (await api(`/api/v1/approvals/${approvalId}/comments`)).data;
+  } catch (e) {
+    if (routeMissing(e)) return null;
+    throw e;
+  }
 }
 
 export async function comment(approvalId, author, body) {

@@ -3,6 +3,7 @@ import {h} from './dom.js';
 import {ECHARTS, script} from './vendor.js';
 
 const live = new Set();
+let generation = 0;
 const PALETTE = ['#2f6fde', '#1f9d74', '#e0a030', '#d9534f', '#7b5cd6', '#3bb0c9', '#8c8c8c'];
 
 window.addEventListener('resize', () => live.forEach(chart => chart.resize()));
@@ -10,8 +11,9 @@ window.addEventListener('resize', () => live.forEach(chart => chart.resize()));
 /** A chart container; the chart is drawn into it once ECharts has loaded. */
 export function chart(option, {height = 280, label = 'chart'} = {}) {
   const el = h('div', {class: 'chart', role: 'img', 'aria-label': label, style: `height:${height}px`});
-  script(ECHARTS).then(() => {
-    if (!el.isConnected) return;
+  const page = generation;
+  script(ECHARTS).then(() => whenConnected(el, page)).then(connected => {
+    if (!connected) return;
     const instance = window.echarts.init(el);
     instance.setOption({color: PALETTE, animation: false, textStyle: {fontFamily: 'inherit'}, ...option});
     live.add(instance);
@@ -63,16 +65,30 @@ export function gauge(value, name, {alert = 0.7, ...options} = {}) {
   return chart({
     series: [{
       type: 'gauge', min: 0, max: 1, startAngle: 200, endAngle: -20, progress: {show: true},
-      axisLine: {lineStyle: {width: 10, color: [[alert, '#d9534f'], [1, '#1f9d74']]}},
-      axisLabel: {formatter: v => `${Math.round(v * 100)}`}, pointer: {show: false},
-      detail: {formatter: v => `${Math.round(v * 100)}%`, fontSize: 22, offsetCenter: [0, '10%']},
-      title: {offsetCenter: [0, '45%']},
+      axisLine: {lineStyle: {width: 14, color: [[alert, '#f4c2c0'], [1, '#cfeee2']]}},
+      axisTick: {show: false}, splitLine: {show: false}, axisLabel: {show: false}, pointer: {show: false},
+      detail: {formatter: v => `${Math.round(v * 100)}%`, fontSize: 28, fontWeight: 600, offsetCenter: [0, '0%']},
+      title: {offsetCenter: [0, '35%']},
       data: [{value: value ?? 0, name}],
     }],
   }, {height: 200, ...options});
 }
 
 export function disposeAll() {
+  generation++;
   live.forEach(chart => chart.dispose());
   live.clear();
+}
+
+// Pages build their charts before they put them on the page: draw once the element is in the document,
+// unless the user has left the page by then.
+function whenConnected(el, page) {
+  return new Promise(resolve => {
+    const check = () => {
+      if (page !== generation) resolve(false);
+      else if (el.isConnected) resolve(true);
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
 }
