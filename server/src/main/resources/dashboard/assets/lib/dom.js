@@ -13,6 +13,18 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Appends children as h() takes them (null and false are left out, arrays are flattened). */
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
+/** Replaces an element's children, as add() takes them. */
+export function put(el, ...children) {
+  el.replaceChildren();
+  return add(el, ...children);
+}
+
 function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;

@@ -1,6 +1,6 @@
 // Agent performance over 30 days: the seed's agent_performance_30d query (GraphQL agentPerformance) as a
 // table, and each agent's daily trend from its agent_metrics windows.
-import {card, fmt, h, table} from '../lib/dom.js';
+import {add, card, fmt, h, table} from '../lib/dom.js';
 import {graphql, optional, rest} from '../lib/api.js';
 import {lines} from '../lib/charts.js';
 
@@ -15,7 +15,7 @@ export async function render(root) {
     optional('/api/v1/agents')]);
   const bySetting = new Map((settings ?? []).map(a => [a.name ?? a.agent_id, a]));
   const trend = daily(windows);
-  root.append(h('h1', {}, 'Agents'),
+  add(root, h('h1', {}, 'Agents'),
     card('Last 30 days', table([
       {label: 'Agent', value: a => a.agentId},
       {label: 'Events processed', value: a => fmt.num(a.eventsProcessed), class: 'num'},

@@ -1,6 +1,6 @@
 // Chaos experiments and their results: each run's fault, intensity, what it hit and how the system held
 // up, and the resilience score's trend (an alert below 0.7).
-import {badge, card, fmt, h, json, table} from '../lib/dom.js';
+import {add, badge, card, fmt, h, json, table} from '../lib/dom.js';
 import {rest} from '../lib/api.js';
 import {lines} from '../lib/charts.js';
 
@@ -10,7 +10,7 @@ export async function render(root) {
   const runs = await rest('chaos_experiments', {order: 'started_at.desc', limit: 500});
   const scored = runs.filter(r => resilience(r) !== null).reverse();
   const detail = h('div', {id: 'chaos-detail'});
-  root.append(h('h1', {}, 'Chaos experiments'),
+  add(root, h('h1', {}, 'Chaos experiments'),
     scored.length ? card('Resilience score', lines([{name: 'Resilience', points: scored.map(r => [r.started_at, resilience(r)])}],
       {threshold: ALERT, label: 'resilience score over time'})) : null,
     card('Runs', table([

@@ -1,6 +1,6 @@
 // Client health with risk levels: every client's projection row, the riskiest first, as a table and
 // as charts.
-import {badge, card, fmt, h, HEALTH_TONES, table} from '../lib/dom.js';
+import {add, badge, card, fmt, h, HEALTH_TONES, table} from '../lib/dom.js';
 import {rest} from '../lib/api.js';
 import {bars, donut} from '../lib/charts.js';
 
@@ -10,7 +10,7 @@ export async function render(root) {
   const clients = (await rest('client_health', {order: 'client_id.asc', limit: 5000}))
     .sort((a, b) => RISK_ORDER.indexOf(a.health_status) - RISK_ORDER.indexOf(b.health_status) || (a.trust_score ?? 1) - (b.trust_score ?? 1));
   const counts = RISK_ORDER.map(status => ({name: status.replace('_', ' '), value: clients.filter(c => c.health_status === status).length}));
-  root.append(h('h1', {}, 'Client health'),
+  add(root, h('h1', {}, 'Client health'),
     clients.length ? h('div', {class: 'two'},
       card('Risk levels', donut(counts.filter(c => c.value > 0), {label: 'clients by risk level'})),
       card('Trust score (lowest first)', bars(clients.slice(0, 15).map(c => c.client_id),

@@ -1,7 +1,7 @@
 // System health: this instance's readiness (/health: database, real-time bus, a writer holding delivery
 // back), the cluster's instances, each subscription's lag, and the database's latency over the last
 // minutes. Refreshed every five seconds.
-import {badge, card, errorBox, fmt, h, kpi, table} from '../lib/dom.js';
+import {badge, card, errorBox, fmt, h, kpi, table, put} from '../lib/dom.js';
 import {ApiError, health as readiness, optional, rest} from '../lib/api.js';
 import {lines} from '../lib/charts.js';
 import {apiKey, token} from '../lib/session.js';
@@ -20,7 +20,7 @@ export async function render(root) {
     if (db.latency_ms !== undefined) latency.push([Date.now(), db.latency_ms]);
     if (latency.length > 120) latency.shift();
     const bus = health.bus ?? {};
-    body.replaceChildren(
+    put(body,
       h('div', {class: 'kpis'},
         kpi('This instance', badge(health.status, health.status === 'up' ? 'good' : 'bad'), {hint: bus.instance}),
         kpi('Database', badge(db.status ?? '—', db.status === 'up' ? 'good' : 'bad')),

@@ -135,6 +135,8 @@ final class Browser implements AutoCloseable {
     void assertNoErrorsShown(String page) {
         assertThat(driver.findElements(By.cssSelector("#page .notice.error"))).as("errors shown on %s", page)
                 .extracting(WebElement::getText).isEmpty();
+        assertThat(driver.findElement(By.id("page")).getText()).as("values that never made it onto %s", page)
+                .doesNotContainPattern("\\b(null|undefined|NaN)\\b|\\[object Object\\]");
         assertThat(consoleErrors()).as("console errors on %s", page).isEmpty();
     }
 

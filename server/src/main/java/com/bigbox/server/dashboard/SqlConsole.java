@@ -4,8 +4,10 @@ import com.bigbox.core.UnitOfWork;
 import com.bigbox.server.ApiException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.jdbc.PgConnection;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -30,17 +33,23 @@ final class SqlConsole {
     private final Duration timeout;
     private final int maxRows;
     private final ObjectMapper json;
+    // A value is read from the middle of a row's token stream: what follows it is the next column.
+    private final ObjectReader value;
 
     SqlConsole(Duration timeout, int maxRows, ObjectMapper json) {
         this.timeout = timeout;
         this.maxRows = maxRows;
         this.json = json;
+        this.value = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     SqlConsoleResult run(UnitOfWork work, String sql) {
-        Connection c = work.unwrap(Connection.class);
         long start = System.nanoTime();
         try {
+            // The pool retires a connection on some errors (0A000, "feature not supported"), which a user's
+            // query can cause at will; its errors are the query's, not the connection's, so the pool's
+            // wrapper is stepped around.
+            Connection c = work.unwrap(Connection.class).unwrap(PgConnection.class);
             try (var s = c.createStatement()) {
                 s.execute(READ_ONLY);
             }
@@ -79,7 +88,7 @@ final class SqlConsole {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
-                values.add(json.readTree(parser));
+                values.add(value.readValue(parser));
                 if (columns != null) {
                     columns.add(name);
                 }
