@@ -69,9 +69,12 @@ async function render() {
   const user = session.user();
   renderChrome(user);
   main.replaceChildren();
+  delete main.dataset.ready;
   if (!user) {
     document.title = 'Sign in · Big Box';
+    main.dataset.page = 'signin';
     leave = await signin.render(main);
+    main.dataset.ready = 'signin';
     return;
   }
   let {name, args, params} = route();
@@ -83,7 +86,6 @@ async function render() {
   }
   document.title = `${title ?? name} · Big Box`;
   main.dataset.page = name;
-  delete main.dataset.ready;
   highlight(name);
   const loading = h('p', {class: 'muted'}, 'Loading…');
   main.append(loading);
