@@ -2,11 +2,21 @@ package com.bigbox.app;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import com.bigbox.app.commands.ChaosCommand;
+import com.bigbox.app.commands.DemoCommand;
+import com.bigbox.app.commands.ExportCommand;
+import com.bigbox.app.commands.ImportCommand;
 import com.bigbox.app.commands.KeysCommand;
+import com.bigbox.app.commands.LeadCommand;
+import com.bigbox.app.commands.LoadSopsCommand;
 import com.bigbox.app.commands.MigrateCommand;
+import com.bigbox.app.commands.ReplayCommand;
 import com.bigbox.app.commands.UpCommand;
 import com.bigbox.app.commands.UsersCommand;
 import com.bigbox.app.commands.WebhookSecretCommand;
+import com.bigbox.app.engine.Settings;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,9 +27,25 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
-        subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class, UsersCommand.class,
-                CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+        subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class,
+                LoadSopsCommand.class, LeadCommand.class, DemoCommand.class, ReplayCommand.class, ExportCommand.class,
+                ImportCommand.class, ChaosCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable, Settings.Source {
+    private final Supplier<Settings> settings;
+
+    public Main() {
+        this(() -> Settings.load(Path.of("").toAbsolutePath()));
+    }
+
+    Main(Supplier<Settings> settings) {
+        this.settings = settings;
+    }
+
+    /** The settings subcommands run with: the environment over {@code .env}, or what a test gives. */
+    @Override
+    public Settings settings() {
+        return settings.get();
+    }
 
     public static void main(String[] args) {
         configureLogging();
@@ -28,7 +54,11 @@ public final class Main implements Runnable {
 
     /** The command line, with errors printed as one line naming the problem rather than a stack trace. */
     public static CommandLine commandLine() {
-        var commandLine = new CommandLine(new Main());
+        return commandLine(new Main());
+    }
+
+    static CommandLine commandLine(Main main) {
+        var commandLine = new CommandLine(main);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": " + message(e)));
             return 2;

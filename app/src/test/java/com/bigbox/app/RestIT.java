@@ -26,7 +26,7 @@ class RestIT {
 
     @BeforeAll
     static void start() throws Exception {
-        access = AccessTesting.start(db, "rest", Map.of());
+        access = AccessTesting.start(db, "rest", Map.of("BIGBOX_AGENTS", "off"));
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.execute("""
                     insert into events (event_type, aggregate_type, aggregate_id, payload, emitted_by, confidence) values

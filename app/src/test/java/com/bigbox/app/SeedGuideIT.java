@@ -36,7 +36,7 @@ class SeedGuideIT {
     Path workingDirectory;
 
     Map<String, String> env() {
-        return Map.of("DATABASE_URL", db.databaseUrl(), "BIGBOX_JWT_SECRET", AccessTesting.SECRET);
+        return Map.of("DATABASE_URL", db.databaseUrl(), "BIGBOX_JWT_SECRET", AccessTesting.SECRET, "BIGBOX_AGENTS", "off");
     }
 
     // Every request carries a key (the access layer); the seed's clients send the service_role key.

@@ -31,7 +31,7 @@ class SupabaseJsIT {
             Output install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
             assertThat(install.exit()).as("npm ci:%n%s", install.text()).isZero();
         }
-        try (var access = AccessTesting.start(db, "supabase-js", Map.of())) {
+        try (var access = AccessTesting.start(db, "supabase-js", Map.of("BIGBOX_AGENTS", "off"))) {
             Output test = run(List.of("node", "--test", "--test-reporter=spec", "test/"), Map.of(
                     "SUPABASE_URL", access.url(),
                     "SUPABASE_ANON_KEY", access.anonKey,

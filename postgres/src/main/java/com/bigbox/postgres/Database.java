@@ -2,6 +2,7 @@ package com.bigbox.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,6 +26,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
 
     public Database(DatabaseUrl url, int poolSize, String applicationName) {
+        this(url, poolSize, applicationName, null);
+    }
+
+    /** @param meters where the pool reports its connections and waits ({@code hikaricp_*}), or null */
+    public Database(DatabaseUrl url, int poolSize, String applicationName, MeterRegistry meters) {
         this.url = url;
         var config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
@@ -35,6 +41,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionInitSql(SESSION_SETUP);
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(10_000);
+        if (meters != null) {
+            config.setMetricRegistry(meters);
+        }
         this.pool = new HikariDataSource(config);
     }
 

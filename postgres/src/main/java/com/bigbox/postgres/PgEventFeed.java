@@ -40,6 +40,7 @@ public final class PgEventFeed implements AutoCloseable {
     private final PgEventStore store;
     private final DataSource pool;
     private final EventBus bus;
+    private final PgMeters meters;
     private final Wakeup wakeup;
     private final Duration pollInterval;
     private final Thread thread;
@@ -57,10 +58,11 @@ public final class PgEventFeed implements AutoCloseable {
     public record Status(Position position, long delivered, Instant lastDeliveredAt, Optional<HeldBack> heldBack, String lastError) {}
 
     PgEventFeed(PgEventStore store, DataSource pool, EventBus bus, Wakeup wakeup, Position startAfter,
-            Duration pollInterval, String instanceName) {
+            Duration pollInterval, String instanceName, PgMeters meters) {
         this.store = store;
         this.pool = pool;
         this.bus = bus;
+        this.meters = meters;
         this.wakeup = wakeup;
         this.pollInterval = pollInterval;
         this.position = startAfter;
@@ -87,6 +89,7 @@ public final class PgEventFeed implements AutoCloseable {
                     bus.publish(event);
                     position = event.position();
                     delivered++;
+                    meters.delivered(event.createdAt());
                 }
                 if (!batch.isEmpty()) {
                     lastDeliveredAt = Instant.now();

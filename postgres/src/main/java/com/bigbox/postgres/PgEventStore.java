@@ -10,6 +10,7 @@ import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.Snapshot;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
+import com.bigbox.core.WrongExpectedVersionException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +45,7 @@ public final class PgEventStore implements EventStore {
 
     private final DataSource pool;
     private final Runnable afterCommit;
+    private final PgMeters meters;
 
     /**
      * @param pool the engine's own (privileged) connections
@@ -51,8 +53,13 @@ public final class PgEventStore implements EventStore {
      *     the cluster's real-time feeds)
      */
     public PgEventStore(DataSource pool, Runnable afterCommit) {
+        this(pool, afterCommit, PgMeters.none());
+    }
+
+    PgEventStore(DataSource pool, Runnable afterCommit, PgMeters meters) {
         this.pool = pool;
         this.afterCommit = afterCommit;
+        this.meters = meters;
     }
 
     @Override
@@ -69,6 +76,22 @@ public final class PgEventStore implements EventStore {
     }
 
     AppendResult append(Connection connection, boolean engineConnection, StreamId stream, ExpectedVersion expected,
+            List<NewEvent> events) throws SQLException {
+        long start = System.nanoTime();
+        String outcome = "failed";
+        try {
+            AppendResult result = appendTimed(connection, engineConnection, stream, expected, events);
+            outcome = result.duplicate() ? "duplicate" : "stored";
+            return result;
+        } catch (InvalidEventException | WrongExpectedVersionException e) {
+            outcome = "refused";
+            throw e;
+        } finally {
+            meters.appended(start, outcome, events.size());
+        }
+    }
+
+    private AppendResult appendTimed(Connection connection, boolean engineConnection, StreamId stream, ExpectedVersion expected,
             List<NewEvent> events) throws SQLException {
         if (events.isEmpty()) {
             throw new InvalidEventException("events", "must not be empty");

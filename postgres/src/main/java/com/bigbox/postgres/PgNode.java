@@ -4,6 +4,7 @@ import com.bigbox.core.EventBus;
 import com.bigbox.core.LocalEventBus;
 import com.bigbox.core.Position;
 import com.bigbox.core.Wakeup;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,20 +26,20 @@ public final class PgNode implements AutoCloseable {
     private final PgEventFeed feed;
     private final PgSubscriptions subscriptions;
 
-    private PgNode(Database database, String name, Position feedStart, Duration pollInterval) {
+    private PgNode(Database database, String name, Position feedStart, Duration pollInterval, PgMeters meters) {
         this.name = name;
         this.notifier = new PgNotifier(database, name);
         var feedWakeup = new Wakeup();
         this.store = new PgEventStore(database.pool(), () -> {
             feedWakeup.signal();
             notifier.committed();
-        });
+        }, meters);
         this.bus = new LocalEventBus((event, e) ->
                 log.warn("A listener failed on event {} ({}): {}", event.eventId(), event.type(), e.toString()));
         this.listener = new PgNotificationListener(database, feedWakeup, name);
         this.feed = new PgEventFeed(store, database.pool(), bus, feedWakeup,
-                feedStart == null ? store.head() : feedStart, pollInterval, name);
-        this.subscriptions = new PgSubscriptions(store, database, bus, name, pollInterval);
+                feedStart == null ? store.head() : feedStart, pollInterval, name, meters);
+        this.subscriptions = new PgSubscriptions(store, database, bus, name, pollInterval, meters);
     }
 
     /** Starts a node whose feed delivers events committed from now on. */
@@ -51,7 +52,15 @@ public final class PgNode implements AutoCloseable {
      * @param pollInterval how long the feed waits for a notification before it looks anyway
      */
     public static PgNode start(Database database, String name, Position feedStart, Duration pollInterval) {
-        var node = new PgNode(database, name, feedStart, pollInterval);
+        return start(database, name, feedStart, pollInterval, PgMeters.none().registry());
+    }
+
+    /**
+     * As {@link #start(Database, String, Position, Duration)}, recording appends, deliveries and
+     * subscription work in {@code meters} (see docs/metrics.md).
+     */
+    public static PgNode start(Database database, String name, Position feedStart, Duration pollInterval, MeterRegistry meters) {
+        var node = new PgNode(database, name, feedStart, pollInterval, new PgMeters(meters));
         node.notifier.start();
         node.listener.start();
         node.feed.start();
@@ -85,6 +94,19 @@ public final class PgNode implements AutoCloseable {
     /** The backend pid of the LISTEN session (0 when disconnected); chaos tests terminate it. */
     public int listenBackendPid() {
         return listener.backendPid();
+    }
+
+    /**
+     * Stops listening for notifications for {@code window} (a chaos experiment's dropped
+     * notifications): the feed then sees new events only by polling. Listening resumes by itself.
+     */
+    public void suppressNotifications(Duration window) {
+        listener.suppress(window);
+    }
+
+    /** Until when notifications are suppressed, if they are. */
+    public java.util.Optional<java.time.Instant> notificationsSuppressedUntil() {
+        return listener.suppressedUntil();
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.bigbox.core.Wakeup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ final class PgNotificationListener implements AutoCloseable {
     private volatile boolean connected;
     private volatile int backendPid;
     private volatile Connection connection;
+    private volatile Instant suppressedUntil = Instant.MIN;
 
     PgNotificationListener(Database database, Wakeup feed, String instanceName) {
         this.database = database;
@@ -43,6 +46,16 @@ final class PgNotificationListener implements AutoCloseable {
     /** The PostgreSQL backend pid of the LISTEN session, 0 when not connected. */
     int backendPid() {
         return backendPid;
+    }
+
+    void suppress(Duration window) {
+        suppressedUntil = Instant.now().plus(window);
+        log.info("Notifications suppressed for {} s (chaos): new events arrive by polling only", window.toSeconds());
+    }
+
+    Optional<Instant> suppressedUntil() {
+        Instant until = suppressedUntil;
+        return until.isAfter(Instant.now()) ? Optional.of(until) : Optional.empty();
     }
 
     private void run() {
@@ -89,9 +102,21 @@ final class PgNotificationListener implements AutoCloseable {
 
     private void listen(PGConnection pg, Connection session) throws SQLException {
         long lastCheck = System.nanoTime();
+        boolean listening = true;
         while (running) {
+            boolean suppressed = suppressedUntil.isAfter(Instant.now());
+            if (suppressed == listening) {
+                try (var statement = session.createStatement()) {
+                    statement.execute((suppressed ? "unlisten " : "listen ") + PgNotifier.CHANNEL);
+                }
+                listening = !suppressed;
+                if (listening) {
+                    log.info("Notifications no longer suppressed; listening again");
+                    feed.signal();
+                }
+            }
             var notifications = pg.getNotifications((int) Duration.ofMillis(500).toMillis());
-            if (notifications != null && notifications.length > 0) {
+            if (listening && notifications != null && notifications.length > 0) {
                 feed.signal();
             }
             if (System.nanoTime() - lastCheck > LIVENESS_CHECK.toNanos()) {

@@ -6,6 +6,7 @@ import com.bigbox.core.Position;
 import com.bigbox.core.Registration;
 import com.bigbox.core.SubscriptionHandler;
 import com.bigbox.core.Subscriptions;
+import io.micrometer.core.instrument.Gauge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,16 +29,19 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
     private final EventBus bus;
     private final String instanceName;
     private final Duration pollInterval;
+    private final PgMeters meters;
     private final Map<String, SubscriptionWorker> workers = new ConcurrentHashMap<>();
     private final LeaseSession leases;
     private final Registration wakeups;
 
-    PgSubscriptions(PgEventStore store, Database database, EventBus bus, String instanceName, Duration pollInterval) {
+    PgSubscriptions(PgEventStore store, Database database, EventBus bus, String instanceName, Duration pollInterval,
+            PgMeters meters) {
         this.store = store;
         this.database = database;
         this.bus = bus;
         this.instanceName = instanceName;
         this.pollInterval = pollInterval;
+        this.meters = meters;
         this.leases = new LeaseSession(database, instanceName);
         this.wakeups = bus.subscribe(EventFilter.all(), event -> workers.values().forEach(worker -> worker.offer(event)));
     }
@@ -47,14 +51,20 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a subscription needs a name");
         }
-        var worker = new SubscriptionWorker(name, filter, startAfter, handler, store, database, leases, instanceName, pollInterval);
+        var worker = new SubscriptionWorker(name, filter, startAfter, handler, store, database, leases, instanceName,
+                pollInterval, meters);
         if (workers.putIfAbsent(name, worker) != null) {
             throw new IllegalStateException("subscription '" + name + "' is already registered on this instance");
         }
+        Gauge owned = Gauge.builder("bigbox.subscription.owned", worker, w -> w.owning() ? 1 : 0)
+                .description("1 while this instance runs the durable subscription, 0 while another does")
+                .tag("subscription", name)
+                .register(meters.registry());
         worker.start();
         return () -> {
             if (workers.remove(name, worker)) {
                 worker.close();
+                meters.registry().remove(owned);
             }
         };
     }

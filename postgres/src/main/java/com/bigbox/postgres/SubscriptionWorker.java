@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionWorker.class);
     private static final int BATCH = 500;
     private static final Duration ACQUIRE_RETRY = Duration.ofMillis(500);
+    private static final Duration FIRST_HANDLER_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_HANDLER_BACKOFF = Duration.ofSeconds(30);
     private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(5);
 
@@ -43,6 +45,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private final PgSubscriptions.LeaseSession leases;
     private final String instanceName;
     private final Duration pollInterval;
+    private final PgMeters meters;
     private final Wakeup wakeup = new Wakeup();
     private final Thread thread;
     private volatile boolean running = true;
@@ -52,7 +55,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private long leaseGeneration = -1;
 
     SubscriptionWorker(String name, EventFilter filter, Position startAfter, SubscriptionHandler handler, PgEventStore store,
-            Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval) {
+            Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval, PgMeters meters) {
         this.name = name;
         this.filter = filter;
         this.startAfter = startAfter;
@@ -62,6 +65,7 @@ final class SubscriptionWorker implements AutoCloseable {
         this.leases = leases;
         this.instanceName = instanceName;
         this.pollInterval = pollInterval;
+        this.meters = meters;
         this.position = startAfter;
         this.thread = Thread.ofPlatform().daemon().name(instanceName + "-sub-" + name).unstarted(this::run);
     }
@@ -86,7 +90,8 @@ final class SubscriptionWorker implements AutoCloseable {
     }
 
     private void run() {
-        Duration handlerBackoff = Duration.ofMillis(100);
+        Duration handlerBackoff = FIRST_HANDLER_BACKOFF;
+        UUID failing = null;
         var pacer = new Pacer(MIN_READ_INTERVAL);
         while (running) {
             try {
@@ -117,13 +122,18 @@ final class SubscriptionWorker implements AutoCloseable {
                     store.inTransaction(work -> advance(work, to));
                     position = to;
                 }
-                handlerBackoff = Duration.ofMillis(100);
+                handlerBackoff = FIRST_HANDLER_BACKOFF;
                 if (batch.size() < BATCH) {
                     wakeup.await(pollInterval);
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (HandlerFailed e) {
+                // The backoff grows while one event keeps failing; the next event to fail starts afresh.
+                if (!e.event.eventId().equals(failing)) {
+                    failing = e.event.eventId();
+                    handlerBackoff = FIRST_HANDLER_BACKOFF;
+                }
                 log.warn("Subscription {} failed on event {} ({}), retrying in {} ms: {}", name, e.event.eventId(),
                         e.event.type(), handlerBackoff.toMillis(), e.getCause().toString());
                 if (!sleep(handlerBackoff)) {
@@ -174,14 +184,21 @@ final class SubscriptionWorker implements AutoCloseable {
 
     // The handler's effects and the checkpoint commit together, or neither does.
     private void process(RecordedEvent event) {
-        store.inTransaction(work -> {
-            try {
-                handler.handle(event, work);
-            } catch (Exception e) {
-                throw new HandlerFailed(event, e);
-            }
-            return advance(work, event.position());
-        });
+        long start = System.nanoTime();
+        boolean ok = false;
+        try {
+            store.inTransaction(work -> {
+                try {
+                    handler.handle(event, work);
+                } catch (Exception e) {
+                    throw new HandlerFailed(event, e);
+                }
+                return advance(work, event.position());
+            });
+            ok = true;
+        } finally {
+            meters.handled(name, start, ok);
+        }
         position = event.position();
     }
 

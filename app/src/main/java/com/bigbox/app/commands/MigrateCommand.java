@@ -4,9 +4,9 @@ import com.bigbox.app.engine.DatabaseChoice;
 import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -14,12 +14,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Apply the schema to DATABASE_URL (or the embedded database) and exit.")
 public final class MigrateCommand implements Callable<Integer> {
+    @ParentCommand
+    Settings.Source main;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+        Settings settings = main.settings();
         try (DatabaseChoice choice = DatabaseChoice.open(settings);
                 Database database = new Database(choice.url(), 4, "bigbox-migrate")) {
             int applied = Migrations.apply(database.pool());

@@ -1,23 +1,24 @@
 package com.bigbox.app.commands;
 
+import com.bigbox.app.demo.DemoClock;
 import com.bigbox.app.engine.Engine;
 import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.access.UserStore;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Starts one engine instance and runs until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @ParentCommand
+    Settings.Source main;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -28,19 +29,32 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--instance", description = "This instance's name in the cluster (default: host name and process id).")
     String instance;
 
+    @Option(names = "--demo", description = "Also load the shipped SOPs and feed a seeded demo stream (see 'bigbox demo'); "
+            + "business time then runs four hours a second.")
+    boolean demo;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
         }
-        Settings settings = Settings.load(Path.of("").toAbsolutePath());
+        Settings settings = main.settings();
         var stopped = new CountDownLatch(1);
-        Engine engine = Engine.start(settings, new Engine.Options(host, port, instanceName()));
+        DemoClock demoClock = demo ? new DemoClock(14400) : null;
+        Engine engine = demo
+                ? Engine.start(settings, new Engine.Options(host, port, instanceName()), demoClock)
+                : Engine.start(settings, new Engine.Options(host, port, instanceName()));
         printDashboard(engine);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             stopped.countDown();
         }, "bigbox-shutdown"));
+        if (demo) {
+            DemoCommand.run(engine, demoClock, 12, 42, spec);
+        }
         stopped.await();
         return 0;
     }

@@ -56,9 +56,13 @@ import org.slf4j.LoggerFactory;
  */
 final class AccessLayer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccessLayer.class);
-    /** Served without credentials: probes, the engine API's document, the HMAC-signed webhook, the dashboard's files. */
-    static final List<String> PUBLIC_PATHS = Stream.concat(
-            Stream.of("/health", "/health/*", "/api/v1/openapi.json", LeadWebhook.PATH), DashboardRoutes.PUBLIC_PATHS.stream()).toList();
+    /**
+     * Served without credentials: probes, metrics (scrapers; keep the port internal), the engine API's
+     * document, the HMAC-signed webhook, the chaos surface (it checks its own admin token), and the
+     * dashboard's files.
+     */
+    static final List<String> PUBLIC_PATHS = Stream.concat(Stream.of("/health", "/health/*", "/metrics", "/api/v1/openapi.json",
+            LeadWebhook.PATH, "/admin/v1/chaos/*"), DashboardRoutes.PUBLIC_PATHS.stream()).toList();
 
     private final CallerRequestTransactions transactions;
     private final List<HttpModule> filters;

@@ -3,7 +3,9 @@ package com.bigbox.app.engine;
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.EmbeddedDatabase;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Optional;
  */
 public final class DatabaseChoice implements AutoCloseable {
     private final DatabaseUrl url;
-    private final EmbeddedDatabase embedded;
+    private EmbeddedDatabase embedded;
 
     private DatabaseChoice(DatabaseUrl url, EmbeddedDatabase embedded) {
         this.url = url;
@@ -30,8 +32,26 @@ public final class DatabaseChoice implements AutoCloseable {
         }
         int port = settings.integer("BIGBOX_EMBEDDED_PORT", EmbeddedDatabase.DEFAULT_PORT, 0, 65535);
         Path data = settings.home().resolve("pgdata");
+        Optional<Integer> running = runningServerPort(data);
+        if (running.isPresent()) {
+            // `bigbox up` runs it already: a command such as export or chaos joins it rather than start a second one.
+            return new DatabaseChoice(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + running.get() + "/postgres"), null);
+        }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(data, port);
         return new DatabaseChoice(embedded.url(), embedded);
+    }
+
+    // postmaster.pid: line 1 the server's pid, line 4 its port (PostgreSQL's documented layout).
+    private static Optional<Integer> runningServerPort(Path data) {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+            if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.get(0).strip())).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Integer.parseInt(lines.get(3).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public DatabaseUrl url() {
@@ -39,18 +59,34 @@ public final class DatabaseChoice implements AutoCloseable {
     }
 
     /** For the log: which database, and where its data lives when it is the embedded one. */
-    public String describe() {
+    public synchronized String describe() {
         return embedded == null
                 ? url.display()
                 : url.display() + " (embedded PostgreSQL, data in " + embedded.dataDirectory() + ")";
     }
 
-    public boolean isEmbedded() {
+    public synchronized boolean isEmbedded() {
         return embedded != null;
     }
 
+    /**
+     * Stops and starts the embedded PostgreSQL on the same data and port (a chaos experiment's
+     * restart); the engine's sessions reconnect by themselves. Returns how long it took.
+     */
+    public synchronized java.time.Duration restartEmbedded() throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("this instance does not run the embedded database");
+        }
+        long start = System.nanoTime();
+        Path data = embedded.dataDirectory();
+        int port = embedded.port();
+        embedded.close();
+        embedded = EmbeddedDatabase.start(data, port);
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (embedded != null) {
             embedded.close();
         }

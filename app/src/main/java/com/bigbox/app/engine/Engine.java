@@ -1,14 +1,29 @@
 package com.bigbox.app.engine;
 
+import com.bigbox.autonomic.chaos.ActiveFaults;
+import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
-import com.bigbox.server.HttpServer;
+import com.bigbox.postgres.backup.ContinuousExport;
+import com.bigbox.postgres.backup.EventExporter;
+import com.bigbox.postgres.metrics.BusinessGauges;
+import com.bigbox.postgres.metrics.DeliveryLag;
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.HttpServer;
+import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.autonomic.api.AutonomicHttp;
 import com.bigbox.server.events.EventRoutes;
 import com.bigbox.server.realtime.RealtimeHub;
 import com.bigbox.server.health.HealthRoutes;
+import com.bigbox.server.metrics.BusinessMetrics;
+import com.bigbox.server.metrics.DeliveryMetrics;
+import com.bigbox.server.metrics.EngineMeters;
+import com.bigbox.server.metrics.HttpMetrics;
+import com.bigbox.server.metrics.MetricsRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,29 +39,42 @@ public final class Engine implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final DatabaseChoice databaseChoice;
+    private final EngineMeters meters;
     private final Database database;
     private final PgNode node;
+    private final EngineChaos chaos;
     private final AccessLayer access;
+    private final AutonomicRuntime autonomic;
     private final HttpServer http;
 
     /** What to start: where to listen and this instance's name in the cluster. */
     public record Options(String host, int port, String instanceName) {}
 
-    private Engine(Settings settings, Options options) throws IOException {
+    private Engine(Settings settings, Options options, Clock clock) throws IOException {
         try {
             databaseChoice = remember(DatabaseChoice.open(settings));
+            meters = remember(new EngineMeters(options.instanceName()));
             database = remember(new Database(databaseChoice.url(),
-                    settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName()));
+                    settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName(), meters.registry()));
             int applied = Migrations.apply(database.pool());
             if (applied > 0) {
                 log.info("Applied {} migration(s)", applied);
             }
-            node = remember(PgNode.start(database, options.instanceName()));
+            node = remember(PgNode.start(database, options.instanceName(), null, PgNode.DEFAULT_POLL_INTERVAL, meters.registry()));
             access = remember(AccessLayer.start(settings, database, node, options.instanceName()));
+            autonomic = remember(AutonomicRuntime.start(node, clock, settings));
             var transactions = access.transactions();
-            http = remember(HttpServer.start(options.host(), options.port(), modules(access,
+            startContinuousExport(settings, options.instanceName());
+            chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
+            var operations = new ArrayList<HttpModule>(List.of(metricsRoutes()));
+            operations.addAll(chaos.modules(settings, transactions, this::remember));
+            var engineRoutes = new ArrayList<HttpModule>(List.of(
                     new HealthRoutes(EngineHealth.checks(database, node)),
-                    new EventRoutes(transactions, node.bus()))));
+                    new EventRoutes(transactions, node.bus())));
+            engineRoutes.addAll(autonomicRoutes(transactions));
+            http = remember(HttpServer.start(options.host(), options.port(),
+                    modules(new HttpMetrics(meters.registry()), access, engineRoutes, operations)));
+            remember(chaos.announce(settings, options.host(), http.port()));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -54,7 +82,12 @@ public final class Engine implements AutoCloseable {
     }
 
     public static Engine start(Settings settings, Options options) throws IOException {
-        Engine engine = new Engine(settings, options);
+        return start(settings, options, Clock.systemUTC());
+    }
+
+    /** @param clock business time (the demo and the simulation run it faster than the wall) */
+    public static Engine start(Settings settings, Options options, Clock clock) throws IOException {
+        Engine engine = new Engine(settings, options, clock);
         log.info("Big Box engine '{}' listening on http://{}:{} using database {}", options.instanceName(),
                 options.host(), engine.http.port(), engine.databaseChoice.describe());
         return engine;
@@ -62,6 +95,36 @@ public final class Engine implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /**
+     * The chaos faults in force across the cluster: wrap a durable subscription's handler in
+     * {@code FaultInjectingHandler.wrap(name, handler, engine.activeFaults(), clock)} to expose it to
+     * chaos experiments (agents should).
+     */
+    public ActiveFaults activeFaults() {
+        return chaos.faults();
+    }
+
+    /** Where every feature of this instance registers its meters; served at {@code /metrics}. */
+    public MeterRegistry meters() {
+        return meters.registry();
+    }
+
+    // Operations: with BIGBOX_EXPORT_SCHEDULE set, new events go to rolling segments (cold storage).
+    private void startContinuousExport(Settings settings, String instanceName) {
+        ExportSchedule.from(settings).ifPresent(schedule -> remember(new ContinuousExport(database,
+                new EventExporter(database.pool(), databaseChoice.url().display(), Clock.systemUTC()), schedule.directory(),
+                schedule.every(), schedule.segmentEvents(), instanceName, meters.registry()).start()));
+    }
+
+    // Operations: delivery lag and the business gauges, scraped at /metrics with everything registered.
+    private MetricsRoutes metricsRoutes() {
+        var registry = meters.registry();
+        var delivery = new DeliveryMetrics(registry, new DeliveryLag(database.pool()), () -> node.feedStatus().position(),
+                node::listening);
+        var business = new BusinessMetrics(registry, new BusinessGauges(database.pool()));
+        return new MetricsRoutes(registry, List.of(delivery, business));
     }
 
     public PgNode node() {
@@ -72,15 +135,28 @@ public final class Engine implements AutoCloseable {
         return database;
     }
 
+    public AutonomicOperations autonomic() {
+        return autonomic.operations();
+    }
+
+    // Agents, approvals, SOPs, projections and the original engine's /api paths, run as the caller.
+    private List<HttpModule> autonomicRoutes(RequestTransactions transactions) {
+        return AutonomicHttp.modules(transactions, node.bus(), autonomic.operations());
+    }
+
     /** This instance's realtime hub (tests read how many visibility queries it ran). */
     public RealtimeHub realtime() {
         return access.hub();
     }
 
-    // The access layer's checks run before every route; its surfaces sit beside the engine's own.
-    private static List<HttpModule> modules(AccessLayer access, HttpModule... engineRoutes) {
-        var modules = new ArrayList<HttpModule>(access.filters());
-        modules.addAll(List.of(engineRoutes));
+    // The access layer's checks run before every route (request timing before them, so refusals are
+    // timed too); its surfaces sit beside the engine's own and the operations'.
+    private static List<HttpModule> modules(HttpModule timing, AccessLayer access, List<HttpModule> engineRoutes,
+            List<HttpModule> operations) {
+        var modules = new ArrayList<HttpModule>(List.of(timing));
+        modules.addAll(access.filters());
+        modules.addAll(engineRoutes);
+        modules.addAll(operations);
         modules.addAll(access.routes());
         return modules;
     }

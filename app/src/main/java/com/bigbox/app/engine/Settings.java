@@ -16,6 +16,11 @@ public final class Settings {
     private final Map<String, String> values;
     private final Path workingDirectory;
 
+    /** Exactly these settings, nothing from the environment: for tests and for embedding the engine. */
+    public static Settings of(Map<String, String> values, Path workingDirectory) {
+        return new Settings(values, workingDirectory);
+    }
+
     Settings(Map<String, String> values, Path workingDirectory) {
         this.values = Map.copyOf(values);
         this.workingDirectory = workingDirectory;
@@ -61,6 +66,11 @@ public final class Settings {
 
     public Path workingDirectory() {
         return workingDirectory;
+    }
+
+    /** Where a command finds its settings: {@code Main} gives the environment's, a test its own. */
+    public interface Source {
+        Settings settings();
     }
 
     /** A setting whose value cannot be used. */

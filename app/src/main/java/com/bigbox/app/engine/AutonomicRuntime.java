@@ -1,0 +1,65 @@
+package com.bigbox.app.engine;
+
+import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
+import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.postgres.PgNode;
+import com.bigbox.postgres.autonomic.PgAutonomic;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Autonomic operations on one engine instance: the PostgreSQL adapters, the job runner, the agents. */
+public final class AutonomicRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AutonomicRuntime.class);
+
+    private final PgAutonomic adapters;
+    private final AutonomicOperations operations;
+
+    private AutonomicRuntime(PgAutonomic adapters, AutonomicOperations operations) {
+        this.adapters = adapters;
+        this.operations = operations;
+    }
+
+    /**
+     * Starts every agent, the governor, the projections and the job runner of this instance; with
+     * {@code BIGBOX_AGENTS=off} the instance only serves the API (others in the cluster run the agents).
+     */
+    public static AutonomicRuntime start(PgNode node, Clock clock, Settings settings) {
+        boolean run = agentsOn(settings);
+        PgAutonomic adapters = run
+                ? PgAutonomic.start(node, clock, PgAutonomic.DEFAULT_JOB_POLL)
+                : PgAutonomic.passive(node, clock, PgAutonomic.DEFAULT_JOB_POLL);
+        try {
+            var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(),
+                    AutonomicOperations.Settings.defaults());
+            if (run) {
+                operations.start();
+            } else {
+                log.info("BIGBOX_AGENTS=off: this instance runs no agents, governor, projections or jobs");
+            }
+            return new AutonomicRuntime(adapters, operations);
+        } catch (RuntimeException e) {
+            adapters.close();
+            throw e;
+        }
+    }
+
+    static boolean agentsOn(Settings settings) {
+        String value = settings.get("BIGBOX_AGENTS").orElse("on");
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new Settings.SettingException("BIGBOX_AGENTS", "must be on or off, was '" + value + "'");
+        };
+    }
+
+    public AutonomicOperations operations() {
+        return operations;
+    }
+
+    @Override
+    public void close() {
+        operations.close();
+        adapters.close();
+    }
+}

@@ -1,0 +1,307 @@
+package com.bigbox.app;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bigbox.app.engine.Engine;
+import com.bigbox.testkit.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The engine's autonomic API and the original engine's /api paths, over real HTTP on a real engine. */
+class AutonomicApiIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static AccessTesting access;
+    static Engine engine;
+    static String key;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        access = AccessTesting.start(db, "api-it", Map.of());
+        engine = access.engine;
+        key = access.serviceKey;
+        var files = new ArrayList<Map<String, String>>();
+        try (var paths = Files.list(Path.of(System.getProperty("user.dir")).getParent().resolve("sops"))) {
+            for (Path p : paths.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                files.add(Map.of("name", p.getFileName().toString(), "content", Files.readString(p)));
+            }
+        }
+        var loaded = post("/api/v1/sops", Map.of("files", files, "loaded_by", "api-test"));
+        assertThat(loaded.statusCode()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        access.close();
+    }
+
+    /** As the API's callers send it: the anon key as apikey, the caller's token as bearer. */
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + path))
+                .header("apikey", access.anonKey).header("Authorization", "Bearer " + key);
+    }
+
+    record Reply(int statusCode, JsonNode body) {}
+
+    static Reply get(String path) throws Exception {
+        var response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), json.readTree(response.body()));
+    }
+
+    static Reply post(String path, Object body) throws Exception {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        var response = http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), json.readTree(response.body()));
+    }
+
+    @Test
+    void theOriginalReadmesEventExampleFlowsThroughTheAgents() throws Exception {
+        // curl -X POST http://localhost:3000/api/events -H 'Content-Type: application/json' -d '{...}'
+        Reply created = post("/api/events", """
+                {"event_type": "LEAD_RECEIVED", "entity_type": "LEAD", "entity_id": "lead-123",
+                 "payload": {"name": "Jane Smith", "email": "jane@acme.test", "phone": "+1 555 0100", "company": "Acme Corp",
+                             "message": "We need a complete rebrand for our product launch next quarter, including a new visual identity.",
+                             "urgency": "high", "budget": 50000},
+                 "confidence": 1.0, "emitted_by": "website-form", "metadata": {"tags": ["inbound"]}}""");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body().path("entity_type").asText()).isEqualTo("LEAD");
+        assertThat(created.body().path("entity_id").asText()).isEqualTo("lead-123");
+        assertThat(created.body().path("metadata").path("version").asInt()).isEqualTo(1);
+        assertThat(created.body().path("metadata").path("tags").get(0).asText()).isEqualTo("inbound");
+
+        await().atMost(20, SECONDS).until(() -> types(get("/api/events/entity/LEAD/lead-123").body())
+                .containsAll(List.of("LEAD_RECEIVED", "LEAD_INQUIRY_RECEIVED", "LEAD_QUALIFIED", "AUTONOMIC_DECISION_EXECUTED")));
+        JsonNode timeline = get("/api/events/entity/LEAD/lead-123").body();
+        JsonNode qualified = find(timeline, "LEAD_QUALIFIED");
+        assertThat(qualified.path("emitted_by").asText()).isEqualTo("IntakeAgent");
+        assertThat(qualified.path("metadata").path("correlation_id").asText()).isEqualTo(created.body().path("metadata").path("correlation_id").asText());
+        assertThat(get("/api/events/" + qualified.path("event_id").asText()).body().path("event_type").asText()).isEqualTo("LEAD_QUALIFIED");
+
+        Reply query = post("/api/events/query", Map.of("event_type", "LEAD_QUALIFIED", "entity_id", "lead-123"));
+        assertThat(query.body().path("count").asInt()).as(query.body().toString()).isEqualTo(1);
+        JsonNode stats = get("/api/events/stats").body();
+        assertThat(stats.path("by_type").path("LEAD_RECEIVED").asInt()).as(stats.toString()).isEqualTo(1);
+        await().atMost(20, SECONDS).until(() -> get("/api/sop/executions?sop_id=lead-intake-qualification").body()
+                .path("executions").size() == 1);
+    }
+
+    @Test
+    void agentsReportStatusLagThresholdAndAutonomyAndTheirSettingsChangeByEvent() throws Exception {
+        await().atMost(20, SECONDS).until(() -> {
+            JsonNode agents = get("/api/v1/agents").body();
+            return agents.size() == 6 && java.util.stream.StreamSupport.stream(agents.spliterator(), false)
+                    .allMatch(a -> a.path("status").asText().equals("running"));
+        });
+        JsonNode finance = get("/api/v1/agents/FinanceAgent").body();
+        assertThat(finance.path("threshold").asDouble()).isEqualTo(0.85);
+        assertThat(finance.path("autonomy_level").asText()).isEqualTo("assisted");
+        assertThat(finance.path("instance").asText()).isEqualTo("api-it");
+        assertThat(finance.has("lag")).isTrue();
+
+        var patch = request("/api/v1/agents/StrategyAgent")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"threshold\": 0.8, \"autonomy_level\": \"supervised\", \"changed_by\": \"ceo\", \"reason\": \"new agent\"}"))
+                .header("Content-Type", "application/json").build();
+        assertThat(http.send(patch, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        JsonNode strategy = get("/api/v1/agents/StrategyAgent").body();
+        assertThat(strategy.path("threshold").asDouble()).isEqualTo(0.8);
+        assertThat(strategy.path("autonomy_level").asText()).isEqualTo("supervised");
+        assertThat(types(get("/api/events/entity/AGENT/StrategyAgent").body())).containsExactly("AGENT_THRESHOLD_CHANGED", "AGENT_AUTONOMY_CHANGED");
+
+        var bad = request("/api/v1/agents/StrategyAgent")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"threshold\": 1.5, \"changed_by\": \"ceo\"}")).build();
+        var refused = http.send(bad, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).path("field").asText()).isEqualTo("threshold");
+        assertThat(get("/api/v1/agents/Nobody").statusCode()).isEqualTo(404);
+        assertThat(get("/api/agents/health").body().has("healthy")).isTrue();
+    }
+
+    @Test
+    void theApiRunsAsItsCaller() throws Exception {
+        var anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/approvals")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        var anon = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/approvals"))
+                .header("apikey", access.anonKey).header("Authorization", "Bearer " + access.anonKey).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anon.statusCode()).as(anon.body()).isEqualTo(401);
+        String staff = access.tokens.apiKey(com.bigbox.postgres.access.DbRole.AUTHENTICATED, java.time.Duration.ofHours(1));
+        var asStaff = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/agents"))
+                .header("apikey", access.anonKey).header("Authorization", "Bearer " + staff).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asStaff.statusCode()).as(asStaff.body()).isEqualTo(200);
+        assertThat(json.readTree(asStaff.body()).size()).isEqualTo(6);
+    }
+
+    @Test
+    void malformedRequestsAreRefusedNamingTheFieldAndChangeNothing() throws Exception {
+        long before = get("/api/events/stats").body().path("total_events").asLong();
+        assertThat(get("/api/events/stats").statusCode()).isEqualTo(200);
+        assertField(post("/api/v1/leads", Map.of("name", "Jo", "email", "not-an-address")), 400, "email");
+        assertField(post("/api/v1/leads", Map.of("email", "jo@example.com")), 400, "name");
+        assertField(post("/api/v1/leads", Map.of("name", "Jo", "email", "jo@example.com", "budget", -5)), 400, "budget");
+        assertField(post("/api/v1/leads", Map.of("name", "Jo", "email", "jo@example.com", "colour", "red")), 400, "colour");
+        assertField(post("/api/events", Map.of("event_type", "NOT_A_TYPE", "entity_type", "LEAD", "entity_id", "x", "payload", Map.of())), 400, "event_type");
+        assertField(post("/api/events", Map.of("event_type", "LEAD_RECEIVED", "entity_type", "LEAD", "payload", Map.of())), 400, "entity_id");
+        assertField(post("/api/events", Map.of("event_type", "LEAD_RECEIVED", "entity_type", "LEAD", "entity_id", "x", "payload", Map.of(), "confidence", 2)), 400, "confidence");
+        assertField(post("/api/v1/approvals/" + java.util.UUID.randomUUID() + "/decision", Map.of("decision", "approve", "decided_by", "sam")), 404, null);
+        assertField(post("/api/v1/approvals/not-a-uuid/decision", Map.of("decision", "approve")), 400, "id");
+        Reply badSop = post("/api/v1/sops", Map.of("loaded_by", "t", "files", List.of(Map.of("name", "bad.yaml", "content", "metadata: {id: x}\nsteps: []\n"))));
+        assertField(badSop, 400, "metadata.name");
+        assertThat(badSop.body().path("problems").size()).isGreaterThan(1);
+        assertThat(get("/api/events/stats").body().path("total_events").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void twoOperatorsDecidingOneApprovalOverHttpExactlyOneWins() throws Exception {
+        Reply lead = post("/api/v1/leads", Map.of("name", "Thin Lead", "email", "thin@example.com", "message", "hello"));
+        assertThat(lead.statusCode()).isEqualTo(201);
+        assertThat(lead.body().path("confidence").asDouble()).isEqualTo(0.95);
+        String flow = lead.body().path("correlation_id").asText();
+        await().atMost(20, SECONDS).until(() -> get("/api/v1/approvals?status=pending&agent_id=IntakeAgent").body().size() > 0
+                && pendingIn(flow) != null);
+        String id = pendingIn(flow).path("approval_id").asText();
+        assertField(post("/api/v1/approvals/" + id + "/decision", Map.of("decision", "reject", "decided_by", "sam")), 400, "notes");
+        var start = new CountDownLatch(1);
+        var statuses = new ArrayList<Integer>();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            var futures = new ArrayList<Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                String who = "operator-" + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/v1/approvals/" + id + "/decision", Map.of("decision", "approve", "decided_by", who)).statusCode();
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                statuses.add(f.get());
+            }
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409, 409, 409);
+        Reply again = post("/api/approvals/" + id + "/resolve", Map.of("decision", "rejected", "resolved_by", "late", "notes", "too late"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body().path("message").asText()).contains("no longer pending");
+        JsonNode one = get("/api/v1/approvals/" + id).body();
+        assertThat(one.path("approval").path("status").asText()).isEqualTo("approved");
+        assertThat(one.path("audit").get(0).path("action").asText()).isEqualTo("requested");
+        await().atMost(20, SECONDS).until(() -> post("/api/events/query", Map.of("event_type", "MEETING_SCHEDULED", "correlation_id", flow))
+                .body().path("count").asInt() == 1);
+        assertThat(get("/api/approvals/stats").body().path("by_status").path("approved").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(get("/api/v1/sops").body().size()).isEqualTo(9);
+        assertThat(get("/api/v1/client-health").statusCode()).isEqualTo(200);
+        assertThat(get("/api/ceo/automation-report?period=month").body().has("automation_rate")).isTrue();
+        assertThat(get("/api/ceo/automation-report?period=decade").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void everyPathOfTheOriginalApiAnswersWithRealData() throws Exception {
+        Reply lead = post("/api/events", Map.of("event_type", "LEAD_RECEIVED", "entity_type", "LEAD", "entity_id", "lead-mirror",
+                "payload", Map.of("name", "Mia", "email", "mia@mirror.test", "company", "Mirror Co", "phone", "+1 555 0111",
+                        "message", "x".repeat(120), "urgency", "high")));
+        String client = "client-mirror-co";
+        await().atMost(20, SECONDS).until(() -> get("/api/projections/client-health/" + client).statusCode() == 200);
+        assertThat(get("/api/clients/" + client + "/timeline").body().path("count").asInt()).isGreaterThan(2);
+        assertThat(get("/api/clients/" + client + "/signals").statusCode()).isEqualTo(200);
+        assertThat(get("/api/clients/" + client + "/projects").body().path("projects").isArray()).isTrue();
+        JsonNode mirror = get("/api/clients/" + client + "/trust-score").body();
+        assertThat(mirror.path("trust_score").isNumber()).as(mirror.toString()).isTrue();
+        assertThat(mirror.has("on_time_share")).isTrue();
+        assertThat(get("/api/clients/nobody/trust-score").statusCode()).isEqualTo(404);
+        assertThat(get("/api/projections/client-health").body().path("clients").size()).isGreaterThan(0);
+
+        Reply drift = post("/api/events", Map.of("event_type", "PROCESS_DRIFT_DETECTED", "entity_type", "SOP",
+                "entity_id", "lead-intake-qualification", "payload", Map.of("change", 0.25), "emitted_by", "DriftMonitor"));
+        String alert = drift.body().path("event_id").asText();
+        assertThat(get("/api/drift/summary").body().path("unacknowledged").asInt()).isEqualTo(1);
+        assertThat(post("/api/drift/alerts/" + alert + "/acknowledge", Map.of("acknowledged_by", "ceo")).statusCode()).isEqualTo(201);
+        assertThat(get("/api/drift/alerts").body().path("alerts").get(0).path("acknowledged").asBoolean()).isTrue();
+        assertThat(post("/api/drift/alerts/" + lead.body().path("event_id").asText() + "/acknowledge",
+                Map.of("acknowledged_by", "ceo")).statusCode()).isEqualTo(404);
+
+        assertThat(get("/api/sop/definitions").body().path("definitions").size()).isEqualTo(9);
+        assertThat(get("/api/sop/executions").body().path("executions").isArray()).isTrue();
+        assertThat(get("/api/sop/proposals").body().path("count").asInt()).isZero();
+        assertThat(get("/api/agents").body().path("agents").size()).isEqualTo(6);
+        assertThat(get("/api/agents/metrics").body().path("metrics").isArray()).isTrue();
+        assertThat(get("/api/agents/IntakeAgent/history").body().path("count").asInt()).isGreaterThan(0);
+        assertThat(get("/api/agents/IntakeAgent/performance").body().path("agent").path("name").asText()).isEqualTo("IntakeAgent");
+        assertThat(get("/api/oversight/stats").body().path("executed_autonomously").asInt()).isGreaterThan(0);
+        assertThat(get("/api/oversight/decisions").body().path("count").asInt()).isGreaterThan(0);
+        assertThat(get("/api/ceo/interrupts").body().path("interrupts").isArray()).isTrue();
+        assertThat(get("/api/ceo/system-health").body().has("agents")).isTrue();
+        assertThat(get("/api/events/human-queue").body().path("queue").isArray()).isTrue();
+        assertThat(get("/api/approvals?status=pending").body().path("approvals").isArray()).isTrue();
+        assertThat(get("/api/v1/event-types").body().size()).isGreaterThan(55);
+        assertThat(get("/api/v1/sop-metrics").statusCode()).isEqualTo(200);
+
+        // The SSE stream delivers envelopes as they are appended.
+        var stream = http.sendAsync(request("/api/events/stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        var lines = stream.get(10, SECONDS).body().iterator();
+        assertThat(lines.next()).isEqualTo(": connected");
+        post("/api/events", Map.of("event_type", "TASK_COMPLETED", "entity_type", "TASK", "entity_id", "T-stream",
+                "payload", Map.of("task_id", "T-stream", "completed_by", "alex")));
+        String data = null;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("data: ") && line.contains("T-stream")) {
+                data = line;
+                break;
+            }
+        }
+        assertThat(data).contains("\"entity_type\":\"TASK\"", "\"event_type\":\"TASK_COMPLETED\"");
+    }
+
+    static JsonNode pendingIn(String flow) throws Exception {
+        for (JsonNode a : get("/api/v1/approvals?status=pending").body()) {
+            if (a.path("correlation_id").asText().equals(flow)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    static void assertField(Reply reply, int status, String field) {
+        assertThat(reply.statusCode()).as(reply.body().toString()).isEqualTo(status);
+        if (field != null) {
+            assertThat(reply.body().path("field").asText()).as(reply.body().toString()).isEqualTo(field);
+        }
+    }
+
+    static List<String> types(JsonNode entity) {
+        var types = new ArrayList<String>();
+        entity.path("events").forEach(e -> types.add(e.path("event_type").asText()));
+        return types;
+    }
+
+    static JsonNode find(JsonNode entity, String type) {
+        for (JsonNode e : entity.path("events")) {
+            if (e.path("event_type").asText().equals(type)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + entity);
+    }
+}

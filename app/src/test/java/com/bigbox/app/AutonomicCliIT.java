@@ -1,0 +1,99 @@
+package com.bigbox.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bigbox.testkit.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bigbox commands of autonomic operations, run as a user runs them: a separate process with DATABASE_URL. */
+class AutonomicCliIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final Path SOPS = Path.of(System.getProperty("user.dir")).getParent().resolve("sops");
+
+    @TempDir
+    Path work;
+
+    record Run(int exit, String out, String err) {}
+
+    Run bigbox(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "com.bigbox.app.Main"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().put("DATABASE_URL", db.databaseUrl());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), out, err);
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void loadSopsLoadsNothingWhenOneFileIsBadThenLoadsAndSkipsWhatIsUnchanged() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("mixed"));
+        Files.copy(SOPS.resolve("lead-intake-qualification.yaml"), dir.resolve("lead-intake-qualification.yaml"));
+        Files.writeString(dir.resolve("broken.yaml"), "metadata:\n  id: broken\n  name: Broken\n  version: 1.0.0\nsteps:\n"
+                + "  - step_id: one\n    name: One\n    automation_level: full\n    timeout_hours: soon\n");
+        Run bad = bigbox("load-sops", dir.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("bigbox load-sops:", "nothing was loaded", "broken.yaml:9: steps[0].timeout_hours:");
+        assertThat(count("select count(*) from sop_definitions")).isZero();
+
+        Run ok = bigbox("load-sops", SOPS.toString(), "--by", "ops-lead");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("9 loaded, 0 updated, 0 unchanged");
+        Run again = bigbox("load-sops", SOPS.toString());
+        assertThat(again.out()).contains("0 loaded, 0 updated, 9 unchanged");
+        assertThat(count("select count(*) from events where event_type = 'SOP_VERSION_ACTIVATED' and emitted_by = 'ops-lead'")).isEqualTo(9);
+
+        Run missing = bigbox("load-sops", work.resolve("nowhere").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no SOP directory");
+    }
+
+    @Test
+    void leadSendsAnInquiryThroughTheIntakePathAndRefusesAMalformedOne() throws Exception {
+        Run malformed = bigbox("lead", "--name", "Test Client", "--email", "test-at-example.com");
+        assertThat(malformed.exit()).isEqualTo(2);
+        assertThat(malformed.err()).contains("bigbox lead: email must be an address like name@example.com");
+        Run badUrgency = bigbox("lead", "--name", "Test Client", "--email", "test@example.com", "--urgency", "yesterday");
+        assertThat(badUrgency.err()).contains("urgency must be one of");
+        assertThat(count("select count(*) from events where event_type = 'LEAD_INQUIRY_RECEIVED'")).isZero();
+
+        Run ok = bigbox("lead", "--name", "Test Client", "--email", "test@example.com", "--company", "Test Co",
+                "--message", "We would like a quote for a brand refresh.");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).containsPattern("(?m)^LEAD_INQUIRY_RECEIVED [0-9a-f-]{36} \\(lead LEAD-[0-9a-f-]+, confidence 0.95");
+        assertThat(count("select count(*) from events where event_type = 'LEAD_INQUIRY_RECEIVED' and emitted_by = 'IntakeAgent'"
+                + " and confidence = 0.95 and payload ->> 'client_id' = 'client-test-co'")).isEqualTo(1);
+    }
+
+    @Test
+    void replayRebuildsTheProjections() throws Exception {
+        Run run = bigbox("replay");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rebuilt agent_metrics and client_health from");
+        assertThat(count("select count(*) from subscription_checkpoints where subscription_name like 'projection:%' and owner = 'replay'"))
+                .isEqualTo(2);
+    }
+}

@@ -1,0 +1,21 @@
+package com.bigbox.autonomic.events;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Oversight's verdicts that need no human, appended to the stream of the decision they concern. */
+public sealed interface DecisionEvent extends DomainEvent {
+
+    /** {@code AUTONOMIC_DECISION_EXECUTED}: the decision takes effect with no human involved. */
+    record Executed(String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
+            String autonomyLevel, List<String> reasons) implements DecisionEvent, Release {
+        public Executed {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        @Override
+        public boolean byHuman() {
+            return false;
+        }
+    }
+}

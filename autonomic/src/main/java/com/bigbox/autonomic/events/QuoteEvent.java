@@ -1,0 +1,14 @@
+package com.bigbox.autonomic.events;
+
+import java.math.BigDecimal;
+
+/** Events of a quote ({@code QUOTE/<quote id>}). */
+public sealed interface QuoteEvent extends DomainEvent {
+
+    record Generated(String clientId, String quoteId, String projectId, String serviceType, BigDecimal amount,
+            String currency) implements QuoteEvent {}
+
+    /** The client accepted the quote. */
+    record Approved(String clientId, String quoteId, String projectId, BigDecimal amount, String approvedBy)
+            implements QuoteEvent {}
+}

@@ -1,0 +1,20 @@
+package com.bigbox.autonomic.events;
+
+import java.time.Instant;
+
+/** Events of a task ({@code TASK/<task id>}): created by an agent or an SOP's human step, assigned, done. */
+public sealed interface TaskEvent extends DomainEvent {
+
+    /**
+     * @param role who should do it (employee, designer, strategist, finance, manager, ceo)
+     * @param sopExecutionId the SOP execution whose human step this task is, or null
+     * @param sopStepId that step, or null
+     */
+    record Created(String clientId, String taskId, String title, String role, Instant dueAt, String sopExecutionId,
+            String sopStepId) implements TaskEvent {}
+
+    record Assigned(String clientId, String taskId, String assignee, String role) implements TaskEvent {}
+
+    /** @param minutesSpent the human minutes the task took, when known */
+    record Completed(String clientId, String taskId, String completedBy, Integer minutesSpent) implements TaskEvent {}
+}

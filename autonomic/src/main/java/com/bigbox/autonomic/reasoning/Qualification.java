@@ -1,0 +1,13 @@
+package com.bigbox.autonomic.reasoning;
+
+import java.util.List;
+
+/**
+ * @param priority {@code high} books the discovery call two days out, {@code standard} five
+ */
+public record Qualification(boolean qualified, int score, String priority, double confidence, List<String> reasons)
+        implements Judgement {
+    public Qualification {
+        reasons = List.copyOf(reasons);
+    }
+}

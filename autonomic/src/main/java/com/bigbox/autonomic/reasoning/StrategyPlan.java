@@ -1,0 +1,14 @@
+package com.bigbox.autonomic.reasoning;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A brief, a recommended project and its price, from an inferred intent. */
+public record StrategyPlan(List<String> objectives, String audience, String tone, String serviceType, int timelineWeeks,
+        int teamSize, BigDecimal budget, BigDecimal quoteAmount, double confidence, List<String> reasons)
+        implements Judgement {
+    public StrategyPlan {
+        objectives = List.copyOf(objectives);
+        reasons = List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,76 @@
+package com.bigbox.postgres.chaos;
+
+import com.bigbox.autonomic.chaos.ProbeWorkload;
+import com.bigbox.core.SubscriptionHandler;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The durable side of the total check: the {@code chaos-probe} subscription's handler writes one row
+ * per handling, in the handler's transaction (so exactly-once effects show as exactly one row), and
+ * the check reads them back with the run's events in the store.
+ */
+public final class ProbeDeliveries {
+    private static final String RECORD = "insert into chaos_probe_deliveries (run_id, event_id, instance) values (?, ?, ?)";
+
+    private static final String DELIVERED = "select event_id, count(*) from chaos_probe_deliveries where run_id = ? group by event_id";
+
+    private static final String STORED = """
+            select event_id from events
+             where aggregate_type = ? and aggregate_id like ? escape '\\' and event_type = ?""";
+
+    private final DataSource pool;
+
+    public ProbeDeliveries(DataSource pool) {
+        this.pool = pool;
+    }
+
+    /** The handler of the {@code chaos-probe} subscription on instance {@code instanceName}. */
+    public static SubscriptionHandler handler(String instanceName) {
+        return (event, work) -> {
+            try (PreparedStatement s = work.unwrap(Connection.class).prepareStatement(RECORD)) {
+                s.setString(1, ProbeWorkload.runOf(event.stream().id()));
+                s.setObject(2, event.eventId());
+                s.setString(3, instanceName);
+                s.executeUpdate();
+            }
+        };
+    }
+
+    /** How often the subscription handled each of the run's events. */
+    public Map<UUID, Long> delivered(String runId) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(DELIVERED)) {
+            s.setString(1, runId);
+            var counts = new HashMap<UUID, Long>();
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
+            }
+            return counts;
+        }
+    }
+
+    /** The run's events in the store. */
+    public Set<UUID> stored(String runId) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(STORED)) {
+            s.setString(1, ProbeWorkload.AGGREGATE_TYPE);
+            s.setString(2, runId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-w%");
+            s.setString(3, ProbeWorkload.EVENT_TYPE);
+            var ids = new HashSet<UUID>();
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** SOP versions and executions on PostgreSQL. */
+package com.bigbox.postgres.sop;

@@ -1,0 +1,2 @@
+/** The agents' HTTP API: status, lag, settings. */
+package com.bigbox.server.agents;

@@ -1,0 +1,2 @@
+/** The human approval queue's HTTP API. */
+package com.bigbox.server.approvals;

@@ -1,0 +1,2 @@
+/** Lead intake over HTTP. */
+package com.bigbox.server.leads;

@@ -1,0 +1,2 @@
+/** Agent metrics and client health over HTTP. */
+package com.bigbox.server.projections;

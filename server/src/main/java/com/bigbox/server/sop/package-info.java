@@ -1,0 +1,2 @@
+/** SOPs and their executions over HTTP. */
+package com.bigbox.server.sop;
