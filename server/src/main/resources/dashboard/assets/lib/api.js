@@ -21,12 +21,6 @@ function headers(extra = {}) {
   return all;
 }
 
-/** Whether a refusal says the engine has no such route at all (as opposed to "no such approval"). */
-export function routeMissing(error) {
-  return error instanceof ApiError && error.status === 404
-    && (error.body?.error === 'http_404' || /^no route for /.test(error.body?.message ?? ''));
-}
-
 /** Fetches JSON; throws ApiError with the server's message on a refusal. */
 export async function api(path, {method = 'GET', body, headers: extra = {}} = {}) {
   const response = await fetch(path, {

@@ -8,7 +8,7 @@ const PALETTE = ['#2f6fde', '#1f9d74', '#e0a030', '#d9534f', '#7b5cd6', '#3bb0c9
 
 window.addEventListener('resize', () => live.forEach(chart => chart.resize()));
 
-/** A chart container; the chart is drawn into it once ECharts has loaded. */
+/** A chart container; the chart is drawn into it once ECharts has loaded, after which el.update(option) changes it. */
 export function chart(option, {height = 280, label = 'chart'} = {}) {
   const el = h('div', {class: 'chart', role: 'img', 'aria-label': label, style: `height:${height}px`});
   const page = generation;
@@ -17,6 +17,7 @@ export function chart(option, {height = 280, label = 'chart'} = {}) {
     const instance = window.echarts.init(el);
     instance.setOption({color: PALETTE, animation: false, textStyle: {fontFamily: 'inherit'}, ...option});
     live.add(instance);
+    el.update = changes => instance.setOption(changes);
   });
   return el;
 }

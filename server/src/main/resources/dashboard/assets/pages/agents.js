@@ -1,7 +1,7 @@
 // Agent performance over 30 days: the seed's agent_performance_30d query (GraphQL agentPerformance) as a
 // table, and each agent's daily trend from its agent_metrics windows.
 import {add, card, fmt, h, table} from '../lib/dom.js';
-import {graphql, optional, rest} from '../lib/api.js';
+import {get, graphql, rest} from '../lib/api.js';
 import {lines} from '../lib/charts.js';
 
 const PERFORMANCE = `{ agentPerformance { agentId eventsProcessed eventsEmitted humanEscalations avgConfidence automationRate } }`;
@@ -12,8 +12,8 @@ export async function render(root) {
   const [{agentPerformance: performance}, windows, settings] = await Promise.all([
     graphql(PERFORMANCE),
     rest('agent_metrics', {window_start: `gte.${since}`, order: 'window_start.asc', limit: 10000}),
-    optional('/api/v1/agents')]);
-  const bySetting = new Map((settings ?? []).map(a => [a.name ?? a.agent_id, a]));
+    get('/api/v1/agents')]);
+  const bySetting = new Map(settings.map(a => [a.name, a]));
   const trend = daily(windows);
   add(root, h('h1', {}, 'Agents'),
     card('Last 30 days', table([
@@ -24,8 +24,8 @@ export async function render(root) {
       {label: 'Avg confidence', value: a => fmt.num(a.avgConfidence, 2), class: 'num'},
       {label: 'Automation', value: a => fmt.pct(a.automationRate), class: 'num'},
       {label: 'Trend (automation)', value: a => arrow(trend.get(a.agentId), 'automation')},
-      ...(settings ? [{label: 'Autonomy', value: a => bySetting.get(a.agentId)?.autonomy_level ?? '—'},
-        {label: 'Threshold', value: a => fmt.num(bySetting.get(a.agentId)?.threshold, 2), class: 'num'}] : []),
+      {label: 'Autonomy', value: a => bySetting.get(a.agentId)?.autonomy_level ?? '—'},
+      {label: 'Threshold', value: a => fmt.num(bySetting.get(a.agentId)?.threshold, 2), class: 'num'},
     ], performance, {empty: 'No agent has reported metrics in the last 30 days.'})),
     performance.length ? h('div', {class: 'two'},
       card('Automation rate per day', lines(series(trend, 'automation'), {percent: true, label: 'automation rate per agent'})),

@@ -2,9 +2,8 @@
 // back), the cluster's instances, each subscription's lag, and the database's latency over the last
 // minutes. Refreshed every five seconds.
 import {badge, card, errorBox, fmt, h, kpi, table, put} from '../lib/dom.js';
-import {ApiError, health as readiness, optional, rest} from '../lib/api.js';
+import {get, health as readiness, rest} from '../lib/api.js';
 import {lines} from '../lib/charts.js';
-import {apiKey, token} from '../lib/session.js';
 
 const REFRESH_MS = 5_000;
 
@@ -12,10 +11,10 @@ export async function render(root) {
   const body = h('div', {id: 'system-health'});
   root.append(h('div', {class: 'page-head'}, h('h1', {}, 'System health'), h('span', {class: 'muted small'}, 'refreshed every 5 s')), body);
   const latency = [];
-  let chartHost = h('div', {});
+  const chart = lines([{name: 'round trip', points: latency}], {height: 200, label: 'database round trip'});
   const draw = async () => {
-    const [health, instances, agents, metrics] = await Promise.all([readiness(), optionalTable('engine_instances'),
-      optional('/api/v1/agents'), prometheus()]);
+    const [health, instances, agents, metrics] = await Promise.all([readiness(),
+      rest('engine_instances', {order: 'instance_name.asc'}), get('/api/v1/agents'), prometheus()]);
     const db = health.database ?? {};
     if (db.latency_ms !== undefined) latency.push([Date.now(), db.latency_ms]);
     if (latency.length > 120) latency.shift();
@@ -31,44 +30,27 @@ export async function render(root) {
       bus.held_back_by ? h('p', {class: 'notice warn', id: 'held-back'}, `Delivery is held back by an open writer: pid ${bus.held_back_by.pid} `
         + `(${bus.held_back_by.application}, ${bus.held_back_by.state}, open ${bus.held_back_by.open_seconds} s).`) : null,
       bus.error ? errorBox(new Error(`bus: ${bus.error}`)) : null,
-      card('Instances', instances === null
-        ? h('p', {class: 'muted'}, `${bus.instance ?? 'This instance'} (the cluster's instance registry is not on this engine).`)
-        : table([
-          {label: 'Instance', value: i => i.instance_name},
-          {label: 'URL', value: i => i.url},
-          {label: 'Heartbeat', value: i => badge(fmt.relative(i.heartbeat_at), Date.now() - new Date(i.heartbeat_at) < 30_000 ? 'good' : 'bad')},
-          {label: 'Started', value: i => fmt.time(i.started_at)},
-          {label: 'Embedded DB', value: i => i.embedded_database ? 'yes' : 'no'},
-        ], instances, {empty: 'No instance has announced itself.'})),
+      card('Instances', table([
+        {label: 'Instance', value: i => i.instance_name},
+        {label: 'URL', value: i => i.url},
+        {label: 'Heartbeat', value: i => badge(fmt.relative(i.heartbeat_at), Date.now() - new Date(i.heartbeat_at) < 30_000 ? 'good' : 'bad')},
+        {label: 'Started', value: i => fmt.time(i.started_at)},
+        {label: 'Embedded DB', value: i => i.embedded_database ? 'yes' : 'no'},
+      ], instances, {empty: 'No instance has announced itself.'})),
       card('Subscriptions', subscriptions(agents, metrics)),
-      card('Database round trip (ms)', chartHost));
-    const chartEl = lines([{name: 'round trip', points: latency}], {height: 200, label: 'database round trip'});
-    chartHost.replaceWith(chartEl);
-    chartHost = chartEl;
+      card('Database round trip (ms)', chart));
+    chart.update?.({series: [{data: latency}]});
   };
   await draw();
   const timer = setInterval(() => draw().catch(e => body.prepend(errorBox(e))), REFRESH_MS);
   return () => clearInterval(timer);
 }
 
-async function optionalTable(name) {
-  try {
-    return await rest(name, {order: 'instance_name.asc'});
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  }
-}
-
-// Lag per subscription: the agents' subscriptions from /api/v1/agents, and every delivery-lag series
-// /metrics exports, when this engine serves them.
+// Lag per subscription: the agents' subscriptions from /api/v1/agents (where each runs), and the lag
+// series /metrics exports (this instance's feed and every durable subscription).
 function subscriptions(agents, metrics) {
-  const rows = [];
-  for (const a of agents ?? []) rows.push({name: a.subscription, where: a.instance ?? '—', state: a.status, lag: a.lag});
+  const rows = agents.map(a => ({name: a.subscription, where: a.instance ?? '—', state: a.status, lag: a.lag}));
   for (const m of metrics) rows.push({name: m.labels.subscription ?? m.name, where: m.labels.instance ?? '—', state: m.name, lag: m.value});
-  if (!agents && !metrics.length) {
-    return h('p', {class: 'muted'}, 'Neither /api/v1/agents nor /metrics is served by this engine; the bus figures above are this instance’s.');
-  }
   return table([
     {label: 'Subscription', value: r => r.name},
     {label: 'Instance', value: r => r.where},
@@ -79,8 +61,8 @@ function subscriptions(agents, metrics) {
 
 // The lag series of the Prometheus text at /metrics: lines like name{label="v",...} value.
 async function prometheus() {
-  const response = await fetch('/metrics', {headers: {apikey: apiKey(), Authorization: `Bearer ${token()}`}});
-  if (!response.ok) return [];
+  const response = await fetch('/metrics');
+  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
   const series = [];
   for (const line of (await response.text()).split('\n')) {
     const match = /^([a-z_:]*lag[a-z_:]*)(?:\{([^}]*)\})?\s+([0-9.eE+-]+)$/.exec(line);

@@ -34,8 +34,7 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Pattern EXPECTED_REFUSAL = Pattern.compile(
-            "(/api/v1/reviews/weekly|/api/v1/agents|/metrics|/rest/v1/engine_instances\\?[^ ]*|/api/clients/[^/ ]+/trust-score"
-                    + "|/api/v1/approvals/[^/ ]+/(decision|comments)) - Failed to load resource: .* 404"
+            "(/api/v1/reviews/weekly|/api/clients/[^/ ]+/trust-score) - Failed to load resource: .* 404"
                     + "|/rest/v1/\\w+\\?limit=1 - Failed to load resource: .* 40[13]");
 
     final ChromeDriver driver;
@@ -122,8 +121,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * The browser console's errors since the last call (a failed request, an exception in a module), less the
-     * answers the dashboard asks for on purpose: 404 from the routes and tables other features add to the
-     * engine (it shows what exists without them), and 401/403 from probing which tables the user may read.
+     * refusals the dashboard expects: 404 from the weekly review (not served yet) and from a client's trust
+     * score before the client has a health record, and 401/403 from probing which tables the user may read.
      */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * Engines over one test database with tenancy on (a client user's token sees only its client's rows), the
- * dashboard's demo data, and its users, created with {@code bigbox users add} as a newcomer would.
+ * dashboard's demo data, and its users, created with {@code bigbox users add} as a newcomer would. The agents
+ * are off, so the data stays what the tests expect.
  */
 final class DashboardCluster implements AutoCloseable {
     static final String SECRET = "test-secret-for-the-dashboard-0123456789abcdef";
@@ -40,7 +41,7 @@ final class DashboardCluster implements AutoCloseable {
     static DashboardCluster start(TestDatabase db, int instances) throws IOException, SQLException {
         Path home = Files.createTempDirectory("bigbox-dashboard-");
         Files.writeString(home.resolve(".env"), String.join("\n", "DATABASE_URL=" + db.databaseUrl(), "BIGBOX_JWT_SECRET=" + SECRET,
-                "BIGBOX_HOME=" + home, "BIGBOX_TENANCY=on", "BIGBOX_BCRYPT_COST=4", "BIGBOX_RATE_LIMIT_PER_IP=0",
+                "BIGBOX_HOME=" + home, "BIGBOX_TENANCY=on", "BIGBOX_AGENTS=off", "BIGBOX_BCRYPT_COST=4", "BIGBOX_RATE_LIMIT_PER_IP=0",
                 "BIGBOX_RATE_LIMIT_PER_KEY=0", ""));
         var cluster = new DashboardCluster(home);
         try {
