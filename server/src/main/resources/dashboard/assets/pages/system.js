@@ -37,7 +37,7 @@ export async function render(root) {
         {label: 'Started', value: i => fmt.time(i.started_at)},
         {label: 'Embedded DB', value: i => i.embedded_database ? 'yes' : 'no'},
       ], instances, {empty: 'No instance has announced itself.'})),
-      card('Subscriptions', subscriptions(agents, metrics)),
+      card('Subscriptions', subscriptions(agents, metrics, bus.instance)),
       card('Database round trip (ms)', chart));
     chart.update?.({series: [{data: latency}]});
   };
@@ -48,9 +48,11 @@ export async function render(root) {
 
 // Lag per subscription: the agents' subscriptions from /api/v1/agents (where each runs), and the lag
 // series /metrics exports (this instance's feed and every durable subscription).
-function subscriptions(agents, metrics) {
+function subscriptions(agents, metrics, here) {
   const rows = agents.map(a => ({name: a.subscription, where: a.instance ?? '—', state: a.status, lag: a.lag}));
-  for (const m of metrics) rows.push({name: m.labels.subscription ?? m.name, where: m.labels.instance ?? '—', state: m.name, lag: m.value});
+  for (const m of metrics) {
+    rows.push({name: m.labels.subscription ?? 'real-time feed', where: m.labels.instance ?? here ?? '—', state: 'from /metrics', lag: m.value});
+  }
   return table([
     {label: 'Subscription', value: r => r.name},
     {label: 'Instance', value: r => r.where},
