@@ -49,7 +49,7 @@ let leave = null;
 async function boot() {
   const response = await fetch('/dashboard/config');
   const config = await response.json();
-  session.configure(config.anon_key);
+  await session.configure(config.anon_key);
   session.onChange(() => render());
   window.addEventListener('hashchange', render);
   await render();

@@ -7,9 +7,11 @@ let anonKey = null;
 let current = read();
 let refreshTimer = null;
 
-export function configure(key) {
+/** Starts with the anon key; a session whose access token expired while the tab was away is refreshed first. */
+export async function configure(key) {
   anonKey = key;
-  schedule();
+  if (current && current.expires_at * 1000 <= Date.now() + 5_000) await refresh();
+  else schedule();
 }
 
 export function apiKey() {
@@ -73,8 +75,7 @@ function store(session) {
 
 function read() {
   try {
-    const session = JSON.parse(sessionStorage.getItem(STORAGE_KEY));
-    return session && session.expires_at * 1000 > Date.now() ? session : null;
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY));
   } catch {
     return null;
   }
@@ -87,7 +88,9 @@ function schedule() {
   refreshTimer = setTimeout(refresh, Math.max(due, 1_000));
 }
 
+// The token's payload, to know the role and client to show; the engine verifies the token, not this.
 function claimsOf(jwt) {
   const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(decodeURIComponent(escape(atob(part))));
+  const bytes = Uint8Array.from(atob(part + '='.repeat((4 - part.length % 4) % 4)), c => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
 }

@@ -6,12 +6,26 @@ import {get, readable, restPage} from '../lib/api.js';
 const OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'like', 'ilike', 'is', 'in'];
 const PAGE_SIZES = [25, 50, 100];
 
-export async function render(root, {args: [name], params}) {
-  const schemas = (await get('/rest/v1/')).components?.schemas ?? {};
-  const names = Object.keys(schemas).sort();
-  // The schema lists every table; the grants decide which of them this user may read.
-  const allowed = await Promise.all(names.map(readable));
-  const tables = names.filter((_, i) => allowed[i]);
+let known = null;
+
+// The schema lists every table; the grants decide which of them this user may read. Asked once per user.
+async function catalog(userId) {
+  if (known?.userId !== userId) {
+    known = {userId, answer: (async () => {
+      const schemas = (await get('/rest/v1/')).components?.schemas ?? {};
+      const names = Object.keys(schemas).sort();
+      const allowed = await Promise.all(names.map(readable));
+      return {schemas, tables: names.filter((_, i) => allowed[i])};
+    })().catch(e => {
+      known = null;
+      throw e;
+    })};
+  }
+  return known.answer;
+}
+
+export async function render(root, {args: [name], params, user}) {
+  const {schemas, tables} = await catalog(user.id);
   const picker = h('nav', {class: 'table-list', id: 'table-list'}, tables.map(t =>
     h('a', {href: `#/tables/${encodeURIComponent(t)}`, class: t === name ? 'active' : ''}, t)));
   root.append(h('h1', {}, 'Tables'), h('div', {class: 'browser'}, card(null, picker),
@@ -28,12 +42,12 @@ async function browse(table, definition, params) {
   const filters = params.getAll('f').map(f => f.split(':')).filter(parts => parts.length >= 3)
     .map(([column, op, ...value]) => ({column, op, value: value.join(':')}));
 
+  // PostgREST's form: column=op.value, a column filtered twice repeats the parameter.
   const query = {order: order || undefined};
-  const conditions = filters.map(f => [f.column, `${f.op}.${f.value}`]);
-  const search = new URLSearchParams([...Object.entries(query).filter(([, v]) => v), ...conditions]);
+  for (const f of filters) query[f.column] = [...(query[f.column] ?? []), `${f.op}.${f.value}`];
   let result;
   try {
-    result = await restPage(table, Object.fromEntries(groupBy(search)), page * size, size);
+    result = await restPage(table, query, page * size, size);
   } catch (e) {
     return card(table, filterForm(table, columns, filters, order, size), errorBox(e));
   }
@@ -82,11 +96,4 @@ function state({page, size, order, filters}) {
   if (order) search.set('order', order);
   filters.forEach(f => search.append('f', `${f.column}:${f.op}:${f.value}`));
   return search.toString();
-}
-
-// Repeated parameters (two filters on one column) become a list, as api.query() expects.
-function groupBy(search) {
-  const grouped = new Map();
-  for (const [name, value] of search) grouped.set(name, [...(grouped.get(name) ?? []), value]);
-  return grouped;
 }

@@ -7,6 +7,8 @@ import com.bigbox.postgres.access.UserStore;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(UpCommand.class);
+
     @ParentCommand
     Settings.Source main;
 
@@ -47,7 +51,7 @@ public final class UpCommand implements Callable<Integer> {
         Engine engine = demo
                 ? Engine.start(settings, new Engine.Options(host, port, instanceName()), demoClock)
                 : Engine.start(settings, new Engine.Options(host, port, instanceName()));
-        printDashboard(engine);
+        logDashboard(engine);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             stopped.countDown();
@@ -59,14 +63,13 @@ public final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    // A newcomer's first question is where to sign in, and with whom.
-    private void printDashboard(Engine engine) {
-        var out = spec.commandLine().getOut();
-        out.printf("Dashboard: http://%s:%d/%n", host, engine.port());
+    // A newcomer's first question is where to sign in, and with whom. Logged (not printed) so that JSON
+    // logs stay one object per line.
+    private void logDashboard(Engine engine) {
+        log.info("Dashboard: http://{}:{}/", host, engine.port());
         if (new UserStore(engine.database().pool()).list(1, 0).isEmpty()) {
-            out.println("No users yet. Create one to sign in with: bigbox users add --email you@example.com --role ceo");
+            log.info("No users yet. Create one to sign in with: bigbox users add --email you@example.com --role ceo");
         }
-        out.flush();
     }
 
     private String instanceName() throws Exception {
