@@ -12,6 +12,7 @@ import com.bigbox.app.commands.LoadSopsCommand;
 import com.bigbox.app.commands.MigrateCommand;
 import com.bigbox.app.commands.ReplayCommand;
 import com.bigbox.app.commands.UpCommand;
+import com.bigbox.app.commands.UsersCommand;
 import com.bigbox.app.commands.WebhookSecretCommand;
 import com.bigbox.app.engine.Settings;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
         subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class,
                 LoadSopsCommand.class, LeadCommand.class, DemoCommand.class, ReplayCommand.class, ExportCommand.class,
-                ImportCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
+                ImportCommand.class, ChaosCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable, Settings.Source {
     private final Supplier<Settings> settings;
 

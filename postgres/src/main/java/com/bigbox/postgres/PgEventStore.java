@@ -240,6 +240,7 @@ public final class PgEventStore implements EventStore {
         return transaction(asCaller, work);
     }
 
+    // The pool resets auto-commit when the connection goes back.
     private <T> T transaction(CallerSetup asCaller, Function<UnitOfWork, T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
@@ -255,13 +256,21 @@ public final class PgEventStore implements EventStore {
                 }
                 return result;
             } catch (RuntimeException | SQLException e) {
-                connection.rollback();
+                rollbackKeeping(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new EventStoreException("transaction failed: " + PgErrors.serverMessage(e), e);
+        }
+    }
+
+    // The failure that ended the work is what the caller must see; a rollback that fails too (a
+    // broken connection) only adds to it.
+    private static void rollbackKeeping(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
         }
     }
 

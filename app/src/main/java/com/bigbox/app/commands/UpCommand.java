@@ -3,9 +3,12 @@ package com.bigbox.app.commands;
 import com.bigbox.app.demo.DemoClock;
 import com.bigbox.app.engine.Engine;
 import com.bigbox.app.engine.Settings;
+import com.bigbox.postgres.access.UserStore;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(UpCommand.class);
+
     @ParentCommand
     Settings.Source main;
 
@@ -46,6 +51,7 @@ public final class UpCommand implements Callable<Integer> {
         Engine engine = demo
                 ? Engine.start(settings, new Engine.Options(host, port, instanceName()), demoClock)
                 : Engine.start(settings, new Engine.Options(host, port, instanceName()));
+        logDashboard(engine);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             stopped.countDown();
@@ -55,6 +61,15 @@ public final class UpCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    // A newcomer's first question is where to sign in, and with whom. Logged (not printed) so that JSON
+    // logs stay one object per line.
+    private void logDashboard(Engine engine) {
+        log.info("Dashboard: http://{}:{}/", host, engine.port());
+        if (new UserStore(engine.database().pool()).list(1, 0).isEmpty()) {
+            log.info("No users yet. Create one to sign in with: bigbox users add --email you@example.com --role ceo");
+        }
     }
 
     private String instanceName() throws Exception {

@@ -6,6 +6,7 @@ import com.bigbox.core.Registration;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.access.CallerTransactions;
+import com.bigbox.postgres.access.DbRole;
 import com.bigbox.postgres.access.PgRowChangeFeed;
 import com.bigbox.postgres.access.RefreshTokenStore;
 import com.bigbox.postgres.access.UserStore;
@@ -20,6 +21,8 @@ import com.bigbox.server.auth.CallerRequestTransactions;
 import com.bigbox.server.auth.CredentialsFilter;
 import com.bigbox.server.auth.JwtSecret;
 import com.bigbox.server.auth.Tokens;
+import com.bigbox.server.dashboard.DashboardRoutes;
+import com.bigbox.server.dashboard.SqlConsoleRoutes;
 import com.bigbox.server.graphql.GraphqlRoutes;
 import com.bigbox.server.graphql.ServiceApprovalDecisions;
 import com.bigbox.server.limits.RequestLimits;
@@ -37,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +52,18 @@ import org.slf4j.LoggerFactory;
  * {@code BIGBOX_JWT_EXPIRY} (seconds), {@code BIGBOX_REFRESH_TOKEN_DAYS}, {@code BIGBOX_BCRYPT_COST},
  * {@code BIGBOX_RATE_LIMIT_PER_IP} and {@code BIGBOX_RATE_LIMIT_PER_KEY} (requests a minute, 0: none),
  * {@code BIGBOX_MAX_BODY_BYTES}, {@code BIGBOX_REALTIME_MAX_MESSAGE_BYTES},
- * {@code BIGBOX_WEBHOOK_TOLERANCE_SECONDS}, {@code BIGBOX_REALTIME_RETENTION_MINUTES}.
+ * {@code BIGBOX_WEBHOOK_TOLERANCE_SECONDS}, {@code BIGBOX_REALTIME_RETENTION_MINUTES},
+ * {@code BIGBOX_SQL_CONSOLE_TIMEOUT_MS} (the dashboard's SQL console).
  */
 final class AccessLayer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccessLayer.class);
     /**
      * Served without credentials: probes, metrics (scrapers; keep the port internal), the engine API's
-     * document, the HMAC-signed webhook, and the chaos surface (it checks its own admin token).
+     * document, the HMAC-signed webhook, the chaos surface (it checks its own admin token), and the
+     * dashboard's files.
      */
-    static final List<String> PUBLIC_PATHS = List.of("/health", "/health/*", "/metrics", "/api/v1/openapi.json", LeadWebhook.PATH,
-            "/admin/v1/chaos/*");
+    static final List<String> PUBLIC_PATHS = Stream.concat(Stream.of("/health", "/health/*", "/metrics", "/api/v1/openapi.json",
+            LeadWebhook.PATH, "/admin/v1/chaos/*"), DashboardRoutes.PUBLIC_PATHS.stream()).toList();
 
     private final CallerRequestTransactions transactions;
     private final List<HttpModule> filters;
@@ -109,15 +115,22 @@ final class AccessLayer implements AutoCloseable {
         Registration busRegistration = node.bus().subscribe(EventFilter.all(), hub::onEvent);
         List<HttpModule> filters = List.of(limits.beforeCredentials(), new CredentialsFilter(tokens, PUBLIC_PATHS),
                 limits.afterCredentials(), new AccessErrors());
-        List<HttpModule> routes = List.of(
+        List<HttpModule> routes = Stream.concat(Stream.of(
                 new AuthRoutes(auth),
                 new RestRoutes(transactions, catalogs, RestOpenApi::document),
                 new RealtimeRoutes(hub, tokens, catalogs, json, maxRealtimeMessage),
                 new GraphqlRoutes(transactions, new ServiceApprovalDecisions(approvals)),
                 new LeadWebhook(new WebhookSecretStore(database.pool()), transactions, clock,
                         Duration.ofSeconds(settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),
-                new EngineApiDocument());
+                new EngineApiDocument()), dashboard(settings, tokens, transactions).stream()).toList();
         return new AccessLayer(transactions, filters, routes, rowChanges, hub, busRegistration);
+    }
+
+    // The dashboard's files and public settings, and its SQL console for administrators.
+    private static List<HttpModule> dashboard(Settings settings, Tokens tokens, RequestTransactions transactions) {
+        return List.of(new DashboardRoutes(tokens.apiKey(DbRole.ANON, Duration.ofDays(3650))),
+                new SqlConsoleRoutes(transactions,
+                        Duration.ofMillis(settings.integer("BIGBOX_SQL_CONSOLE_TIMEOUT_MS", 5_000, 100, 600_000)), 1_000));
     }
 
     RequestTransactions transactions() {
