@@ -223,7 +223,7 @@ class AutonomicApiIT {
                         "message", "x".repeat(120), "urgency", "high")));
         String client = "client-mirror-co";
         await().atMost(20, SECONDS).until(() -> get("/api/projections/client-health/" + client).statusCode() == 200);
-        assertThat(get("/api/clients/" + client + "/timeline").body().path("count").asInt()).isGreaterThan(2);
+        await().atMost(20, SECONDS).until(() -> get("/api/clients/" + client + "/timeline").body().path("count").asInt() > 2);
         assertThat(get("/api/clients/" + client + "/signals").statusCode()).isEqualTo(200);
         assertThat(get("/api/clients/" + client + "/projects").body().path("projects").isArray()).isTrue();
         JsonNode mirror = get("/api/clients/" + client + "/trust-score").body();

@@ -278,7 +278,7 @@ public final class SopEngine implements SopPolicies {
     private void stepTimedOut(Job job, UnitOfWork work) {
         lock.shared(work);
         String[] key = job.key().split(":", 2);
-        Optional<SopExecution> found = store.execution(work, UUID.fromString(key[0]));
+        Optional<SopExecution> found = store.lock(work, UUID.fromString(key[0]));
         if (found.isEmpty() || !found.get().running()) {
             return;
         }

@@ -33,10 +33,16 @@ public interface SopStore {
     /** Inserts or updates the execution and its steps, changed at {@code at}. */
     void save(UnitOfWork work, SopExecution execution, Instant at);
 
-    /** Executions in a flow that are still running (in progress or escalated). */
+    /**
+     * Executions in a flow that are still running (in progress or escalated), locked until the transaction
+     * ends: the SOP engine decides on them, and a step's timeout must not decide on the same run at once.
+     */
     List<SopExecution> running(UnitOfWork work, UUID correlationId);
 
     Optional<SopExecution> execution(UnitOfWork work, UUID executionId);
+
+    /** The execution, locked until the transaction ends (see {@link #running}). */
+    Optional<SopExecution> lock(UnitOfWork work, UUID executionId);
 
     List<SopExecution> executions(UnitOfWork work, String sopId, String status, int limit);
 

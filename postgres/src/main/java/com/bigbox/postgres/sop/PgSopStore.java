@@ -78,9 +78,12 @@ public final class PgSopStore implements SopStore {
                 completing_event_id = excluded.completing_event_id, completing_event_type = excluded.completing_event_type""";
 
     private static final String RUNNING = "select " + EXECUTION_COLUMNS
-            + " from sop_executions where correlation_id = ? and status in ('in_progress', 'escalated') order by started_at, execution_id";
+            + " from sop_executions where correlation_id = ? and status in ('in_progress', 'escalated') order by started_at, execution_id"
+            + " for update";
 
     private static final String ONE_EXECUTION = "select " + EXECUTION_COLUMNS + " from sop_executions where execution_id = ?";
+
+    private static final String LOCK_EXECUTION = ONE_EXECUTION + " for update";
 
     private static final String EXECUTIONS = "select " + EXECUTION_COLUMNS + """
              from sop_executions
@@ -215,6 +218,12 @@ public final class PgSopStore implements SopStore {
     @Override
     public Optional<SopExecution> execution(UnitOfWork work, UUID executionId) {
         return withSteps(work, Jdbc.list(work, ONE_EXECUTION, s -> s.setObject(1, executionId), PgSopStore::execution))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<SopExecution> lock(UnitOfWork work, UUID executionId) {
+        return withSteps(work, Jdbc.list(work, LOCK_EXECUTION, s -> s.setObject(1, executionId), PgSopStore::execution))
                 .stream().findFirst();
     }
 
