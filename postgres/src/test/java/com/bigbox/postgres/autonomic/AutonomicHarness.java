@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
 import com.bigbox.autonomic.agents.Agent;
+import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalFilter;
 import com.bigbox.autonomic.flow.Flows;
@@ -21,6 +22,7 @@ import com.bigbox.postgres.Database;
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
+import com.bigbox.postgres.chaos.PgActiveFaults;
 import com.bigbox.testkit.DerivedTables;
 import com.bigbox.testkit.TestDatabase;
 import java.io.IOException;
@@ -67,10 +69,17 @@ public final class AutonomicHarness implements AutoCloseable {
 
     public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock, List<Agent> agents,
             AutonomicOperations.Settings settings) {
+        return start(db, name, clock, agents, settings, false);
+    }
+
+    /** @param chaos whether the chaos faults declared in the database reach this instance */
+    public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock, List<Agent> agents,
+            AutonomicOperations.Settings settings, boolean chaos) {
         var database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 12, name);
         Migrations.apply(database.pool());
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
-        PgAutonomic adapters = PgAutonomic.start(node, clock, Duration.ofMillis(100), com.bigbox.autonomic.chaos.ActiveFaults.NONE);
+        ActiveFaults faults = chaos ? new PgActiveFaults(database.pool(), name) : ActiveFaults.NONE;
+        PgAutonomic adapters = PgAutonomic.start(node, clock, Duration.ofMillis(100), faults);
         var ops = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), settings, agents).start();
         return new AutonomicHarness(db, database, node, adapters, ops);
     }
