@@ -1,5 +1,6 @@
 package com.bigbox.postgres;
 
+import com.bigbox.core.BackgroundLoop;
 import com.bigbox.core.EventBus;
 import com.bigbox.core.Position;
 import com.bigbox.core.RecordedEvent;
@@ -43,8 +44,7 @@ public final class PgEventFeed implements AutoCloseable {
     private final PgMeters meters;
     private final Wakeup wakeup;
     private final Duration pollInterval;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
     private volatile Position position;
     private volatile Instant lastDeliveredAt;
     private volatile long delivered;
@@ -66,11 +66,11 @@ public final class PgEventFeed implements AutoCloseable {
         this.wakeup = wakeup;
         this.pollInterval = pollInterval;
         this.position = startAfter;
-        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-feed").unstarted(this::run);
+        this.loop = new BackgroundLoop(instanceName + "-feed", this::run);
     }
 
     void start() {
-        thread.start();
+        loop.start();
     }
 
     public Status status() {
@@ -80,7 +80,7 @@ public final class PgEventFeed implements AutoCloseable {
     private void run() {
         long lastHeldBackCheck = System.nanoTime();
         var pacer = new Pacer(MIN_READ_INTERVAL);
-        while (running) {
+        while (loop.running()) {
             try {
                 pacer.pace();
                 List<RecordedEvent> batch = store.readAll(position, BATCH);
@@ -106,7 +106,7 @@ public final class PgEventFeed implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!loop.running()) {
                     return;
                 }
                 if (lastError == null) {
@@ -145,12 +145,6 @@ public final class PgEventFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(Duration.ofSeconds(2));
     }
 }

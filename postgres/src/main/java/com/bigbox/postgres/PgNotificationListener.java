@@ -1,5 +1,6 @@
 package com.bigbox.postgres;
 
+import com.bigbox.core.BackgroundLoop;
 import com.bigbox.core.Wakeup;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,8 +23,7 @@ final class PgNotificationListener implements AutoCloseable {
 
     private final Database database;
     private final Wakeup feed;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
     private volatile boolean connected;
     private volatile int backendPid;
     private volatile Connection connection;
@@ -32,11 +32,11 @@ final class PgNotificationListener implements AutoCloseable {
     PgNotificationListener(Database database, Wakeup feed, String instanceName) {
         this.database = database;
         this.feed = feed;
-        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-listen").unstarted(this::run);
+        this.loop = new BackgroundLoop(instanceName + "-listen", this::run);
     }
 
     void start() {
-        thread.start();
+        loop.start();
     }
 
     boolean connected() {
@@ -61,7 +61,7 @@ final class PgNotificationListener implements AutoCloseable {
     private void run() {
         Duration backoff = Duration.ofMillis(100);
         boolean reconnecting = false;
-        while (running) {
+        while (loop.running()) {
             try (Connection session = database.openDirect("listen")) {
                 connection = session;
                 try (var statement = session.createStatement()) {
@@ -79,7 +79,7 @@ final class PgNotificationListener implements AutoCloseable {
                 feed.signal();
                 listen(session.unwrap(PGConnection.class), session);
             } catch (SQLException e) {
-                if (!running) {
+                if (!loop.running()) {
                     return;
                 }
                 if (connected || !reconnecting) {
@@ -103,7 +103,7 @@ final class PgNotificationListener implements AutoCloseable {
     private void listen(PGConnection pg, Connection session) throws SQLException {
         long lastCheck = System.nanoTime();
         boolean listening = true;
-        while (running) {
+        while (loop.running()) {
             boolean suppressed = suppressedUntil.isAfter(Instant.now());
             if (suppressed == listening) {
                 try (var statement = session.createStatement()) {
@@ -131,20 +131,16 @@ final class PgNotificationListener implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        Connection current = connection;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (SQLException ignored) {
-                // closing anyway
+        // The loop waits in a socket read, which an interrupt does not end: closing the session does.
+        loop.stop(Duration.ofSeconds(2), () -> {
+            Connection current = connection;
+            if (current != null) {
+                try {
+                    current.close();
+                } catch (SQLException ignored) {
+                    // closing anyway
+                }
             }
-        }
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package com.bigbox.postgres;
 
+import com.bigbox.core.BackgroundLoop;
 import com.bigbox.core.Wakeup;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,17 +22,16 @@ final class PgNotifier implements AutoCloseable {
 
     private final Database database;
     private final Wakeup pending = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
     private Connection connection;
 
     PgNotifier(Database database, String instanceName) {
         this.database = database;
-        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-notifier").unstarted(this::run);
+        this.loop = new BackgroundLoop(instanceName + "-notifier", this::run);
     }
 
     void start() {
-        thread.start();
+        loop.start();
     }
 
     /** Some events were committed; the cluster will hear of it shortly. */
@@ -41,7 +41,7 @@ final class PgNotifier implements AutoCloseable {
 
     private void run() {
         var pacer = new Pacer(MIN_NOTIFY_INTERVAL);
-        while (running) {
+        while (loop.running()) {
             try {
                 if (!pending.await(Duration.ofSeconds(1))) {
                     continue;
@@ -90,13 +90,7 @@ final class PgNotifier implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(Duration.ofSeconds(2));
         closeConnection();
     }
 }

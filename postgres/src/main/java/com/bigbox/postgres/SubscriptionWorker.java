@@ -1,5 +1,6 @@
 package com.bigbox.postgres;
 
+import com.bigbox.core.BackgroundLoop;
 import com.bigbox.core.EventFilter;
 import com.bigbox.core.Position;
 import com.bigbox.core.RecordedEvent;
@@ -47,8 +48,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private final Duration pollInterval;
     private final PgMeters meters;
     private final Wakeup wakeup = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
     private volatile boolean owning;
     private volatile Position position;
     private long epoch;
@@ -67,11 +67,11 @@ final class SubscriptionWorker implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.meters = meters;
         this.position = startAfter;
-        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-sub-" + name).unstarted(this::run);
+        this.loop = new BackgroundLoop(instanceName + "-sub-" + name, this::run);
     }
 
     void start() {
-        thread.start();
+        loop.start();
     }
 
     /** A new event arrived; wakes the worker only if it wants it (others are passed over at the next poll). */
@@ -93,7 +93,7 @@ final class SubscriptionWorker implements AutoCloseable {
         Duration handlerBackoff = FIRST_HANDLER_BACKOFF;
         UUID failing = null;
         var pacer = new Pacer(MIN_READ_INTERVAL);
-        while (running) {
+        while (loop.running()) {
             try {
                 if (!owning && !tryTakeOver()) {
                     wakeup.await(ACQUIRE_RETRY);
@@ -107,7 +107,7 @@ final class SubscriptionWorker implements AutoCloseable {
                 List<RecordedEvent> batch = store.readAll(position, BATCH);
                 Position skippedTo = null;
                 for (RecordedEvent event : batch) {
-                    if (!running || !owning) {
+                    if (!loop.running() || !owning) {
                         break;
                     }
                     if (filter.matches(event)) {
@@ -145,7 +145,7 @@ final class SubscriptionWorker implements AutoCloseable {
             } catch (LostOwnership e) {
                 lose(e.getMessage());
             } catch (RuntimeException | SQLException e) {
-                if (!running) {
+                if (!loop.running()) {
                     return;
                 }
                 log.warn("Subscription {} paused ({}); retrying", name, e.getMessage());
@@ -237,13 +237,7 @@ final class SubscriptionWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(Duration.ofSeconds(5));
         if (owning) {
             lose("closed");
         }

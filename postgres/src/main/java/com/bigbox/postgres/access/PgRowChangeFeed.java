@@ -1,5 +1,6 @@
 package com.bigbox.postgres.access;
 
+import com.bigbox.core.BackgroundLoop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,22 +37,21 @@ public final class PgRowChangeFeed implements AutoCloseable {
     private volatile Consumer<List<RowChange>> sink;
     private final Duration pollInterval;
     private final Duration retention;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
     private volatile ChangePosition position;
 
     public PgRowChangeFeed(DataSource pool, Duration pollInterval, Duration retention, String instanceName) {
         this.pool = pool;
         this.pollInterval = pollInterval;
         this.retention = retention;
-        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-row-changes").unstarted(this::run);
+        this.loop = new BackgroundLoop(instanceName + "-row-changes", this::run);
     }
 
     /** Starts handing {@code sink} the changes committed from now on. */
     public void start(Consumer<List<RowChange>> sink) {
         this.sink = sink;
         position = head();
-        thread.start();
+        loop.start();
     }
 
     /** The position of the last change that can be read now; every later commit is after it. */
@@ -66,7 +66,7 @@ public final class PgRowChangeFeed implements AutoCloseable {
     private void run() {
         long lastPrune = System.nanoTime() - PRUNE_EVERY.toNanos();
         boolean failing = false;
-        while (running) {
+        while (loop.running()) {
             try {
                 List<RowChange> batch = read(position);
                 if (!batch.isEmpty()) {
@@ -87,7 +87,7 @@ public final class PgRowChangeFeed implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | SQLException e) {
-                if (!running) {
+                if (!loop.running()) {
                     return;
                 }
                 if (!failing) {
@@ -131,12 +131,6 @@ public final class PgRowChangeFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(Duration.ofSeconds(2));
     }
 }

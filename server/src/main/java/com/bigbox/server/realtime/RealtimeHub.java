@@ -1,5 +1,6 @@
 package com.bigbox.server.realtime;
 
+import com.bigbox.core.BackgroundLoop;
 import com.bigbox.core.Position;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.postgres.access.ChangePosition;
@@ -58,8 +59,7 @@ public final class RealtimeHub implements AutoCloseable {
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final Set<RealtimeSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
     private volatile long visibilityQueries;
 
     public RealtimeHub(CallerRequestTransactions transactions, CatalogCache catalogs, Supplier<Position> eventsHead,
@@ -70,11 +70,11 @@ public final class RealtimeHub implements AutoCloseable {
         this.eventsHead = eventsHead;
         this.changesHead = changesHead;
         this.json = json;
-        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-realtime").unstarted(this::run);
+        this.loop = new BackgroundLoop(instanceName + "-realtime", this::run);
     }
 
     public void start() {
-        thread.start();
+        loop.start();
     }
 
     /** An event the bus delivered (in commit order). */
@@ -151,7 +151,7 @@ public final class RealtimeHub implements AutoCloseable {
     private void run() {
         long lastSweep = System.nanoTime();
         var batch = new ArrayList<Change>();
-        while (running) {
+        while (loop.running()) {
             try {
                 Change first = queue.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
@@ -303,13 +303,7 @@ public final class RealtimeHub implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(Duration.ofSeconds(2));
         sockets.forEach(s -> s.close(1001, "server stopping"));
     }
 }
