@@ -3,6 +3,7 @@ package com.bigbox.app.engine;
 import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.autonomic.PgAutonomic;
 import java.time.Clock;
@@ -75,6 +76,11 @@ public final class AutonomicRuntime implements AutoCloseable {
 
     public AutonomicOperations operations() {
         return operations;
+    }
+
+    /** This instance's job runner (the simulation runs due jobs itself after each step of its clock). */
+    public JobRunner jobs() {
+        return adapters.jobs();
     }
 
     @Override

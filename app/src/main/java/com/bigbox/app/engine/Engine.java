@@ -2,6 +2,7 @@ package com.bigbox.app.engine;
 
 import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
@@ -24,6 +25,7 @@ import com.bigbox.server.metrics.MetricsRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -60,7 +62,7 @@ public final class Engine implements AutoCloseable {
             if (applied > 0) {
                 log.info("Applied {} migration(s)", applied);
             }
-            node = remember(PgNode.start(database, options.instanceName(), null, PgNode.DEFAULT_POLL_INTERVAL, meters.registry()));
+            node = remember(PgNode.start(database, options.instanceName(), null, pollInterval(settings), meters.registry()));
             // The chaos faults first: every agent's handler is exposed to them from its first event.
             chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
             autonomic = remember(AutonomicRuntime.start(node, clock, settings, chaos.faults()));
@@ -93,6 +95,12 @@ public final class Engine implements AutoCloseable {
         log.info("Big Box engine '{}' listening on http://{}:{} using database {}", options.instanceName(),
                 options.host(), engine.http.port(), engine.databaseChoice.describe());
         return engine;
+    }
+
+    // How long the feed and an idle subscription wait before they look anyway; the simulation shortens it so
+    // that a subscription with nothing of interest catches up with the head in milliseconds, not half a second.
+    private static Duration pollInterval(Settings settings) {
+        return Duration.ofMillis(settings.integer("BIGBOX_POLL_INTERVAL_MS", (int) PgNode.DEFAULT_POLL_INTERVAL.toMillis(), 5, 60_000));
     }
 
     public int port() {
@@ -139,6 +147,14 @@ public final class Engine implements AutoCloseable {
 
     public AutonomicOperations autonomic() {
         return autonomic.operations();
+    }
+
+    /**
+     * The durable job runner of this instance: {@code runDue()} runs what is due by the engine's clock (it
+     * also runs on its own timer), so a driver of an accelerated clock need not wait for the timer.
+     */
+    public JobRunner jobs() {
+        return autonomic.jobs();
     }
 
     // Agents, approvals, SOPs, projections and the original engine's /api paths, run as the caller.

@@ -18,4 +18,14 @@ public sealed interface DecisionEvent extends DomainEvent {
             return false;
         }
     }
+
+    /**
+     * {@code AUTONOMIC_DECISION_OVERRIDDEN}: a person found a decision that had taken effect autonomously wrong
+     * and corrected it. It is no release (nothing downstream runs again): it is the evidence the control loops
+     * read when they judge how far an agent can be trusted on its own.
+     *
+     * @param confidence the confidence the decision was taken with
+     */
+    record Overridden(String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
+            String overriddenBy, String reason) implements DecisionEvent {}
 }

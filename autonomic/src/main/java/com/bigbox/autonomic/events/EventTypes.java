@@ -66,6 +66,7 @@ public final class EventTypes {
     public static final String HUMAN_APPROVAL_COMMENTED = "HUMAN_APPROVAL_COMMENTED";
     public static final String AUTONOMIC_DECISION_EXECUTED = "AUTONOMIC_DECISION_EXECUTED";
     public static final String CEO_INTERRUPT_REQUIRED = "CEO_INTERRUPT_REQUIRED";
+    public static final String AUTONOMIC_DECISION_OVERRIDDEN = "AUTONOMIC_DECISION_OVERRIDDEN";
     // economic
     public static final String SOP_EXECUTION_COMPLETED = "SOP_EXECUTION_COMPLETED";
     public static final String SOP_OPTIMIZATION_RECOMMENDED = "SOP_OPTIMIZATION_RECOMMENDED";
@@ -141,6 +142,8 @@ public final class EventTypes {
         declare(HUMAN_APPROVAL_REMINDER_SENT, CONTROL, "APPROVAL", ApprovalEvent.ReminderSent.class, "the approver was reminded");
         declare(HUMAN_APPROVAL_COMMENTED, CONTROL, "APPROVAL", ApprovalEvent.Commented.class, "a person commented on an approval");
         declare(AUTONOMIC_DECISION_EXECUTED, CONTROL, null, DecisionEvent.Executed.class, "oversight let a decision take effect with no human");
+        declare(AUTONOMIC_DECISION_OVERRIDDEN, CONTROL, null, DecisionEvent.Overridden.class,
+                "a person corrected a decision that had taken effect autonomously");
         declare(CEO_INTERRUPT_REQUIRED, CONTROL, "APPROVAL", ApprovalEvent.Requested.class, "a decision is the CEO's to take");
         declare(SOP_EXECUTION_COMPLETED, ECONOMIC, "SOP_EXECUTION", SopEvent.ExecutionCompleted.class, "an SOP execution finished, with its measurements");
         declare(SOP_OPTIMIZATION_RECOMMENDED, ECONOMIC, "SOP", null, "the economic controller recommends changing an SOP");

@@ -1,0 +1,114 @@
+package com.bigbox.app.simulation;
+
+import com.bigbox.autonomic.agents.AgentCatalog;
+import com.bigbox.autonomic.agents.AgentDefinition;
+import com.bigbox.autonomic.agents.AgentSettings;
+import com.bigbox.autonomic.events.AgentEvent;
+import com.bigbox.autonomic.events.EventCodec;
+import com.bigbox.autonomic.events.SopEvent;
+import com.bigbox.autonomic.flow.Gate;
+import com.bigbox.autonomic.oversight.OversightAgent;
+import com.bigbox.core.EventStore;
+import com.bigbox.core.Position;
+import com.bigbox.core.RecordedEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Reads the run's whole log into what the weekly figures count: the figures come from the events the
+ * engine stored, never from the simulation's own bookkeeping. Only the truth a decision is judged by comes
+ * from the agency.
+ */
+final class LogReader {
+    private final EventStore store;
+    private final AgentCatalog agents;
+    private final Function<UUID, LeadCase> leadOfFlow;
+
+    LogReader(EventStore store, AgentCatalog agents, Function<UUID, LeadCase> leadOfFlow) {
+        this.store = store;
+        this.agents = agents;
+        this.leadOfFlow = leadOfFlow;
+    }
+
+    /** Every agent's settings before anything changed them: its defaults. */
+    Map<String, WeekFigures.AgentState> initialAgents() {
+        var initial = new TreeMap<String, WeekFigures.AgentState>();
+        for (AgentDefinition d : agents.all()) {
+            if (!d.name().equals(OversightAgent.DEFINITION.name())) {
+                initial.put(d.name(), state(d.defaults()));
+            }
+        }
+        return initial;
+    }
+
+    List<Observation> read() {
+        Gate gate = agents.gate();
+        var decisions = new HashMap<UUID, RecordedEvent>();
+        var settings = new HashMap<String, AgentSettings>();
+        var observations = new ArrayList<Observation>();
+        Position cursor = Position.START;
+        while (true) {
+            List<RecordedEvent> batch = store.readAll(cursor, 2000);
+            if (batch.isEmpty()) {
+                return observations;
+            }
+            for (RecordedEvent e : batch) {
+                cursor = e.position();
+                if (gate.isDecision(e)) {
+                    decisions.put(e.eventId(), e);
+                    continue;
+                }
+                JsonNode p = EventCodec.tree(e.payload());
+                switch (e.type()) {
+                    case "AUTONOMIC_DECISION_EXECUTED" -> observations.add(gated(e, p, Observation.Route.EXECUTED, decisions));
+                    case "HUMAN_APPROVAL_REQUESTED" -> observations.add(gated(e, p, Observation.Route.HUMAN, decisions));
+                    case "CEO_INTERRUPT_REQUIRED" -> observations.add(gated(e, p, Observation.Route.CEO, decisions));
+                    case "HUMAN_APPROVAL_GRANTED", "HUMAN_APPROVAL_REJECTED", "HUMAN_OVERRIDE" ->
+                            observations.add(new Observation.HumanDecision(e.timestamp(), e.type()));
+                    case "AUTONOMIC_DECISION_OVERRIDDEN" ->
+                            observations.add(new Observation.Override(e.timestamp(), p.path("agent_id").asText()));
+                    case "SOP_EXECUTION_COMPLETED" -> {
+                        var done = EventCodec.decode(e, SopEvent.ExecutionCompleted.class);
+                        observations.add(new Observation.SopCompleted(e.timestamp(), done.sopId(), done.cycleTimeHours(),
+                                done.estimatedCost()));
+                    }
+                    case "TASK_CREATED" -> {
+                        if (e.emittedBy().startsWith("person:")) {
+                            observations.add(new Observation.ManualTask(e.timestamp(), p.path("reason").asText("")));
+                        }
+                    }
+                    case "AGENT_THRESHOLD_CHANGED", "AGENT_AUTONOMY_CHANGED", "AGENT_FINANCIAL_LIMIT_CHANGED" -> {
+                        var change = (AgentEvent) EventCodec.decode(e).orElseThrow();
+                        String agent = change.agentId();
+                        AgentSettings before = settings.computeIfAbsent(agent, a -> agents.find(a)
+                                .map(AgentDefinition::defaults).orElse(AgentSettings.defaults(0.75)));
+                        AgentSettings after = before.evolve(change);
+                        settings.put(agent, after);
+                        var s = state(after);
+                        observations.add(new Observation.AgentChanged(e.timestamp(), agent, s.threshold(), s.autonomy()));
+                    }
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private Observation.Gated gated(RecordedEvent e, JsonNode p, Observation.Route route, Map<UUID, RecordedEvent> decisions) {
+        UUID id = p.hasNonNull("decision_event_id") ? UUID.fromString(p.get("decision_event_id").asText()) : null;
+        RecordedEvent decision = id == null ? null : decisions.get(id);
+        boolean correct = decision == null
+                || DecisionTruth.judge(leadOfFlow.apply(decision.correlationId()), decision.type(), EventCodec.tree(decision.payload()))
+                        .correct();
+        return new Observation.Gated(e.timestamp(), p.path("agent_id").asText(e.emittedBy()), route, correct);
+    }
+
+    private static WeekFigures.AgentState state(AgentSettings s) {
+        return new WeekFigures.AgentState(s.threshold(), s.autonomy().wireName());
+    }
+}

@@ -1,0 +1,68 @@
+package com.bigbox.app.simulation;
+
+import com.bigbox.app.engine.Engine;
+import com.bigbox.app.engine.Settings;
+import com.bigbox.autonomic.sop.SopFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run: an engine on its own database with the shipped SOPs, the seeded agency's leads, its people, and
+ * a clock the driver moves; afterwards the weekly figures, read from the log.
+ */
+public final class Simulation {
+    /** A Monday: week 1 starts on day 1 of the agency. */
+    public static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
+
+    /**
+     * @param loops whether the engine runs its control loops ({@code BIGBOX_LOOPS})
+     */
+    public record Options(int days, long seed, boolean loops, AgencySize size) {
+        public Options {
+            if (days < 1 || days > 365) {
+                throw new IllegalArgumentException("--days must be between 1 and 365, was " + days);
+            }
+        }
+    }
+
+    /** Where a run reports how far it is. */
+    public interface Progress {
+        void day(int day, int days);
+    }
+
+    private Simulation() {}
+
+    /**
+     * @param databaseUrl an empty database of its own (the run fills it)
+     * @param home the engine's working files
+     */
+    public static SimulationRun run(Options options, String databaseUrl, Path home, List<SopFile> sops, Progress progress)
+            throws IOException {
+        long started = System.nanoTime();
+        var clock = new SimulationClock(START);
+        var values = new HashMap<String, String>(Map.of("DATABASE_URL", databaseUrl, "BIGBOX_HOME", home.toString(),
+                "BIGBOX_LOOPS", options.loops() ? "on" : "off", "BIGBOX_POLL_INTERVAL_MS", "20", "BIGBOX_POOL_SIZE", "8"));
+        try (Engine engine = Engine.start(Settings.of(values, home), new Engine.Options("127.0.0.1", 0, "simulation"), clock)) {
+            var store = engine.node().store();
+            if (!sops.isEmpty()) {
+                store.inTransaction(w -> engine.autonomic().sopLoader().load(w, sops, "simulation"));
+            }
+            var agenda = new Agenda();
+            var facts = new Facts(store, clock, options.seed());
+            var stories = new Stories(facts, agenda, options.seed());
+            var people = new People(store, engine.autonomic().approvals(), facts, agenda, options.seed());
+            var leads = new Agency(options.seed(), options.size()).leads(START, options.days());
+            stories.plan(leads);
+            new Driver(engine, clock, agenda, stories, people).run(START, options.days(), progress);
+            var log = new LogReader(store, engine.autonomic().agents(), stories::lead);
+            List<WeekFigures> weeks = WeeklyFigures.of(START, options.days(), log.read(), log.initialAgents());
+            return new SimulationRun(options, weeks, stories.leadsArrived(), people.decided(), people.overridden(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.bigbox.app.simulation;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one run measured, week by week, and how it stands against the doctrine's targets.
+ *
+ * @param leads leads that arrived
+ * @param humanDecisions approvals the simulated people decided
+ * @param overrides autonomous decisions they found wrong and overrode
+ * @param wall how long the run took on this machine
+ */
+public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks, int leads, int humanDecisions, int overrides,
+        Duration wall) {
+    public static final double AUTOMATION_TARGET = 0.70;
+    public static final double WRONG_TARGET = 0.02;
+    public static final int CEO_WEEKLY_LIMIT = 7;
+
+    /** The automation rate of the run's last week: where the agency stands at the end. */
+    public double finalAutomation() {
+        return weeks.isEmpty() ? 0 : weeks.getLast().automationRate();
+    }
+
+    /** Wrong autonomous decisions over the whole run. */
+    public double wrongRate() {
+        long executed = weeks.stream().mapToLong(WeekFigures::executed).sum();
+        long wrong = weeks.stream().mapToLong(WeekFigures::wrongAutonomous).sum();
+        return executed == 0 ? 0 : (double) wrong / executed;
+    }
+
+    public long maxCeoInterrupts() {
+        return weeks.stream().mapToLong(WeekFigures::ceoInterrupts).max().orElse(0);
+    }
+
+    public boolean meetsTargets() {
+        return finalAutomation() >= AUTOMATION_TARGET && wrongRate() <= WRONG_TARGET && maxCeoInterrupts() < CEO_WEEKLY_LIMIT;
+    }
+}
