@@ -117,8 +117,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     // The engine logs every lead and decision at INFO; a simulation makes thousands of them, and stdout is the report.
     private static void quietEngineLogs() {
-        if (LoggerFactory.getLogger("com.bigbox") instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLoggerList().stream().filter(l -> l.getName().startsWith("com.bigbox"))
+                    .forEach(l -> l.setLevel(ch.qos.logback.classic.Level.WARN));
         }
     }
 }

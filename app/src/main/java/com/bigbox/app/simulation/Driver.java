@@ -63,7 +63,7 @@ final class Driver {
             LocalDate today = t.atZone(ZoneOffset.UTC).toLocalDate();
             if (!today.equals(planned)) {
                 planned = today;
-                progress.day((int) (today.toEpochDay() - firstDay.toEpochDay()) + 1, days);
+                progress.day((int) Math.min(days, today.toEpochDay() - firstDay.toEpochDay() + 1), days);
                 if (BusinessCalendar.businessDay(today)) {
                     people.planDay(today);
                 }

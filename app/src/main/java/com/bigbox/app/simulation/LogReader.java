@@ -105,7 +105,8 @@ final class LogReader {
         boolean correct = decision == null
                 || DecisionTruth.judge(leadOfFlow.apply(decision.correlationId()), decision.type(), EventCodec.tree(decision.payload()))
                         .correct();
-        return new Observation.Gated(e.timestamp(), p.path("agent_id").asText(e.emittedBy()), route, correct);
+        String type = decision != null ? decision.type() : p.path("decision_event_type").asText("unknown");
+        return new Observation.Gated(e.timestamp(), p.path("agent_id").asText(e.emittedBy()), type, route, correct);
     }
 
     private static WeekFigures.AgentState state(AgentSettings s) {

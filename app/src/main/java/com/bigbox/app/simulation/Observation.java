@@ -11,7 +11,7 @@ public sealed interface Observation {
     enum Route { EXECUTED, HUMAN, CEO }
 
     /** @param correct whether the decision matches the truth of its lead */
-    record Gated(Instant at, String agentId, Route route, boolean correct) implements Observation {}
+    record Gated(Instant at, String agentId, String decisionType, Route route, boolean correct) implements Observation {}
 
     /** A person decided an approval (granted, rejected or changed it); silence is not a person. */
     record HumanDecision(Instant at, String resolution) implements Observation {}

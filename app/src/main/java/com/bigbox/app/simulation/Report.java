@@ -29,6 +29,11 @@ public final class Report {
                     w.overrides(), w.manualTasks(), w.sopRuns(), w.sopCycleHours().toPlainString(), w.sopCost().toPlainString(),
                     agents(w.agents()));
         }
+        out.println("decision                    gated  executed  asked  ceo  wrong autonomous");
+        for (DecisionTally t : run.decisions()) {
+            out.printf(Locale.ROOT, "%-26s  %5d  %8d  %5d  %3d  %5d (%.1f%%)%n", t.decisionType(), t.gated(), t.executed(), t.asked(),
+                    t.ceo(), t.wrongAutonomous(), t.executed() == 0 ? 0.0 : 100.0 * t.wrongAutonomous() / t.executed());
+        }
     }
 
     static String agents(Map<String, WeekFigures.AgentState> agents) {

@@ -60,8 +60,10 @@ public final class Simulation {
             stories.plan(leads);
             new Driver(engine, clock, agenda, stories, people).run(START, options.days(), progress);
             var log = new LogReader(store, engine.autonomic().agents(), stories::lead);
-            List<WeekFigures> weeks = WeeklyFigures.of(START, options.days(), log.read(), log.initialAgents());
-            return new SimulationRun(options, weeks, stories.leadsArrived(), people.decided(), people.overridden(),
+            List<Observation> observations = log.read();
+            List<WeekFigures> weeks = WeeklyFigures.of(START, options.days(), observations, log.initialAgents());
+            return new SimulationRun(options, weeks, DecisionTally.of(observations, START.plus(Duration.ofDays(options.days()))),
+                    stories.leadsArrived(), people.decided(), people.overridden(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }

@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * What one run measured, week by week, and how it stands against the doctrine's targets.
  *
+ * @param decisions the run's gated decisions by type: where automation and mistakes come from
  * @param leads leads that arrived
  * @param humanDecisions approvals the simulated people decided
  * @param overrides autonomous decisions they found wrong and overrode
  * @param wall how long the run took on this machine
  */
-public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks, int leads, int humanDecisions, int overrides,
-        Duration wall) {
+public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks, List<DecisionTally> decisions, int leads,
+        int humanDecisions, int overrides, Duration wall) {
     public static final double AUTOMATION_TARGET = 0.70;
     public static final double WRONG_TARGET = 0.02;
     public static final int CEO_WEEKLY_LIMIT = 7;
