@@ -104,12 +104,18 @@ public final class Agency {
         List<String> goals = List.of(GOAL_FOR.get(goalService), "reach new customers");
         List<String> actionItems = List.of("Send moodboard examples", "Share the timeline with the client");
 
-        boolean projectAtRisk = r.nextDouble() < 0.25;
-        int weeks = projectAtRisk && r.nextDouble() < 0.6 || !projectAtRisk && r.nextDouble() < 0.12 ? 2 + r.nextInt(2) : 4 + r.nextInt(9);
-        int team = projectAtRisk && r.nextDouble() < 0.5 || !projectAtRisk && r.nextDouble() < 0.08 ? 1 : 2 + r.nextInt(3);
+        // A project is planned to its budget (about 2,000 a week, four weeks at least); a troubled one is squeezed
+        // (a short timeline, a team of one). The rules' factors see the plan, not the trouble, and a small budget
+        // spread over four weeks is flagged whether or not it is a problem.
+        boolean troubled = r.nextDouble() < 0.2;
+        int planned = Math.max(4, Math.min(16, budget.intValue() / 2_000));
+        int weeks = troubled && r.nextDouble() < 0.6 || !troubled && r.nextDouble() < 0.06 ? 2 + r.nextInt(2) : planned;
+        int team = troubled && r.nextDouble() < 0.5 || !troubled && r.nextDouble() < 0.05 ? 1 : 2 + r.nextInt(3);
+        // Underfunded work (under 1,000 a week) really is at risk, whatever else is true.
+        boolean projectAtRisk = troubled || budget.doubleValue() / weeks < 1_000;
 
         boolean late = r.nextDouble() < 0.3;
-        boolean inTransit = late && r.nextDouble() < 0.3;
+        boolean inTransit = late && r.nextDouble() < 0.15;
         var payments = late
                 ? new LeadCase.Payments(12 + r.nextInt(9), 0.5, inTransit ? 1 : 3 + r.nextInt(5), 14 + r.nextInt(10))
                 : new LeadCase.Payments(3 + r.nextInt(8), 1.0, 0, 10 + r.nextInt(10));
