@@ -36,8 +36,11 @@ final class People {
             "ceo", List.of("casey", "board"));
     /** How often a role leaves an approval unanswered (holidays, a full inbox). */
     private static final double ABSENT = 0.08;
-    /** Share of wrong autonomous decisions someone notices later. */
-    static final double NOTICED = 0.6;
+    /**
+     * Share of wrong autonomous decisions someone notices later: people work on every lead, meeting and project
+     * after the decision, so most mistakes surface (a bad lead at its meeting, a false alarm with the team).
+     */
+    static final double NOTICED = 0.85;
 
     /**
      * Recurring manual work: kind (the reason tag), title, role, chance on a given business day.
