@@ -7,6 +7,7 @@ import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.autonomic.PgAutonomic;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,8 @@ public final class AutonomicRuntime implements AutoCloseable {
         var tunables = new AutonomicOperations.Settings(AutonomicOperations.Settings.defaults().maxAttempts(),
                 AutonomicOperations.Settings.defaults().reminderInterval(), timeoutScale(settings));
         PgAutonomic adapters = run
-                ? PgAutonomic.start(node, clock, PgAutonomic.DEFAULT_JOB_POLL, faults)
-                : PgAutonomic.passive(node, clock, PgAutonomic.DEFAULT_JOB_POLL, faults);
+                ? PgAutonomic.start(node, clock, jobPoll(settings), faults)
+                : PgAutonomic.passive(node, clock, jobPoll(settings), faults);
         try {
             var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables);
             if (run) {
@@ -58,6 +59,13 @@ public final class AutonomicRuntime implements AutoCloseable {
             case "off" -> false;
             default -> throw new Settings.SettingException("BIGBOX_AGENTS", "must be on or off, was '" + value + "'");
         };
+    }
+
+    // BIGBOX_JOB_POLL_MS: how often the runner looks for due jobs by itself. The simulation, which runs due jobs
+    // itself after each step of its clock, sets it out of the way so no job runs behind its back mid-step.
+    static Duration jobPoll(Settings settings) {
+        return Duration.ofMillis(settings.integer("BIGBOX_JOB_POLL_MS", (int) PgAutonomic.DEFAULT_JOB_POLL.toMillis(), 10,
+                86_400_000));
     }
 
     static double timeoutScale(Settings settings) {

@@ -47,6 +47,8 @@ public final class Simulation {
         var clock = new SimulationClock(START);
         var values = new HashMap<String, String>(Map.of("DATABASE_URL", databaseUrl, "BIGBOX_HOME", home.toString(),
                 "BIGBOX_LOOPS", options.loops() ? "on" : "off", "BIGBOX_POLL_INTERVAL_MS", "20", "BIGBOX_POOL_SIZE", "8",
+                // Due jobs run when the driver says so (after each step), never on the runner's own timer mid-step.
+                "BIGBOX_JOB_POLL_MS", "86400000",
                 // The doctrine's phases count weeks from go-live: the agency's first day.
                 "BIGBOX_GO_LIVE", START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()));
         try (Engine engine = Engine.start(Settings.of(values, home), new Engine.Options("127.0.0.1", 0, "simulation"), clock)) {

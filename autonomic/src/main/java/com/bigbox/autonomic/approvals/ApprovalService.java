@@ -398,8 +398,8 @@ public final class ApprovalService {
 
     private Approval record(UnitOfWork work, UUID id, UUID correlation, UUID causation, String type, ApprovalEvent event,
             String by, Confidence confidence, Instant at) {
-        RecordedEvent stored = work.append(stream(id), ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(), type,
-                EventCodec.payload(event), "{}", correlation, causation, by, confidence, at))).events().getFirst();
+        RecordedEvent stored = work.append(stream(id), ExpectedVersion.any(), List.of(new NewEvent(nextEventId(work, id, type,
+                EventCodec.payload(event)), type, EventCodec.payload(event), "{}", correlation, causation, by, confidence, at))).events().getFirst();
         projection.apply(stored, work);
         return store.find(work, id).orElseThrow();
     }
@@ -407,10 +407,20 @@ public final class ApprovalService {
     // The event, and at once its effect on the rows (the same fold a rebuild applies).
     private RecordedEvent append(UnitOfWork work, Approval approval, ApprovalEvent event, String by, Instant at) {
         RecordedEvent stored = work.append(stream(approval.approvalId()), ExpectedVersion.any(), List.of(new NewEvent(
-                UUID.randomUUID(), EventCodec.typeOf(event), EventCodec.payload(event), "{}", approval.correlationId(),
+                nextEventId(work, approval.approvalId(), EventCodec.typeOf(event), EventCodec.payload(event)), EventCodec.typeOf(event),
+                EventCodec.payload(event), "{}", approval.correlationId(),
                 approval.eventId(), by, null, at))).events().getFirst();
         projection.apply(stored, work);
         return stored;
+    }
+
+    // Derived from the approval, its place in the approval's stream and the event itself, as agents derive theirs
+    // from what they react to: the same history gets the same ids, so what reacts to a person's decision (the next
+    // agent's ids, a simulation's run) repeats exactly; two different events never share one.
+    private static UUID nextEventId(UnitOfWork work, UUID approvalId, String type, String payload) {
+        long next = work.version(stream(approvalId)) + 1;
+        return UUID.nameUUIDFromBytes(("approval/" + approvalId + "/" + next + "/" + type + "/" + payload)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void requireText(String field, String value) {
