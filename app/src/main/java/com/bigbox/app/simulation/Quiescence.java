@@ -45,9 +45,12 @@ final class Quiescence {
         }
     }
 
+    // Checkpoints first, then the head: a handler commits its effects with its checkpoint, so whatever it wrote
+    // before the checkpoints were read is in the head read after; read the other way round, a handler finishing
+    // in between would look done while the events it just wrote wait for everyone else.
     boolean quiet() {
-        Position head = store.head();
         Map<String, Position> checkpoints = checkpoints();
+        Position head = store.head();
         for (String name : required.get()) {
             if (!checkpoints.containsKey(name) && !head.equals(Position.START)) {
                 return false;
