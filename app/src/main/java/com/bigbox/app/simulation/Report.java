@@ -44,13 +44,14 @@ public final class Report {
     }
 
     private static void summary(PrintWriter out, List<SimulationRun> runs) {
-        out.printf(Locale.ROOT, "%nSummary (targets: automation >= %.0f%% in the last week, wrong autonomous <= %.0f%%, CEO interrupts < %d every week)%n",
-                100 * SimulationRun.AUTOMATION_TARGET, 100 * SimulationRun.WRONG_TARGET, SimulationRun.CEO_WEEKLY_LIMIT);
-        out.println("loops  seed  days  final auto%  wrong%  max ceo/week  approvals/day  overrides  targets  wall");
+        out.printf(Locale.ROOT, "%nSummary (targets over the last %d weeks: automation >= %.0f%%, wrong autonomous <= %.0f%%; CEO interrupts < %d "
+                + "every week)%n", SimulationRun.FINAL_WEEKS, 100 * SimulationRun.AUTOMATION_TARGET, 100 * SimulationRun.WRONG_TARGET,
+                SimulationRun.CEO_WEEKLY_LIMIT);
+        out.println("loops  seed  days  final auto%  final wrong%  run wrong%  max ceo/week  approvals/day  overrides  targets  wall");
         for (SimulationRun run : runs) {
             double perDay = run.weeks().stream().mapToLong(w -> w.asked() + w.ceoInterrupts()).sum() / (double) run.options().days();
-            out.printf(Locale.ROOT, "%-5s  %4d  %4d  %11.1f  %6.1f  %12d  %13.1f  %9d  %-7s  %ds%n", run.options().loops() ? "on" : "off",
-                    run.options().seed(), run.options().days(), 100 * run.finalAutomation(), 100 * run.wrongRate(),
+            out.printf(Locale.ROOT, "%-5s  %4d  %4d  %11.1f  %12.1f  %10.1f  %12d  %13.1f  %9d  %-7s  %ds%n", run.options().loops() ? "on" : "off",
+                    run.options().seed(), run.options().days(), 100 * run.finalAutomation(), 100 * run.finalWrongRate(), 100 * run.wrongRate(),
                     run.maxCeoInterrupts(), perDay, run.overrides(), run.meetsTargets() ? "met" : "missed", run.wall().toSeconds());
         }
     }

@@ -18,13 +18,32 @@ public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks,
     public static final double WRONG_TARGET = 0.02;
     public static final int CEO_WEEKLY_LIMIT = 7;
 
-    /** The automation rate of the run's last week: where the agency stands at the end. */
+    /** Where the agency stands by the end: its last four weeks (one week is too noisy to judge by). */
+    static final int FINAL_WEEKS = 4;
+
+    /** The automation rate over the run's last four weeks. */
     public double finalAutomation() {
-        return weeks.isEmpty() ? 0 : weeks.getLast().automationRate();
+        List<WeekFigures> last = last();
+        long executed = last.stream().mapToLong(WeekFigures::executed).sum();
+        long gated = last.stream().mapToLong(WeekFigures::gated).sum();
+        return gated == 0 ? 0 : (double) executed / gated;
     }
 
-    /** Wrong autonomous decisions over the whole run. */
+    /** Wrong autonomous decisions over the run's last four weeks. */
+    public double finalWrongRate() {
+        return wrong(last());
+    }
+
+    /** Wrong autonomous decisions over the whole run, learning included. */
     public double wrongRate() {
+        return wrong(weeks);
+    }
+
+    private List<WeekFigures> last() {
+        return weeks.subList(Math.max(0, weeks.size() - FINAL_WEEKS), weeks.size());
+    }
+
+    private static double wrong(List<WeekFigures> weeks) {
         long executed = weeks.stream().mapToLong(WeekFigures::executed).sum();
         long wrong = weeks.stream().mapToLong(WeekFigures::wrongAutonomous).sum();
         return executed == 0 ? 0 : (double) wrong / executed;
@@ -35,6 +54,6 @@ public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks,
     }
 
     public boolean meetsTargets() {
-        return finalAutomation() >= AUTOMATION_TARGET && wrongRate() <= WRONG_TARGET && maxCeoInterrupts() < CEO_WEEKLY_LIMIT;
+        return finalAutomation() >= AUTOMATION_TARGET && finalWrongRate() <= WRONG_TARGET && maxCeoInterrupts() < CEO_WEEKLY_LIMIT;
     }
 }

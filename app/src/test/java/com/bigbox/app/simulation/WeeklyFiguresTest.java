@@ -72,4 +72,22 @@ class WeeklyFiguresTest {
                 new Observation.Gated(day(3), "StrategyAgent", "QUOTE_GENERATED", Route.CEO, true)), day(10));
         assertThat(tallies).containsExactly(new DecisionTally("LEAD_QUALIFIED", 1, 1, 0, 1), new DecisionTally("QUOTE_GENERATED", 0, 0, 1, 0));
     }
+
+    @Test
+    void theRunIsJudgedOnItsLastFourWeeksAndCeoInterruptsOnEveryWeek() {
+        var observations = new java.util.ArrayList<Observation>();
+        for (int week = 0; week < 6; week++) {
+            boolean learning = week < 2;
+            for (int i = 0; i < 10; i++) {
+                observations.add(gated(7 * week + 1 + i * 0.1, learning || i < 2 ? Route.HUMAN : Route.EXECUTED, !(learning && i == 0)));
+            }
+        }
+        observations.add(gated(3, Route.EXECUTED, false));
+        var weeks = WeeklyFigures.of(START, 42, observations, Map.of());
+        var run = new SimulationRun(new Simulation.Options(42, 1, true, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
+        assertThat(run.finalAutomation()).isEqualTo(0.8);
+        assertThat(run.finalWrongRate()).isZero();
+        assertThat(run.wrongRate()).isEqualTo(1 / 33.0);
+        assertThat(run.meetsTargets()).isTrue();
+    }
 }
