@@ -33,7 +33,7 @@ class SimulationIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    private static final Simulation.Options OPTIONS = new Simulation.Options(8, 7, false, new AgencySize(3));
+    private static final Simulation.Options OPTIONS = new Simulation.Options(8, 7, true, new AgencySize(3));
     private static final List<String> created = new ArrayList<>();
     private static ScratchDatabases server;
     private static SimulationRun first;
