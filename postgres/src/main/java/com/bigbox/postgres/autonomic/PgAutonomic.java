@@ -1,5 +1,9 @@
 package com.bigbox.postgres.autonomic;
 
+import com.bigbox.autonomic.improvement.ImprovementPorts;
+import com.bigbox.postgres.improvement.PgImprovementFacts;
+import com.bigbox.postgres.improvement.PgImprovementStore;
+import com.bigbox.postgres.improvement.PgWeeklyReviewReads;
 import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.projections.ProjectionRegistry;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
@@ -43,20 +47,25 @@ public final class PgAutonomic implements AutoCloseable {
     public static PgAutonomic passive(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
         var jobs = new PgJobRunner(node.store(), clock, node.name(), jobPoll);
         var ports = new AutonomicPorts(node.subscriptions(), new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
-                new PgProjectionLock(), new PgJobScheduler(), jobs, faults);
+                new PgProjectionLock(), new PgJobScheduler(), jobs, faults, improvement());
         return new PgAutonomic(ports, jobs);
     }
 
     /** Every projection over the PostgreSQL adapters, as {@code bigbox replay} rebuilds them (nothing runs). */
     public static ProjectionRegistry projections() {
         return AutonomicOperations.projections(new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
-                new PgJobScheduler());
+                new PgJobScheduler(), new PgImprovementStore());
     }
 
     /** Loads SOP files into this database the way a running engine does (a command that runs nothing else). */
     public static SopLoader sopLoader(Clock clock) {
         var sops = new PgSopStore();
         return new SopLoader(sops, new SopDefinitionsProjection(sops), new PgProjectionLock(), new SopValidator(), clock);
+    }
+
+    /** Self-improvement's adapters. */
+    public static ImprovementPorts improvement() {
+        return new ImprovementPorts(new PgImprovementFacts(), new PgImprovementStore(), new PgWeeklyReviewReads());
     }
 
     public AutonomicPorts ports() {
