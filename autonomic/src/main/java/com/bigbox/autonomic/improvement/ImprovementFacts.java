@@ -32,6 +32,13 @@ public interface ImprovementFacts {
         }
     }
 
+    /**
+     * A decision that took effect with no person ({@code AUTONOMIC_DECISION_EXECUTED}), and whether a person
+     * later found it wrong ({@code AUTONOMIC_DECISION_OVERRIDDEN}).
+     */
+    record ExecutedDecision(UUID decisionEventId, String agentId, double confidence, Instant at, boolean overridden,
+            String overriddenBy) {}
+
     /** A task a person created by hand; {@code kind} is its reason tag (or its title when it has none). */
     record ManualTask(UUID eventId, String taskId, String kind, String createdBy, Instant at, Double minutes,
             String justification) {}
@@ -66,6 +73,8 @@ public interface ImprovementFacts {
     record OpenSignal(UUID signalId, String eventType, String subject) {}
 
     List<ApprovalOutcome> approvalOutcomes(UnitOfWork work, List<String> agents, Instant since);
+
+    List<ExecutedDecision> executedDecisions(UnitOfWork work, List<String> agents, Instant since);
 
     List<ManualTask> manualTasks(UnitOfWork work, List<String> agents, Instant since);
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 public final class PgImprovementFacts implements ImprovementFacts {
     private static final String APPROVAL_OUTCOMES = SqlFiles.load("approval_outcomes");
     private static final String MANUAL_TASKS = SqlFiles.load("manual_tasks");
+    private static final String EXECUTED_DECISIONS = SqlFiles.load("executed_decisions");
     private static final String COMPLETED_RUNS = SqlFiles.load("completed_runs");
     private static final String MEETINGS = SqlFiles.load("meetings");
     private static final String CONFIDENCES = SqlFiles.load("confidences");
@@ -38,6 +39,15 @@ public final class PgImprovementFacts implements ImprovementFacts {
         }, rs -> new ApprovalOutcome(rs.getObject("approval_id", UUID.class), rs.getObject("event_id", UUID.class),
                 rs.getString("agent_id"), rs.getDouble("confidence"), rs.getString("resolution"), rs.getString("resolved_by"),
                 Jdbc.instant(rs, "resolved_at")));
+    }
+
+    @Override
+    public List<ExecutedDecision> executedDecisions(UnitOfWork work, List<String> agents, Instant since) {
+        return Jdbc.list(work, EXECUTED_DECISIONS, s -> {
+            s.setArray(1, texts(work, agents));
+            s.setTimestamp(2, Jdbc.timestamp(since));
+        }, rs -> new ExecutedDecision(UUID.fromString(rs.getString("decision_event_id")), rs.getString("agent_id"),
+                rs.getDouble("confidence"), Jdbc.instant(rs, "at"), rs.getBoolean("overridden"), rs.getString("overridden_by")));
     }
 
     @Override

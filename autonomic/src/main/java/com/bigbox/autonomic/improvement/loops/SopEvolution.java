@@ -32,8 +32,8 @@ import java.util.UUID;
 /**
  * SOP evolution (daily): where people approve an assisted step's decisions almost always (≥ 95% over at
  * least 10), propose the SOP's next version with that step automatic and the SOP's own confidence
- * threshold a step lower (not below the doctrine's minimum), with the expected saving a month and the
- * evidence. The impact decides the approval: above 10,000 a month a person approves explicitly; above
+ * threshold a step lower (not below the doctrine's minimum), with the expected saving a month (the people's
+ * minutes on it over the window, a month's worth, at the SOP's hourly rate) and the evidence. The impact decides the approval: above 10,000 a month a person approves explicitly; above
  * 1,000 nobody objecting in 48 h (an automation opportunity; 72 h otherwise) activates it; below, it is
  * activated at once. Activation writes the next version into {@code sop_definitions} (minor version bump),
  * and {@link SopProposals#revert} undoes it as a new version.
@@ -86,7 +86,7 @@ public final class SopEvolution implements ControlLoop {
     }
 
     /** The pure analysis for one SOP's active version. */
-    public static Optional<Plan> plan(SopVersion active, List<StepRecord> records, int executionsPerWeek, Doctrine doctrine) {
+    public static Optional<Plan> plan(SopVersion active, List<StepRecord> records, Doctrine doctrine) {
         Doctrine.EvolutionBounds b = doctrine.loops().sopEvolution();
         Doctrine.ThresholdBounds t = doctrine.loops().threshold();
         List<StepRecord> candidates = records.stream()
@@ -102,6 +102,7 @@ public final class SopEvolution implements ControlLoop {
         var changes = new ArrayList<SopChange>();
         var evidence = new ArrayList<UUID>();
         double monthly = 0;
+        double weeks = b.windowDays() / 7.0;
         Set<String> ids = new java.util.HashSet<>(candidates.stream().map(StepRecord::stepId).toList());
         for (JsonNode step : doc.withArray("steps")) {
             String id = step.path("step_id").asText();
@@ -112,8 +113,8 @@ public final class SopEvolution implements ControlLoop {
             ((ObjectNode) step).put("automation_level", "full");
             changes.add(new SopChange("steps[" + id + "].automation_level", "assisted", "full", String.format(Locale.ROOT,
                     "people approved %d of %d of its decisions unchanged", r.agreed(), r.byPerson())));
-            double personShare = r.performed() == 0 ? 0 : (double) r.byPerson() / r.performed();
-            monthly += personShare * executionsPerWeek * 4 * r.humanMinutes() / 60.0 * hourlyRate;
+            // People's time on it a month, at the SOP's hourly rate: what automating it saves.
+            monthly += r.byPerson() / weeks * 4 * r.humanMinutes() / 60.0 * hourlyRate;
             evidence.addAll(r.evidence());
         }
         JsonNode policy = doc.path("automation_policy");
@@ -143,14 +144,11 @@ public final class SopEvolution implements ControlLoop {
         Instant since = now.minus(Duration.ofDays(b.windowDays()));
         List<StepRecord> records = facts.stepRecords(work, since);
         Set<String> pending = Set.copyOf(facts.sopsWithPendingProposals(work));
-        Instant weekAgo = now.minus(Duration.ofDays(7));
-        var runs = facts.completedRuns(work, weekAgo);
         for (SopVersion active : sops.activeVersions(work)) {
             if (pending.contains(active.sopId())) {
                 continue; // one open proposal per SOP: the next waits for its answer
             }
-            int perWeek = (int) runs.stream().filter(r -> r.sopId().equals(active.sopId())).count();
-            Optional<Plan> plan = plan(active, records, perWeek, doctrine);
+            Optional<Plan> plan = plan(active, records, doctrine);
             if (plan.isEmpty()) {
                 continue;
             }

@@ -11,6 +11,7 @@ import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.autonomic.improvement.ImprovementFacts;
 import com.bigbox.autonomic.improvement.ImprovementFacts.ApprovalOutcome;
+import com.bigbox.autonomic.improvement.ImprovementFacts.ExecutedDecision;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
@@ -26,10 +27,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Threshold calibration (daily): per agent, what people did with its escalations since its settings last
- * changed. People agreeing almost always with the decisions just below its threshold (the band one step
- * wide) → lower the threshold a step; people overriding too often → raise it, or at the top of its range
- * demote the agent's autonomy; a long, clean record → promote its autonomy. Counting only since the last
+ * Threshold calibration (daily): per agent, what people did with its decisions since its settings last
+ * changed. People agreeing almost always with the escalations just below its threshold (the band one step
+ * wide) → lower the threshold a step; people overriding too many of the decisions at or above it (those
+ * that took effect alone and were corrected later, or that a person saw anyway) → raise it, or demote an
+ * autonomous agent, or at the top of the range demote it to supervised; a long, clean record → promote
+ * its autonomy. Counting only since the last
  * change means one body of evidence moves a setting once.
  */
 public final class ThresholdCalibration implements ControlLoop {
@@ -100,18 +103,29 @@ public final class ThresholdCalibration implements ControlLoop {
         return NAME;
     }
 
-    /** The pure analysis: what to change about one agent, given its settings and the outcomes since they last changed. */
-    public static Optional<Adjustment> plan(String agent, AgentSettings settings, List<ApprovalOutcome> outcomes, Doctrine doctrine) {
+    /**
+     * The pure analysis: what to change about one agent, given its settings and, since they last changed, the
+     * answers people gave to its escalations and its decisions that took effect on their own.
+     */
+    public static Optional<Adjustment> plan(String agent, AgentSettings settings, List<ApprovalOutcome> outcomes,
+            List<ExecutedDecision> executed, Doctrine doctrine) {
         Doctrine.ThresholdBounds b = doctrine.loops().threshold();
         Doctrine.AutonomyCriteria a = doctrine.loops().autonomy();
         List<ApprovalOutcome> judged = outcomes.stream().filter(o -> o.agentId().equals(agent) && o.byPerson()).toList();
-        List<ApprovalOutcome> overridden = judged.stream().filter(ApprovalOutcome::overridden).toList();
         double threshold = settings.threshold();
         AutonomyLevel autonomy = settings.autonomy();
-        if (judged.size() >= b.minSamples() && ratio(overridden.size(), judged.size()) > b.overrideRatio()) {
-            String why = String.format(Locale.ROOT, "people overrode %d of %d decisions (%.0f%% > %.0f%%)", overridden.size(),
-                    judged.size(), 100 * ratio(overridden.size(), judged.size()), 100 * b.overrideRatio());
-            List<UUID> evidence = ids(overridden);
+        // Trusted decisions: those at or above the threshold, whether they took effect alone or a person saw them
+        // (supervised, protected). Overriding those is what says the threshold is too low.
+        List<ExecutedDecision> alone = executed.stream().filter(e -> e.agentId().equals(agent)).toList();
+        List<ApprovalOutcome> trustedJudged = judged.stream().filter(o -> o.confidence() >= threshold - 1e-9).toList();
+        int trusted = alone.size() + trustedJudged.size();
+        var overriddenIds = new ArrayList<UUID>();
+        alone.stream().filter(ExecutedDecision::overridden).forEach(e -> overriddenIds.add(e.decisionEventId()));
+        trustedJudged.stream().filter(ApprovalOutcome::overridden).forEach(o -> overriddenIds.add(o.decisionEventId()));
+        if (trusted >= b.minSamples() && ratio(overriddenIds.size(), trusted) > b.overrideRatio()) {
+            String why = String.format(Locale.ROOT, "people overrode %d of %d decisions at or above the threshold (%.0f%% > %.0f%%)",
+                    overriddenIds.size(), trusted, 100 * ratio(overriddenIds.size(), trusted), 100 * b.overrideRatio());
+            List<UUID> evidence = overriddenIds;
             if (autonomy == AutonomyLevel.AUTONOMOUS) {
                 return Optional.of(new AutonomyChange(agent, autonomy, AutonomyLevel.ASSISTED, true, why, evidence));
             }
@@ -156,12 +170,14 @@ public final class ThresholdCalibration implements ControlLoop {
         Instant windowStart = now.minus(Duration.ofDays(doctrine.loops().threshold().windowDays()));
         List<String> names = agents.all().stream().map(AgentDefinition::name).toList();
         List<ApprovalOutcome> outcomes = facts.approvalOutcomes(work, names, windowStart);
+        List<ExecutedDecision> executed = facts.executedDecisions(work, names, windowStart);
         for (String agent : names) {
             List<RecordedEvent> changes = work.readStream(AgentCatalog.stream(agent), 1);
             Instant since = changes.isEmpty() ? windowStart : later(windowStart, changes.getLast().timestamp());
             List<ApprovalOutcome> fresh = outcomes.stream().filter(o -> o.resolvedAt().isAfter(since)).toList();
+            List<ExecutedDecision> freshExecuted = executed.stream().filter(e -> e.at().isAfter(since)).toList();
             AgentSettings settings = agents.settings(work, agent);
-            plan(agent, settings, fresh, doctrine).ifPresent(adjustment -> execute(work, pass, adjustment, now,
+            plan(agent, settings, fresh, freshExecuted, doctrine).ifPresent(adjustment -> execute(work, pass, adjustment, now,
                     changes.isEmpty() ? 0 : changes.getLast().sequenceNumber()));
         }
         return pass.report(NAME);
