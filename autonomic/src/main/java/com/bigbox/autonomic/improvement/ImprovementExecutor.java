@@ -1,5 +1,6 @@
 package com.bigbox.autonomic.improvement;
 
+import com.bigbox.autonomic.improvement.loops.SopProposals;
 import com.bigbox.autonomic.agents.AgentCatalog;
 import com.bigbox.autonomic.events.AgentEvent;
 import com.bigbox.autonomic.events.ApprovalEvent;

@@ -1,5 +1,7 @@
 package com.bigbox.autonomic.improvement;
 
+import com.bigbox.autonomic.improvement.loops.SopProposals;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.ConflictException;
 import com.bigbox.autonomic.NotFoundException;
 import com.bigbox.autonomic.agents.AgentCatalog;

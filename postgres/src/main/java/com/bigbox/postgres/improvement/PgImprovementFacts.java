@@ -1,6 +1,6 @@
 package com.bigbox.postgres.improvement;
 
-import com.bigbox.autonomic.improvement.ImprovementFacts;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
 import java.sql.Array;

@@ -1,8 +1,8 @@
 package com.bigbox.autonomic.improvement.doctrine;
 
-import com.bigbox.autonomic.improvement.ImprovementFacts.CeoInterrupt;
-import com.bigbox.autonomic.improvement.ImprovementFacts.ManualTask;
-import com.bigbox.autonomic.improvement.ImprovementFacts.UnrecordedWork;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.CeoInterrupt;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ManualTask;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.UnrecordedWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.bigbox.autonomic.improvement.doctrine;
 
-import com.bigbox.autonomic.improvement.ImprovementFacts;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.core.UnitOfWork;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.approvals.ActionClasses;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.ImprovementEvent;
-import com.bigbox.autonomic.improvement.ImprovementFacts;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.DoctrineCheck;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;

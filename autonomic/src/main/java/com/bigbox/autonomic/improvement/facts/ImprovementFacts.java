@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.improvement;
+package com.bigbox.autonomic.improvement.facts;
 
 import com.bigbox.core.UnitOfWork;
 import java.math.BigDecimal;

@@ -1,11 +1,9 @@
-package com.bigbox.autonomic.improvement;
+package com.bigbox.autonomic.improvement.loops;
 
 import com.bigbox.autonomic.InvalidInputException;
 import com.bigbox.autonomic.NotFoundException;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.ImprovementEvent;
-import com.bigbox.autonomic.improvement.loops.LoopActions;
-import com.bigbox.autonomic.improvement.loops.SopEvolution;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopStore;
 import com.bigbox.autonomic.sop.SopVersion;
