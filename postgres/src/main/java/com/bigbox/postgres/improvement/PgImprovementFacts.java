@@ -126,6 +126,8 @@ public final class PgImprovementFacts implements ImprovementFacts {
 
     @Override
     public Optional<Instant> firstEventAt(UnitOfWork work) {
-        return Jdbc.one(work, FIRST_EVENT, s -> { }, rs -> Jdbc.instant(rs, "min"));
+        // min() of an empty log is a row holding null.
+        return Jdbc.list(work, FIRST_EVENT, s -> { }, rs -> Jdbc.instant(rs, "min")).stream().filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 }
