@@ -1,6 +1,13 @@
 package com.bigbox.postgres.autonomic;
 
 import com.bigbox.autonomic.improvement.ImprovementPorts;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
+import com.bigbox.autonomic.improvement.doctrine.GoLive;
+import com.bigbox.autonomic.improvement.loops.WeeklyReviewLoop;
+import com.bigbox.autonomic.improvement.review.ReviewWeek;
+import com.bigbox.autonomic.improvement.review.WeeklyReview;
+import com.bigbox.core.UnitOfWork;
+import java.time.Instant;
 import com.bigbox.postgres.improvement.PgImprovementFacts;
 import com.bigbox.postgres.improvement.PgImprovementStore;
 import com.bigbox.postgres.improvement.PgWeeklyReviewReads;
@@ -66,6 +73,12 @@ public final class PgAutonomic implements AutoCloseable {
     /** Self-improvement's adapters. */
     public static ImprovementPorts improvement() {
         return new ImprovementPorts(new PgImprovementFacts(), new PgImprovementStore(), new PgWeeklyReviewReads());
+    }
+
+    /** The weekly automation review of {@code week} from this database, with no engine running (the CLI). */
+    public static WeeklyReview weeklyReview(UnitOfWork work, GoLive goLive, ReviewWeek week, Instant now) {
+        return WeeklyReviewLoop.review(work, Doctrine.shipped(), new PgImprovementFacts(), new PgWeeklyReviewReads(),
+                AutonomicOperations.shippedAgents().stream().map(a -> a.definition().name()).toList(), goLive, week, now);
     }
 
     public AutonomicPorts ports() {

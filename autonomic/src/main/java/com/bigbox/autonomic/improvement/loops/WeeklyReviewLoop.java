@@ -49,10 +49,16 @@ public final class WeeklyReviewLoop implements ControlLoop {
 
     /** The review of {@code week} as of {@code now}. */
     public WeeklyReview review(UnitOfWork work, ReviewWeek week, Instant now) {
+        return review(work, doctrine, facts, reads, agents.all().stream().map(AgentDefinition::name).toList(), goLive, week, now);
+    }
+
+    /** The review of {@code week} as of {@code now}, for a reader that runs no loop (the CLI). */
+    public static WeeklyReview review(UnitOfWork work, Doctrine doctrine, ImprovementFacts facts, WeeklyReviewReads reads,
+            List<String> agents, GoLive goLive, ReviewWeek week, Instant now) {
         LocalDate live = goLive.date(work, facts, now);
         Instant at = week.end().isAfter(now) ? now : week.end().minusSeconds(1);
-        return WeeklyReview.compose(week, doctrine, doctrine.phaseAt(live, at).wireName(), Doctrine.weekSince(live, at),
-                agents.all().stream().map(AgentDefinition::name).toList(), reads, work, now);
+        return WeeklyReview.compose(week, doctrine, doctrine.phaseAt(live, at).wireName(), Doctrine.weekSince(live, at), agents,
+                reads, work, now);
     }
 
     @Override

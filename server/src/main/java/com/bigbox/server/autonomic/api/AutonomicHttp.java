@@ -1,5 +1,7 @@
 package com.bigbox.server.autonomic.api;
 
+import com.bigbox.postgres.improvement.PgImprovementReads;
+import com.bigbox.server.improvement.ImprovementRoutes;
 import com.bigbox.server.autonomic.AutonomicErrors;
 import com.bigbox.server.autonomic.Replies;
 
@@ -44,6 +46,7 @@ public final class AutonomicHttp {
                 compatAgents,
                 new CompatApprovalRoutes(transactions, ops, compat, compatAgents),
                 new CompatClientRoutes(transactions, reads, compat),
-                new CompatSopRoutes(transactions, ops, compat));
+                new CompatSopRoutes(transactions, ops, compat),
+                new ImprovementRoutes(transactions, ops, new PgImprovementReads()));
     }
 }
