@@ -2,15 +2,17 @@ package com.bigbox.autonomic.improvement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.ImprovementEvent.AutomationGapDetected;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ManualTask;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.RaisedSignal;
 import com.bigbox.autonomic.improvement.loops.CoverageLoop;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class CoverageLoopTest {
     void theSameKindOfManualTaskTwiceIsAGapWithItsCostPerWeekAndAReviewDueIn7Days() {
         var tasks = List.of(task("crm_update", 14, 30.0), task("crm_update", 7, 60.0), task("crm_update", 0, null),
                 task("status_report", 3, 45.0));
-        List<AutomationGapDetected> gaps = CoverageLoop.plan(tasks, Set.of(), BOUNDS, NOW);
+        List<AutomationGapDetected> gaps = CoverageLoop.plan(tasks, Map.of(), BOUNDS, NOW);
         assertThat(gaps).singleElement().satisfies(g -> {
             assertThat(g.taskKind()).isEqualTo("crm_update");
             assertThat(g.occurrences()).isEqualTo(3);
@@ -39,9 +41,17 @@ class CoverageLoopTest {
     }
 
     @Test
-    void anOpenGapOfThatKindIsNotRaisedAgain() {
-        var tasks = List.of(task("crm_update", 2, 30.0), task("crm_update", 1, 30.0));
-        assertThat(CoverageLoop.plan(tasks, Set.of("crm_update"), BOUNDS, NOW)).isEmpty();
-        assertThat(CoverageLoop.plan(tasks.subList(0, 1), Set.of(), BOUNDS, NOW)).as("once is no gap").isEmpty();
+    void anOpenGapOfThatKindIsNotRaisedAgainAndAfterItOnlyNewTasksCount() {
+        var tasks = List.of(task("crm_update", 5, 30.0), task("crm_update", 4, 30.0), task("crm_update", 1, 30.0));
+        var open = new RaisedSignal(EventTypes.AUTOMATION_GAP_DETECTED, "crm_update", NOW.minus(Duration.ofDays(3)), true);
+        assertThat(CoverageLoop.plan(tasks, Map.of("crm_update", open), BOUNDS, NOW)).isEmpty();
+        assertThat(CoverageLoop.plan(tasks.subList(0, 1), Map.of(), BOUNDS, NOW)).as("once is no gap").isEmpty();
+        var acknowledged = new RaisedSignal(EventTypes.AUTOMATION_GAP_DETECTED, "crm_update", NOW.minus(Duration.ofDays(3)), false);
+        assertThat(CoverageLoop.plan(tasks, Map.of("crm_update", acknowledged), BOUNDS, NOW))
+                .as("one task since the acknowledged gap").isEmpty();
+        var more = new java.util.ArrayList<>(tasks);
+        more.add(task("crm_update", 0, 30.0));
+        assertThat(CoverageLoop.plan(more, Map.of("crm_update", acknowledged), BOUNDS, NOW)).singleElement()
+                .satisfies(g -> assertThat(g.occurrences()).isEqualTo(2));
     }
 }

@@ -8,6 +8,7 @@ import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ApprovalOutcome;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ConfidenceSample;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.MeetingAttendance;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.RaisedSignal;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.SopRun;
 import com.bigbox.autonomic.improvement.loops.DriftMonitor;
 import com.bigbox.autonomic.improvement.loops.DriftMonitor.Alert;
@@ -16,7 +17,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,24 +41,26 @@ class DriftMonitorTest {
                 i % 2 == 0 ? "modified" : "rejected", person, T0)).toList();
     }
 
+    static final Instant NOW = Instant.parse("2026-03-05T00:00:00Z");
+
     static List<Alert> plan(List<SopRun> runs, List<ApprovalOutcome> overrides, List<MeetingAttendance> meetings,
-            List<ConfidenceSample> confidences, Set<String> open) {
-        return DriftMonitor.plan(new Observations(runs, overrides, meetings, confidences, open), BOUNDS);
+            List<ConfidenceSample> confidences, Map<String, RaisedSignal> raised) {
+        return DriftMonitor.plan(new Observations(NOW, runs, overrides, meetings, confidences, raised), BOUNDS);
     }
 
     @Test
     void cycleTimeMovingBeyond20PercentIsProcessDriftAndBeyond30APersonsBusiness() {
-        assertThat(plan(cycleTimes(10, 11.9, 5), List.of(), List.of(), List.of(), Set.of())).as("+19%").isEmpty();
-        assertThat(plan(cycleTimes(10, 12.5, 5), List.of(), List.of(), List.of(), Set.of())).singleElement().satisfies(a -> {
+        assertThat(plan(cycleTimes(10, 11.9, 5), List.of(), List.of(), List.of(), Map.of())).as("+19%").isEmpty();
+        assertThat(plan(cycleTimes(10, 12.5, 5), List.of(), List.of(), List.of(), Map.of())).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(EventTypes.PROCESS_DRIFT_DETECTED);
             assertThat(a.requiresHuman()).isFalse();
             var d = (ImprovementEvent.ProcessDriftDetected) a.event();
             assertThat(d.change()).isEqualTo(0.25);
             assertThat(d.samples()).isEqualTo(10);
         });
-        assertThat(plan(cycleTimes(10, 6.5, 5), List.of(), List.of(), List.of(), Set.of())).singleElement()
+        assertThat(plan(cycleTimes(10, 6.5, 5), List.of(), List.of(), List.of(), Map.of())).singleElement()
                 .satisfies(a -> assertThat(a.requiresHuman()).as("-35%").isTrue());
-        assertThat(plan(cycleTimes(10, 20, 4), List.of(), List.of(), List.of(), Set.of())).as("8 samples are too few").isEmpty();
+        assertThat(plan(cycleTimes(10, 20, 4), List.of(), List.of(), List.of(), Map.of())).as("8 samples are too few").isEmpty();
     }
 
     @Test
@@ -64,7 +68,7 @@ class DriftMonitorTest {
         var o = new ArrayList<>(overrides("sam", 10));
         o.addAll(overrides("kim", 11));
         o.addAll(overrides("ceo", 21));
-        List<Alert> alerts = plan(List.of(), o, List.of(), List.of(), Set.of());
+        List<Alert> alerts = plan(List.of(), o, List.of(), List.of(), Map.of());
         assertThat(alerts).extracting(Alert::subject).containsExactly("ceo", "kim");
         assertThat(alerts).extracting(Alert::requiresHuman).containsExactly(true, false);
     }
@@ -77,7 +81,7 @@ class DriftMonitorTest {
             meetings.add(new MeetingAttendance(UUID.randomUUID(), "c-low", i < 2, T0));    // 0.4: decay, not < 0.4
             meetings.add(new MeetingAttendance(UUID.randomUUID(), "c-gone", i < 1, T0));   // 0.2: a person looks
         }
-        List<Alert> alerts = plan(List.of(), List.of(), meetings, List.of(), Set.of());
+        List<Alert> alerts = plan(List.of(), List.of(), meetings, List.of(), Map.of());
         assertThat(alerts).extracting(Alert::subject).containsExactly("c-gone", "c-low");
         assertThat(alerts).extracting(Alert::requiresHuman).containsExactly(true, false);
     }
@@ -89,7 +93,7 @@ class DriftMonitorTest {
             samples.add(new ConfidenceSample(UUID.randomUUID(), "FinanceAgent", i < 17 ? 0.95 : 0.8, T0));
             samples.add(new ConfidenceSample(UUID.randomUUID(), "IntakeAgent", i < 16 ? 0.95 : 0.8, T0)); // 80%: not above
         }
-        List<Alert> alerts = plan(List.of(), List.of(), List.of(), samples, Set.of());
+        List<Alert> alerts = plan(List.of(), List.of(), List.of(), samples, Map.of());
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.subject()).isEqualTo("FinanceAgent");
             assertThat(((ImprovementEvent.ConfidenceCalibrationRequired) a.event()).direction()).isEqualTo("overconfident");
@@ -97,8 +101,13 @@ class DriftMonitorTest {
     }
 
     @Test
-    void anEqualOpenAlertIsNotRaisedAgain() {
-        assertThat(plan(cycleTimes(10, 15, 5), List.of(), List.of(), List.of(),
-                Set.of(DriftMonitor.key(EventTypes.PROCESS_DRIFT_DETECTED, "proposal-and-quote")))).isEmpty();
+    void anEqualAlertIsNotRaisedWhileOpenNorWithinAWeekOfTheLast() {
+        String key = DriftMonitor.key(EventTypes.PROCESS_DRIFT_DETECTED, "proposal-and-quote");
+        var open = new RaisedSignal(EventTypes.PROCESS_DRIFT_DETECTED, "proposal-and-quote", NOW.minus(Duration.ofDays(30)), true);
+        assertThat(plan(cycleTimes(10, 15, 5), List.of(), List.of(), List.of(), Map.of(key, open))).isEmpty();
+        var recent = new RaisedSignal(EventTypes.PROCESS_DRIFT_DETECTED, "proposal-and-quote", NOW.minus(Duration.ofDays(6)), false);
+        assertThat(plan(cycleTimes(10, 15, 5), List.of(), List.of(), List.of(), Map.of(key, recent))).isEmpty();
+        var old = new RaisedSignal(EventTypes.PROCESS_DRIFT_DETECTED, "proposal-and-quote", NOW.minus(Duration.ofDays(8)), false);
+        assertThat(plan(cycleTimes(10, 15, 5), List.of(), List.of(), List.of(), Map.of(key, old))).hasSize(1);
     }
 }

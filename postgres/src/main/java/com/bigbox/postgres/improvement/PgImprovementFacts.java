@@ -22,7 +22,7 @@ public final class PgImprovementFacts implements ImprovementFacts {
     private static final String CEO_INTERRUPTS = SqlFiles.load("ceo_interrupts");
     private static final String UNRECORDED_WORK = SqlFiles.load("unrecorded_work");
     private static final String STEP_RECORDS = SqlFiles.load("step_records");
-    private static final String OPEN_SIGNALS = SqlFiles.load("open_signals");
+    private static final String RAISED_SIGNALS = SqlFiles.load("raised_signals");
     private static final String PENDING_PROPOSALS = SqlFiles.load("pending_proposals");
     private static final String REVIEWED_WEEKS = SqlFiles.load("reviewed_weeks");
     private static final String FIRST_EVENT = SqlFiles.load("first_event");
@@ -109,9 +109,9 @@ public final class PgImprovementFacts implements ImprovementFacts {
     }
 
     @Override
-    public List<OpenSignal> openSignals(UnitOfWork work) {
-        return Jdbc.list(work, OPEN_SIGNALS, s -> { },
-                rs -> new OpenSignal(rs.getObject("signal_id", UUID.class), rs.getString("event_type"), rs.getString("subject")));
+    public List<RaisedSignal> raisedSignals(UnitOfWork work) {
+        return Jdbc.list(work, RAISED_SIGNALS, s -> { }, rs -> new RaisedSignal(rs.getString("event_type"), rs.getString("subject"),
+                Jdbc.instant(rs, "last_raised_at"), rs.getBoolean("open")));
     }
 
     @Override

@@ -205,8 +205,8 @@ class SelfImprovementIT {
             return steps;
         }
 
-        public List<OpenSignal> openSignals(UnitOfWork w) {
-            return real.openSignals(w);
+        public List<RaisedSignal> raisedSignals(UnitOfWork w) {
+            return real.raisedSignals(w);
         }
 
         public List<String> sopsWithPendingProposals(UnitOfWork w) {

@@ -77,7 +77,9 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
 
     public record EconomicBounds(int everyExecutions, double cycleTimeSlippage, double costOverrun, int weeksPerMonth) {}
 
-    public record DriftBounds(ProcessDrift process, Fatigue fatigue, Attention attention, ConfidenceBunching confidence) {}
+    /** @param realertAfterDays after an alert was acknowledged, an equal one waits this long */
+    public record DriftBounds(ProcessDrift process, Fatigue fatigue, Attention attention, ConfidenceBunching confidence,
+            int realertAfterDays) {}
 
     public record ProcessDrift(double band, double humanAbove, int minSamples, int windowDays) {}
 

@@ -69,8 +69,15 @@ public interface ImprovementFacts {
     record StepRecord(String sopId, int sopVersion, String stepId, String automationLevel, int performed, int byPerson,
             int agreed, double humanMinutes, List<UUID> evidence) {}
 
-    /** An improvement signal nobody has acknowledged yet: the same one is not raised again meanwhile. */
-    record OpenSignal(UUID signalId, String eventType, String subject) {}
+    /**
+     * The signals of one type about one subject: when the last was raised, and whether one is still open
+     * (unacknowledged). An equal signal is not raised again while one is open, nor too soon after the last.
+     */
+    record RaisedSignal(String eventType, String subject, Instant lastRaisedAt, boolean open) {
+        public String key() {
+            return eventType + "|" + subject;
+        }
+    }
 
     List<ApprovalOutcome> approvalOutcomes(UnitOfWork work, List<String> agents, Instant since);
 
@@ -90,7 +97,7 @@ public interface ImprovementFacts {
 
     List<StepRecord> stepRecords(UnitOfWork work, Instant since);
 
-    List<OpenSignal> openSignals(UnitOfWork work);
+    List<RaisedSignal> raisedSignals(UnitOfWork work);
 
     /** SOPs with a proposal waiting for its approval. */
     List<String> sopsWithPendingProposals(UnitOfWork work);

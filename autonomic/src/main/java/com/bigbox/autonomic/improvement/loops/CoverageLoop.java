@@ -6,7 +6,7 @@ import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ManualTask;
-import com.bigbox.autonomic.improvement.facts.ImprovementFacts.OpenSignal;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.RaisedSignal;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -26,7 +25,8 @@ import java.util.stream.Collectors;
  * Coverage (daily): tasks people create by hand are work the engine does not cover. The same kind (its
  * reason tag) twice in the window is an automation gap, {@code AUTOMATION_GAP_DETECTED} with how often it
  * happened and what it costs a week at the doctrine's hourly rate, and an SOP review due within 7 days
- * (its {@code review_due_at}; the weekly review lists it as overdue until someone acknowledges it).
+ * (its {@code review_due_at}; the weekly review lists it as overdue until someone acknowledges it). Once
+ * acknowledged, only new tasks of that kind can make the next gap.
  */
 public final class CoverageLoop implements ControlLoop {
     public static final String NAME = "coverage";
@@ -48,15 +48,22 @@ public final class CoverageLoop implements ControlLoop {
         return NAME;
     }
 
-    /** The pure analysis: one gap per kind of manual task repeated, unless a gap of that kind is still open. */
-    public static List<ImprovementEvent.AutomationGapDetected> plan(List<ManualTask> tasks, Set<String> openKinds,
+    /**
+     * The pure analysis: one gap per kind of manual task repeated, unless a gap of that kind is still open;
+     * after a gap of that kind was raised, only the tasks since count.
+     *
+     * @param gaps earlier gaps by task kind
+     */
+    public static List<ImprovementEvent.AutomationGapDetected> plan(List<ManualTask> tasks, Map<String, RaisedSignal> earlierGaps,
             Doctrine.CoverageBounds bounds, Instant now) {
         Map<String, List<ManualTask>> byKind = tasks.stream()
+                .filter(t -> !earlierGaps.containsKey(t.kind()) || t.at().isAfter(earlierGaps.get(t.kind()).lastRaisedAt()))
                 .collect(Collectors.groupingBy(ManualTask::kind, TreeMap::new, Collectors.toList()));
         var gaps = new ArrayList<ImprovementEvent.AutomationGapDetected>();
         for (var entry : byKind.entrySet()) {
             List<ManualTask> same = entry.getValue();
-            if (same.size() < bounds.repeatCount() || openKinds.contains(entry.getKey())) {
+            RaisedSignal earlier = earlierGaps.get(entry.getKey());
+            if (same.size() < bounds.repeatCount() || earlier != null && earlier.open()) {
                 continue;
             }
             Instant first = same.stream().map(ManualTask::at).min(Instant::compareTo).orElse(now);
@@ -76,9 +83,10 @@ public final class CoverageLoop implements ControlLoop {
         Doctrine.CoverageBounds bounds = doctrine.loops().coverage();
         List<ManualTask> tasks = facts.manualTasks(work, agents.all().stream().map(AgentDefinition::name).toList(),
                 now.minus(Duration.ofDays(bounds.windowDays())));
-        Set<String> open = facts.openSignals(work).stream().filter(s -> s.eventType().equals(EventTypes.AUTOMATION_GAP_DETECTED))
-                .map(OpenSignal::subject).collect(Collectors.toSet());
-        for (ImprovementEvent.AutomationGapDetected gap : plan(tasks, open, bounds, now)) {
+        Map<String, RaisedSignal> gaps = facts.raisedSignals(work).stream()
+                .filter(s -> s.eventType().equals(EventTypes.AUTOMATION_GAP_DETECTED))
+                .collect(Collectors.toMap(RaisedSignal::subject, s -> s));
+        for (ImprovementEvent.AutomationGapDetected gap : plan(tasks, gaps, bounds, now)) {
             var change = new LinkedHashMap<String, Object>();
             change.put("before", Map.of("covered", false));
             change.put("after", Map.of("review_due_at", gap.reviewDueAt().toString()));

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The doctrine's rules over the current week (daily): each broken rule becomes
  * {@code DOCTRINE_VIOLATION_RECORDED} with the phase and the action the phase takes — warned,
- * justification_required, or escalated (and then an approval for a person). A violation is recorded once.
+ * justification_required, or escalated (and then an approval for a person). A violation is recorded once
+ * a week per rule and subject.
  */
 public final class DoctrineMonitor implements ControlLoop {
     public static final String NAME = "doctrine";
@@ -77,7 +78,7 @@ public final class DoctrineMonitor implements ControlLoop {
                     v.detail(), doctrine.version(), v.evidence());
             RecordedEvent stored = pass.record(work, StreamId.of("IMPROVEMENT", "doctrine:" + v.rule()),
                     EventTypes.DOCTRINE_VIOLATION_RECORDED, event,
-                    LoopActions.idOf(NAME, v.rule(), v.subject(), current.toString(), Integer.toString(v.evidence().size())), NAME,
+                    LoopActions.idOf(NAME, v.rule(), v.subject(), current.toString()), NAME,
                     Map.of("phase", phase.wireName(), "action", taken(v.action())), now);
             if (stored != null && v.action() == RuleAction.ESCALATE) {
                 pass.escalate(work, stored, ActionClasses.IMPROVEMENT_REVIEW, "manager", "medium", false,

@@ -9,6 +9,7 @@ import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ApprovalOutcome;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ConfidenceSample;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.MeetingAttendance;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.RaisedSignal;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.SopRun;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.core.RecordedEvent;
@@ -21,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * beyond ±20% with at least 10 runs; a person looks beyond 30%), human fatigue (more than 10 overrides
  * by one person in 7 days; a person looks beyond 20), client attention decay (meeting attendance below
  * 0.6; a person looks below 0.4), confidence calibration (20 decisions or more, over 80% of them above
- * 0.9 or below 0.7). An alert is not raised again while an equal one (same type, same subject) is open.
+ * 0.9 or below 0.7). An alert is not raised again while an equal one (same type, same subject) is open,
+ * nor within the doctrine's quiet period (7 days) after the last equal one was acknowledged.
  */
 public final class DriftMonitor implements ControlLoop {
     public static final String NAME = "drift";
@@ -38,9 +39,13 @@ public final class DriftMonitor implements ControlLoop {
     /** A drift signal with what it is about and its stored type. */
     public record Alert(String type, String subject, ImprovementEvent event, boolean requiresHuman) {}
 
-    /** Everything the analysis looks at in one pass. */
-    public record Observations(List<SopRun> runs, List<ApprovalOutcome> overrides, List<MeetingAttendance> meetings,
-            List<ConfidenceSample> confidences, Set<String> open) {}
+    /**
+     * Everything the analysis looks at in one pass.
+     *
+     * @param raised earlier signals by {@link RaisedSignal#key()}
+     */
+    public record Observations(Instant now, List<SopRun> runs, List<ApprovalOutcome> overrides, List<MeetingAttendance> meetings,
+            List<ConfidenceSample> confidences, Map<String, RaisedSignal> raised) {}
 
     private final Doctrine doctrine;
     private final ImprovementFacts facts;
@@ -129,7 +134,12 @@ public final class DriftMonitor implements ControlLoop {
                                 direction, samples.stream().map(ConfidenceSample::eventId).limit(100).toList()), false));
             }
         }
-        return alerts.stream().filter(a -> !o.open().contains(key(a.type(), a.subject()))).toList();
+        // Not again while an equal alert is open, nor within the doctrine's quiet period after the last one.
+        Instant quietSince = o.now().minus(Duration.ofDays(b.realertAfterDays()));
+        return alerts.stream().filter(a -> {
+            RaisedSignal earlier = o.raised().get(key(a.type(), a.subject()));
+            return earlier == null || !earlier.open() && earlier.lastRaisedAt().isBefore(quietSince);
+        }).toList();
     }
 
     @Override
@@ -137,12 +147,12 @@ public final class DriftMonitor implements ControlLoop {
         LoopActions pass = actions.pass();
         Doctrine.DriftBounds b = doctrine.loops().drift();
         List<String> names = agents.all().stream().map(AgentDefinition::name).toList();
-        var observations = new Observations(
+        var observations = new Observations(now,
                 facts.completedRuns(work, now.minus(Duration.ofDays(b.process().windowDays()))),
                 facts.approvalOutcomes(work, names, now.minus(Duration.ofDays(7))),
                 facts.meetings(work, now.minus(Duration.ofDays(b.attention().windowDays()))),
                 facts.confidences(work, names, now.minus(Duration.ofDays(b.confidence().windowDays()))),
-                facts.openSignals(work).stream().map(s -> key(s.eventType(), s.subject())).collect(Collectors.toSet()));
+                facts.raisedSignals(work).stream().collect(Collectors.toMap(RaisedSignal::key, s -> s)));
         String hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
         for (Alert alert : plan(observations, b)) {
             RecordedEvent stored = pass.record(work, stream(alert), alert.type(), alert.event(),
