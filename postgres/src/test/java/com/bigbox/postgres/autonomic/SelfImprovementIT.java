@@ -49,6 +49,12 @@ class SelfImprovementIT {
     @Test
     void loopsRunOnceAcrossInstancesKeepTheirScheduleOverARestartAndTheirSignalsRebuild() {
         Instant t0 = clock.instant();
+        // The other tests of this class may have scheduled the loops already: this one starts from none.
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("delete from scheduled_jobs where kind like 'loop.%'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         AutonomicHarness a = AutonomicHarness.start(db, "loops-a", clock);
         AutonomicHarness b = AutonomicHarness.start(db, "loops-b", clock);
         try {
@@ -164,6 +170,112 @@ class SelfImprovementIT {
             assertThat(reverted.approvalMechanism()).isEqualTo("explicit_human");
             await().atMost(20, SECONDS).until(() -> a.rows("select status from sop_proposals").equals(List.of("reverted")));
             assertThat(a.tx(w -> evolution.run(w, clock.instant())).events()).as("its evidence was of an older version").isEmpty();
+
+            a.awaitQuiet();
+            Map<String, List<String>> live = a.derivedTables();
+            assertThat(live.get("sop_proposals")).singleElement().asString().contains("reverted");
+            new ProjectionRebuild(a.node().store(), a.ops().projections()).rebuild((d, t) -> { });
+            assertThat(a.derivedTables()).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void thresholdChangesWithinBoundsAreMadeAndBeyondThemWaitForAPerson() {
+        try (AutonomicHarness a = AutonomicHarness.start(db, "threshold", clock)) {
+            Instant now = clock.instant();
+            var outcomes = new java.util.ArrayList<ImprovementFacts.ApprovalOutcome>();
+            for (int i = 0; i < 20; i++) {
+                outcomes.add(new ImprovementFacts.ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "StrategyAgent", 0.72, "approved",
+                        "sam", now.plusSeconds(i + 1)));
+                outcomes.add(new ImprovementFacts.ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "FinanceAgent", 0.57, "approved",
+                        "kim", now.plusSeconds(i + 1)));
+            }
+            a.tx(w -> a.ops().agents().changeThreshold(w, "FinanceAgent", 0.60, "test setup", "ops", now));
+            a.tx(w -> a.ops().agents().changeThreshold(w, "StrategyAgent", 0.75, "test setup", "ops", now));
+            var facts = new CraftedOutcomes(new PgImprovementFacts(), outcomes);
+            var loop = new com.bigbox.autonomic.improvement.loops.ThresholdCalibration(DOCTRINE, facts, a.ops().agents(),
+                    new LoopActions(a.ops().approvals()));
+            a.ops().startLoops(a.node().store());
+            clock.advance(Duration.ofMinutes(5));
+            LoopRun run = a.tx(w -> loop.run(w, clock.instant()));
+            assertThat(run.types()).containsExactlyInAnyOrder(EventTypes.AGENT_THRESHOLD_CHANGED, EventTypes.AGENT_CHANGE_PROPOSED);
+            assertThat(a.tx(w -> a.ops().agents().settings(w, "StrategyAgent")).threshold()).isEqualTo(0.70);
+            var changed = run.events().stream().filter(e -> e.type().equals(EventTypes.AGENT_THRESHOLD_CHANGED)).findFirst().orElseThrow();
+            var metadata = EventCodec.tree(changed.metadata());
+            assertThat(metadata.path("before").asText()).isEqualTo("0.75");
+            assertThat(metadata.path("after").asText()).isEqualTo("0.70");
+            assertThat(metadata.path("evidence")).hasSize(20);
+            assertThat(changed.emittedBy()).isEqualTo("loop:threshold");
+
+            // 0.55 is below the doctrine's 0.60: a person decides, and may change the value.
+            assertThat(a.tx(w -> a.ops().agents().settings(w, "FinanceAgent")).threshold()).isEqualTo(0.60);
+            Approval asked = a.tx(w -> a.ops().approvals().get(w, run.approvals().getFirst()));
+            assertThat(asked.actionClass()).isEqualTo("agent_change");
+            assertThat(asked.silenceApproves()).isFalse();
+            a.tx(w -> a.ops().approvals().decide(w, asked.approvalId(), new com.bigbox.autonomic.approvals.DecisionCommand.Modify(
+                    "ceo", "not that far", Map.of("after", "0.58"))));
+            await().atMost(20, SECONDS).until(() -> a.tx(w -> a.ops().agents().settings(w, "FinanceAgent")).threshold() == 0.58);
+            var applied = a.ofType(EventTypes.AGENT_THRESHOLD_CHANGED).getLast();
+            assertThat(EventCodec.tree(applied.metadata()).path("approval_id").asText()).isEqualTo(asked.approvalId().toString());
+            assertThat(applied.emittedBy()).isEqualTo("ceo");
+
+            // The same evidence moves nothing twice: only outcomes after the last change count.
+            assertThat(a.tx(w -> loop.run(w, clock.instant())).events()).isEmpty();
+        }
+    }
+
+    /** The real facts, with the approval outcomes given. */
+    record CraftedOutcomes(ImprovementFacts real, List<ApprovalOutcome> outcomes) implements ImprovementFacts {
+        public List<ApprovalOutcome> approvalOutcomes(UnitOfWork w, List<String> agents, Instant since) {
+            return outcomes;
+        }
+
+        public List<ExecutedDecision> executedDecisions(UnitOfWork w, List<String> agents, Instant since) {
+            return real.executedDecisions(w, agents, since);
+        }
+
+        public List<ManualTask> manualTasks(UnitOfWork w, List<String> agents, Instant since) {
+            return real.manualTasks(w, agents, since);
+        }
+
+        public List<SopRun> completedRuns(UnitOfWork w, Instant since) {
+            return real.completedRuns(w, since);
+        }
+
+        public List<MeetingAttendance> meetings(UnitOfWork w, Instant since) {
+            return real.meetings(w, since);
+        }
+
+        public List<ConfidenceSample> confidences(UnitOfWork w, List<String> agents, Instant since) {
+            return real.confidences(w, agents, since);
+        }
+
+        public List<CeoInterrupt> ceoInterrupts(UnitOfWork w, Instant from, Instant to) {
+            return real.ceoInterrupts(w, from, to);
+        }
+
+        public List<UnrecordedWork> unrecordedWork(UnitOfWork w, Instant since) {
+            return real.unrecordedWork(w, since);
+        }
+
+        public List<StepRecord> stepRecords(UnitOfWork w, Instant since) {
+            return real.stepRecords(w, since);
+        }
+
+        public List<RaisedSignal> raisedSignals(UnitOfWork w) {
+            return real.raisedSignals(w);
+        }
+
+        public List<String> sopsWithPendingProposals(UnitOfWork w) {
+            return real.sopsWithPendingProposals(w);
+        }
+
+        public List<String> reviewedWeeks(UnitOfWork w) {
+            return real.reviewedWeeks(w);
+        }
+
+        public Optional<Instant> firstEventAt(UnitOfWork w) {
+            return real.firstEventAt(w);
         }
     }
 
