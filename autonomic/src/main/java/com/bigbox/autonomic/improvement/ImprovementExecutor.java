@@ -1,6 +1,5 @@
 package com.bigbox.autonomic.improvement;
 
-import com.bigbox.autonomic.improvement.loops.SopProposals;
 import com.bigbox.autonomic.agents.AgentCatalog;
 import com.bigbox.autonomic.events.AgentEvent;
 import com.bigbox.autonomic.events.ApprovalEvent;
@@ -8,6 +7,7 @@ import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.autonomic.improvement.loops.LoopActions;
+import com.bigbox.autonomic.improvement.loops.SopProposals;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;

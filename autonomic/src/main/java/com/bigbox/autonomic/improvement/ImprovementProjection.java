@@ -1,11 +1,11 @@
 package com.bigbox.autonomic.improvement;
 
-import com.bigbox.autonomic.improvement.loops.SopProposals;
 import com.bigbox.autonomic.events.ApprovalEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.autonomic.events.SopEvent;
+import com.bigbox.autonomic.improvement.loops.SopProposals;
 import com.bigbox.autonomic.projections.Projection;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.UnitOfWork;

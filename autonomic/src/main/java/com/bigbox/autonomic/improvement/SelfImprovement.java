@@ -1,7 +1,5 @@
 package com.bigbox.autonomic.improvement;
 
-import com.bigbox.autonomic.improvement.loops.SopProposals;
-import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.ConflictException;
 import com.bigbox.autonomic.NotFoundException;
 import com.bigbox.autonomic.agents.AgentCatalog;
@@ -9,6 +7,7 @@ import com.bigbox.autonomic.approvals.ApprovalService;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.improvement.loops.ControlLoop;
 import com.bigbox.autonomic.improvement.loops.CoverageLoop;
 import com.bigbox.autonomic.improvement.loops.DoctrineMonitor;
@@ -17,6 +16,7 @@ import com.bigbox.autonomic.improvement.loops.EconomicController;
 import com.bigbox.autonomic.improvement.loops.LoopActions;
 import com.bigbox.autonomic.improvement.loops.LoopRun;
 import com.bigbox.autonomic.improvement.loops.SopEvolution;
+import com.bigbox.autonomic.improvement.loops.SopProposals;
 import com.bigbox.autonomic.improvement.loops.ThresholdCalibration;
 import com.bigbox.autonomic.improvement.loops.WeeklyReviewLoop;
 import com.bigbox.autonomic.improvement.review.ReviewWeek;

@@ -1,25 +1,24 @@
 package com.bigbox.postgres.autonomic;
 
+import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.improvement.ImprovementPorts;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.improvement.loops.WeeklyReviewLoop;
 import com.bigbox.autonomic.improvement.review.ReviewWeek;
 import com.bigbox.autonomic.improvement.review.WeeklyReview;
-import com.bigbox.core.UnitOfWork;
-import java.time.Instant;
-import com.bigbox.postgres.improvement.PgImprovementFacts;
-import com.bigbox.postgres.improvement.PgImprovementStore;
-import com.bigbox.postgres.improvement.PgWeeklyReviewReads;
-import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.projections.ProjectionRegistry;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.runtime.AutonomicPorts;
 import com.bigbox.autonomic.sop.SopDefinitionsProjection;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopValidator;
+import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.approvals.PgApprovalStore;
+import com.bigbox.postgres.improvement.PgImprovementFacts;
+import com.bigbox.postgres.improvement.PgImprovementStore;
+import com.bigbox.postgres.improvement.PgWeeklyReviewReads;
 import com.bigbox.postgres.projections.PgProjectionLock;
 import com.bigbox.postgres.projections.PgProjectionStore;
 import com.bigbox.postgres.scheduling.PgJobRunner;
@@ -27,6 +26,7 @@ import com.bigbox.postgres.scheduling.PgJobScheduler;
 import com.bigbox.postgres.sop.PgSopStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** The PostgreSQL adapters of autonomic operations on one node, with its running job runner. */
 public final class PgAutonomic implements AutoCloseable {
