@@ -60,6 +60,18 @@ class SopEvolutionTest {
     }
 
     @Test
+    void aFullStepStillReachingPeopleLowersTheThresholdUntilTheDoctrinesMinimum() {
+        String evolved = DOCUMENT.replace("\"automation_level\": \"assisted\"", "\"automation_level\": \"full\"");
+        var full = new StepRecord("lead-intake-qualification", 4, "qualify_lead", "full", 30, 25, 25, 5, List.of(UUID.randomUUID()));
+        var v4 = new SopVersion("lead-intake-qualification", 4, evolved, "x", Instant.EPOCH, Instant.EPOCH, null, 3, "silent_timeout", "p");
+        var plan = SopEvolution.plan(v4, List.of(full), DOCTRINE).orElseThrow();
+        assertThat(plan.changes()).extracting(c -> c.path()).containsExactly("automation_policy.confidence_threshold", "metadata.version");
+        String atMinimum = evolved.replace("0.75", "0.60");
+        var v5 = new SopVersion("lead-intake-qualification", 4, atMinimum, "x", Instant.EPOCH, Instant.EPOCH, null, 3, "silent_timeout", "p");
+        assertThat(SopEvolution.plan(v5, List.of(full), DOCTRINE)).as("nothing left to give").isEmpty();
+    }
+
+    @Test
     void versionsBumpTheirMinor() {
         assertThat(SopEvolution.minorBump("1.2.3")).isEqualTo("1.3.0");
         assertThat(SopEvolution.minorBump("2")).isEqualTo("2.1.0");

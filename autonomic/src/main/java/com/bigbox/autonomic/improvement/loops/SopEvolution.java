@@ -29,13 +29,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * SOP evolution (daily): where people approve an assisted step's decisions almost always (≥ 95% over at
- * least 10), propose the SOP's next version with that step automatic and the SOP's own confidence
- * threshold a step lower (not below the doctrine's minimum), with the expected saving a month (the people's
- * minutes on it over the window, a month's worth, at the SOP's hourly rate) and the evidence. The impact decides the approval: above 10,000 a month a person approves explicitly; above
- * 1,000 nobody objecting in 48 h (an automation opportunity; 72 h otherwise) activates it; below, it is
- * activated at once. Activation writes the next version into {@code sop_definitions} (minor version bump),
- * and {@link SopProposals#revert} undoes it as a new version.
+ * SOP evolution (daily): where people approve a step's decisions almost always (≥ 95% over at least 10
+ * in the window), propose the SOP's next version with that step automatic and the SOP's own confidence
+ * threshold a step lower (not below the doctrine's minimum), with its evidence and its expected saving a
+ * month (the people's minutes on the step, a month's worth, at the SOP's hourly rate). The impact decides
+ * the approval: above 10,000 a month a person approves explicitly; above 1,000 nobody objecting in 48 h
+ * (an automation opportunity) activates it; below, it is activated at once. Activation writes the next
+ * version into {@code sop_definitions} (minor version bump); {@link SopProposals#revert} undoes it as a
+ * new version.
  */
 public final class SopEvolution implements ControlLoop {
     public static final String NAME = "sop_evolution";
@@ -90,7 +91,8 @@ public final class SopEvolution implements ControlLoop {
         Doctrine.ThresholdBounds t = doctrine.loops().threshold();
         List<StepRecord> candidates = records.stream()
                 .filter(r -> r.sopId().equals(active.sopId()) && r.sopVersion() == active.version())
-                .filter(r -> "assisted".equals(r.automationLevel()) && r.byPerson() >= b.minSamples()
+                // A full step whose decisions still reach people is held back by a threshold: it counts too.
+                .filter(r -> !"manual".equals(r.automationLevel()) && r.byPerson() >= b.minSamples()
                         && (double) r.agreed() / r.byPerson() >= b.minAgreement())
                 .sorted(Comparator.comparing(StepRecord::stepId)).toList();
         if (candidates.isEmpty()) {
@@ -109,9 +111,12 @@ public final class SopEvolution implements ControlLoop {
                 continue;
             }
             StepRecord r = candidates.stream().filter(c -> c.stepId().equals(id)).findFirst().orElseThrow();
-            ((ObjectNode) step).put("automation_level", "full");
-            changes.add(new SopChange("steps[" + id + "].automation_level", "assisted", "full", String.format(Locale.ROOT,
-                    "people approved %d of %d of its decisions unchanged", r.agreed(), r.byPerson())));
+            String level = step.path("automation_level").asText();
+            if (!"full".equals(level)) {
+                ((ObjectNode) step).put("automation_level", "full");
+                changes.add(new SopChange("steps[" + id + "].automation_level", level, "full",
+                        String.format(Locale.ROOT, "people approved %d of %d of its decisions unchanged", r.agreed(), r.byPerson())));
+            }
             // People's time on it a month, at the SOP's hourly rate: what automating it saves.
             monthly += r.byPerson() / weeks * 4 * r.humanMinutes() / 60.0 * hourlyRate;
             evidence.addAll(r.evidence());
@@ -125,6 +130,9 @@ public final class SopEvolution implements ControlLoop {
                 changes.add(new SopChange("automation_policy.confidence_threshold", before, after,
                         "the SOP no longer holds its agent above the threshold people agree with"));
             }
+        }
+        if (changes.isEmpty()) {
+            return Optional.empty(); // its steps are automatic and its threshold at the doctrine's minimum: nothing left to give
         }
         ObjectNode metadata = (ObjectNode) doc.get("metadata");
         String fromVersion = metadata.path("version").asText(null);
