@@ -1193,6 +1193,67 @@ revoke all on all functions in schema bigbox_access from public;
 grant execute on function bigbox_access.sop_execution_client(jsonb, uuid), bigbox_access.client_of(text, jsonb)
   to anon, authenticated, service_role;
 
+-- ==== V30__self_improvement.sql ====
+-- Self-improvement: the loops' signals (gaps, margin leaks, optimizations, drift alerts, doctrine
+-- violations; acknowledgeable) and SOP proposals. Both are projections (improvement_signals): rebuilt
+-- from the log by `bigbox replay`.
+create table if not exists public.improvement_signals (
+  signal_id       uuid primary key,
+  event_type      text not null,
+  kind            text not null check (kind in ('gap', 'margin', 'optimization', 'drift', 'violation')),
+  subject         text not null,
+  severity        text not null check (severity in ('medium', 'high')),
+  requires_human  boolean not null,
+  monthly_impact  numeric(14,2),
+  figures         jsonb not null check (jsonb_typeof(figures) = 'object'),
+  raised_at       timestamptz not null,
+  due_at          timestamptz,
+  acknowledged_at timestamptz,
+  acknowledged_by text,
+  acknowledgement_id uuid
+);
+create index if not exists idx_improvement_signals_open on public.improvement_signals (event_type, subject)
+  where acknowledged_at is null;
+create index if not exists idx_improvement_signals_raised on public.improvement_signals (raised_at);
+
+create table if not exists public.sop_proposals (
+  proposal_id       uuid primary key,
+  sop_id            text not null,
+  from_version      integer not null,
+  to_document_version text,
+  changes           jsonb not null,
+  expected_monthly_impact numeric(14,2) not null,
+  mechanism         text not null check (mechanism in ('auto_approve', 'silent_timeout', 'explicit_human')),
+  status            text not null default 'pending'
+                      check (status in ('pending', 'activated', 'rejected', 'expired', 'reverted')),
+  activated_version integer,
+  decided_by        text,
+  proposed_at       timestamptz not null,
+  decided_at        timestamptz
+);
+create index if not exists idx_sop_proposals_sop on public.sop_proposals (sop_id, status);
+
+alter table public.improvement_signals enable row level security;
+alter table public.sop_proposals enable row level security;
+
+do $$
+declare
+  t text;
+begin
+  foreach t in array array['improvement_signals', 'sop_proposals']
+  loop
+    if not exists (select 1 from pg_policies
+                    where schemaname = 'public' and tablename = t
+                      and policyname = 'Enable all for authenticated users') then
+      execute format('create policy "Enable all for authenticated users" on public.%I
+                        for all to authenticated using (true) with check (true)', t);
+    end if;
+  end loop;
+end
+$$;
+
+grant select, insert, update, delete on public.improvement_signals, public.sop_proposals to authenticated, service_role;
+
 -- ==== V40__chaos_experiment_journal.sql ====
 -- Operations: chaos experiments as the Chaos Toolkit shapes them, the faults they inject across the
 -- cluster, what the probe subscription handled (for the total check), and the cluster's instances.
@@ -1329,6 +1390,30 @@ grant select, insert, update, delete on public.chaos_faults, public.chaos_fault_
 alter table public.agent_metrics
   add column if not exists confidence_sum   numeric(14,4) not null default 0,
   add column if not exists confidence_count integer not null default 0;
+
+-- ==== V42__client_on_time_share.sql ====
+-- The Client Autonomy Mirror's on-time share: SOP runs of a client that finished within their SOP's
+-- cycle-time target. Tenancy hides sop_definitions from a client's token (they carry internal costs and
+-- rules), so a client's own query could never see the targets. This function reads them with its
+-- owner's rights and returns only two counts, and only for the caller's own client: a token with a
+-- client_id claim gets nothing for any other client; staff tokens (no claim) get any client's counts,
+-- as the tables' own policies already let them.
+create or replace function bigbox_access.client_on_time(p_client_id text)
+  returns table (on_time bigint, completed bigint)
+  language sql stable security definer
+  set search_path = public, pg_temp
+  as $$
+    select count(*) filter (where x.cycle_time_hours <= (d.definition -> 'metrics' ->> 'cycle_time_target_hours')::numeric),
+           count(*)
+      from public.sop_executions x
+      join public.sop_definitions d on d.sop_id = x.sop_id and d.version = x.sop_version
+     where x.client_id = p_client_id and x.status = 'completed'
+       and jsonb_typeof(d.definition -> 'metrics' -> 'cycle_time_target_hours') = 'number'
+       and (auth.jwt() ->> 'client_id' is null or auth.jwt() ->> 'client_id' = p_client_id)
+  $$;
+
+revoke all on function bigbox_access.client_on_time(text) from public;
+grant execute on function bigbox_access.client_on_time(text) to authenticated, service_role;
 
 -- ==== V49__dashboard_sql_console.sql ====
 -- The dashboard's SQL console (POST /api/v1/dashboard/sql) runs an administrator's query through this

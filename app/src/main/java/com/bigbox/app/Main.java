@@ -12,6 +12,7 @@ import com.bigbox.app.commands.LeadCommand;
 import com.bigbox.app.commands.LoadSopsCommand;
 import com.bigbox.app.commands.MigrateCommand;
 import com.bigbox.app.commands.ReplayCommand;
+import com.bigbox.app.commands.ReviewCommand;
 import com.bigbox.app.commands.UpCommand;
 import com.bigbox.app.commands.UsersCommand;
 import com.bigbox.app.commands.WebhookSecretCommand;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Command;
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
         subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class,
-                LoadSopsCommand.class, LeadCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class, ExportCommand.class,
-                ImportCommand.class, ChaosCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
+                LoadSopsCommand.class, LeadCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class,
+                ExportCommand.class, ImportCommand.class, ChaosCommand.class, UsersCommand.class, ReviewCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable, Settings.Source {
     private final Supplier<Settings> settings;
 

@@ -283,6 +283,50 @@ class AutonomicApiIT {
         return null;
     }
 
+    @Test
+    void theWeeklyReviewTheLoopsSignalsAndSopProposalsAnswerOverHttp() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/api/events", Map.of("event_type", "TASK_CREATED", "entity_type", "TASK", "entity_id", "api-manual-" + i,
+                    "payload", Map.of("task_id", "api-manual-" + i, "title", "Chase timesheets", "reason", "timesheet_chase",
+                            "estimated_minutes", 30), "emitted_by", "person:kim")).statusCode()).isEqualTo(201);
+        }
+        var run = engine.node().store().inTransaction(w -> engine.autonomic().improvement().run(w, "coverage"));
+        assertThat(run.types()).contains("AUTOMATION_GAP_DETECTED");
+        String gap = run.events().stream().filter(e -> e.type().equals("AUTOMATION_GAP_DETECTED")).findFirst().orElseThrow()
+                .eventId().toString();
+        org.awaitility.Awaitility.await().atMost(20, java.util.concurrent.TimeUnit.SECONDS)
+                .until(() -> get("/api/v1/signals?kind=gap").body().path("count").asInt() > 0);
+        JsonNode gaps = get("/api/v1/signals?kind=gap").body().path("signals");
+        assertThat(gaps.get(0).path("subject").asText()).isEqualTo("timesheet_chase");
+        assertThat(gaps.get(0).path("monthly_impact").asDouble()).isEqualTo(400.0); // 1 h a week at 100/h, 4 weeks
+
+        Reply review = get("/api/v1/reviews/weekly");
+        assertThat(review.statusCode()).as(review.body().toString()).isEqualTo(200);
+        assertThat(review.body().path("automation_gaps").get(0).path("subject").asText()).isEqualTo("timesheet_chase");
+        JsonNode question = review.body().path("thirty_percent_question");
+        assertThat(question.path("ceo_interrupts_per_week").path("comparator").asText()).isEqualTo("<");
+        assertThat(question.path("manual_work_share").path("target").asDouble()).isEqualTo(0.20);
+        assertThat(question.has("all_pass")).isTrue();
+        assertField(get("/api/v1/reviews/weekly?week=2026-48"), 400, "week");
+        assertField(get("/api/v1/reviews/weekly?week=2026-W54"), 400, "week");
+        assertField(get("/api/v1/signals?kind=weather"), 400, "kind");
+
+        assertThat(post("/api/v1/signals/" + gap + "/acknowledge", Map.of("acknowledged_by", "ceo")).statusCode()).isEqualTo(201);
+        assertField(post("/api/v1/signals/" + gap + "/acknowledge", Map.of("acknowledged_by", "ceo")), 409, null);
+        assertField(post("/api/v1/signals/" + gap + "/acknowledge", Map.of()), 400, "acknowledged_by");
+        assertField(post("/api/v1/signals/" + java.util.UUID.randomUUID() + "/acknowledge", Map.of("acknowledged_by", "ceo")), 404, null);
+        org.awaitility.Awaitility.await().atMost(20, java.util.concurrent.TimeUnit.SECONDS)
+                .until(() -> get("/api/v1/signals?kind=gap").body().path("count").asInt() == 0);
+        assertThat(get("/api/v1/signals?kind=gap&include_acknowledged=true").body().path("signals").get(0).path("acknowledged_by")
+                .asText()).isEqualTo("ceo");
+
+        assertThat(get("/api/v1/sop-proposals").body().path("count").asInt()).isZero();
+        assertField(get("/api/v1/sop-proposals?status=maybe"), 400, "status");
+        assertField(post("/api/v1/sop-proposals/" + java.util.UUID.randomUUID() + "/approve", Map.of("decided_by", "ceo")), 404, null);
+        assertField(post("/api/v1/sops/client-onboarding/revert", Map.of("reverted_by", "ceo")), 400, "sop_id");
+        assertField(post("/api/v1/sops/no-such-sop/revert", Map.of("reverted_by", "ceo")), 404, null);
+    }
+
     static void assertField(Reply reply, int status, String field) {
         assertThat(reply.statusCode()).as(reply.body().toString()).isEqualTo(status);
         if (field != null) {

@@ -92,11 +92,11 @@ class AutonomicCliIT {
     void replayRebuildsEveryDerivedTableOrTheOnesNamedWithProgressAndRate() throws Exception {
         Run run = bigbox("replay");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health "
-                + "from [0-9,]+ events in [0-9.]+ s, [0-9,]+ events/s");
+        assertThat(run.out()).containsPattern("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health, "
+                + "improvement_signals from [0-9,]+ events in [0-9.]+ s, [0-9,]+ events/s");
         assertThat(run.err()).containsPattern("replayed [0-9,]+(/[0-9,]+)? events, [0-9,]+ events/s");
         assertThat(count("select count(*) from subscription_checkpoints where subscription_name like 'projection:%' and owner = 'replay'"))
-                .isEqualTo(2);
+                .isEqualTo(3);
 
         Run one = bigbox("replay", "--projection", "sop_definitions");
         assertThat(one.exit()).as(one.err()).isZero();
@@ -105,6 +105,35 @@ class AutonomicCliIT {
         Run unknown = bigbox("replay", "--projection", "sop_definition");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("bigbox replay: no projection named 'sop_definition'; there are [human_approvals, "
-                + "sop_definitions, sop_executions, agent_metrics, client_health]");
+                + "sop_definitions, sop_executions, agent_metrics, client_health, improvement_signals]");
+    }
+
+    @Test
+    void reviewWeeklyPrintsTheGapsTheDoctrineAndTheThirtyPercentQuestionAndRefusesABadWeek() throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            for (int i = 0; i < 3; i++) {
+                s.execute("insert into events (event_type, aggregate_type, aggregate_id, payload, emitted_by, \"timestamp\") values "
+                        + "('TASK_CREATED', 'TASK', 'cli-" + i + "', '{\"reason\": \"status_report\", \"estimated_minutes\": 40}', "
+                        + "'person:alex', '2026-03-03T10:00:00Z')");
+            }
+            s.execute("insert into events (event_type, aggregate_type, aggregate_id, payload, emitted_by, \"timestamp\") values "
+                    + "('AUTOMATION_GAP_DETECTED', 'IMPROVEMENT', 'gap:status_report', '{\"task_kind\": \"status_report\", "
+                    + "\"occurrences\": 3, \"hours_per_week\": 2, \"cost_per_week\": 200, \"review_due_at\": \"2026-03-10T11:00:00Z\"}',"
+                    + " 'loop:coverage', '2026-03-03T11:00:00Z')");
+        }
+        // The signals table is a projection: a replay folds the gap into it, as the live subscription does.
+        assertThat(bigbox("replay", "--projection", "improvement_signals").exit()).isZero();
+        Run run = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Weekly automation review 2026-W10", "doctrine 1.0.0", "Top automation gaps (1)",
+                "status_report", "800.00/month", "OVERDUE", "Doctrine violations (0)", "The 30% question",
+                "manual_work_share", "override_rate", "ceo_interrupts_per_week");
+        Run json = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z", "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"automation_gaps\":[{", "\"thirty_percent_question\":{", "\"overdue\":true");
+
+        Run bad = bigbox("review", "weekly", "--week", "last week");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("bigbox review weekly: week must look like 2026-W48");
     }
 }

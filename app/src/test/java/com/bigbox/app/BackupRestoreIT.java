@@ -87,10 +87,12 @@ class BackupRestoreIT {
         Cli.Run imported = Cli.run(TestEngines.settings(fresh, Map.of()), "import", "--from", backup.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).containsPattern("imported [0-9,]{2,} events, 0 already present")
-                .contains("8 subscription(s) continue where the source's stood");
+                // agents, governor, two projections' and self-improvement's (its projection and its executor)
+                .contains("10 subscription(s) continue where the source's stood");
         Cli.Run replay = Cli.run(TestEngines.settings(fresh, Map.of()), "replay");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        assertThat(replay.out()).contains("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health");
+        assertThat(replay.out()).contains("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health, "
+                + "improvement_signals");
 
         Map<String, String> queries = SeedQueries.load();
         try (Connection before = production.connect(); Connection after = fresh.connect()) {

@@ -229,6 +229,42 @@ class SecurityIT {
     }
 
     @Test
+    void aTenantsMirrorCountsItsOwnOnTimeRunsWhileSopTargetsStayHidden() throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.execute("""
+                    insert into sop_definitions (sop_id, version, definition)
+                      values ('mirror-sop', 1, '{"metrics": {"cycle_time_target_hours": 4}}');
+                    insert into sop_executions (sop_id, sop_version, correlation_id, status, client_id, cycle_time_hours) values
+                      ('mirror-sop', 1, gen_random_uuid(), 'completed', 'acme', 3),
+                      ('mirror-sop', 1, gen_random_uuid(), 'completed', 'acme', 6),
+                      ('mirror-sop', 1, gen_random_uuid(), 'completed', 'globex', 1);
+                    """);
+        }
+        JsonNode mirror = access.get("/api/clients/acme/trust-score", acme).json();
+        assertThat(mirror.path("on_time_share").asDouble()).as(mirror.toString()).isEqualTo(0.5);
+        assertThat(access.get("/rest/v1/sop_definitions", acme).json()).isEmpty();
+        assertThat(access.get("/api/clients/globex/trust-score", acme).status()).isEqualTo(404);
+        // The function itself answers a client's token for its own client only.
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("set local role authenticated");
+                s.execute("select set_config('request.jwt.claims', '{\"role\":\"authenticated\",\"client_id\":\"acme\"}', true)");
+                try (var rs = s.executeQuery("select completed from bigbox_access.client_on_time('globex')")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isZero();
+                }
+                try (var rs = s.executeQuery("select completed from bigbox_access.client_on_time('acme')")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(2);
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
     void aTenantCannotWriteAnotherTenantsRows() throws Exception {
         long before = count("select count(*) from events where payload->>'client_id' = 'globex'");
         String forGlobex = "{\"event_type\":\"X\",\"aggregate_type\":\"CLIENT\",\"aggregate_id\":\"globex\",\"payload\":{\"client_id\":\"globex\"}}";

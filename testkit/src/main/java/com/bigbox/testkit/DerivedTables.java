@@ -37,6 +37,8 @@ public final class DerivedTables {
         q.put("sop_execution_steps", "select * from sop_execution_steps order by execution_id, position");
         q.put("agent_metrics", "select * from agent_metrics order by agent_id, window_start");
         q.put("client_health", "select * from client_health order by client_id");
+        q.put("improvement_signals", "select * from improvement_signals order by signal_id");
+        q.put("sop_proposals", "select * from sop_proposals order by proposal_id");
         return q;
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** Rebuilds the tables derived from events: approvals, SOP definitions and executions, agent metrics, client health. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Rebuild the tables derived from the events (human_approvals with their comments, audit trail and "
-                + "expiry jobs; sop_definitions; sop_executions; agent_metrics; client_health) to exactly the rows the live "
+                + "expiry jobs; sop_definitions; sop_executions; agent_metrics; client_health; improvement_signals with sop_proposals) to exactly the rows the live "
                 + "system holds. Running engines may stay up: they wait for it and continue from the rebuilt state.")
 public final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
@@ -29,7 +29,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--projection", paramLabel = "NAME",
             description = "Rebuild only this projection (and those that refer to it); repeatable. One of: "
-                    + "human_approvals, sop_definitions, sop_executions, agent_metrics, client_health. Default: all.")
+                    + "human_approvals, sop_definitions, sop_executions, agent_metrics, client_health, improvement_signals. Default: all.")
     List<String> projections = new ArrayList<>();
 
     @Override

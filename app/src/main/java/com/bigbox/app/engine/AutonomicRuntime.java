@@ -39,9 +39,15 @@ public final class AutonomicRuntime implements AutoCloseable {
                 ? PgAutonomic.start(node, clock, jobPoll(settings), faults)
                 : PgAutonomic.passive(node, clock, jobPoll(settings), faults);
         try {
-            var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables);
+            var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables,
+                    AutonomicOperations.shippedAgents(), goLive(settings));
             if (run) {
                 operations.start();
+                if (loopsOn(settings)) {
+                    operations.startLoops(node.store());
+                } else {
+                    log.info("BIGBOX_LOOPS=off: this instance schedules and runs no self-improvement loops");
+                }
             } else {
                 log.info("BIGBOX_AGENTS=off: this instance runs no agents, governor, projections or jobs");
             }
@@ -59,6 +65,27 @@ public final class AutonomicRuntime implements AutoCloseable {
             case "off" -> false;
             default -> throw new Settings.SettingException("BIGBOX_AGENTS", "must be on or off, was '" + value + "'");
         };
+    }
+
+    /** {@code BIGBOX_LOOPS} (on by default): whether this instance runs the self-improvement loops. */
+    public static boolean loopsOn(Settings settings) {
+        String value = settings.get("BIGBOX_LOOPS").orElse("on");
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new Settings.SettingException("BIGBOX_LOOPS", "must be on or off, was '" + value + "'");
+        };
+    }
+
+    /** {@code BIGBOX_GO_LIVE} (YYYY-MM-DD): the doctrine's week 1; by default the date of the first event. */
+    public static com.bigbox.autonomic.improvement.doctrine.GoLive goLive(Settings settings) {
+        return settings.get("BIGBOX_GO_LIVE").map(v -> {
+            try {
+                return com.bigbox.autonomic.improvement.doctrine.GoLive.on(java.time.LocalDate.parse(v));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Settings.SettingException("BIGBOX_GO_LIVE", "must be a date like 2026-01-31, was '" + v + "'");
+            }
+        }).orElse(com.bigbox.autonomic.improvement.doctrine.GoLive.fromFirstEvent());
     }
 
     // BIGBOX_JOB_POLL_MS: how often the runner looks for due jobs by itself. The simulation, which runs due jobs

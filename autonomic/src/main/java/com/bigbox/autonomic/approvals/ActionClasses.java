@@ -12,6 +12,14 @@ public final class ActionClasses {
     public static final String ROUTINE = "routine";
     public static final String FINANCIAL = "financial";
     public static final String CEO_DECISION = "ceo_decision";
+    /** A control loop's change beyond the doctrine's bounds. */
+    public static final String AGENT_CHANGE = "agent_change";
+    /** A new SOP version whose impact needs a person's explicit approval (or, when silence approves, 72 h of nobody objecting). */
+    public static final String SOP_CHANGE = "sop_change";
+    /** A new SOP version that automates work people do: nobody objecting for 48 h activates it. */
+    public static final String SOP_AUTOMATION = "sop_automation";
+    /** A signal of a loop or a doctrine violation that the doctrine puts before a person. */
+    public static final String IMPROVEMENT_REVIEW = "improvement_review";
 
     /** Who can be given an approval. */
     public static final Set<String> ROLES = Set.of("employee", "account_manager", "designer", "strategist", "finance",
@@ -29,7 +37,10 @@ public final class ActionClasses {
         add(new ActionClass("pricing_commitment", true, false, Duration.ofHours(48), List.of("manager", "ceo"), 1));
         add(new ActionClass("legal_promise", true, false, Duration.ofHours(48), List.of("manager", "ceo"), 1));
         add(new ActionClass("contract", true, false, Duration.ofHours(48), List.of("manager", "ceo"), 2));
-        add(new ActionClass("sop_change", false, false, Duration.ofHours(72), List.of("manager", "ceo"), 1));
+        add(new ActionClass(SOP_CHANGE, false, false, Duration.ofHours(72), List.of("manager", "ceo"), 1));
+        add(new ActionClass(SOP_AUTOMATION, false, true, Duration.ofHours(48), List.of("manager"), 1));
+        add(new ActionClass(AGENT_CHANGE, false, false, Duration.ofHours(48), List.of("manager", "ceo"), 1));
+        add(new ActionClass(IMPROVEMENT_REVIEW, false, false, Duration.ofHours(24), List.of("manager", "ceo"), 1));
         add(new ActionClass(CEO_DECISION, false, false, Duration.ofHours(24), List.of("ceo"), 1));
     }
 

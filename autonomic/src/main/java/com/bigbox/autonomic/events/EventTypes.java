@@ -80,6 +80,11 @@ public final class EventTypes {
     public static final String CONFIDENCE_CALIBRATION_REQUIRED = "CONFIDENCE_CALIBRATION_REQUIRED";
     public static final String AUTOMATION_GAP_FOUND = "AUTOMATION_GAP_FOUND";
     public static final String DRIFT_ALERT_ACKNOWLEDGED = "DRIFT_ALERT_ACKNOWLEDGED";
+    // self-improvement
+    public static final String AUTOMATION_GAP_DETECTED = "AUTOMATION_GAP_DETECTED";
+    public static final String DOCTRINE_VIOLATION_RECORDED = "DOCTRINE_VIOLATION_RECORDED";
+    public static final String AGENT_CHANGE_PROPOSED = "AGENT_CHANGE_PROPOSED";
+    public static final String AUTOMATION_REVIEW_COMPLETED = "AUTOMATION_REVIEW_COMPLETED";
     public static final java.util.List<String> DRIFT_ALERTS = java.util.List.of("PROCESS_DRIFT_DETECTED", "HUMAN_FATIGUE_SIGNAL",
             "CLIENT_ATTENTION_DECAY", "CONFIDENCE_CALIBRATION_REQUIRED", "AUTOMATION_GAP_FOUND");
     // SOPs
@@ -146,17 +151,25 @@ public final class EventTypes {
                 "a person corrected a decision that had taken effect autonomously");
         declare(CEO_INTERRUPT_REQUIRED, CONTROL, "APPROVAL", ApprovalEvent.Requested.class, "a decision is the CEO's to take");
         declare(SOP_EXECUTION_COMPLETED, ECONOMIC, "SOP_EXECUTION", SopEvent.ExecutionCompleted.class, "an SOP execution finished, with its measurements");
-        declare(SOP_OPTIMIZATION_RECOMMENDED, ECONOMIC, "SOP", null, "the economic controller recommends changing an SOP");
+        declare(SOP_OPTIMIZATION_RECOMMENDED, ECONOMIC, "SOP", ImprovementEvent.SopOptimizationRecommended.class, "the economic controller recommends changing an SOP");
         declare(AUTOMATION_OPPORTUNITY_DETECTED, ECONOMIC, "SOP", null, "recurring manual work worth automating");
-        declare(MARGIN_EROSION_DETECTED, ECONOMIC, "SOP", null, "an SOP costs more than its target");
+        declare(MARGIN_EROSION_DETECTED, ECONOMIC, "SOP", ImprovementEvent.MarginErosionDetected.class, "an SOP costs more than its target");
         declare(AUTOMATION_ROI_CALCULATED, ECONOMIC, "SYSTEM", null, "the month's automation return on investment");
-        declare(PROCESS_DRIFT_DETECTED, DRIFT, "SOP", null, "an SOP's cycle time moved beyond its band");
-        declare(HUMAN_FATIGUE_SIGNAL, DRIFT, "SYSTEM", null, "people override the machine too often");
-        declare(CLIENT_ATTENTION_DECAY, DRIFT, "CLIENT", null, "a client attends fewer meetings");
-        declare(CONFIDENCE_CALIBRATION_REQUIRED, DRIFT, "AGENT", null, "an agent's confidence is out of calibration");
+        declare(PROCESS_DRIFT_DETECTED, DRIFT, "SOP", ImprovementEvent.ProcessDriftDetected.class, "an SOP's cycle time moved beyond its band");
+        declare(HUMAN_FATIGUE_SIGNAL, DRIFT, "SYSTEM", ImprovementEvent.HumanFatigueSignal.class, "people override the machine too often");
+        declare(CLIENT_ATTENTION_DECAY, DRIFT, "CLIENT", ImprovementEvent.ClientAttentionDecay.class, "a client attends fewer meetings");
+        declare(CONFIDENCE_CALIBRATION_REQUIRED, DRIFT, "AGENT", ImprovementEvent.ConfidenceCalibrationRequired.class, "an agent's confidence is out of calibration");
         declare(AUTOMATION_GAP_FOUND, DRIFT, "SOP", null, "a step that could be automated is not");
-        declare(DRIFT_ALERT_ACKNOWLEDGED, DRIFT, null, null, "a person acknowledged a drift alert");
-        declare(SOP_VERSION_PROPOSED, SOP, "SOP", null, "a change to an SOP was proposed");
+        declare(DRIFT_ALERT_ACKNOWLEDGED, DRIFT, null, null, "a person acknowledged a drift alert (or another improvement signal)");
+        declare(AUTOMATION_GAP_DETECTED, ECONOMIC, "IMPROVEMENT", ImprovementEvent.AutomationGapDetected.class,
+                "people did the same kind of manual task again: an SOP review is due within 7 days");
+        declare(DOCTRINE_VIOLATION_RECORDED, CONTROL, "IMPROVEMENT", ImprovementEvent.DoctrineViolationRecorded.class,
+                "a rule of the 90-day doctrine was broken; the phase decided what was done");
+        declare(AGENT_CHANGE_PROPOSED, AGENT, "AGENT", ImprovementEvent.AgentChangeProposed.class,
+                "a control loop wants to change an agent beyond the doctrine's bounds: a person decides");
+        declare(AUTOMATION_REVIEW_COMPLETED, CONTROL, "IMPROVEMENT", ImprovementEvent.AutomationReviewCompleted.class,
+                "the weekly automation review was held, with its figures");
+        declare(SOP_VERSION_PROPOSED, SOP, "SOP", ImprovementEvent.SopVersionProposed.class, "a change to an SOP was proposed");
         declare(SOP_VERSION_ACTIVATED, SOP, "SOP", SopEvent.VersionActivated.class, "a version of an SOP became the active one");
         declare(SOP_EXECUTION_STARTED, SOP, "SOP_EXECUTION", SopEvent.ExecutionStarted.class, "an SOP started for a trigger event");
         declare(SOP_STEP_COMPLETED, SOP, "SOP_EXECUTION", SopEvent.StepCompleted.class, "a step of an SOP execution was done");

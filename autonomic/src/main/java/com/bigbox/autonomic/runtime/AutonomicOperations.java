@@ -13,6 +13,11 @@ import com.bigbox.autonomic.approvals.ApprovalsProjection;
 import com.bigbox.autonomic.chaos.FaultInjectingHandler;
 import com.bigbox.autonomic.chaos.HumanAbsence;
 import com.bigbox.autonomic.flow.Flows;
+import com.bigbox.autonomic.improvement.ImprovementProjection;
+import com.bigbox.autonomic.improvement.ImprovementStore;
+import com.bigbox.autonomic.improvement.SelfImprovement;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
+import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.leads.IntakeAgent;
 import com.bigbox.autonomic.leads.LeadIntake;
 import com.bigbox.autonomic.oversight.OversightAgent;
@@ -33,6 +38,7 @@ import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopStore;
 import com.bigbox.autonomic.sop.SopValidator;
 import com.bigbox.core.EventFilter;
+import com.bigbox.core.EventStore;
 import com.bigbox.core.Position;
 import com.bigbox.core.Registration;
 import com.bigbox.core.SubscriptionHandler;
@@ -80,6 +86,7 @@ public final class AutonomicOperations implements AutoCloseable {
     private final ProjectionRegistry projections;
     private final ClientHealthProjection clientHealth;
     private final LeadIntake leadIntake;
+    private final SelfImprovement improvement;
     private final List<Registration> registrations = new ArrayList<>();
 
     public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings) {
@@ -88,6 +95,12 @@ public final class AutonomicOperations implements AutoCloseable {
 
     /** With other agents than the shipped ones (tests plug in a misbehaving one). */
     public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents) {
+        this(ports, clock, reasoner, settings, agents, GoLive.fromFirstEvent());
+    }
+
+    /** @param goLive when the agency went live: the 90-day doctrine counts its weeks from it */
+    public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
+            GoLive goLive) {
         this.ports = ports;
         this.clock = clock;
         this.reasoner = reasoner;
@@ -95,7 +108,8 @@ public final class AutonomicOperations implements AutoCloseable {
         this.agents = List.copyOf(agents);
         this.catalog = new AgentCatalog(agents.stream().map(Agent::definition).toList(), OversightAgent.DEFINITION);
         this.flows = new Flows(catalog.gate());
-        this.projections = projections(catalog, ports.approvals(), ports.sops(), ports.projections(), ports.scheduler());
+        this.projections = projections(catalog, ports.approvals(), ports.sops(), ports.projections(), ports.scheduler(),
+                ports.improvement().store());
         this.clientHealth = (ClientHealthProjection) projections.find(ClientHealthProjection.NAME);
         var approvalRows = (ApprovalsProjection) projections.find(ApprovalsProjection.NAME);
         this.approvals = new ApprovalService(ports.approvals(), approvalRows, ports.projectionLock(), ports.scheduler(),
@@ -107,6 +121,8 @@ public final class AutonomicOperations implements AutoCloseable {
                 ports.projectionLock(), new SopValidator(), clock);
         this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals, clock);
         this.leadIntake = new LeadIntake(clock);
+        this.improvement = new SelfImprovement(Doctrine.shipped(), ports.improvement(), catalog, ports.sops(), sopLoader, approvals,
+                ports.projectionLock(), clock, goLive);
     }
 
     /**
@@ -114,20 +130,21 @@ public final class AutonomicOperations implements AutoCloseable {
      * rebuilds. A new projection is one class, listed here.
      */
     public static ProjectionRegistry projections(AgentCatalog agents, ApprovalStore approvals, SopStore sops,
-            ProjectionStore projections, JobScheduler scheduler) {
+            ProjectionStore projections, JobScheduler scheduler, ImprovementStore improvement) {
         return new ProjectionRegistry(List.<Projection>of(
                 new ApprovalsProjection(approvals, scheduler),
                 new SopDefinitionsProjection(sops),
                 new SopExecutionsProjection(sops, scheduler),
                 new AgentMetricsProjection(projections, agents),
-                new ClientHealthProjection(projections, new ClientHealthRules())));
+                new ClientHealthProjection(projections, new ClientHealthRules()),
+                new ImprovementProjection(improvement)));
     }
 
     /** The projections over these adapters with the shipped agents, as a rebuild needs them without running anything. */
     public static ProjectionRegistry projections(ApprovalStore approvals, SopStore sops, ProjectionStore projections,
-            JobScheduler scheduler) {
+            JobScheduler scheduler, ImprovementStore improvement) {
         return projections(new AgentCatalog(shippedAgents().stream().map(Agent::definition).toList(), OversightAgent.DEFINITION),
-                approvals, sops, projections, scheduler);
+                approvals, sops, projections, scheduler, improvement);
     }
 
     public static List<Agent> shippedAgents() {
@@ -154,6 +171,19 @@ public final class AutonomicOperations implements AutoCloseable {
         log.info("Autonomic operations started: {} agents, governor, projections {} (reasoner: {})", agents.size(),
                 projections.names(), reasoner.name());
         return this;
+    }
+
+    /**
+     * Runs the self-improvement loops on this instance (with {@code BIGBOX_LOOPS=on}): their recurring jobs,
+     * scheduled once across the cluster, and the executor of approved proposals. Call after {@link #start()}.
+     */
+    public AutonomicOperations startLoops(EventStore store) {
+        registrations.addAll(improvement.start(store, ports.scheduler(), ports.jobs(), ports.subscriptions()));
+        return this;
+    }
+
+    public SelfImprovement improvement() {
+        return improvement;
     }
 
     // Chaos experiments reach an agent through its subscription's name (agent:<name>).

@@ -108,6 +108,42 @@ public final class SopLoader {
         return new Report(entries);
     }
 
+    /**
+     * Activates {@code documentJson} as the SOP's next version on behalf of a control loop (an approved
+     * proposal, or a revert): validated like a file, announced by {@code SOP_VERSION_ACTIVATED} under
+     * {@code eventId}, so activating the same proposal twice stores one version.
+     *
+     * @param mechanism auto_approve, silent_timeout or explicit_human: how it was approved
+     * @param source what it came from, e.g. {@code proposal:<id>} or {@code revert:<sop>@<version>}
+     */
+    @SuppressWarnings("unchecked")
+    public SopVersion activateDocument(UnitOfWork work, UUID eventId, String sopId, String documentJson, String mechanism,
+            String by, String source) {
+        SopValidator.Result result = validator.validate(new SopFile(source, documentJson));
+        if (!result.ok()) {
+            throw new SopValidationException(result.problems());
+        }
+        SopValidator.Valid v = result.valid();
+        if (!v.sop().id().equals(sopId)) {
+            throw new InvalidInputException("metadata.id", "the document is SOP " + v.sop().id() + ", not " + sopId);
+        }
+        lock.shared(work);
+        store.lockForChange(work, sopId);
+        var previous = store.activeVersion(work, sopId);
+        var activated = new SopEvent.VersionActivated(sopId, store.nextVersion(work, sopId), previous.map(SopVersion::version).orElse(null),
+                v.sop().metadata().version(), v.sop().metadata().name(), v.checksum(), source, mechanism,
+                EventCodec.convert(v.document(), Map.class));
+        var append = work.append(StreamId.of("SOP", sopId), ExpectedVersion.any(), List.of(new NewEvent(eventId,
+                EventCodec.typeOf(activated), EventCodec.payload(activated), "{}", null, null, by, null, clock.instant())));
+        if (append.duplicate()) {
+            SopEvent.VersionActivated earlier = EventCodec.decode(append.events().getFirst(), SopEvent.VersionActivated.class);
+            return store.version(work, sopId, earlier.version()).orElseThrow();
+        }
+        definitions.apply(append.events().getFirst(), work);
+        log.info("SOP {} version {} activated ({}, {} by {})", sopId, activated.version(), source, mechanism, by);
+        return store.version(work, sopId, activated.version()).orElseThrow();
+    }
+
     // The next version, announced with its document; the announcement is what writes the row.
     @SuppressWarnings("unchecked")
     private SopVersion activate(UnitOfWork work, SopValidator.Valid v, Integer previous, String loadedBy, Instant now) {

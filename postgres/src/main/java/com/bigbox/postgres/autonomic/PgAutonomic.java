@@ -1,14 +1,24 @@
 package com.bigbox.postgres.autonomic;
 
 import com.bigbox.autonomic.chaos.ActiveFaults;
+import com.bigbox.autonomic.improvement.ImprovementPorts;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
+import com.bigbox.autonomic.improvement.doctrine.GoLive;
+import com.bigbox.autonomic.improvement.loops.WeeklyReviewLoop;
+import com.bigbox.autonomic.improvement.review.ReviewWeek;
+import com.bigbox.autonomic.improvement.review.WeeklyReview;
 import com.bigbox.autonomic.projections.ProjectionRegistry;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.runtime.AutonomicPorts;
 import com.bigbox.autonomic.sop.SopDefinitionsProjection;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopValidator;
+import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.approvals.PgApprovalStore;
+import com.bigbox.postgres.improvement.PgImprovementFacts;
+import com.bigbox.postgres.improvement.PgImprovementStore;
+import com.bigbox.postgres.improvement.PgWeeklyReviewReads;
 import com.bigbox.postgres.projections.PgProjectionLock;
 import com.bigbox.postgres.projections.PgProjectionStore;
 import com.bigbox.postgres.scheduling.PgJobRunner;
@@ -16,6 +26,7 @@ import com.bigbox.postgres.scheduling.PgJobScheduler;
 import com.bigbox.postgres.sop.PgSopStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** The PostgreSQL adapters of autonomic operations on one node, with its running job runner. */
 public final class PgAutonomic implements AutoCloseable {
@@ -43,20 +54,31 @@ public final class PgAutonomic implements AutoCloseable {
     public static PgAutonomic passive(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
         var jobs = new PgJobRunner(node.store(), clock, node.name(), jobPoll);
         var ports = new AutonomicPorts(node.subscriptions(), new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
-                new PgProjectionLock(), new PgJobScheduler(), jobs, faults);
+                new PgProjectionLock(), new PgJobScheduler(), jobs, faults, improvement());
         return new PgAutonomic(ports, jobs);
     }
 
     /** Every projection over the PostgreSQL adapters, as {@code bigbox replay} rebuilds them (nothing runs). */
     public static ProjectionRegistry projections() {
         return AutonomicOperations.projections(new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
-                new PgJobScheduler());
+                new PgJobScheduler(), new PgImprovementStore());
     }
 
     /** Loads SOP files into this database the way a running engine does (a command that runs nothing else). */
     public static SopLoader sopLoader(Clock clock) {
         var sops = new PgSopStore();
         return new SopLoader(sops, new SopDefinitionsProjection(sops), new PgProjectionLock(), new SopValidator(), clock);
+    }
+
+    /** Self-improvement's adapters. */
+    public static ImprovementPorts improvement() {
+        return new ImprovementPorts(new PgImprovementFacts(), new PgImprovementStore(), new PgWeeklyReviewReads());
+    }
+
+    /** The weekly automation review of {@code week} from this database, with no engine running (the CLI). */
+    public static WeeklyReview weeklyReview(UnitOfWork work, GoLive goLive, ReviewWeek week, Instant now) {
+        return WeeklyReviewLoop.review(work, Doctrine.shipped(), new PgImprovementFacts(), new PgWeeklyReviewReads(),
+                AutonomicOperations.shippedAgents().stream().map(a -> a.definition().name()).toList(), goLive, week, now);
     }
 
     public AutonomicPorts ports() {

@@ -58,14 +58,9 @@ public final class PgCompatReads {
              where aggregate_type = 'PROJECT' and payload ->> 'client_id' = ?
              group by aggregate_id order by min("timestamp")""";
 
-    // The Client Autonomy Mirror's "on time": SOP runs that finished within their SOP's cycle-time target.
-    private static final String ON_TIME = """
-            select count(*) filter (where x.cycle_time_hours <= (d.definition -> 'metrics' ->> 'cycle_time_target_hours')::numeric)
-                     as on_time,
-                   count(*) as completed
-              from sop_executions x join sop_definitions d on d.sop_id = x.sop_id and d.version = x.sop_version
-             where x.client_id = ? and x.status = 'completed'
-               and jsonb_typeof(d.definition -> 'metrics' -> 'cycle_time_target_hours') = 'number'""";
+    // The Client Autonomy Mirror's "on time": SOP runs that finished within their SOP's cycle-time target
+    // (V42: a client's token cannot read the targets itself).
+    private static final String ON_TIME = "select on_time, completed from bigbox_access.client_on_time(?)";
 
     private static final String REPORT = """
             select count(*) filter (where event_type = 'AUTONOMIC_DECISION_EXECUTED') as autonomous_decisions,

@@ -14,6 +14,19 @@ public final class PgJobScheduler implements JobScheduler {
                set payload = excluded.payload, run_at = excluded.run_at, every_seconds = excluded.every_seconds,
                    status = 'scheduled', attempts = 0, last_error = null, updated_at = now()""";
 
+    // A scheduled (or running) job keeps its next run; one that failed or was cancelled is scheduled again.
+    private static final String SCHEDULE_IF_ABSENT = """
+            insert into scheduled_jobs (kind, job_key, payload, run_at, every_seconds)
+            values (?, ?, ?::jsonb, ?, ?)
+            on conflict (kind, job_key) do update
+               set every_seconds = excluded.every_seconds,
+                   run_at = case when scheduled_jobs.status in ('scheduled', 'running') then scheduled_jobs.run_at
+                                 else excluded.run_at end,
+                   status = case when scheduled_jobs.status = 'running' then 'running' else 'scheduled' end,
+                   updated_at = now()
+             where scheduled_jobs.status not in ('scheduled', 'running')
+                or scheduled_jobs.every_seconds is distinct from excluded.every_seconds""";
+
     // A job a runner holds right now is skipped: that runner may be waiting for the caller's locks.
     private static final String CANCEL = """
             update scheduled_jobs set status = 'cancelled', updated_at = now()
@@ -25,7 +38,16 @@ public final class PgJobScheduler implements JobScheduler {
 
     @Override
     public void schedule(UnitOfWork work, JobRequest job) {
-        Jdbc.update(work, SCHEDULE, s -> {
+        write(work, SCHEDULE, job);
+    }
+
+    @Override
+    public void scheduleIfAbsent(UnitOfWork work, JobRequest job) {
+        write(work, SCHEDULE_IF_ABSENT, job);
+    }
+
+    private static void write(UnitOfWork work, String sql, JobRequest job) {
+        Jdbc.update(work, sql, s -> {
             s.setString(1, job.kind());
             s.setString(2, job.key());
             s.setString(3, job.payload());

@@ -89,7 +89,7 @@ class ReplayIT {
         var progress = new ArrayList<Long>();
         ProjectionRebuild.Result all = rebuild.rebuild((done, total) -> progress.add(done));
         assertThat(all.projections()).containsExactly("human_approvals", "sop_definitions", "sop_executions", "agent_metrics",
-                "client_health");
+                "client_health", "improvement_signals");
         assertThat(all.events()).isEqualTo(Long.parseLong(engine.rows("select count(*) from events").getFirst()));
         assertThat(progress).startsWith(0L).endsWith(all.events());
         assertThat(engine.derivedTables()).isEqualTo(live);

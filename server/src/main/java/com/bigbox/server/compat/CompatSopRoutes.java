@@ -1,5 +1,6 @@
 package com.bigbox.server.compat;
 
+import com.bigbox.autonomic.approvals.ActionClasses;
 import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalFilter;
 import com.bigbox.autonomic.approvals.DecisionCommand;
@@ -27,10 +28,13 @@ import java.util.UUID;
 
 /**
  * The original's {@code /api/sop/...} (definitions, executions, proposals with approve/reject: proposals
- * are approvals of class {@code sop_change}) and {@code /api/drift/...} (alerts are the drift events;
+ * are approvals of class {@code sop_change} or {@code sop_automation}) and {@code /api/drift/...} (alerts are the drift events;
  * acknowledging one appends {@code DRIFT_ALERT_ACKNOWLEDGED}).
  */
 public final class CompatSopRoutes implements HttpModule {
+    // A proposal that automates work people do waits 48 h for an objection (sop_automation); others are sop_change.
+    private static final List<String> PROPOSAL_CLASSES = List.of(ActionClasses.SOP_CHANGE, ActionClasses.SOP_AUTOMATION);
+
     private final RequestTransactions transactions;
     private final AutonomicOperations ops;
     private final PgCompatReads reads;
@@ -59,8 +63,11 @@ public final class CompatSopRoutes implements HttpModule {
                     Query.text(ctx, "status"), limit))));
         });
         config.routes.get("/api/sop/proposals", ctx -> {
-            var filter = new ApprovalFilter(Query.text(ctx, "status"), null, "sop_change", null, null, null, null, null, null, 200, 0);
-            List<ApprovalView> proposals = transactions.run(ctx, w -> ops.approvals().list(w, filter)).stream().map(ApprovalView::of).toList();
+            String status = Query.text(ctx, "status");
+            List<ApprovalView> proposals = transactions.run(ctx, w -> PROPOSAL_CLASSES.stream()
+                    .flatMap(c -> ops.approvals().list(w, new ApprovalFilter(status, null, c, null, null, null, null, null, null, 200, 0))
+                            .stream())
+                    .map(ApprovalView::of).toList());
             Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
         });
         config.routes.post("/api/sop/proposals/{id}/approve", ctx -> decideProposal(ctx, "approve"));
@@ -85,7 +92,7 @@ public final class CompatSopRoutes implements HttpModule {
         DecisionCommand command = DecisionCommand.parse(decision, body.text("decided_by"), body.text("notes"), null);
         Approval decided = transactions.run(ctx, w -> {
             Approval proposal = ops.approvals().get(w, id);
-            if (!"sop_change".equals(proposal.actionClass())) {
+            if (!PROPOSAL_CLASSES.contains(proposal.actionClass())) {
                 throw new com.bigbox.autonomic.NotFoundException("no SOP proposal " + id);
             }
             return ops.approvals().decide(w, id, command);

@@ -11,7 +11,7 @@ public record SopVersionView(String sop_id, int version, String name, String doc
         String approval_mechanism, Instant created_at, Instant activated_at, Instant deactivated_at, Integer previous_version,
         String checksum, String source, @JsonRawValue String definition) {
 
-    static SopVersionView of(SopVersion v, boolean withDefinition) {
+    public static SopVersionView of(SopVersion v, boolean withDefinition) {
         JsonNode metadata = EventCodec.tree(v.definition()).path("metadata");
         return new SopVersionView(v.sopId(), v.version(), metadata.path("name").asText(null),
                 metadata.path("version").asText(null), metadata.path("status").asText("active"), v.approvalMechanism(),

@@ -1,23 +1,24 @@
 package com.bigbox.server.autonomic.api;
 
-import com.bigbox.server.autonomic.AutonomicErrors;
-import com.bigbox.server.autonomic.Replies;
-
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.core.EventBus;
 import com.bigbox.postgres.autonomic.PgAutonomicReads;
 import com.bigbox.postgres.autonomic.PgCompatReads;
 import com.bigbox.postgres.autonomic.PgSubscriptionStatus;
+import com.bigbox.postgres.improvement.PgImprovementReads;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.agents.AgentRoutes;
 import com.bigbox.server.approvals.ApprovalRoutes;
+import com.bigbox.server.autonomic.AutonomicErrors;
+import com.bigbox.server.autonomic.Replies;
 import com.bigbox.server.compat.CompatAgentRoutes;
 import com.bigbox.server.compat.CompatApprovalRoutes;
 import com.bigbox.server.compat.CompatClientRoutes;
 import com.bigbox.server.compat.CompatEventRoutes;
 import com.bigbox.server.compat.CompatSopRoutes;
+import com.bigbox.server.improvement.ImprovementRoutes;
 import com.bigbox.server.leads.LeadRoutes;
 import com.bigbox.server.projections.ProjectionRoutes;
 import com.bigbox.server.sop.SopRoutes;
@@ -44,6 +45,7 @@ public final class AutonomicHttp {
                 compatAgents,
                 new CompatApprovalRoutes(transactions, ops, compat, compatAgents),
                 new CompatClientRoutes(transactions, reads, compat),
-                new CompatSopRoutes(transactions, ops, compat));
+                new CompatSopRoutes(transactions, ops, compat),
+                new ImprovementRoutes(transactions, ops, new PgImprovementReads()));
     }
 }

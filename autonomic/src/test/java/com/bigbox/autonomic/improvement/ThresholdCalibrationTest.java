@@ -1,0 +1,124 @@
+package com.bigbox.autonomic.improvement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bigbox.autonomic.agents.AgentSettings;
+import com.bigbox.autonomic.agents.AutonomyLevel;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ApprovalOutcome;
+import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ExecutedDecision;
+import com.bigbox.autonomic.improvement.loops.ThresholdCalibration;
+import com.bigbox.autonomic.improvement.loops.ThresholdCalibration.Adjustment;
+import com.bigbox.autonomic.improvement.loops.ThresholdCalibration.AutonomyChange;
+import com.bigbox.autonomic.improvement.loops.ThresholdCalibration.ThresholdChange;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ThresholdCalibrationTest {
+    static final Doctrine DOCTRINE = Doctrine.shipped();
+    static final String AGENT = "IntakeAgent";
+    static final Instant AT = Instant.parse("2026-03-04T10:00:00Z");
+
+    static AgentSettings settings(double threshold, AutonomyLevel level) {
+        return new AgentSettings(threshold, level, new BigDecimal("10000"));
+    }
+
+    static List<ApprovalOutcome> outcomes(int n, double confidence, String resolution) {
+        var list = new ArrayList<ApprovalOutcome>();
+        for (int i = 0; i < n; i++) {
+            list.add(new ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), AGENT, confidence, resolution, "sam", AT));
+        }
+        return list;
+    }
+
+    static List<ExecutedDecision> executed(int n, int overridden) {
+        var list = new ArrayList<ExecutedDecision>();
+        for (int i = 0; i < n; i++) {
+            list.add(new ExecutedDecision(UUID.randomUUID(), AGENT, 0.9, AT, i < overridden, i < overridden ? "person:sam" : null));
+        }
+        return list;
+    }
+
+    static Optional<Adjustment> plan(AgentSettings s, List<ApprovalOutcome> o, List<ExecutedDecision> e) {
+        return ThresholdCalibration.plan(AGENT, s, o, e, DOCTRINE);
+    }
+
+    static List<ApprovalOutcome> concat(List<ApprovalOutcome> a, List<ApprovalOutcome> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
+    void peopleAgreeingWithTheBandBelowTheThresholdLowerItOneStep() {
+        var agreed = concat(outcomes(19, 0.72, "approved"), outcomes(1, 0.71, "approved_by_silence"));
+        // Silence is no person's judgement: 19 judged are too few.
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), agreed, List.of())).isEmpty();
+        var enough = concat(outcomes(20, 0.72, "approved"), outcomes(1, 0.71, "modified"));
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), enough, List.of())).get()
+                .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.from()).isEqualTo(0.75);
+                    assertThat(c.to()).isEqualTo(0.70);
+                    assertThat(c.withinBounds()).isTrue();
+                    assertThat(c.evidence()).hasSize(21);
+                    assertThat(c.reason()).contains("20 of 21");
+                });
+    }
+
+    @Test
+    void disagreementInTheBandOrDecisionsOutsideItLowerNothing() {
+        var split = concat(outcomes(18, 0.72, "approved"), outcomes(4, 0.72, "rejected"));
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), split, List.of())).as("18/22 < 95%").isEmpty();
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), outcomes(30, 0.60, "approved"), List.of()))
+                .as("agreement far below the band says nothing about the band").isEmpty();
+    }
+
+    @Test
+    void loweringBelowTheDoctrinesMinimumGoesToAPerson() {
+        assertThat(plan(settings(0.60, AutonomyLevel.ASSISTED), outcomes(25, 0.57, "approved"), List.of())).get()
+                .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.to()).isEqualTo(0.55);
+                    assertThat(c.withinBounds()).isFalse();
+                    assertThat(c.reason()).contains("below the doctrine's minimum 0.60");
+                });
+    }
+
+    @Test
+    void autonomousDecisionsOverriddenTooOftenRaiseTheThresholdOrDemote() {
+        var tooMany = executed(40, 7); // 17.5% > 15%
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), tooMany)).get()
+                .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.to()).isEqualTo(0.80);
+                    assertThat(c.withinBounds()).isTrue();
+                    assertThat(c.evidence()).hasSize(7);
+                });
+        assertThat(plan(settings(0.75, AutonomyLevel.AUTONOMOUS), List.of(), tooMany)).get()
+                .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.ASSISTED));
+        assertThat(plan(settings(0.95, AutonomyLevel.ASSISTED), List.of(), tooMany)).as("at the maximum: supervised").get()
+                .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.SUPERVISED));
+        assertThat(plan(settings(0.95, AutonomyLevel.SUPERVISED), List.of(), tooMany)).isEmpty();
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(40, 6))).as("15% is not above 15%").isEmpty();
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(10, 5))).as("too few samples").isEmpty();
+    }
+
+    @Test
+    void aLongCleanRecordPromotesAutonomyAndAutonomousNeedsAPerson() {
+        var clean = outcomes(60, 0.90, "approved");
+        assertThat(plan(settings(0.75, AutonomyLevel.SUPERVISED), clean, List.of())).get()
+                .isInstanceOfSatisfying(AutonomyChange.class, c -> {
+                    assertThat(c.to()).isEqualTo(AutonomyLevel.ASSISTED);
+                    assertThat(c.withinBounds()).isTrue();
+                });
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), clean, List.of())).get()
+                .isInstanceOfSatisfying(AutonomyChange.class, c -> {
+                    assertThat(c.to()).isEqualTo(AutonomyLevel.AUTONOMOUS);
+                    assertThat(c.withinBounds()).as("doctrine: autonomous needs approval").isFalse();
+                });
+        assertThat(plan(settings(0.75, AutonomyLevel.AUTONOMOUS), clean, List.of())).isEmpty();
+    }
+}

@@ -1,0 +1,1 @@
+select min("timestamp") from events

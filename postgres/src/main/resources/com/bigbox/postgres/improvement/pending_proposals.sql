@@ -1,0 +1,1 @@
+select distinct sop_id from sop_proposals where status = 'pending'

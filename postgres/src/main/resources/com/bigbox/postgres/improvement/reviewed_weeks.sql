@@ -1,0 +1,1 @@
+select distinct payload->>'week' from events where event_type = 'AUTOMATION_REVIEW_COMPLETED'
