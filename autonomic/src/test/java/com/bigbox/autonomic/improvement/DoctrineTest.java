@@ -37,7 +37,7 @@ class DoctrineTest {
 
     @Test
     void theShippedDoctrineCarriesTheOriginalNumbers() {
-        assertThat(DOCTRINE.version()).isEqualTo("1.0.0");
+        assertThat(DOCTRINE.version()).isEqualTo("1.1.0");
         Doctrine.Loops loops = DOCTRINE.loops();
         assertThat(loops.drift().process().band()).isEqualTo(0.20);
         assertThat(loops.drift().process().humanAbove()).isEqualTo(0.30);

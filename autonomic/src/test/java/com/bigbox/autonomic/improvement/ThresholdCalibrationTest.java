@@ -90,7 +90,7 @@ class ThresholdCalibrationTest {
 
     @Test
     void autonomousDecisionsOverriddenTooOftenRaiseTheThresholdOrDemote() {
-        var tooMany = executed(40, 7); // 17.5% > 15%
+        var tooMany = executed(40, 7); // 17.5% > 5%
         assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), tooMany)).get()
                 .isInstanceOfSatisfying(ThresholdChange.class, c -> {
                     assertThat(c.to()).isEqualTo(0.80);
@@ -102,7 +102,7 @@ class ThresholdCalibrationTest {
         assertThat(plan(settings(0.95, AutonomyLevel.ASSISTED), List.of(), tooMany)).as("at the maximum: supervised").get()
                 .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.SUPERVISED));
         assertThat(plan(settings(0.95, AutonomyLevel.SUPERVISED), List.of(), tooMany)).isEmpty();
-        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(40, 6))).as("15% is not above 15%").isEmpty();
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(40, 2))).as("5% is not above 5%").isEmpty();
         assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(10, 5))).as("too few samples").isEmpty();
     }
 
