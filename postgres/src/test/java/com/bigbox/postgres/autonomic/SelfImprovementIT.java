@@ -140,7 +140,7 @@ class SelfImprovementIT {
             a.awaitQuiet();
             SopVersion active = a.tx(w -> a.ops().sops().activeVersion(w, "lead-intake-qualification").orElseThrow());
             // People approved the qualification step 60 times unchanged, 15 minutes each: 1,400 a month.
-            var facts = new CraftedSteps(new PgImprovementFacts(), List.of(new ImprovementFacts.StepRecord(active.sopId(),
+            var facts = CraftedFacts.withSteps(new PgImprovementFacts(), List.of(new ImprovementFacts.StepRecord(active.sopId(),
                     active.version(), "qualify_lead", "assisted", 70, 60, 60, 15, List.of(UUID.randomUUID()))));
             var evolution = new SopEvolution(DOCTRINE, facts, a.ops().sops(), new SopProposals(a.ops().sopLoader(), a.ops().sops()),
                     new LoopActions(a.ops().approvals()));
@@ -205,7 +205,7 @@ class SelfImprovementIT {
             }
             a.tx(w -> a.ops().agents().changeThreshold(w, "FinanceAgent", 0.60, "test setup", "ops", now));
             a.tx(w -> a.ops().agents().changeThreshold(w, "StrategyAgent", 0.75, "test setup", "ops", now));
-            var facts = new CraftedOutcomes(new PgImprovementFacts(), outcomes);
+            var facts = CraftedFacts.withOutcomes(new PgImprovementFacts(), outcomes);
             var loop = new com.bigbox.autonomic.improvement.loops.ThresholdCalibration(DOCTRINE, facts, a.ops().agents(),
                     new LoopActions(a.ops().approvals()));
             a.ops().startLoops(a.node().store());
@@ -237,10 +237,18 @@ class SelfImprovementIT {
         }
     }
 
-    /** The real facts, with the approval outcomes given. */
-    record CraftedOutcomes(ImprovementFacts real, List<ApprovalOutcome> outcomes) implements ImprovementFacts {
+    /** The real facts, but for the approval outcomes or the SOP steps' record where they are given. */
+    record CraftedFacts(ImprovementFacts real, List<ApprovalOutcome> outcomes, List<StepRecord> steps) implements ImprovementFacts {
+        static CraftedFacts withOutcomes(ImprovementFacts real, List<ApprovalOutcome> outcomes) {
+            return new CraftedFacts(real, outcomes, null);
+        }
+
+        static CraftedFacts withSteps(ImprovementFacts real, List<StepRecord> steps) {
+            return new CraftedFacts(real, null, steps);
+        }
+
         public List<ApprovalOutcome> approvalOutcomes(UnitOfWork w, List<String> agents, Instant since) {
-            return outcomes;
+            return outcomes != null ? outcomes : real.approvalOutcomes(w, agents, since);
         }
 
         public List<ExecutedDecision> executedDecisions(UnitOfWork w, List<String> agents, Instant since) {
@@ -272,62 +280,7 @@ class SelfImprovementIT {
         }
 
         public List<StepRecord> stepRecords(UnitOfWork w, Instant since) {
-            return real.stepRecords(w, since);
-        }
-
-        public List<RaisedSignal> raisedSignals(UnitOfWork w) {
-            return real.raisedSignals(w);
-        }
-
-        public List<String> sopsWithPendingProposals(UnitOfWork w) {
-            return real.sopsWithPendingProposals(w);
-        }
-
-        public List<String> reviewedWeeks(UnitOfWork w) {
-            return real.reviewedWeeks(w);
-        }
-
-        public Optional<Instant> firstEventAt(UnitOfWork w) {
-            return real.firstEventAt(w);
-        }
-    }
-
-    /** The real facts, with the SOP steps' record given. */
-    record CraftedSteps(ImprovementFacts real, List<StepRecord> steps) implements ImprovementFacts {
-        public List<ApprovalOutcome> approvalOutcomes(UnitOfWork w, List<String> agents, Instant since) {
-            return real.approvalOutcomes(w, agents, since);
-        }
-
-        public List<ExecutedDecision> executedDecisions(UnitOfWork w, List<String> agents, Instant since) {
-            return real.executedDecisions(w, agents, since);
-        }
-
-        public List<ManualTask> manualTasks(UnitOfWork w, List<String> agents, Instant since) {
-            return real.manualTasks(w, agents, since);
-        }
-
-        public List<SopRun> completedRuns(UnitOfWork w, Instant since) {
-            return real.completedRuns(w, since);
-        }
-
-        public List<MeetingAttendance> meetings(UnitOfWork w, Instant since) {
-            return real.meetings(w, since);
-        }
-
-        public List<ConfidenceSample> confidences(UnitOfWork w, List<String> agents, Instant since) {
-            return real.confidences(w, agents, since);
-        }
-
-        public List<CeoInterrupt> ceoInterrupts(UnitOfWork w, Instant from, Instant to) {
-            return real.ceoInterrupts(w, from, to);
-        }
-
-        public List<UnrecordedWork> unrecordedWork(UnitOfWork w, Instant since) {
-            return real.unrecordedWork(w, since);
-        }
-
-        public List<StepRecord> stepRecords(UnitOfWork w, Instant since) {
-            return steps;
+            return steps != null ? steps : real.stepRecords(w, since);
         }
 
         public List<RaisedSignal> raisedSignals(UnitOfWork w) {
