@@ -27,12 +27,14 @@ public final class AutonomicRuntime implements AutoCloseable {
      * Starts every agent, the governor, the projections and the job runner of this instance; with
      * {@code BIGBOX_AGENTS=off} the instance only serves the API (others in the cluster run the agents).
      * {@code BIGBOX_APPROVAL_TIMEOUT_SCALE} (default 1) multiplies every approval timeout: a test or
-     * chaos cluster can let approvals expire in seconds.
+     * chaos cluster can let approvals expire in seconds. {@code BIGBOX_LOOPS=off} (default on) keeps the
+     * self-improvement loops off this instance; {@code BIGBOX_GO_LIVE} dates the doctrine's week 1.
      *
      * @param faults the chaos faults in force, which every agent's handler is exposed to
      */
     public static AutonomicRuntime start(PgNode node, Clock clock, Settings settings, ActiveFaults faults) {
         boolean run = agentsOn(settings);
+        boolean loops = loopsOn(settings); // a bad value fails at start, whatever BIGBOX_AGENTS says
         var tunables = new AutonomicOperations.Settings(AutonomicOperations.Settings.defaults().maxAttempts(),
                 AutonomicOperations.Settings.defaults().reminderInterval(), timeoutScale(settings));
         PgAutonomic adapters = run
@@ -43,7 +45,7 @@ public final class AutonomicRuntime implements AutoCloseable {
                     AutonomicOperations.shippedAgents(), goLive(settings));
             if (run) {
                 operations.start();
-                if (loopsOn(settings)) {
+                if (loops) {
                     operations.startLoops(node.store());
                 } else {
                     log.info("BIGBOX_LOOPS=off: this instance schedules and runs no self-improvement loops");

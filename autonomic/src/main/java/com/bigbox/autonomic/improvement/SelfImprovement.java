@@ -108,7 +108,8 @@ public final class SelfImprovement {
         Instant now = clock.instant();
         store.inTransaction(work -> {
             for (ControlLoop loop : loops) {
-                scheduler.scheduleIfAbsent(work, JobRequest.recurring(loop.jobKind(), JOB_KEY, now, doctrine.schedule(loop.name())));
+                scheduler.scheduleIfAbsent(work, JobRequest.recurring(loop.jobKind(), JOB_KEY, firstRun(loop, now),
+                        doctrine.schedule(loop.name())));
             }
             return null;
         });
@@ -118,6 +119,17 @@ public final class SelfImprovement {
         log.info("Self-improvement loops scheduled under doctrine {}: {}", doctrine.version(),
                 loops.stream().map(l -> l.name() + " every " + doctrine.schedule(l.name())).toList());
         return registrations;
+    }
+
+    /**
+     * The weekly review runs early each Monday (UTC), just after the ISO week it reviews ends, so the
+     * doctrine (which asks for it a day later) finds it held; every other loop runs at once, then on its period.
+     */
+    static Instant firstRun(ControlLoop loop, Instant now) {
+        if (!loop.name().equals(WeeklyReviewLoop.NAME)) {
+            return now;
+        }
+        return ReviewWeek.of(now).end().plus(java.time.Duration.ofMinutes(5));
     }
 
     private LoopRun runLocked(ControlLoop loop, UnitOfWork work) {

@@ -63,13 +63,17 @@ class SelfImprovementIT {
             assertThat(a.rows("select kind, every_seconds from scheduled_jobs where kind like 'loop.%' order by kind"))
                     .containsExactly("loop.coverage | 86400", "loop.doctrine | 86400", "loop.drift | 3600", "loop.economic | 86400",
                             "loop.sop_evolution | 86400", "loop.threshold | 86400", "loop.weekly_review | 604800");
-            // Due at once: each runs once, on one of the two, and moves to its next run.
+            // Due at once (the weekly review just after the ISO week ends): each runs once, on one of the two, and
+            // moves to its next run.
+            Instant monday = ReviewWeek.of(t0).end().plus(Duration.ofMinutes(5));
+            assertThat(a.rows("select run_at = ? from scheduled_jobs where kind = 'loop.weekly_review'", java.sql.Timestamp.from(monday)))
+                    .containsExactly("true");
             await().atMost(20, SECONDS).until(() -> a.rows("select 1 from scheduled_jobs where kind like 'loop.%' and run_at <= ?",
                     java.sql.Timestamp.from(t0)).isEmpty());
-            assertThat(a.rows("select kind, extract(epoch from run_at - ?::timestamptz)::bigint = every_seconds, last_run_by is not null, status, attempts, last_error"
-                    + " from scheduled_jobs where kind like 'loop.%' order by kind", java.sql.Timestamp.from(t0)))
-                    .allSatisfy(row -> assertThat(row).contains("| true | true | scheduled | 0 |"));
-            assertThat(a.ofType(EventTypes.AUTOMATION_REVIEW_COMPLETED)).hasSize(1);
+            assertThat(a.rows("select kind, extract(epoch from run_at - ?::timestamptz)::bigint = every_seconds, last_run_by is not null,"
+                    + " status, attempts, last_error from scheduled_jobs where kind like 'loop.%' and kind <> 'loop.weekly_review'"
+                    + " order by kind", java.sql.Timestamp.from(t0)))
+                    .hasSize(6).allSatisfy(row -> assertThat(row).contains("| true | true | scheduled | 0 |"));
 
             // People create the same kind of task by hand twice: the next daily coverage run finds the gap.
             for (int i = 0; i < 2; i++) {
@@ -104,6 +108,15 @@ class SelfImprovementIT {
             b.ops().startLoops(b.node().store());
             assertThat(a.rows("select kind, run_at from scheduled_jobs where kind like 'loop.%' order by kind")).isEqualTo(before);
 
+            // Monday: the review of the week that ended is held once, by one of the two.
+            clock.advance(Duration.between(clock.instant(), monday.plusSeconds(60)));
+            String reviewed = ReviewWeek.of(t0).toString();
+            java.util.function.Supplier<List<String>> reviews = () -> a.rows(
+                    "select global_position from events where event_type = 'AUTOMATION_REVIEW_COMPLETED' and payload->>'week' = ?", reviewed);
+            await().atMost(20, SECONDS).until(() -> !reviews.get().isEmpty());
+            a.awaitQuiet();
+            assertThat(reviews.get()).hasSize(1);
+
             // An acknowledged gap is no longer open; the tables rebuild from the log to the same rows.
             AutonomicHarness live = b;
             live.tx(w -> live.ops().improvement().acknowledge(w, gap.eventId(), "ceo"));
@@ -127,7 +140,7 @@ class SelfImprovementIT {
             a.awaitQuiet();
             SopVersion active = a.tx(w -> a.ops().sops().activeVersion(w, "lead-intake-qualification").orElseThrow());
             // People approved the qualification step 60 times unchanged, 15 minutes each: 1,400 a month.
-            var facts = new CraftedSteps(new PgImprovementFacts(), List.of(new ImprovementFacts.StepRecord(active.sopId(),
+            var facts = CraftedFacts.withSteps(new PgImprovementFacts(), List.of(new ImprovementFacts.StepRecord(active.sopId(),
                     active.version(), "qualify_lead", "assisted", 70, 60, 60, 15, List.of(UUID.randomUUID()))));
             var evolution = new SopEvolution(DOCTRINE, facts, a.ops().sops(), new SopProposals(a.ops().sopLoader(), a.ops().sops()),
                     new LoopActions(a.ops().approvals()));
@@ -192,7 +205,7 @@ class SelfImprovementIT {
             }
             a.tx(w -> a.ops().agents().changeThreshold(w, "FinanceAgent", 0.60, "test setup", "ops", now));
             a.tx(w -> a.ops().agents().changeThreshold(w, "StrategyAgent", 0.75, "test setup", "ops", now));
-            var facts = new CraftedOutcomes(new PgImprovementFacts(), outcomes);
+            var facts = CraftedFacts.withOutcomes(new PgImprovementFacts(), outcomes);
             var loop = new com.bigbox.autonomic.improvement.loops.ThresholdCalibration(DOCTRINE, facts, a.ops().agents(),
                     new LoopActions(a.ops().approvals()));
             a.ops().startLoops(a.node().store());
@@ -224,10 +237,18 @@ class SelfImprovementIT {
         }
     }
 
-    /** The real facts, with the approval outcomes given. */
-    record CraftedOutcomes(ImprovementFacts real, List<ApprovalOutcome> outcomes) implements ImprovementFacts {
+    /** The real facts, but for the approval outcomes or the SOP steps' record where they are given. */
+    record CraftedFacts(ImprovementFacts real, List<ApprovalOutcome> outcomes, List<StepRecord> steps) implements ImprovementFacts {
+        static CraftedFacts withOutcomes(ImprovementFacts real, List<ApprovalOutcome> outcomes) {
+            return new CraftedFacts(real, outcomes, null);
+        }
+
+        static CraftedFacts withSteps(ImprovementFacts real, List<StepRecord> steps) {
+            return new CraftedFacts(real, null, steps);
+        }
+
         public List<ApprovalOutcome> approvalOutcomes(UnitOfWork w, List<String> agents, Instant since) {
-            return outcomes;
+            return outcomes != null ? outcomes : real.approvalOutcomes(w, agents, since);
         }
 
         public List<ExecutedDecision> executedDecisions(UnitOfWork w, List<String> agents, Instant since) {
@@ -259,62 +280,7 @@ class SelfImprovementIT {
         }
 
         public List<StepRecord> stepRecords(UnitOfWork w, Instant since) {
-            return real.stepRecords(w, since);
-        }
-
-        public List<RaisedSignal> raisedSignals(UnitOfWork w) {
-            return real.raisedSignals(w);
-        }
-
-        public List<String> sopsWithPendingProposals(UnitOfWork w) {
-            return real.sopsWithPendingProposals(w);
-        }
-
-        public List<String> reviewedWeeks(UnitOfWork w) {
-            return real.reviewedWeeks(w);
-        }
-
-        public Optional<Instant> firstEventAt(UnitOfWork w) {
-            return real.firstEventAt(w);
-        }
-    }
-
-    /** The real facts, with the SOP steps' record given. */
-    record CraftedSteps(ImprovementFacts real, List<StepRecord> steps) implements ImprovementFacts {
-        public List<ApprovalOutcome> approvalOutcomes(UnitOfWork w, List<String> agents, Instant since) {
-            return real.approvalOutcomes(w, agents, since);
-        }
-
-        public List<ExecutedDecision> executedDecisions(UnitOfWork w, List<String> agents, Instant since) {
-            return real.executedDecisions(w, agents, since);
-        }
-
-        public List<ManualTask> manualTasks(UnitOfWork w, List<String> agents, Instant since) {
-            return real.manualTasks(w, agents, since);
-        }
-
-        public List<SopRun> completedRuns(UnitOfWork w, Instant since) {
-            return real.completedRuns(w, since);
-        }
-
-        public List<MeetingAttendance> meetings(UnitOfWork w, Instant since) {
-            return real.meetings(w, since);
-        }
-
-        public List<ConfidenceSample> confidences(UnitOfWork w, List<String> agents, Instant since) {
-            return real.confidences(w, agents, since);
-        }
-
-        public List<CeoInterrupt> ceoInterrupts(UnitOfWork w, Instant from, Instant to) {
-            return real.ceoInterrupts(w, from, to);
-        }
-
-        public List<UnrecordedWork> unrecordedWork(UnitOfWork w, Instant since) {
-            return real.unrecordedWork(w, since);
-        }
-
-        public List<StepRecord> stepRecords(UnitOfWork w, Instant since) {
-            return steps;
+            return steps != null ? steps : real.stepRecords(w, since);
         }
 
         public List<RaisedSignal> raisedSignals(UnitOfWork w) {
