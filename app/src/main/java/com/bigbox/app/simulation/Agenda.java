@@ -36,8 +36,4 @@ final class Agenda {
         }
         return due;
     }
-
-    int size() {
-        return items.size();
-    }
 }

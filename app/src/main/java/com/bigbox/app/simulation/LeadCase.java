@@ -43,9 +43,4 @@ public record LeadCase(int number, String leadId, Instant arrival, Truth truth, 
      * @param restDays when the rest of a partly paid deposit arrives, after the first part
      */
     public record Payments(int depositDays, double depositPart, int restDays, int balanceDays) {}
-
-    /** Whether a decision to go on with this lead was right. */
-    public boolean worthPursuing() {
-        return truth.qualified();
-    }
 }
