@@ -56,7 +56,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--sops", defaultValue = "sops", description = "Directory of the SOPs to load (default: ${DEFAULT-VALUE}).")
     Path sops;
 
-    @Option(names = "--keep", description = "Keep the scratch databases (their names are printed) instead of dropping them.")
+    @Option(names = "--keep", description = "Keep the scratch databases (their names are printed) instead of dropping them; "
+            + "with the embedded server, its data directory stays where the log says.")
     boolean keep;
 
     @Spec
@@ -82,23 +83,10 @@ public final class SimulateCommand implements Callable<Integer> {
         var runs = new ArrayList<SimulationRun>();
         Path work = Files.createTempDirectory("bigbox-simulate-");
         try (ScratchDatabases server = server(work)) {
-            for (boolean on : modes) {
-                String name = String.format(Locale.ROOT, "bigbox_sim_%d_%s_%d", Math.abs(seed), on ? "on" : "off", ProcessHandle.current().pid());
-                String url = server.create(name);
-                try {
-                    var options = new Simulation.Options(days, seed, on, size);
-                    runs.add(Simulation.run(options, url, work.resolve(name), sopFiles, (day, of) -> {
-                        err.printf("\rloops %-3s day %d/%d", on ? "on" : "off", day, of);
-                        err.flush();
-                    }));
-                    err.println();
-                } finally {
-                    if (keep) {
-                        err.println("kept scratch database " + server.urlOf(name).replaceAll("password=[^&]*", "password=***"));
-                    } else {
-                        server.drop(name);
-                    }
-                }
+            runAll(server, work, modes, size, sopFiles, runs, err);
+        } finally {
+            if (!keep) {
+                deleteQuietly(work); // engine homes and, when embedded, the scratch server's data
             }
         }
         Report.print(out, runs);
@@ -108,6 +96,36 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void runAll(ScratchDatabases server, Path work, List<Boolean> modes, AgencySize size, List<SopFile> sopFiles,
+            List<SimulationRun> runs, PrintWriter err) throws java.io.IOException {
+        for (boolean on : modes) {
+            String name = String.format(Locale.ROOT, "bigbox_sim_%d_%s_%d", Math.abs(seed), on ? "on" : "off", ProcessHandle.current().pid());
+            String url = server.create(name);
+            try {
+                var options = new Simulation.Options(days, seed, on, size);
+                runs.add(Simulation.run(options, url, work.resolve(name), sopFiles, (day, of) -> {
+                    err.printf("\rloops %-3s day %d/%d", on ? "on" : "off", day, of);
+                    err.flush();
+                }));
+                err.println();
+            } finally {
+                if (keep) {
+                    err.println("kept scratch database " + server.urlOf(name).replaceAll("password=[^&]*", "password=***"));
+                } else {
+                    server.drop(name);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a temporary directory left behind is not worth failing a finished run for
+        }
     }
 
     private ScratchDatabases server(Path work) throws java.io.IOException {
