@@ -70,7 +70,13 @@ public sealed interface ImprovementEvent extends DomainEvent {
 
     /** A loop wants to change an agent beyond the doctrine's bounds: a person decides (the approval's decision). */
     record AgentChangeProposed(String agentId, String setting, String before, String after, String reason, String loop,
-            List<UUID> evidence) implements ImprovementEvent {}
+            List<UUID> evidence, String decisionType) implements ImprovementEvent {
+        /** A change to the agent as a whole (no decision type: what proposals stored before types mean). */
+        public AgentChangeProposed(String agentId, String setting, String before, String after, String reason, String loop,
+                List<UUID> evidence) {
+            this(agentId, setting, before, after, reason, loop, evidence, null);
+        }
+    }
 
     /** The weekly automation review was held, with its figures. */
     record AutomationReviewCompleted(String week, Map<String, Object> figures, List<UUID> evidence) implements ImprovementEvent {}

@@ -92,7 +92,9 @@ public final class ImprovementExecutor implements SubscriptionHandler {
         String after = modifications.containsKey("after") ? String.valueOf(modifications.get("after")) : proposed.after();
         String reason = proposed.reason() + " (approved by " + by + ")";
         AgentEvent change = switch (proposed.setting()) {
-            case "threshold" -> new AgentEvent.ThresholdChanged(proposed.agentId(), Double.parseDouble(after), reason, by);
+            // A proposal for one decision type changes that type's threshold only.
+            case "threshold" -> new AgentEvent.ThresholdChanged(proposed.agentId(), Double.parseDouble(after), reason, by,
+                    proposed.decisionType());
             case "autonomy_level" -> new AgentEvent.AutonomyChanged(proposed.agentId(), after, reason, by);
             default -> throw new IllegalStateException("a proposal changes threshold or autonomy_level, not " + proposed.setting());
         };
@@ -100,6 +102,9 @@ public final class ImprovementExecutor implements SubscriptionHandler {
         metadata.put("loop", proposed.loop());
         metadata.put("before", proposed.before());
         metadata.put("after", after);
+        if (proposed.decisionType() != null) {
+            metadata.put("for_decision_type", proposed.decisionType());
+        }
         metadata.put("approval_id", EventCodec.tree(release.payload()).path("approval_id").asText());
         metadata.put("evidence", proposed.evidence());
         Instant at = clock.instant();

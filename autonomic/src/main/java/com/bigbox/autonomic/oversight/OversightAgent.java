@@ -113,7 +113,8 @@ public final class OversightAgent {
             case Verdict.InterruptCeo c -> c.rule();
             case Verdict.Execute e -> "execute";
         });
-        context.put("agent_threshold", settings.threshold());
+        // The threshold this decision was held to: its type's own where it has one.
+        context.put("agent_threshold", settings.thresholdFor(decision.type()));
         context.put("agent_autonomy", settings.autonomy().wireName());
         context.put("financial_limit", settings.financialLimit());
         if (facts.amount() != null) {

@@ -22,7 +22,8 @@ public final class OversightPolicy {
     static final int RISK_FACTORS_FOR_CEO = 3;
 
     public Verdict evaluate(DecisionFacts d, AgentSettings settings, List<SopPolicy> sops) {
-        double threshold = settings.threshold();
+        // The decision's own type may have its own threshold (calibrated on that type's record alone).
+        double threshold = settings.thresholdFor(d.type());
         BigDecimal limit = settings.financialLimit();
         int approvers = 1;
         var forbidden = new ArrayList<String>();

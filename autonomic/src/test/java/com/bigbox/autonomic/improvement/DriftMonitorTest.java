@@ -37,7 +37,7 @@ class DriftMonitorTest {
     }
 
     static List<ApprovalOutcome> overrides(String person, int n) {
-        return IntStream.range(0, n).mapToObj(i -> new ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "IntakeAgent", 0.7,
+        return IntStream.range(0, n).mapToObj(i -> new ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "IntakeAgent", "LEAD_QUALIFIED", 0.7,
                 i % 2 == 0 ? "modified" : "rejected", person, T0)).toList();
     }
 

@@ -28,24 +28,45 @@ class ThresholdCalibrationTest {
         return new AgentSettings(threshold, level, new BigDecimal("10000"));
     }
 
+    static final String TYPE = "LEAD_QUALIFIED";
+    static final String FLAG = "PROJECT_AT_RISK";
+    static final String ASSIGN = "TASK_ASSIGNED";
+
     static List<ApprovalOutcome> outcomes(int n, double confidence, String resolution) {
+        return outcomes(TYPE, n, confidence, resolution);
+    }
+
+    static List<ApprovalOutcome> outcomes(String type, int n, double confidence, String resolution) {
         var list = new ArrayList<ApprovalOutcome>();
         for (int i = 0; i < n; i++) {
-            list.add(new ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), AGENT, confidence, resolution, "sam", AT));
+            list.add(new ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), AGENT, type, confidence, resolution, "sam", AT));
         }
         return list;
     }
 
     static List<ExecutedDecision> executed(int n, int overridden) {
+        return executed(TYPE, n, overridden);
+    }
+
+    static List<ExecutedDecision> executed(String type, int n, int overridden) {
         var list = new ArrayList<ExecutedDecision>();
         for (int i = 0; i < n; i++) {
-            list.add(new ExecutedDecision(UUID.randomUUID(), AGENT, 0.9, AT, i < overridden, i < overridden ? "person:sam" : null));
+            list.add(new ExecutedDecision(UUID.randomUUID(), AGENT, type, 0.9, AT, i < overridden, i < overridden ? "person:sam" : null));
         }
         return list;
     }
 
+    /** The single adjustment these cases expect, if any. */
     static Optional<Adjustment> plan(AgentSettings s, List<ApprovalOutcome> o, List<ExecutedDecision> e) {
-        return ThresholdCalibration.plan(AGENT, s, o, e, DOCTRINE);
+        List<Adjustment> all = ThresholdCalibration.plan(AGENT, s, o, e, DOCTRINE);
+        assertThat(all).hasSizeLessThanOrEqualTo(1);
+        return all.stream().findFirst();
+    }
+
+    static <T> List<T> join(List<T> a, List<T> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     static List<ApprovalOutcome> concat(List<ApprovalOutcome> a, List<ApprovalOutcome> b) {
@@ -62,6 +83,7 @@ class ThresholdCalibrationTest {
         var enough = concat(outcomes(20, 0.72, "approved"), outcomes(1, 0.71, "modified"));
         assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), enough, List.of())).get()
                 .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.decisionType()).as("the type has enough evidence of its own").isEqualTo(TYPE);
                     assertThat(c.from()).isEqualTo(0.75);
                     assertThat(c.to()).isEqualTo(0.70);
                     assertThat(c.withinBounds()).isTrue();
@@ -120,5 +142,81 @@ class ThresholdCalibrationTest {
                     assertThat(c.withinBounds()).as("doctrine: autonomous needs approval").isFalse();
                 });
         assertThat(plan(settings(0.75, AutonomyLevel.AUTONOMOUS), clean, List.of())).isEmpty();
+    }
+
+    @Test
+    void aTypeOverriddenTooOftenIsRaisedAloneWhileTheAgentsReliableTypeIsUntouched() {
+        // 40 of 100 flags wrong, 0 of 1470 assignments: 2.6% over the agent, hidden below its 5%; 40% for the flags.
+        var executed = join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0));
+        List<Adjustment> all = ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.AUTONOMOUS), List.of(), executed, DOCTRINE);
+        assertThat(all).singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
+            assertThat(c.decisionType()).isEqualTo(FLAG);
+            assertThat(c.from()).isEqualTo(0.75);
+            assertThat(c.to()).isEqualTo(0.80);
+            assertThat(c.withinBounds()).isTrue();
+            assertThat(c.evidence()).hasSize(40);
+            assertThat(c.reason()).contains("of type " + FLAG);
+        });
+        // The type starts from its own threshold once it has one; the agent's stays.
+        var raised = settings(0.75, AutonomyLevel.AUTONOMOUS)
+                .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.80, "test", "loop:threshold", FLAG));
+        assertThat(raised.threshold()).isEqualTo(0.75);
+        assertThat(raised.thresholdFor(FLAG)).isEqualTo(0.80);
+        assertThat(raised.thresholdFor(ASSIGN)).isEqualTo(0.75);
+        assertThat(ThresholdCalibration.plan(AGENT, raised, List.of(), executed, DOCTRINE)).singleElement()
+                .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.from()).isEqualTo(0.80);
+                    assertThat(c.to()).isEqualTo(0.85);
+                });
+    }
+
+    @Test
+    void aTypeAtTheMaximumStaysAndAnOverallRatioAboveTheBoundStillDemotes() {
+        var atMax = settings(0.75, AutonomyLevel.AUTONOMOUS)
+                .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.95, "test", "ops", FLAG));
+        assertThat(ThresholdCalibration.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0)),
+                DOCTRINE)).as("no raise above the doctrine's maximum; 2.6% over the agent demotes nothing").isEmpty();
+        assertThat(ThresholdCalibration.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 100, 0)),
+                DOCTRINE)).as("20% over the agent: autonomy is judged over all its decisions").singleElement()
+                .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.ASSISTED));
+    }
+
+    @Test
+    void bandAgreementOfOneTypeLowersOnlyThatType() {
+        var agreed = join(outcomes(FLAG, 25, 0.72, "approved"), outcomes(ASSIGN, 25, 0.72, "rejected"));
+        assertThat(ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), agreed, List.of(), DOCTRINE))
+                .singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.decisionType()).isEqualTo(FLAG);
+                    assertThat(c.to()).isEqualTo(0.70);
+                    assertThat(c.evidence()).hasSize(25);
+                });
+        // Lowering a type below the doctrine's minimum goes to a person, for that type.
+        var low = settings(0.75, AutonomyLevel.ASSISTED)
+                .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.60, "test", "ops", FLAG));
+        assertThat(ThresholdCalibration.plan(AGENT, low, outcomes(FLAG, 25, 0.57, "approved"), List.of(), DOCTRINE))
+                .singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.decisionType()).isEqualTo(FLAG);
+                    assertThat(c.to()).isEqualTo(0.55);
+                    assertThat(c.withinBounds()).isFalse();
+                });
+    }
+
+    @Test
+    void typesWithTooLittleEvidenceOfTheirOwnAreJudgedTogetherAtTheAgentsThreshold() {
+        var few = join(outcomes("A", 12, 0.72, "approved"), outcomes("B", 12, 0.72, "approved"));
+        assertThat(ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), few, List.of(), DOCTRINE))
+                .singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.decisionType()).as("agent-wide").isNull();
+                    assertThat(c.to()).isEqualTo(0.70);
+                    assertThat(c.evidence()).hasSize(24);
+                });
+    }
+
+    @Test
+    void evidenceBeforeItsScopesLastChangeCountsNoMore() {
+        var executed = join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0));
+        var since = new ThresholdCalibration.Since(AT, Instant.MIN, java.util.Map.of(FLAG, AT));
+        assertThat(ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed, DOCTRINE, since))
+                .isEmpty();
     }
 }

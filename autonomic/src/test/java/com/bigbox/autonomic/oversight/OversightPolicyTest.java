@@ -128,4 +128,17 @@ class OversightPolicyTest {
         assertThat(policy.evaluate(decision("PROJECT_AT_RISK", 0.6, null, "delivery_risk"), assisted, List.of()))
                 .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> assertThat(h.silenceApproves()).isFalse());
     }
+
+    @Test
+    void aDecisionIsHeldToItsTypesOwnThresholdWhereItHasOne() {
+        var perType = assisted.evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged("StrategyAgent", 0.90,
+                "flags wrong too often", "loop:threshold", "PROJECT_AT_RISK"));
+        assertThat(policy.evaluate(decision("PROJECT_AT_RISK", 0.85, null, "routine"), perType, List.of()))
+                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> {
+                    assertThat(h.rule()).isEqualTo("low_confidence");
+                    assertThat(h.reasons().getFirst()).contains("threshold 0.90");
+                });
+        assertThat(policy.evaluate(decision("TASK_ASSIGNED", 0.85, null, "routine"), perType, List.of()))
+                .as("the agent's other types keep its threshold").isInstanceOf(Verdict.Execute.class);
+    }
 }

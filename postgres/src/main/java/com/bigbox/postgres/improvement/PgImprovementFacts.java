@@ -37,7 +37,7 @@ public final class PgImprovementFacts implements ImprovementFacts {
             s.setArray(1, texts(work, agents));
             s.setTimestamp(2, Jdbc.timestamp(since));
         }, rs -> new ApprovalOutcome(rs.getObject("approval_id", UUID.class), rs.getObject("event_id", UUID.class),
-                rs.getString("agent_id"), rs.getDouble("confidence"), rs.getString("resolution"), rs.getString("resolved_by"),
+                rs.getString("agent_id"), rs.getString("decision_type"), rs.getDouble("confidence"), rs.getString("resolution"), rs.getString("resolved_by"),
                 Jdbc.instant(rs, "resolved_at")));
     }
 
@@ -47,7 +47,7 @@ public final class PgImprovementFacts implements ImprovementFacts {
             s.setArray(1, texts(work, agents));
             s.setTimestamp(2, Jdbc.timestamp(since));
         }, rs -> new ExecutedDecision(UUID.fromString(rs.getString("decision_event_id")), rs.getString("agent_id"),
-                rs.getDouble("confidence"), Jdbc.instant(rs, "at"), rs.getBoolean("overridden"), rs.getString("overridden_by")));
+                rs.getString("decision_type"), rs.getDouble("confidence"), Jdbc.instant(rs, "at"), rs.getBoolean("overridden"), rs.getString("overridden_by")));
     }
 
     @Override

@@ -1,5 +1,6 @@
--- Decisions that took effect with no person, and whether a person later found them wrong.
+-- Decisions that took effect with no person (with their event type), and whether a person later found them wrong.
 select x.payload->>'decision_event_id' as decision_event_id, x.payload->>'agent_id' as agent_id,
+       x.payload->>'decision_event_type' as decision_type,
        coalesce((x.payload->>'confidence')::numeric, x.confidence, 1) as confidence, x."timestamp" as at,
        o.event_id is not null as overridden, o.emitted_by as overridden_by
   from events x

@@ -198,9 +198,9 @@ class SelfImprovementIT {
             Instant now = clock.instant();
             var outcomes = new java.util.ArrayList<ImprovementFacts.ApprovalOutcome>();
             for (int i = 0; i < 20; i++) {
-                outcomes.add(new ImprovementFacts.ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "StrategyAgent", 0.72, "approved",
+                outcomes.add(new ImprovementFacts.ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "StrategyAgent", "STRATEGY_RECOMMENDED", 0.72, "approved",
                         "sam", now.plusSeconds(i + 1)));
-                outcomes.add(new ImprovementFacts.ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "FinanceAgent", 0.57, "approved",
+                outcomes.add(new ImprovementFacts.ApprovalOutcome(UUID.randomUUID(), UUID.randomUUID(), "FinanceAgent", "INVOICE_ISSUED", 0.57, "approved",
                         "kim", now.plusSeconds(i + 1)));
             }
             a.tx(w -> a.ops().agents().changeThreshold(w, "FinanceAgent", 0.60, "test setup", "ops", now));
@@ -212,22 +212,29 @@ class SelfImprovementIT {
             clock.advance(Duration.ofMinutes(5));
             LoopRun run = a.tx(w -> loop.run(w, clock.instant()));
             assertThat(run.types()).containsExactlyInAnyOrder(EventTypes.AGENT_THRESHOLD_CHANGED, EventTypes.AGENT_CHANGE_PROPOSED);
-            assertThat(a.tx(w -> a.ops().agents().settings(w, "StrategyAgent")).threshold()).isEqualTo(0.70);
+            // Each agent's evidence is of one decision type, enough on its own: that type gets its own threshold.
+            assertThat(a.tx(w -> a.ops().agents().settings(w, "StrategyAgent")).thresholdFor("STRATEGY_RECOMMENDED")).isEqualTo(0.70);
+            assertThat(a.tx(w -> a.ops().agents().settings(w, "StrategyAgent")).threshold()).isEqualTo(0.75);
             var changed = run.events().stream().filter(e -> e.type().equals(EventTypes.AGENT_THRESHOLD_CHANGED)).findFirst().orElseThrow();
             var metadata = EventCodec.tree(changed.metadata());
             assertThat(metadata.path("before").asText()).isEqualTo("0.75");
             assertThat(metadata.path("after").asText()).isEqualTo("0.70");
+            assertThat(metadata.path("for_decision_type").asText()).isEqualTo("STRATEGY_RECOMMENDED");
+            assertThat(EventCodec.tree(changed.payload()).path("decision_type").asText()).isEqualTo("STRATEGY_RECOMMENDED");
             assertThat(metadata.path("evidence")).hasSize(20);
             assertThat(changed.emittedBy()).isEqualTo("loop:threshold");
 
             // 0.55 is below the doctrine's 0.60: a person decides, and may change the value.
-            assertThat(a.tx(w -> a.ops().agents().settings(w, "FinanceAgent")).threshold()).isEqualTo(0.60);
+            assertThat(a.tx(w -> a.ops().agents().settings(w, "FinanceAgent")).thresholdFor("INVOICE_ISSUED")).isEqualTo(0.60);
             Approval asked = a.tx(w -> a.ops().approvals().get(w, run.approvals().getFirst()));
             assertThat(asked.actionClass()).isEqualTo("agent_change");
             assertThat(asked.silenceApproves()).isFalse();
             a.tx(w -> a.ops().approvals().decide(w, asked.approvalId(), new com.bigbox.autonomic.approvals.DecisionCommand.Modify(
                     "ceo", "not that far", Map.of("after", "0.58"))));
-            await().atMost(20, SECONDS).until(() -> a.tx(w -> a.ops().agents().settings(w, "FinanceAgent")).threshold() == 0.58);
+            // The approved proposal changes the type it was for, not the agent as a whole.
+            await().atMost(20, SECONDS).until(() -> a.tx(w -> a.ops().agents().settings(w, "FinanceAgent"))
+                    .thresholdFor("INVOICE_ISSUED") == 0.58);
+            assertThat(a.tx(w -> a.ops().agents().settings(w, "FinanceAgent")).threshold()).isEqualTo(0.60);
             var applied = a.ofType(EventTypes.AGENT_THRESHOLD_CHANGED).getLast();
             assertThat(EventCodec.tree(applied.metadata()).path("approval_id").asText()).isEqualTo(asked.approvalId().toString());
             assertThat(applied.emittedBy()).isEqualTo("ceo");

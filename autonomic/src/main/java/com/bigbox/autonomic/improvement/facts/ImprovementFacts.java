@@ -15,10 +15,11 @@ public interface ImprovementFacts {
     /**
      * A person's (or silence's) answer to an agent's decision.
      *
+     * @param decisionType the decision's event type (thresholds are calibrated per agent and type); null if unknown
      * @param resolution approved, modified, rejected or approved_by_silence
      */
-    record ApprovalOutcome(UUID approvalId, UUID decisionEventId, String agentId, double confidence, String resolution,
-            String resolvedBy, Instant resolvedAt) {
+    record ApprovalOutcome(UUID approvalId, UUID decisionEventId, String agentId, String decisionType, double confidence,
+            String resolution, String resolvedBy, Instant resolvedAt) {
         public boolean byPerson() {
             return !"approved_by_silence".equals(resolution);
         }
@@ -33,11 +34,11 @@ public interface ImprovementFacts {
     }
 
     /**
-     * A decision that took effect with no person ({@code AUTONOMIC_DECISION_EXECUTED}), and whether a person
+     * A decision (of {@code decisionType}) that took effect with no person ({@code AUTONOMIC_DECISION_EXECUTED}), and whether a person
      * later found it wrong ({@code AUTONOMIC_DECISION_OVERRIDDEN}).
      */
-    record ExecutedDecision(UUID decisionEventId, String agentId, double confidence, Instant at, boolean overridden,
-            String overriddenBy) {}
+    record ExecutedDecision(UUID decisionEventId, String agentId, String decisionType, double confidence, Instant at,
+            boolean overridden, String overriddenBy) {}
 
     /** A task a person created by hand; {@code kind} is its reason tag (or its title when it has none). */
     record ManualTask(UUID eventId, String taskId, String kind, String createdBy, Instant at, Double minutes,

@@ -27,12 +27,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Threshold calibration (daily): per agent, what people did with its decisions since its settings last
- * changed. People agreeing almost always with the escalations just below its threshold (the band one step
+ * Threshold calibration (daily): per agent and decision type, what people did with its decisions since the
+ * setting last changed. People agreeing almost always with the escalations just below its threshold (the band one step
  * wide) → lower the threshold a step; people overriding too many of the decisions at or above it (those
  * that took effect alone and were corrected later, or that a person saw anyway) → raise it, or demote an
  * autonomous agent, or at the top of the range demote it to supervised; a long, clean record → promote
- * its autonomy. Counting only since the last
+ * its autonomy. Thresholds are calibrated per decision type (a type with too little evidence of its own
+ * is judged with the others at the agent's threshold); autonomy over all the agent's decisions. Counting only
+ * since the last
  * change means one body of evidence moves a setting once.
  */
 public final class ThresholdCalibration implements ControlLoop {
@@ -56,8 +58,9 @@ public final class ThresholdCalibration implements ControlLoop {
         String after();
     }
 
-    public record ThresholdChange(String agentId, double from, double to, boolean withinBounds, String reason,
-            List<UUID> evidence) implements Adjustment {
+    /** @param decisionType the decision type whose own threshold changes; null for the agent-wide threshold */
+    public record ThresholdChange(String agentId, String decisionType, double from, double to, boolean withinBounds,
+            String reason, List<UUID> evidence) implements Adjustment {
         public String setting() {
             return "threshold";
         }
@@ -104,62 +107,173 @@ public final class ThresholdCalibration implements ControlLoop {
     }
 
     /**
-     * The pure analysis: what to change about one agent, given its settings and, since they last changed, the
-     * answers people gave to its escalations and its decisions that took effect on their own.
+     * Since when each body of evidence counts: a setting moves once on one body of evidence. A decision type's
+     * threshold counts from the latest change to it or to the agent as a whole; the agent's autonomy from its
+     * latest change of any kind.
+     *
+     * @param any the latest change of any kind (autonomy)
+     * @param agentWide the latest change not of one decision type (the agent-wide threshold)
+     * @param perType per decision type, the latest change to it or to the agent as a whole
      */
-    public static Optional<Adjustment> plan(String agent, AgentSettings settings, List<ApprovalOutcome> outcomes,
+    public record Since(Instant any, Instant agentWide, Map<String, Instant> perType) {
+        /** All evidence counts (nothing changed yet). */
+        public static final Since ALWAYS = new Since(Instant.MIN, Instant.MIN, Map.of());
+
+        public Since {
+            perType = Map.copyOf(perType);
+        }
+
+        Instant forType(String type) {
+            return type == null ? agentWide : perType.getOrDefault(type, agentWide);
+        }
+    }
+
+    /** {@link #plan(String, AgentSettings, List, List, Doctrine, Since)} with all the evidence fresh. */
+    public static List<Adjustment> plan(String agent, AgentSettings settings, List<ApprovalOutcome> outcomes,
             List<ExecutedDecision> executed, Doctrine doctrine) {
+        return plan(agent, settings, outcomes, executed, doctrine, Since.ALWAYS);
+    }
+
+    /**
+     * The pure analysis: what to change about one agent, given its settings and the answers people gave to its
+     * escalations and its decisions that took effect on their own. Autonomy is judged over all the agent's
+     * decisions; thresholds per decision type, because one type often wrong at a steady confidence (a project
+     * flag) is hidden in the agent's ratio by a reliable type it emits far more often (task assignments). A
+     * type with enough evidence of its own gets its own threshold; the types with too little are judged
+     * together against the agent-wide threshold.
+     */
+    public static List<Adjustment> plan(String agent, AgentSettings settings, List<ApprovalOutcome> outcomes,
+            List<ExecutedDecision> executed, Doctrine doctrine, Since since) {
         Doctrine.ThresholdBounds b = doctrine.loops().threshold();
         Doctrine.AutonomyCriteria a = doctrine.loops().autonomy();
-        List<ApprovalOutcome> judged = outcomes.stream().filter(o -> o.agentId().equals(agent) && o.byPerson()).toList();
-        double threshold = settings.threshold();
         AutonomyLevel autonomy = settings.autonomy();
-        // Trusted decisions: those at or above the threshold, whether they took effect alone or a person saw them
-        // (supervised, protected). Overriding those is what says the threshold is too low.
+        List<ApprovalOutcome> judged = outcomes.stream().filter(o -> o.agentId().equals(agent) && o.byPerson()).toList();
         List<ExecutedDecision> alone = executed.stream().filter(e -> e.agentId().equals(agent)).toList();
-        List<ApprovalOutcome> trustedJudged = judged.stream().filter(o -> o.confidence() >= threshold - 1e-9).toList();
-        int trusted = alone.size() + trustedJudged.size();
-        var overriddenIds = new ArrayList<UUID>();
-        alone.stream().filter(ExecutedDecision::overridden).forEach(e -> overriddenIds.add(e.decisionEventId()));
-        trustedJudged.stream().filter(ApprovalOutcome::overridden).forEach(o -> overriddenIds.add(o.decisionEventId()));
-        if (trusted >= b.minSamples() && ratio(overriddenIds.size(), trusted) > b.overrideRatio()) {
-            String why = String.format(Locale.ROOT, "people overrode %d of %d decisions at or above the threshold (%.0f%% > %.0f%%)",
-                    overriddenIds.size(), trusted, 100 * ratio(overriddenIds.size(), trusted), 100 * b.overrideRatio());
-            List<UUID> evidence = overriddenIds;
-            if (autonomy == AutonomyLevel.AUTONOMOUS) {
-                return Optional.of(new AutonomyChange(agent, autonomy, AutonomyLevel.ASSISTED, true, why, evidence));
-            }
-            double raised = round(threshold + b.step());
-            if (raised <= b.max() + 1e-9) {
-                return Optional.of(new ThresholdChange(agent, threshold, raised, true, why, evidence));
-            }
-            if (autonomy == AutonomyLevel.ASSISTED) {
-                return Optional.of(new AutonomyChange(agent, autonomy, AutonomyLevel.SUPERVISED, true,
-                        why + "; the threshold is at its maximum " + fmt(b.max()), evidence));
-            }
-            return Optional.empty();
+
+        // Autonomy, over all the agent's decisions since its last change.
+        List<ApprovalOutcome> allJudged = judged.stream().filter(o -> o.resolvedAt().isAfter(since.any())).toList();
+        List<ExecutedDecision> allAlone = alone.stream().filter(e -> e.at().isAfter(since.any())).toList();
+        Trust overall = Trust.of(allJudged, allAlone, settings::thresholdFor);
+        boolean overriddenTooOften = overall.trusted() >= b.minSamples() && overall.ratio() > b.overrideRatio();
+        if (overriddenTooOften && autonomy == AutonomyLevel.AUTONOMOUS) {
+            return List.of(new AutonomyChange(agent, autonomy, AutonomyLevel.ASSISTED, true, overall.why(b), overall.overridden()));
         }
-        double bandFloor = round(threshold - b.step());
-        List<ApprovalOutcome> band = judged.stream()
-                .filter(o -> o.confidence() >= bandFloor - 1e-9 && o.confidence() < threshold - 1e-9).toList();
-        List<ApprovalOutcome> bandAgreed = band.stream().filter(ApprovalOutcome::agreed).toList();
-        if (band.size() >= b.minSamples() && ratio(bandAgreed.size(), band.size()) >= b.agreementRatio()) {
-            String why = String.format(Locale.ROOT, "people agreed with %d of %d decisions in [%s, %s) (%.0f%% >= %.0f%%)",
-                    bandAgreed.size(), band.size(), fmt(bandFloor), fmt(threshold), 100 * ratio(bandAgreed.size(), band.size()),
-                    100 * b.agreementRatio());
-            boolean within = bandFloor >= b.min() - 1e-9;
-            return Optional.of(new ThresholdChange(agent, threshold, bandFloor, within,
-                    within ? why : why + "; " + fmt(bandFloor) + " is below the doctrine's minimum " + fmt(b.min()), ids(band)));
+
+        // Thresholds, per decision type; what has too little evidence of its own is pooled at the agent's threshold.
+        var types = new java.util.TreeSet<String>();
+        judged.stream().map(ApprovalOutcome::decisionType).filter(java.util.Objects::nonNull).forEach(types::add);
+        alone.stream().map(ExecutedDecision::decisionType).filter(java.util.Objects::nonNull).forEach(types::add);
+        var changes = new ArrayList<Adjustment>();
+        var pooledJudged = new ArrayList<ApprovalOutcome>();
+        var pooledAlone = new ArrayList<ExecutedDecision>();
+        for (String type : types) {
+            Instant from = since.forType(type);
+            List<ApprovalOutcome> o = judged.stream().filter(x -> type.equals(x.decisionType()) && x.resolvedAt().isAfter(from)).toList();
+            List<ExecutedDecision> e = alone.stream().filter(x -> type.equals(x.decisionType()) && x.at().isAfter(from)).toList();
+            Evidence evidence = Evidence.of(o, e, settings.thresholdFor(type), b);
+            Optional<ThresholdChange> change = threshold(agent, type, settings.thresholdFor(type), evidence, b);
+            if (change.isPresent()) {
+                changes.add(change.get());
+            } else if (!settings.hasOwnThreshold(type) && !evidence.enough(b)) {
+                o.stream().filter(x -> x.resolvedAt().isAfter(since.agentWide())).forEach(pooledJudged::add);
+                e.stream().filter(x -> x.at().isAfter(since.agentWide())).forEach(pooledAlone::add);
+            }
         }
-        long agreed = judged.stream().filter(ApprovalOutcome::agreed).count();
-        if (autonomy != AutonomyLevel.AUTONOMOUS && judged.size() >= a.promoteMinSamples()
-                && ratio(agreed, judged.size()) >= a.promoteAgreementRatio()) {
+        judged.stream().filter(x -> x.decisionType() == null && x.resolvedAt().isAfter(since.agentWide())).forEach(pooledJudged::add);
+        alone.stream().filter(x -> x.decisionType() == null && x.at().isAfter(since.agentWide())).forEach(pooledAlone::add);
+        threshold(agent, null, settings.threshold(), Evidence.of(pooledJudged, pooledAlone, settings.threshold(), b), b)
+                .ifPresent(changes::add);
+        if (!changes.isEmpty()) {
+            return changes;
+        }
+
+        // Nothing left to raise: an assisted agent still overridden too often is supervised.
+        if (overriddenTooOften && autonomy == AutonomyLevel.ASSISTED) {
+            boolean atMax = allJudged.stream().filter(ApprovalOutcome::overridden).map(ApprovalOutcome::decisionType)
+                    .allMatch(t -> round(settings.thresholdFor(t) + b.step()) > b.max() + 1e-9)
+                    && allAlone.stream().filter(ExecutedDecision::overridden).map(ExecutedDecision::decisionType)
+                    .allMatch(t -> round(settings.thresholdFor(t) + b.step()) > b.max() + 1e-9);
+            if (atMax) {
+                return List.of(new AutonomyChange(agent, autonomy, AutonomyLevel.SUPERVISED, true,
+                        overall.why(b) + "; the threshold is at its maximum " + fmt(b.max()), overall.overridden()));
+            }
+            return List.of();
+        }
+        long agreed = allJudged.stream().filter(ApprovalOutcome::agreed).count();
+        if (autonomy != AutonomyLevel.AUTONOMOUS && allJudged.size() >= a.promoteMinSamples()
+                && ratio(agreed, allJudged.size()) >= a.promoteAgreementRatio()) {
             AutonomyLevel next = autonomy == AutonomyLevel.SUPERVISED ? AutonomyLevel.ASSISTED : AutonomyLevel.AUTONOMOUS;
             boolean within = !a.approvalRequiredFor().contains(next.wireName());
             String why = String.format(Locale.ROOT, "people agreed with %d of %d decisions (%.0f%% >= %.0f%%)", agreed,
-                    judged.size(), 100 * ratio(agreed, judged.size()), 100 * a.promoteAgreementRatio());
-            return Optional.of(new AutonomyChange(agent, autonomy, next, within,
-                    within ? why : why + "; the doctrine wants a person to approve " + next.wireName(), ids(judged)));
+                    allJudged.size(), 100 * ratio(agreed, allJudged.size()), 100 * a.promoteAgreementRatio());
+            return List.of(new AutonomyChange(agent, autonomy, next, within,
+                    within ? why : why + "; the doctrine wants a person to approve " + next.wireName(), ids(allJudged)));
+        }
+        return List.of();
+    }
+
+    /**
+     * The decisions trusted at their threshold (at or above it, whether they took effect alone or a person saw
+     * them: supervised, protected), and those of them people overrode. Overriding those says the threshold is
+     * too low.
+     */
+    private record Trust(int trusted, List<UUID> overridden) {
+        static Trust of(List<ApprovalOutcome> judged, List<ExecutedDecision> alone,
+                java.util.function.ToDoubleFunction<String> thresholdOf) {
+            List<ApprovalOutcome> trustedJudged = judged.stream()
+                    .filter(o -> o.confidence() >= thresholdOf.applyAsDouble(o.decisionType()) - 1e-9).toList();
+            var overridden = new ArrayList<UUID>();
+            alone.stream().filter(ExecutedDecision::overridden).forEach(e -> overridden.add(e.decisionEventId()));
+            trustedJudged.stream().filter(ApprovalOutcome::overridden).forEach(o -> overridden.add(o.decisionEventId()));
+            return new Trust(alone.size() + trustedJudged.size(), overridden);
+        }
+
+        double ratio() {
+            return ThresholdCalibration.ratio(overridden.size(), trusted);
+        }
+
+        String why(Doctrine.ThresholdBounds b) {
+            return String.format(Locale.ROOT, "people overrode %d of %d decisions at or above the threshold (%.0f%% > %.0f%%)",
+                    overridden.size(), trusted, 100 * ratio(), 100 * b.overrideRatio());
+        }
+    }
+
+    /** One body of threshold evidence: the trusted decisions, and the judged ones in the band a step below. */
+    private record Evidence(Trust trust, double threshold, double bandFloor, List<ApprovalOutcome> band) {
+        static Evidence of(List<ApprovalOutcome> judged, List<ExecutedDecision> alone, double threshold,
+                Doctrine.ThresholdBounds b) {
+            double floor = round(threshold - b.step());
+            List<ApprovalOutcome> band = judged.stream()
+                    .filter(o -> o.confidence() >= floor - 1e-9 && o.confidence() < threshold - 1e-9).toList();
+            return new Evidence(Trust.of(judged, alone, t -> threshold), threshold, floor, band);
+        }
+
+        boolean enough(Doctrine.ThresholdBounds b) {
+            return trust.trusted() >= b.minSamples() || band.size() >= b.minSamples();
+        }
+    }
+
+    /** Raise the threshold a step when its trusted decisions are overridden too often; lower it when its band is agreed. */
+    private static Optional<ThresholdChange> threshold(String agent, String type, double threshold, Evidence ev,
+            Doctrine.ThresholdBounds b) {
+        String of = type == null ? "" : " of type " + type;
+        if (ev.trust().trusted() >= b.minSamples() && ev.trust().ratio() > b.overrideRatio()) {
+            double raised = round(threshold + b.step());
+            // At the maximum the type stays; the agent's autonomy answers for it (judged over all its decisions).
+            return raised <= b.max() + 1e-9
+                    ? Optional.of(new ThresholdChange(agent, type, threshold, raised, true, ev.trust().why(b).replace(" decisions", " decisions" + of),
+                            ev.trust().overridden()))
+                    : Optional.empty();
+        }
+        List<ApprovalOutcome> bandAgreed = ev.band().stream().filter(ApprovalOutcome::agreed).toList();
+        if (ev.band().size() >= b.minSamples() && ratio(bandAgreed.size(), ev.band().size()) >= b.agreementRatio()) {
+            String why = String.format(Locale.ROOT, "people agreed with %d of %d decisions%s in [%s, %s) (%.0f%% >= %.0f%%)",
+                    bandAgreed.size(), ev.band().size(), of, fmt(ev.bandFloor()), fmt(threshold),
+                    100 * ratio(bandAgreed.size(), ev.band().size()), 100 * b.agreementRatio());
+            boolean within = ev.bandFloor() >= b.min() - 1e-9;
+            return Optional.of(new ThresholdChange(agent, type, threshold, ev.bandFloor(), within,
+                    within ? why : why + "; " + fmt(ev.bandFloor()) + " is below the doctrine's minimum " + fmt(b.min()),
+                    ids(ev.band())));
         }
         return Optional.empty();
     }
@@ -173,32 +287,66 @@ public final class ThresholdCalibration implements ControlLoop {
         List<ExecutedDecision> executed = facts.executedDecisions(work, names, windowStart);
         for (String agent : names) {
             List<RecordedEvent> changes = work.readStream(AgentCatalog.stream(agent), 1);
-            Instant since = changes.isEmpty() ? windowStart : later(windowStart, changes.getLast().timestamp());
-            List<ApprovalOutcome> fresh = outcomes.stream().filter(o -> o.resolvedAt().isAfter(since)).toList();
-            List<ExecutedDecision> freshExecuted = executed.stream().filter(e -> e.at().isAfter(since)).toList();
+            // The latest change of each scope: the agent as a whole (null) or one decision type.
+            RecordedEvent last = changes.isEmpty() ? null : changes.getLast();
+            RecordedEvent lastAgentWide = null;
+            var lastPerType = new java.util.HashMap<String, RecordedEvent>();
+            for (RecordedEvent change : changes) {
+                String type = decisionTypeOf(change);
+                if (type == null) {
+                    lastAgentWide = change;
+                    lastPerType.clear();
+                } else {
+                    lastPerType.put(type, change);
+                }
+            }
+            var perType = new java.util.HashMap<String, Instant>();
+            lastPerType.forEach((type, change) -> perType.put(type, later(windowStart, change.timestamp())));
+            Since since = new Since(last == null ? windowStart : later(windowStart, last.timestamp()),
+                    lastAgentWide == null ? windowStart : later(windowStart, lastAgentWide.timestamp()), perType);
+            long agentWideVersion = lastAgentWide == null ? 0 : lastAgentWide.sequenceNumber();
+            long anyVersion = last == null ? 0 : last.sequenceNumber();
             AgentSettings settings = agents.settings(work, agent);
-            plan(agent, settings, fresh, freshExecuted, doctrine).ifPresent(adjustment -> execute(work, pass, adjustment, now,
-                    changes.isEmpty() ? 0 : changes.getLast().sequenceNumber()));
+            for (Adjustment adjustment : plan(agent, settings, outcomes, executed, doctrine, since)) {
+                // The version of the settings the evidence was judged against, for the adjustment's scope.
+                long version = switch (adjustment) {
+                    case ThresholdChange t when t.decisionType() != null -> lastPerType.containsKey(t.decisionType())
+                            ? lastPerType.get(t.decisionType()).sequenceNumber() : agentWideVersion;
+                    case ThresholdChange t -> agentWideVersion;
+                    case AutonomyChange c -> anyVersion;
+                };
+                execute(work, pass, adjustment, now, version);
+            }
         }
         return pass.report(NAME);
     }
 
+    /** The decision type a change on an agent's stream is scoped to; null for the agent as a whole. */
+    private static String decisionTypeOf(RecordedEvent change) {
+        var type = EventCodec.tree(change.payload()).path("decision_type");
+        return type.isTextual() ? type.asText() : null;
+    }
+
     private void execute(UnitOfWork work, LoopActions pass, Adjustment adj, Instant now, long settingsVersion) {
-        // The id names the agent's settings version: the same evidence never applies twice.
-        UUID id = LoopActions.idOf(NAME, adj.agentId(), adj.setting(), adj.after(), Long.toString(settingsVersion));
+        // The id names the agent's settings version (of the scope changed): the same evidence never applies twice.
+        String type = adj instanceof ThresholdChange t ? t.decisionType() : null;
+        UUID id = type == null
+                ? LoopActions.idOf(NAME, adj.agentId(), adj.setting(), adj.after(), Long.toString(settingsVersion))
+                : LoopActions.idOf(NAME, adj.agentId(), adj.setting(), type, adj.after(), Long.toString(settingsVersion));
         if (!adj.withinBounds()) {
             var proposal = new ImprovementEvent.AgentChangeProposed(adj.agentId(), adj.setting(), adj.before(), adj.after(),
-                    adj.reason(), NAME, cap(adj.evidence()));
+                    adj.reason(), NAME, cap(adj.evidence()), type);
             RecordedEvent proposed = pass.record(work, AgentCatalog.stream(adj.agentId()), EventTypes.AGENT_CHANGE_PROPOSED,
                     proposal, id, NAME, change(adj), now);
             if (proposed != null) {
                 pass.escalate(work, proposed, ActionClasses.AGENT_CHANGE, "manager", "medium",
-                        false, adj.setting() + " " + adj.before() + " -> " + adj.after(), List.of(adj.reason()), change(adj));
+                        false, describe(adj), List.of(adj.reason()), change(adj));
             }
             return;
         }
         AgentEvent event = switch (adj) {
-            case ThresholdChange t -> new AgentEvent.ThresholdChanged(t.agentId(), t.to(), t.reason(), LoopActions.emitter(NAME));
+            case ThresholdChange t -> new AgentEvent.ThresholdChanged(t.agentId(), t.to(), t.reason(), LoopActions.emitter(NAME),
+                    t.decisionType());
             case AutonomyChange c -> new AgentEvent.AutonomyChanged(c.agentId(), c.to().wireName(), c.reason(),
                     LoopActions.emitter(NAME));
         };
@@ -209,10 +357,19 @@ public final class ThresholdCalibration implements ControlLoop {
                 EventCodec.write(metadata), null, null, LoopActions.emitter(NAME), null, now));
     }
 
+    private static String describe(Adjustment adj) {
+        String of = adj instanceof ThresholdChange t && t.decisionType() != null ? " of " + t.decisionType() : "";
+        return adj.setting() + of + " " + adj.before() + " -> " + adj.after();
+    }
+
     static Map<String, Object> change(Adjustment adj) {
         var m = new LinkedHashMap<String, Object>();
         m.put("agent_id", adj.agentId());
         m.put("setting", adj.setting());
+        // Not "decision_type": an approval's context uses that name for the proposal's own event type.
+        if (adj instanceof ThresholdChange t && t.decisionType() != null) {
+            m.put("for_decision_type", t.decisionType());
+        }
         m.put("before", adj.before());
         m.put("after", adj.after());
         m.put("reason", adj.reason());
