@@ -117,6 +117,8 @@ class AutonomicApiIT {
         JsonNode finance = get("/api/v1/agents/FinanceAgent").body();
         assertThat(finance.path("threshold").asDouble()).isEqualTo(0.85);
         assertThat(finance.path("autonomy_level").asText()).isEqualTo("assisted");
+        assertThat(finance.path("decision_thresholds").isObject()).as("no type calibrated apart yet").isTrue();
+        assertThat(finance.path("decision_thresholds")).isEmpty();
         assertThat(finance.path("instance").asText()).isEqualTo("api-it");
         assertThat(finance.has("lag")).isTrue();
 

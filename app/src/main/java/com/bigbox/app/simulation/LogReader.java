@@ -90,8 +90,7 @@ final class LogReader {
                                 .map(AgentDefinition::defaults).orElse(AgentSettings.defaults(0.75)));
                         AgentSettings after = before.evolve(change);
                         settings.put(agent, after);
-                        var s = state(after);
-                        observations.add(new Observation.AgentChanged(e.timestamp(), agent, s.threshold(), s.autonomy()));
+                        observations.add(new Observation.AgentChanged(e.timestamp(), agent, state(after)));
                     }
                     default -> { }
                 }
@@ -110,6 +109,6 @@ final class LogReader {
     }
 
     private static WeekFigures.AgentState state(AgentSettings s) {
-        return new WeekFigures.AgentState(s.threshold(), s.autonomy().wireName());
+        return new WeekFigures.AgentState(s.threshold(), s.autonomy().wireName(), s.decisionThresholds());
     }
 }

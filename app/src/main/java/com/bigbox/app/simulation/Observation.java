@@ -25,5 +25,9 @@ public sealed interface Observation {
     record ManualTask(Instant at, String reason) implements Observation {}
 
     /** An agent's settings after a change. */
-    record AgentChanged(Instant at, String agentId, double threshold, String autonomy) implements Observation {}
+    record AgentChanged(Instant at, String agentId, WeekFigures.AgentState state) implements Observation {
+        AgentChanged(Instant at, String agentId, double threshold, String autonomy) {
+            this(at, agentId, new WeekFigures.AgentState(threshold, autonomy));
+        }
+    }
 }

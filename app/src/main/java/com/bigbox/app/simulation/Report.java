@@ -38,9 +38,16 @@ public final class Report {
 
     static String agents(Map<String, WeekFigures.AgentState> agents) {
         return agents.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> String.format(Locale.ROOT, "%s %.2f/%s", e.getKey().replace("Agent", ""), e.getValue().threshold(),
-                        e.getValue().autonomy()))
+                .map(e -> String.format(Locale.ROOT, "%s %.2f/%s%s", e.getKey().replace("Agent", ""), e.getValue().threshold(),
+                        e.getValue().autonomy(), types(e.getValue().decisionThresholds())))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The types calibrated apart, e.g. " [PROJECT_AT_RISK 0.90]". */
+    private static String types(Map<String, Double> thresholds) {
+        return thresholds.isEmpty() ? "" : new java.util.TreeMap<>(thresholds).entrySet().stream()
+                .map(t -> String.format(Locale.ROOT, "%s %.2f", t.getKey(), t.getValue()))
+                .collect(Collectors.joining(", ", " [", "]"));
     }
 
     private static void summary(PrintWriter out, List<SimulationRun> runs) {

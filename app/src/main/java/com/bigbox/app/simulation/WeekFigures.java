@@ -17,7 +17,16 @@ public record WeekFigures(int week, int days, long executed, long asked, long ce
         long humanDecisions, long overrides, long manualTasks, long sopRuns, BigDecimal sopCycleHours, BigDecimal sopCost,
         Map<String, AgentState> agents) {
 
-    public record AgentState(double threshold, String autonomy) {}
+    /** @param decisionThresholds the decision types with a threshold of their own (calibrated per type) */
+    public record AgentState(double threshold, String autonomy, java.util.Map<String, Double> decisionThresholds) {
+        public AgentState {
+            decisionThresholds = decisionThresholds == null ? java.util.Map.of() : java.util.Map.copyOf(decisionThresholds);
+        }
+
+        public AgentState(double threshold, String autonomy) {
+            this(threshold, autonomy, java.util.Map.of());
+        }
+    }
 
     public long gated() {
         return executed + asked + ceoInterrupts;

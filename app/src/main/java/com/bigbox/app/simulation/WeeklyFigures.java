@@ -49,7 +49,7 @@ public final class WeeklyFigures {
                         cycle = cycle.add(s.cycleTimeHours() == null ? BigDecimal.ZERO : s.cycleTimeHours());
                         cost = cost.add(s.cost() == null ? BigDecimal.ZERO : s.cost());
                     }
-                    case Observation.AgentChanged a -> agents.put(a.agentId(), new WeekFigures.AgentState(a.threshold(), a.autonomy()));
+                    case Observation.AgentChanged a -> agents.put(a.agentId(), a.state());
                 }
             }
             int length = Math.min(7, days - 7 * w);
