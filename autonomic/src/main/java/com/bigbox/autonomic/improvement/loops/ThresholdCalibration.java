@@ -233,8 +233,13 @@ public final class ThresholdCalibration implements ControlLoop {
         }
 
         String why(Doctrine.ThresholdBounds b) {
-            return String.format(Locale.ROOT, "people overrode %d of %d decisions at or above the threshold (%.0f%% > %.0f%%)",
-                    overridden.size(), trusted, 100 * ratio(), 100 * b.overrideRatio());
+            return why(b, "");
+        }
+
+        /** @param of which decisions, e.g. " of type PROJECT_AT_RISK" */
+        String why(Doctrine.ThresholdBounds b, String of) {
+            return String.format(Locale.ROOT, "people overrode %d of %d decisions%s at or above the threshold (%.0f%% > %.0f%%)",
+                    overridden.size(), trusted, of, 100 * ratio(), 100 * b.overrideRatio());
         }
     }
 
@@ -261,7 +266,7 @@ public final class ThresholdCalibration implements ControlLoop {
             double raised = round(threshold + b.step());
             // At the maximum the type stays; the agent's autonomy answers for it (judged over all its decisions).
             return raised <= b.max() + 1e-9
-                    ? Optional.of(new ThresholdChange(agent, type, threshold, raised, true, ev.trust().why(b).replace(" decisions", " decisions" + of),
+                    ? Optional.of(new ThresholdChange(agent, type, threshold, raised, true, ev.trust().why(b, of),
                             ev.trust().overridden()))
                     : Optional.empty();
         }
