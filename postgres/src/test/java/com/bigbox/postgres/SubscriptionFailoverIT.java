@@ -102,21 +102,27 @@ class SubscriptionFailoverIT {
     @Test
     void aCrashedInstancesSubscriptionIsTakenOverAndNoEffectHappensTwice() throws Exception {
         EventFilter filter = EventFilter.types("SHIPMENT_SENT");
-        try (PgNode a = PgNode.start(databaseA, "crash-a"); PgNode b = PgNode.start(databaseB, "crash-b")) {
+        PgNode a = PgNode.start(databaseA, "crash-a");
+        try (PgNode b = PgNode.start(databaseB, "crash-b")) {
             a.subscriptions().subscribe("shipping", filter, Position.START, recordingAs("crash-a"));
             await().atMost(5, SECONDS).until(() -> a.subscriptions().owns("shipping"));
             b.subscriptions().subscribe("shipping", filter, Position.START, recordingAs("crash-b"));
             for (int i = 0; i < 100; i++) {
-                append(a, "SHIPMENT_SENT");
                 if (i == 40) {
-                    // The lease session dies as it would when the process is killed.
+                    // The process dies mid-stream: its lease session ends under it (as PostgreSQL sees a killed
+                    // process) and it never comes back — an instance that merely lost its session may win the
+                    // lease again, which would prove nothing about take-over.
                     try (Connection admin = db.connect(); var s = admin.createStatement()) {
                         s.execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'bigbox-lease-crash-a'");
                     }
+                    a.close();
                 }
+                append(i < 40 ? a : b, "SHIPMENT_SENT");
             }
             await().atMost(15, SECONDS).until(() -> handled("crash-%").size() == 100);
             assertThat(handled("crash-b")).isNotEmpty();
+        } finally {
+            a.close();
         }
     }
 
