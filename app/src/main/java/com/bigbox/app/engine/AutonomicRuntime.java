@@ -1,6 +1,7 @@
 package com.bigbox.app.engine;
 
 import com.bigbox.autonomic.chaos.ActiveFaults;
+import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.scheduling.JobRunner;
@@ -8,6 +9,8 @@ import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.autonomic.PgAutonomic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,14 +83,14 @@ public final class AutonomicRuntime implements AutoCloseable {
     }
 
     /** {@code BIGBOX_GO_LIVE} (YYYY-MM-DD): the doctrine's week 1; by default the date of the first event. */
-    public static com.bigbox.autonomic.improvement.doctrine.GoLive goLive(Settings settings) {
+    public static GoLive goLive(Settings settings) {
         return settings.get("BIGBOX_GO_LIVE").map(v -> {
             try {
-                return com.bigbox.autonomic.improvement.doctrine.GoLive.on(java.time.LocalDate.parse(v));
-            } catch (java.time.format.DateTimeParseException e) {
+                return GoLive.on(LocalDate.parse(v));
+            } catch (DateTimeParseException e) {
                 throw new Settings.SettingException("BIGBOX_GO_LIVE", "must be a date like 2026-01-31, was '" + v + "'");
             }
-        }).orElse(com.bigbox.autonomic.improvement.doctrine.GoLive.fromFirstEvent());
+        }).orElse(GoLive.fromFirstEvent());
     }
 
     // BIGBOX_JOB_POLL_MS: how often the runner looks for due jobs by itself. The simulation, which runs due jobs
