@@ -329,6 +329,41 @@ class AutonomicApiIT {
         assertField(post("/api/v1/sops/no-such-sop/revert", Map.of("reverted_by", "ceo")), 404, null);
     }
 
+    @Test
+    void aPersonOverridesADecisionThatTookEffectAloneOnceAndOnlySuchADecision() throws Exception {
+        assertThat(post("/api/events", """
+                {"event_type": "LEAD_RECEIVED", "entity_type": "LEAD", "entity_id": "lead-override",
+                 "payload": {"name": "Kim Lee", "email": "kim@globex.test", "phone": "+1 555 0101", "company": "Globex",
+                             "message": "We need a complete rebrand for our product launch next quarter, including a new visual identity.",
+                             "urgency": "high", "budget": 50000},
+                 "emitted_by": "website-form"}""").statusCode()).isEqualTo(201);
+        await().atMost(20, SECONDS).until(() -> types(leadOverrideStream())
+                .contains("AUTONOMIC_DECISION_EXECUTED"));
+        JsonNode executed = find(leadOverrideStream(), "AUTONOMIC_DECISION_EXECUTED");
+        String decision = executed.path("causation_id").asText();
+
+        Reply overridden = post("/api/v1/decisions/" + decision + "/override", Map.of("overridden_by", "person:sam",
+                "reason", "not a prospect: a student project"));
+        assertThat(overridden.statusCode()).as(overridden.body().toString()).isEqualTo(201);
+        assertThat(overridden.body().path("event_type").asText()).isEqualTo("AUTONOMIC_DECISION_OVERRIDDEN");
+        assertThat(overridden.body().path("payload").path("decision_event_id").asText()).isEqualTo(decision);
+        assertThat(overridden.body().path("payload").path("agent_id").asText()).isEqualTo(executed.path("payload").path("agent_id").asText());
+        assertThat(overridden.body().path("causation_id").asText()).isEqualTo(decision);
+
+        assertField(post("/api/v1/decisions/" + decision + "/override", Map.of("overridden_by", "person:jordan")), 409, null);
+        assertField(post("/api/v1/decisions/" + executed.path("event_id").asText() + "/override", Map.of("overridden_by", "sam")), 409, null);
+        assertField(post("/api/v1/decisions/" + decision + "/override", Map.of("reason", "no name")), 400, "overridden_by");
+        assertField(post("/api/v1/decisions/" + java.util.UUID.randomUUID() + "/override", Map.of("overridden_by", "sam")), 404, null);
+        assertField(post("/api/v1/decisions/not-a-uuid/override", Map.of("overridden_by", "sam")), 400, "event_id");
+        assertThat(types(leadOverrideStream()).stream()
+                .filter("AUTONOMIC_DECISION_OVERRIDDEN"::equals).count()).isEqualTo(1);
+    }
+
+    // The engine API's stream of the lead, in the {"events": [...]} shape types() and find() read.
+    static JsonNode leadOverrideStream() throws Exception {
+        return json.createObjectNode().set("events", get("/api/v1/aggregates/LEAD/lead-override/events").body());
+    }
+
     static void assertField(Reply reply, int status, String field) {
         assertThat(reply.statusCode()).as(reply.body().toString()).isEqualTo(status);
         if (field != null) {

@@ -20,6 +20,7 @@ import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.leads.IntakeAgent;
 import com.bigbox.autonomic.leads.LeadIntake;
+import com.bigbox.autonomic.oversight.DecisionOverrides;
 import com.bigbox.autonomic.oversight.OversightAgent;
 import com.bigbox.autonomic.oversight.OversightPolicy;
 import com.bigbox.autonomic.projections.AgentMetricsProjection;
@@ -87,6 +88,7 @@ public final class AutonomicOperations implements AutoCloseable {
     private final ClientHealthProjection clientHealth;
     private final LeadIntake leadIntake;
     private final SelfImprovement improvement;
+    private final DecisionOverrides decisionOverrides;
     private final List<Registration> registrations = new ArrayList<>();
 
     public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings) {
@@ -121,6 +123,7 @@ public final class AutonomicOperations implements AutoCloseable {
                 ports.projectionLock(), new SopValidator(), clock);
         this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals, clock);
         this.leadIntake = new LeadIntake(clock);
+        this.decisionOverrides = new DecisionOverrides(clock);
         this.improvement = new SelfImprovement(Doctrine.shipped(), ports.improvement(), catalog, ports.sops(), sopLoader, approvals,
                 ports.projectionLock(), clock, goLive);
     }
@@ -184,6 +187,10 @@ public final class AutonomicOperations implements AutoCloseable {
 
     public SelfImprovement improvement() {
         return improvement;
+    }
+
+    public DecisionOverrides decisionOverrides() {
+        return decisionOverrides;
     }
 
     // Chaos experiments reach an agent through its subscription's name (agent:<name>).

@@ -16,6 +16,7 @@ import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
 import com.bigbox.server.compat.Envelope;
+import com.bigbox.server.events.EventView;
 import com.bigbox.server.sop.SopVersionView;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -26,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Self-improvement under {@code /api/v1}: the weekly automation review, the loops' signals (drift alerts
- * among them) with acknowledgement, SOP proposals with approve / reject, and reverting an SOP's version.
+ * among them) with acknowledgement, SOP proposals with approve / reject, reverting an SOP's version, and a
+ * person's override of a decision that took effect alone.
  * Each request runs as its caller, like every engine route.
  */
 public final class ImprovementRoutes implements HttpModule {
@@ -62,6 +64,14 @@ public final class ImprovementRoutes implements HttpModule {
         });
         config.routes.post("/api/v1/sop-proposals/{id}/approve", ctx -> decide(ctx, "approve"));
         config.routes.post("/api/v1/sop-proposals/{id}/reject", ctx -> decide(ctx, "reject"));
+        // A person found a decision that took effect alone wrong: the evidence threshold calibration reads.
+        config.routes.post("/api/v1/decisions/{event_id}/override", ctx -> {
+            UUID decision = Query.uuid("event_id", ctx.pathParam("event_id"));
+            Body body = Body.of(ctx, Set.of("overridden_by", "reason"));
+            RecordedEvent overridden = transactions.run(ctx, w -> ops.decisionOverrides().override(w, decision,
+                    body.requiredText("overridden_by"), body.text("reason")));
+            Replies.json(ctx, 201, EventView.of(overridden));
+        });
         config.routes.post("/api/v1/sops/{id}/revert", ctx -> {
             String by = Body.of(ctx, Set.of("reverted_by")).requiredText("reverted_by");
             SopVersion reverted = transactions.run(ctx, w -> ops.improvement().revert(w, ctx.pathParam("id"), by));
