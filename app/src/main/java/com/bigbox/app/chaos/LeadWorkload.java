@@ -46,24 +46,12 @@ final class LeadWorkload {
     /** @param thinOnly only leads too thin to qualify without a person */
     void start(double leadsPerSecond, boolean thinOnly, int paymentEvery) {
         long pauseNanos = (long) (1e9 / leadsPerSecond);
-        sender = Thread.ofPlatform().daemon().name("chaos-leads").start(() -> {
-            long next = System.nanoTime();
-            for (long n = 0; running.get(); n++) {
-                send((int) n, thinOnly || n % 2 == 1);
-                if (paymentEvery > 0 && n % paymentEvery == 0) {
-                    pay((int) n);
-                }
-                next += pauseNanos;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    try {
-                        Thread.sleep(Duration.ofNanos(wait));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
+        sender = Thread.ofPlatform().daemon().name("chaos-leads").start(() -> FixedRate.run(running, pauseNanos, n -> {
+            send((int) n, thinOnly || n % 2 == 1);
+            if (paymentEvery > 0 && n % paymentEvery == 0) {
+                pay((int) n);
             }
-        });
+        }));
     }
 
     private void send(int n, boolean thin) {

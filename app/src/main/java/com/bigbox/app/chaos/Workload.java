@@ -50,24 +50,7 @@ final class Workload {
         long pauseNanos = (long) (1e9 * writerCount / ratePerSecond);
         for (int w = 0; w < writerCount; w++) {
             int writer = w;
-            writers.add(Thread.ofPlatform().daemon().name("chaos-writer-" + w).start(() -> write(writer, pauseNanos)));
-        }
-    }
-
-    private void write(int writer, long pauseNanos) {
-        long n = 0;
-        long next = System.nanoTime();
-        while (running.get()) {
-            append(writer, n++);
-            next += pauseNanos;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                try {
-                    Thread.sleep(Duration.ofNanos(wait));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+            writers.add(Thread.ofPlatform().daemon().name("chaos-writer-" + w).start(() -> FixedRate.run(running, pauseNanos, n -> append(writer, n))));
         }
     }
 
