@@ -134,8 +134,8 @@ final class Driver {
                 String effective = release.modifications().isEmpty() ? decision.payload()
                         : EventCodec.merge(decision.payload(), release.modifications());
                 stories.released(decision, EventCodec.tree(effective), now);
-                if (release instanceof DecisionEvent.Executed executed) {
-                    people.executed(decision, stories.lead(decision.correlationId()), executed.agentId(), executed.confidence(), now);
+                if (release instanceof DecisionEvent.Executed) {
+                    people.executed(decision, stories.lead(decision.correlationId()), now);
                 }
             }
             case "HUMAN_APPROVAL_REQUESTED", "CEO_INTERRUPT_REQUIRED" -> {

@@ -41,14 +41,6 @@ final class Facts {
         return id;
     }
 
-    /** Appends an event whose payload is already JSON, caused by {@code cause} and continuing its flow. */
-    UUID post(StreamId stream, String type, String payloadJson, String by, String key, UUID cause) {
-        UUID id = id(key);
-        NewEvent event = NewEvent.of(type, payloadJson).withId(id).emittedBy(by).at(clock.instant()).causedBy(cause);
-        store.inTransaction(w -> w.append(stream, ExpectedVersion.any(), List.of(Flows.continuing(w, stream, event))));
-        return id;
-    }
-
     java.time.Instant now() {
         return clock.instant();
     }

@@ -4,8 +4,8 @@ import com.bigbox.autonomic.ConflictException;
 import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalService;
 import com.bigbox.autonomic.approvals.DecisionCommand;
-import com.bigbox.autonomic.events.DecisionEvent;
 import com.bigbox.autonomic.events.EventCodec;
+import com.bigbox.autonomic.oversight.DecisionOverrides;
 import com.bigbox.core.EventStore;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The agency's people. They answer the approvals assigned to their role after a while, by what they know
  * to be true (approve what is right, correct a wrong price, reject the rest), through the approval service a
  * real person's click reaches; sometimes nobody answers and silence or escalation takes over. Some days
- * later they notice some of the autonomous decisions that were wrong and override them. And they log
+ * later they notice some of the autonomous decisions that were wrong and override them, through the same
+ * service as the API's override. And they log
  * recurring manual work as tasks, which is what the coverage loop looks for.
  */
 final class People {
@@ -55,15 +56,17 @@ final class People {
 
     private final EventStore store;
     private final ApprovalService approvals;
+    private final DecisionOverrides overrides;
     private final Facts facts;
     private final Agenda agenda;
     private final long seed;
     private int decided;
     private int overridden;
 
-    People(EventStore store, ApprovalService approvals, Facts facts, Agenda agenda, long seed) {
+    People(EventStore store, ApprovalService approvals, DecisionOverrides overrides, Facts facts, Agenda agenda, long seed) {
         this.store = store;
         this.approvals = approvals;
+        this.overrides = overrides;
         this.facts = facts;
         this.agenda = agenda;
         this.seed = seed;
@@ -113,7 +116,7 @@ final class People {
     }
 
     /** A decision took effect with no person; if it was wrong, someone may notice it days later and override it. */
-    void executed(RecordedEvent decision, LeadCase lead, String agentId, double confidence, Instant now) {
+    void executed(RecordedEvent decision, LeadCase lead, Instant now) {
         var judgement = DecisionTruth.judge(lead, decision.type(), EventCodec.tree(decision.payload()));
         String key = "override/" + decision.eventId();
         Dice d = Dice.of(seed, key);
@@ -122,11 +125,8 @@ final class People {
         }
         String person = d.chance(0.5) ? "jordan" : "sam";
         agenda.at(BusinessCalendar.plusBusinessDays(now, d.between(1, 4), d.between(9, 17)), key, () -> {
-            var overridden = new DecisionEvent.Overridden(EventCodec.tree(decision.payload()).path("client_id").asText(null),
-                    decision.eventId(), decision.type(), agentId, confidence,
-                    "person:" + person, "found wrong after it took effect: " + decision.type().toLowerCase(java.util.Locale.ROOT));
-            facts.post(decision.stream(), "AUTONOMIC_DECISION_OVERRIDDEN", EventCodec.payload(overridden), "person:" + person, key,
-                    decision.eventId());
+            store.inTransaction(w -> overrides.override(w, decision.eventId(), "person:" + person,
+                    "found wrong after it took effect: " + decision.type().toLowerCase(java.util.Locale.ROOT)));
             this.overridden++;
         });
     }

@@ -59,7 +59,8 @@ public final class Simulation {
             var agenda = new Agenda();
             var facts = new Facts(store, clock, options.seed());
             var stories = new Stories(facts, agenda, options.seed());
-            var people = new People(store, engine.autonomic().approvals(), facts, agenda, options.seed());
+            var people = new People(store, engine.autonomic().approvals(), engine.autonomic().decisionOverrides(), facts, agenda,
+                    options.seed());
             var leads = new Agency(options.seed(), options.size()).leads(START, options.days());
             stories.plan(leads);
             new Driver(engine, clock, agenda, stories, people).run(START, options.days(), progress);
