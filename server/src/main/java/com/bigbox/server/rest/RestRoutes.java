@@ -4,6 +4,7 @@ import com.bigbox.postgres.access.DbRole;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,14 +57,14 @@ public final class RestRoutes implements HttpModule {
         config.routes.get("/rest/v1/", ctx -> {
             requireCaller(ctx);
             ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalogs.current())));
-        });
-        config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false));
-        config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true));
-        config.routes.get("/rest/v1/{table}", this::read);
-        config.routes.head("/rest/v1/{table}", this::read);
-        config.routes.post("/rest/v1/{table}", this::insert);
-        config.routes.patch("/rest/v1/{table}", this::update);
-        config.routes.delete("/rest/v1/{table}", this::delete);
+        }, Access.ANY_KEY);
+        config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false), Access.ANY_KEY);
+        config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true), Access.ANY_KEY);
+        config.routes.get("/rest/v1/{table}", this::read, Access.ANY_KEY);
+        config.routes.head("/rest/v1/{table}", this::read, Access.ANY_KEY);
+        config.routes.post("/rest/v1/{table}", this::insert, Access.ANY_KEY);
+        config.routes.patch("/rest/v1/{table}", this::update, Access.ANY_KEY);
+        config.routes.delete("/rest/v1/{table}", this::delete, Access.ANY_KEY);
     }
 
     private void read(Context ctx) {
