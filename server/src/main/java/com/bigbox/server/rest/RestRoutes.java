@@ -1,6 +1,7 @@
 package com.bigbox.server.rest;
 
 import com.bigbox.postgres.access.DbRole;
+import com.bigbox.server.DatabaseUnavailable;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
@@ -52,6 +53,9 @@ public final class RestRoutes implements HttpModule {
             body.put("message", e.getMessage());
             body.put("details", e.details());
             body.put("hint", e.hint());
+            if (e.status() == 503) {
+                ctx.header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            }
             ctx.status(e.status()).json(body);
         });
         config.routes.get("/rest/v1/", ctx -> {
