@@ -114,6 +114,11 @@ public final class AutonomicRuntime implements AutoCloseable {
                 + value + "'");
     }
 
+    /** The adapters the autonomic services run on (notifications share the approvals' store and the schedule). */
+    public com.bigbox.autonomic.runtime.AutonomicPorts ports() {
+        return adapters.ports();
+    }
+
     public AutonomicOperations operations() {
         return operations;
     }
