@@ -20,11 +20,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import com.bigbox.autonomic.notifications.BusinessCalendar;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,10 +92,14 @@ class NotificationIT {
 
     /** An approval, requested through instance a as Oversight would. */
     static Approval request(String actionClass, String role, boolean ceo) {
+        return request(actionClass, role, ceo, null);
+    }
+
+    static Approval request(String actionClass, String role, boolean ceo, UUID flow) {
         return a.node().store().inTransaction(w -> {
             UUID id = UUID.randomUUID();
             RecordedEvent decision = w.append(StreamId.of("QUOTE", "q-" + id), new NewEvent(id, "NOTIFY_TEST_DECISION",
-                    "{\"client_id\": \"acme\"}", "{}", null, null, "StrategyAgent", null, null)).events().getFirst();
+                    "{\"client_id\": \"acme\"}", "{}", flow, null, "StrategyAgent", null, null)).events().getFirst();
             return a.autonomic().approvals().request(w, new ApprovalRequest(decision, "acme", "Send quote " + id,
                     "{\"amount\": 1200, \"agent_reasons\": [\"budget confirmed\"], \"oversight_reasons\": [\"above threshold\"]}",
                     actionClass, role, "medium", !ceo && "routine".equals(actionClass), 1, List.of("budget confirmed"), ceo, "test"));
@@ -212,6 +219,77 @@ class NotificationIT {
         sql("update bigbox_notify.approval_links set expires_at = now() - interval '1 second' where approval_id = '"
                 + weighty.approvalId() + "'");
         assertThat(get(signIn).statusCode()).as("expired").isEqualTo(410);
+    }
+
+    @Test
+    void anSopKeptToBusinessHoursCountsItsApprovalsDeadlineInOpenTimeOnly() throws Exception {
+        UUID flow = UUID.randomUUID();
+        sql("insert into sop_definitions (sop_id, version, definition) values ('notify-hours', 1, '{\"metadata\": {\"id\": "
+                + "\"notify-hours\"}, \"automation_policy\": {\"time_restrictions\": {\"business_hours_only\": true}}, "
+                + "\"escalation_rules\": [{\"trigger\": \"low_confidence\", \"notification_channels\": [\"email\"]}]}')");
+        sql("insert into sop_executions (sop_id, sop_version, correlation_id) values ('notify-hours', 1, '" + flow + "')");
+        Approval approval = request("routine", "employee", false, flow);
+        var hours = new BusinessCalendar(LocalTime.of(9, 0), LocalTime.of(17, 0), BusinessCalendar.WEEKDAYS, ZoneOffset.UTC, Set.of());
+        assertThat(approval.timeoutAt()).as("24 open hours: three working days at least")
+                .isEqualTo(hours.plus(approval.createdAt(), Duration.ofHours(24)))
+                .isAfterOrEqualTo(approval.createdAt().plus(Duration.ofHours(24 * 3 - 16)));
+        // The SOP chooses e-mail only for a new request: one delivery planned, none to Slack or the webhook.
+        await().atMost(30, SECONDS).until(() -> number("select count(*) from scheduled_jobs where kind = 'notification.deliver' "
+                + "and payload ->> 'approval_id' = '" + approval.approvalId() + "'") == 1);
+        assertThat(number("select count(*) from scheduled_jobs where kind = 'notification.deliver' and payload ->> 'approval_id' = '"
+                + approval.approvalId() + "' and payload ->> 'channel' = 'email' and run_at >= '" + hours.nextOpen(approval.createdAt())
+                + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void theTablesAreGrantedToNoApiRoleAndTheRoutesCheckTheCaller() throws Exception {
+        for (String role : List.of("anon", "authenticated", "service_role")) {
+            assertThat(number("select count(*) from (values ('channels'), ('preferences'), ('approval_links')) t(name) "
+                    + "where has_table_privilege('" + role + "', 'bigbox_notify.' || name, 'SELECT,INSERT,UPDATE,DELETE')")).isZero();
+            assertThat(number("select count(*) where has_schema_privilege('" + role + "', 'bigbox_notify', 'USAGE')")).isZero();
+        }
+        String employee = userToken("erin@agency.test", "employee", null);
+        String client = userToken("carl@acme.test", "client", "acme");
+        assertThat(call("GET", "/api/v1/notifications/channels", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/notifications/channels", ANON, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/notifications/dead-letters", employee, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/notifications/me", client, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/notifications/me", TestEngines.SERVICE_KEY, null).statusCode()).as("a key is nobody").isEqualTo(403);
+        var saved = call("PUT", "/api/v1/notifications/me", employee,
+                "{\"roles\": [\"designer\"], \"quiet_from\": \"22:00\", \"quiet_until\": \"06:30\", \"time_zone\": \"Europe/Berlin\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"subject\":\"user:erin@agency.test\"", "\"quiet_from\":\"22:00", "\"designer\"");
+        assertThat(call("PUT", "/api/v1/notifications/me", employee, "{\"time_zone\": \"Mars/Olympus\"}").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/v1/notifications/me/channels", employee, "{\"kind\": \"webhook\", \"target\": \"https://x.test/h\"}")
+                .statusCode()).as("a webhook needs its signing secret").isEqualTo(400);
+        var added = call("POST", "/api/v1/notifications/me/channels", employee, "{\"kind\": \"email\", \"target\": \"erin@agency.test\"}");
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(call("POST", "/api/v1/notifications/channels", employee,
+                "{\"subject\": \"role:ceo\", \"kind\": \"email\", \"target\": \"x@agency.test\"}").statusCode()).isEqualTo(403);
+        assertThat(number("select count(*) from bigbox_notify.channels where subject = 'user:erin@agency.test'")).isEqualTo(1);
+    }
+
+    static final com.bigbox.server.auth.Tokens TOKENS = new com.bigbox.server.auth.Tokens(
+            com.bigbox.server.auth.JwtSecret.of(AccessTesting.SECRET), java.time.Clock.systemUTC(), Duration.ofHours(1));
+    static final String ANON = TOKENS.apiKey(com.bigbox.postgres.access.DbRole.ANON, Duration.ofHours(1));
+
+    static String userToken(String email, String role, String clientId) {
+        var tokens = TOKENS;
+        var now = java.time.Instant.now();
+        return tokens.accessToken(new com.bigbox.postgres.access.StoredUser(UUID.randomUUID(), email, "$2a$10$x", role, clientId,
+                null, false, now, now, now), UUID.randomUUID(), "aal1").token();
+    }
+
+    static HttpResponse<String> call(String method, String path, String key, String json) throws Exception {
+        var request = HttpRequest.newBuilder(TestEngines.uri(b, path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("apikey", ANON).header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String subject(MimeMessage m) {
