@@ -25,6 +25,8 @@ public enum Access implements RouteRole {
     public static final RouteRole[] SIGNED_IN = {CEO, EMPLOYEE, CLIENT, SERVICE_ROLE};
     /** Only a signed-in user (their own account, session, factors). */
     public static final RouteRole[] USER = {CEO, EMPLOYEE, CLIENT};
+    /** The agency's people, signed in: what is theirs as persons (their notifications). */
+    public static final RouteRole[] PEOPLE = {CEO, EMPLOYEE};
     /** The agency's people and its backends: the engine API beyond a client's own view. */
     public static final RouteRole[] STAFF = {CEO, EMPLOYEE, SERVICE_ROLE};
     /** The CEO and the service key: the CEO's views and the engine's management (agents, SOPs). */

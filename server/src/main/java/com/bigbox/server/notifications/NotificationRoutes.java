@@ -9,6 +9,7 @@ import com.bigbox.postgres.access.DbRole;
 import com.bigbox.postgres.notifications.PgNotificationSettings;
 import com.bigbox.postgres.notifications.PgNotificationSettings.Preferences;
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
@@ -45,21 +46,23 @@ public final class NotificationRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/notifications/me", ctx -> Replies.json(ctx, mine(staff(ctx))));
-        config.routes.put("/api/v1/notifications/me", this::savePreferences);
-        config.routes.post("/api/v1/notifications/me/channels", ctx -> addChannel(ctx, Address.user(staff(ctx).email())));
-        config.routes.delete("/api/v1/notifications/me/channels/{id}", ctx -> removeChannel(ctx, Address.user(staff(ctx).email())));
+        config.routes.get("/api/v1/notifications/me", ctx -> Replies.json(ctx, mine(staff(ctx))), Access.PEOPLE);
+        config.routes.put("/api/v1/notifications/me", this::savePreferences, Access.PEOPLE);
+        config.routes.post("/api/v1/notifications/me/channels", ctx -> addChannel(ctx, Address.user(staff(ctx).email())),
+                Access.PEOPLE);
+        config.routes.delete("/api/v1/notifications/me/channels/{id}",
+                ctx -> removeChannel(ctx, Address.user(staff(ctx).email())), Access.PEOPLE);
         config.routes.get("/api/v1/notifications/channels", ctx -> {
             admin(ctx);
             Replies.json(ctx, engine.inTransaction(w -> settings.channels(w, Query.text(ctx, "subject"))));
-        });
-        config.routes.post("/api/v1/notifications/channels", ctx -> addChannel(ctx, null));
-        config.routes.delete("/api/v1/notifications/channels/{id}", ctx -> removeChannel(ctx, null));
+        }, Access.ADMIN);
+        config.routes.post("/api/v1/notifications/channels", ctx -> addChannel(ctx, null), Access.ADMIN);
+        config.routes.delete("/api/v1/notifications/channels/{id}", ctx -> removeChannel(ctx, null), Access.ADMIN);
         config.routes.get("/api/v1/notifications/dead-letters", ctx -> {
             admin(ctx);
             int limit = Query.integer(ctx, "limit", 100, 1, 1000);
             Replies.json(ctx, engine.inTransaction(w -> notifications.deadLetters(w, limit)));
-        });
+        }, Access.ADMIN);
         config.routes.post("/api/v1/notifications/dead-letters/{id}/retry", ctx -> {
             admin(ctx);
             UUID id = Query.uuid("id", ctx.pathParam("id"));
@@ -67,7 +70,7 @@ public final class NotificationRoutes implements HttpModule {
                 throw new NotFoundResponse("no dead-lettered notification " + id);
             }
             Replies.json(ctx, 202, Map.of("retrying", id));
-        });
+        }, Access.ADMIN);
     }
 
     /** A signed-in CEO or employee (a client user has no approvals to decide). */
