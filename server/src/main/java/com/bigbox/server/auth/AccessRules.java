@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks each matched route's {@link Access} rule before its handler (and each socket's before the
  * upgrade): a caller whose role the rule does not name is refused — 401 without a key, and for the anon
- * key where a user's sign-in would open the route; 403 for a key or user that is simply not allowed — and a route without a
+ * key where an ordinary sign-in would open the route; 403 for a key or user that is simply not allowed — and a route without a
  * rule is refused to everyone. Runs after {@link CredentialsFilter}, so the caller is already verified.
  */
 public final class AccessRules implements HttpModule {
@@ -26,9 +26,10 @@ public final class AccessRules implements HttpModule {
         config.routes.wsBeforeUpgrade(this::check);
     }
 
-    // A refused anon key gets 401, as PostgREST answers it, when a user's sign-in would open the route.
-    private static boolean userMayCall(Set<RouteRole> allowed) {
-        return allowed.contains(Access.CEO) || allowed.contains(Access.EMPLOYEE) || allowed.contains(Access.CLIENT);
+    // A refused anon key gets 401, as PostgREST answers it, where an ordinary sign-in (an employee's) opens the
+    // route; a route kept for the CEO or the service key answers it 403, as GoTrue's admin API does.
+    private static boolean signInOpens(Set<RouteRole> allowed) {
+        return allowed.contains(Access.EMPLOYEE);
     }
 
     private void check(Context ctx) {
@@ -46,7 +47,7 @@ public final class AccessRules implements HttpModule {
         }
         String who = allowed.stream().map(r -> ((Access) r).label()).collect(Collectors.joining(", "));
         String route = ctx.method() + " " + ctx.path();
-        if ((role == Access.ANON || role == Access.NO_KEY) && userMayCall(allowed)) {
+        if ((role == Access.ANON || role == Access.NO_KEY) && signInOpens(allowed)) {
             throw new ApiException(401, "unauthorized", "sign in: " + route + " is for " + who, "Authorization");
         }
         if (role == Access.NO_KEY) {
