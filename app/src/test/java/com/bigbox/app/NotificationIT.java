@@ -273,11 +273,17 @@ class NotificationIT {
             com.bigbox.server.auth.JwtSecret.of(AccessTesting.SECRET), java.time.Clock.systemUTC(), Duration.ofHours(1));
     static final String ANON = TOKENS.apiKey(com.bigbox.postgres.access.DbRole.ANON, Duration.ofHours(1));
 
-    static String userToken(String email, String role, String clientId) {
-        var tokens = TOKENS;
-        var now = java.time.Instant.now();
-        return tokens.accessToken(new com.bigbox.postgres.access.StoredUser(UUID.randomUUID(), email, "$2a$10$x", role, clientId,
-                null, false, now, now, now), UUID.randomUUID(), "aal1").token();
+    // A real user with an open session: every surface checks that a user's token belongs to one.
+    static String userToken(String email, String role, String clientId) throws Exception {
+        String meta = clientId == null ? "{\"app_role\":\"" + role + "\"}"
+                : "{\"app_role\":\"" + role + "\",\"client_id\":\"" + clientId + "\"}";
+        var created = call("POST", "/auth/v1/admin/users", TestEngines.SERVICE_KEY,
+                "{\"email\":\"" + email + "\",\"password\":\"long enough password\",\"app_metadata\":" + meta + "}");
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 422);
+        var session = call("POST", "/auth/v1/token?grant_type=password", ANON,
+                "{\"email\":\"" + email + "\",\"password\":\"long enough password\"}");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        return AccessTesting.JSON.readTree(session.body()).get("access_token").asText();
     }
 
     static HttpResponse<String> call(String method, String path, String key, String json) throws Exception {
