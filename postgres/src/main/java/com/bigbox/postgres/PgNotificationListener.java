@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +30,18 @@ final class PgNotificationListener implements AutoCloseable {
 
     private final Database database;
     private final Wakeup feed;
+    private final java.util.function.IntSupplier ownNotifier;
     private final BackgroundLoop loop;
     private volatile boolean connected;
     private volatile int backendPid;
     private volatile Connection connection;
     private volatile Instant suppressedUntil = Instant.MIN;
 
-    PgNotificationListener(Database database, Wakeup feed, String instanceName) {
+    /** @param ownNotifier the backend pid of this instance's notifier, whose NOTIFYs follow commits the feed was woken for */
+    PgNotificationListener(Database database, Wakeup feed, java.util.function.IntSupplier ownNotifier, String instanceName) {
         this.database = database;
         this.feed = feed;
+        this.ownNotifier = ownNotifier;
         this.loop = new BackgroundLoop(instanceName + "-listen", this::run);
     }
 
@@ -128,11 +132,24 @@ final class PgNotificationListener implements AutoCloseable {
                     rs.next();
                     moved = watch.observe(rs.getLong(1), System.nanoTime());
                 }
-                if (listening && (moved || (notifications != null && notifications.length > 0))) {
+                if (listening && (moved || fromOthers(notifications))) {
                     feed.signal();
                 }
             }
         }
+    }
+
+    private boolean fromOthers(PGNotification[] notifications) {
+        if (notifications == null) {
+            return false;
+        }
+        int own = ownNotifier.getAsInt();
+        for (PGNotification n : notifications) {
+            if (n.getPID() != own) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

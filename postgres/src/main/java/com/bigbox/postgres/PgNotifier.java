@@ -30,6 +30,7 @@ final class PgNotifier implements AutoCloseable {
     private final Wakeup pending = new Wakeup();
     private final BackgroundLoop loop;
     private Connection connection;
+    private volatile int backendPid;
 
     PgNotifier(Database database, String instanceName) {
         this.database = database;
@@ -38,6 +39,14 @@ final class PgNotifier implements AutoCloseable {
 
     void start() {
         loop.start();
+    }
+
+    /**
+     * The backend pid this notifier's NOTIFYs come from (0 before the first): its own instance, woken
+     * at its commit already, ignores them.
+     */
+    int backendPid() {
+        return backendPid;
     }
 
     /** Some events were committed; the cluster will hear of it shortly. */
@@ -71,6 +80,10 @@ final class PgNotifier implements AutoCloseable {
             connection = database.openDirect("notifier");
             try (var statement = connection.createStatement()) {
                 statement.execute("set synchronous_commit = off");
+                try (var rs = statement.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    backendPid = rs.getInt(1);
+                }
             }
         }
         try (var statement = connection.createStatement()) {
