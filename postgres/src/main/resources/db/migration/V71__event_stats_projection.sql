@@ -85,6 +85,34 @@ begin
 end
 $$;
 
+-- The counts per type and emitter: the projection, plus the committed events past its position
+-- (those behind a writer that is still open, which the projection may not pass yet; the log's scan
+-- counted them, so these do too). After a catch-up the tail is only what an open writer holds back.
+create or replace function public.event_stats_counts()
+  returns table (event_type text, emitted_by text, events bigint, confidence_sum numeric, confidence_count bigint,
+                 requiring_human bigint, new_flows bigint)
+  language sql stable
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+    with at as (select * from public.event_stats_position),
+    tail as (
+      select e.event_type, e.emitted_by, e.confidence, e.correlation_id,
+             e.metadata ->> 'requires_human' = 'true' as requires_human
+        from public.events e, at
+       where (e.transaction_seq, e.global_position) > (at.transaction_seq, at.global_position))
+    select s.event_type, s.emitted_by, s.events, s.confidence_sum, s.confidence_count, s.requiring_human, 0::bigint
+      from public.event_stats s
+    union all
+    select t.event_type, t.emitted_by, count(*), coalesce(sum(t.confidence), 0), count(t.confidence),
+           count(*) filter (where t.requires_human), 0
+      from tail t group by t.event_type, t.emitted_by
+    union all
+    select null, null, 0, 0, 0, 0, count(distinct t.correlation_id)
+      from tail t
+     where not exists (select 1 from public.event_stats_flows f where f.correlation_id = t.correlation_id)
+  $$;
+
 -- The stats themselves, after catching up. Row-level security does not reach a projection, so a
 -- caller whose token names a client (tenancy) is answered by PgCompatReads from the log under its
 -- policies instead; this function refuses it.
@@ -102,15 +130,15 @@ begin
   end if;
   perform public.event_stats_catch_up();
   return query
-    select coalesce(sum(s.events), 0)::bigint,
-           (select p.flows from public.event_stats_position p),
-           round(sum(s.confidence_sum) / nullif(sum(s.confidence_count), 0), 2),
+    select coalesce(sum(c.events), 0)::bigint,
+           (select p.flows from public.event_stats_position p) + coalesce(sum(c.new_flows), 0)::bigint,
+           round(sum(c.confidence_sum) / nullif(sum(c.confidence_count), 0), 2),
            -- idx_events_timestamp: the events of the last day, not the history.
            (select count(*) from public.events e where e."timestamp" > p_now - interval '24 hours'),
-           coalesce(sum(s.requiring_human), 0)::bigint,
+           coalesce(sum(c.requiring_human), 0)::bigint,
            (select min(e."timestamp") from public.events e),
            (select max(e."timestamp") from public.events e)
-      from public.event_stats s;
+      from public.event_stats_counts() c;
 end
 $$;
 
@@ -120,9 +148,9 @@ create or replace function public.event_stats_by(p_dimension text)
   security definer
   set search_path = pg_catalog, public
   as $$
-    select case p_dimension when 'event_type' then s.event_type else s.emitted_by end, sum(s.events)::bigint
-      from public.event_stats s
-     where (auth.jwt() ->> 'client_id') is null
+    select case p_dimension when 'event_type' then c.event_type else c.emitted_by end, sum(c.events)::bigint
+      from public.event_stats_counts() c
+     where (auth.jwt() ->> 'client_id') is null and c.event_type is not null
      group by 1 order by 1
   $$;
 
@@ -135,6 +163,7 @@ revoke all on public.event_stats, public.event_stats_flows, public.event_stats_p
 revoke all on function public.event_stats_catch_up(integer) from public;
 revoke all on function public.event_stats(timestamptz) from public;
 revoke all on function public.event_stats_by(text) from public;
+revoke all on function public.event_stats_counts() from public;
 grant execute on function public.event_stats_catch_up(integer), public.event_stats(timestamptz),
   public.event_stats_by(text) to authenticated, service_role;
 

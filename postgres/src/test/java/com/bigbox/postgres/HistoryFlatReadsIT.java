@@ -66,6 +66,28 @@ class HistoryFlatReadsIT {
         assertThat(delta(before, second, "requiring_human")).isEqualTo(31);
     }
 
+    @Test
+    void eventsCommittedBehindAnOpenWriterAreCountedAsTheScanCountsThem() throws Exception {
+        var reads = new PgCompatReads();
+        Instant now = Instant.now();
+        try (Connection open = db.connect()) {
+            open.setAutoCommit(false);
+            try (var s = open.createStatement()) {
+                s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
+                        + "values ('HELD', gen_random_uuid(), 'OPEN', 'o1', '{}', 'psql')");
+            }
+            psql("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
+                    + "values ('BEHIND', gen_random_uuid(), 'OPEN', 'o2', '{}', 'psql')");
+            Map<String, Object> whileOpen = store.inTransaction(w -> reads.stats(w, now));
+            assertThat(whileOpen).isEqualTo(scanned(now));
+            assertThat(whileOpen.get("by_type").toString()).contains("BEHIND").doesNotContain("HELD");
+            open.commit();
+        }
+        Map<String, Object> after = store.inTransaction(w -> reads.stats(w, now));
+        assertThat(after).isEqualTo(scanned(now));
+        assertThat(after.get("by_type").toString()).contains("BEHIND", "HELD");
+    }
+
     private static long delta(Map<String, Object> before, Map<String, Object> after, String key) {
         return ((Number) after.get(key)).longValue() - ((Number) before.get(key)).longValue();
     }
