@@ -105,7 +105,16 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
 
     public record CoverageBounds(int repeatCount, double hourlyRate, double defaultTaskMinutes, int reviewDueDays, int windowDays) {}
 
-    public record EconomicBounds(int everyExecutions, double cycleTimeSlippage, double costOverrun, int weeksPerMonth) {}
+    /**
+     * @param opportunityMinRecurrences a kind of manual task this often in the coverage window is an automation opportunity …
+     * @param opportunityMinMonthlyCost … when it costs more than this a month at the hourly rate
+     * @param overrideMinutes a person's minutes every override costs
+     * @param decisionMinutes a person's minutes a decision that takes effect alone saves
+     * @param roiTarget the monthly return on investment to stay above (2.0: 200%)
+     */
+    public record EconomicBounds(int everyExecutions, double cycleTimeSlippage, double costOverrun, int weeksPerMonth,
+            int opportunityMinRecurrences, double opportunityMinMonthlyCost, double overrideMinutes, double decisionMinutes,
+            double roiTarget) {}
 
     /** @param realertAfterDays after an alert was acknowledged, an equal one waits this long */
     public record DriftBounds(ProcessDrift process, Fatigue fatigue, Attention attention, ConfidenceBunching confidence,
