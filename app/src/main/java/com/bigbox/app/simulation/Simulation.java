@@ -56,7 +56,9 @@ public final class Simulation {
                 // Due jobs run when the driver says so (after each step), never on the runner's own timer mid-step.
                 "BIGBOX_JOB_POLL_MS", "86400000",
                 // The doctrine's phases count weeks from go-live: the agency's first day.
-                "BIGBOX_GO_LIVE", START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()));
+                "BIGBOX_GO_LIVE", START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                // The published figures were measured with wall-clock approval deadlines.
+                "BIGBOX_BUSINESS_DEADLINES", "off"));
         if (options.doctrine() != null) {
             values.put("BIGBOX_DOCTRINE", options.doctrine().toAbsolutePath().toString());
         }
