@@ -52,6 +52,10 @@ public final class AuthRoutes implements HttpModule {
             auth.delete(id(ctx));
             ctx.json(Map.of());
         }, Access.SERVICE);
+        config.routes.post("/auth/v1/admin/users/{id}/unlock", ctx -> {
+            Caller by = caller(ctx);
+            ctx.json(Map.of("id", id(ctx), "was_locked", auth.unlock(id(ctx), by.actor())));
+        }, Access.ADMIN);
         // The original engine's paths.
         config.routes.post("/api/auth/signup", this::signUp, Access.ANY_KEY);
         config.routes.post("/api/auth/login", ctx -> {

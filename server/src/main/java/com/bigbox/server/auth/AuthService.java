@@ -37,6 +37,7 @@ public final class AuthService {
     private final Clock clock;
     private final Options options;
     private final Passwords passwords;
+    private final SignInGuard guard;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -62,6 +63,7 @@ public final class AuthService {
         this.clock = clock;
         this.options = options;
         this.passwords = new Passwords(options.bcryptCost());
+        this.guard = new SignInGuard(clock);
     }
 
     public boolean signupEnabled() {
@@ -95,17 +97,47 @@ public final class AuthService {
         if (email == null || password == null) {
             throw AuthException.badRequest("validation_failed", "email and password are required");
         }
-        StoredUser user = users.byEmail(email.strip().toLowerCase(Locale.ROOT)).orElse(null);
+        String account = email.strip().toLowerCase(Locale.ROOT);
+        guard.wait(account).ifPresent(wait -> {
+            throw new AuthException(429, "over_request_rate_limit", "too many failed sign-ins for this account: retry in "
+                    + Math.max(1, wait.toSeconds()) + "s");
+        });
+        StoredUser user = users.byEmail(account).orElse(null);
         if (!passwords.matches(password, user == null ? null : user.passwordHash()) || user == null) {
+            failed(account, user);
             throw AuthException.invalidCredentials();
         }
         String level = "aal1";
         if (user.totpEnabled()) {
-            secondFactor(user, totpCode, recoveryCode);
+            try {
+                secondFactor(user, totpCode, recoveryCode);
+            } catch (AuthException e) {
+                if ("mfa_verification_failed".equals(e.errorCode())) {
+                    failed(account, user);
+                }
+                throw e;
+            }
             level = "aal2";
         }
+        guard.succeeded(account);
         users.signedIn(user.id());
         return startSession(user, level);
+    }
+
+    // A wrong password, TOTP code or recovery code: counted per account; the tenth in a row locks it (logged for audit).
+    private void failed(String account, StoredUser user) {
+        SignInGuard.Failure failure = guard.failed(account);
+        if (failure.locked()) {
+            log.warn("AUDIT account {} locked until {} after {} failed sign-ins", user == null ? "(no such user) " + hash(account)
+                    : user.id(), failure.lockedUntil(), failure.failures());
+        }
+    }
+
+    /** Lifts a sign-in lock (the CEO or the service key); whether one was in force. */
+    public boolean unlock(UUID id, String by) {
+        boolean unlocked = guard.unlock(user(id).email());
+        log.warn("AUDIT account {} unlocked by {} ({})", id, by, unlocked ? "was locked or backing off" : "was not locked");
+        return unlocked;
     }
 
     public Session refresh(String refreshToken) {
