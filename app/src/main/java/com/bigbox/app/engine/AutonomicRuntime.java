@@ -45,7 +45,7 @@ public final class AutonomicRuntime implements AutoCloseable {
                 : PgAutonomic.passive(node, clock, jobPoll(settings), faults);
         try {
             var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables,
-                    AutonomicOperations.shippedAgents(), goLive(settings));
+                    MeetingExtractors.agents(settings), goLive(settings));
             if (run) {
                 operations.start();
                 if (loops) {

@@ -1,7 +1,6 @@
 /**
- * Meeting intelligence from what people said: a transcript or notes become action items (what, who, when),
- * money, dates and durations, the service wanted and relationship risk, each with its evidence and confidence.
- * The extraction steps are pure functions of the turns; the model is a resource trained on the development
- * split of the AMI meetings ({@link com.bigbox.autonomic.meetings.ActionItemTrainer}).
+ * The meeting agent's side of meeting intelligence: turning an extractor's analysis into the engine's decisions
+ * (tasks with owners and due dates, intent, relationship risk) and taking meetings in from the API and the CLI.
+ * The extraction steps themselves are pure and live in {@code meetings.extraction}.
  */
 package com.bigbox.autonomic.meetings;

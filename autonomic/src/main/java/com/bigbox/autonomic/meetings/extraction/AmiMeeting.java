@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.meetings;
+package com.bigbox.autonomic.meetings.extraction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.meetings;
+package com.bigbox.autonomic.meetings.extraction;
 
 /**
  * An amount, date, time or duration someone mentioned.

@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.meetings;
+package com.bigbox.autonomic.meetings.extraction;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

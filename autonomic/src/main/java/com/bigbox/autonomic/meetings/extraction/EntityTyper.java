@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.meetings;
+package com.bigbox.autonomic.meetings.extraction;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +16,24 @@ import opennlp.tools.ml.model.MaxentModel;
  */
 public record EntityTyper(MaxentModel model) {
     static final String NONE = "NONE";
+
+    /** OpenNLP's model format. */
+    public byte[] write() {
+        try {
+            var bytes = new java.io.ByteArrayOutputStream();
+            var out = new java.io.DataOutputStream(bytes);
+            new opennlp.tools.ml.model.GenericModelWriter((opennlp.tools.ml.model.AbstractModel) model, out).persist();
+            out.flush();
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static EntityTyper read(byte[] bytes) throws java.io.IOException {
+        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        return new EntityTyper(new opennlp.tools.ml.model.GenericModelReader(new opennlp.tools.ml.model.BinaryFileDataReader(in)).getModel());
+    }
     private static final int MAX_EXTRA = 3;
 
     Optional<EntityExtractor.Found> decide(Words w, EntityExtractor.Candidate c) {

@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.meetings;
+package com.bigbox.autonomic.meetings.extraction;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,10 @@
-package com.bigbox.autonomic.meetings;
+package com.bigbox.autonomic.meetings.extraction;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import opennlp.tools.ml.model.AbstractModel;
@@ -20,7 +19,7 @@ import opennlp.tools.ml.model.MaxentModel;
  * resource written by {@code ./bigbox train meetings}.
  */
 public record ActionItemModel(MaxentModel model, double threshold) {
-    public static final String RESOURCE = "/com/bigbox/autonomic/meetings/action-items.model";
+    public static final String RESOURCE = "/com/bigbox/autonomic/meetings/extraction/action-items.model";
     public static final String POSITIVE = "action";
 
     /** The probability that each turn is an action item. */
@@ -32,19 +31,6 @@ public record ActionItemModel(MaxentModel model, double threshold) {
             p[i] = model.eval(features.get(i))[positive];
         }
         return p;
-    }
-
-    /** The model shipped in the jar. */
-    public static ActionItemModel shipped() {
-        try (InputStream in = ActionItemModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the action-item model " + RESOURCE
-                        + " is missing from the jar: run ./bigbox train meetings (see docs/meetings.md)");
-            }
-            return read(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The threshold first, then OpenNLP's own model format. */
