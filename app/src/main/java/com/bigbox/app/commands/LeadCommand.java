@@ -7,7 +7,6 @@ import com.bigbox.core.RecordedEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -68,19 +67,9 @@ public final class LeadCommand implements Callable<Integer> {
     // Shows what the engine made of it: the qualification and whether it executed or waits for a person.
     private void awaitOutcome(OneShot db, RecordedEvent inquiry, Duration wait) throws InterruptedException {
         var out = spec.commandLine().getOut();
-        long deadline = System.nanoTime() + wait.toNanos();
-        int shown = 1;
-        while (System.nanoTime() < deadline) {
-            List<RecordedEvent> stream = db.store().readStream(inquiry.stream(), 1);
-            for (RecordedEvent e : stream.subList(Math.min(shown, stream.size()), stream.size())) {
-                out.printf("%-28s %s confidence %s%n", e.type(), e.emittedBy(), e.confidence());
-            }
-            shown = stream.size();
-            if (stream.stream().anyMatch(e -> e.type().equals("AUTONOMIC_DECISION_EXECUTED"))) {
-                return;
-            }
-            Thread.sleep(250);
+        if (!StreamFollower.follow(db, inquiry, wait,
+                stream -> stream.stream().anyMatch(e -> e.type().equals("AUTONOMIC_DECISION_EXECUTED")), out)) {
+            out.println("(no engine answered within " + wait.toSeconds() + " s; start one with 'bigbox up', or the lead waits for a person: GET /api/v1/approvals)");
         }
-        out.println("(no engine answered within " + wait.toSeconds() + " s; start one with 'bigbox up', or the lead waits for a person: GET /api/v1/approvals)");
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,22 +58,12 @@ public final class MeetingCommand implements Callable<Integer> {
         return 0;
     }
 
-    // Shows what the agent made of it, as the lead command does: each event on the meeting's stream as it lands.
+    // Shows what the agent made of it, as the lead command does.
     private void awaitAnalysis(OneShot db, RecordedEvent meeting) throws InterruptedException {
         var out = spec.commandLine().getOut();
-        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
-        int shown = (int) meeting.sequenceNumber();
-        while (System.nanoTime() < deadline) {
-            List<RecordedEvent> stream = db.store().readStream(meeting.stream(), 1);
-            for (RecordedEvent e : stream.subList(Math.min(shown, stream.size()), stream.size())) {
-                out.printf("%-28s %s confidence %s%n", e.type(), e.emittedBy(), e.confidence());
-            }
-            shown = stream.size();
-            if (stream.stream().anyMatch(e -> e.type().equals("INTENT_INFERRED"))) {
-                return;
-            }
-            Thread.sleep(250);
+        if (!StreamFollower.follow(db, meeting, Duration.ofSeconds(waitSeconds),
+                stream -> stream.stream().anyMatch(e -> e.type().equals("INTENT_INFERRED")), out)) {
+            out.println("(no engine answered within " + waitSeconds + " s; start one with 'bigbox up')");
         }
-        out.println("(no engine answered within " + waitSeconds + " s; start one with 'bigbox up')");
     }
 }

@@ -7,13 +7,26 @@ import java.util.Set;
  * The fixed split of the 110 AMI development meetings: whole series are held out, so that the same four people
  * never appear on both sides. Rule (deterministic, written down before any training): sort the 38 series names
  * and hold out every fourth one, starting with the fourth (index % 4 == 3). No training, tuning or feature choice
- * may look at a held-out meeting; {@link ActionItemTrainer} refuses them.
+ * may look at a held-out meeting; {@link ActionItemTrainer} refuses them. The list is a resource that
+ * {@code scripts/ami-split} reads too, so the folders it makes agree with this class.
  */
 public final class AmiSplit {
-    public static final Set<String> HELD_OUT_SERIES = Set.of("ES2005", "ES2009", "ES2014", "IB4005", "IS1001", "IS1005",
-            "IS1009", "TS3006", "TS3010");
+    static final String RESOURCE = "/com/bigbox/autonomic/meetings/extraction/ami-heldout-series.txt";
+    public static final Set<String> HELD_OUT_SERIES = read();
 
     private AmiSplit() {}
+
+    private static Set<String> read() {
+        try (var in = AmiSplit.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public static boolean heldOut(AmiMeeting m) {
         return HELD_OUT_SERIES.contains(m.series());
