@@ -10,10 +10,7 @@ import com.bigbox.autonomic.meetings.extraction.MeetingAnalysis;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import com.bigbox.testkit.TestDatabase;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,14 +39,18 @@ class MeetingTranscriptIT {
         engine.close();
     }
 
+    // Which turns the shipped classifier finds, and how sure it is, is the model's: retraining may change them.
     static final String TRANSCRIPT = """
             {"client_id": "CLIENT-acme", "meeting_id": "MEET-acme-1", "date": "2026-12-09", "attended": true,
              "transcript": [
-              {"speaker": "Chloe", "role": "client", "start": 0, "text": "Thanks for coming. We want a new brand and logo for the spring launch."},
-              {"speaker": "Chloe", "role": "client", "start": 9, "text": "Our budget is twenty thousand Euro, and honestly we were disappointed that the last agency was late."},
-              {"speaker": "Ben", "role": "account manager", "start": 20, "text": "Understood. So the designer is gonna work on three logo options by Friday."},
-              {"speaker": "Ben", "role": "account manager", "start": 28, "text": "And you will send us your brand guidelines next week, and I'll prepare the quote."},
-              {"speaker": "Chloe", "role": "client", "start": 40, "text": "Okay, that sounds good."}
+              {"speaker": "Chloe", "role": "client", "start": 10, "end": 18, "text": "Thanks for coming. We want a new brand and logo for the spring launch."},
+              {"speaker": "Chloe", "role": "client", "start": 20, "end": 28, "text": "Our budget is twenty thousand Euro, and honestly we were disappointed that the last agency was late."},
+              {"speaker": "Ben", "role": "account manager", "start": 30, "end": 38, "text": "Understood. So the designer is gonna work on three logo options by Friday."},
+              {"speaker": "Ben", "role": "account manager", "start": 40, "end": 48, "text": "And you will send us your brand guidelines next week, and I'll prepare the quote."},
+              {"speaker": "Chloe", "role": "client", "start": 50, "end": 58, "text": "Okay, that sounds good."},
+              {"speaker": "Ben", "role": "account manager", "start": 60, "end": 68, "text": "So for the next meeting the designer is gonna be working on the logo options, by Friday."},
+              {"speaker": "Ben", "role": "account manager", "start": 70, "end": 78, "text": "Dana, you're gonna look at the colours and the materials for next week."},
+              {"speaker": "Chloe", "role": "client", "start": 80, "end": 88, "text": "Right, we'll send you the brand guidelines."}
              ]}""";
 
     @Test
@@ -69,50 +70,41 @@ class MeetingTranscriptIT {
             assertThat(m.turnId()).isEqualTo("t2");
         });
         assertThat(analysis.negativeClientTurns()).extracting(n -> n.turnId()).containsExactly("t2");
-        assertThat(analysis.actionItems()).isNotEmpty().allSatisfy(i -> {
-            assertThat(i.turnId()).matches("t[1-5]");
-            assertThat(i.confidence()).isBetween(0.0, 1.0);
-        });
+        assertThat(analysis.actionItems()).extracting(MeetingAnalysis.ActionItem::turnId).contains("t6", "t7");
 
         // One task per action item, with the owner and due date the words gave.
         engine.awaitQuiet();
         List<RecordedEvent> tasks = engine.ofType("TASK_CREATED").stream()
                 .filter(e -> e.causationId().equals(completed.eventId())).toList();
         assertThat(tasks).hasSize(analysis.actionItems().size());
-        List<TaskEvent.Created> created = tasks.stream().map(e -> EventCodec.decode(e, TaskEvent.Created.class)).toList();
-        for (MeetingAnalysis.ActionItem item : analysis.actionItems()) {
-            TaskEvent.Created task = created.stream().filter(t -> t.title().equals(item.what())).findFirst().orElseThrow();
-            if (item.due() != null) {
-                assertThat(task.dueAt()).isEqualTo(item.due().atTime(17, 0).toInstant(ZoneOffset.UTC));
-            }
-            if (item.owner() != null) {
-                assertThat(task.owner()).isEqualTo(item.owner().kind() + ":" + item.owner().name());
-            }
-        }
-        assertThat(created).anySatisfy(t -> {
-            assertThat(t.title()).contains("three logo options by Friday");
-            assertThat(t.owner()).isEqualTo("ROLE:designer");
-            assertThat(t.role()).isEqualTo("designer");
-            assertThat(t.dueAt()).isEqualTo(LocalDate.of(2026, 12, 11).atTime(17, 0).toInstant(ZoneOffset.UTC));
-        });
+        RecordedEvent designerTask = task(tasks, "the designer is gonna be working on the logo options");
+        TaskEvent.Created designer = EventCodec.decode(designerTask, TaskEvent.Created.class);
+        assertThat(designer.owner()).isEqualTo("ROLE:designer");
+        assertThat(designer.role()).isEqualTo("designer");
+        assertThat(designer.dueAt()).isEqualTo(Instant.parse("2026-12-11T17:00:00Z"));
+        RecordedEvent danaTask = task(tasks, "Dana, you're gonna look at the colours");
+        TaskEvent.Created dana = EventCodec.decode(danaTask, TaskEvent.Created.class);
+        assertThat(dana.owner()).isEqualTo("PERSON:Dana");
+        assertThat(dana.dueAt()).isEqualTo(Instant.parse("2026-12-18T17:00:00Z"));
 
-        // What the agent is unsure of waits for a person; what it is sure of takes effect.
-        for (RecordedEvent task : tasks) {
-            if (task.confidence().value() < 0.75) {
-                Approval approval = engine.awaitPendingApproval(task.eventId());
-                assertThat(approval.decisionContext()).contains("action item said in turn");
-            } else {
-                assertThat(engine.awaitRelease(task.eventId()).type()).isEqualTo("AUTONOMIC_DECISION_EXECUTED");
-            }
-        }
-        assertThat(tasks).as("the classifier is unsure of at least one of these turns")
-                .anyMatch(t -> t.confidence().value() < 0.75);
+        // What the agent is sure of takes effect; what it is unsure of waits for a person.
+        assertThat(designerTask.confidence().value()).isGreaterThanOrEqualTo(0.75);
+        assertThat(engine.awaitRelease(designerTask.eventId()).type()).isEqualTo("AUTONOMIC_DECISION_EXECUTED");
+        assertThat(danaTask.confidence().value()).isLessThan(0.75);
+        Approval approval = engine.awaitPendingApproval(danaTask.eventId());
+        assertThat(approval.decisionContext()).contains("action item said in turn t7");
 
         RecordedEvent intent = engine.awaitEvent("INTENT_INFERRED", e -> e.causationId().equals(completed.eventId()));
         MeetingEvent.IntentInferred inferred = EventCodec.decode(intent, MeetingEvent.IntentInferred.class);
         assertThat(inferred.serviceType()).isEqualTo("brand_identity");
         assertThat(inferred.budget()).isEqualByComparingTo("20000");
-        clock.advance(Duration.ofMinutes(1));
+        RecordedEvent risk = engine.awaitEvent("RISK_DETECTED", e -> e.causationId().equals(completed.eventId()));
+        assertThat(engine.awaitPendingApproval(risk.eventId()).decisionContext()).contains("disappointed");
+    }
+
+    private static RecordedEvent task(List<RecordedEvent> tasks, String words) {
+        return tasks.stream().filter(e -> EventCodec.decode(e, TaskEvent.Created.class).title().contains(words)).findFirst()
+                .orElseThrow(() -> new AssertionError("no task says '" + words + "'"));
     }
 
     @Test

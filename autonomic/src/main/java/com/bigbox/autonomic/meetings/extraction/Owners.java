@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,11 @@ public final class Owners {
 
     private static final Pattern ROLE = Pattern.compile("\\b(?:the |our |your )?(" + String.join("|", ROLES.keySet()) + ")s?\\b");
     private static final Pattern PRONOUN = Pattern.compile("\\b(you|you're|you'll|your|we|we're|we'll|us|our|i|i'm|i'll|me)\\b");
+    // "Dana, you're gonna ...": a name addressed at the start of the turn is who "you" is.
+    private static final Pattern ADDRESSED = Pattern.compile(
+            "^\\s*(?:(?:[Ss]o|[Oo]kay|[Aa]nd|[Rr]ight),?\\s+)?(\\p{Lu}\\p{Ll}+),\\s+(?:you|could you|can you|would you)\\b");
+    private static final Set<String> NOT_NAMES = Set.of("So", "Okay", "Ok", "And", "Right", "Well", "Now", "Yes", "Yeah",
+            "Alright", "Then", "Also", "But", "Um", "Uh", "Sure", "Great", "Thanks", "Please");
     private static final Map<String, String> AMI_ROLES = Map.of("PM", "manager", "ID", "designer", "UI", "designer", "ME", "strategist");
 
     private Owners() {}
@@ -58,6 +64,10 @@ public final class Owners {
                     && Pattern.compile("\\b" + Pattern.quote(person) + "\\b").matcher(text).find()) {
                 return Optional.of(new Owner(Kind.PERSON, person, null, person, 0.8));
             }
+        }
+        Matcher addressed = ADDRESSED.matcher(text);
+        if (addressed.find() && !NOT_NAMES.contains(addressed.group(1))) {
+            return Optional.of(new Owner(Kind.PERSON, addressed.group(1), null, addressed.group(1), 0.75));
         }
         Matcher role = ROLE.matcher(lower);
         if (role.find()) {

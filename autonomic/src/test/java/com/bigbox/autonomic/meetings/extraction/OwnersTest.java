@@ -43,6 +43,14 @@ class OwnersTest {
     }
 
     @Test
+    void aNameAddressedBeforeYouIsThatPerson() {
+        Owners.Owner dana = owner("Ben", "account manager", "Dana, you're gonna look at the colours");
+        assertThat(dana.kind()).isEqualTo(Owners.Kind.PERSON);
+        assertThat(dana.name()).isEqualTo("Dana");
+        assertThat(owner("Ben", "account manager", "So, you're next")).extracting(Owners.Owner::kind).isEqualTo(Owners.Kind.CLIENT);
+    }
+
+    @Test
     void inAnInternalMeetingYouIsAColleague() {
         assertThat(owner("B", "PM", "you're gonna be working on the working design")).extracting(Owners.Owner::kind)
                 .isEqualTo(Owners.Kind.TEAM);
