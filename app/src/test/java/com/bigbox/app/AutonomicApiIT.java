@@ -158,35 +158,6 @@ class AutonomicApiIT {
     }
 
     @Test
-    void aMeetingPostedAsTextIsReadByTheMeetingAgent() throws Exception {
-        Reply meeting = post("/api/v1/meetings", Map.of("client_id", "CLIENT-api", "date", "2026-12-09", "text", """
-                Chloe (client): We want a new logo, our budget is twenty thousand Euro.
-                Ben (account manager): The designer is gonna work on three options by Friday."""));
-        assertThat(meeting.statusCode()).as(meeting.body().toString()).isEqualTo(201);
-        assertThat(meeting.body().path("event_type").asText()).isEqualTo("MEETING_COMPLETED");
-        String id = meeting.body().path("meeting_id").asText();
-        await().atMost(30, SECONDS).until(() -> types(get("/api/events/entity/MEETING/" + id).body())
-                .containsAll(List.of("MEETING_COMPLETED", "MEETING_NOTES_ANALYZED", "INTENT_INFERRED")));
-        JsonNode analyzed = find(get("/api/events/entity/MEETING/" + id).body(), "MEETING_NOTES_ANALYZED");
-        assertThat(analyzed.path("emitted_by").asText()).isEqualTo("MeetingIntelligenceAgent");
-        assertThat(analyzed.path("payload").path("analysis").path("budget").path("value").decimalValue()).isEqualByComparingTo("20000");
-        assertThat(analyzed.path("payload").path("analysis").path("service").path("service_type").asText()).isEqualTo("brand_identity");
-    }
-
-    @Test
-    void malformedMeetingsAreRefusedNamingTheField() throws Exception {
-        long before = get("/api/events/stats").body().path("total_events").asLong();
-        assertField(post("/api/v1/meetings", Map.of("text", "Chloe: hello")), 400, "client_id");
-        assertField(post("/api/v1/meetings", Map.of("client_id", "c")), 400, "text");
-        assertField(post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "turns", List.of(Map.of("text", "hi")))), 400, "text");
-        assertField(post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "date", "Friday")), 400, "date");
-        assertField(post("/api/v1/meetings", Map.of("client_id", "c", "turns", List.of(Map.of("speaker", "A")))), 400, "turns");
-        assertField(post("/api/v1/meetings", Map.of("client_id", "c", "turns", List.of(Map.of("text", "hi", "mood", "x")))), 400, "turns");
-        assertField(post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "agenda", "x")), 400, "agenda");
-        assertThat(get("/api/events/stats").body().path("total_events").asLong()).isEqualTo(before);
-    }
-
-    @Test
     void malformedRequestsAreRefusedNamingTheFieldAndChangeNothing() throws Exception {
         long before = get("/api/events/stats").body().path("total_events").asLong();
         assertThat(get("/api/events/stats").statusCode()).isEqualTo(200);
