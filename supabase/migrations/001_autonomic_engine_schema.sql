@@ -1448,3 +1448,43 @@ alter function bigbox_dashboard.console_query(text, integer) owner to authentica
 revoke create on schema bigbox_dashboard from authenticated;
 revoke all on function bigbox_dashboard.console_query(text, integer) from public;
 grant execute on function bigbox_dashboard.console_query(text, integer) to authenticated;
+
+-- ==== schema history ====
+-- Flyway's schema history (the table Flyway itself creates), so the engine continues from here.
+create table if not exists public.flyway_schema_history (
+    installed_rank int not null constraint flyway_schema_history_pk primary key,
+    version varchar(50),
+    description varchar(200) not null,
+    type varchar(20) not null,
+    script varchar(1000) not null,
+    checksum integer,
+    installed_by varchar(100) not null,
+    installed_on timestamp not null default now(),
+    execution_time integer not null,
+    success boolean not null
+);
+create index if not exists flyway_schema_history_s_idx on public.flyway_schema_history (success);
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '1', 'autonomic engine schema', 'SQL', 'V1__autonomic_engine_schema.sql', -344968041, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '1');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '10', 'autonomic operations', 'SQL', 'V10__autonomic_operations.sql', -847312539, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '10');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '20', 'access layer', 'SQL', 'V20__access_layer.sql', -993045496, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '20');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '30', 'self improvement', 'SQL', 'V30__self_improvement.sql', -784705518, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '30');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '40', 'chaos experiment journal', 'SQL', 'V40__chaos_experiment_journal.sql', -1661160792, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '40');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '41', 'agent metrics confidence sums', 'SQL', 'V41__agent_metrics_confidence_sums.sql', -826260750, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '41');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '42', 'client on time share', 'SQL', 'V42__client_on_time_share.sql', -508929701, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '42');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '49', 'dashboard sql console', 'SQL', 'V49__dashboard_sql_console.sql', -400599976, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '49');
