@@ -2,6 +2,7 @@ package com.bigbox.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bigbox.testkit.Tools;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with a fresh profile, signed in to the dashboard as one user. Screenshots go to target/screenshots.
  */
 final class Browser implements AutoCloseable {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Pattern EXPECTED_REFUSAL = Pattern.compile(
@@ -42,16 +45,18 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser(String baseUrl) throws IOException {
+        Tools.require(CHROMIUM, "Chromium (e.g. apt-get install chromium)");
+        Tools.require(CHROMEDRIVER, "its driver (e.g. apt-get install chromium-driver)");
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("bigbox-chromium-");
         var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
     }
