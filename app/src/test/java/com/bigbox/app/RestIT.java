@@ -164,11 +164,25 @@ class RestIT {
 
     @Test
     void bothOpenApiDocumentsAreValid() throws Exception {
-        var rest = access.get("/rest/v1/", access.anonKey);
+        var rest = access.get("/rest/v1/", access.serviceKey);
         assertThat(rest.status()).isEqualTo(200);
         var parsed = new OpenAPIV3Parser().readContents(rest.body());
         assertThat(parsed.getMessages()).as("REST OpenAPI problems").isEmpty();
         assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/events", "/human_approvals", "/rpc/append_event", "/rpc/get_event_stream");
+
+        // Each caller's document lists only the tables it may read: a client of it (the dashboard's Tables page)
+        // asks for nothing it would be refused.
+        var anonDocument = access.get("/rest/v1/", access.anonKey);
+        assertThat(anonDocument.status()).isEqualTo(200);
+        var anonTables = new ArrayList<String>();
+        anonDocument.json().path("components").path("schemas").fieldNames().forEachRemaining(anonTables::add);
+        assertThat(anonTables.size()).as("anon reads fewer tables than the service role")
+                .isLessThan(rest.json().path("components").path("schemas").size());
+        for (String table : anonTables) {
+            var read = access.send(access.request("/rest/v1/" + table + "?limit=1", access.anonKey)
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(read.status()).as("anon reads listed table " + table).isEqualTo(200);
+        }
 
         var engine = access.get("/api/v1/openapi.json", null);
         assertThat(engine.status()).isEqualTo(200);

@@ -48,13 +48,17 @@ public final class Engine implements AutoCloseable {
     private final AccessLayer access;
     private final AutonomicRuntime autonomic;
     private final HttpServer http;
+    private final String instanceName;
+    private boolean serving;
 
     /** What to start: where to listen and this instance's name in the cluster. */
     public record Options(String host, int port, String instanceName) {}
 
     private Engine(Settings settings, Options options, Clock clock) throws IOException {
+        instanceName = options.instanceName();
         try {
             databaseChoice = remember(DatabaseChoice.open(settings));
+            databaseChoice.stopFirst(this::close);
             meters = remember(new EngineMeters(options.instanceName()));
             database = remember(new Database(databaseChoice.url(),
                     settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName(), meters.registry()));
@@ -79,6 +83,7 @@ public final class Engine implements AutoCloseable {
             http = remember(HttpServer.start(options.host(), options.port(),
                     modules(new HttpMetrics(meters.registry()), access, engineRoutes, operations)));
             remember(chaos.announce(settings, options.host(), http.port()));
+            serving = true;
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -184,8 +189,12 @@ public final class Engine implements AutoCloseable {
         return resource;
     }
 
+    /** Stops in the reverse order of start: HTTP, agents, bus, pools, and the embedded database last. Once. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (started.isEmpty()) {
+            return;
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
@@ -194,5 +203,8 @@ public final class Engine implements AutoCloseable {
             }
         }
         started.clear();
+        if (serving) {
+            log.info("Big Box engine '{}' stopped", instanceName);
+        }
     }
 }

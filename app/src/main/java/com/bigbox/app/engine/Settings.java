@@ -83,7 +83,8 @@ public final class Settings {
     /** A setting whose value cannot be used. */
     public static final class SettingException extends IllegalArgumentException {
         public SettingException(String name, String problem) {
-            super("setting " + name + " " + problem);
+            // "DATABASE_URL must start with ..." already names the setting: say it once.
+            super(problem.startsWith(name + " ") ? problem : "setting " + name + " " + problem);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -55,7 +56,9 @@ public final class RestRoutes implements HttpModule {
         });
         config.routes.get("/rest/v1/", ctx -> {
             requireCaller(ctx);
-            ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalogs.current())));
+            // As PostgREST: the document lists only what the caller may read, so a client asks for nothing it would be refused.
+            Set<String> readable = inTransaction(ctx, true, RestRoutes::readableTables);
+            ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalogs.current().only(readable))));
         });
         config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false));
         config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true));
@@ -340,6 +343,19 @@ public final class RestRoutes implements HttpModule {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static Set<String> readableTables(Connection c) throws SQLException {
+        var names = new java.util.HashSet<String>();
+        try (var s = c.createStatement(); var rs = s.executeQuery("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p', 'f')
+                   and has_any_column_privilege(c.oid, 'SELECT')""")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     @FunctionalInterface
