@@ -23,10 +23,10 @@ class DemoIT {
 
     @BeforeAll
     static void aRealDatabaseWithAnEvent() throws Exception {
-        try (var engine = TestEngines.start(db, "demo-real")) {
-            TestEngines.post(engine, "/api/events", """
-                    {"event_type": "CLIENT_NOTE_ADDED", "entity_type": "CLIENT", "entity_id": "real-client",
-                     "payload": {"note": "a real note"}, "emitted_by": "someone"}""");
+        TestEngines.start(db, "demo-real").close(); // the engine's schema
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
+                    + "values ('CLIENT_NOTE_ADDED', gen_random_uuid(), 'CLIENT', 'real-client', '{\"note\": \"real\"}', 'someone')");
         }
     }
 
@@ -45,6 +45,7 @@ class DemoIT {
     @Test
     void aNamedDatabaseThatHoldsEventsIsRefusedWithoutTheFlag() throws Exception {
         long before = events();
+        assertThat(before).isPositive();
         Cli.Run run = Cli.run(Settings.of(Map.of(), directory), "demo", "--database-url", db.databaseUrl());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("holds " + before + " events already").contains("--allow-existing-events");

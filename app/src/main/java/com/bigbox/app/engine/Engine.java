@@ -112,6 +112,11 @@ public final class Engine implements AutoCloseable {
         return http.port();
     }
 
+    /** The HTTP routes this instance serves, as registered (method and path). */
+    public List<io.javalin.event.HandlerMetaInfo> routes() {
+        return http.routes();
+    }
+
     /**
      * The chaos faults in force across the cluster: wrap a durable subscription's handler in
      * {@code FaultInjectingHandler.wrap(name, handler, engine.activeFaults(), clock)} to expose it to

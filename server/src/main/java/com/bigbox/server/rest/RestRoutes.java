@@ -430,6 +430,13 @@ public final class RestRoutes implements HttpModule {
             return;
         }
         ctx.status(finalStatus);
+        if (withBody && accept != null && accept.contains("text/csv")) {
+            ctx.contentType("text/csv; charset=utf-8");
+            if (ctx.method() != HandlerType.HEAD) {
+                ctx.result(RestCsv.of((ArrayNode) parse(result.json())));
+            }
+            return;
+        }
         if (withBody && ctx.method() != HandlerType.HEAD) {
             ctx.contentType("application/json; charset=utf-8").result(result.json());
         }
