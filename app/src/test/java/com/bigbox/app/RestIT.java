@@ -201,8 +201,8 @@ class RestIT {
         var documented = engine.json().path("paths");
         var missing = new ArrayList<String>();
         for (var route : access.engine.routes()) {
-            String path = route.getPath().replaceAll("<([^>]+)>", "{$1}");
-            String method = route.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT);
+            String path = route.path().replaceAll("<([^>]+)>", "{$1}");
+            String method = route.method().toLowerCase(java.util.Locale.ROOT);
             boolean api = path.startsWith("/api/v1/") || path.startsWith("/api/auth/") || path.startsWith("/auth/v1/");
             if (api && java.util.Set.of("get", "post", "put", "patch", "delete").contains(method)
                     && !documented.path(path).has(method)) {

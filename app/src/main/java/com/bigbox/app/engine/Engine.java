@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,16 @@ public final class Engine implements AutoCloseable {
                     new HealthRoutes(EngineHealth.checks(database, node)),
                     new EventRoutes(transactions, node.bus())));
             engineRoutes.addAll(autonomicRoutes(transactions));
+            var publicUrl = new AtomicReference<String>();
+            var notifications = remember(EngineNotifications.create(settings, node, autonomic,
+                    JwtSecretFile.loadOrCreate(settings, null), publicUrl::get, clock));
+            if (AutonomicRuntime.agentsOn(settings)) {
+                notifications.start(node, autonomic);
+            }
+            engineRoutes.addAll(notifications.routes());
             http = remember(HttpServer.start(options.host(), options.port(),
                     modules(new HttpMetrics(meters.registry()), access, engineRoutes, operations)));
+            publicUrl.set(settings.get("BIGBOX_PUBLIC_URL").orElse("http://" + advertised(options.host()) + ":" + http.port()));
             remember(chaos.announce(settings, options.host(), http.port()));
             serving = true;
         } catch (IOException | RuntimeException e) {
@@ -108,12 +117,17 @@ public final class Engine implements AutoCloseable {
         return Duration.ofMillis(settings.integer("BIGBOX_POLL_INTERVAL_MS", (int) PgNode.DEFAULT_POLL_INTERVAL.toMillis(), 5, 60_000));
     }
 
+    // A wildcard address is where the server listens, not where people reach it.
+    private static String advertised(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    }
+
     public int port() {
         return http.port();
     }
 
-    /** The HTTP routes this instance serves, as registered (method and path). */
-    public List<io.javalin.event.HandlerMetaInfo> routes() {
+    /** Every route and socket this instance serves, with its access rule. */
+    public List<HttpServer.Route> routes() {
         return http.routes();
     }
 

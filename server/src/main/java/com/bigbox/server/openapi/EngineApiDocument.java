@@ -2,12 +2,11 @@ package com.bigbox.server.openapi;
 
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.HttpServer;
+import com.bigbox.server.auth.Access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
-import io.javalin.event.HandlerMetaInfo;
-import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,8 +26,7 @@ import java.util.regex.Pattern;
 public final class EngineApiDocument implements HttpModule {
     static final String RESOURCE = "/com/bigbox/server/openapi/engine-api.json";
     static final List<String> DOCUMENTED_PREFIXES = List.of("/api/v1/", "/api/auth/", "/auth/v1/");
-    private static final Set<HandlerType> METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE);
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,11 +47,11 @@ public final class EngineApiDocument implements HttpModule {
     @Override
     public void configure(JavalinConfig config) {
         config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
-                .result(document(ctx.appData(HttpServer.ROUTES))));
+                .result(document(ctx.appData(HttpServer.ROUTES).get())), Access.PUBLIC);
     }
 
     // Built on the first request, when every module has registered its routes.
-    private String document(List<HandlerMetaInfo> routes) {
+    private String document(List<HttpServer.Route> routes) {
         if (document == null) {
             try {
                 document = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(generate(described, routes));
@@ -64,24 +62,24 @@ public final class EngineApiDocument implements HttpModule {
         return document;
     }
 
-    static ObjectNode generate(ObjectNode described, List<HandlerMetaInfo> routes) {
+    static ObjectNode generate(ObjectNode described, List<HttpServer.Route> routes) {
         ObjectNode out = described.deepCopy();
         ObjectNode paths = out.putObject("paths");
         JsonNode handWritten = described.path("paths");
-        for (HandlerMetaInfo route : routes) {
-            if (!METHODS.contains(route.getHttpMethod()) || DOCUMENTED_PREFIXES.stream().noneMatch(route.getPath()::startsWith)) {
+        for (HttpServer.Route route : routes) {
+            if (!METHODS.contains(route.method()) || DOCUMENTED_PREFIXES.stream().noneMatch(route.path()::startsWith)) {
                 continue;
             }
-            String path = openApiPath(route.getPath());
-            String method = route.getHttpMethod().name().toLowerCase(Locale.ROOT);
+            String path = openApiPath(route.path());
+            String method = route.method().toLowerCase(Locale.ROOT);
             ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
             JsonNode known = handWritten.path(path).path(method);
-            item.set(method, known.isObject() ? known.deepCopy() : generated(route, path, method));
+            item.set(method, known.isObject() ? known.deepCopy() : generated(path, method));
         }
         return out;
     }
 
-    private static ObjectNode generated(HandlerMetaInfo route, String path, String method) {
+    private static ObjectNode generated(String path, String method) {
         ObjectNode operation = JSON.createObjectNode();
         operation.put("summary", method.toUpperCase(Locale.ROOT) + " " + path);
         operation.putArray("tags").add(path.split("/").length > 3 ? path.split("/")[3] : path);
