@@ -52,10 +52,9 @@ public final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    // A newcomer's first question is where to sign in, and with whom. Logged (not printed) so that JSON
-    // logs stay one object per line.
+    // A newcomer's first question is where to sign in (the address the engine listens on serves the
+    // dashboard), and with whom. Logged (not printed) so that JSON logs stay one object per line.
     private void logDashboard(Engine engine) {
-        log.info("Dashboard: http://{}:{}/", host, engine.port());
         if (new UserStore(engine.database().pool()).list(1, 0).isEmpty()) {
             log.info("No users yet. Create one to sign in with: bigbox users add --email you@example.com --role ceo");
         }

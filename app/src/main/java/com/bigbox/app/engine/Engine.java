@@ -65,7 +65,7 @@ public final class Engine implements AutoCloseable {
                     settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName(), meters.registry()));
             int applied = Migrations.apply(database.pool());
             if (applied > 0) {
-                log.info("Applied {} migration(s)", applied);
+                log.debug("Applied {} migration(s)", applied);
             }
             node = remember(PgNode.start(database, options.instanceName(), null, pollInterval(settings), meters.registry()));
             // The chaos faults first: every agent's handler is exposed to them from its first event.

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Chromium (Debian's, driven by its chromedriver: Selenium Manager never goes to the network)
  * with a fresh profile, signed in to the dashboard as one user. Screenshots go to target/screenshots.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -43,7 +43,7 @@ final class Browser implements AutoCloseable {
     private final String baseUrl;
     private final Path profile;
 
-    Browser(String baseUrl) throws IOException {
+    public Browser(String baseUrl) throws IOException {
         Tools.require(CHROMIUM, "Chromium (e.g. apt-get install chromium)");
         Tools.require(CHROMEDRIVER, "its driver (e.g. apt-get install chromium-driver)");
         this.baseUrl = baseUrl;
@@ -64,7 +64,7 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + "/" + hash);
     }
 
-    void signIn(String email, String password) {
+    public void signIn(String email, String password) {
         open("");
         WebElement form = waitFor(By.id("signin-form"));
         form.findElement(By.name("email")).sendKeys(email);
@@ -74,16 +74,16 @@ final class Browser implements AutoCloseable {
     }
 
     /** Goes to a page through the menu's hash, without reloading the document. */
-    void go(String hash) {
+    public void go(String hash) {
         script("delete document.getElementById('page').dataset.ready; location.hash = arguments[0]", hash);
         new WebDriverWait(driver, WAIT).until(d -> hash.startsWith("#/" + d.findElement(By.id("page")).getDomAttribute("data-ready")));
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void waitUntil(String description, java.util.function.Function<WebDriver, Boolean> condition) {
+    public void waitUntil(String description, java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, WAIT).withMessage(description).until(condition);
     }
 
