@@ -1760,5 +1760,14 @@ insert into public.flyway_schema_history (installed_rank, version, description, 
   select coalesce(max(installed_rank), 0) + 1, '49', 'dashboard sql console', 'SQL', 'V49__dashboard_sql_console.sql', -400599976, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '49');
 insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '70', 'writers send no notify', 'SQL', 'V70__writers_send_no_notify.sql', -636911159, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '70');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '71', 'event stats projection', 'SQL', 'V71__event_stats_projection.sql', -1054433311, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '71');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '72', 'subscription lag bounded', 'SQL', 'V72__subscription_lag_bounded.sql', 1024079878, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '72');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
   select coalesce(max(installed_rank), 0) + 1, '80', 'notifications', 'SQL', 'V80__notifications.sql', 1953194006, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '80');
