@@ -1807,5 +1807,8 @@ insert into public.flyway_schema_history (installed_rank, version, description, 
   select coalesce(max(installed_rank), 0) + 1, '72', 'subscription lag bounded', 'SQL', 'V72__subscription_lag_bounded.sql', 1024079878, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '72');
 insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '73', 'event stats tail by index', 'SQL', 'V73__event_stats_tail_by_index.sql', 2036759863, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '73');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
   select coalesce(max(installed_rank), 0) + 1, '80', 'notifications', 'SQL', 'V80__notifications.sql', 1953194006, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '80');
