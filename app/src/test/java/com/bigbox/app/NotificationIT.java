@@ -251,7 +251,7 @@ class NotificationIT {
         String employee = userToken("erin@agency.test", "employee", null);
         String client = userToken("carl@acme.test", "client", "acme");
         assertThat(call("GET", "/api/v1/notifications/channels", null, null).statusCode()).isEqualTo(401);
-        assertThat(call("GET", "/api/v1/notifications/channels", ANON, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/notifications/channels", ANON, null).statusCode()).as("sign in").isEqualTo(401);
         assertThat(call("GET", "/api/v1/notifications/dead-letters", employee, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/v1/notifications/me", client, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/v1/notifications/me", TestEngines.SERVICE_KEY, null).statusCode()).as("a key is nobody").isEqualTo(403);
