@@ -75,6 +75,17 @@ public final class Catalog {
         }
     }
 
+    /** This catalog with only the tables named (the ones a caller may read); functions stay. */
+    public Catalog only(java.util.Set<String> tableNames) {
+        var kept = new LinkedHashMap<String, Table>();
+        tables.forEach((name, table) -> {
+            if (tableNames.contains(name)) {
+                kept.put(name, table);
+            }
+        });
+        return new Catalog(kept, functions);
+    }
+
     public Optional<Table> table(String name) {
         return Optional.ofNullable(tables.get(name));
     }
