@@ -6,6 +6,7 @@ import com.bigbox.core.RecordedEvent;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Replies;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ public final class MeetingRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post("/api/v1/meetings", this::receive);
+        config.routes.post("/api/v1/meetings", this::receive, Access.STAFF);
     }
 
     private void receive(Context ctx) {

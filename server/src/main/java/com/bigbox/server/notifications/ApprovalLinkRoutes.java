@@ -39,6 +39,7 @@ public final class ApprovalLinkRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
+        // The signed token is the credential, whoever holds it (or no key at all).
         config.routes.get(PATH, this::show, Access.PUBLIC);
         config.routes.post(PATH, this::decide, Access.PUBLIC);
     }
