@@ -1,6 +1,5 @@
 package com.bigbox.app;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -52,7 +51,12 @@ final class EngineProcess implements AutoCloseable {
 
     /** Waits for the "listening on" line and returns the port. */
     int awaitListening() {
-        await().atMost(90, SECONDS).until(() -> port() > 0 || !process.isAlive());
+        return awaitListening(Duration.ofSeconds(90));
+    }
+
+    /** Waits as long as {@code limit} for the "listening on" line (a first start creates the embedded database). */
+    int awaitListening(Duration limit) {
+        await().atMost(limit).until(() -> port() > 0 || !process.isAlive());
         if (port() <= 0) {
             throw new IllegalStateException("the engine did not start:\n" + output());
         }
