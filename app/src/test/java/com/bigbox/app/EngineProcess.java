@@ -51,7 +51,9 @@ final class EngineProcess implements AutoCloseable {
 
     /** Waits for the "listening on" line and returns the port. */
     int awaitListening() {
-        return awaitListening(Duration.ofSeconds(90));
+        // A JVM, its migrations and its subscriptions start in a minute on a quiet machine; on a busy one
+        // (several builds sharing two cores) two at once have taken longer than 90 s.
+        return awaitListening(Duration.ofSeconds(240));
     }
 
     /** Waits as long as {@code limit} for the "listening on" line (a first start creates the embedded database). */
