@@ -36,6 +36,6 @@ public final class CallerRequestTransactions implements RequestTransactions {
         if (caller.expired(clock.instant())) {
             throw new TokenRejectedException("JWT expired", true);
         }
-        return transactions.run(caller.role(), caller.claimsJson(), work);
+        return transactions.run(caller.databaseRole(), caller.claimsJson(), work);
     }
 }
