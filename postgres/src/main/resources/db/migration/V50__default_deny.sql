@@ -85,7 +85,8 @@ end
 $$;
 
 -- Whether the confined caller (a client's token) may append this event: its token names a client, the
--- payload names the same client, the stream is new or that client's, and the event id is not taken.
+-- payload names the same client, the stream is new or that client's, and the event id is not taken in
+-- another stream (in its own stream it is a retry, which the event store answers with what is stored).
 -- Security definer to see streams and events beyond the caller's rows; it answers yes or no only.
 create or replace function bigbox_access.client_may_append(p_aggregate_type text, p_aggregate_id text, p_client_id text, p_event_id uuid)
   returns boolean
@@ -97,7 +98,8 @@ create or replace function bigbox_access.client_may_append(p_aggregate_type text
        and not exists (select 1 from public.event_streams s
                         where s.aggregate_type = p_aggregate_type and s.aggregate_id = p_aggregate_id
                           and s.client_id is distinct from claimed)
-       and not exists (select 1 from public.events e where e.event_id = p_event_id)
+       and not exists (select 1 from public.events e where e.event_id = p_event_id
+                         and (e.aggregate_type <> p_aggregate_type or e.aggregate_id <> p_aggregate_id))
       from (select auth.jwt() ->> 'client_id' as claimed) c
   $$;
 
@@ -232,6 +234,7 @@ select bigbox_access.declare_rules($rules$[
   ["bigbox_access", "tenancy_enabled",      "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "declare_rules",        "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "api_objects",          "function", "",  "",  "",  "", "",  null],
+  ["bigbox_access", "api_schema",           "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "apply_access_rules",   "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "apply_row_rules",      "function", "",  "",  "",  "", "",  null],
   ["bigbox_dashboard", "console_query",     "function", "x", "x", "",  "", "",  null]
@@ -243,20 +246,29 @@ select bigbox_access.declare_rules($rules$[
 -- Every object the rules must cover: the tables, views, sequences and functions of the schemas the API
 -- roles can reach, except what an extension brings and what this role does not own (Supabase's own
 -- objects in auth).
+create or replace function bigbox_access.api_schema(p_oid oid, p_name name) returns boolean
+  language sql stable
+  as $$
+    select p_name in ('public', 'auth', 'bigbox_access', 'bigbox_dashboard')
+        or (p_name not in ('pg_catalog', 'information_schema') and p_name !~ '^pg_'
+            and exists (select 1 from unnest(array['anon', 'authenticated', 'service_role']) r
+                         where has_schema_privilege(r, p_oid, 'usage')))
+  $$;
+
 create or replace function bigbox_access.api_objects()
   returns table (schema_name text, object_name text, object_kind text, object_oid oid)
   language sql stable
   as $$
     select n.nspname::text, c.relname::text, case when c.relkind = 'S' then 'sequence' else 'table' end, c.oid
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname in ('public', 'auth', 'bigbox_access', 'bigbox_dashboard')
+     where bigbox_access.api_schema(n.oid, n.nspname)
        and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
        and pg_has_role(current_user, c.relowner, 'usage')
        and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
     union all
     select n.nspname::text, p.proname::text, 'function', p.oid
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-     where n.nspname in ('public', 'auth', 'bigbox_access', 'bigbox_dashboard')
+     where bigbox_access.api_schema(n.oid, n.nspname)
        and pg_has_role(current_user, p.proowner, 'usage')
        and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
   $$;
@@ -407,9 +419,11 @@ create or replace function bigbox_access.tenancy_enabled() returns boolean
 
 select bigbox_access.disable_tenancy();
 
--- The console's function runs as the console's role (its caller), owned by the migrating role.
-alter function bigbox_dashboard.console_query(text, integer) owner to current_user;
-alter function bigbox_dashboard.console_query(text, integer) security invoker;
+-- The console's function now runs as the console's role: it owns it (security definer, so the query
+-- still cannot change role, V49).
+grant create on schema bigbox_dashboard to bigbox_console;
+alter function bigbox_dashboard.console_query(text, integer) owner to bigbox_console;
+revoke create on schema bigbox_dashboard from bigbox_console;
 revoke all on schema bigbox_dashboard from authenticated;
 grant usage on schema bigbox_dashboard to bigbox_console;
 grant usage on schema public, auth, bigbox_access to bigbox_console;

@@ -54,7 +54,8 @@ public final class RestRoutes implements HttpModule {
             ctx.status(e.status()).json(body);
         });
         config.routes.get("/rest/v1/", ctx -> {
-            ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalog(ctx, false))));
+            Catalog catalog = catalogs.current().visibleTo(requireCaller(ctx).databaseRole().claim());
+            ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalog)));
         });
         config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false));
         config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true));
@@ -244,11 +245,13 @@ public final class RestRoutes implements HttpModule {
                 + ") in the schema cache", overloads.isEmpty() ? null : "the arguments do not match its parameters", null);
     }
 
-    // What the caller's role may see of the schema: a table or function it has no privilege on is
-    // answered as one that does not exist.
+    // What the caller's role may see of the schema: to a signed-in caller, a table or function its role
+    // has no privilege on is one that does not exist. The anon key is told to sign in instead (401, as
+    // the database's refusal reads for it), so it learns nothing more by asking.
     private Catalog catalog(Context ctx, boolean afterMiss) {
         Catalog catalog = afterMiss ? catalogs.afterMiss() : catalogs.current();
-        return catalog.visibleTo(requireCaller(ctx).databaseRole().claim());
+        DbRole role = requireCaller(ctx).databaseRole();
+        return role == DbRole.ANON ? catalog : catalog.visibleTo(role.claim());
     }
 
     private Catalog.Table table(Context ctx, String name) {
