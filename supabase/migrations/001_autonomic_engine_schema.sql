@@ -1454,7 +1454,7 @@ grant execute on function bigbox_dashboard.console_query(text, integer) to authe
 -- schemas the API reaches has one declared rule per role — ceo, employee, client, anon, service_role —
 -- in bigbox_access.access_rules, and bigbox_access.apply_access_rules() makes the database's grants and
 -- policies exactly what the rules say: a privilege no rule names is revoked, an object without rules
--- is granted to nobody. afterMigrate.sql applies the rules after every migration, so a later migration
+-- is granted to nobody. Migrations.apply applies the rules after the migrations (db/after_migrations.sql), so a later migration
 -- that grants more than the rules is undone, and AccessRulesIT fails on an object without rules.
 --
 -- The roles. A user's token says role "authenticated" and an app role; the engine acts for it as:
@@ -1917,7 +1917,7 @@ alter default privileges in schema public revoke all on functions from anon, aut
 
 select bigbox_access.apply_access_rules();
 
--- ==== afterMigrate.sql ====
--- After every migration: grants and policies as bigbox_access.access_rules say (V50__default_deny.sql),
--- whatever a migration granted.
+-- ==== after_migrations.sql ====
+-- After the migrations (Migrations.apply runs this every time, also when none was pending): grants and
+-- policies as bigbox_access.access_rules say (V50__default_deny.sql), whatever a migration granted.
 select bigbox_access.apply_access_rules();

@@ -2,7 +2,7 @@
 -- schemas the API reaches has one declared rule per role — ceo, employee, client, anon, service_role —
 -- in bigbox_access.access_rules, and bigbox_access.apply_access_rules() makes the database's grants and
 -- policies exactly what the rules say: a privilege no rule names is revoked, an object without rules
--- is granted to nobody. afterMigrate.sql applies the rules after every migration, so a later migration
+-- is granted to nobody. Migrations.apply applies the rules after the migrations (db/after_migrations.sql), so a later migration
 -- that grants more than the rules is undone, and AccessRulesIT fails on an object without rules.
 --
 -- The roles. A user's token says role "authenticated" and an app role; the engine acts for it as:

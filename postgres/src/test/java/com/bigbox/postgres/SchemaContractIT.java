@@ -152,6 +152,8 @@ class SchemaContractIT {
             expected.append("\n-- ==== ").append(file.getFileName()).append(" ====\n")
                     .append(Files.readString(file, StandardCharsets.UTF_8));
         }
+        expected.append("\n-- ==== after_migrations.sql ====\n")
+                .append(Files.readString(migrations.resolveSibling("after_migrations.sql"), StandardCharsets.UTF_8));
         String supabase = Files.readString(root.resolve("supabase/migrations/001_autonomic_engine_schema.sql"));
         assertThat(supabase).as("run scripts/supabase-schema after changing a migration").isEqualTo(expected.toString());
     }

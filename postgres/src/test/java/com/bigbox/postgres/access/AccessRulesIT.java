@@ -101,7 +101,7 @@ class AccessRulesIT {
                     grant execute on function public.sneaky_fn() to anon, authenticated;
                     """);
             try {
-                // what afterMigrate.sql does after every migration
+                // what Migrations.apply does after the migrations
                 s.execute("select bigbox_access.apply_access_rules()");
                 assertThat(unruled()).contains("public.sneaky (table)", "public.sneaky_fn (function)");
                 assertThat(strings("""
