@@ -1536,6 +1536,15 @@ begin
 end
 $$;
 
+-- Whether the caller is confined to a client: it acts as the role authenticated (our engine runs staff as
+-- bigbox_staff; Supabase's PostgREST runs every user as authenticated) and its token names no staff app
+-- role. A token without an app role is confined too: with no client_id it sees no client's rows.
+create or replace function bigbox_access.confined() returns boolean
+  language sql stable
+  as $$
+    select current_user = 'authenticated' and coalesce(auth.jwt() ->> 'app_role', '') not in ('ceo', 'employee')
+  $$;
+
 -- Whether the confined caller (a client's token) may append this event: its token names a client, the
 -- payload names the same client, the stream is new or that client's, and the event id is not taken in
 -- another stream (in its own stream it is a retry, which the event store answers with what is stored).
@@ -1556,12 +1565,12 @@ create or replace function bigbox_access.client_may_append(p_aggregate_type text
   $$;
 
 -- Runs before events_before_insert (triggers fire in name order), so a refused append learns no
--- version. Not a security definer: current_user is the role appending. Every refusal reads the same.
+-- version. Not a security definer: current_user must be the role appending. Every refusal reads the same.
 create or replace function bigbox_access.events_admit_client() returns trigger
   language plpgsql
   as $$
 begin
-  if current_user = 'authenticated'
+  if bigbox_access.confined()
      and not bigbox_access.client_may_append(new.aggregate_type, new.aggregate_id, new.payload ->> 'client_id', new.event_id) then
     raise exception 'new row violates row-level security policy for table "events"' using errcode = '42501';
   end if;
@@ -1678,6 +1687,7 @@ select bigbox_access.declare_rules($rules$[
   ["bigbox_access", "row_changes_head",     "function", "x", "x", "x", "", "x", null],
   ["bigbox_access", "client_on_time",       "function", "x", "x", "x", "", "x", null],
   ["bigbox_access", "client_may_append",    "function", "x", "x", "x", "", "",  null],
+  ["bigbox_access", "confined",             "function", "x", "x", "x", "", "",  null],
   ["bigbox_access", "events_admit_client",  "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "capture_row_change",   "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "tenancy_rules",        "function", "",  "",  "",  "", "",  null],
@@ -1801,8 +1811,7 @@ end
 $$;
 
 -- The policies that go with the grants: on a table a client may use, the restrictive "Client rows"
--- (its row_filter, for a client's token; staff pass it, as bigbox_staff is not current_user
--- 'authenticated'); on a table a CEO may read, "Console read" for the SQL console's role. A policy is
+-- (its row_filter, for a confined caller; staff pass it); on a table a CEO may read, "Console read" for the SQL console's role. A policy is
 -- replaced only when its rule changed (the comment holds the rule), so engines starting do not lock
 -- the tables.
 create or replace function bigbox_access.apply_row_rules() returns void
@@ -1826,7 +1835,7 @@ begin
       execute format('alter table %I.%I enable row level security', t.schema_name, t.object_name);
     end if;
     condition := case when t.row_filter is null then null
-                      else format('current_user <> ''authenticated'' or (%s)', t.row_filter) end;
+                      else format('not bigbox_access.confined() or (%s)', t.row_filter) end;
     if (select obj_description(p.oid, 'pg_policy') from pg_policy p
          where p.polrelid = t.object_oid and p.polname = 'Client rows') is distinct from condition then
       if exists (select 1 from pg_policy p where p.polrelid = t.object_oid and p.polname = 'Client rows') then

@@ -109,7 +109,8 @@ class SchemaContractIT {
     void seedFunctionsKeepTheirParameterNames() throws SQLException {
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.execute("set role authenticated");
-            s.execute("set request.jwt.claims = '{\"role\":\"authenticated\"}'");
+            // a staff user's token (a client's is confined to its client's streams, migration V50)
+            s.execute("set request.jwt.claims = '{\"role\":\"authenticated\",\"app_role\":\"employee\"}'");
             try (var rs = s.executeQuery("""
                     select append_event(p_event_type => 'LEAD_INQUIRY_RECEIVED', p_correlation_id => null,
                       p_causation_id => null, p_aggregate_type => 'LEAD', p_aggregate_id => 'seed-1',
@@ -131,7 +132,9 @@ class SchemaContractIT {
             s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
                     + "values ('RLS_CHECK', gen_random_uuid(), 'SYSTEM', 'rls', '{}', 'test')");
             s.execute("set role anon");
-            assertThat(strings(s, "select event_type from events where aggregate_id = 'rls'")).isEmpty();
+            // default deny (migration V50): no rule gives anon anything of events
+            assertThatThrownBy(() -> strings(s, "select event_type from events where aggregate_id = 'rls'"))
+                    .hasMessageContaining("permission denied");
             s.execute("reset role");
             s.execute("set role service_role");
             assertThat(strings(s, "select event_type from events where aggregate_id = 'rls'")).containsExactly("RLS_CHECK");

@@ -49,7 +49,7 @@ class AccessRulesIT {
 
     @BeforeAll
     static void migrate() {
-        database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 2, "access-rules");
+        database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 4, "access-rules");
         Migrations.apply(database.pool());
     }
 

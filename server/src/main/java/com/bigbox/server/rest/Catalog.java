@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -87,6 +88,7 @@ public final class Catalog {
     private final Map<String, Table> tables;
     private final Map<String, List<Function>> functions;
     private final Map<String, Set<String>> visible;
+    private final Map<String, Catalog> views = new ConcurrentHashMap<>();
 
     private Catalog(Map<String, Table> tables, Map<String, List<Function>> functions, Map<String, Set<String>> visible) {
         this.tables = tables;
@@ -102,6 +104,10 @@ public final class Catalog {
 
     /** The tables and functions a database role has a privilege on: all another role sees of this schema. */
     public Catalog visibleTo(String databaseRole) {
+        return views.computeIfAbsent(databaseRole, this::view);
+    }
+
+    private Catalog view(String databaseRole) {
         Set<String> names = visible.getOrDefault(databaseRole, Set.of());
         var shownTables = new LinkedHashMap<String, Table>(tables);
         shownTables.keySet().retainAll(names);
