@@ -144,7 +144,7 @@ create table if not exists bigbox_access.access_rules (
   privileges  text[] not null default '{}',
   -- client rules on tables: the rows a client's token may read and write (a restrictive policy).
   row_filter  text,
-  primary key (schema_name, object_name, api_role),
+  primary key (schema_name, object_name, object_kind, api_role),
   check (privileges <@ array['select', 'insert', 'update', 'delete', 'usage', 'execute']),
   check (row_filter is null or api_role = 'client')
 );
@@ -167,15 +167,17 @@ begin
       values (r ->> 0, r ->> 1, r ->> 2, roles[i],
               array(select letters ->> l from regexp_split_to_table(r ->> (2 + i), '') l where l <> ''),
               case when roles[i] = 'client' then r ->> 8 end)
-      on conflict (schema_name, object_name, api_role)
-      do update set object_kind = excluded.object_kind, privileges = excluded.privileges, row_filter = excluded.row_filter;
+      on conflict (schema_name, object_name, object_kind, api_role)
+      do update set privileges = excluded.privileges, row_filter = excluded.row_filter;
     end loop;
   end loop;
 end
 $$;
 
+-- anon may select events and gets no row (no policy admits it): the seed's behaviour, which supabase-js
+-- code relies on (an empty list, not an error).
 select bigbox_access.declare_rules($rules$[
-  ["public", "events",                   "table", "si",   "si",   "si", "", "si",   "payload ->> 'client_id' = auth.jwt() ->> 'client_id'"],
+  ["public", "events",                   "table", "si",   "si",   "si", "s", "si",  "payload ->> 'client_id' = auth.jwt() ->> 'client_id'"],
   ["public", "event_streams",            "table", "s",    "s",    "s",  "", "s",    "client_id = auth.jwt() ->> 'client_id'"],
   ["public", "human_approvals",          "table", "siud", "siud", "s",  "", "siud", "decision_context ->> 'client_id' = auth.jwt() ->> 'client_id'"],
   ["public", "sop_executions",           "table", "siud", "siud", "s",  "", "siud", "bigbox_access.sop_execution_client(outcome, correlation_id) = auth.jwt() ->> 'client_id'"],
@@ -196,6 +198,7 @@ select bigbox_access.declare_rules($rules$[
   ["public", "chaos_probe_deliveries",   "table", "s",    "s",    "",   "", "s",    null],
   ["public", "engine_instances",         "table", "s",    "s",    "",   "", "s",    null],
   ["public", "subscription_checkpoints", "table", "",     "",     "",   "", "",     null],
+  ["public", "flyway_schema_history",    "table", "",     "",     "",   "", "",     null],
   ["bigbox_access", "row_changes",       "table", "s",    "s",    "s",  "", "s",    "client_id = auth.jwt() ->> 'client_id'"],
   ["bigbox_access", "users",             "table", "",     "",     "",   "", "",     null],
   ["bigbox_access", "refresh_tokens",    "table", "",     "",     "",   "", "",     null],
@@ -300,8 +303,8 @@ begin
   for bad in
     select ceo.schema_name, ceo.object_name
       from bigbox_access.access_rules ceo
-      join bigbox_access.access_rules emp using (schema_name, object_name)
-      join bigbox_access.access_rules cl using (schema_name, object_name)
+      join bigbox_access.access_rules emp using (schema_name, object_name, object_kind)
+      join bigbox_access.access_rules cl using (schema_name, object_name, object_kind)
      where ceo.api_role = 'ceo' and emp.api_role = 'employee' and cl.api_role = 'client'
        and (not (ceo.privileges @> emp.privileges and emp.privileges @> ceo.privileges)
             or not ceo.privileges @> cl.privileges
@@ -375,8 +378,10 @@ begin
            ceo.privileges @> array['select'] as console_reads, ceo.privileges <> '{}' as granted
       from bigbox_access.api_objects() o
       join pg_class k on k.oid = o.object_oid and k.relkind in ('r', 'p')
-      join bigbox_access.access_rules c on c.schema_name = o.schema_name and c.object_name = o.object_name and c.api_role = 'client'
-      join bigbox_access.access_rules ceo on ceo.schema_name = o.schema_name and ceo.object_name = o.object_name and ceo.api_role = 'ceo'
+      join bigbox_access.access_rules c on c.schema_name = o.schema_name and c.object_name = o.object_name
+                                       and c.object_kind = 'table' and c.api_role = 'client'
+      join bigbox_access.access_rules ceo on ceo.schema_name = o.schema_name and ceo.object_name = o.object_name
+                                         and ceo.object_kind = 'table' and ceo.api_role = 'ceo'
      where o.object_kind = 'table'
   loop
     if not (select relrowsecurity from pg_class where oid = t.object_oid) and (t.granted or t.row_filter is not null) then
