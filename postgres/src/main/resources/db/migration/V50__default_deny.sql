@@ -113,7 +113,8 @@ create or replace function bigbox_access.client_may_append(p_aggregate_type text
   $$;
 
 -- Runs before events_before_insert (triggers fire in name order), so a refused append learns no
--- version. Not a security definer: current_user must be the role appending. Every refusal reads the same.
+-- version. Not a security definer: current_user must be the role appending, so every role that may
+-- insert events may execute both functions it calls. Every refusal reads the same.
 create or replace function bigbox_access.events_admit_client() returns trigger
   language plpgsql
   as $$
@@ -237,8 +238,8 @@ select bigbox_access.declare_rules($rules$[
   ["bigbox_access", "row_changes_after",    "function", "x", "x", "x", "", "x", null],
   ["bigbox_access", "row_changes_head",     "function", "x", "x", "x", "", "x", null],
   ["bigbox_access", "client_on_time",       "function", "x", "x", "x", "", "x", null],
-  ["bigbox_access", "client_may_append",    "function", "x", "x", "x", "", "",  null],
-  ["bigbox_access", "confined",             "function", "x", "x", "x", "", "",  null],
+  ["bigbox_access", "client_may_append",    "function", "x", "x", "x", "", "x", null],
+  ["bigbox_access", "confined",             "function", "x", "x", "x", "x", "x", null],
   ["bigbox_access", "events_admit_client",  "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "capture_row_change",   "function", "",  "",  "",  "", "",  null],
   ["bigbox_access", "tenancy_rules",        "function", "",  "",  "",  "", "",  null],
