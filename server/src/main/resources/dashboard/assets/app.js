@@ -15,6 +15,7 @@ import * as sops from './pages/sops.js';
 import * as agents from './pages/agents.js';
 import * as clients from './pages/clients.js';
 import * as chaos from './pages/chaos.js';
+import * as notifications from './pages/notifications.js';
 import * as system from './pages/system.js';
 import * as tables from './pages/tables.js';
 import * as docs from './pages/docs.js';
@@ -36,6 +37,7 @@ const PAGES = {
   agents: [agents, 'Agents', STAFF],
   clients: [clients, 'Clients', STAFF],
   chaos: [chaos, 'Chaos', STAFF],
+  notifications: [notifications, 'Notifications', STAFF],
   system: [system, 'System', STAFF],
   tables: [tables, 'Tables', EVERYONE],
   docs: [docs, 'API', EVERYONE],

@@ -98,7 +98,7 @@ class MetricsIT {
         assertThat(sample(body, "hikaricp_connections_acquire_seconds_count")).isPositive();
         assertThat(body.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).as("heap in use, all pools").isPositive();
-        assertThat(sample(body, "jvm_threads_live_threads")).isPositive();
+        assertThat(sample(body, "jvm_threads_live")).isPositive();
         assertThat(sample(body, "process_uptime_seconds")).isPositive();
         await().atMost(10, SECONDS).until(() -> sample(scrape(), "bigbox_feed_delivered_total") >= before + 3);
         assertThat(sample(scrape(), "bigbox_feed_delivery_latency_seconds_count")).isGreaterThanOrEqualTo(3);
@@ -176,11 +176,11 @@ class MetricsIT {
                 + "where status = 'pending' and timeout_at < now()")).isGreaterThanOrEqualTo(1);
         assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"completed\"")).isEqualTo(2);
         assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"failed\"")).isEqualTo(1);
-        assertThat(sample(body, "bigbox_agent_confidence_30d", "agent=\"intake\"")).isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(sample(body, "bigbox_agent_confidence_30d", "agent=\"weighted\"")).as("ten decisions at 0.80, one at 0.90")
+        assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"intake\"")).isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"weighted\"")).as("ten decisions at 0.80, one at 0.90")
                 .isCloseTo(8.9 / 11, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(sample(body, "bigbox_agent_escalations_30d", "agent=\"intake\"")).isEqualTo(5);
-        assertThat(sample(body, "bigbox_agent_events_processed_30d", "agent=\"intake\"")).isEqualTo(100);
+        assertThat(sample(body, "bigbox_agent_escalations_total", "agent=\"intake\"")).isEqualTo(5);
+        assertThat(sample(body, "bigbox_agent_events_processed_total", "agent=\"intake\"")).isEqualTo(100);
     }
 
     @Test
@@ -208,13 +208,13 @@ class MetricsIT {
                     + "where status = 'pending'")).isGreaterThanOrEqualTo(4);
             assertThat(sample(body, "bigbox_approvals_overdue")).isEqualTo(number("select count(*) from human_approvals "
                     + "where status = 'pending' and timeout_at < now()"));
-            assertThat(sample(body, "bigbox_agent_escalations_30d", "agent=\"IntakeAgent\"")).isEqualTo(number(
+            assertThat(sample(body, "bigbox_agent_escalations_total", "agent=\"IntakeAgent\"")).isEqualTo(number(
                     "select count(*) from events where event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED') "
                             + "and payload ->> 'agent_id' = 'IntakeAgent'")).isGreaterThanOrEqualTo(4);
-            assertThat(sample(body, "bigbox_agent_confidence_30d", "agent=\"IntakeAgent\"")).as("the mean of its confidences")
+            assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"IntakeAgent\"")).as("the mean of its confidences")
                     .isCloseTo(number("select avg(confidence) from events where emitted_by = 'IntakeAgent'"),
                             org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(sample(body, "bigbox_agent_events_processed_30d", "agent=\"IntakeAgent\"")).isEqualTo(number(
+            assertThat(sample(body, "bigbox_agent_events_processed_total", "agent=\"IntakeAgent\"")).isEqualTo(number(
                     "select count(distinct causation_id) from events where emitted_by = 'IntakeAgent'"));
             assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake-qualification\"", "status=\"completed\""))
                     .isEqualTo(number("select count(*) from sop_executions where sop_id = 'lead-intake-qualification' "
@@ -227,6 +227,25 @@ class MetricsIT {
             rs.next();
             return rs.getDouble(1);
         }
+    }
+
+    @Test
+    void everySeriesFollowsPrometheusNamingConventions() throws Exception {
+        // The agents' counters appear once agent_metrics has rows: give them one.
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.execute("insert into agent_metrics (agent_id, window_start, window_end, events_processed, human_escalations) "
+                    + "values ('naming', now() - interval '1 day', now(), 1, 1)");
+        }
+        var families = PrometheusNames.families(scrape());
+        assertThat(families).containsEntry("process_cpu_seconds_total", "counter")
+                .containsEntry("jvm_classes_loaded_total", "counter")
+                .containsEntry("jvm_classes_currently_loaded", "gauge")
+                .containsEntry("jvm_threads_live", "gauge")
+                .containsEntry("bigbox_agent_escalations_total", "counter")
+                .containsEntry("bigbox_agent_events_processed_total", "counter")
+                .containsEntry("bigbox_agent_confidence_ratio", "gauge")
+                .doesNotContainKeys("process_cpu_time_ns_total", "jvm_classes_loaded_count_classes_total", "jvm_threads_live_threads");
+        assertThat(PrometheusNames.violations(families)).isEmpty();
     }
 
     @Test

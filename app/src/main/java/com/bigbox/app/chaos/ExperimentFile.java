@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -36,6 +37,12 @@ import java.util.regex.PatternSyntaxException;
  */
 public record ExperimentFile(Path path, Experiment experiment, Map<String, Object> definition, String sha256) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * The engine's chaos functions as the Chaos Toolkit calls them ({@code POST <engine>/admin/v1/chaos/functions/<name>});
+     * this runner calls the same functions itself, so the toolkit's file and this runner's are one.
+     */
+    static final Pattern FUNCTION_URL = Pattern.compile("\\$\\{bigbox_url}/admin/v1/chaos/functions/([a-z_]+)");
+
     private static final Set<String> TOP_LEVEL = Set.of("version", "title", "description", "tags", "contributions", "configuration",
             "secrets", "extensions", "steady-state-hypothesis", "method", "rollbacks", "controls", "runtime");
 
@@ -161,10 +168,12 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         String name = text(a, "name", where + ".name");
         Provider provider = provider(map(a, "provider", where + ".provider"), where + ".provider");
         var pauses = pauses(map(a, "pauses", where + ".pauses"), where + ".pauses");
+        // A function called over HTTP returns its value as the body: run here, the value is the function's own.
+        boolean function = provider instanceof Provider.Builtin;
         return switch (type) {
             case "action" -> new Activity.Action(name, provider, pauses, Boolean.TRUE.equals(a.get("background")));
-            case "probe" -> new Activity.Probe(name, provider, a.containsKey("tolerance") ? tolerance(a.get("tolerance"), where + ".tolerance")
-                    : null, pauses);
+            case "probe" -> new Activity.Probe(name, provider, a.containsKey("tolerance")
+                    ? tolerance(a.get("tolerance"), where + ".tolerance", function) : null, pauses);
             default -> throw new InvalidExperimentException(where + ".type", "must be action or probe, was '" + type + "'");
         };
     }
@@ -177,6 +186,10 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         return switch (type) {
             case "bigbox" -> new Provider.Builtin(text(p, "func", where + ".func"), map(p, "arguments", where + ".arguments"));
             case "http" -> {
+                Matcher call = FUNCTION_URL.matcher(text(p, "url", where + ".url"));
+                if (call.matches()) {
+                    yield new Provider.Builtin(call.group(1), map(p, "arguments", where + ".arguments"));
+                }
                 var headers = new LinkedHashMap<String, String>();
                 map(p, "headers", where + ".headers").forEach((k, v) -> headers.put(k, String.valueOf(v)));
                 Object body = p.get("arguments");
@@ -187,7 +200,7 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         };
     }
 
-    private static Tolerance tolerance(Object t, String where) {
+    private static Tolerance tolerance(Object t, String where, boolean function) {
         if (t instanceof Boolean || t instanceof Number || t instanceof String) {
             return new Tolerance.Exactly(t);
         }
@@ -198,7 +211,8 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
             throw new InvalidExperimentException(where, "must be a value, a list of values, or a mapping with a type");
         }
         Map<String, Object> m = strings(raw, where + ".");
-        String target = optionalText(m, "target", where + ".target");
+        String given = optionalText(m, "target", where + ".target");
+        String target = function && "body".equals(given) ? null : given;
         String type = text(m, "type", where + ".type");
         return switch (type) {
             case "range" -> {

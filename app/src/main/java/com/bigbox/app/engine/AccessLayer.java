@@ -62,7 +62,7 @@ final class AccessLayer implements AutoCloseable {
      * dashboard's files.
      */
     static final List<String> PUBLIC_PATHS = Stream.concat(Stream.of("/health", "/health/*", "/metrics", "/api/v1/openapi.json",
-            LeadWebhook.PATH, "/admin/v1/chaos/*"), DashboardRoutes.PUBLIC_PATHS.stream()).toList();
+            LeadWebhook.PATH, "/admin/v1/chaos/*", "/approve/*"), DashboardRoutes.PUBLIC_PATHS.stream()).toList();
 
     private final CallerRequestTransactions transactions;
     private final List<HttpModule> filters;

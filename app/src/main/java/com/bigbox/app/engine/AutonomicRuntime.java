@@ -1,12 +1,15 @@
 package com.bigbox.app.engine;
 
+import com.bigbox.autonomic.approvals.Deadlines;
 import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
+import com.bigbox.autonomic.notifications.BusinessDeadlines;
 import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.autonomic.PgAutonomic;
+import com.bigbox.postgres.notifications.PgNotificationDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +42,7 @@ public final class AutonomicRuntime implements AutoCloseable {
         boolean run = agentsOn(settings);
         boolean loops = loopsOn(settings); // a bad value fails at start, whatever BIGBOX_AGENTS says
         var tunables = new AutonomicOperations.Settings(AutonomicOperations.Settings.defaults().maxAttempts(),
-                AutonomicOperations.Settings.defaults().reminderInterval(), timeoutScale(settings));
+                AutonomicOperations.Settings.defaults().reminderInterval(), timeoutScale(settings), deadlines(settings));
         PgAutonomic adapters = run
                 ? PgAutonomic.start(node, clock, jobPoll(settings), faults)
                 : PgAutonomic.passive(node, clock, jobPoll(settings), faults);
@@ -100,6 +103,23 @@ public final class AutonomicRuntime implements AutoCloseable {
                 86_400_000));
     }
 
+    /**
+     * {@code BIGBOX_BUSINESS_DEADLINES} (on by default): approvals of flows whose SOP keeps to business
+     * hours count only open time. A compressed timescale ({@code BIGBOX_APPROVAL_TIMEOUT_SCALE} below 1,
+     * deadlines of seconds) has no place on a calendar, so it counts wall-clock time.
+     */
+    static Deadlines deadlines(Settings settings) {
+        String value = settings.get("BIGBOX_BUSINESS_DEADLINES").orElse("on");
+        boolean on = switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new Settings.SettingException("BIGBOX_BUSINESS_DEADLINES", "must be on or off, was '" + value + "'");
+        };
+        return on && timeoutScale(settings) == 1.0
+                ? new BusinessDeadlines(new PgNotificationDirectory(), EngineNotifications.calendar(settings))
+                : Deadlines.WALL_CLOCK;
+    }
+
     static double timeoutScale(Settings settings) {
         String value = settings.get("BIGBOX_APPROVAL_TIMEOUT_SCALE").orElse("1");
         try {
@@ -112,6 +132,11 @@ public final class AutonomicRuntime implements AutoCloseable {
         }
         throw new Settings.SettingException("BIGBOX_APPROVAL_TIMEOUT_SCALE", "must be a number above 0 and at most 1, was '"
                 + value + "'");
+    }
+
+    /** The adapters the autonomic services run on (notifications share the approvals' store and the schedule). */
+    public com.bigbox.autonomic.runtime.AutonomicPorts ports() {
+        return adapters.ports();
     }
 
     public AutonomicOperations operations() {

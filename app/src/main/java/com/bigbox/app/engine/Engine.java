@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +77,16 @@ public final class Engine implements AutoCloseable {
                     new HealthRoutes(EngineHealth.checks(database, node)),
                     new EventRoutes(transactions, node.bus())));
             engineRoutes.addAll(autonomicRoutes(transactions));
+            var publicUrl = new AtomicReference<String>();
+            var notifications = remember(EngineNotifications.create(settings, node, autonomic,
+                    JwtSecretFile.loadOrCreate(settings, null), publicUrl::get, clock));
+            if (AutonomicRuntime.agentsOn(settings)) {
+                notifications.start(node, autonomic);
+            }
+            engineRoutes.addAll(notifications.routes());
             http = remember(HttpServer.start(options.host(), options.port(),
                     modules(new HttpMetrics(meters.registry()), access, engineRoutes, operations)));
+            publicUrl.set(settings.get("BIGBOX_PUBLIC_URL").orElse("http://" + advertised(options.host()) + ":" + http.port()));
             remember(chaos.announce(settings, options.host(), http.port()));
         } catch (IOException | RuntimeException e) {
             close();
@@ -101,6 +110,11 @@ public final class Engine implements AutoCloseable {
     // that a subscription with nothing of interest catches up with the head in milliseconds, not half a second.
     private static Duration pollInterval(Settings settings) {
         return Duration.ofMillis(settings.integer("BIGBOX_POLL_INTERVAL_MS", (int) PgNode.DEFAULT_POLL_INTERVAL.toMillis(), 5, 60_000));
+    }
+
+    // A wildcard address is where the server listens, not where people reach it.
+    private static String advertised(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     }
 
     public int port() {

@@ -50,7 +50,9 @@ public final class Simulation {
                 // Due jobs run when the driver says so (after each step), never on the runner's own timer mid-step.
                 "BIGBOX_JOB_POLL_MS", "86400000",
                 // The doctrine's phases count weeks from go-live: the agency's first day.
-                "BIGBOX_GO_LIVE", START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()));
+                "BIGBOX_GO_LIVE", START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                // The published figures were measured with wall-clock approval deadlines.
+                "BIGBOX_BUSINESS_DEADLINES", "off"));
         try (Engine engine = Engine.start(Settings.of(values, home), new Engine.Options("127.0.0.1", 0, "simulation"), clock)) {
             var store = engine.node().store();
             if (!sops.isEmpty()) {

@@ -59,13 +59,15 @@ public final class ApprovalService {
     private final Clock clock;
     private final Duration reminderInterval;
     private final double timeoutScale;
+    private final Deadlines deadlines;
 
     /**
      * @param timeoutScale every action class's timeout is multiplied by it (1 in production; a test cluster
      *     may let approvals expire in seconds)
+     * @param deadlines how a timeout counts: wall-clock, or business time where the flow's SOP says so
      */
     public ApprovalService(ApprovalStore store, ApprovalsProjection projection, ProjectionLock lock, JobScheduler scheduler,
-            HumanAbsence absence, Clock clock, Duration reminderInterval, double timeoutScale) {
+            HumanAbsence absence, Clock clock, Duration reminderInterval, double timeoutScale, Deadlines deadlines) {
         if (!(timeoutScale > 0 && timeoutScale <= 1)) {
             throw new IllegalArgumentException("the approval timeout scale must be above 0 and at most 1, was " + timeoutScale);
         }
@@ -77,6 +79,7 @@ public final class ApprovalService {
         this.clock = clock;
         this.reminderInterval = reminderInterval;
         this.timeoutScale = timeoutScale;
+        this.deadlines = deadlines;
     }
 
     /** Handles the expiry and reminder jobs of this service. */
@@ -108,12 +111,12 @@ public final class ApprovalService {
         }
         double confidence = decision.confidence() == null ? 1.0 : decision.confidence().value();
         Duration timeout = timeout(actionClass);
-        Instant timeoutAt = now.plus(timeout);
+        Instant timeoutAt = deadlines.after(work, decision.correlationId(), now, timeout);
         var requested = new ApprovalEvent.Requested(request.clientId(), id, decision.eventId(), decision.type(),
                 decision.emittedBy(), request.recommendedAction(), actionClass.name(), confidence, request.reasons(),
                 request.role(), request.priority(), timeoutAt, request.requiredApprovals(),
                 EventCodec.read(request.decisionContext(), Map.class), evidence, request.silenceApproves(),
-                now.plus(timeout.dividedBy(2)));
+                deadlines.after(work, decision.correlationId(), now, timeout.dividedBy(2)));
         Approval approval = record(work, id, decision.correlationId(), decision.eventId(),
                 request.ceoInterrupt() ? EventTypes.CEO_INTERRUPT_REQUIRED : EventTypes.HUMAN_APPROVAL_REQUESTED, requested,
                 request.requestedBy(), decision.confidence(), now);
@@ -312,8 +315,9 @@ public final class ApprovalService {
         if (next.isPresent()) {
             Duration timeout = timeout(actionClass);
             Approval escalated = record(work, approval, new ApprovalEvent.Escalated(approval.clientId(), id,
-                    approval.assignedRole(), next.get(), approval.escalationLevel() + 1, now.plus(timeout),
-                    raised(approval.priority()), now.plus(timeout.dividedBy(2))), SYSTEM, now);
+                    approval.assignedRole(), next.get(), approval.escalationLevel() + 1,
+                    deadlines.after(work, approval.correlationId(), now, timeout), raised(approval.priority()),
+                    deadlines.after(work, approval.correlationId(), now, timeout.dividedBy(2))), SYSTEM, now);
             log.info("Approval {} expired unanswered by {}; escalated to {} (level {})", id, approval.assignedRole(),
                     next.get(), escalated.escalationLevel());
             return;

@@ -66,6 +66,8 @@ public final class EventTypes {
     public static final String HUMAN_APPROVAL_COMMENTED = "HUMAN_APPROVAL_COMMENTED";
     public static final String AUTONOMIC_DECISION_EXECUTED = "AUTONOMIC_DECISION_EXECUTED";
     public static final String CEO_INTERRUPT_REQUIRED = "CEO_INTERRUPT_REQUIRED";
+    public static final String NOTIFICATION_SENT = "NOTIFICATION_SENT";
+    public static final String NOTIFICATION_FAILED = "NOTIFICATION_FAILED";
     public static final String AUTONOMIC_DECISION_OVERRIDDEN = "AUTONOMIC_DECISION_OVERRIDDEN";
     // economic
     public static final String SOP_EXECUTION_COMPLETED = "SOP_EXECUTION_COMPLETED";
@@ -150,6 +152,8 @@ public final class EventTypes {
         declare(AUTONOMIC_DECISION_OVERRIDDEN, CONTROL, null, DecisionEvent.Overridden.class,
                 "a person corrected a decision that had taken effect autonomously");
         declare(CEO_INTERRUPT_REQUIRED, CONTROL, "APPROVAL", ApprovalEvent.Requested.class, "a decision is the CEO's to take");
+        declare(NOTIFICATION_SENT, CONTROL, "NOTIFICATION", NotificationEvent.Sent.class, "a person's or role's channel was told about an approval");
+        declare(NOTIFICATION_FAILED, CONTROL, "NOTIFICATION", NotificationEvent.Failed.class, "a notification's channel refused it; retried or dead-lettered");
         declare(SOP_EXECUTION_COMPLETED, ECONOMIC, "SOP_EXECUTION", SopEvent.ExecutionCompleted.class, "an SOP execution finished, with its measurements");
         declare(SOP_OPTIMIZATION_RECOMMENDED, ECONOMIC, "SOP", ImprovementEvent.SopOptimizationRecommended.class, "the economic controller recommends changing an SOP");
         declare(AUTOMATION_OPPORTUNITY_DETECTED, ECONOMIC, "SOP", null, "recurring manual work worth automating");

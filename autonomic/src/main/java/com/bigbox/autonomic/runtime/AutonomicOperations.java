@@ -10,6 +10,7 @@ import com.bigbox.autonomic.agents.StrategyAgent;
 import com.bigbox.autonomic.approvals.ApprovalService;
 import com.bigbox.autonomic.approvals.ApprovalStore;
 import com.bigbox.autonomic.approvals.ApprovalsProjection;
+import com.bigbox.autonomic.approvals.Deadlines;
 import com.bigbox.autonomic.chaos.FaultInjectingHandler;
 import com.bigbox.autonomic.chaos.HumanAbsence;
 import com.bigbox.autonomic.flow.Flows;
@@ -66,8 +67,13 @@ public final class AutonomicOperations implements AutoCloseable {
      * Tunables; the defaults are the shipped behaviour.
      *
      * @param approvalTimeoutScale multiplies every approval timeout (1; a test cluster may make it tiny)
+     * @param deadlines how approval timeouts count (wall-clock; the engine counts business time where an SOP says so)
      */
-    public record Settings(int maxAttempts, Duration reminderInterval, double approvalTimeoutScale) {
+    public record Settings(int maxAttempts, Duration reminderInterval, double approvalTimeoutScale, Deadlines deadlines) {
+        public Settings(int maxAttempts, Duration reminderInterval, double approvalTimeoutScale) {
+            this(maxAttempts, reminderInterval, approvalTimeoutScale, Deadlines.WALL_CLOCK);
+        }
+
         public static Settings defaults() {
             return new Settings(AgentRunner.DEFAULT_MAX_ATTEMPTS, ApprovalService.DEFAULT_REMINDER_INTERVAL, 1.0);
         }
@@ -115,7 +121,8 @@ public final class AutonomicOperations implements AutoCloseable {
         this.clientHealth = (ClientHealthProjection) projections.find(ClientHealthProjection.NAME);
         var approvalRows = (ApprovalsProjection) projections.find(ApprovalsProjection.NAME);
         this.approvals = new ApprovalService(ports.approvals(), approvalRows, ports.projectionLock(), ports.scheduler(),
-                new HumanAbsence(ports.faults(), clock), clock, settings.reminderInterval(), settings.approvalTimeoutScale());
+                new HumanAbsence(ports.faults(), clock), clock, settings.reminderInterval(), settings.approvalTimeoutScale(),
+                settings.deadlines());
         var sopCatalog = new SopCatalog(ports.sops());
         this.sopEngine = new SopEngine(ports.sops(), sopCatalog, flows,
                 (SopExecutionsProjection) projections.find(SopExecutionsProjection.NAME), ports.projectionLock(), clock);

@@ -58,9 +58,10 @@ public final class ContinuousExport implements AutoCloseable {
         this.failures = Counter.builder("bigbox.export.failures")
                 .description("Continuous export rounds that failed (the next round resumes)")
                 .register(meters);
-        Gauge.builder("bigbox.export.last.round", this, e -> e.status.lastRound() == null ? Double.NaN
+        Gauge.builder("bigbox.export.last.round.timestamp", this, e -> e.status.lastRound() == null ? Double.NaN
                         : e.status.lastRound().getEpochSecond())
                 .description("Unix time of this instance's last continuous export round")
+                .baseUnit("seconds")
                 .register(meters);
     }
 

@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * The operational figures the seed's tables answer for the whole cluster, read in one short
- * transaction: approvals pending and overdue, SOP executions by outcome, agents' confidence and
- * escalations over 30 days, and the chaos experiments' resilience scores.
+ * transaction: approvals pending and overdue, SOP executions by outcome, agents' confidence over 30
+ * days and their escalations and events processed, and the chaos experiments' resilience scores.
  */
 public final class BusinessGauges {
     private static final String APPROVALS = """
@@ -22,13 +22,15 @@ public final class BusinessGauges {
             select sop_id, status, count(*) from sop_executions group by sop_id, status order by sop_id, status""";
 
     // The agent's mean confidence over the 30 days: its confidences' sum over their count (days weigh as
-    // much as they hold); rows written without the sums (by hand) fall back to their daily mean.
+    // much as they hold); rows written without the sums (by hand) fall back to their daily mean; null
+    // without a row in the window. Escalations and events processed are totals over every row kept, so
+    // they only grow and Prometheus can rate() them as the counters they are.
     private static final String AGENTS = """
             select agent_id,
-                   coalesce(sum(confidence_sum) / nullif(sum(confidence_count), 0), avg(avg_confidence), 0)::float8,
+                   (coalesce(sum(confidence_sum) filter (where recent) / nullif(sum(confidence_count) filter (where recent), 0),
+                             avg(avg_confidence) filter (where recent)))::float8,
                    coalesce(sum(human_escalations), 0), coalesce(sum(events_processed), 0)
-              from agent_metrics
-             where window_start >= now() - interval '30 days'
+              from (select *, window_start >= now() - interval '30 days' as recent from agent_metrics) m
              group by agent_id order by agent_id""";
 
     private static final String CHAOS = """
@@ -46,7 +48,8 @@ public final class BusinessGauges {
 
     public record SopCount(String sopId, String status, long executions) {}
 
-    public record AgentFigures(String agentId, double avgConfidence, long escalations, long eventsProcessed) {}
+    /** @param avgConfidence the mean confidence over the last 30 days, or null when the agent has no row in them */
+    public record AgentFigures(String agentId, Double avgConfidence, long escalations, long eventsProcessed) {}
 
     /**
      * @param lastResilienceScore 1 − degradation of the latest completed chaos experiment, or null when none
@@ -75,7 +78,9 @@ public final class BusinessGauges {
                 var agents = new ArrayList<AgentFigures>();
                 try (var rs = s.executeQuery(AGENTS)) {
                     while (rs.next()) {
-                        agents.add(new AgentFigures(rs.getString(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4)));
+                        double confidence = rs.getDouble(2);
+                        Double recent = rs.wasNull() ? null : confidence;
+                        agents.add(new AgentFigures(rs.getString(1), recent, rs.getLong(3), rs.getLong(4)));
                     }
                 }
                 long running;

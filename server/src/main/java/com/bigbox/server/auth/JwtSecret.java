@@ -32,6 +32,20 @@ public final class JwtSecret {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /**
+     * A key for another purpose (e.g. {@code approval-links}), derived as HMAC-SHA256(secret, purpose):
+     * one secret to keep, and a token of one kind never verifies as another.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(bytes, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
     byte[] bytes() {
         return bytes.clone();
     }

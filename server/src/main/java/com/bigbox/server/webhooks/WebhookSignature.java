@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * with {@code X-Bigbox-Timestamp} in Unix seconds. Signing the timestamp with the body means an old
  * delivery cannot be replayed with a fresh timestamp; the tolerance bounds how old one may be.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
     static final String SCHEME = "v1=";
 
     private WebhookSignature() {}
@@ -69,7 +69,7 @@ final class WebhookSignature {
     }
 
     /** The header value a sender puts on a delivery. */
-    static String header(String secret, String timestamp, byte[] body) {
+    public static String header(String secret, String timestamp, byte[] body) {
         return SCHEME + HexFormat.of().formatHex(sign(secret, timestamp, body));
     }
 }

@@ -1,0 +1,22 @@
+package com.bigbox.autonomic.notifications;
+
+import java.util.Locale;
+
+/** Where a notification can go. The dashboard is not one: it shows every pending approval anyway. */
+public enum ChannelKind {
+    EMAIL, SLACK, WEBHOOK;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind an SOP's {@code notification_channels} or a setting names; null for ones not sent here (dashboard, sms, phone). */
+    public static ChannelKind parseOrNull(String name) {
+        return switch (name == null ? "" : name.strip().toLowerCase(Locale.ROOT)) {
+            case "email" -> EMAIL;
+            case "slack" -> SLACK;
+            case "webhook" -> WEBHOOK;
+            default -> null;
+        };
+    }
+}
