@@ -24,6 +24,7 @@ import java.util.Map;
 final class AccessTesting implements AutoCloseable {
     static final String SECRET = "test-secret-for-the-access-layer-0123456789abcdef";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "long enough password";
 
     final Engine engine;
     final Tokens tokens = new Tokens(JwtSecret.of(SECRET), Clock.systemUTC(), Duration.ofHours(1));
@@ -73,6 +74,24 @@ final class AccessTesting implements AutoCloseable {
 
     Response post(String path, String key, String body) throws IOException, InterruptedException {
         return send(request(path, key).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Creates a user with the service key and signs it in; its access token. */
+    String signedIn(String email, String appRole, String clientId) throws IOException, InterruptedException {
+        String meta = clientId == null ? "{\"app_role\":\"" + appRole + "\"}"
+                : "{\"app_role\":\"" + appRole + "\",\"client_id\":\"" + clientId + "\"}";
+        var created = post("/auth/v1/admin/users", serviceKey, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"app_metadata\":" + meta + "}");
+        if (created.status() != 200) {
+            throw new AssertionError("creating " + email + ": " + created);
+        }
+        return signIn(email, PASSWORD).json().get("access_token").asText();
+    }
+
+    /** A password sign-in as the anon key sends it. */
+    Response signIn(String email, String password) throws IOException, InterruptedException {
+        return post("/auth/v1/token?grant_type=password", anonKey,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
     }
 
     record Response(int status, String body, HttpResponse<String> raw) {

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -95,6 +97,26 @@ class WebhookIT {
         long after = leads();
         var replay = deliver(secret, now, body);
         assertThat(replay.status()).isEqualTo(200);
+        assertThat(leads()).isEqualTo(after);
+    }
+
+    // Issue 10, item 7: the same timestamp and body with the signature re-encoded stored a new lead each time.
+    @Test
+    void aReplayWithTheSignatureReEncodedStoresNothingNew() throws Exception {
+        String secret = rotate();
+        long now = Instant.now().getEpochSecond();
+        String body = LEAD.replace("Grace", "Re-encoded");
+        String signature = signature(secret, now, body);
+        var first = send(now, body, signature);
+        assertThat(first.status()).isEqualTo(202);
+        long after = leads();
+        String hex = signature.substring("v1=".length());
+        for (String reEncoded : List.of("v1=" + hex.toUpperCase(Locale.ROOT), "v1=deadbeef," + signature,
+                "v1=deadbeef, v1=" + hex.toUpperCase(Locale.ROOT), signature + ",v1=00", " " + signature + " ")) {
+            var replay = send(now, body, reEncoded);
+            assertThat(replay.status()).as(reEncoded).isEqualTo(200);
+            assertThat(replay.json().get("event_id").asText()).isEqualTo(first.json().get("event_id").asText());
+        }
         assertThat(leads()).isEqualTo(after);
     }
 

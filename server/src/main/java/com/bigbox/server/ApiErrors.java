@@ -8,7 +8,10 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps refusals to HTTP statuses with an {@link ApiError} body; an unexpected failure is a logged 500. */
+/**
+ * Maps refusals to HTTP statuses with an {@link ApiError} body; a lost database connection is 503 with
+ * {@code Retry-After} ({@link DatabaseUnavailable}); any other unexpected failure is a logged 500.
+ */
 public final class ApiErrors implements HttpModule {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -22,6 +25,11 @@ public final class ApiErrors implements HttpModule {
         config.routes.exception(HttpResponseException.class,
                 (e, ctx) -> send(ctx, e.getStatus(), new ApiError("http_" + e.getStatus(), e.getMessage(), null)));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (DatabaseUnavailable.causes(e)) {
+                log.warn("{} {}: the database is unavailable ({}); answered 503", ctx.method(), ctx.path(), e.getMessage());
+                DatabaseUnavailable.answer(ctx);
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             send(ctx, 500, new ApiError("internal_error", "the server failed to handle the request; see its log", null));
         });

@@ -2,7 +2,10 @@ package com.bigbox.server;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** The engine's HTTP server: one Javalin instance on virtual threads, configured by its modules. */
 public final class HttpServer implements AutoCloseable {
@@ -24,6 +27,22 @@ public final class HttpServer implements AutoCloseable {
         });
         javalin.start(host, port);
         return new HttpServer(javalin);
+    }
+
+    /** A registered route: its method ({@code WS} for a socket), path pattern and access rule. */
+    public record Route(String method, String path, Set<RouteRole> roles) {}
+
+    /** Every registered route and socket, read from the router (what {@code RouteRoleMatrixIT} checks). */
+    public List<Route> routes() {
+        var router = javalin.unsafe.internalRouter;
+        return Stream.concat(
+                router.allHttpHandlers().stream().map(p -> p.endpoint).filter(e -> e.method.isHttpMethod())
+                        .map(e -> new Route(e.method.name(), e.path, roles(e.metadata(io.javalin.security.Roles.class)))),
+                router.allWsHandlers().stream().map(w -> new Route("WS", w.getPath(), Set.copyOf(w.getRoles())))).toList();
+    }
+
+    private static Set<RouteRole> roles(io.javalin.security.Roles roles) {
+        return roles == null ? Set.of() : Set.copyOf(roles.getRoles());
     }
 
     public int port() {

@@ -9,6 +9,7 @@ import com.bigbox.postgres.access.RefreshTokenStore;
 import com.bigbox.postgres.access.StoredUser;
 import com.bigbox.postgres.access.UserStore;
 import com.bigbox.server.auth.AuthService;
+import com.bigbox.server.auth.Sessions;
 import com.bigbox.server.auth.Tokens;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,8 +42,9 @@ public final class UsersCommand {
                 Database database = new Database(choice.url(), 4, "bigbox-users")) {
             Migrations.apply(database.pool());
             var tokens = new Tokens(JwtSecretFile.loadOrCreate(settings, new boolean[1]), Clock.systemUTC(), Duration.ofHours(1));
-            var auth = new AuthService(new UserStore(database.pool()), new RefreshTokenStore(database.pool()), tokens,
-                    Clock.systemUTC(), new AuthService.Options(false, Duration.ofDays(1),
+            var refreshTokens = new RefreshTokenStore(database.pool());
+            var auth = new AuthService(new UserStore(database.pool()), refreshTokens,
+                    new Sessions(refreshTokens, Duration.ZERO, System::nanoTime), tokens, Clock.systemUTC(), new AuthService.Options(false, Duration.ofDays(1),
                             settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));
             return work.run(auth);
         }

@@ -16,11 +16,13 @@ import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.auth.AccessErrors;
+import com.bigbox.server.auth.AccessRules;
 import com.bigbox.server.auth.AuthRoutes;
 import com.bigbox.server.auth.AuthService;
 import com.bigbox.server.auth.CallerRequestTransactions;
 import com.bigbox.server.auth.CredentialsFilter;
 import com.bigbox.server.auth.JwtSecret;
+import com.bigbox.server.auth.Sessions;
 import com.bigbox.server.auth.Tokens;
 import com.bigbox.server.dashboard.DashboardRoutes;
 import com.bigbox.server.dashboard.SqlConsoleRoutes;
@@ -93,8 +95,11 @@ final class AccessLayer implements AutoCloseable {
         applyTenancy(settings);
         Clock clock = Clock.systemUTC();
         var tokens = new Tokens(secret, clock, Duration.ofSeconds(settings.integer("BIGBOX_JWT_EXPIRY", 3600, 60, 86_400 * 7)));
-        var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()), clock);
-        var auth = new AuthService(new UserStore(database.pool()), new RefreshTokenStore(database.pool()), tokens, clock,
+        var refreshTokens = new RefreshTokenStore(database.pool());
+        // Every surface asks whether a user's session is still open; an answer is reused for at most 2 s.
+        var sessions = new Sessions(refreshTokens, Duration.ofSeconds(2), System::nanoTime);
+        var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()), sessions, clock);
+        var auth = new AuthService(new UserStore(database.pool()), refreshTokens, sessions, tokens, clock,
                 new AuthService.Options(flag(settings, "BIGBOX_AUTH_SIGNUP", false),
                         Duration.ofDays(settings.integer("BIGBOX_REFRESH_TOKEN_DAYS", 30, 1, 365)),
                         settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));
@@ -108,12 +113,12 @@ final class AccessLayer implements AutoCloseable {
         var json = Json.mapper();
         var rowChanges = new PgRowChangeFeed(database.pool(), Duration.ofMillis(100),
                 Duration.ofMinutes(settings.integer("BIGBOX_REALTIME_RETENTION_MINUTES", 60, 5, 7 * 24 * 60)), instanceName);
-        var hub = new RealtimeHub(transactions, catalogs, node.store()::head, rowChanges::head, json, clock, instanceName);
+        var hub = new RealtimeHub(transactions, sessions, catalogs, node.store()::head, rowChanges::head, json, clock, instanceName);
         rowChanges.start(hub::onRowChanges);
         hub.start();
         Registration busRegistration = node.bus().subscribe(EventFilter.all(), hub::onEvent);
-        List<HttpModule> filters = List.of(limits.beforeCredentials(), new CredentialsFilter(tokens, PUBLIC_PATHS),
-                limits.afterCredentials(), new AccessErrors());
+        List<HttpModule> filters = List.of(limits.beforeCredentials(), new CredentialsFilter(tokens, sessions, PUBLIC_PATHS),
+                limits.afterCredentials(), new AccessRules(), new AccessErrors());
         List<HttpModule> routes = Stream.concat(Stream.of(
                 new AuthRoutes(auth),
                 new RestRoutes(transactions, catalogs, RestOpenApi::document),

@@ -121,6 +121,11 @@ public final class Engine implements AutoCloseable {
         return http.port();
     }
 
+    /** Every route and socket this instance serves, with its access rule. */
+    public List<HttpServer.Route> routes() {
+        return http.routes();
+    }
+
     /**
      * The chaos faults in force across the cluster: wrap a durable subscription's handler in
      * {@code FaultInjectingHandler.wrap(name, handler, engine.activeFaults(), clock)} to expose it to

@@ -9,6 +9,7 @@ import com.bigbox.postgres.autonomic.PgSubscriptionStatus;
 import com.bigbox.postgres.autonomic.SubscriptionStatus;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
@@ -42,10 +43,10 @@ public final class AgentRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/agents", ctx -> ctx.json(transactions.run(ctx, this::all)));
-        config.routes.get("/api/v1/agents/{name}", ctx -> ctx.json(transactions.run(ctx, w -> one(w, ctx.pathParam("name")))));
-        config.routes.patch("/api/v1/agents/{name}", this::change);
-        config.routes.get("/api/v1/agents/{name}/metrics", this::metrics);
+        config.routes.get("/api/v1/agents", ctx -> ctx.json(transactions.run(ctx, this::all)), Access.STAFF);
+        config.routes.get("/api/v1/agents/{name}", ctx -> ctx.json(transactions.run(ctx, w -> one(w, ctx.pathParam("name")))), Access.STAFF);
+        config.routes.patch("/api/v1/agents/{name}", this::change, Access.ADMIN);
+        config.routes.get("/api/v1/agents/{name}/metrics", this::metrics, Access.STAFF);
     }
 
     public List<AgentView> all(UnitOfWork work) {

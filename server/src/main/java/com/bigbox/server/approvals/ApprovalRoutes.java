@@ -6,6 +6,7 @@ import com.bigbox.autonomic.approvals.ApprovalService;
 import com.bigbox.autonomic.approvals.DecisionCommand;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
@@ -31,18 +32,18 @@ public final class ApprovalRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/approvals", this::list);
-        config.routes.get("/api/v1/approvals/stats", ctx -> Replies.json(ctx, transactions.run(ctx, approvals::stats)));
-        config.routes.post("/api/v1/approvals/bulk", this::bulk);
-        config.routes.get("/api/v1/approvals/{id}", this::one);
-        config.routes.post("/api/v1/approvals/{id}/decision", this::decide);
-        config.routes.post("/api/v1/approvals/{id}/assign", this::assign);
-        config.routes.post("/api/v1/approvals/{id}/request-info", this::requestInfo);
-        config.routes.post("/api/v1/approvals/{id}/comments", this::comment);
-        config.routes.get("/api/v1/approvals/{id}/comments", ctx -> Replies.json(ctx, transactions.run(ctx, w -> approvals.comments(w, id(ctx)))));
-        config.routes.post("/api/v1/approvals/{id}/remind", this::remind);
+        config.routes.get("/api/v1/approvals", this::list, Access.STAFF);
+        config.routes.get("/api/v1/approvals/stats", ctx -> Replies.json(ctx, transactions.run(ctx, approvals::stats)), Access.STAFF);
+        config.routes.post("/api/v1/approvals/bulk", this::bulk, Access.STAFF);
+        config.routes.get("/api/v1/approvals/{id}", this::one, Access.STAFF);
+        config.routes.post("/api/v1/approvals/{id}/decision", this::decide, Access.STAFF);
+        config.routes.post("/api/v1/approvals/{id}/assign", this::assign, Access.STAFF);
+        config.routes.post("/api/v1/approvals/{id}/request-info", this::requestInfo, Access.STAFF);
+        config.routes.post("/api/v1/approvals/{id}/comments", this::comment, Access.STAFF);
+        config.routes.get("/api/v1/approvals/{id}/comments", ctx -> Replies.json(ctx, transactions.run(ctx, w -> approvals.comments(w, id(ctx)))), Access.STAFF);
+        config.routes.post("/api/v1/approvals/{id}/remind", this::remind, Access.STAFF);
         config.routes.get("/api/v1/approvals/{id}/audit", ctx -> Replies.json(ctx, transactions.run(ctx, w -> approvals.audit(w, id(ctx)))
-                .stream().map(AuditView::of).toList()));
+                .stream().map(AuditView::of).toList()), Access.STAFF);
     }
 
     static UUID id(Context ctx) {
@@ -72,25 +73,26 @@ public final class ApprovalRoutes implements HttpModule {
         }));
     }
 
-    static DecisionCommand command(Body body) {
-        return DecisionCommand.parse(body.text("decision"), body.text("decided_by"), body.text("notes"), body.map("modifications"));
+    static DecisionCommand command(Context ctx, Body body) {
+        return DecisionCommand.parse(body.text("decision"), Deciders.name(ctx, body.text("decided_by")), body.text("notes"),
+                body.map("modifications"));
     }
 
     private void decide(Context ctx) {
         UUID id = id(ctx);
-        DecisionCommand command = command(Body.of(ctx, Set.of("decision", "decided_by", "notes", "modifications")));
-        Approval decided = transactions.run(ctx, w -> approvals.decide(w, id, command));
+        DecisionCommand command = command(ctx, Body.of(ctx, Set.of("decision", "decided_by", "notes", "modifications")));
+        Approval decided = transactions.run(ctx, w -> Deciders.decide(approvals, w, ctx, id, command));
         ctx.json(ApprovalView.of(decided));
     }
 
     private void bulk(Context ctx) {
         Body body = Body.of(ctx, Set.of("filter", "decision", "decided_by", "notes"));
-        DecisionCommand command = command(body);
+        DecisionCommand command = command(ctx, body);
         Body f = body.object("filter");
         var filter = new ApprovalFilter("pending", f.text("agent_id"), f.text("action_class"), f.text("assigned_role"),
                 f.text("assigned_to"), f.text("priority"), f.text("client_id"), f.number("max_confidence"),
                 f.text("decision_event_type"), f.integer("limit") == null ? 100 : f.integer("limit"), 0);
-        Replies.json(ctx, transactions.run(ctx, w -> approvals.bulk(w, filter, command)));
+        Replies.json(ctx, transactions.run(ctx, w -> Deciders.bulk(approvals, w, ctx, filter, command)));
     }
 
     private void assign(Context ctx) {

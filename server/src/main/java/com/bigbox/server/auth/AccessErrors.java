@@ -3,6 +3,7 @@ package com.bigbox.server.auth;
 import com.bigbox.postgres.EventStoreException;
 import com.bigbox.postgres.access.DbRole;
 import com.bigbox.server.ApiError;
+import com.bigbox.server.DatabaseUnavailable;
 import com.bigbox.server.HttpModule;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -27,6 +28,11 @@ public final class AccessErrors implements HttpModule {
             if (e.getCause() instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
                 boolean anon = Caller.of(ctx).map(c -> c.role() == DbRole.ANON).orElse(true);
                 ctx.status(anon ? 401 : 403).json(new ApiError("forbidden", e.getMessage(), null));
+                return;
+            }
+            if (DatabaseUnavailable.causes(e)) {
+                log.warn("{} {}: the database is unavailable ({}); answered 503", ctx.method(), ctx.path(), e.getMessage());
+                DatabaseUnavailable.answer(ctx);
                 return;
             }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);

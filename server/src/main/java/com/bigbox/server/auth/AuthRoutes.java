@@ -32,36 +32,36 @@ public final class AuthRoutes implements HttpModule {
         config.routes.exception(AuthException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of(
                 "code", e.status(), "error_code", e.errorCode(), "msg", e.getMessage())));
         config.routes.get("/auth/v1/settings", ctx -> ctx.json(Map.of("external", Map.of("email", true),
-                "disable_signup", !auth.signupEnabled(), "mailer_autoconfirm", true, "mfa", Map.of("totp", true))));
-        config.routes.post("/auth/v1/signup", this::signUp);
-        config.routes.post("/auth/v1/token", this::token);
-        config.routes.post("/auth/v1/logout", this::logout);
-        config.routes.get("/auth/v1/user", ctx -> ctx.json(user(auth.currentUser(caller(ctx)))));
-        config.routes.post("/auth/v1/factors", this::enroll);
-        config.routes.post("/auth/v1/factors/{id}/verify", this::verifyFactor);
-        config.routes.delete("/auth/v1/factors/{id}", this::removeFactor);
-        config.routes.post("/auth/v1/admin/users", this::adminCreate);
-        config.routes.get("/auth/v1/admin/users", this::adminList);
+                "disable_signup", !auth.signupEnabled(), "mailer_autoconfirm", true, "mfa", Map.of("totp", true))), Access.ANY_KEY);
+        config.routes.post("/auth/v1/signup", this::signUp, Access.ANY_KEY);
+        config.routes.post("/auth/v1/token", this::token, Access.ANY_KEY);
+        config.routes.post("/auth/v1/logout", this::logout, Access.USER);
+        config.routes.get("/auth/v1/user", ctx -> ctx.json(user(auth.currentUser(caller(ctx)))), Access.USER);
+        config.routes.post("/auth/v1/factors", this::enroll, Access.USER);
+        config.routes.post("/auth/v1/factors/{id}/verify", this::verifyFactor, Access.USER);
+        config.routes.delete("/auth/v1/factors/{id}", this::removeFactor, Access.USER);
+        config.routes.post("/auth/v1/admin/users", this::adminCreate, Access.SERVICE);
+        config.routes.get("/auth/v1/admin/users", this::adminList, Access.SERVICE);
         config.routes.get("/auth/v1/admin/users/{id}", ctx -> {
             admin(ctx);
             ctx.json(user(auth.user(id(ctx))));
-        });
-        config.routes.put("/auth/v1/admin/users/{id}", this::adminUpdate);
+        }, Access.SERVICE);
+        config.routes.put("/auth/v1/admin/users/{id}", this::adminUpdate, Access.SERVICE);
         config.routes.delete("/auth/v1/admin/users/{id}", ctx -> {
             admin(ctx);
             auth.delete(id(ctx));
             ctx.json(Map.of());
-        });
+        }, Access.SERVICE);
         // The original engine's paths.
-        config.routes.post("/api/auth/signup", this::signUp);
+        config.routes.post("/api/auth/signup", this::signUp, Access.ANY_KEY);
         config.routes.post("/api/auth/login", ctx -> {
             JsonNode body = body(ctx);
             session(ctx, auth.signIn(text(body, "email"), text(body, "password"), text(body, "totp_code"),
                     text(body, "recovery_code")));
-        });
-        config.routes.post("/api/auth/refresh", ctx -> session(ctx, auth.refresh(text(body(ctx), "refresh_token"))));
-        config.routes.get("/api/auth/me", ctx -> ctx.json(user(auth.currentUser(caller(ctx)))));
-        config.routes.post("/api/auth/logout", this::logout);
+        }, Access.ANY_KEY);
+        config.routes.post("/api/auth/refresh", ctx -> session(ctx, auth.refresh(text(body(ctx), "refresh_token"))), Access.ANY_KEY);
+        config.routes.get("/api/auth/me", ctx -> ctx.json(user(auth.currentUser(caller(ctx)))), Access.USER);
+        config.routes.post("/api/auth/logout", this::logout, Access.USER);
     }
 
     private void signUp(Context ctx) {

@@ -32,6 +32,7 @@ public final class AuthService {
 
     private final UserStore users;
     private final RefreshTokenStore refreshTokens;
+    private final Sessions sessions;
     private final Tokens tokens;
     private final Clock clock;
     private final Options options;
@@ -52,9 +53,11 @@ public final class AuthService {
     /** A TOTP secret waiting for its first code. */
     public record TotpEnrollment(UUID factorId, String secret, String uri) {}
 
-    public AuthService(UserStore users, RefreshTokenStore refreshTokens, Tokens tokens, Clock clock, Options options) {
+    public AuthService(UserStore users, RefreshTokenStore refreshTokens, Sessions sessions, Tokens tokens, Clock clock,
+            Options options) {
         this.users = users;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.clock = clock;
         this.options = options;
@@ -126,13 +129,13 @@ public final class AuthService {
         };
     }
 
-    /** Ends the caller's session (or every session of the user): its refresh tokens stop working. */
+    /** Ends the caller's session (or every session of the user): its tokens stop working on every surface. */
     public void logout(Caller caller, boolean everywhere) {
         StoredUser user = currentUser(caller);
         if (everywhere || caller.sessionId() == null) {
-            refreshTokens.revokeUser(user.id());
+            sessions.revokeUser(user.id());
         } else {
-            refreshTokens.revokeSession(caller.sessionId());
+            sessions.revokeSession(user.id(), caller.sessionId());
         }
     }
 
@@ -227,12 +230,13 @@ public final class AuthService {
                 .orElseThrow(() -> new AuthException(404, "user_not_found", "User not found"));
         if (password != null || !role.equals(current.appRole()) || !java.util.Objects.equals(finalClient, current.clientId())) {
             // Rights changed: existing sessions must sign in again to get tokens with the new claims.
-            refreshTokens.revokeUser(id);
+            sessions.revokeUser(id);
         }
         return updated;
     }
 
     public void delete(UUID id) {
+        sessions.revokeUser(id);
         if (!users.delete(id)) {
             throw new AuthException(404, "user_not_found", "User not found");
         }

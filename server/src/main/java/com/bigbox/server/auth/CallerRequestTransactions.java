@@ -14,10 +14,12 @@ import java.util.function.Function;
  */
 public final class CallerRequestTransactions implements RequestTransactions {
     private final CallerTransactions transactions;
+    private final Sessions sessions;
     private final Clock clock;
 
-    public CallerRequestTransactions(CallerTransactions transactions, Clock clock) {
+    public CallerRequestTransactions(CallerTransactions transactions, Sessions sessions, Clock clock) {
         this.transactions = transactions;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -30,12 +32,14 @@ public final class CallerRequestTransactions implements RequestTransactions {
 
     /**
      * Work on behalf of a caller, also outside a request (a realtime socket). A token that expired since
-     * it was checked — an SSE stream or a socket outlives it — is refused here.
+     * it was checked — an SSE stream or a socket outlives it — is refused here, and so is one whose session
+     * ended since.
      */
     public <T> T run(Caller caller, Function<UnitOfWork, T> work) {
         if (caller.expired(clock.instant())) {
             throw new TokenRejectedException("JWT expired", true);
         }
+        sessions.require(caller);
         return transactions.run(caller.databaseRole(), caller.claimsJson(), work);
     }
 }

@@ -11,20 +11,23 @@ import java.util.List;
  * {@code Authorization: Bearer} (as supabase-js sends both), and on the realtime socket and the SSE
  * stream — which browsers open without custom headers — also from the {@code apikey} or
  * {@code access_token} query parameter. When both are given both must verify, and the bearer token
- * decides the role. Missing or bad credentials end the request with 401; only the public paths
+ * decides the role. A user's token whose session ended (signed out, revoked) is refused like a bad one.
+ * Missing or bad credentials end the request with 401; only the public paths
  * (health probes, the HMAC-signed webhook, and what the engine adds) pass without.
  */
 public final class CredentialsFilter implements HttpModule {
     static final List<String> QUERY_TOKEN_PATHS = List.of("/realtime/v1/websocket", "/api/v1/events/stream");
 
     private final Tokens tokens;
+    private final Sessions sessions;
     private final List<String> publicPaths;
 
     /**
      * @param publicPaths paths served without credentials: exact, or a prefix ending in {@code *}
      */
-    public CredentialsFilter(Tokens tokens, List<String> publicPaths) {
+    public CredentialsFilter(Tokens tokens, Sessions sessions, List<String> publicPaths) {
         this.tokens = tokens;
+        this.sessions = sessions;
         this.publicPaths = List.copyOf(publicPaths);
     }
 
@@ -53,6 +56,7 @@ public final class CredentialsFilter implements HttpModule {
         }
         Caller keyCaller = isBlank(apiKey) ? null : tokens.verify(apiKey.strip());
         Caller caller = isBlank(bearer) ? keyCaller : tokens.verify(bearer);
+        sessions.require(caller);
         ctx.attribute(Caller.ATTRIBUTE, caller);
     }
 

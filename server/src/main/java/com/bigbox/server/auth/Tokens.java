@@ -20,7 +20,8 @@ import java.util.UUID;
  * Issues and verifies the engine's JWTs, HS256 as Supabase issues them: API keys carry only a
  * {@code role}; a user's access token carries {@code sub}, {@code email}, {@code role: authenticated},
  * the app role and, for client users, {@code client_id}. Verification accepts only HS256 signed with
- * our secret (so {@code alg: none}, another key or a changed byte fail) and refuses expired tokens.
+ * our secret (so {@code alg: none}, another key or a changed byte fail) and refuses expired tokens and
+ * tokens that never expire (no {@code exp}).
  */
 public final class Tokens {
     public static final String ISSUER = "bigbox";
@@ -37,7 +38,8 @@ public final class Tokens {
         this.accessTokenLifetime = accessTokenLifetime;
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
                 .acceptLeeway(LEEWAY.toSeconds())
-                .withClaimPresence("role"))
+                .withClaimPresence("role")
+                .withClaimPresence("exp"))
                 .build(clock);
     }
 

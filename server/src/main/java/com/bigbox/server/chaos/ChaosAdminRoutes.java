@@ -2,6 +2,7 @@ package com.bigbox.server.chaos;
 
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
@@ -41,12 +42,12 @@ public final class ChaosAdminRoutes implements HttpModule {
     @Override
     public void configure(JavalinConfig config) {
         config.routes.before("/admin/v1/chaos/*", this::authorize);
-        config.routes.get("/admin/v1/chaos/status", ctx -> ctx.json(status()));
+        config.routes.get("/admin/v1/chaos/status", ctx -> ctx.json(status()), Access.PUBLIC);
         config.routes.get("/admin/v1/chaos/deliveries/{run}", ctx -> ctx.json(Map.of("instance", target.instanceName(),
-                "run", ctx.pathParam("run"), "delivered", deliveries.delivered(ctx.pathParam("run")))));
-        config.routes.post("/admin/v1/chaos/notifications/suppress", this::suppress);
-        config.routes.post("/admin/v1/chaos/crash", this::crash);
-        config.routes.post("/admin/v1/chaos/database/restart", this::restartDatabase);
+                "run", ctx.pathParam("run"), "delivered", deliveries.delivered(ctx.pathParam("run")))), Access.PUBLIC);
+        config.routes.post("/admin/v1/chaos/notifications/suppress", this::suppress, Access.PUBLIC);
+        config.routes.post("/admin/v1/chaos/crash", this::crash, Access.PUBLIC);
+        config.routes.post("/admin/v1/chaos/database/restart", this::restartDatabase, Access.PUBLIC);
     }
 
     private void authorize(Context ctx) {

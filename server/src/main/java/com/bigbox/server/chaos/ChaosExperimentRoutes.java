@@ -4,6 +4,7 @@ import com.bigbox.postgres.chaos.ChaosExperimentReads;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.UUID;
@@ -23,8 +24,8 @@ public final class ChaosExperimentRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/chaos/experiments", this::list);
-        config.routes.get("/api/v1/chaos/experiments/{id}", this::one);
+        config.routes.get("/api/v1/chaos/experiments", this::list, Access.STAFF);
+        config.routes.get("/api/v1/chaos/experiments/{id}", this::one, Access.STAFF);
     }
 
     private void list(Context ctx) {

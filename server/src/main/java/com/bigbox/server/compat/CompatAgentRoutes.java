@@ -8,6 +8,7 @@ import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.agents.AgentRoutes;
 import com.bigbox.server.agents.AgentView;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
 import io.javalin.config.JavalinConfig;
@@ -39,17 +40,17 @@ public final class CompatAgentRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/agents", ctx -> Replies.json(ctx, Map.of("agents", transactions.run(ctx, agents::all))));
+        config.routes.get("/api/agents", ctx -> Replies.json(ctx, Map.of("agents", transactions.run(ctx, agents::all))), Access.STAFF);
         config.routes.get("/api/agents/metrics", ctx -> Replies.json(ctx, Map.of("metrics", transactions.run(ctx,
-                w -> reads.agentPerformance(w, null, since(30))))));
-        config.routes.get("/api/agents/health", ctx -> Replies.json(ctx, transactions.run(ctx, this::health)));
+                w -> reads.agentPerformance(w, null, since(30))))), Access.STAFF);
+        config.routes.get("/api/agents/health", ctx -> Replies.json(ctx, transactions.run(ctx, this::health)), Access.STAFF);
         config.routes.get("/api/agents/{name}/history", ctx -> {
             String name = ops.agents().require(ctx.pathParam("name")).name();
             int limit = Query.integer(ctx, "limit", 100, 1, 1000);
             var q = new PgCompatReads.EventQuery(List.of(), null, null, name, null, null, null, null, null, limit);
             List<Envelope> events = Envelope.all(transactions.run(ctx, w -> compat.events(w, q)));
             Replies.json(ctx, Map.of("agent", name, "events", events, "count", events.size()));
-        });
+        }, Access.STAFF);
         config.routes.get("/api/agents/{name}/performance", ctx -> {
             String name = ops.agents().require(ctx.pathParam("name")).name();
             int days = Query.integer(ctx, "days", 30, 1, 3650);
@@ -60,7 +61,7 @@ public final class CompatAgentRoutes implements HttpModule {
                 body.put("windows", reads.agentMetrics(w, name, since(days), 1000));
                 return body;
             }));
-        });
+        }, Access.STAFF);
     }
 
     /** Every agent running and within {@link #LAG_LIMIT} events of the head. */

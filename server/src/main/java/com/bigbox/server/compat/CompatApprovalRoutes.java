@@ -12,6 +12,8 @@ import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.approvals.ApprovalRoutes;
 import com.bigbox.server.approvals.ApprovalView;
+import com.bigbox.server.approvals.Deciders;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
@@ -53,30 +55,30 @@ public final class CompatApprovalRoutes implements HttpModule {
             ApprovalFilter filter = ApprovalRoutes.filter(ctx);
             List<ApprovalView> approvals = transactions.run(ctx, w -> ops.approvals().list(w, filter)).stream().map(ApprovalView::of).toList();
             Replies.json(ctx, Map.of("approvals", approvals, "count", approvals.size()));
-        });
-        config.routes.get("/api/approvals/stats", ctx -> Replies.json(ctx, transactions.run(ctx, w -> ops.approvals().stats(w))));
-        config.routes.post("/api/approvals/{id}/resolve", ctx -> resolve(ctx, null));
-        config.routes.get("/api/ceo/interrupts", this::interrupts);
-        config.routes.post("/api/ceo/decisions/{id}", ctx -> resolve(ctx, "ceo"));
-        config.routes.get("/api/ceo/automation-report", this::report);
-        config.routes.get("/api/ceo/system-health", this::systemHealth);
-        config.routes.get("/api/oversight/stats", this::oversightStats);
-        config.routes.get("/api/oversight/decisions", this::oversightDecisions);
+        }, Access.STAFF);
+        config.routes.get("/api/approvals/stats", ctx -> Replies.json(ctx, transactions.run(ctx, w -> ops.approvals().stats(w))), Access.STAFF);
+        config.routes.post("/api/approvals/{id}/resolve", this::resolve, Access.STAFF);
+        config.routes.get("/api/ceo/interrupts", this::interrupts, Access.ADMIN);
+        config.routes.post("/api/ceo/decisions/{id}", this::resolve, Access.CEO_ONLY);
+        config.routes.get("/api/ceo/automation-report", this::report, Access.ADMIN);
+        config.routes.get("/api/ceo/system-health", this::systemHealth, Access.ADMIN);
+        config.routes.get("/api/oversight/stats", this::oversightStats, Access.STAFF);
+        config.routes.get("/api/oversight/decisions", this::oversightDecisions, Access.STAFF);
     }
 
-    // {"decision": "approved"|"rejected"|"modified", "resolved_by": "...", "notes": "...", "modifications": {...}}
-    private void resolve(Context ctx, String defaultDecider) {
+    // {"decision": "approved"|"rejected"|"modified", "notes": "...", "modifications": {...}}; a user decides as
+    // themselves, only the service key names the person ("resolved_by") it acts for.
+    private void resolve(Context ctx) {
         UUID id = Query.uuid("id", ctx.pathParam("id"));
         Body body = Body.of(ctx, Set.of("decision", "status", "resolved_by", "decided_by", "notes", "resolution_notes", "modifications"));
         String decision = body.text("decision") != null ? body.text("decision") : body.text("status");
-        String by = body.text("resolved_by") != null ? body.text("resolved_by")
-                : body.text("decided_by") != null ? body.text("decided_by") : defaultDecider;
+        String by = Deciders.name(ctx, body.text("resolved_by") != null ? body.text("resolved_by") : body.text("decided_by"));
         if (by == null) {
             throw ApiException.badRequest("resolved_by", "resolved_by is required: the person deciding");
         }
         String notes = body.text("notes") != null ? body.text("notes") : body.text("resolution_notes");
         DecisionCommand command = DecisionCommand.parse(decision, by, notes, body.map("modifications"));
-        Approval decided = transactions.run(ctx, w -> ops.approvals().decide(w, id, command));
+        Approval decided = transactions.run(ctx, w -> Deciders.decide(ops.approvals(), w, ctx, id, command));
         Replies.json(ctx, Map.of("approval", ApprovalView.of(decided)));
     }
 

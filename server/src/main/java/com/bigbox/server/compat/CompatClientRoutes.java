@@ -6,6 +6,7 @@ import com.bigbox.postgres.autonomic.PgAutonomicReads;
 import com.bigbox.postgres.autonomic.PgCompatReads;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
 import io.javalin.config.JavalinConfig;
@@ -34,20 +35,20 @@ public final class CompatClientRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/clients/{id}/signals", ctx -> events(ctx, "signals", SIGNALS));
-        config.routes.get("/api/clients/{id}/timeline", ctx -> events(ctx, "timeline", List.of()));
+        config.routes.get("/api/clients/{id}/signals", ctx -> events(ctx, "signals", SIGNALS), Access.SIGNED_IN);
+        config.routes.get("/api/clients/{id}/timeline", ctx -> events(ctx, "timeline", List.of()), Access.SIGNED_IN);
         config.routes.get("/api/clients/{id}/projects", ctx -> {
             String id = ctx.pathParam("id");
             Replies.json(ctx, Map.of("client_id", id, "projects", transactions.run(ctx, w -> compat.projects(w, id))));
-        });
-        config.routes.get("/api/clients/{id}/trust-score", this::trust);
+        }, Access.SIGNED_IN);
+        config.routes.get("/api/clients/{id}/trust-score", this::trust, Access.SIGNED_IN);
         config.routes.get("/api/projections/client-health", ctx -> Replies.json(ctx, Map.of("clients",
-                transactions.run(ctx, w -> reads.clientHealth(w, Query.text(ctx, "status"), 5000)))));
+                transactions.run(ctx, w -> reads.clientHealth(w, Query.text(ctx, "status"), 5000)))), Access.STAFF);
         config.routes.get("/api/projections/client-health/{id}", ctx -> {
             String id = ctx.pathParam("id");
             Replies.json(ctx, transactions.run(ctx, w -> reads.clientHealth(w, id))
                     .orElseThrow(() -> new NotFoundException("no health record for client '" + id + "'")));
-        });
+        }, Access.STAFF);
     }
 
     private void events(Context ctx, String name, List<String> types) {

@@ -20,6 +20,7 @@ import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.approvals.ApprovalView;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
@@ -66,17 +67,17 @@ public final class CompatEventRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post("/api/events", this::append);
-        config.routes.post("/api/events/query", this::query);
-        config.routes.get("/api/events/human-queue", this::humanQueue);
-        config.routes.get("/api/events/stats", ctx -> Replies.json(ctx, transactions.run(ctx, w -> reads.stats(w, ops.clock().instant()))));
-        config.routes.get("/api/events/stream", this::stream);
-        config.routes.get("/api/events/entity/{type}/{id}", this::entity);
+        config.routes.post("/api/events", this::append, Access.SIGNED_IN);
+        config.routes.post("/api/events/query", this::query, Access.SIGNED_IN);
+        config.routes.get("/api/events/human-queue", this::humanQueue, Access.STAFF);
+        config.routes.get("/api/events/stats", ctx -> Replies.json(ctx, transactions.run(ctx, w -> reads.stats(w, ops.clock().instant()))), Access.STAFF);
+        config.routes.get("/api/events/stream", this::stream, Access.SIGNED_IN);
+        config.routes.get("/api/events/entity/{type}/{id}", this::entity, Access.SIGNED_IN);
         config.routes.get("/api/events/{id}", ctx -> {
             UUID id = Query.uuid("id", ctx.pathParam("id"));
             Replies.json(ctx, Envelope.of(transactions.run(ctx, w -> w.find(id))
                     .orElseThrow(() -> ApiException.notFound("no event " + id))));
-        });
+        }, Access.SIGNED_IN);
     }
 
     private void append(Context ctx) {

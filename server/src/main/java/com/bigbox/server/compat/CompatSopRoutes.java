@@ -14,6 +14,8 @@ import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.approvals.ApprovalView;
+import com.bigbox.server.approvals.Deciders;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
@@ -56,12 +58,12 @@ public final class CompatSopRoutes implements HttpModule {
                     d.put("activated_at", v.activatedAt());
                     d.put("definition", com.bigbox.autonomic.events.EventCodec.tree(v.definition()));
                     return d;
-                }).toList())));
+                }).toList())), Access.STAFF);
         config.routes.get("/api/sop/executions", ctx -> {
             int limit = Query.integer(ctx, "limit", 100, 1, 500);
             Replies.json(ctx, Map.of("executions", transactions.run(ctx, w -> ops.sops().executions(w, Query.text(ctx, "sop_id"),
                     Query.text(ctx, "status"), limit))));
-        });
+        }, Access.STAFF);
         config.routes.get("/api/sop/proposals", ctx -> {
             String status = Query.text(ctx, "status");
             List<ApprovalView> proposals = transactions.run(ctx, w -> PROPOSAL_CLASSES.stream()
@@ -69,11 +71,11 @@ public final class CompatSopRoutes implements HttpModule {
                             .stream())
                     .map(ApprovalView::of).toList());
             Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
-        });
-        config.routes.post("/api/sop/proposals/{id}/approve", ctx -> decideProposal(ctx, "approve"));
-        config.routes.post("/api/sop/proposals/{id}/reject", ctx -> decideProposal(ctx, "reject"));
-        config.routes.get("/api/drift/alerts", ctx -> Replies.json(ctx, transactions.run(ctx, this::alerts)));
-        config.routes.post("/api/drift/alerts/{id}/acknowledge", this::acknowledge);
+        }, Access.STAFF);
+        config.routes.post("/api/sop/proposals/{id}/approve", ctx -> decideProposal(ctx, "approve"), Access.STAFF);
+        config.routes.post("/api/sop/proposals/{id}/reject", ctx -> decideProposal(ctx, "reject"), Access.STAFF);
+        config.routes.get("/api/drift/alerts", ctx -> Replies.json(ctx, transactions.run(ctx, this::alerts)), Access.STAFF);
+        config.routes.post("/api/drift/alerts/{id}/acknowledge", this::acknowledge, Access.STAFF);
         config.routes.get("/api/drift/summary", ctx -> Replies.json(ctx, transactions.run(ctx, w -> {
             var summary = new LinkedHashMap<String, Object>();
             List<Map<String, Object>> alerts = alerts(w).get("alerts");
@@ -83,19 +85,19 @@ public final class CompatSopRoutes implements HttpModule {
             alerts.forEach(a -> byType.merge(((Envelope) a.get("alert")).event_type(), 1L, Long::sum));
             summary.put("by_type", byType);
             return summary;
-        })));
+        })), Access.STAFF);
     }
 
     private void decideProposal(Context ctx, String decision) {
         UUID id = Query.uuid("id", ctx.pathParam("id"));
         Body body = Body.of(ctx, Set.of("decided_by", "notes"));
-        DecisionCommand command = DecisionCommand.parse(decision, body.text("decided_by"), body.text("notes"), null);
+        DecisionCommand command = DecisionCommand.parse(decision, Deciders.name(ctx, body.text("decided_by")), body.text("notes"), null);
         Approval decided = transactions.run(ctx, w -> {
             Approval proposal = ops.approvals().get(w, id);
             if (!PROPOSAL_CLASSES.contains(proposal.actionClass())) {
                 throw new com.bigbox.autonomic.NotFoundException("no SOP proposal " + id);
             }
-            return ops.approvals().decide(w, id, command);
+            return Deciders.decide(ops.approvals(), w, ctx, id, command);
         });
         Replies.json(ctx, Map.of("proposal", ApprovalView.of(decided)));
     }

@@ -1,6 +1,7 @@
 package com.bigbox.server.dashboard;
 
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
@@ -37,6 +38,6 @@ public final class DashboardRoutes implements HttpModule {
                     "X-Content-Type-Options", "nosniff");
         });
         config.staticFiles.enableWebjars();
-        config.routes.get("/dashboard/config", ctx -> ctx.json(Map.of("anon_key", anonKey)));
+        config.routes.get("/dashboard/config", ctx -> ctx.json(Map.of("anon_key", anonKey)), Access.PUBLIC);
     }
 }

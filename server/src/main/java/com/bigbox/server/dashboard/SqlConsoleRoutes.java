@@ -4,6 +4,7 @@ import com.bigbox.postgres.access.ConsoleSessions;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ public final class SqlConsoleRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post(PATH, this::run);
+        config.routes.post(PATH, this::run, Access.CEO_ONLY);
     }
 
     private void run(Context ctx) {

@@ -8,6 +8,7 @@ import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -33,11 +34,11 @@ public final class EventRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post("/api/v1/events", this::append);
-        config.routes.get("/api/v1/events", this::list);
-        config.routes.get("/api/v1/events/stream", ctx -> new EventStream(transactions, bus, json).serve(ctx, resumeAfter(ctx)));
-        config.routes.get("/api/v1/events/{id}", this::one);
-        config.routes.get("/api/v1/aggregates/{type}/{id}/events", this::stream);
+        config.routes.post("/api/v1/events", this::append, Access.SIGNED_IN);
+        config.routes.get("/api/v1/events", this::list, Access.SIGNED_IN);
+        config.routes.get("/api/v1/events/stream", ctx -> new EventStream(transactions, bus, json).serve(ctx, resumeAfter(ctx)), Access.SIGNED_IN);
+        config.routes.get("/api/v1/events/{id}", this::one, Access.SIGNED_IN);
+        config.routes.get("/api/v1/aggregates/{type}/{id}/events", this::stream, Access.SIGNED_IN);
     }
 
     private void append(Context ctx) {

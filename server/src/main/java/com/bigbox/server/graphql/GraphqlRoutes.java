@@ -9,6 +9,7 @@ import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,14 +71,14 @@ public final class GraphqlRoutes implements HttpModule {
                     ? json.convertValue(body.get("variables"), json.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
                     : Map.of();
             execute(ctx, body.get("query").asText(), body.path("operationName").asText(null), variables);
-        });
+        }, Access.ANY_KEY);
         config.routes.get("/graphql/v1", ctx -> {
             String query = ctx.queryParam("query");
             if (query == null || query.isBlank()) {
                 throw ApiException.badRequest("query", "query is required");
             }
             execute(ctx, query, ctx.queryParam("operationName"), Map.of());
-        });
+        }, Access.ANY_KEY);
     }
 
     private void execute(Context ctx, String query, String operationName, Map<String, Object> variables) {
@@ -150,7 +151,7 @@ public final class GraphqlRoutes implements HttpModule {
                 .type("Mutation", t -> t
                         .dataFetcher("appendEvent", sql(this::append))
                         .dataFetcher("decideApproval", sql((c, env) -> decisions.decide(unit(env), uuid(env.getArgument("approvalId"), "approvalId"),
-                                "APPROVED".equals(env.getArgument("decision")), env.getGraphQlContext().<Caller>get(Caller.class).actor(),
+                                "APPROVED".equals(env.getArgument("decision")), env.getGraphQlContext().<Caller>get(Caller.class),
                                 env.getArgument("notes")))))
                 .build();
     }

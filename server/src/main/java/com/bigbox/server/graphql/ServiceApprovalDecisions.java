@@ -5,9 +5,12 @@ import com.bigbox.autonomic.approvals.ApprovalService;
 import com.bigbox.autonomic.approvals.DecisionCommand;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.core.UnitOfWork;
+import com.bigbox.server.approvals.Deciders;
+import com.bigbox.server.auth.Caller;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,7 +25,9 @@ public final class ServiceApprovalDecisions implements ApprovalDecisions {
     }
 
     @Override
-    public Map<String, Object> decide(UnitOfWork work, UUID approvalId, boolean approve, String decidedBy, String notes) {
+    public Map<String, Object> decide(UnitOfWork work, UUID approvalId, boolean approve, Caller decider, String notes) {
+        Deciders.requireMayDecide(Optional.of(decider), approvals.get(work, approvalId));
+        String decidedBy = decider.actor();
         DecisionCommand command = approve ? new DecisionCommand.Approve(decidedBy, notes) : new DecisionCommand.Reject(decidedBy, notes);
         return view(approvals.decide(work, approvalId, command));
     }

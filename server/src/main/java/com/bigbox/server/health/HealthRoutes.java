@@ -1,6 +1,7 @@
 package com.bigbox.server.health;
 
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -21,9 +22,9 @@ public final class HealthRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
-        config.routes.get("/health", this::ready);
-        config.routes.get("/health/ready", this::ready);
+        config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")), Access.PUBLIC);
+        config.routes.get("/health", this::ready, Access.PUBLIC);
+        config.routes.get("/health/ready", this::ready, Access.PUBLIC);
     }
 
     private void ready(Context ctx) {

@@ -9,9 +9,11 @@ import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.sop.SopVersion;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.postgres.improvement.PgImprovementReads;
+import com.bigbox.server.approvals.Deciders;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.approvals.ApprovalView;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
@@ -51,19 +53,19 @@ public final class ImprovementRoutes implements HttpModule {
             String week = Query.text(ctx, "week");
             ReviewWeek reviewed = week == null ? ReviewWeek.of(ops.clock().instant()) : ReviewWeek.parse(week);
             Replies.json(ctx, transactions.run(ctx, w -> ops.improvement().weeklyReview(w, reviewed)));
-        });
-        config.routes.get("/api/v1/signals", ctx -> signals(ctx, choice(ctx, "kind", KINDS)));
-        config.routes.get("/api/v1/drift-alerts", ctx -> signals(ctx, "drift"));
-        config.routes.post("/api/v1/signals/{id}/acknowledge", this::acknowledge);
-        config.routes.post("/api/v1/drift-alerts/{id}/acknowledge", this::acknowledge);
+        }, Access.STAFF);
+        config.routes.get("/api/v1/signals", ctx -> signals(ctx, choice(ctx, "kind", KINDS)), Access.STAFF);
+        config.routes.get("/api/v1/drift-alerts", ctx -> signals(ctx, "drift"), Access.STAFF);
+        config.routes.post("/api/v1/signals/{id}/acknowledge", this::acknowledge, Access.STAFF);
+        config.routes.post("/api/v1/drift-alerts/{id}/acknowledge", this::acknowledge, Access.STAFF);
         config.routes.get("/api/v1/sop-proposals", ctx -> {
             String status = choice(ctx, "status", STATUSES);
             int limit = Query.integer(ctx, "limit", 100, 1, 500);
             List<Map<String, Object>> proposals = transactions.run(ctx, w -> reads.proposals(w, status, limit));
             Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
-        });
-        config.routes.post("/api/v1/sop-proposals/{id}/approve", ctx -> decide(ctx, "approve"));
-        config.routes.post("/api/v1/sop-proposals/{id}/reject", ctx -> decide(ctx, "reject"));
+        }, Access.STAFF);
+        config.routes.post("/api/v1/sop-proposals/{id}/approve", ctx -> decide(ctx, "approve"), Access.STAFF);
+        config.routes.post("/api/v1/sop-proposals/{id}/reject", ctx -> decide(ctx, "reject"), Access.STAFF);
         // A person found a decision that took effect alone wrong: the evidence threshold calibration reads.
         config.routes.post("/api/v1/decisions/{event_id}/override", ctx -> {
             UUID decision = Query.uuid("event_id", ctx.pathParam("event_id"));
@@ -71,12 +73,12 @@ public final class ImprovementRoutes implements HttpModule {
             RecordedEvent overridden = transactions.run(ctx, w -> ops.decisionOverrides().override(w, decision,
                     body.requiredText("overridden_by"), body.text("reason")));
             Replies.json(ctx, 201, EventView.of(overridden));
-        });
+        }, Access.STAFF);
         config.routes.post("/api/v1/sops/{id}/revert", ctx -> {
             String by = Body.of(ctx, Set.of("reverted_by")).requiredText("reverted_by");
             SopVersion reverted = transactions.run(ctx, w -> ops.improvement().revert(w, ctx.pathParam("id"), by));
             Replies.json(ctx, 201, SopVersionView.of(reverted, false));
-        });
+        }, Access.ADMIN);
     }
 
     private void signals(Context ctx, String kind) {
@@ -96,7 +98,7 @@ public final class ImprovementRoutes implements HttpModule {
     private void decide(Context ctx, String decision) {
         UUID id = Query.uuid("id", ctx.pathParam("id"));
         Body body = Body.of(ctx, Set.of("decided_by", "notes"));
-        DecisionCommand command = DecisionCommand.parse(decision, body.text("decided_by"), body.text("notes"), null);
+        DecisionCommand command = DecisionCommand.parse(decision, Deciders.name(ctx, body.text("decided_by")), body.text("notes"), null);
         Approval decided = transactions.run(ctx, w -> {
             Map<String, Object> proposal = reads.proposal(w, id).orElseThrow(() -> new NotFoundException("no SOP proposal " + id));
             Object approval = proposal.get("approval_id");
@@ -104,7 +106,7 @@ public final class ImprovementRoutes implements HttpModule {
                 throw new InvalidInputException("id", "SOP proposal " + id + " was approved automatically (" + proposal.get("mechanism")
                         + "): there is nothing to decide; revert the SOP instead");
             }
-            return ops.approvals().decide(w, (UUID) approval, command);
+            return Deciders.decide(ops.approvals(), w, ctx, (UUID) approval, command);
         });
         Replies.json(ctx, Map.of("approval", ApprovalView.of(decided)));
     }

@@ -5,6 +5,7 @@ import com.bigbox.autonomic.leads.LeadIntake;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Replies;
 import io.javalin.config.JavalinConfig;
@@ -27,7 +28,7 @@ public final class LeadRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post("/api/v1/leads", this::receive);
+        config.routes.post("/api/v1/leads", this::receive, Access.STAFF);
     }
 
     /** Reads an inquiry from a JSON body; shared with the original API's lead intake. */

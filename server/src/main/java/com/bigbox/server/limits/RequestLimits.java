@@ -1,5 +1,6 @@
 package com.bigbox.server.limits;
 
+import com.bigbox.postgres.access.DbRole;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.auth.Caller;
@@ -10,7 +11,7 @@ import java.util.OptionalLong;
 /**
  * Limits, configured by {@link Settings} and applied to every request, WebSocket upgrades included:
  * per client address before credentials are checked (so guessing keys costs), per API key or user
- * after; over the limit is 429 with {@code Retry-After}. Bodies larger than the limit are 413.
+ * after (the public anon key per address: it is everybody's); over the limit is 429 with {@code Retry-After}. Bodies larger than the limit are 413.
  */
 public final class RequestLimits {
     /**
@@ -72,8 +73,14 @@ public final class RequestLimits {
     private void checkKey(Context ctx) {
         if (settings.perKeyPerMinute() > 0) {
             Caller.of(ctx).ifPresent(caller ->
-                    refuseIfLimited(ctx, perKey.acquire(caller.rateKey()), "this key", "BIGBOX_RATE_LIMIT_PER_KEY"));
+                    refuseIfLimited(ctx, perKey.acquire(bucket(ctx, caller)), "this key", "BIGBOX_RATE_LIMIT_PER_KEY"));
         }
+    }
+
+    // The anon key is public: every visitor holds the same one, so one bucket for it would let two
+    // addresses lock out everybody else's sign-in. Anonymous callers are counted per address instead.
+    private static String bucket(Context ctx, Caller caller) {
+        return caller.role() == DbRole.ANON ? "anon@" + ctx.ip() : caller.rateKey();
     }
 
     // An exception ends the request here: no later filter or route runs.

@@ -1,6 +1,7 @@
 package com.bigbox.server.metrics;
 
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
@@ -33,7 +34,7 @@ public final class MetricsRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/metrics", this::scrape);
+        config.routes.get("/metrics", this::scrape, Access.PUBLIC);
     }
 
     private void scrape(Context ctx) {

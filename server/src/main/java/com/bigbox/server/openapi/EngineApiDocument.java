@@ -1,6 +1,7 @@
 package com.bigbox.server.openapi;
 
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,6 @@ public final class EngineApiDocument implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+        config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document), Access.PUBLIC);
     }
 }

@@ -6,6 +6,7 @@ import com.bigbox.postgres.autonomic.PgAutonomicReads;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
 import io.javalin.config.JavalinConfig;
@@ -33,17 +34,17 @@ public final class ProjectionRoutes implements HttpModule {
             String agent = Query.text(ctx, "agent_id");
             int limit = Query.integer(ctx, "limit", 500, 1, 5000);
             Replies.json(ctx, transactions.run(ctx, w -> reads.agentMetrics(w, agent, since, limit)));
-        });
+        }, Access.STAFF);
         config.routes.get("/api/v1/agent-performance", ctx -> {
             Instant since = since(ctx);
             Replies.json(ctx, transactions.run(ctx, w -> reads.agentPerformance(w, Query.text(ctx, "agent_id"), since)));
-        });
-        config.routes.get("/api/v1/client-health", this::clients);
+        }, Access.STAFF);
+        config.routes.get("/api/v1/client-health", this::clients, Access.STAFF);
         config.routes.get("/api/v1/client-health/{id}", ctx -> {
             String id = ctx.pathParam("id");
             Replies.json(ctx, transactions.run(ctx, w -> reads.clientHealth(w, id))
                     .orElseThrow(() -> new NotFoundException("no health record for client '" + id + "'")));
-        });
+        }, Access.STAFF);
     }
 
     private void clients(Context ctx) {

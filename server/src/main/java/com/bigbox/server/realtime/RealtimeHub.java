@@ -9,6 +9,7 @@ import com.bigbox.postgres.access.RealtimeVisibility;
 import com.bigbox.postgres.access.RowChange;
 import com.bigbox.server.auth.Caller;
 import com.bigbox.server.auth.CallerRequestTransactions;
+import com.bigbox.server.auth.Sessions;
 import com.bigbox.server.rest.Catalog;
 import com.bigbox.server.rest.CatalogCache;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +49,10 @@ public final class RealtimeHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RealtimeHub.class);
     private static final int BATCH = 500;
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(75);
+    private static final Duration SESSION_SWEEP = Duration.ofSeconds(2);
 
     private final CallerRequestTransactions transactions;
+    private final Sessions sessions;
     private final Clock clock;
     private final CatalogCache catalogs;
     private final Supplier<Position> eventsHead;
@@ -62,9 +65,11 @@ public final class RealtimeHub implements AutoCloseable {
     private final BackgroundLoop loop;
     private volatile long visibilityQueries;
 
-    public RealtimeHub(CallerRequestTransactions transactions, CatalogCache catalogs, Supplier<Position> eventsHead,
+    public RealtimeHub(CallerRequestTransactions transactions, Sessions sessions, CatalogCache catalogs, Supplier<Position> eventsHead,
             Supplier<ChangePosition> changesHead, ObjectMapper json, Clock clock, String instanceName) {
         this.transactions = transactions;
+        this.sessions = sessions;
+        sessions.onEnded(this::sessionEnded);
         this.clock = clock;
         this.catalogs = catalogs;
         this.eventsHead = eventsHead;
@@ -97,6 +102,12 @@ public final class RealtimeHub implements AutoCloseable {
 
     public int channelCount() {
         return channels.size();
+    }
+
+    /** The caller of a token a client sent on the socket, refused when its session has ended. */
+    Caller openSession(Caller caller) {
+        sessions.require(caller);
+        return caller;
     }
 
     void connected(RealtimeSocket socket) {
@@ -150,6 +161,7 @@ public final class RealtimeHub implements AutoCloseable {
 
     private void run() {
         long lastSweep = System.nanoTime();
+        long lastSessionSweep = lastSweep;
         var batch = new ArrayList<Change>();
         while (loop.running()) {
             try {
@@ -161,6 +173,10 @@ public final class RealtimeHub implements AutoCloseable {
                         deliver(batch, List.copyOf(channels));
                     }
                     batch.clear();
+                }
+                if (System.nanoTime() - lastSessionSweep > SESSION_SWEEP.toNanos()) {
+                    closeEndedSessions();
+                    lastSessionSweep = System.nanoTime();
                 }
                 if (System.nanoTime() - lastSweep > Duration.ofSeconds(10).toNanos()) {
                     closeSilentSockets();
@@ -215,15 +231,18 @@ public final class RealtimeHub implements AutoCloseable {
     }
 
     // A channel whose token expired stops receiving, as Supabase closes it; the client may rejoin with a new one.
+    // So does one whose session ended (signed out or revoked), which Supabase does not do.
     private boolean closeIfExpired(Channel channel) {
-        if (!channel.caller.expired(clock.instant())) {
+        boolean expired = channel.caller.expired(clock.instant());
+        if (!expired && !ended(channel.caller)) {
             return false;
         }
         channel.closed = true;
         channels.remove(channel);
         channel.socket.channels.remove(channel.topic, channel);
         channel.socket.send(new PhoenixMessage(channel.joinRef, null, channel.topic, "system", json.createObjectNode()
-                .put("extension", "system").put("status", "error").put("message", "JWT expired: rejoin with a fresh access_token")));
+                .put("extension", "system").put("status", "error").put("message", expired ? "JWT expired: rejoin with a fresh access_token"
+                        : "the session of this token has ended: sign in again")));
         channel.socket.send(new PhoenixMessage(channel.joinRef, null, channel.topic, "phx_close", json.createObjectNode()));
         return true;
     }
@@ -288,6 +307,34 @@ public final class RealtimeHub implements AutoCloseable {
         data.set("old_record", change.oldRecord() == null ? json.createObjectNode() : change.oldRecord());
         data.putNull("errors");
         return data;
+    }
+
+    private boolean ended(Caller caller) {
+        return caller.sessionId() != null && !sessions.active(caller.sessionId());
+    }
+
+    // Signed out or revoked on this instance: its sockets close now, not at the next sweep.
+    private void sessionEnded(Sessions.Ended ended) {
+        for (RealtimeSocket socket : sockets) {
+            if (ended.covers(socket.caller)) {
+                closeEnded(socket);
+            }
+        }
+    }
+
+    // Sessions ended on another instance (or by a reused refresh token) are found here within seconds.
+    private void closeEndedSessions() {
+        for (RealtimeSocket socket : sockets) {
+            if (ended(socket.caller)) {
+                closeEnded(socket);
+            }
+        }
+    }
+
+    private void closeEnded(RealtimeSocket socket) {
+        log.info("Realtime socket {}: its session ended; closing it", socket.id());
+        socket.close(1008, "session ended");
+        disconnected(socket);
     }
 
     private void closeSilentSockets() {

@@ -1,6 +1,7 @@
 package com.bigbox.server.realtime;
 
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.bigbox.server.auth.TokenRejectedException;
 import com.bigbox.server.auth.Tokens;
@@ -60,7 +61,7 @@ public final class RealtimeRoutes implements HttpModule {
             ws.onMessage(this::message);
             ws.onClose(ctx -> gone(ctx.sessionId()));
             ws.onError(ctx -> gone(ctx.sessionId()));
-        });
+        }, Access.ANY_KEY);
     }
 
     private void connect(WsConnectContext ctx) {
@@ -180,7 +181,7 @@ public final class RealtimeRoutes implements HttpModule {
             return;
         }
         try {
-            channel.caller = tokens.verify(message.payload().path("access_token").asText(""));
+            channel.caller = hub.openSession(tokens.verify(message.payload().path("access_token").asText("")));
         } catch (TokenRejectedException e) {
             // A channel whose token no longer verifies stops receiving, as Supabase closes it.
             socket.channels.remove(message.topic());
@@ -194,7 +195,7 @@ public final class RealtimeRoutes implements HttpModule {
     private Caller callerOf(RealtimeSocket socket, JsonNode payload) {
         JsonNode token = payload.path("access_token");
         if (token.isTextual() && !token.asText().isBlank()) {
-            return tokens.verify(token.asText());
+            return hub.openSession(tokens.verify(token.asText()));
         }
         return socket.caller;
     }

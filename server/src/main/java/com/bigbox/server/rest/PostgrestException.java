@@ -1,5 +1,6 @@
 package com.bigbox.server.rest;
 
+import com.bigbox.server.DatabaseUnavailable;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -52,6 +53,9 @@ public final class PostgrestException extends RuntimeException {
     static int status(String state, boolean anon) {
         if (state.equals("42501")) {
             return anon ? 401 : 403;
+        }
+        if (DatabaseUnavailable.transientState(state)) {
+            return 503;
         }
         if (state.matches("PT\\d{3}")) {
             return Integer.parseInt(state.substring(2));

@@ -1,9 +1,11 @@
 package com.bigbox.server.rest;
 
 import com.bigbox.postgres.access.DbRole;
+import com.bigbox.server.DatabaseUnavailable;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,19 +53,22 @@ public final class RestRoutes implements HttpModule {
             body.put("message", e.getMessage());
             body.put("details", e.details());
             body.put("hint", e.hint());
+            if (e.status() == 503) {
+                ctx.header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            }
             ctx.status(e.status()).json(body);
         });
         config.routes.get("/rest/v1/", ctx -> {
             Catalog catalog = catalogs.current().visibleTo(requireCaller(ctx).databaseRole().claim());
             ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalog)));
-        });
-        config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false));
-        config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true));
-        config.routes.get("/rest/v1/{table}", this::read);
-        config.routes.head("/rest/v1/{table}", this::read);
-        config.routes.post("/rest/v1/{table}", this::insert);
-        config.routes.patch("/rest/v1/{table}", this::update);
-        config.routes.delete("/rest/v1/{table}", this::delete);
+        }, Access.ANY_KEY);
+        config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false), Access.ANY_KEY);
+        config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true), Access.ANY_KEY);
+        config.routes.get("/rest/v1/{table}", this::read, Access.ANY_KEY);
+        config.routes.head("/rest/v1/{table}", this::read, Access.ANY_KEY);
+        config.routes.post("/rest/v1/{table}", this::insert, Access.ANY_KEY);
+        config.routes.patch("/rest/v1/{table}", this::update, Access.ANY_KEY);
+        config.routes.delete("/rest/v1/{table}", this::delete, Access.ANY_KEY);
     }
 
     private void read(Context ctx) {

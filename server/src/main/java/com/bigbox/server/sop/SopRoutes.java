@@ -7,6 +7,7 @@ import com.bigbox.postgres.autonomic.PgAutonomicReads;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
 import com.bigbox.server.autonomic.Replies;
@@ -36,17 +37,17 @@ public final class SopRoutes implements HttpModule {
     @Override
     public void configure(JavalinConfig config) {
         config.routes.get("/api/v1/sops", ctx -> Replies.json(ctx, transactions.run(ctx, w -> ops.sops().activeVersions(w))
-                .stream().map(v -> SopVersionView.of(v, false)).toList()));
-        config.routes.post("/api/v1/sops", this::load);
-        config.routes.get("/api/v1/sops/{id}", this::one);
+                .stream().map(v -> SopVersionView.of(v, false)).toList()), Access.STAFF);
+        config.routes.post("/api/v1/sops", this::load, Access.ADMIN);
+        config.routes.get("/api/v1/sops/{id}", this::one, Access.STAFF);
         config.routes.get("/api/v1/sop-metrics", ctx -> Replies.json(ctx, transactions.run(ctx,
-                w -> reads.sopMetrics(w, Query.text(ctx, "sop_id")))));
-        config.routes.get("/api/v1/sop-executions", this::executions);
+                w -> reads.sopMetrics(w, Query.text(ctx, "sop_id")))), Access.STAFF);
+        config.routes.get("/api/v1/sop-executions", this::executions, Access.STAFF);
         config.routes.get("/api/v1/sop-executions/{id}", ctx -> {
             UUID id = Query.uuid("id", ctx.pathParam("id"));
             Replies.json(ctx, ExecutionView.of(transactions.run(ctx, w -> ops.sops().execution(w, id))
                     .orElseThrow(() -> new NotFoundException("no SOP execution " + id))));
-        });
+        }, Access.STAFF);
     }
 
     private void one(Context ctx) {

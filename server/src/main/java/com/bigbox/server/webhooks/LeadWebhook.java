@@ -8,6 +8,7 @@ import com.bigbox.postgres.access.WebhookSecretStore;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.bigbox.server.auth.CallerRequestTransactions;
 import com.bigbox.server.events.EventView;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/webhooks/lead}: a web form's lead, signed (see {@link WebhookSignature}), becomes a
  * {@code LEAD_RECEIVED} event on aggregate {@code LEAD} — the Intake agent's input. A bad or stale
- * signature gets 401 and nothing is stored. The event id is derived from the signature, so a replayed
- * delivery inside the tolerance stores nothing new either (200 with the stored event).
+ * signature gets 401 and nothing is stored. The event id is derived from what was signed — the timestamp
+ * and the body, never the signature header, which can be re-encoded (upper-case hex, extra {@code v1=}
+ * entries) — so a replayed delivery inside the tolerance stores nothing new (200 with the stored event).
  */
 public final class LeadWebhook implements HttpModule {
     public static final String PATH = "/api/v1/webhooks/lead";
@@ -56,7 +58,7 @@ public final class LeadWebhook implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post(PATH, this::receive);
+        config.routes.post(PATH, this::receive, Access.PUBLIC);
     }
 
     private void receive(Context ctx) {
@@ -74,7 +76,7 @@ public final class LeadWebhook implements HttpModule {
                 });
         ObjectNode lead = lead(new String(body, StandardCharsets.UTF_8));
         lead.put("source", "webhook");
-        UUID eventId = UUID.nameUUIDFromBytes(("lead-webhook:" + signature.strip()).getBytes(StandardCharsets.UTF_8));
+        UUID eventId = WebhookSignature.deliveryId(ctx.header("X-Bigbox-Timestamp"), body);
         var event = new NewEvent(eventId, "LEAD_RECEIVED", lead.toString(), "{\"source\":\"webhook\"}", null, null,
                 "webhook:lead", null, null);
         var result = transactions.run(WEBHOOK, work ->

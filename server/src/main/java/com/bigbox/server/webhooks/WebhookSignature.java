@@ -5,9 +5,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -55,6 +57,17 @@ public final class WebhookSignature {
             }
         }
         return Optional.of("the signature does not match any active secret");
+    }
+
+    /**
+     * A delivery's identity: its timestamp (as a number) and body, what the signature covers. However the
+     * signature header is written, the same delivery has the same id.
+     */
+    static UUID deliveryId(String timestampHeader, byte[] body) {
+        byte[] prefix = ("lead-webhook:" + Long.parseLong(timestampHeader.strip()) + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] name = Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, name, prefix.length, body.length);
+        return UUID.nameUUIDFromBytes(name);
     }
 
     static byte[] sign(String secret, String timestamp, byte[] body) {

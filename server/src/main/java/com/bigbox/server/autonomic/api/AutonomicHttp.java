@@ -11,6 +11,7 @@ import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.agents.AgentRoutes;
 import com.bigbox.server.approvals.ApprovalRoutes;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.AutonomicErrors;
 import com.bigbox.server.autonomic.Replies;
 import com.bigbox.server.compat.CompatAgentRoutes;
@@ -35,7 +36,7 @@ public final class AutonomicHttp {
         var compatAgents = new CompatAgentRoutes(transactions, ops, agents, reads, compat);
         return List.of(
                 new AutonomicErrors(),
-                config -> config.routes.get("/api/v1/event-types", ctx -> Replies.json(ctx, EventTypes.all())),
+                config -> config.routes.get("/api/v1/event-types", ctx -> Replies.json(ctx, EventTypes.all()), Access.SIGNED_IN),
                 agents,
                 new ApprovalRoutes(transactions, ops.approvals()),
                 new SopRoutes(transactions, ops, reads),
