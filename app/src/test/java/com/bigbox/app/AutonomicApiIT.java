@@ -159,6 +159,7 @@ class AutonomicApiIT {
 
     @Test
     void malformedRequestsAreRefusedNamingTheFieldAndChangeNothing() throws Exception {
+        awaitAgentsCaughtUp();
         long before = get("/api/events/stats").body().path("total_events").asLong();
         assertThat(get("/api/events/stats").statusCode()).isEqualTo(200);
         assertField(post("/api/v1/leads", Map.of("name", "Jo", "email", "not-an-address")), 400, "email");
@@ -173,7 +174,22 @@ class AutonomicApiIT {
         Reply badSop = post("/api/v1/sops", Map.of("loaded_by", "t", "files", List.of(Map.of("name", "bad.yaml", "content", "metadata: {id: x}\nsteps: []\n"))));
         assertField(badSop, 400, "metadata.name");
         assertThat(badSop.body().path("problems").size()).isGreaterThan(1);
+        awaitAgentsCaughtUp();
         assertThat(get("/api/events/stats").body().path("total_events").asLong()).isEqualTo(before);
+    }
+
+    // The agents may still be reacting to an earlier test's events (each reaction an event of its
+    // own): counting waits until every agent has read everything.
+    private static void awaitAgentsCaughtUp() {
+        await().atMost(60, SECONDS).until(() -> {
+            JsonNode agents = get("/api/v1/agents").body();
+            for (JsonNode agent : agents) {
+                if (agent.path("lag").asLong() != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     @Test

@@ -125,7 +125,7 @@ class AutonomicCliIT {
         assertThat(bigbox("replay", "--projection", "improvement_signals").exit()).isZero();
         Run run = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Weekly automation review 2026-W10", "doctrine 1.1.0", "Top automation gaps (1)",
+        assertThat(run.out()).contains("Weekly automation review 2026-W10", "doctrine 1.2.0", "Top automation gaps (1)",
                 "status_report", "800.00/month", "OVERDUE", "Doctrine violations (0)", "The 30% question",
                 "manual_work_share", "override_rate", "ceo_interrupts_per_week");
         Run json = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z", "--json");

@@ -20,6 +20,8 @@ final class BenchDatabase implements AutoCloseable {
         String name = "bigbox_bench_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.properties()); var s = admin.createStatement()) {
             s.execute("create database " + name);
+            // Message DB's functions call each other unqualified, as its own role's search_path allows.
+            s.execute("alter database " + name + " set search_path = \"$user\", public, message_store");
         }
         return new BenchDatabase(server, name);
     }
@@ -39,7 +41,17 @@ final class BenchDatabase implements AutoCloseable {
             rs.next();
             return rs.getString(1).replaceFirst(" on .*", "") + ", fsync=" + rs.getString(2) + ", synchronous_commit="
                     + rs.getString(3) + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                    + Runtime.version().feature();
+                    + Runtime.version().feature() + loadAverage();
+        }
+    }
+
+    // The machine may be shared: its load when the run started says how noisy the absolute figures are.
+    private static String loadAverage() {
+        try {
+            String[] load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return ", load average " + load[0] + " at the start";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
         }
     }
 

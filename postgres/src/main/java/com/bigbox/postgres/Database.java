@@ -15,12 +15,10 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
     /**
-     * Every engine session: skips the per-statement NOTIFY trigger (the engine notifies after commit,
-     * coalesced) and bounds how long it may sit idle in a transaction, because an open transaction holds
-     * back real-time delivery for the whole cluster.
+     * Every engine session bounds how long it may sit idle in a transaction, because an open
+     * transaction that has written events holds back real-time delivery for the whole cluster.
      */
-    static final String SESSION_SETUP =
-            "set bigbox.skip_notify = 'on'; set idle_in_transaction_session_timeout = '60s'";
+    static final String SESSION_SETUP = "set idle_in_transaction_session_timeout = '60s'";
 
     private final DatabaseUrl url;
     private final HikariDataSource pool;

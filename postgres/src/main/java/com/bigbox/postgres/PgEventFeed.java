@@ -25,7 +25,10 @@ public final class PgEventFeed implements AutoCloseable {
     private static final Logger realtime = LoggerFactory.getLogger("com.bigbox.realtime");
 
     private static final int BATCH = 1_000;
-    private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(2);
+    // Every read computes the horizon (events_read_horizon(), a read of pg_locks that costs about as
+    // much as an insert through the trigger): at most one read per interval, which then covers every
+    // commit of the interval, bounds that cost under a write burst at the price of this much latency.
+    private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(5);
     private static final Duration HELD_BACK_WARNING = Duration.ofSeconds(5);
 
     // The oldest open transaction that has written events: the commit-safe read cannot pass it.

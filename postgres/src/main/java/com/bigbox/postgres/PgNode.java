@@ -25,18 +25,20 @@ public final class PgNode implements AutoCloseable {
     private final PgNotificationListener listener;
     private final PgEventFeed feed;
     private final PgSubscriptions subscriptions;
+    private volatile Runnable commitObserver = () -> {};
 
     private PgNode(Database database, String name, Position feedStart, Duration pollInterval, PgMeters meters) {
         this.name = name;
         this.notifier = new PgNotifier(database, name);
         var feedWakeup = new Wakeup();
         this.store = new PgEventStore(database.pool(), () -> {
+            commitObserver.run();
             feedWakeup.signal();
             notifier.committed();
         }, meters);
         this.bus = new LocalEventBus((event, e) ->
                 log.warn("A listener failed on event {} ({}): {}", event.eventId(), event.type(), e.toString()));
-        this.listener = new PgNotificationListener(database, feedWakeup, name);
+        this.listener = new PgNotificationListener(database, feedWakeup, notifier::backendPid, name);
         this.feed = new PgEventFeed(store, database.pool(), bus, feedWakeup,
                 feedStart == null ? store.head() : feedStart, pollInterval, name, meters);
         this.subscriptions = new PgSubscriptions(store, database, bus, name, pollInterval, meters);
@@ -65,6 +67,14 @@ public final class PgNode implements AutoCloseable {
         node.listener.start();
         node.feed.start();
         return node;
+    }
+
+    /**
+     * Runs {@code observer} on the writing thread right after each commit that appended events, before
+     * any feed is told: the bench times delivery from the writer's commit with it.
+     */
+    public void observeCommits(Runnable observer) {
+        this.commitObserver = observer;
     }
 
     public String name() {

@@ -8,30 +8,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds this instance's one LISTEN session and wakes the feed on every notification. When the
+ * Holds this instance's one LISTEN session and wakes the feed on every notification (the engine's
+ * own commits, see {@link PgNotifier}) and whenever the commit-order sequence moves (a foreign
+ * writer's commit, see {@link TicketWatch}: writers themselves send no NOTIFY). When the
  * session dies (network, {@code pg_terminate_backend}, a PostgreSQL restart) it reconnects with
  * backoff and wakes the feed so that it catches up on what it missed.
  */
 final class PgNotificationListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PgNotificationListener.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(5);
+    // How often the session looks at the commit-order sequence: the delay of a foreign writer's
+    // events, at the price of one tiny query per interval. It also finds a silently dropped TCP
+    // connection, which a read of notifications alone never raises on.
+    static final Duration WATCH_INTERVAL = Duration.ofMillis(25);
+    private static final String LAST_TICKET = "select last_value from public.events_transaction_seq";
 
     private final Database database;
     private final Wakeup feed;
+    private final java.util.function.IntSupplier ownNotifier;
     private final BackgroundLoop loop;
     private volatile boolean connected;
     private volatile int backendPid;
     private volatile Connection connection;
     private volatile Instant suppressedUntil = Instant.MIN;
 
-    PgNotificationListener(Database database, Wakeup feed, String instanceName) {
+    /** @param ownNotifier the backend pid of this instance's notifier, whose NOTIFYs follow commits the feed was woken for */
+    PgNotificationListener(Database database, Wakeup feed, java.util.function.IntSupplier ownNotifier, String instanceName) {
         this.database = database;
         this.feed = feed;
+        this.ownNotifier = ownNotifier;
         this.loop = new BackgroundLoop(instanceName + "-listen", this::run);
     }
 
@@ -101,32 +111,45 @@ final class PgNotificationListener implements AutoCloseable {
     }
 
     private void listen(PGConnection pg, Connection session) throws SQLException {
-        long lastCheck = System.nanoTime();
+        var watch = new TicketWatch(WATCH_INTERVAL.toNanos());
         boolean listening = true;
-        while (loop.running()) {
-            boolean suppressed = suppressedUntil.isAfter(Instant.now());
-            if (suppressed == listening) {
-                try (var statement = session.createStatement()) {
-                    statement.execute((suppressed ? "unlisten " : "listen ") + PgNotifier.CHANNEL);
+        try (var ticket = session.prepareStatement(LAST_TICKET)) {
+            while (loop.running()) {
+                boolean suppressed = suppressedUntil.isAfter(Instant.now());
+                if (suppressed == listening) {
+                    try (var statement = session.createStatement()) {
+                        statement.execute((suppressed ? "unlisten " : "listen ") + PgNotifier.CHANNEL);
+                    }
+                    listening = !suppressed;
+                    if (listening) {
+                        log.info("Notifications no longer suppressed; listening again");
+                        feed.signal();
+                    }
                 }
-                listening = !suppressed;
-                if (listening) {
-                    log.info("Notifications no longer suppressed; listening again");
+                var notifications = pg.getNotifications((int) WATCH_INTERVAL.toMillis());
+                boolean moved;
+                try (var rs = ticket.executeQuery()) {
+                    rs.next();
+                    moved = watch.observe(rs.getLong(1), System.nanoTime());
+                }
+                if (listening && (moved || fromOthers(notifications))) {
                     feed.signal();
                 }
             }
-            var notifications = pg.getNotifications((int) Duration.ofMillis(500).toMillis());
-            if (listening && notifications != null && notifications.length > 0) {
-                feed.signal();
-            }
-            if (System.nanoTime() - lastCheck > LIVENESS_CHECK.toNanos()) {
-                // A silently dropped TCP connection never raises on a read; a query does.
-                try (var statement = session.createStatement()) {
-                    statement.execute("select 1");
-                }
-                lastCheck = System.nanoTime();
+        }
+    }
+
+    private boolean fromOthers(PGNotification[] notifications) {
+        if (notifications == null) {
+            return false;
+        }
+        int own = ownNotifier.getAsInt();
+        for (PGNotification n : notifications) {
+            if (n.getPID() != own) {
+                return true;
             }
         }
+        return false;
     }
 
     @Override

@@ -75,6 +75,23 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
         return worker != null && worker.owning();
     }
 
+    /**
+     * Whether every subscription of this instance runs and has handled every event it wants: nothing more will
+     * happen until something new is appended. Positions are read before the head: a handler commits its effects
+     * before its position moves, so whatever it wrote is within the head read afterwards.
+     *
+     * @param required names that must be running here (a subscription not yet registered is not settled)
+     */
+    public boolean settled(java.util.Collection<String> required) {
+        var seen = new java.util.HashMap<SubscriptionWorker, Position>();
+        workers.values().forEach(worker -> seen.put(worker, worker.position()));
+        Position head = store.head();
+        if (!workers.keySet().containsAll(required)) {
+            return false;
+        }
+        return seen.entrySet().stream().allMatch(e -> e.getKey().settled(e.getValue(), head));
+    }
+
     public Map<String, Position> positions() {
         var positions = new java.util.TreeMap<String, Position>();
         workers.forEach((name, worker) -> positions.put(name, worker.position()));

@@ -85,6 +85,33 @@ final class SubscriptionWorker implements AutoCloseable {
         return owning;
     }
 
+    /**
+     * Whether this worker, seen at {@code seen}, had nothing left it wants up to {@code head}: the events between are
+     * all ones it passes over (it advances past those only at its next poll, which nothing needs to wait for).
+     */
+    boolean settled(Position seen, Position head) {
+        if (!owning) {
+            return false;
+        }
+        Position at = seen;
+        while (head.isAfter(at)) {
+            List<RecordedEvent> batch = store.readAll(at, BATCH);
+            if (batch.isEmpty()) {
+                return true;
+            }
+            for (RecordedEvent event : batch) {
+                if (event.position().isAfter(head)) {
+                    return true;
+                }
+                if (filter.matches(event)) {
+                    return false;
+                }
+                at = event.position();
+            }
+        }
+        return true;
+    }
+
     Position position() {
         return position;
     }

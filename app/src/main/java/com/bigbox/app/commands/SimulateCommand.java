@@ -2,11 +2,15 @@ package com.bigbox.app.commands;
 
 import com.bigbox.app.engine.Settings;
 import com.bigbox.app.simulation.AgencySize;
+import com.bigbox.app.simulation.Habits;
 import com.bigbox.app.simulation.Report;
 import com.bigbox.app.simulation.ScratchDatabases;
+import com.bigbox.app.simulation.SeedRuns;
 import com.bigbox.app.simulation.Simulation;
 import com.bigbox.app.simulation.SimulationRun;
+import com.bigbox.app.simulation.SimulationRunner;
 import com.bigbox.app.simulation.SvgPlot;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.sop.SopFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,6 +42,30 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "The same seed gives the same figures (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--seeds", description = "Several seeds instead of --seed: a list and ranges, e.g. 11-20 or 1,4,9.")
+    String seeds;
+
+    @Option(names = "--parallel", defaultValue = "1", description = "How many runs at once, 1 to 16, each on its own database "
+            + "(default: ${DEFAULT-VALUE}); the figures do not depend on it.")
+    int parallel;
+
+    @Option(names = "--json", description = "Print one JSON object a seed instead of the tables: {\"seed\", \"days\", \"loops_off\", "
+            + "\"loops_on\"}, each side with automation_rate, wrong_rate_judged, judged_share (fractions over the last 4 weeks), "
+            + "max_ceo_interrupts_per_week and meets_targets.")
+    boolean json;
+
+    @Option(names = "--report-md", description = "Print a Markdown table of every seed instead of the tables (the README's); "
+            + "the same command prints the same table.")
+    boolean reportMd;
+
+    @Option(names = "--doctrine", description = "Run the engine by this doctrine file instead of the shipped one.")
+    Path doctrine;
+
+    @Option(names = "--people", description = "Change the simulated people's habits from their defaults, e.g. "
+            + "approve_wrong=0.2,notice_wrong=0.4 (keys: absent, approve_wrong, reject_right, notice_wrong, notice_days, "
+            + "override_right).")
+    String people;
 
     @Option(names = "--loops", defaultValue = "on", description = "on, off, or both (off then on, same seed) (default: ${DEFAULT-VALUE}).")
     String loops;
@@ -71,8 +99,23 @@ public final class SimulateCommand implements Callable<Integer> {
             case "both" -> List.of(false, true);
             default -> throw new IllegalArgumentException("--loops must be on, off or both, was '" + loops + "'");
         };
+        if (json && reportMd) {
+            throw new IllegalArgumentException("--json and --report-md: choose one");
+        }
+        if (parallel < 1 || parallel > 16) {
+            throw new IllegalArgumentException("--parallel must be between 1 and 16, was " + parallel);
+        }
+        if (doctrine != null) {
+            Doctrine.read(doctrine); // a bad doctrine fails before anything starts
+        }
         var size = new AgencySize(leadsPerDay);
-        new Simulation.Options(days, seed, true, size); // validates --days before anything starts
+        Habits habits = Habits.parse(people);
+        var runsToDo = new ArrayList<Simulation.Options>();
+        for (long s : seedList()) {
+            for (boolean on : modes) {
+                runsToDo.add(new Simulation.Options(days, s, on, size, habits, doctrine)); // validates --days before anything starts
+            }
+        }
         if (plot != null && plot.getParent() != null && !Files.isDirectory(plot.getParent())) {
             throw new IllegalArgumentException("--plot: no directory " + plot.getParent());
         }
@@ -80,44 +123,72 @@ public final class SimulateCommand implements Callable<Integer> {
         quietEngineLogs();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var runs = new ArrayList<SimulationRun>();
+        List<SimulationRun> runs;
         Path work = Files.createTempDirectory("bigbox-simulate-");
         try (ScratchDatabases server = server(work)) {
-            runAll(server, work, modes, size, sopFiles, runs, err);
+            runs = new SimulationRunner(server, work, sopFiles, keep, err).runAll(runsToDo, parallel);
         } finally {
             if (!keep) {
                 deleteQuietly(work); // engine homes and, when embedded, the scratch server's data
             }
         }
-        Report.print(out, runs);
+        if (json) {
+            SeedRuns.printJson(out, runs);
+        } else if (reportMd) {
+            SeedRuns.printMarkdown(out, runs, command());
+        } else {
+            Report.print(out, runs);
+        }
         if (plot != null) {
             Files.writeString(plot, SvgPlot.render(runs));
-            out.println("plot: " + plot.toAbsolutePath());
+            err.println("plot: " + plot.toAbsolutePath());
         }
         out.flush();
         return 0;
     }
 
-    private void runAll(ScratchDatabases server, Path work, List<Boolean> modes, AgencySize size, List<SopFile> sopFiles,
-            List<SimulationRun> runs, PrintWriter err) throws java.io.IOException {
-        for (boolean on : modes) {
-            String name = String.format(Locale.ROOT, "bigbox_sim_%d_%s_%d", Math.abs(seed), on ? "on" : "off", ProcessHandle.current().pid());
-            String url = server.create(name);
+    /** The command that reproduces this report (without where its databases live). */
+    private String command() {
+        var c = new StringBuilder("./bigbox simulate --days ").append(days);
+        c.append(seeds != null ? " --seeds " + seeds : " --seed " + seed).append(" --loops ").append(loops);
+        if (leadsPerDay != 5) {
+            c.append(" --leads-per-day ").append(leadsPerDay);
+        }
+        if (doctrine != null) {
+            c.append(" --doctrine ").append(doctrine);
+        }
+        if (people != null) {
+            c.append(" --people ").append(people);
+        }
+        return c.append(" --report-md").toString();
+    }
+
+    List<Long> seedList() {
+        if (seeds == null) {
+            return List.of(seed);
+        }
+        var list = new ArrayList<Long>();
+        for (String part : seeds.split(",")) {
+            String p = part.strip();
             try {
-                var options = new Simulation.Options(days, seed, on, size);
-                runs.add(Simulation.run(options, url, work.resolve(name), sopFiles, (day, of) -> {
-                    err.printf("\rloops %-3s day %d/%d", on ? "on" : "off", day, of);
-                    err.flush();
-                }));
-                err.println();
-            } finally {
-                if (keep) {
-                    err.println("kept scratch database " + server.urlOf(name).replaceAll("password=[^&]*", "password=***"));
+                int dash = p.indexOf('-', 1);
+                if (dash < 0) {
+                    list.add(Long.parseLong(p));
                 } else {
-                    server.drop(name);
+                    long from = Long.parseLong(p.substring(0, dash));
+                    long to = Long.parseLong(p.substring(dash + 1));
+                    if (to < from || to - from > 1000) {
+                        throw new IllegalArgumentException("--seeds: a range runs upwards, at most 1000 seeds, was " + p);
+                    }
+                    for (long s = from; s <= to; s++) {
+                        list.add(s);
+                    }
                 }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--seeds: expected numbers and ranges like 11-20 or 1,4,9, was '" + p + "'");
             }
         }
+        return list.stream().distinct().toList();
     }
 
     private static void deleteQuietly(Path directory) {

@@ -2,6 +2,7 @@ package com.bigbox.app.engine;
 
 import com.bigbox.autonomic.approvals.Deadlines;
 import com.bigbox.autonomic.chaos.ActiveFaults;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.notifications.BusinessDeadlines;
 import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
@@ -34,7 +35,8 @@ public final class AutonomicRuntime implements AutoCloseable {
      * {@code BIGBOX_AGENTS=off} the instance only serves the API (others in the cluster run the agents).
      * {@code BIGBOX_APPROVAL_TIMEOUT_SCALE} (default 1) multiplies every approval timeout: a test or
      * chaos cluster can let approvals expire in seconds. {@code BIGBOX_LOOPS=off} (default on) keeps the
-     * self-improvement loops off this instance; {@code BIGBOX_GO_LIVE} dates the doctrine's week 1.
+     * self-improvement loops off this instance; {@code BIGBOX_GO_LIVE} dates the doctrine's week 1;
+     * {@code BIGBOX_DOCTRINE} names a doctrine file to use instead of the shipped one.
      *
      * @param faults the chaos faults in force, which every agent's handler is exposed to
      */
@@ -48,7 +50,7 @@ public final class AutonomicRuntime implements AutoCloseable {
                 : PgAutonomic.passive(node, clock, jobPoll(settings), faults);
         try {
             var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables,
-                    AutonomicOperations.shippedAgents(), goLive(settings));
+                    AutonomicOperations.shippedAgents(), goLive(settings), doctrine(settings));
             if (run) {
                 operations.start();
                 if (loops) {
@@ -64,6 +66,11 @@ public final class AutonomicRuntime implements AutoCloseable {
             adapters.close();
             throw e;
         }
+    }
+
+    /** {@code BIGBOX_DOCTRINE}: a doctrine file to run by instead of the shipped one. */
+    static Doctrine doctrine(Settings settings) {
+        return settings.get("BIGBOX_DOCTRINE").map(path -> Doctrine.read(java.nio.file.Path.of(path))).orElseGet(Doctrine::shipped);
     }
 
     static boolean agentsOn(Settings settings) {

@@ -15,10 +15,12 @@ import java.util.SplittableRandom;
  * lead draws from its own random stream (seed and lead number), so adding a lead or reordering work never
  * changes another lead's story.
  *
- * <p>The noise is the point: a lead's quality raises the chance that it gives each signal the intake rules
- * count (urgency, company, phone, a long message, a budget), so the agent's confidence correlates with the
- * truth without equalling it; a meeting's sentiment is the client's real mood plus noise; a project's risk
- * factors only partly reflect its real risk.
+ * <p>The noise is the point, and it is written from the client's side, not the rules': a lead's form follows from
+ * who writes it (a business or not, serious or browsing, a sales pitch), so what the intake rules count correlates
+ * with the truth without copying it; needs are described in a vocabulary larger than the rules' keywords
+ * ({@link Vocabulary}: synonyms, typos, other topics in the same breath); stated budgets and timelines are noisy;
+ * a meeting's sentiment is the client's mood plus noise and its notes may list an item nobody asked for; a
+ * project's risk factors only partly reflect its real risk.
  */
 public final class Agency {
     static final List<String> SERVICES = List.of("brand_identity", "campaign", "event_activation", "web");
@@ -26,10 +28,11 @@ public final class Agency {
             "Tidewater", "Summit", "Redfern", "Quartz", "Juniper", "Atlas", "Beacon", "Cobalt", "Driftwood", "Ember");
     private static final List<String> TRADES = List.of("Coffee", "Robotics", "Dental", "Brewing", "Fintech", "Events", "Yoga",
             "Books", "Mobility", "Health", "Freight", "Studios");
-    /** Words that make the meeting agent infer each service from the goals. */
-    private static final java.util.Map<String, String> GOAL_FOR = java.util.Map.of(
-            "brand_identity", "refresh our brand identity", "campaign", "run a campaign for the new season",
-            "event_activation", "plan a launch event", "web", "rebuild our website");
+    /** Share of attended meetings whose notes carry an action item nobody asked for. */
+    static final double UNASKED_ITEM = 0.15;
+    /** Share of signed clients who call the project off before it starts. */
+    static final double CANCELS = 0.04;
+    static final String RESCHEDULE = "Reschedule the discovery call";
     private static final double SHARE_QUALIFIED = 0.72;
 
     private final long seed;
@@ -70,39 +73,13 @@ public final class Agency {
         SplittableRandom r = random(number);
         double quality = r.nextDouble();
         boolean qualified = quality < SHARE_QUALIFIED;
-        // quality ranks leads inside their class: a good lead is qualified and rich in signals, a poor one neither.
+        // quality ranks leads inside their class: a good lead is qualified and says more, a poor one neither.
         double q = qualified ? 0.35 + 0.65 * (quality / SHARE_QUALIFIED) : 0.35 * ((quality - SHARE_QUALIFIED) / (1 - SHARE_QUALIFIED));
         String service = SERVICES.get(r.nextInt(SERVICES.size()));
         BigDecimal budget = budget(r);
         String company = NAMES.get(r.nextInt(NAMES.size())) + " " + TRADES.get(r.nextInt(TRADES.size()));
-        String contact = "Contact " + number;
-        String domain = company.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-
-        double signal = 0.10 + 0.85 * q * q;
-        boolean noEmail = !qualified && r.nextDouble() < 0.10;
-        String email = noEmail ? null : "lead" + number + "@" + domain + ".test";
-        String phone = r.nextDouble() < signal ? "+1 555 01" + String.format(Locale.ROOT, "%02d", number % 100) : null;
-        String named = r.nextDouble() < signal ? company : null;
-        BigDecimal stated = r.nextDouble() < signal ? budget : null;
-        if (!qualified && r.nextDouble() < 0.25) {
-            stated = BigDecimal.valueOf(300 + 100L * r.nextInt(6)); // a tiny budget the rules turn down
-        }
-        String message = r.nextDouble() < signal
-                ? "We are looking for a partner to " + GOAL_FOR.get(service) + ". Timing matters to us and the budget is being "
-                        + "approved this month; we would like to talk about scope, team and next steps."
-                : "Hi, can you help us with " + service.replace('_', ' ') + "?";
-        String urgency = r.nextDouble() < signal ? (r.nextDouble() < 0.5 + 0.4 * q ? "high" : "normal") : null;
-
-        double mood = r.nextDouble() < (qualified ? 0.08 : 0.25) ? -0.9 + 0.6 * r.nextDouble() : 0.1 + 0.8 * r.nextDouble();
-        double sentiment = clamp(mood + 0.25 * r.nextGaussian(), -1, 1);
-        boolean attended = r.nextDouble() < (qualified ? 0.92 : 0.6);
-        boolean statesService = r.nextDouble() < 0.35 + 0.55 * q;
-        boolean statesBudget = r.nextDouble() < 0.40 + 0.5 * q;
-        Integer timeline = r.nextDouble() < 0.5 + 0.4 * q ? 3 + r.nextInt(10) : null;
-        // The goals name the real service, unless the client talked mostly about something else.
-        String goalService = r.nextDouble() < 0.8 ? service : SERVICES.get(r.nextInt(SERVICES.size()));
-        List<String> goals = List.of(GOAL_FOR.get(goalService), "reach new customers");
-        List<String> actionItems = List.of("Send moodboard examples", "Share the timeline with the client");
+        var inquiry = inquiry(r, number, qualified, q, service, company, budget);
+        var meeting = meeting(r, qualified, q, service, budget);
 
         // A project is planned to its budget (about 2,000 a week, four weeks at least); a troubled one is squeezed
         // (a short timeline, a team of one). The rules' factors see the plan, not the trouble, and a small budget
@@ -119,14 +96,96 @@ public final class Agency {
         var payments = late
                 ? new LeadCase.Payments(12 + r.nextInt(9), 0.5, inTransit ? 1 : 3 + r.nextInt(5), 14 + r.nextInt(10))
                 : new LeadCase.Payments(3 + r.nextInt(8), 1.0, 0, 10 + r.nextInt(10));
+        boolean unhappy = meeting.mood() < -0.3 || !meeting.notes().attended() && !qualified;
+        var truth = new LeadCase.Truth(qualified, service, budget, unhappy, projectAtRisk, late && !inTransit,
+                r.nextDouble() < 0.85, meeting.requested(), r.nextDouble() < CANCELS);
+        return new LeadCase(number, leadId(number), arrival, truth, inquiry, meeting.notes(), new LeadCase.Project(weeks, team),
+                payments);
+    }
 
-        var truth = new LeadCase.Truth(qualified, service, budget, mood < -0.3 || !attended && !qualified, projectAtRisk,
-                late && !inTransit, r.nextDouble() < 0.85);
-        return new LeadCase(number, leadId(number), arrival, truth,
-                new LeadCase.Inquiry(contact, email, phone, named, stated, message, urgency),
-                new LeadCase.Meeting(attended, Math.round(sentiment * 100) / 100.0, statesService ? service : null,
-                        statesBudget ? budget : null, timeline, goals, actionItems),
-                new LeadCase.Project(weeks, team), payments);
+    /**
+     * The web form. What it says follows from who writes it — a business or a private person, serious or browsing,
+     * a client or a sales pitch — not from what the intake rules count: a serious lead tends to give more, a
+     * pitch writes long messages, a hurried client may mistype the email.
+     */
+    private static LeadCase.Inquiry inquiry(SplittableRandom r, int number, boolean qualified, double q, String service,
+            String company, BigDecimal budget) {
+        boolean business = r.nextDouble() < (qualified ? 0.85 : 0.5);
+        boolean pitch = !qualified && r.nextDouble() < 0.2;
+        String domain = company.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String email = !qualified && r.nextDouble() < 0.10 ? null
+                : r.nextDouble() < 0.02 ? "lead" + number + " at " + domain + ".test" // mistyped
+                : "lead" + number + "@" + (business ? domain : "mail") + ".test";
+        String phone = r.nextDouble() < (business ? 0.35 : 0.15) + 0.4 * q
+                ? "+1 555 01" + String.format(Locale.ROOT, "%02d", number % 100) : null;
+        String named = business && r.nextDouble() < 0.85 ? company : null;
+        BigDecimal stated = !pitch && r.nextDouble() < 0.15 + 0.6 * q ? stated(r, budget) : null;
+        if (!qualified && !pitch && r.nextDouble() < 0.25) {
+            stated = BigDecimal.valueOf(300 + 100L * r.nextInt(6)); // a tiny budget
+        }
+        String what = service.replace('_', ' ');
+        var sentences = new ArrayList<String>();
+        if (pitch) {
+            sentences.add(Vocabulary.pick(r, Vocabulary.NOT_A_CLIENT));
+        } else {
+            int serious = (int) Math.round(4 * q * r.nextDouble() + 2 * q * r.nextDouble());
+            for (int i = 0; i < serious; i++) {
+                sentences.add(String.format(Locale.ROOT, Vocabulary.pick(r, Vocabulary.SERIOUS), what));
+            }
+            if (sentences.isEmpty() || r.nextDouble() < 0.3) {
+                sentences.add(String.format(Locale.ROOT, Vocabulary.pick(r, Vocabulary.VAGUE), what));
+            }
+        }
+        String urgency = r.nextDouble() < 0.25 + 0.5 * q
+                ? Vocabulary.pick(r, r.nextDouble() < 0.3 + 0.4 * q ? Vocabulary.URGENT : Vocabulary.NOT_URGENT) : null;
+        return new LeadCase.Inquiry("Contact " + number, email, phone, named, stated, String.join(" ", sentences), urgency);
+    }
+
+    /** The meeting as it went (the client's mood, what they asked for) and as the account manager wrote it up. */
+    private record MeetingStory(LeadCase.Meeting notes, double mood, List<String> requested) {}
+
+    private static MeetingStory meeting(SplittableRandom r, boolean qualified, double q, String service, BigDecimal budget) {
+        double mood = r.nextDouble() < (qualified ? 0.08 : 0.25) ? -0.9 + 0.6 * r.nextDouble() : 0.1 + 0.8 * r.nextDouble();
+        double sentiment = clamp(mood + 0.25 * r.nextGaussian(), -1, 1);
+        boolean attended = r.nextDouble() < (qualified ? 0.92 : 0.6);
+        boolean statesService = r.nextDouble() < 0.35 + 0.55 * q;
+        BigDecimal statedBudget = r.nextDouble() < 0.40 + 0.5 * q ? stated(r, budget) : null;
+        Integer timeline = r.nextDouble() < 0.5 + 0.4 * q ? Math.max(1, 3 + r.nextInt(10) + (int) Math.round(1.5 * r.nextGaussian())) : null;
+        // The client talks mostly about what they want, sometimes mostly about something else, often about more.
+        String talkedAbout = r.nextDouble() < 0.8 ? service : SERVICES.get(r.nextInt(SERVICES.size()));
+        var goals = new ArrayList<String>(List.of(Vocabulary.pick(r, Vocabulary.GOALS.get(talkedAbout))));
+        if (r.nextDouble() < 0.5) {
+            goals.add(Vocabulary.pick(r, Vocabulary.ASIDES));
+        }
+        var requested = new ArrayList<String>();
+        var items = new ArrayList<String>();
+        if (attended) {
+            int asked = 1 + r.nextInt(3);
+            while (requested.size() < asked) {
+                String item = Vocabulary.pick(r, Vocabulary.ACTION_ITEMS);
+                if (!requested.contains(item)) {
+                    requested.add(item);
+                }
+            }
+            items.addAll(requested);
+            // Now and then the notes carry something the account manager meant to do, which nobody asked for.
+            String extra = Vocabulary.pick(r, Vocabulary.ACTION_ITEMS);
+            if (r.nextDouble() < UNASKED_ITEM && !items.contains(extra)) {
+                items.add(r.nextInt(items.size() + 1), extra);
+            }
+        } else {
+            requested.add(RESCHEDULE);
+            items.add(RESCHEDULE);
+        }
+        var notes = new LeadCase.Meeting(attended, Math.round(sentiment * 100) / 100.0, statesService ? service : null,
+                statedBudget, timeline, goals, items);
+        return new MeetingStory(notes, mood, requested);
+    }
+
+    /** A budget as a client states it: near what they will pay (within about 15%), rounded to 500. */
+    private static BigDecimal stated(SplittableRandom r, BigDecimal budget) {
+        double said = budget.doubleValue() * Math.exp(0.12 * r.nextGaussian());
+        return BigDecimal.valueOf(Math.max(500, Math.round(said / 500) * 500L));
     }
 
     /** Mostly under 10,000, some larger, a few above 100,000 (which only the CEO may commit to). */

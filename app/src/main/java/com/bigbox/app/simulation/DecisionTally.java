@@ -6,25 +6,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** How Oversight routed one type of decision over a run, and how many of the autonomous ones were wrong. */
-public record DecisionTally(String decisionType, long executed, long asked, long ceo, long wrongAutonomous) {
+/**
+ * How Oversight routed one type of decision over a run, and what the truth says of those that took effect with no
+ * person (alone or by silence).
+ */
+public record DecisionTally(String decisionType, long executed, long asked, long ceo, WeekFigures.Effect effect) {
 
     /** Every type of gated decision before {@code end}, by name. */
     public static List<DecisionTally> of(List<Observation> observations, Instant end) {
-        var byType = new TreeMap<String, long[]>();
+        var routes = new TreeMap<String, long[]>();
+        var effects = new TreeMap<String, WeekFigures.Effect>();
         for (Observation o : observations) {
-            if (o instanceof Observation.Gated g && g.at().isBefore(end)) {
-                long[] t = byType.computeIfAbsent(g.decisionType(), k -> new long[4]);
-                t[g.route().ordinal()]++;
-                if (g.route() == Observation.Route.EXECUTED && !g.correct()) {
-                    t[3]++;
-                }
+            if (!o.at().isBefore(end)) {
+                continue;
+            }
+            if (o instanceof Observation.Gated g) {
+                routes.computeIfAbsent(g.decisionType(), k -> new long[3])[g.route().ordinal()]++;
+            } else if (o instanceof Observation.TookEffect t) {
+                routes.computeIfAbsent(t.decisionType(), k -> new long[3]);
+                effects.merge(t.decisionType(), WeekFigures.Effect.NONE.plus(t.verdict()), WeekFigures.Effect::plus);
             }
         }
         var tallies = new ArrayList<DecisionTally>();
-        for (Map.Entry<String, long[]> e : byType.entrySet()) {
+        for (Map.Entry<String, long[]> e : routes.entrySet()) {
             long[] t = e.getValue();
-            tallies.add(new DecisionTally(e.getKey(), t[0], t[1], t[2], t[3]));
+            tallies.add(new DecisionTally(e.getKey(), t[0], t[1], t[2], effects.getOrDefault(e.getKey(), WeekFigures.Effect.NONE)));
         }
         return tallies;
     }

@@ -1,5 +1,6 @@
 package com.bigbox.app.simulation;
 
+import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.app.engine.Engine;
 import com.bigbox.autonomic.events.ApprovalEvent;
 import com.bigbox.autonomic.events.DecisionEvent;
@@ -37,11 +38,13 @@ final class Driver {
     private final Agenda agenda;
     private final Stories stories;
     private final People people;
+    private final DecisionTruth truth;
     private final Map<UUID, RecordedEvent> decisions = new HashMap<>();
     private final Map<UUID, UUID> decisionOfApproval = new HashMap<>();
     private Position cursor = Position.START;
 
-    Driver(Engine engine, SimulationClock clock, Agenda agenda, Stories stories, People people) {
+    Driver(Engine engine, SimulationClock clock, Agenda agenda, Stories stories, People people, DecisionTruth truth) {
+        this.truth = truth;
         this.engine = engine;
         this.store = engine.node().store();
         this.clock = clock;
@@ -49,7 +52,7 @@ final class Driver {
         this.stories = stories;
         this.people = people;
         this.gate = engine.autonomic().agents().gate();
-        this.quiescence = new Quiescence(store, engine.database().pool(), engine.autonomic()::subscriptionNames,
+        this.quiescence = new Quiescence(engine.node().subscriptions(), engine.autonomic()::subscriptionNames,
                 Duration.ofSeconds(120));
     }
 
@@ -125,7 +128,8 @@ final class Driver {
             return;
         }
         switch (event.type()) {
-            case "AUTONOMIC_DECISION_EXECUTED", "HUMAN_APPROVAL_GRANTED", "HUMAN_OVERRIDE", "APPROVED_BY_SILENCE" -> {
+            case EventTypes.AUTONOMIC_DECISION_EXECUTED, EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_OVERRIDE,
+                    EventTypes.APPROVED_BY_SILENCE -> {
                 Release release = Flows.release(event);
                 RecordedEvent decision = decisions.get(release.decisionEventId());
                 if (decision == null) {
@@ -138,12 +142,12 @@ final class Driver {
                     people.executed(decision, stories.lead(decision.correlationId()), now);
                 }
             }
-            case "HUMAN_APPROVAL_REQUESTED", "CEO_INTERRUPT_REQUIRED" -> {
+            case EventTypes.HUMAN_APPROVAL_REQUESTED, EventTypes.CEO_INTERRUPT_REQUIRED -> {
                 var requested = EventCodec.decode(event, ApprovalEvent.Requested.class);
                 decisionOfApproval.put(requested.approvalId(), requested.decisionEventId());
                 ask(requested.approvalId(), requested.assignedRole(), now);
             }
-            case "HUMAN_APPROVAL_ESCALATED" -> {
+            case EventTypes.HUMAN_APPROVAL_ESCALATED -> {
                 var escalated = EventCodec.decode(event, ApprovalEvent.Escalated.class);
                 ask(escalated.approvalId(), escalated.toRole(), now);
             }
@@ -158,7 +162,10 @@ final class Driver {
             decision = store.find(decisionId).orElse(null);
         }
         if (decision != null) {
-            people.asked(approvalId, role, decision, stories.lead(decision.correlationId()), now);
+            // A control loop's proposal is no agent's decision: the truth has nothing to say of it, people judge it as it reads.
+            var lead = stories.lead(decision.correlationId());
+            people.asked(approvalId, role, gate.isDecision(decision) ? truth.judge(lead, decision) : DecisionTruth.Judgement.UNJUDGED,
+                    now);
         }
     }
 }

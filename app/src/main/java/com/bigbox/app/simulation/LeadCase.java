@@ -21,9 +21,16 @@ public record LeadCase(int number, String leadId, Instant arrival, Truth truth, 
      * @param projectAtRisk whether the project will really slip
      * @param owesBalance whether a late payer really still owes (no transfer on its way)
      * @param acceptsFairQuote whether the client signs a quote within 25% of its budget
+     * @param requestedItems what the client really asked for in the meeting (the notes may list more)
+     * @param cancels whether the client, having signed, calls the project off before it starts
      */
     public record Truth(boolean qualified, String service, BigDecimal budget, boolean relationshipAtRisk,
-            boolean projectAtRisk, boolean owesBalance, boolean acceptsFairQuote) {}
+            boolean projectAtRisk, boolean owesBalance, boolean acceptsFairQuote, List<String> requestedItems,
+            boolean cancels) {
+        public Truth {
+            requestedItems = List.copyOf(requestedItems);
+        }
+    }
 
     /** The web form as the lead filled it in; better leads tend to say more, but not always. */
     public record Inquiry(String name, String email, String phone, String company, BigDecimal budget, String message,

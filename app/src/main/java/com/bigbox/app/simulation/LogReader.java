@@ -5,6 +5,7 @@ import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentSettings;
 import com.bigbox.autonomic.events.AgentEvent;
 import com.bigbox.autonomic.events.EventCodec;
+import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.SopEvent;
 import com.bigbox.autonomic.flow.Gate;
 import com.bigbox.autonomic.oversight.OversightAgent;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,11 +31,13 @@ final class LogReader {
     private final EventStore store;
     private final AgentCatalog agents;
     private final Function<UUID, LeadCase> leadOfFlow;
+    private final DecisionTruth truth;
 
-    LogReader(EventStore store, AgentCatalog agents, Function<UUID, LeadCase> leadOfFlow) {
+    LogReader(EventStore store, AgentCatalog agents, Function<UUID, LeadCase> leadOfFlow, DecisionTruth truth) {
         this.store = store;
         this.agents = agents;
         this.leadOfFlow = leadOfFlow;
+        this.truth = truth;
     }
 
     /** Every agent's settings before anything changed them: its defaults. */
@@ -66,24 +70,29 @@ final class LogReader {
                 }
                 JsonNode p = EventCodec.tree(e.payload());
                 switch (e.type()) {
-                    case "AUTONOMIC_DECISION_EXECUTED" -> observations.add(gated(e, p, Observation.Route.EXECUTED, decisions));
-                    case "HUMAN_APPROVAL_REQUESTED" -> observations.add(gated(e, p, Observation.Route.HUMAN, decisions));
-                    case "CEO_INTERRUPT_REQUIRED" -> observations.add(gated(e, p, Observation.Route.CEO, decisions));
-                    case "HUMAN_APPROVAL_GRANTED", "HUMAN_APPROVAL_REJECTED", "HUMAN_OVERRIDE" ->
+                    case EventTypes.AUTONOMIC_DECISION_EXECUTED -> {
+                        observations.add(gated(e, p, Observation.Route.EXECUTED, decisions));
+                        tookEffect(e, p, Observation.Unattended.ALONE, decisions).ifPresent(observations::add);
+                    }
+                    case EventTypes.APPROVED_BY_SILENCE ->
+                            tookEffect(e, p, Observation.Unattended.SILENCE, decisions).ifPresent(observations::add);
+                    case EventTypes.HUMAN_APPROVAL_REQUESTED -> observations.add(gated(e, p, Observation.Route.HUMAN, decisions));
+                    case EventTypes.CEO_INTERRUPT_REQUIRED -> observations.add(gated(e, p, Observation.Route.CEO, decisions));
+                    case EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_APPROVAL_REJECTED, EventTypes.HUMAN_OVERRIDE ->
                             observations.add(new Observation.HumanDecision(e.timestamp(), e.type()));
-                    case "AUTONOMIC_DECISION_OVERRIDDEN" ->
+                    case EventTypes.AUTONOMIC_DECISION_OVERRIDDEN ->
                             observations.add(new Observation.Override(e.timestamp(), p.path("agent_id").asText()));
-                    case "SOP_EXECUTION_COMPLETED" -> {
+                    case EventTypes.SOP_EXECUTION_COMPLETED -> {
                         var done = EventCodec.decode(e, SopEvent.ExecutionCompleted.class);
                         observations.add(new Observation.SopCompleted(e.timestamp(), done.sopId(), done.cycleTimeHours(),
                                 done.estimatedCost()));
                     }
-                    case "TASK_CREATED" -> {
+                    case EventTypes.TASK_CREATED -> {
                         if (e.emittedBy().startsWith("person:")) {
                             observations.add(new Observation.ManualTask(e.timestamp(), p.path("reason").asText("")));
                         }
                     }
-                    case "AGENT_THRESHOLD_CHANGED", "AGENT_AUTONOMY_CHANGED", "AGENT_FINANCIAL_LIMIT_CHANGED" -> {
+                    case EventTypes.AGENT_THRESHOLD_CHANGED, EventTypes.AGENT_AUTONOMY_CHANGED, EventTypes.AGENT_FINANCIAL_LIMIT_CHANGED -> {
                         var change = (AgentEvent) EventCodec.decode(e).orElseThrow();
                         String agent = change.agentId();
                         AgentSettings before = settings.computeIfAbsent(agent, a -> agents.find(a)
@@ -98,14 +107,32 @@ final class LogReader {
         }
     }
 
-    private Observation.Gated gated(RecordedEvent e, JsonNode p, Observation.Route route, Map<UUID, RecordedEvent> decisions) {
-        UUID id = p.hasNonNull("decision_event_id") ? UUID.fromString(p.get("decision_event_id").asText()) : null;
-        RecordedEvent decision = id == null ? null : decisions.get(id);
-        boolean correct = decision == null
-                || DecisionTruth.judge(leadOfFlow.apply(decision.correlationId()), decision.type(), EventCodec.tree(decision.payload()))
-                        .correct();
+    private static Observation.Gated gated(RecordedEvent e, JsonNode p, Observation.Route route, Map<UUID, RecordedEvent> decisions) {
+        RecordedEvent decision = decisionOf(p, decisions);
         String type = decision != null ? decision.type() : p.path("decision_event_type").asText("unknown");
-        return new Observation.Gated(e.timestamp(), p.path("agent_id").asText(e.emittedBy()), type, route, correct);
+        return new Observation.Gated(e.timestamp(), p.path("agent_id").asText(e.emittedBy()), type, route);
+    }
+
+    // A decision that cannot be found is unjudged, never right. A control loop's proposal approved by silence is no
+    // agent's decision (its truth is not the agency's): it is not counted.
+    private Optional<Observation.TookEffect> tookEffect(RecordedEvent e, JsonNode p, Observation.Unattended how,
+            Map<UUID, RecordedEvent> decisions) {
+        RecordedEvent decision = decisionOf(p, decisions);
+        String agent = p.path("agent_id").asText(e.emittedBy());
+        if (decision == null) {
+            return isAgent(agent) ? Optional.of(new Observation.TookEffect(e.timestamp(), agent,
+                    p.path("decision_event_type").asText("unknown"), how, DecisionTruth.Verdict.UNJUDGED)) : Optional.empty();
+        }
+        var verdict = truth.judge(leadOfFlow.apply(decision.correlationId()), decision).verdict();
+        return Optional.of(new Observation.TookEffect(e.timestamp(), decision.emittedBy(), decision.type(), how, verdict));
+    }
+
+    private boolean isAgent(String name) {
+        return agents.find(name).isPresent() && !name.equals(OversightAgent.DEFINITION.name());
+    }
+
+    private static RecordedEvent decisionOf(JsonNode p, Map<UUID, RecordedEvent> decisions) {
+        return p.hasNonNull("decision_event_id") ? decisions.get(UUID.fromString(p.get("decision_event_id").asText())) : null;
     }
 
     private static WeekFigures.AgentState state(AgentSettings s) {

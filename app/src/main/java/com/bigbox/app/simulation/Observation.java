@@ -10,8 +10,19 @@ public sealed interface Observation {
     /** What Oversight did with a decision: executed it, asked a person, or interrupted the CEO. */
     enum Route { EXECUTED, HUMAN, CEO }
 
-    /** @param correct whether the decision matches the truth of its lead */
-    record Gated(Instant at, String agentId, String decisionType, Route route, boolean correct) implements Observation {}
+    /** How Oversight routed a decision. */
+    record Gated(Instant at, String agentId, String decisionType, Route route) implements Observation {}
+
+    /** How a decision took effect with no person deciding it: by Oversight alone, or by an approval's silence. */
+    enum Unattended { ALONE, SILENCE }
+
+    /**
+     * A decision took effect with no person deciding it, and what the truth says of it.
+     *
+     * @param verdict right, wrong, or unjudged (its truth is not known, or its decision was not found)
+     */
+    record TookEffect(Instant at, String agentId, String decisionType, Unattended how, DecisionTruth.Verdict verdict)
+            implements Observation {}
 
     /** A person decided an approval (granted, rejected or changed it); silence is not a person. */
     record HumanDecision(Instant at, String resolution) implements Observation {}

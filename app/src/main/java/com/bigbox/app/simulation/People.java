@@ -4,7 +4,6 @@ import com.bigbox.autonomic.ConflictException;
 import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalService;
 import com.bigbox.autonomic.approvals.DecisionCommand;
-import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.oversight.DecisionOverrides;
 import com.bigbox.core.EventStore;
 import com.bigbox.core.RecordedEvent;
@@ -19,12 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agency's people. They answer the approvals assigned to their role after a while, by what they know
- * to be true (approve what is right, correct a wrong price, reject the rest), through the approval service a
- * real person's click reaches; sometimes nobody answers and silence or escalation takes over. Some days
- * later they notice some of the autonomous decisions that were wrong and override them, through the same
- * service as the API's override. And they log
- * recurring manual work as tasks, which is what the coverage loop looks for.
+ * The agency's people. They answer the approvals assigned to their role after a while, mostly by what they know
+ * to be true (approve what is right, correct a wrong price, reject the rest) but not always ({@link Habits}: some
+ * wrong decisions approved, some right ones turned down), through the approval service a real person's click
+ * reaches; sometimes nobody answers and silence or escalation takes over. Days later they notice part of the
+ * autonomous decisions that were wrong and override them, and now and then override a right one, through the same
+ * service as the API's override. And they log recurring manual work as tasks, which is what the coverage loop
+ * looks for.
  */
 final class People {
     private static final Logger log = LoggerFactory.getLogger(People.class);
@@ -35,14 +35,6 @@ final class People {
             "manager", List.of("jordan", "taylor"),
             "finance", List.of("pat", "morgan"),
             "ceo", List.of("casey", "board"));
-    /** How often a role leaves an approval unanswered (holidays, a full inbox). */
-    private static final double ABSENT = 0.08;
-    /**
-     * Share of wrong autonomous decisions someone notices later: people work on every lead, meeting and project
-     * after the decision, so most mistakes surface (a bad lead at its meeting, a false alarm with the team).
-     */
-    static final double NOTICED = 0.85;
-
     /**
      * Recurring manual work: kind (the reason tag), title, role, chance on a given business day.
      */
@@ -59,12 +51,17 @@ final class People {
     private final DecisionOverrides overrides;
     private final Facts facts;
     private final Agenda agenda;
+    private final DecisionTruth truth;
+    private final Habits habits;
     private final long seed;
     private int decided;
     private int overridden;
 
-    People(EventStore store, ApprovalService approvals, DecisionOverrides overrides, Facts facts, Agenda agenda, long seed) {
+    People(EventStore store, ApprovalService approvals, DecisionOverrides overrides, Facts facts, Agenda agenda,
+            DecisionTruth truth, Habits habits, long seed) {
         this.store = store;
+        this.truth = truth;
+        this.habits = habits;
         this.approvals = approvals;
         this.overrides = overrides;
         this.facts = facts;
@@ -73,10 +70,10 @@ final class People {
     }
 
     /** An approval reached {@code role} (asked, or escalated to it): someone there answers it later, or not. */
-    void asked(UUID approvalId, String role, RecordedEvent decision, LeadCase lead, Instant now) {
+    void asked(UUID approvalId, String role, DecisionTruth.Judgement judgement, Instant now) {
         String key = "answer/" + approvalId + "/" + role;
         Dice d = Dice.of(seed, key);
-        if (d.chance(ABSENT)) {
+        if (d.chance(habits.absent())) {
             return;
         }
         double hours = switch (role) {
@@ -84,24 +81,19 @@ final class People {
             case "finance", "manager" -> d.between(1.0, 10.0);
             default -> d.between(0.5, 6.0);
         };
-        agenda.at(BusinessCalendar.plusBusinessHours(now, hours), key, () -> answer(approvalId, role, decision, lead));
+        agenda.at(BusinessCalendar.plusBusinessHours(now, hours), key, () -> answer(approvalId, role, judgement));
     }
 
-    private void answer(UUID approvalId, String role, RecordedEvent decision, LeadCase lead) {
+    private void answer(UUID approvalId, String role, DecisionTruth.Judgement judgement) {
         Approval approval = store.inTransaction(w -> approvals.get(w, approvalId));
         if (!approval.pending() || !role.equals(approval.assignedRole())) {
             return;
         }
-        var judgement = DecisionTruth.judge(lead, decision.type(), EventCodec.tree(decision.payload()));
         List<String> people = ROSTER.getOrDefault(role, List.of(role + "-1", role + "-2"));
         int needed = Math.max(1, approval.requiredApprovals() - approval.approvedBy().size());
         for (int i = 0; i < needed && i < people.size(); i++) {
             String by = "person:" + people.get(i);
-            DecisionCommand command = judgement.correct()
-                    ? new DecisionCommand.Approve(by, "checked against what we know of the client")
-                    : judgement.correction().isEmpty()
-                            ? new DecisionCommand.Reject(by, "does not match what we know of the client")
-                            : new DecisionCommand.Modify(by, "corrected to what the client will pay", judgement.correction());
+            DecisionCommand command = command(judgement, by, Dice.of(seed, "judge/" + approvalId + "/" + by));
             try {
                 store.inTransaction(w -> approvals.decide(w, approvalId, command));
                 decided++;
@@ -115,18 +107,34 @@ final class People {
         }
     }
 
-    /** A decision took effect with no person; if it was wrong, someone may notice it days later and override it. */
+    // What the person does: mostly what the truth says; what cannot be judged is approved (nobody knows better).
+    private DecisionCommand command(DecisionTruth.Judgement judgement, String by, Dice d) {
+        boolean approve = judgement.wrong() ? d.chance(habits.approveWrong()) : !d.chance(habits.rejectRight());
+        if (approve) {
+            return new DecisionCommand.Approve(by, "checked against what we know of the client");
+        }
+        return judgement.correction().isEmpty()
+                ? new DecisionCommand.Reject(by, "does not match what we know of the client")
+                : new DecisionCommand.Modify(by, "corrected to what the client will pay", judgement.correction());
+    }
+
+    /**
+     * A decision took effect with no person: if it was wrong, someone may notice it days later and override it; a
+     * right one is now and then overridden by mistake. Unjudged decisions are left alone.
+     */
     void executed(RecordedEvent decision, LeadCase lead, Instant now) {
-        var judgement = DecisionTruth.judge(lead, decision.type(), EventCodec.tree(decision.payload()));
+        var judgement = truth.judge(lead, decision);
         String key = "override/" + decision.eventId();
         Dice d = Dice.of(seed, key);
-        if (judgement.correct() || !d.chance(NOTICED)) {
+        boolean noticed = judgement.wrong() ? d.chance(habits.noticeWrong()) : judgement.right() && d.chance(habits.overrideRight());
+        if (!noticed) {
             return;
         }
         String person = d.chance(0.5) ? "jordan" : "sam";
-        agenda.at(BusinessCalendar.plusBusinessDays(now, d.between(1, 4), d.between(9, 17)), key, () -> {
+        String why = judgement.wrong() ? "found wrong after it took effect: " : "thought wrong after it took effect: ";
+        agenda.at(BusinessCalendar.plusBusinessDays(now, d.between(1, habits.noticeDays()), d.between(9, 17)), key, () -> {
             store.inTransaction(w -> overrides.override(w, decision.eventId(), "person:" + person,
-                    "found wrong after it took effect: " + decision.type().toLowerCase(java.util.Locale.ROOT)));
+                    why + decision.type().toLowerCase(java.util.Locale.ROOT)));
             this.overridden++;
         });
     }

@@ -18,21 +18,29 @@ public final class Report {
         out.flush();
     }
 
+    /** What every run of a report shares and a reader needs to repeat it: the people's habits and the doctrine. */
+    static String setting(Simulation.Options o) {
+        return "people: " + o.habits().describe() + "\ndoctrine: " + (o.doctrine() == null ? "shipped" : o.doctrine().toString());
+    }
+
     private static void week(PrintWriter out, SimulationRun run) {
         var o = run.options();
-        out.printf(Locale.ROOT, "%nSimulation: %d days, seed %d, loops %s, about %d leads a business day (%d leads)%n", o.days(),
-                o.seed(), o.loops() ? "on" : "off", o.size().leadsPerDay(), run.leads());
-        out.println("week  gated  auto%  wrong%  approvals/day  ceo  human  overrides  manual  sop runs  cycle h  sop cost   agents (threshold/autonomy)");
+        out.printf(Locale.ROOT, "%nSimulation: %d days, seed %d, loops %s, about %d leads a business day (%d leads)%n%s%n", o.days(),
+                o.seed(), o.loops() ? "on" : "off", o.size().leadsPerDay(), run.leads(), setting(o));
+        out.println("week  gated  auto%  unattended  judged  wrong  wrong/judged%  approvals/day  ceo  human  overrides  manual  "
+                + "sop runs  cycle h  sop cost   agents (threshold/autonomy)");
         for (WeekFigures w : run.weeks()) {
-            out.printf(Locale.ROOT, "%4d  %5d  %5.1f  %6.1f  %13.1f  %3d  %5d  %9d  %6d  %8d  %7s  %8s   %s%n", w.week(), w.gated(),
-                    100 * w.automationRate(), 100 * w.wrongRate(), w.approvalsPerDay(), w.ceoInterrupts(), w.humanDecisions(),
-                    w.overrides(), w.manualTasks(), w.sopRuns(), w.sopCycleHours().toPlainString(), w.sopCost().toPlainString(),
-                    agents(w.agents()));
+            WeekFigures.Effect e = w.effect();
+            out.printf(Locale.ROOT, "%4d  %5d  %5.1f  %10d  %6d  %5d  %13.1f  %13.1f  %3d  %5d  %9d  %6d  %8d  %7s  %8s   %s%n", w.week(),
+                    w.gated(), 100 * w.automationRate(), e.unattended(), e.judged(), e.wrong(), 100 * e.wrongRateJudged(),
+                    w.approvalsPerDay(), w.ceoInterrupts(), w.humanDecisions(), w.overrides(), w.manualTasks(), w.sopRuns(),
+                    w.sopCycleHours().toPlainString(), w.sopCost().toPlainString(), agents(w.agents()));
         }
-        out.println("decision                    gated  executed  asked  ceo  wrong autonomous");
+        out.println("decision                    gated  executed  asked  ceo  unattended  judged  wrong (of judged)");
         for (DecisionTally t : run.decisions()) {
-            out.printf(Locale.ROOT, "%-26s  %5d  %8d  %5d  %3d  %5d (%.1f%%)%n", t.decisionType(), t.gated(), t.executed(), t.asked(),
-                    t.ceo(), t.wrongAutonomous(), t.executed() == 0 ? 0.0 : 100.0 * t.wrongAutonomous() / t.executed());
+            WeekFigures.Effect e = t.effect();
+            out.printf(Locale.ROOT, "%-26s  %5d  %8d  %5d  %3d  %10d  %6d  %5d (%.1f%%)%n", t.decisionType(), t.gated(), t.executed(),
+                    t.asked(), t.ceo(), e.unattended(), e.judged(), e.wrong(), 100 * e.wrongRateJudged());
         }
     }
 
@@ -50,16 +58,25 @@ public final class Report {
                 .collect(Collectors.joining(", ", " [", "]"));
     }
 
+    static String targets() {
+        return String.format(Locale.ROOT, "targets over the last %d weeks: automation >= %.0f%%, wrong <= %.0f%% of judged, judged >= %.0f%% "
+                + "of what took effect with no person; CEO interrupts < %d every week; loops on: fewer wrong than loops off",
+                SimulationRun.FINAL_WEEKS, 100 * SimulationRun.AUTOMATION_TARGET, 100 * SimulationRun.WRONG_TARGET,
+                100 * SimulationRun.JUDGED_TARGET, SimulationRun.CEO_WEEKLY_LIMIT);
+    }
+
     private static void summary(PrintWriter out, List<SimulationRun> runs) {
-        out.printf(Locale.ROOT, "%nSummary (targets over the last %d weeks: automation >= %.0f%%, wrong autonomous <= %.0f%%; CEO interrupts < %d "
-                + "every week)%n", SimulationRun.FINAL_WEEKS, 100 * SimulationRun.AUTOMATION_TARGET, 100 * SimulationRun.WRONG_TARGET,
-                SimulationRun.CEO_WEEKLY_LIMIT);
-        out.println("loops  seed  days  final auto%  final wrong%  run wrong%  max ceo/week  approvals/day  overrides  targets  wall");
+        out.printf(Locale.ROOT, "%nSummary (%s)%n", targets());
+        out.println("loops  seed  days  final auto%  final wrong/judged  final judged%  run wrong/judged  max ceo/week  approvals/day  "
+                + "overrides  targets  wall");
         for (SimulationRun run : runs) {
             double perDay = run.weeks().stream().mapToLong(w -> w.asked() + w.ceoInterrupts()).sum() / (double) run.options().days();
-            out.printf(Locale.ROOT, "%-5s  %4d  %4d  %11.1f  %12.1f  %10.1f  %12d  %13.1f  %9d  %-7s  %ds%n", run.options().loops() ? "on" : "off",
-                    run.options().seed(), run.options().days(), 100 * run.finalAutomation(), 100 * run.finalWrongRate(), 100 * run.wrongRate(),
-                    run.maxCeoInterrupts(), perDay, run.overrides(), run.meetsTargets() ? "met" : "missed", run.wall().toSeconds());
+            WeekFigures.Effect last = run.finalEffect();
+            WeekFigures.Effect all = run.effect();
+            out.printf(Locale.ROOT, "%-5s  %4d  %4d  %11.1f  %11d/%-6d  %13.1f  %10d/%-6d  %12d  %13.1f  %9d  %-7s  %ds%n",
+                    run.options().loops() ? "on" : "off", run.options().seed(), run.options().days(), 100 * run.finalAutomation(),
+                    last.wrong(), last.judged(), 100 * last.judgedShare(), all.wrong(), all.judged(), run.maxCeoInterrupts(), perDay,
+                    run.overrides(), run.meetsTargets(SeedRuns.offOf(runs, run)) ? "met" : "missed", run.wall().toSeconds());
         }
     }
 }

@@ -21,12 +21,18 @@ public final class Simulation {
 
     /**
      * @param loops whether the engine runs its control loops ({@code BIGBOX_LOOPS})
+     * @param habits how the simulated people err
+     * @param doctrine a doctrine file for the engine ({@code BIGBOX_DOCTRINE}), or null: the shipped one
      */
-    public record Options(int days, long seed, boolean loops, AgencySize size) {
+    public record Options(int days, long seed, boolean loops, AgencySize size, Habits habits, Path doctrine) {
         public Options {
             if (days < 1 || days > 365) {
                 throw new IllegalArgumentException("--days must be between 1 and 365, was " + days);
             }
+        }
+
+        public Options(int days, long seed, boolean loops, AgencySize size) {
+            this(days, seed, loops, size, Habits.DEFAULTS, null);
         }
     }
 
@@ -46,13 +52,16 @@ public final class Simulation {
         long started = System.nanoTime();
         var clock = new SimulationClock(START);
         var values = new HashMap<String, String>(Map.of("DATABASE_URL", databaseUrl, "BIGBOX_HOME", home.toString(),
-                "BIGBOX_LOOPS", options.loops() ? "on" : "off", "BIGBOX_POLL_INTERVAL_MS", "20", "BIGBOX_POOL_SIZE", "8",
+                "BIGBOX_LOOPS", options.loops() ? "on" : "off", "BIGBOX_POLL_INTERVAL_MS", "1000", "BIGBOX_POOL_SIZE", "8",
                 // Due jobs run when the driver says so (after each step), never on the runner's own timer mid-step.
                 "BIGBOX_JOB_POLL_MS", "86400000",
                 // The doctrine's phases count weeks from go-live: the agency's first day.
                 "BIGBOX_GO_LIVE", START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
                 // The published figures were measured with wall-clock approval deadlines.
                 "BIGBOX_BUSINESS_DEADLINES", "off"));
+        if (options.doctrine() != null) {
+            values.put("BIGBOX_DOCTRINE", options.doctrine().toAbsolutePath().toString());
+        }
         try (Engine engine = Engine.start(Settings.of(values, home), new Engine.Options("127.0.0.1", 0, "simulation"), clock)) {
             var store = engine.node().store();
             if (!sops.isEmpty()) {
@@ -61,12 +70,13 @@ public final class Simulation {
             var agenda = new Agenda();
             var facts = new Facts(store, clock, options.seed());
             var stories = new Stories(facts, agenda, options.seed());
+            var truth = new DecisionTruth(new Staff(options.seed()));
             var people = new People(store, engine.autonomic().approvals(), engine.autonomic().decisionOverrides(), facts, agenda,
-                    options.seed());
+                    truth, options.habits(), options.seed());
             var leads = new Agency(options.seed(), options.size()).leads(START, options.days());
             stories.plan(leads);
-            new Driver(engine, clock, agenda, stories, people).run(START, options.days(), progress);
-            var log = new LogReader(store, engine.autonomic().agents(), stories::lead);
+            new Driver(engine, clock, agenda, stories, people, truth).run(START, options.days(), progress);
+            var log = new LogReader(store, engine.autonomic().agents(), stories::lead, truth);
             List<Observation> observations = log.read();
             List<WeekFigures> weeks = WeeklyFigures.of(START, options.days(), observations, log.initialAgents());
             return new SimulationRun(options, weeks, DecisionTally.of(observations, START.plus(Duration.ofDays(options.days()))),

@@ -1,5 +1,6 @@
 package com.bigbox.app.simulation;
 
+import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,14 +65,14 @@ final class Stories {
     void released(RecordedEvent decision, JsonNode effective, Instant now) {
         LeadCase lead = byFlow.get(decision.correlationId());
         switch (decision.type()) {
-            case "MEETING_SCHEDULED" -> {
+            case EventTypes.MEETING_SCHEDULED -> {
                 if (lead != null) {
                     Instant at = BusinessCalendar.nextOpen(max(now, Instant.parse(effective.path("scheduled_for").asText(now.toString()))));
                     String meetingId = effective.path("meeting_id").asText();
                     agenda.at(at, "meeting/" + meetingId, () -> meet(lead, meetingId));
                 }
             }
-            case "QUOTE_GENERATED" -> {
+            case EventTypes.QUOTE_GENERATED -> {
                 if (lead != null) {
                     String quoteId = effective.path("quote_id").asText();
                     Dice d = Dice.of(seed, "quote/" + quoteId);
@@ -80,12 +81,12 @@ final class Stories {
                                     effective.path("amount").decimalValue()));
                 }
             }
-            case "INVOICE_ISSUED" -> {
+            case EventTypes.INVOICE_ISSUED -> {
                 if (lead != null) {
                     invoiced(lead, effective, now);
                 }
             }
-            case "TASK_ASSIGNED" -> {
+            case EventTypes.TASK_ASSIGNED -> {
                 String taskId = effective.path("task_id").asText(decision.stream().id());
                 String assignee = effective.path("assignee").asText("staff");
                 Dice d = Dice.of(seed, "task/" + taskId);
@@ -120,6 +121,9 @@ final class Stories {
         }
         facts.post(StreamId.of("QUOTE", quoteId), "QUOTE_APPROVED", Map.of("quote_id", quoteId, "project_id", projectId,
                 "amount", amount, "approved_by", "client"), "client:" + lead.leadId(), "signed/" + quoteId);
+        if (t.cancels()) {
+            return; // signed, then called off before the work starts: nothing more happens, whatever was invoiced
+        }
         Dice d = Dice.of(seed, "project/" + projectId);
         agenda.at(BusinessCalendar.plusBusinessDays(facts.now(), d.between(1, 3), 10), "project/" + projectId,
                 () -> startProject(lead, quoteId, projectId, amount));

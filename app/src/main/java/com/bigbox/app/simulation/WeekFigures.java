@@ -10,10 +10,10 @@ import java.util.Map;
  * @param executed decisions Oversight executed with no person
  * @param asked decisions sent to a person (not the CEO)
  * @param ceoInterrupts decisions sent to the CEO
- * @param wrongAutonomous executed decisions that contradict the truth
+ * @param effect the decisions that took effect with no person: executed alone, or approved by silence
  * @param agents each agent's threshold and autonomy level at the end of the week
  */
-public record WeekFigures(int week, int days, long executed, long asked, long ceoInterrupts, long wrongAutonomous,
+public record WeekFigures(int week, int days, long executed, long asked, long ceoInterrupts, Effect effect,
         long humanDecisions, long overrides, long manualTasks, long sopRuns, BigDecimal sopCycleHours, BigDecimal sopCost,
         Map<String, AgentState> agents) {
 
@@ -37,9 +37,38 @@ public record WeekFigures(int week, int days, long executed, long asked, long ce
         return gated() == 0 ? 0 : (double) executed / gated();
     }
 
-    /** Share of the autonomous decisions that were wrong, 0 to 1. */
+    /**
+     * Decisions that took effect with no person deciding them, and what the truth says of them.
+     *
+     * @param unattended how many took effect alone or by silence
+     * @param judged how many of those the truth could judge
+     * @param wrong how many of those were wrong
+     */
+    public record Effect(long unattended, long judged, long wrong) {
+        public static final Effect NONE = new Effect(0, 0, 0);
+
+        public Effect plus(Effect o) {
+            return new Effect(unattended + o.unattended, judged + o.judged, wrong + o.wrong);
+        }
+
+        Effect plus(DecisionTruth.Verdict verdict) {
+            return new Effect(unattended + 1, judged + (verdict == DecisionTruth.Verdict.UNJUDGED ? 0 : 1),
+                    wrong + (verdict == DecisionTruth.Verdict.WRONG ? 1 : 0));
+        }
+
+        /** Wrong ÷ judged, 0 to 1. */
+        public double wrongRateJudged() {
+            return judged == 0 ? 0 : (double) wrong / judged;
+        }
+
+        /** Judged ÷ unattended, 0 to 1 (1 when nothing took effect: nothing escaped judgement). */
+        public double judgedShare() {
+            return unattended == 0 ? 1 : (double) judged / unattended;
+        }
+    }
+
     public double wrongRate() {
-        return executed == 0 ? 0 : (double) wrongAutonomous / executed;
+        return effect.wrongRateJudged();
     }
 
     public double approvalsPerDay() {

@@ -27,20 +27,19 @@ public final class WeeklyFigures {
         int i = 0;
         for (int w = 0; w < weeks; w++) {
             Instant end = start.plus(Duration.ofDays(7L * (w + 1)));
-            long executed = 0, asked = 0, ceo = 0, wrong = 0, human = 0, overrides = 0, manual = 0, sopRuns = 0;
+            long executed = 0, asked = 0, ceo = 0, human = 0, overrides = 0, manual = 0, sopRuns = 0;
+            WeekFigures.Effect effect = WeekFigures.Effect.NONE;
             BigDecimal cycle = BigDecimal.ZERO, cost = BigDecimal.ZERO;
             for (; i < sorted.size() && sorted.get(i).at().isBefore(end); i++) {
                 switch (sorted.get(i)) {
                     case Observation.Gated g -> {
                         switch (g.route()) {
-                            case EXECUTED -> {
-                                executed++;
-                                wrong += g.correct() ? 0 : 1;
-                            }
+                            case EXECUTED -> executed++;
                             case HUMAN -> asked++;
                             case CEO -> ceo++;
                         }
                     }
+                    case Observation.TookEffect t -> effect = effect.plus(t.verdict());
                     case Observation.HumanDecision h -> human++;
                     case Observation.Override o -> overrides++;
                     case Observation.ManualTask m -> manual++;
@@ -54,7 +53,7 @@ public final class WeeklyFigures {
             }
             int length = Math.min(7, days - 7 * w);
             BigDecimal meanCycle = sopRuns == 0 ? BigDecimal.ZERO : cycle.divide(BigDecimal.valueOf(sopRuns), 1, RoundingMode.HALF_UP);
-            result.add(new WeekFigures(w + 1, length, executed, asked, ceo, wrong, human, overrides, manual, sopRuns, meanCycle,
+            result.add(new WeekFigures(w + 1, length, executed, asked, ceo, effect, human, overrides, manual, sopRuns, meanCycle,
                     cost.setScale(2, RoundingMode.HALF_UP), Map.copyOf(agents)));
         }
         return result;

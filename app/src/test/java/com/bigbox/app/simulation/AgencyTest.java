@@ -70,4 +70,21 @@ class AgencyTest {
         assertThatThrownBy(() -> new AgencySize(0)).hasMessageContaining("--leads-per-day");
         assertThatThrownBy(() -> new Simulation.Options(0, 1, true, new AgencySize(5))).hasMessageContaining("--days");
     }
+
+    /** The world is written from the client's side: needs in words the rules do not know, noisy budgets, unasked items. */
+    @Test
+    void clientsSayMoreThanTheRulesKnowAndNotAlwaysWhatIsTrue() {
+        // the words the meeting rules infer a service from
+        var keywords = List.of("brand", "logo", "identity", "event", "activation", "launch party", "campaign", "ads", "website", "web");
+        long outside = LEADS.stream().map(l -> String.join(" ", l.meeting().goals()).toLowerCase(java.util.Locale.ROOT))
+                .filter(g -> keywords.stream().noneMatch(g::contains)).count();
+        assertThat(outside).as("goals no keyword matches").isGreaterThan(LEADS.size() / 10);
+        assertThat(LEADS.stream().map(l -> l.meeting().actionItems()).distinct().count()).isGreaterThan(50);
+        assertThat(LEADS.stream().filter(l -> l.meeting().statedBudget() != null
+                && l.meeting().statedBudget().compareTo(l.truth().budget()) != 0).count()).as("budgets stated with noise").isPositive();
+        assertThat(LEADS.stream().filter(l -> !l.truth().requestedItems().containsAll(l.meeting().actionItems())).count())
+                .as("meetings noting an item nobody asked for").isPositive();
+        assertThat(LEADS.stream().filter(l -> !l.truth().qualified() && l.inquiry().message().length() > 100).count())
+                .as("long messages that are no business").isPositive();
+    }
 }

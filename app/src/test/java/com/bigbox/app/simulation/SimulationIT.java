@@ -75,6 +75,49 @@ class SimulationIT {
                 .isEqualTo(count("event_type = 'CEO_INTERRUPT_REQUIRED' and timestamp < '" + end + "'"));
     }
 
+    /**
+     * The wrong and judged counts, recomputed straight from the events table: every decision that took effect with no
+     * person (executed alone, or approved by silence), found by its id, judged against its lead's truth (the lead found
+     * through its LEAD_RECEIVED, the flow's first event) — and compared with what the report says.
+     */
+    @Test
+    void theWrongCountsAreTheLogsJudgedByTheTruth() throws SQLException {
+        String end = Simulation.START.plus(Duration.ofDays(OPTIONS.days())).toString();
+        var agency = new Agency(OPTIONS.seed(), OPTIONS.size());
+        var truth = new DecisionTruth(new Staff(OPTIONS.seed()));
+        long unattended = 0, judged = 0, wrong = 0;
+        String sql = """
+                select d.event_id, d.event_type, d.payload::text, d.emitted_by, d."timestamp", l.aggregate_id
+                from events r
+                join events d on d.event_id = (r.payload ->> 'decision_event_id')::uuid
+                left join events l on l.event_id = d.correlation_id and l.event_type = 'LEAD_RECEIVED'
+                where r.event_type in ('AUTONOMIC_DECISION_EXECUTED', 'APPROVED_BY_SILENCE') and r."timestamp" < ?::timestamptz
+                  and d.emitted_by not like 'loop:%'
+                """;
+        try (Connection c = connect(); var s = c.prepareStatement(sql)) {
+            s.setString(1, end);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String leadStream = rs.getString(6);
+                    LeadCase lead = leadStream == null ? null
+                            : agency.lead(Integer.parseInt(leadStream.substring(leadStream.lastIndexOf('-') + 1)), Simulation.START);
+                    var at = rs.getTimestamp(5).toInstant();
+                    var decision = new com.bigbox.core.RecordedEvent(rs.getObject(1, UUID.class), rs.getString(2),
+                            com.bigbox.core.StreamId.of("X", "x"), 0, new com.bigbox.core.Position(0, 0), rs.getString(3), "{}", null,
+                            null, rs.getString(4), null, at, at);
+                    var verdict = truth.judge(lead, decision).verdict();
+                    unattended++;
+                    judged += verdict == DecisionTruth.Verdict.UNJUDGED ? 0 : 1;
+                    wrong += verdict == DecisionTruth.Verdict.WRONG ? 1 : 0;
+                }
+            }
+        }
+        assertThat(first.effect()).isEqualTo(new WeekFigures.Effect(unattended, judged, wrong));
+        assertThat(judged).isPositive();
+        assertThat(first.decisions().stream().map(DecisionTally::effect).reduce(WeekFigures.Effect.NONE, WeekFigures.Effect::plus))
+                .isEqualTo(first.effect());
+    }
+
     @Test
     void peopleDecideThroughTheApprovalService() throws SQLException {
         long decided = count("event_type in ('HUMAN_APPROVAL_GRANTED', 'HUMAN_APPROVAL_REJECTED', 'HUMAN_OVERRIDE', "

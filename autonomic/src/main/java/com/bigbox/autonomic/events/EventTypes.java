@@ -156,9 +156,11 @@ public final class EventTypes {
         declare(NOTIFICATION_FAILED, CONTROL, "NOTIFICATION", NotificationEvent.Failed.class, "a notification's channel refused it; retried or dead-lettered");
         declare(SOP_EXECUTION_COMPLETED, ECONOMIC, "SOP_EXECUTION", SopEvent.ExecutionCompleted.class, "an SOP execution finished, with its measurements");
         declare(SOP_OPTIMIZATION_RECOMMENDED, ECONOMIC, "SOP", ImprovementEvent.SopOptimizationRecommended.class, "the economic controller recommends changing an SOP");
-        declare(AUTOMATION_OPPORTUNITY_DETECTED, ECONOMIC, "SOP", null, "recurring manual work worth automating");
+        declare(AUTOMATION_OPPORTUNITY_DETECTED, ECONOMIC, "IMPROVEMENT", ImprovementEvent.AutomationOpportunityDetected.class,
+                "manual work recurring at least 5 times in 30 days and costing over 500 a month: worth automating");
         declare(MARGIN_EROSION_DETECTED, ECONOMIC, "SOP", ImprovementEvent.MarginErosionDetected.class, "an SOP costs more than its target");
-        declare(AUTOMATION_ROI_CALCULATED, ECONOMIC, "SYSTEM", null, "the month's automation return on investment");
+        declare(AUTOMATION_ROI_CALCULATED, ECONOMIC, "IMPROVEMENT", ImprovementEvent.AutomationRoiCalculated.class,
+                "the month's automation return on investment, against the doctrine's 200%");
         declare(PROCESS_DRIFT_DETECTED, DRIFT, "SOP", ImprovementEvent.ProcessDriftDetected.class, "an SOP's cycle time moved beyond its band");
         declare(HUMAN_FATIGUE_SIGNAL, DRIFT, "SYSTEM", ImprovementEvent.HumanFatigueSignal.class, "people override the machine too often");
         declare(CLIENT_ATTENTION_DECAY, DRIFT, "CLIENT", ImprovementEvent.ClientAttentionDecay.class, "a client attends fewer meetings");

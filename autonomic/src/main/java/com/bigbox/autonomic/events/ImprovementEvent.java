@@ -80,4 +80,16 @@ public sealed interface ImprovementEvent extends DomainEvent {
 
     /** The weekly automation review was held, with its figures. */
     record AutomationReviewCompleted(String week, Map<String, Object> figures, List<UUID> evidence) implements ImprovementEvent {}
+
+    /** Manual work recurring often enough and costing enough a month to be worth automating. */
+    record AutomationOpportunityDetected(String taskKind, int occurrences, int windowDays, double hoursPerMonth, BigDecimal costPerMonth,
+            List<UUID> evidence) implements ImprovementEvent {}
+
+    /**
+     * A month's automation return on investment: {@code roi} = (value − sop cost − override cost) ÷ (sop cost + override
+     * cost), null when nothing cost anything; {@code meetsTarget} when above {@code target} (2.0: 200%). Its evidence is
+     * the month's overrides (the decisions counted are too many to list).
+     */
+    record AutomationRoiCalculated(String month, long autonomousDecisions, long overrides, BigDecimal value, BigDecimal sopCost,
+            BigDecimal overrideCost, Double roi, double target, boolean meetsTarget, List<UUID> evidence) implements ImprovementEvent {}
 }

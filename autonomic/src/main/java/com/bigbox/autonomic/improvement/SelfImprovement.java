@@ -77,7 +77,7 @@ public final class SelfImprovement {
                 new DriftMonitor(doctrine, ports.facts(), agents, actions),
                 new ThresholdCalibration(doctrine, ports.facts(), agents, actions),
                 new CoverageLoop(doctrine, ports.facts(), agents, actions),
-                new EconomicController(doctrine, ports.facts(), sops, actions),
+                new EconomicController(doctrine, ports.facts(), sops, agents, actions),
                 new SopEvolution(doctrine, ports.facts(), sops, proposals, actions),
                 new DoctrineMonitor(doctrine, ports.facts(), agents, goLive, actions),
                 review);

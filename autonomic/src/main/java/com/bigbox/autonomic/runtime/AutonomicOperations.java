@@ -109,6 +109,12 @@ public final class AutonomicOperations implements AutoCloseable {
     /** @param goLive when the agency went live: the 90-day doctrine counts its weeks from it */
     public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
             GoLive goLive) {
+        this(ports, clock, reasoner, settings, agents, goLive, Doctrine.shipped());
+    }
+
+    /** @param doctrine the rules and bounds the control loops work within (the shipped one, or one from a file) */
+    public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
+            GoLive goLive, Doctrine doctrine) {
         this.ports = ports;
         this.clock = clock;
         this.reasoner = reasoner;
@@ -131,7 +137,7 @@ public final class AutonomicOperations implements AutoCloseable {
         this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals, clock);
         this.leadIntake = new LeadIntake(clock);
         this.decisionOverrides = new DecisionOverrides(clock);
-        this.improvement = new SelfImprovement(Doctrine.shipped(), ports.improvement(), catalog, ports.sops(), sopLoader, approvals,
+        this.improvement = new SelfImprovement(doctrine, ports.improvement(), catalog, ports.sops(), sopLoader, approvals,
                 ports.projectionLock(), clock, goLive);
     }
 

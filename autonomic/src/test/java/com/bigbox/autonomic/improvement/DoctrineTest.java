@@ -37,7 +37,13 @@ class DoctrineTest {
 
     @Test
     void theShippedDoctrineCarriesTheOriginalNumbers() {
-        assertThat(DOCTRINE.version()).isEqualTo("1.1.0");
+        assertThat(DOCTRINE.version()).isEqualTo("1.2.0");
+        assertThat(DOCTRINE.provenance()).isNotEmpty().allSatisfy((number, p) -> {
+            assertThat(p.source()).as(number).isIn("original", "engine", "changed");
+            assertThat(p.why()).as(number).isNotBlank();
+        });
+        assertThat(DOCTRINE.provenance().get("loops.threshold.override_ratio").source()).isEqualTo("changed");
+        assertThat(DOCTRINE.provenance().get("loops.threshold.override_ratio").why()).contains("was 0.15");
         Doctrine.Loops loops = DOCTRINE.loops();
         assertThat(loops.drift().process().band()).isEqualTo(0.20);
         assertThat(loops.drift().process().humanAbove()).isEqualTo(0.30);

@@ -112,10 +112,10 @@ class ThresholdCalibrationTest {
 
     @Test
     void autonomousDecisionsOverriddenTooOftenRaiseTheThresholdOrDemote() {
-        var tooMany = executed(40, 7); // 17.5% > 5%
+        var tooMany = executed(40, 7); // 17.5%, surely above 2%
         assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), tooMany)).get()
                 .isInstanceOfSatisfying(ThresholdChange.class, c -> {
-                    assertThat(c.to()).isEqualTo(0.80);
+                    assertThat(c.to()).as("straight past the overridden decisions' confidence 0.90").isEqualTo(0.95);
                     assertThat(c.withinBounds()).isTrue();
                     assertThat(c.evidence()).hasSize(7);
                 });
@@ -124,8 +124,12 @@ class ThresholdCalibrationTest {
         assertThat(plan(settings(0.95, AutonomyLevel.ASSISTED), List.of(), tooMany)).as("at the maximum: supervised").get()
                 .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.SUPERVISED));
         assertThat(plan(settings(0.95, AutonomyLevel.SUPERVISED), List.of(), tooMany)).isEmpty();
-        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(40, 2))).as("5% is not above 5%").isEmpty();
-        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(10, 5))).as("too few samples").isEmpty();
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(40, 2))).as("2 in 40: not surely above 2%").isEmpty();
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(3, 0))).as("nothing overridden").isEmpty();
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(5, 3))).as("strong evidence needs no 20 samples")
+                .get().isInstanceOfSatisfying(ThresholdChange.class, c -> assertThat(c.to()).isEqualTo(0.95));
+        assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(1, 1))).as("one override in one: not sure yet")
+                .isEmpty();
     }
 
     @Test
@@ -146,13 +150,13 @@ class ThresholdCalibrationTest {
 
     @Test
     void aTypeOverriddenTooOftenIsRaisedAloneWhileTheAgentsReliableTypeIsUntouched() {
-        // 40 of 100 flags wrong, 0 of 1470 assignments: 2.6% over the agent, hidden below its 5%; 40% for the flags.
+        // 40 of 100 flags wrong, 0 of 1470 assignments: 2.5% over the agent, not surely above 2%; 40% for the flags.
         var executed = join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0));
         List<Adjustment> all = ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.AUTONOMOUS), List.of(), executed, DOCTRINE);
         assertThat(all).singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
             assertThat(c.decisionType()).isEqualTo(FLAG);
             assertThat(c.from()).isEqualTo(0.75);
-            assertThat(c.to()).isEqualTo(0.80);
+            assertThat(c.to()).as("past the flags' confidence 0.90 at once, not a step a month").isEqualTo(0.95);
             assertThat(c.withinBounds()).isTrue();
             assertThat(c.evidence()).hasSize(40);
             assertThat(c.reason()).contains("of type " + FLAG);
@@ -166,7 +170,7 @@ class ThresholdCalibrationTest {
         assertThat(ThresholdCalibration.plan(AGENT, raised, List.of(), executed, DOCTRINE)).singleElement()
                 .isInstanceOfSatisfying(ThresholdChange.class, c -> {
                     assertThat(c.from()).isEqualTo(0.80);
-                    assertThat(c.to()).isEqualTo(0.85);
+                    assertThat(c.to()).isEqualTo(0.95);
                 });
     }
 
@@ -175,7 +179,7 @@ class ThresholdCalibrationTest {
         var atMax = settings(0.75, AutonomyLevel.AUTONOMOUS)
                 .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.95, "test", "ops", FLAG));
         assertThat(ThresholdCalibration.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0)),
-                DOCTRINE)).as("no raise above the doctrine's maximum; 2.6% over the agent demotes nothing").isEmpty();
+                DOCTRINE)).as("no raise above the doctrine's maximum; 2.5% over the agent demotes nothing").isEmpty();
         assertThat(ThresholdCalibration.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 100, 0)),
                 DOCTRINE)).as("20% over the agent: autonomy is judged over all its decisions").singleElement()
                 .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.ASSISTED));

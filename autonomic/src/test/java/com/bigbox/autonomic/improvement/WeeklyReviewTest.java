@@ -18,8 +18,16 @@ import org.junit.jupiter.api.Test;
 class WeeklyReviewTest {
     static final Doctrine DOCTRINE = Doctrine.shipped();
 
-    record Reads(List<SignalRow> signals, List<SopAutomation> bySop, WorkShare share, Overrides overrides, long interrupts)
-            implements WeeklyReviewReads {
+    record Reads(List<SignalRow> signals, List<SopAutomation> bySop, WorkShare share, Overrides overrides, long interrupts,
+            java.util.Optional<WeeklyReviewReads.Roi> roi) implements WeeklyReviewReads {
+        Reads(List<SignalRow> signals, List<SopAutomation> bySop, WorkShare share, Overrides overrides, long interrupts) {
+            this(signals, bySop, share, overrides, interrupts, java.util.Optional.empty());
+        }
+
+        public java.util.Optional<WeeklyReviewReads.Roi> latestRoi(UnitOfWork w, Instant to) {
+            return roi;
+        }
+
         public List<SignalRow> signals(UnitOfWork w, Instant from, Instant to) {
             return signals;
         }
@@ -88,5 +96,21 @@ class WeeklyReviewTest {
         assertThat(q.ceoInterruptsPerWeek().pass()).as("7 is not fewer than 7").isFalse();
         assertThat(q.allPass()).isFalse();
         assertThat(review.text()).contains("OVERDUE").contains("FAIL").contains("status_report");
+    }
+
+    @Test
+    void theLatestMonthsRoiIsCheckedAgainstTheOriginals200Percent() {
+        var good = new Reads(List.of(), List.of(), new WeeklyReviewReads.WorkShare(0, 10), new WeeklyReviewReads.Overrides(0, 10), 0,
+                java.util.Optional.of(new WeeklyReviewReads.Roi("2026-02", 2.4)));
+        var poor = new Reads(List.of(), List.of(), new WeeklyReviewReads.WorkShare(0, 10), new WeeklyReviewReads.Overrides(0, 10), 0,
+                java.util.Optional.of(new WeeklyReviewReads.Roi("2026-02", 1.5)));
+        Instant now = Instant.parse("2026-03-08T00:00:00Z");
+        WeeklyReview passing = WeeklyReview.compose(ReviewWeek.parse("2026-W10"), DOCTRINE, "operational", 9, List.of(), good, null, now);
+        WeeklyReview failing = WeeklyReview.compose(ReviewWeek.parse("2026-W10"), DOCTRINE, "operational", 9, List.of(), poor, null, now);
+        assertThat(passing.thirtyPercentQuestion().roi()).isEqualTo(new WeeklyReview.RoiFigure("2026-02", 2.4, 2.0, true));
+        assertThat(passing.thirtyPercentQuestion().allPass()).isTrue();
+        assertThat(failing.thirtyPercentQuestion().roi().pass()).isFalse();
+        assertThat(failing.thirtyPercentQuestion().allPass()).as("ROI at 150% fails the 200% check").isFalse();
+        assertThat(failing.text()).contains("automation ROI 2026-02", "150%", "FAIL");
     }
 }

@@ -31,6 +31,14 @@ public final class PgCompatReads {
              order by "timestamp" desc, global_position desc
              limit ?""";
 
+    // A caller whose token names a client (tenancy) sees only its client's events: the projection
+    // (V71) counts every client's, so that caller is answered from the log under its policies.
+    private static final String CLIENT_CALLER = "select (auth.jwt() ->> 'client_id') is not null";
+
+    private static final String PROJECTED_STATS = "select * from event_stats(?)";
+    private static final String PROJECTED_BY_TYPE = "select key, events from event_stats_by('event_type')";
+    private static final String PROJECTED_BY_EMITTER = "select key, events from event_stats_by('emitted_by')";
+
     private static final String STATS = """
             select count(*) as total_events,
                    count(distinct correlation_id) as flows,
@@ -108,10 +116,13 @@ public final class PgCompatReads {
         return ids.stream().map(id -> work.find(id).orElseThrow()).toList();
     }
 
+    /** The log's totals: from the projection (flat in the history's length), or a client's own events. */
     public Map<String, Object> stats(UnitOfWork work, Instant now) {
-        Map<String, Object> stats = Jdbc.maps(work, STATS, s -> s.setTimestamp(1, Jdbc.timestamp(now))).getFirst();
-        stats.put("by_type", counts(work, BY_TYPE));
-        stats.put("by_emitter", counts(work, BY_EMITTER));
+        boolean client = Boolean.TRUE.equals(Jdbc.list(work, CLIENT_CALLER, s -> {}, rs -> rs.getBoolean(1)).getFirst());
+        Map<String, Object> stats = Jdbc.maps(work, client ? STATS : PROJECTED_STATS,
+                s -> s.setTimestamp(1, Jdbc.timestamp(now))).getFirst();
+        stats.put("by_type", counts(work, client ? BY_TYPE : PROJECTED_BY_TYPE));
+        stats.put("by_emitter", counts(work, client ? BY_EMITTER : PROJECTED_BY_EMITTER));
         return stats;
     }
 

@@ -14,6 +14,7 @@ public final class PgWeeklyReviewReads implements WeeklyReviewReads {
     private static final String MANUAL_WORK = SqlFiles.load("review_manual_work");
     private static final String OVERRIDES = SqlFiles.load("review_overrides");
     private static final String CEO_INTERRUPTS = SqlFiles.load("review_ceo_interrupts");
+    private static final String LATEST_ROI = SqlFiles.load("review_latest_roi");
 
     @Override
     public List<SignalRow> signals(UnitOfWork work, Instant from, Instant to) {
@@ -62,5 +63,11 @@ public final class PgWeeklyReviewReads implements WeeklyReviewReads {
             s.setTimestamp(1, Jdbc.timestamp(from));
             s.setTimestamp(2, Jdbc.timestamp(to));
         }, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public java.util.Optional<Roi> latestRoi(UnitOfWork work, Instant to) {
+        return Jdbc.one(work, LATEST_ROI, s -> s.setTimestamp(1, Jdbc.timestamp(to)),
+                rs -> new Roi(rs.getString("month"), rs.getObject("roi") == null ? null : rs.getDouble("roi")));
     }
 }

@@ -19,13 +19,14 @@ import java.util.Map;
  * targets. Code reads the numbers from here, so changing the doctrine is changing one file.
  */
 public record Doctrine(String version, String description, List<PhaseSpan> phases, List<Rule> rules, Loops loops,
-        Map<String, Duration> schedules, ReviewTargets reviewTargets) {
+        Map<String, Duration> schedules, ReviewTargets reviewTargets, Map<String, Provenance> provenance) {
     public static final String RESOURCE = "/doctrine/doctrine-v1.json";
 
     public Doctrine {
         phases = List.copyOf(phases);
         rules = List.copyOf(rules);
         schedules = Map.copyOf(schedules);
+        provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
         for (Rule rule : rules) {
             for (Phase phase : Phase.values()) {
                 if (!rule.actions().containsKey(phase.wireName())) {
@@ -49,6 +50,30 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
         }
     }
 
+    /** A doctrine from a file (another version, or an experiment); the shipped one is the default. */
+    public static Doctrine read(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the doctrine " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return EventCodec.read(text, Doctrine.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the doctrine " + file + " is not a valid doctrine: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where a number of the doctrine comes from.
+     *
+     * @param source {@code original} (the original engine's), {@code engine} (this engine's, where the original has
+     *     none) or {@code changed} (changed by measurement)
+     * @param why what it means, and for a changed number what it was and what measurement changed it
+     */
+    public record Provenance(String source, String why) {}
+
     /** @param toWeek null for the last, open-ended phase */
     public record PhaseSpan(String name, int fromWeek, Integer toWeek, String meaning) {}
 
@@ -68,14 +93,28 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
     public record Loops(ThresholdBounds threshold, AutonomyCriteria autonomy, CoverageBounds coverage, EconomicBounds economic,
             DriftBounds drift, EvolutionBounds sopEvolution) {}
 
+    /**
+     * @param evidenceZ how many standard errors the override rate's lower bound must stand above {@code overrideRatio}
+     *     before a threshold is raised (1.645: one-sided 95%)
+     * @param minOverrides overrides it takes at least: one mistaken override among an agent's first decisions is no evidence
+     */
     public record ThresholdBounds(double min, double max, double step, double agreementRatio, double overrideRatio, int minSamples,
-            int windowDays) {}
+            int windowDays, double evidenceZ, int minOverrides) {}
 
     public record AutonomyCriteria(double promoteAgreementRatio, int promoteMinSamples, List<String> approvalRequiredFor) {}
 
     public record CoverageBounds(int repeatCount, double hourlyRate, double defaultTaskMinutes, int reviewDueDays, int windowDays) {}
 
-    public record EconomicBounds(int everyExecutions, double cycleTimeSlippage, double costOverrun, int weeksPerMonth) {}
+    /**
+     * @param opportunityMinRecurrences a kind of manual task this often in the coverage window is an automation opportunity …
+     * @param opportunityMinMonthlyCost … when it costs more than this a month at the hourly rate
+     * @param overrideMinutes a person's minutes every override costs
+     * @param decisionMinutes a person's minutes a decision that takes effect alone saves
+     * @param roiTarget the monthly return on investment to stay above (2.0: 200%)
+     */
+    public record EconomicBounds(int everyExecutions, double cycleTimeSlippage, double costOverrun, int weeksPerMonth,
+            int opportunityMinRecurrences, double opportunityMinMonthlyCost, double overrideMinutes, double decisionMinutes,
+            double roiTarget) {}
 
     /** @param realertAfterDays after an alert was acknowledged, an equal one waits this long */
     public record DriftBounds(ProcessDrift process, Fatigue fatigue, Attention attention, ConfidenceBunching confidence,

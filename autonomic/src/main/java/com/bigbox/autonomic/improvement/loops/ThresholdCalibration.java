@@ -154,7 +154,8 @@ public final class ThresholdCalibration implements ControlLoop {
         List<ApprovalOutcome> allJudged = judged.stream().filter(o -> o.resolvedAt().isAfter(since.any())).toList();
         List<ExecutedDecision> allAlone = alone.stream().filter(e -> e.at().isAfter(since.any())).toList();
         Trust overall = Trust.of(allJudged, allAlone, settings::thresholdFor);
-        boolean overriddenTooOften = overall.trusted() >= b.minSamples() && overall.ratio() > b.overrideRatio();
+        boolean overriddenTooOften = overall.overridden().size() >= b.minOverrides()
+                && Wilson.lower(overall.overridden().size(), overall.trusted(), b.evidenceZ()) > b.overrideRatio();
         if (overriddenTooOften && autonomy == AutonomyLevel.AUTONOMOUS) {
             return List.of(new AutonomyChange(agent, autonomy, AutonomyLevel.ASSISTED, true, overall.why(b), overall.overridden()));
         }
@@ -217,15 +218,26 @@ public final class ThresholdCalibration implements ControlLoop {
      * them: supervised, protected), and those of them people overrode. Overriding those says the threshold is
      * too low.
      */
-    private record Trust(int trusted, List<UUID> overridden) {
+    private record Trust(int trusted, List<UUID> overridden, double highestOverridden) {
         static Trust of(List<ApprovalOutcome> judged, List<ExecutedDecision> alone,
                 java.util.function.ToDoubleFunction<String> thresholdOf) {
             List<ApprovalOutcome> trustedJudged = judged.stream()
                     .filter(o -> o.confidence() >= thresholdOf.applyAsDouble(o.decisionType()) - 1e-9).toList();
             var overridden = new ArrayList<UUID>();
-            alone.stream().filter(ExecutedDecision::overridden).forEach(e -> overridden.add(e.decisionEventId()));
-            trustedJudged.stream().filter(ApprovalOutcome::overridden).forEach(o -> overridden.add(o.decisionEventId()));
-            return new Trust(alone.size() + trustedJudged.size(), overridden);
+            double highest = 0;
+            for (ExecutedDecision e : alone) {
+                if (e.overridden()) {
+                    overridden.add(e.decisionEventId());
+                    highest = Math.max(highest, e.confidence());
+                }
+            }
+            for (ApprovalOutcome o : trustedJudged) {
+                if (o.overridden()) {
+                    overridden.add(o.decisionEventId());
+                    highest = Math.max(highest, o.confidence());
+                }
+            }
+            return new Trust(alone.size() + trustedJudged.size(), overridden, highest);
         }
 
         double ratio() {
@@ -238,8 +250,9 @@ public final class ThresholdCalibration implements ControlLoop {
 
         /** @param of which decisions, e.g. " of type PROJECT_AT_RISK" */
         String why(Doctrine.ThresholdBounds b, String of) {
-            return String.format(Locale.ROOT, "people overrode %d of %d decisions%s at or above the threshold (%.0f%% > %.0f%%)",
-                    overridden.size(), trusted, of, 100 * ratio(), 100 * b.overrideRatio());
+            return String.format(Locale.ROOT, "people overrode %d of %d decisions%s at or above the threshold (%.0f%%; at least %.1f%% "
+                    + "> %.0f%% at z %.2f)", overridden.size(), trusted, of, 100 * ratio(),
+                    100 * Wilson.lower(overridden.size(), trusted, b.evidenceZ()), 100 * b.overrideRatio(), b.evidenceZ());
         }
     }
 
@@ -258,16 +271,24 @@ public final class ThresholdCalibration implements ControlLoop {
         }
     }
 
-    /** Raise the threshold a step when its trusted decisions are overridden too often; lower it when its band is agreed. */
+    /**
+     * Raise the threshold when its trusted decisions are overridden too often; lower it a step when its band is agreed.
+     * "Too often" is decided on a confidence interval, not on a fixed count: the override rate's lower Wilson bound
+     * (at the doctrine's {@code evidence_z}) above the doctrine's ratio. Three overrides in five say as much as ten in
+     * forty, so a type wrong at a steady confidence (a project flag) is caught within days, not after twenty samples
+     * per step; and the threshold goes straight past the confidence of the overridden decisions (on the step grid),
+     * since an agent that gives one type one confidence moves all of it or nothing.
+     */
     private static Optional<ThresholdChange> threshold(String agent, String type, double threshold, Evidence ev,
             Doctrine.ThresholdBounds b) {
         String of = type == null ? "" : " of type " + type;
-        if (ev.trust().trusted() >= b.minSamples() && ev.trust().ratio() > b.overrideRatio()) {
-            double raised = round(threshold + b.step());
+        Trust trust = ev.trust();
+        if (trust.overridden().size() >= b.minOverrides()
+                && Wilson.lower(trust.overridden().size(), trust.trusted(), b.evidenceZ()) > b.overrideRatio()) {
+            double raised = Math.max(round(threshold + b.step()), above(trust.highestOverridden(), b.step()));
             // At the maximum the type stays; the agent's autonomy answers for it (judged over all its decisions).
             return raised <= b.max() + 1e-9
-                    ? Optional.of(new ThresholdChange(agent, type, threshold, raised, true, ev.trust().why(b, of),
-                            ev.trust().overridden()))
+                    ? Optional.of(new ThresholdChange(agent, type, threshold, raised, true, trust.why(b, of), trust.overridden()))
                     : Optional.empty();
         }
         List<ApprovalOutcome> bandAgreed = ev.band().stream().filter(ApprovalOutcome::agreed).toList();
@@ -281,6 +302,11 @@ public final class ThresholdCalibration implements ControlLoop {
                     ids(ev.band())));
         }
         return Optional.empty();
+    }
+
+    /** The first value of the step grid strictly above {@code confidence}. */
+    static double above(double confidence, double step) {
+        return round((Math.floor(confidence / step + 1e-6) + 1) * step);
     }
 
     @Override

@@ -39,8 +39,15 @@ public record WeeklyReview(String week, Instant from, Instant to, String doctrin
 
     public record SopFigure(String sopId, int executions, double automationRate, boolean pass) {}
 
+    /**
+     * @param roi the latest month's automation return on investment against the original's 200%, or null before the first
+     *     month is over
+     */
     public record ThirtyPercentQuestion(Instant quarterFrom, List<SopFigure> automationRateBySop, Figure manualWorkShare,
-            Figure overrideRate, Figure ceoInterruptsPerWeek, boolean allPass) {}
+            Figure overrideRate, Figure ceoInterruptsPerWeek, RoiFigure roi, boolean allPass) {}
+
+    /** @param value null when the month cost nothing (no ROI to speak of: it does not pass) */
+    public record RoiFigure(String month, Double value, double target, boolean pass) {}
 
     /** Composes the review from its reads. */
     public static WeeklyReview compose(ReviewWeek week, Doctrine doctrine, String phase, int weekSinceGoLive, List<String> agents,
@@ -59,12 +66,15 @@ public record WeeklyReview(String week, Instant from, Instant to, String doctrin
         Figure manual = Figure.below("manual_work_share", ratio(share.manual(), share.total()), t.manualWorkShareMax());
         Figure override = Figure.below("override_rate", ratio(overrides.overridden(), overrides.decisions()), t.overrideRateMax());
         Figure ceo = Figure.below("ceo_interrupts_per_week", interrupts, t.ceoInterruptsPerWeekMax());
-        boolean all = bySop.stream().allMatch(SopFigure::pass) && manual.pass() && override.pass() && ceo.pass();
+        RoiFigure roi = reads.latestRoi(work, to).map(r -> new RoiFigure(r.month(), r.roi(), doctrine.loops().economic().roiTarget(),
+                r.roi() != null && r.roi() > doctrine.loops().economic().roiTarget())).orElse(null);
+        boolean all = bySop.stream().allMatch(SopFigure::pass) && manual.pass() && override.pass() && ceo.pass()
+                && (roi == null || roi.pass());
         return new WeeklyReview(week.toString(), from, to, doctrine.version(), phase, weekSinceGoLive,
                 top(signals, "gap", now), top(signals, "margin", now), top(signals, "drift", now),
                 signals.stream().filter(s -> s.kind().equals("violation") && !s.raisedAt().isBefore(from))
                         .sorted(Comparator.comparing(SignalRow::raisedAt)).map(s -> item(s, now)).toList(),
-                new ThirtyPercentQuestion(quarterFrom, bySop, manual, override, ceo, all));
+                new ThirtyPercentQuestion(quarterFrom, bySop, manual, override, ceo, roi, all));
     }
 
     private static List<Item> top(List<SignalRow> signals, String kind, Instant now) {
@@ -113,6 +123,11 @@ public record WeeklyReview(String week, Instant from, Instant to, String doctrin
         Figure c = q.ceoInterruptsPerWeek();
         out.append(String.format(Locale.ROOT, "  %-54s %5.0f  (%s %.0f)  %s%n", c.name(), c.value(), c.comparator(), c.target(),
                 c.pass() ? "pass" : "FAIL"));
+        RoiFigure r = q.roi();
+        out.append(r == null ? "  automation ROI: no month calculated yet\n"
+                : String.format(Locale.ROOT, "  %-54s %5s  (> %.0f%%)  %s%n", "automation ROI " + r.month(),
+                        r.value() == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * r.value()), 100 * r.target(),
+                        r.pass() ? "pass" : "FAIL"));
         return out.toString();
     }
 

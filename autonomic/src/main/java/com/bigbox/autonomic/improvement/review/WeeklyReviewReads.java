@@ -36,4 +36,10 @@ public interface WeeklyReviewReads {
     Overrides overrides(UnitOfWork work, List<String> agents, Instant from, Instant to);
 
     long ceoInterrupts(UnitOfWork work, Instant from, Instant to);
+
+    /** The latest month's automation return on investment calculated before {@code to} ({@code AUTOMATION_ROI_CALCULATED}). */
+    java.util.Optional<Roi> latestRoi(UnitOfWork work, Instant to);
+
+    /** @param roi (value − cost) ÷ cost, null when nothing cost anything */
+    record Roi(String month, Double roi) {}
 }
