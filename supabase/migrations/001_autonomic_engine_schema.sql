@@ -2213,3 +2213,58 @@ create index if not exists idx_approval_links_expires on bigbox_notify.approval_
 -- After the migrations (Migrations.apply runs this every time, also when none was pending): grants and
 -- policies as bigbox_access.access_rules say (V50__default_deny.sql), whatever a migration granted.
 select bigbox_access.apply_access_rules();
+
+-- ==== schema history ====
+-- Flyway's schema history (the table Flyway itself creates), so the engine continues from here.
+create table if not exists public.flyway_schema_history (
+    installed_rank int not null constraint flyway_schema_history_pk primary key,
+    version varchar(50),
+    description varchar(200) not null,
+    type varchar(20) not null,
+    script varchar(1000) not null,
+    checksum integer,
+    installed_by varchar(100) not null,
+    installed_on timestamp not null default now(),
+    execution_time integer not null,
+    success boolean not null
+);
+create index if not exists flyway_schema_history_s_idx on public.flyway_schema_history (success);
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '1', 'autonomic engine schema', 'SQL', 'V1__autonomic_engine_schema.sql', -344968041, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '1');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '10', 'autonomic operations', 'SQL', 'V10__autonomic_operations.sql', -847312539, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '10');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '20', 'access layer', 'SQL', 'V20__access_layer.sql', -993045496, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '20');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '30', 'self improvement', 'SQL', 'V30__self_improvement.sql', -784705518, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '30');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '40', 'chaos experiment journal', 'SQL', 'V40__chaos_experiment_journal.sql', -1661160792, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '40');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '41', 'agent metrics confidence sums', 'SQL', 'V41__agent_metrics_confidence_sums.sql', -826260750, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '41');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '42', 'client on time share', 'SQL', 'V42__client_on_time_share.sql', -508929701, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '42');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '49', 'dashboard sql console', 'SQL', 'V49__dashboard_sql_console.sql', -400599976, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '49');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '50', 'default deny', 'SQL', 'V50__default_deny.sql', 1287779045, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '50');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '70', 'writers send no notify', 'SQL', 'V70__writers_send_no_notify.sql', -636911159, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '70');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '71', 'event stats projection', 'SQL', 'V71__event_stats_projection.sql', -1054433311, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '71');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '72', 'subscription lag bounded', 'SQL', 'V72__subscription_lag_bounded.sql', 1024079878, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '72');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '80', 'notifications', 'SQL', 'V80__notifications.sql', 1953194006, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '80');

@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "bigbox 0.1.0",
         description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
+        footer = {"", "The launcher also runs:",
+                "  test   Run the whole test suite (./bigbox test: mvn verify on its own embedded PostgreSQL).",
+                "  bench  Run the benchmarks (./bigbox bench --help)."},
         subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class,
                 LoadSopsCommand.class, LeadCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class,
                 ExportCommand.class, ImportCommand.class, ChaosCommand.class, UsersCommand.class, ReviewCommand.class,
@@ -62,11 +65,32 @@ public final class Main implements Runnable, Settings.Source {
 
     static CommandLine commandLine(Main main) {
         var commandLine = new CommandLine(main);
+        CommandLine.IParameterExceptionHandler usual = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((e, args) -> startingWord(e) != null ? suggestUp(e, startingWord(e))
+                : usual.handleParseException(e, args));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": " + message(e)));
             return 2;
         });
         return commandLine;
+    }
+
+    /** Words a newcomer tries for starting the engine; picocli's own guess for them ("import") is no help. */
+    private static final java.util.Set<String> STARTING = java.util.Set.of("start", "run", "serve", "server", "launch");
+
+    // The word a newcomer typed for starting the engine (`bigbox start`), or null.
+    private static String startingWord(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && STARTING.contains(unmatched.getUnmatched().getFirst())) {
+            return unmatched.getUnmatched().getFirst();
+        }
+        return null;
+    }
+
+    private static int suggestUp(CommandLine.ParameterException e, String word) {
+        e.getCommandLine().getErr().println("bigbox: there is no '" + word + "' command; to start the engine: bigbox up"
+                + "   (all commands: bigbox --help)");
+        return 2;
     }
 
     @Override

@@ -82,8 +82,11 @@ class AuthIT {
         String token = session.get("access_token").asText();
         assertThat(access.post("/auth/v1/logout", token, "").status()).isEqualTo(204);
         assertThat(access.get("/auth/v1/user", token).status()).isEqualTo(401);
-        assertThat(access.post("/auth/v1/token?grant_type=refresh_token", access.anonKey,
-                "{\"refresh_token\":\"" + session.get("refresh_token").asText() + "\"}").status()).isEqualTo(400);
+        var afterSignOut = access.post("/auth/v1/token?grant_type=refresh_token", access.anonKey,
+                "{\"refresh_token\":\"" + session.get("refresh_token").asText() + "\"}");
+        assertThat(afterSignOut.status()).isEqualTo(400);
+        assertThat(afterSignOut.json().get("error_code").asText()).as("a signed-out session, not a stolen token")
+                .isEqualTo("session_not_found");
         JsonNode again = access.post("/api/auth/login", access.anonKey,
                 "{\"email\":\"logout@example.com\",\"password\":\"long enough password\"}").json();
         assertThat(access.post("/api/auth/logout", again.get("access_token").asText(), "").status()).isEqualTo(204);

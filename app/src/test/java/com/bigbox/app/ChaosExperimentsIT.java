@@ -97,7 +97,10 @@ class ChaosExperimentsIT {
         Cli.Run run = Cli.run(settings, "chaos", "run", experiment.toString());
         assertThat(run.exitCode()).as(experiment.getFileName() + "\n" + run.out() + run.err()).isZero();
         System.out.println(run.out());
-        assertThat(run.out()).contains("HELD: the hypothesis held").containsPattern("workload: [1-9][0-9,]* appends attempted")
+        // What the experiment proves is that acknowledged means stored and delivered once (the total check), however
+        // many appends a busy machine manages: no count of appends is asserted, only that the workload wrote some.
+        assertThat(run.out()).contains("HELD: the hypothesis held")
+                .containsPattern("workload: [0-9,]+ appends attempted, [0-9,]*[1-9][0-9,]* acknowledged")
                 .contains("total check: lost 0, duplicated 0, unexpected 0 across [feed:")
                 .contains("subscription:chaos-probe]");
         try (Connection c = DriverManager.getConnection(jdbcUrl); var s = c.createStatement();
@@ -161,7 +164,7 @@ class ChaosExperimentsIT {
 
     // Leads flowed through the agents during the run, and payments (protected) passed the faulted handlers untouched.
     static void assertAgentsWorked(JsonNode leads, JsonNode after) {
-        assertThat(leads.path("leads").asLong()).as("leads sent: " + leads).isGreaterThanOrEqualTo(4);
+        assertThat(leads.path("leads").asLong()).as("leads sent: " + leads).isPositive();
         assertThat(leads.path("qualified").asLong()).as("leads qualified: " + leads).isPositive();
         assertThat(after.path("protected-event-types-never-touched").path("protected_events").asLong())
                 .as("payments went through the faulted agents").isPositive();

@@ -50,6 +50,18 @@ class KeysCommandTest {
     }
 
     @Test
+    void writeEnvWritesTheUrlOfTheEnginesPortAndKeepsAUrlTheUserSet() throws Exception {
+        run("keys", "--directory", directory.toString(), "--write-env", "--port", "9123");
+        assertThat(Files.readString(directory.resolve(".env"))).contains("SUPABASE_URL=http://127.0.0.1:9123")
+                .doesNotContain("8080");
+        Map<String, String> again = run("keys", "--directory", directory.toString(), "--write-env");
+        assertThat(again.get("SUPABASE_URL")).as("the URL already in .env stays").isEqualTo("http://127.0.0.1:9123");
+        run("keys", "--directory", directory.toString(), "--write-env", "--url", "https://bigbox.example.com");
+        assertThat(Files.readString(directory.resolve(".env"))).contains("SUPABASE_URL=https://bigbox.example.com")
+                .doesNotContain("9123");
+    }
+
+    @Test
     void aShortSecretOrBadOptionIsRefusedWithAMessage() throws Exception {
         Files.createDirectories(directory.resolve(".bigbox"));
         Files.writeString(directory.resolve(".bigbox/jwt-secret"), "too-short");

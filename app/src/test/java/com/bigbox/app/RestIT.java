@@ -93,6 +93,12 @@ class RestIT {
                 .header("Accept", "application/vnd.pgrst.object+json").GET().build());
         assertThat(many.status()).isEqualTo(406);
         assertThat(many.json().get("code").asText()).isEqualTo("PGRST116");
+        var csv = access.send(access.request("/rest/v1/events?select=aggregate_id,event_type,payload&aggregate_id=eq.m1",
+                access.serviceKey).header("Accept", "text/csv").GET().build());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSize(2).first().isEqualTo("aggregate_id,event_type,payload");
+        assertThat(csv.body().lines().skip(1).findFirst().orElseThrow()).startsWith("m1,MEETING_SCHEDULED,\"{");
     }
 
     @Test
@@ -164,12 +170,25 @@ class RestIT {
 
     @Test
     void bothOpenApiDocumentsAreValid() throws Exception {
-        // each key's document shows what its role may use (default deny: the anon key sees almost nothing)
         var rest = access.get("/rest/v1/", access.serviceKey);
         assertThat(rest.status()).isEqualTo(200);
         var parsed = new OpenAPIV3Parser().readContents(rest.body());
         assertThat(parsed.getMessages()).as("REST OpenAPI problems").isEmpty();
         assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/events", "/human_approvals", "/rpc/append_event", "/rpc/get_event_stream");
+
+        // Each caller's document lists only the tables it may read: a client of it (the dashboard's Tables page)
+        // asks for nothing it would be refused.
+        var anonDocument = access.get("/rest/v1/", access.anonKey);
+        assertThat(anonDocument.status()).isEqualTo(200);
+        var anonTables = new ArrayList<String>();
+        anonDocument.json().path("components").path("schemas").fieldNames().forEachRemaining(anonTables::add);
+        assertThat(anonTables.size()).as("anon reads fewer tables than the service role")
+                .isLessThan(rest.json().path("components").path("schemas").size());
+        for (String table : anonTables) {
+            var read = access.send(access.request("/rest/v1/" + table + "?limit=1", access.anonKey)
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(read.status()).as("anon reads listed table " + table).isEqualTo(200);
+        }
 
         var engine = access.get("/api/v1/openapi.json", null);
         assertThat(engine.status()).isEqualTo(200);
@@ -177,6 +196,21 @@ class RestIT {
         assertThat(engineApi.getMessages()).as("engine OpenAPI problems").isEmpty();
         assertThat(engineApi.getOpenAPI().getPaths()).containsKeys("/api/v1/events", "/api/v1/events/stream",
                 "/api/v1/events/{id}", "/api/v1/aggregates/{type}/{id}/events", "/api/v1/webhooks/lead");
+
+        // Generated from the routes the server registered: every one of the engine's API routes is in it.
+        var documented = engine.json().path("paths");
+        var missing = new ArrayList<String>();
+        for (var route : access.engine.routes()) {
+            String path = route.path().replaceAll("<([^>]+)>", "{$1}");
+            String method = route.method().toLowerCase(java.util.Locale.ROOT);
+            boolean api = path.startsWith("/api/v1/") || path.startsWith("/api/auth/") || path.startsWith("/auth/v1/");
+            if (api && java.util.Set.of("get", "post", "put", "patch", "delete").contains(method)
+                    && !documented.path(path).has(method)) {
+                missing.add(method + " " + path);
+            }
+        }
+        assertThat(missing).as("routes missing from /api/v1/openapi.json").isEmpty();
+        assertThat(documented.size()).as("more than the hand-written seven").isGreaterThan(20);
     }
 
     private static List<String> types(String query) throws Exception {

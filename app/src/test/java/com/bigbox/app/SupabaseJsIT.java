@@ -3,6 +3,7 @@ package com.bigbox.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bigbox.testkit.TestDatabase;
+import com.bigbox.testkit.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ class SupabaseJsIT {
 
     @Test
     void supabaseJsFromNpmWorksAgainstTheEngine() throws Exception {
+        Tools.require("node", "Node.js 20+ with npm (e.g. apt-get install nodejs npm)");
+        Tools.require("npm", "npm (e.g. apt-get install npm)");
         if (!Files.isDirectory(PROJECT.resolve("node_modules"))) {
             Output install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
             assertThat(install.exit()).as("npm ci:%n%s", install.text()).isZero();

@@ -45,6 +45,34 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(config);
     }
 
+    /**
+     * Connects once, directly, and fails at once with the cause in one line (connection refused, no such
+     * database, no such role, wrong password) instead of a pool waiting out its timeout.
+     */
+    public static void check(DatabaseUrl url) {
+        var properties = url.properties();
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("ApplicationName", "bigbox-check");
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+            if (!connection.isValid(10)) {
+                throw new UnreachableException("cannot connect to " + url.display() + ": it does not answer", null);
+            }
+        } catch (SQLException e) {
+            throw new UnreachableException("cannot connect to " + url.display() + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no reason given" : message.lines().findFirst().orElse(message).strip();
+    }
+
+    /** The database cannot be reached or refuses the engine's login; the message says why, in one line. */
+    public static final class UnreachableException extends IllegalStateException {
+        UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public DataSource pool() {
         return pool;
     }

@@ -23,9 +23,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
+    /** Starts it; it stops when this closes, or when the JVM exits. */
     public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * @param stopWithJvm whether the JVM's exit stops it by itself; false when the owner stops it in order
+     *     (its sessions and workers first, then the server), as the engine does on Ctrl-C
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean stopWithJvm) throws IOException {
         Files.createDirectories(dataDirectory.getParent());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(stopWithJvm)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)

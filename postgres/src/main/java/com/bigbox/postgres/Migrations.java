@@ -28,6 +28,11 @@ public final class Migrations {
                 // Versions are grouped by area (1 core, 10 autonomic, 20 access, 30 self-improvement, 40 operations),
                 // so a new migration of an earlier area can sort below one a database already has: apply it anyway.
                 .outOfOrder(true)
+                // A database that already holds the user's own tables (a Supabase project, say) gets the whole schema:
+                // the history starts below V1. A database set up from supabase/migrations has its history already,
+                // written by that file, so only newer migrations apply.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         // Not a Flyway callback: Flyway opens an extra connection for callbacks, which a small pool may not have.

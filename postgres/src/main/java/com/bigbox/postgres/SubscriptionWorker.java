@@ -205,7 +205,12 @@ final class SubscriptionWorker implements AutoCloseable {
         }
         leaseGeneration = generation;
         owning = true;
-        log.info("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
+        // Its first start is routine (one line at start, the README promises); a later epoch is a take-over, worth saying.
+        if (epoch > 1) {
+            log.info("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
+        } else {
+            log.debug("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
+        }
         return true;
     }
 

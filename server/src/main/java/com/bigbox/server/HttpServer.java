@@ -1,14 +1,20 @@
 package com.bigbox.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.Key;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** The engine's HTTP server: one Javalin instance on virtual threads, configured by its modules. */
 public final class HttpServer implements AutoCloseable {
+    /** The served routes, for a handler that documents them: {@code ctx.appData(ROUTES).get()}. */
+    public static final Key<Supplier<List<Route>>> ROUTES = new Key<>("bigbox.routes");
+
     private final Javalin javalin;
 
     private HttpServer(Javalin javalin) {
@@ -17,7 +23,9 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts listening on {@code host}:{@code port} (0: any free port). */
     public static HttpServer start(String host, int port, List<HttpModule> modules) {
+        var server = new AtomicReference<HttpServer>();
         Javalin javalin = Javalin.create(config -> {
+            config.appData(ROUTES, () -> server.get().routes());
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -26,7 +34,8 @@ public final class HttpServer implements AutoCloseable {
             modules.forEach(module -> module.configure(config));
         });
         javalin.start(host, port);
-        return new HttpServer(javalin);
+        server.set(new HttpServer(javalin));
+        return server.get();
     }
 
     /** A registered route: its method ({@code WS} for a socket), path pattern and access rule. */

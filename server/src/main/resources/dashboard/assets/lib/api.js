@@ -88,12 +88,6 @@ export async function restCount(table, params = {}) {
   return Number((response.headers.get('Content-Range') ?? '/0').split('/')[1]);
 }
 
-/** Whether the user may read a table at all (its grants; row-level security may still show no rows). */
-export async function readable(table) {
-  const response = await fetch(`/rest/v1/${encodeURIComponent(table)}?limit=1`, {method: 'HEAD', headers: headers()});
-  return response.ok;
-}
-
 export async function graphql(queryText, variables = {}) {
   const {data} = await api('/graphql/v1', {method: 'POST', body: {query: queryText, variables}});
   if (data.errors?.length) throw new ApiError(400, {message: data.errors.map(e => e.message).join('; ')});

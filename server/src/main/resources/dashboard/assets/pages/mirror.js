@@ -10,13 +10,16 @@ import {eventTable} from './event-table.js';
 const INTERVENTIONS = ['RISK_DETECTED', 'PAYMENT_REMINDER_SENT', 'PROJECT_AT_RISK', 'CLIENT_ATTENTION_DECAY'];
 
 export async function render(root, {user}) {
+  // The trust score exists once the client has a health record: asking before would only earn a 404.
+  const healthFirst = rest('client_health', {limit: 1});
   const [health, timeline, projectEvents, invoiceEvents, interventions, trust] = await Promise.all([
-    rest('client_health', {limit: 1}),
+    healthFirst,
     rest('events', {order: 'global_position.desc', limit: 30}),
     rest('events', {aggregate_type: 'eq.PROJECT', order: 'global_position.asc', limit: 2000}),
     rest('events', {aggregate_type: 'eq.INVOICE', order: 'global_position.asc', limit: 2000}),
     rest('events', {event_type: `in.(${INTERVENTIONS.join(',')})`, order: 'global_position.desc', limit: 10}),
-    user.clientId ? optional(`/api/clients/${encodeURIComponent(user.clientId)}/trust-score`) : null]);
+    healthFirst.then(rows => user.clientId && rows.length
+      ? optional(`/api/clients/${encodeURIComponent(user.clientId)}/trust-score`) : null)]);
   const me = health[0] ?? {};
   const projects = foldProjects(projectEvents);
   const invoices = foldInvoices(invoiceEvents);

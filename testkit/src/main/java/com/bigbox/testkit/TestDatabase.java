@@ -12,29 +12,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A fresh, empty database on the test server for one test class, dropped afterwards, so classes run
  * in parallel and leave nothing behind. The server is {@code BIGBOX_TEST_DATABASE_URL} (a JDBC URL of
- * any database on it, as a superuser), by default the machine's PostgreSQL at 127.0.0.1:5432.
+ * any database on it, as a superuser) when set; otherwise the embedded PostgreSQL the test run starts
+ * for itself ({@link SharedTestServer}), so a fresh machine needs no server of its own.
  *
  * <pre>{@code @RegisterExtension static final TestDatabase db = new TestDatabase();}</pre>
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
-    private static final String SERVER = System.getenv().getOrDefault(
-            "BIGBOX_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+    private static final String EXTERNAL = System.getenv("BIGBOX_TEST_DATABASE_URL");
 
     private String name;
+
+    /** The server's JDBC URL: {@code BIGBOX_TEST_DATABASE_URL} when set, else the run's own embedded server. */
+    public static String serverUrl() {
+        return EXTERNAL != null && !EXTERNAL.isBlank() ? EXTERNAL : SharedTestServer.jdbcUrl();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         String className = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
         name = "t_" + className.substring(0, Math.min(30, className.length())) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection admin = DriverManager.getConnection(SERVER); var statement = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(serverUrl()); var statement = admin.createStatement()) {
             statement.execute("create database " + name);
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER); var statement = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(serverUrl()); var statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         }
     }
@@ -46,9 +51,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** A JDBC URL of this class's database, with the server's credentials. */
     public String jdbcUrl() {
-        int slash = SERVER.indexOf('/', "jdbc:postgresql://".length());
-        int query = SERVER.indexOf('?');
-        return SERVER.substring(0, slash + 1) + name + (query < 0 ? "" : SERVER.substring(query));
+        String server = serverUrl();
+        int slash = server.indexOf('/', "jdbc:postgresql://".length());
+        int query = server.indexOf('?');
+        return server.substring(0, slash + 1) + name + (query < 0 ? "" : server.substring(query));
     }
 
     /** A URL in the libpq form, as a user would set DATABASE_URL. */

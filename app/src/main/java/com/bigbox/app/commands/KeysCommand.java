@@ -29,8 +29,12 @@ public final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "SUPABASE_URL to print (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--url", description = "SUPABASE_URL to print and write: the engine's address as clients reach it "
+            + "(default: http://127.0.0.1:PORT, else the SUPABASE_URL already in the environment or .env, else http://127.0.0.1:8080).")
     String url;
+
+    @Option(names = "--port", description = "The port the engine listens on ('bigbox up --port'), for the default SUPABASE_URL.")
+    Integer port;
 
     @Option(names = "--days", defaultValue = "3650", description = "How long the keys stay valid (default: ${DEFAULT-VALUE} days).")
     int days;
@@ -52,7 +56,7 @@ public final class KeysCommand implements Callable<Integer> {
         var tokens = new Tokens(secret, Clock.systemUTC(), Duration.ofHours(1));
         Duration validity = Duration.ofDays(days);
         var values = new java.util.LinkedHashMap<String, String>();
-        values.put("SUPABASE_URL", url);
+        values.put("SUPABASE_URL", url(settings));
         values.put("SUPABASE_ANON_KEY", tokens.apiKey(DbRole.ANON, validity));
         values.put("SUPABASE_SERVICE_ROLE_KEY", tokens.apiKey(DbRole.SERVICE_ROLE, validity));
         var out = spec.commandLine().getOut();
@@ -66,6 +70,20 @@ public final class KeysCommand implements Callable<Integer> {
             out.println("# wrote these to " + env);
         }
         return 0;
+    }
+
+    // --url, else --port on this machine, else what the user already set, else `bigbox up`'s default port.
+    private String url(Settings settings) {
+        if (url != null) {
+            return url;
+        }
+        if (port != null) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--port must be between 1 and 65535, was " + port);
+            }
+            return "http://127.0.0.1:" + port;
+        }
+        return settings.get("SUPABASE_URL").orElse("http://127.0.0.1:8080");
     }
 
     private static void writeEnv(Path env, Map<String, String> values) throws IOException {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -77,10 +78,38 @@ public final class LeadCommand implements Callable<Integer> {
             }
             shown = stream.size();
             if (stream.stream().anyMatch(e -> e.type().equals("AUTONOMIC_DECISION_EXECUTED"))) {
+                out.println("The engine decided on its own: the lead goes on without waiting for anyone.");
+                return;
+            }
+            Optional<String> approval = pendingApproval(db, inquiry.correlationId());
+            if (approval.isPresent()) {
+                out.println(approval.get());
                 return;
             }
             Thread.sleep(250);
         }
-        out.println("(no engine answered within " + wait.toSeconds() + " s; start one with 'bigbox up', or the lead waits for a person: GET /api/v1/approvals)");
+        out.println(shown > 1
+                ? "(the engine answered but has not decided within " + wait.toSeconds() + " s; see GET /api/v1/approvals)"
+                : "(no engine answered within " + wait.toSeconds() + " s; the lead is stored, and 'bigbox up' picks it up when it starts)");
+    }
+
+    // A decision of this lead's flow waiting for a person: who must decide, and where.
+    private static Optional<String> pendingApproval(OneShot db, java.util.UUID flow) {
+        try (var c = db.database().pool().getConnection(); var s = c.prepareStatement("""
+                select a.approval_id, a.assigned_role, a.recommended_action from human_approvals a
+                  join events e on e.event_id = a.event_id
+                 where e.correlation_id = ? and a.status = 'pending' order by a.created_at limit 1""")) {
+            s.setObject(1, flow);
+            try (var rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of("The lead now waits for a person's approval (approval " + rs.getString(1) + ", for the "
+                        + rs.getString(2) + " role: " + rs.getString(3) + "). Decide it in the dashboard's Approvals page or "
+                        + "with POST /api/v1/approvals/" + rs.getString(1) + "/decision.");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the lead's approvals: " + e.getMessage(), e);
+        }
     }
 }

@@ -34,6 +34,10 @@ final class OneShot implements AutoCloseable {
         }
     }
 
+    Database database() {
+        return database;
+    }
+
     PgEventStore store() {
         return store;
     }

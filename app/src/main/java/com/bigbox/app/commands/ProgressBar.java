@@ -16,6 +16,7 @@ public final class ProgressBar implements Progress {
 
     private final PrintWriter out;
     private final String verb;
+    private final String unit;
     private final boolean interactive;
     private final long started = System.nanoTime();
     private long lastDrawn;
@@ -24,8 +25,14 @@ public final class ProgressBar implements Progress {
     private boolean drawnInPlace;
 
     public ProgressBar(PrintWriter out, String verb, boolean interactive) {
+        this(out, verb, "events", interactive);
+    }
+
+    /** Counts {@code unit} (plural, e.g. "stories") instead of events. */
+    public ProgressBar(PrintWriter out, String verb, String unit, boolean interactive) {
         this.out = out;
         this.verb = verb;
+        this.unit = unit;
         this.interactive = interactive;
         this.lastDrawn = started;
     }
@@ -86,6 +93,11 @@ public final class ProgressBar implements Progress {
         } else {
             counts = String.format(Locale.ROOT, "%,d", done);
         }
-        return String.format(Locale.ROOT, "%s%s %s events, %,d events/s", bar, verb, counts, eventsPerSecond());
+        return String.format(Locale.ROOT, "%s%s %s %s, %s", bar, verb, counts, unit, rate());
+    }
+
+    private String rate() {
+        return unit.equals("events") ? String.format(Locale.ROOT, "%,d events/s", eventsPerSecond())
+                : String.format(Locale.ROOT, "%.0f s", seconds());
     }
 }

@@ -1,6 +1,5 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.demo.DemoClock;
 import com.bigbox.app.engine.Engine;
 import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.access.UserStore;
@@ -33,10 +32,6 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--instance", description = "This instance's name in the cluster (default: host name and process id).")
     String instance;
 
-    @Option(names = "--demo", description = "Also load the shipped SOPs and feed a seeded demo stream (see 'bigbox demo'); "
-            + "business time then runs four hours a second.")
-    boolean demo;
-
     @Spec
     CommandSpec spec;
 
@@ -47,26 +42,19 @@ public final class UpCommand implements Callable<Integer> {
         }
         Settings settings = main.settings();
         var stopped = new CountDownLatch(1);
-        DemoClock demoClock = demo ? new DemoClock(14400) : null;
-        Engine engine = demo
-                ? Engine.start(settings, new Engine.Options(host, port, instanceName()), demoClock)
-                : Engine.start(settings, new Engine.Options(host, port, instanceName()));
+        Engine engine = Engine.start(settings, new Engine.Options(host, port, instanceName()));
         logDashboard(engine);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             stopped.countDown();
         }, "bigbox-shutdown"));
-        if (demo) {
-            DemoCommand.run(engine, demoClock, 12, 42, spec);
-        }
         stopped.await();
         return 0;
     }
 
-    // A newcomer's first question is where to sign in, and with whom. Logged (not printed) so that JSON
-    // logs stay one object per line.
+    // A newcomer's first question is where to sign in (the address the engine listens on serves the
+    // dashboard), and with whom. Logged (not printed) so that JSON logs stay one object per line.
     private void logDashboard(Engine engine) {
-        log.info("Dashboard: http://{}:{}/", host, engine.port());
         if (new UserStore(engine.database().pool()).list(1, 0).isEmpty()) {
             log.info("No users yet. Create one to sign in with: bigbox users add --email you@example.com --role ceo");
         }

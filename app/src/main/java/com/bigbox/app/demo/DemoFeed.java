@@ -16,6 +16,7 @@ import com.bigbox.core.NewEvent;
 import com.bigbox.core.Position;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
+import com.bigbox.postgres.backup.Progress;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,28 +61,53 @@ public final class DemoFeed {
         this.seed = seed;
     }
 
-    /** Runs {@code leads} client stories, {@code parallel} at a time; returns when all are told. */
-    public void run(int leads, int parallel) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<?>> stories = new java.util.ArrayList<>();
+    /** How the run went: stories told to the end, ended early as stories do (a rejection, a declined quote), unfinished. */
+    public record Outcome(int toTheEnd, int endedEarly, int unfinished) {}
+
+    /**
+     * Runs {@code leads} client stories side by side, each starting a business hour after the one before, and
+     * returns when all are told or {@code limit} (wall time) has passed: a story still waiting then is stopped
+     * and counted unfinished, so the demo always ends. {@code progress} hears of every story that ends.
+     */
+    public Outcome run(int leads, Progress progress, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> stories = new java.util.ArrayList<>();
+            var ended = new java.util.concurrent.atomic.AtomicInteger();
             for (int i = 0; i < leads; i++) {
                 int n = i;
-                stories.add(pool.submit(() -> story(n, new Random(seed * 31 + n))));
+                stories.add(pool.submit(() -> {
+                    try {
+                        sleep(Duration.ofHours(n));
+                        return story(n, new Random(seed * 31 + n));
+                    } finally {
+                        progress.advanced(ended.incrementAndGet(), leads);
+                    }
+                }));
             }
-            for (Future<?> story : stories) {
+            int toTheEnd = 0;
+            int early = 0;
+            int unfinished = 0;
+            for (Future<Boolean> story : stories) {
                 try {
-                    story.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                    boolean told = story.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    toTheEnd += told ? 1 : 0;
+                    early += told ? 0 : 1;
+                } catch (TimeoutException e) {
+                    story.cancel(true);
+                    unfinished++;
+                } catch (ExecutionException e) {
                     log.warn("A demo story stopped: {}", e.getCause().toString());
+                    unfinished++;
                 }
             }
-        } finally {
             pool.shutdownNow();
+            return new Outcome(toTheEnd, early, unfinished);
         }
     }
 
-    private void story(int n, Random random) {
+    /** One client's story; true when told to the end, false when it ended early as stories do. */
+    private boolean story(int n, Random random) {
         String company = COMPANIES.get(n % COMPANIES.size()) + (n >= COMPANIES.size() ? " " + (n / COMPANIES.size() + 1) : "");
         boolean strong = random.nextDouble() < 0.7;
         String service = SERVICES.get(random.nextInt(SERVICES.size()));
@@ -91,15 +120,15 @@ public final class DemoFeed {
                         + "can move fast. Budget is approved." : "Hi, can you help us?", strong && random.nextBoolean() ? "high" : null,
                 "demo", null)));
         UUID flow = inquiry.correlationId();
-        log.info("Demo: lead {} from {} ({})", n, strong ? company : contact, strong ? "strong" : "thin");
+        log.debug("Demo: lead {} from {} ({})", n, strong ? company : contact, strong ? "strong" : "thin");
 
         RecordedEvent qualified = await(flow, "LEAD_QUALIFIED", e -> true, Duration.ofHours(2)).orElse(null);
         if (qualified == null || !released(qualified, random, 0.15)) {
-            return;
+            return false;
         }
         RecordedEvent meeting = await(flow, "MEETING_SCHEDULED", e -> true, Duration.ofHours(2)).orElse(null);
         if (meeting == null || !released(meeting, random, 0.0)) {
-            return;
+            return false;
         }
         sleep(Duration.ofDays(2));
         String meetingId = EventCodec.decode(meeting, MeetingEvent.Scheduled.class).meetingId();
@@ -111,19 +140,19 @@ public final class DemoFeed {
 
         RecordedEvent quote = await(flow, "QUOTE_GENERATED", e -> true, Duration.ofHours(6)).orElse(null);
         if (quote == null || !released(quote, random, 0.1)) {
-            return;
+            return false;
         }
         sleep(Duration.ofDays(1 + random.nextInt(3)));
         if (random.nextDouble() < 0.15) {
-            log.info("Demo: {} declined the quote", company);
-            return;
+            log.debug("Demo: {} declined the quote", company);
+            return false;
         }
         QuoteEvent.Generated q = EventCodec.decode(quote, QuoteEvent.Generated.class);
         post(StreamId.of("QUOTE", q.quoteId()), "QUOTE_APPROVED", Map.of("quote_id", q.quoteId(), "project_id", q.projectId(),
                 "amount", q.amount(), "approved_by", "client"), "client:" + contact);
         RecordedEvent deposit = await(flow, "INVOICE_ISSUED", e -> true, Duration.ofHours(6)).orElse(null);
         if (deposit == null || !released(deposit, random, 0.0)) {
-            return;
+            return false;
         }
         sleep(Duration.ofDays(1));
         post(StreamId.of("PROJECT", q.projectId()), "PROJECT_STARTED", Map.of("project_id", q.projectId(), "quote_id", q.quoteId(),
@@ -138,7 +167,8 @@ public final class DemoFeed {
         post(StreamId.of("CLIENT", invoice.clientId()), "CLIENT_FEEDBACK_RECEIVED", Map.of("client_id", invoice.clientId(),
                 "score", sentiment < 0 ? 3 + random.nextInt(4) : 7 + random.nextInt(4), "quality",
                 Math.round((0.6 + random.nextDouble() * 0.4) * 100) / 100.0), "client:" + contact);
-        log.info("Demo: {} story told", company);
+        log.debug("Demo: {} story told", company);
+        return true;
     }
 
     // Waits for the decision to take effect; if a person must decide, decides as one (or lets silence decide).
@@ -160,7 +190,7 @@ public final class DemoFeed {
                 if (roll < 0.85 || !a.silenceApproves()) {
                     decide(a, new DecisionCommand.Approve(a.assignedRole().equals("finance") ? "demo:pat" : "demo:sam", "checked"));
                 } else {
-                    log.info("Demo: leaving approval {} to silence", a.approvalId());
+                    log.debug("Demo: leaving approval {} to silence", a.approvalId());
                     sleep(Duration.ofHours(25));
                 }
             } else {

@@ -1,5 +1,6 @@
 package com.bigbox.app.engine;
 
+import com.bigbox.postgres.Database;
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.EmbeddedDatabase;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Optional;
 public final class DatabaseChoice implements AutoCloseable {
     private final DatabaseUrl url;
     private EmbeddedDatabase embedded;
+    private final List<AutoCloseable> users = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private DatabaseChoice(DatabaseUrl url, EmbeddedDatabase embedded) {
         this.url = url;
@@ -24,11 +26,14 @@ public final class DatabaseChoice implements AutoCloseable {
     public static DatabaseChoice open(Settings settings) throws IOException {
         Optional<String> configured = settings.get("DATABASE_URL");
         if (configured.isPresent()) {
+            DatabaseUrl url;
             try {
-                return new DatabaseChoice(DatabaseUrl.parse(configured.get()), null);
+                url = DatabaseUrl.parse(configured.get());
             } catch (IllegalArgumentException e) {
                 throw new Settings.SettingException("DATABASE_URL", e.getMessage());
             }
+            Database.check(url);
+            return new DatabaseChoice(url, null);
         }
         int port = settings.integer("BIGBOX_EMBEDDED_PORT", EmbeddedDatabase.DEFAULT_PORT, 0, 65535);
         Path data = settings.home().resolve("pgdata");
@@ -37,8 +42,12 @@ public final class DatabaseChoice implements AutoCloseable {
             // `bigbox up` runs it already: a command such as export or chaos joins it rather than start a second one.
             return new DatabaseChoice(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + running.get() + "/postgres"), null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(data, port);
-        return new DatabaseChoice(embedded.url(), embedded);
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(data, port, false);
+        var choice = new DatabaseChoice(embedded.url(), embedded);
+        // On Ctrl-C: first what uses the database (the engine's workers, whose sessions would otherwise see it
+        // vanish under them), then the database.
+        Runtime.getRuntime().addShutdownHook(new Thread(choice::stopInOrder, "bigbox-embedded-postgres-stop"));
+        return choice;
     }
 
     // postmaster.pid: line 1 the server's pid, line 4 its port (PostgreSQL's documented layout).
@@ -81,14 +90,35 @@ public final class DatabaseChoice implements AutoCloseable {
         Path data = embedded.dataDirectory();
         int port = embedded.port();
         embedded.close();
-        embedded = EmbeddedDatabase.start(data, port);
+        embedded = EmbeddedDatabase.start(data, port, false);
         return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Closes {@code user} before this database stops at the JVM's exit (once, whoever stops first). */
+    public void stopFirst(AutoCloseable user) {
+        users.add(user);
+    }
+
+    private void stopInOrder() {
+        for (AutoCloseable user : users.reversed()) {
+            try {
+                user.close();
+            } catch (Exception e) {
+                System.err.println("bigbox: stopping " + user + " failed: " + e.getMessage());
+            }
+        }
+        try {
+            close();
+        } catch (IOException e) {
+            System.err.println("bigbox: stopping the embedded PostgreSQL failed: " + e.getMessage());
+        }
     }
 
     @Override
     public synchronized void close() throws IOException {
         if (embedded != null) {
             embedded.close();
+            embedded = null;
         }
     }
 }

@@ -49,19 +49,23 @@ public final class Engine implements AutoCloseable {
     private final AccessLayer access;
     private final AutonomicRuntime autonomic;
     private final HttpServer http;
+    private final String instanceName;
+    private boolean serving;
 
     /** What to start: where to listen and this instance's name in the cluster. */
     public record Options(String host, int port, String instanceName) {}
 
     private Engine(Settings settings, Options options, Clock clock) throws IOException {
+        instanceName = options.instanceName();
         try {
             databaseChoice = remember(DatabaseChoice.open(settings));
+            databaseChoice.stopFirst(this::close);
             meters = remember(new EngineMeters(options.instanceName()));
             database = remember(new Database(databaseChoice.url(),
                     settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName(), meters.registry()));
             int applied = Migrations.apply(database.pool());
             if (applied > 0) {
-                log.info("Applied {} migration(s)", applied);
+                log.debug("Applied {} migration(s)", applied);
             }
             node = remember(PgNode.start(database, options.instanceName(), null, pollInterval(settings), meters.registry()));
             // The chaos faults first: every agent's handler is exposed to them from its first event.
@@ -88,6 +92,7 @@ public final class Engine implements AutoCloseable {
                     modules(new HttpMetrics(meters.registry()), access, engineRoutes, operations)));
             publicUrl.set(settings.get("BIGBOX_PUBLIC_URL").orElse("http://" + advertised(options.host()) + ":" + http.port()));
             remember(chaos.announce(settings, options.host(), http.port()));
+            serving = true;
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -203,8 +208,12 @@ public final class Engine implements AutoCloseable {
         return resource;
     }
 
+    /** Stops in the reverse order of start: HTTP, agents, bus, pools, and the embedded database last. Once. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (started.isEmpty()) {
+            return;
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
@@ -213,5 +222,8 @@ public final class Engine implements AutoCloseable {
             }
         }
         started.clear();
+        if (serving) {
+            log.info("Big Box engine '{}' stopped", instanceName);
+        }
     }
 }

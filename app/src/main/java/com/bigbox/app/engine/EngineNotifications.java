@@ -92,7 +92,7 @@ final class EngineNotifications implements AutoCloseable {
         Map<String, Long> channels = node.store().inTransaction(w -> new PgNotificationSettings().channels(w, null).stream()
                 .collect(java.util.stream.Collectors.groupingBy(a -> a.kind().wireName(), java.util.stream.Collectors.counting())));
         if (channels.isEmpty() && smtp == null) {
-            log.info("Notifications: no channel configured; approvals reach people through the dashboard only");
+            log.debug("Notifications: no channel configured; approvals reach people through the dashboard only");
         } else {
             log.info("Notifications: channels {}; e-mail {}", channels, smtp == null ? "off (BIGBOX_SMTP_URL unset)" : "via " + smtp);
         }

@@ -38,6 +38,13 @@ public final class Settings {
         return new Settings(merged, workingDirectory);
     }
 
+    /** These settings with {@code name} set to {@code value} (the demo points its engine at its own database). */
+    public Settings with(String name, String value) {
+        var changed = new HashMap<>(values);
+        changed.put(name, value);
+        return new Settings(changed, workingDirectory);
+    }
+
     public Optional<String> get(String name) {
         String value = values.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
@@ -76,7 +83,8 @@ public final class Settings {
     /** A setting whose value cannot be used. */
     public static final class SettingException extends IllegalArgumentException {
         public SettingException(String name, String problem) {
-            super("setting " + name + " " + problem);
+            // "DATABASE_URL must start with ..." already names the setting: say it once.
+            super(problem.startsWith(name + " ") ? problem : "setting " + name + " " + problem);
         }
     }
 }

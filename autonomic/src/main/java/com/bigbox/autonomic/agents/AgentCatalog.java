@@ -57,8 +57,12 @@ public final class AgentCatalog {
     /** The gate over every agent but the governor. */
     public Gate gate() {
         var records = new LinkedHashMap<String, Set<String>>();
-        agents.values().stream().filter(a -> !a.name().equals(governor)).forEach(a -> records.put(a.name(), a.records()));
-        return new Gate(records);
+        var decisions = new LinkedHashMap<String, String>();
+        agents.values().stream().filter(a -> !a.name().equals(governor)).forEach(a -> {
+            records.put(a.name(), a.records());
+            a.emits().stream().filter(type -> !a.records().contains(type)).forEach(type -> decisions.putIfAbsent(type, a.name()));
+        });
+        return new Gate(records, decisions, governor);
     }
 
     public static StreamId stream(String agent) {

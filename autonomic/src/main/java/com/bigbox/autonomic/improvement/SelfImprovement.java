@@ -116,7 +116,7 @@ public final class SelfImprovement {
         var registrations = new ArrayList<Registration>();
         registrations.add(subscriptions.subscribe(ImprovementExecutor.SUBSCRIPTION, EventFilter.types(ImprovementExecutor.RELEASES),
                 Position.START, executor));
-        log.info("Self-improvement loops scheduled under doctrine {}: {}", doctrine.version(),
+        log.debug("Self-improvement loops scheduled under doctrine {}: {}", doctrine.version(),
                 loops.stream().map(l -> l.name() + " every " + doctrine.schedule(l.name())).toList());
         return registrations;
     }

@@ -23,7 +23,8 @@ public record DecisionFacts(String agentId, String type, double confidence, BigD
     static final Set<String> FINANCIAL_TYPES = Set.of(EventTypes.QUOTE_GENERATED, EventTypes.QUOTE_APPROVED,
             EventTypes.INVOICE_ISSUED, EventTypes.PAYMENT_RECEIVED, EventTypes.PAYMENT_REMINDER_SENT);
 
-    public static DecisionFacts of(RecordedEvent decision) {
+    /** The decision's facts, held to the settings of {@code agent}: its writer, or the agent whose type it is. */
+    public static DecisionFacts of(RecordedEvent decision, String agent) {
         JsonNode payload = EventCodec.tree(decision.payload());
         DecisionMetadata metadata = EventCodec.read(decision.metadata(), DecisionMetadata.class);
         BigDecimal amount = decimal(payload.get("amount"));
@@ -31,7 +32,7 @@ public record DecisionFacts(String agentId, String type, double confidence, BigD
             amount = decimal(payload.get("budget"));
         }
         boolean requiresHuman = metadata.humanRequired() || payload.path("requires_human").asBoolean(false);
-        return new DecisionFacts(decision.emittedBy(), decision.type(),
+        return new DecisionFacts(agent, decision.type(),
                 decision.confidence() == null ? 1.0 : decision.confidence().value(), amount, text(payload.get("severity")),
                 text(payload.get("risk_type")), requiresHuman,
                 payload.path("risk_factors").isArray() ? payload.path("risk_factors").size() : 0,

@@ -24,13 +24,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The governor. It sees every event; for each gated decision it applies {@link OversightPolicy} with the
+ * The governor. It sees every event; for each decision (an agent's, or one of an agent's decision types
+ * written by anyone else: the API, psql, a webhook) it applies {@link OversightPolicy} with the
  * agent's current settings and the policies of the SOPs running in the flow, then appends
  * {@code AUTONOMIC_DECISION_EXECUTED} to the decision's stream, or queues a human approval
  * ({@code HUMAN_APPROVAL_REQUESTED}, or {@code CEO_INTERRUPT_REQUIRED} for the CEO).
@@ -63,10 +65,11 @@ public final class OversightAgent {
 
     /** Rules on {@code event} if it is a decision waiting for Oversight; anything else passes by. */
     public void govern(RecordedEvent event, UnitOfWork work) {
-        if (!gate.isDecision(event)) {
+        Optional<String> agent = gate.governingAgent(event);
+        if (agent.isEmpty()) {
             return;
         }
-        DecisionFacts facts = DecisionFacts.of(event);
+        DecisionFacts facts = DecisionFacts.of(event, agent.get());
         AgentSettings settings = agents.settings(work, facts.agentId());
         Verdict verdict = policy.evaluate(facts, settings, sopPolicies.activeFor(work, event.correlationId()));
         switch (verdict) {
@@ -107,6 +110,10 @@ public final class OversightAgent {
         context.put("entity_id", decision.stream().id());
         context.put("decision", EventCodec.tree(decision.payload()));
         context.put("agent_reasons", facts.metadata().reasons());
+        if (!decision.emittedBy().equals(facts.agentId())) {
+            // Written by a person or a system (the API, psql, a webhook), held to the settings of the type's agent.
+            context.put("written_by", decision.emittedBy());
+        }
         context.put("oversight_reasons", verdict.reasons());
         context.put("rule", switch (verdict) {
             case Verdict.RequireHuman h -> h.rule();

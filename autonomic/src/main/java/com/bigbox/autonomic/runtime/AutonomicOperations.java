@@ -184,7 +184,7 @@ public final class AutonomicOperations implements AutoCloseable {
             SubscriptionHandler handler = p == clientHealth ? clientHealth.live() : p::apply;
             registrations.add(ports.subscriptions().subscribe(p.subscriptionName(), EventFilter.all(), Position.START, handler));
         }
-        log.info("Autonomic operations started: {} agents, governor, projections {} (reasoner: {})", agents.size(),
+        log.debug("Autonomic operations started: {} agents, governor, projections {} (reasoner: {})", agents.size(),
                 projections.names(), reasoner.name());
         return this;
     }

@@ -38,8 +38,11 @@ public final class RefreshTokenStore {
 
         record Expired() implements Rotation {}
 
-        /** The token had been used already: its session is revoked. */
+        /** The token had been used already while its session went on: its session is revoked. */
         record Reused(UUID sessionId) implements Rotation {}
+
+        /** The token's session had ended (signed out): nothing to rotate, nothing suspicious. */
+        record SessionEnded(UUID sessionId) implements Rotation {}
     }
 
     public void issue(String tokenHash, UUID userId, UUID sessionId, Instant expiresAt) {
@@ -85,6 +88,9 @@ public final class RefreshTokenStore {
                 userId = rs.getObject(1, UUID.class);
                 sessionId = rs.getObject(2, UUID.class);
                 if (rs.getTimestamp(4) != null) {
+                    if (!sessionActive(c, sessionId)) {
+                        return new Rotation.SessionEnded(sessionId);
+                    }
                     try (var revoke = c.prepareStatement(REVOKE_SESSION)) {
                         revoke.setObject(1, sessionId);
                         revoke.executeUpdate();
@@ -108,6 +114,16 @@ public final class RefreshTokenStore {
             issue.executeUpdate();
         }
         return new Rotation.Rotated(userId, sessionId);
+    }
+
+    private static boolean sessionActive(Connection c, UUID sessionId) throws SQLException {
+        try (var s = c.prepareStatement(SESSION_ACTIVE)) {
+            s.setObject(1, sessionId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     public void revokeSession(UUID sessionId) {

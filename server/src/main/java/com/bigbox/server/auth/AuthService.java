@@ -124,6 +124,10 @@ public final class AuthService {
                 log.warn("A used refresh token was presented again; session {} revoked", r.sessionId());
                 throw AuthException.badRequest("refresh_token_already_used", "Invalid Refresh Token: Already Used");
             }
+            case Rotation.SessionEnded ended -> {
+                log.debug("A refresh token of session {}, which has ended (signed out), was refused", ended.sessionId());
+                throw AuthException.badRequest("session_not_found", "Invalid Refresh Token: the session has ended (signed out)");
+            }
             case Rotation.Expired e -> throw AuthException.badRequest("refresh_token_expired", "Invalid Refresh Token: Expired");
             case Rotation.Unknown u -> throw AuthException.badRequest("refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
         };

@@ -116,6 +116,17 @@ public final class Catalog {
         return new Catalog(Collections.unmodifiableMap(shownTables), shownFunctions, visible);
     }
 
+    /** This catalog with only the tables named (the ones a caller may read); functions stay. */
+    public Catalog only(java.util.Set<String> tableNames) {
+        var kept = new LinkedHashMap<String, Table>();
+        tables.forEach((name, table) -> {
+            if (tableNames.contains(name)) {
+                kept.put(name, table);
+            }
+        });
+        return new Catalog(kept, functions, visible);
+    }
+
     public Optional<Table> table(String name) {
         return Optional.ofNullable(tables.get(name));
     }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -59,7 +60,9 @@ public final class RestRoutes implements HttpModule {
             ctx.status(e.status()).json(body);
         });
         config.routes.get("/rest/v1/", ctx -> {
-            Catalog catalog = catalogs.current().visibleTo(requireCaller(ctx).databaseRole().claim());
+            // As PostgREST: the document lists only what the caller may read, so a client asks for nothing it would be refused.
+            Set<String> readable = inTransaction(ctx, true, RestRoutes::readableTables);
+            Catalog catalog = catalogs.current().visibleTo(requireCaller(ctx).databaseRole().claim()).only(readable);
             ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalog)));
         }, Access.ANY_KEY);
         config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false), Access.ANY_KEY);
@@ -356,6 +359,19 @@ public final class RestRoutes implements HttpModule {
         }
     }
 
+    private static Set<String> readableTables(Connection c) throws SQLException {
+        var names = new java.util.HashSet<String>();
+        try (var s = c.createStatement(); var rs = s.executeQuery("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p', 'f')
+                   and has_any_column_privilege(c.oid, 'SELECT')""")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
@@ -428,6 +444,13 @@ public final class RestRoutes implements HttpModule {
             return;
         }
         ctx.status(finalStatus);
+        if (withBody && accept != null && accept.contains("text/csv")) {
+            ctx.contentType("text/csv; charset=utf-8");
+            if (ctx.method() != HandlerType.HEAD) {
+                ctx.result(RestCsv.of((ArrayNode) parse(result.json())));
+            }
+            return;
+        }
         if (withBody && ctx.method() != HandlerType.HEAD) {
             ctx.contentType("application/json; charset=utf-8").result(result.json());
         }
