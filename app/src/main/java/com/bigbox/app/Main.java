@@ -4,6 +4,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.bigbox.app.commands.ChaosCommand;
 import com.bigbox.app.commands.DemoCommand;
+import com.bigbox.app.commands.EvalCommand;
+import com.bigbox.app.commands.MeetingCommand;
+import com.bigbox.app.commands.TrainCommand;
 import com.bigbox.app.commands.SimulateCommand;
 import com.bigbox.app.commands.ExportCommand;
 import com.bigbox.app.commands.ImportCommand;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Command;
                 "  test   Run the whole test suite (./bigbox test: mvn verify on its own embedded PostgreSQL).",
                 "  bench  Run the benchmarks (./bigbox bench --help)."},
         subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class,
-                LoadSopsCommand.class, LeadCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class,
+                LoadSopsCommand.class, LeadCommand.class, MeetingCommand.class, EvalCommand.class, TrainCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class,
                 ExportCommand.class, ImportCommand.class, ChaosCommand.class, UsersCommand.class, ReviewCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable, Settings.Source {

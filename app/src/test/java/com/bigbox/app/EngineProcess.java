@@ -52,7 +52,9 @@ final class EngineProcess implements AutoCloseable {
 
     /** Waits for the "listening on" line and returns the port. */
     int awaitListening() {
-        await().atMost(90, SECONDS).until(() -> port() > 0 || !process.isAlive());
+        // A JVM, its migrations and its subscriptions start in a minute on a quiet machine; on a busy one
+        // (several builds sharing two cores) two at once have taken longer than 90 s.
+        await().atMost(240, SECONDS).until(() -> port() > 0 || !process.isAlive());
         if (port() <= 0) {
             throw new IllegalStateException("the engine did not start:\n" + output());
         }

@@ -12,7 +12,6 @@ import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import com.bigbox.testkit.TestDatabase;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -134,7 +133,7 @@ class NotificationIT {
         List<MimeMessage> mails = mailTo("team@agency.test").stream()
                 .filter(m -> subject(m).contains(approval.recommendedAction())).toList();
         assertThat(mails).hasSize(1);
-        String body = GreenMailUtil.getBody(mails.getFirst());
+        String body = text(mails.getFirst());
         assertThat(body).contains("StrategyAgent", approval.recommendedAction(), "Confidence: 1.00", "Amount: 1200",
                 "Deadline: " + approval.timeoutAt(), "budget confirmed", "above threshold", "/approve/");
         assertThat(receiver.received("/slack", approval.recommendedAction())).hasSize(1);
@@ -199,7 +198,7 @@ class NotificationIT {
         channel("role:designer", "email", "design@agency.test", null);
         Approval low = request("routine", "designer", false);
         await().atMost(30, SECONDS).until(() -> mailTo("design@agency.test").size() == 1);
-        String link = link(GreenMailUtil.getBody(mailTo("design@agency.test").getFirst()));
+        String link = link(text(mailTo("design@agency.test").getFirst()));
         assertThat(get(link).statusCode()).isEqualTo(200);
         assertThat(get(link).body()).as("opening uses nothing").contains("Approve", "Reject");
         assertThat(post(link, "decision=approve").statusCode()).isEqualTo(200);
@@ -211,8 +210,8 @@ class NotificationIT {
         channel("role:account_manager", "email", "accounts@agency.test", null);
         Approval weighty = request("pricing_commitment", "account_manager", false);
         await().atMost(30, SECONDS).until(() -> mailTo("accounts@agency.test").size() == 1);
-        String signIn = link(GreenMailUtil.getBody(mailTo("accounts@agency.test").getFirst()));
-        assertThat(GreenMailUtil.getBody(mailTo("accounts@agency.test").getFirst())).contains("sign-in required");
+        String signIn = link(text(mailTo("accounts@agency.test").getFirst()));
+        assertThat(text(mailTo("accounts@agency.test").getFirst())).contains("sign-in required");
         assertThat(post(signIn, "decision=approve").statusCode()).isEqualTo(403);
         assertThat(a.node().store().inTransaction(w -> a.autonomic().approvals().get(w, weighty.approvalId())).status())
                 .isEqualTo(Approval.PENDING);
@@ -251,7 +250,7 @@ class NotificationIT {
         String employee = userToken("erin@agency.test", "employee", null);
         String client = userToken("carl@acme.test", "client", "acme");
         assertThat(call("GET", "/api/v1/notifications/channels", null, null).statusCode()).isEqualTo(401);
-        assertThat(call("GET", "/api/v1/notifications/channels", ANON, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/notifications/channels", ANON, null).statusCode()).as("sign in").isEqualTo(401);
         assertThat(call("GET", "/api/v1/notifications/dead-letters", employee, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/v1/notifications/me", client, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/v1/notifications/me", TestEngines.SERVICE_KEY, null).statusCode()).as("a key is nobody").isEqualTo(403);
@@ -273,11 +272,20 @@ class NotificationIT {
             com.bigbox.server.auth.JwtSecret.of(AccessTesting.SECRET), java.time.Clock.systemUTC(), Duration.ofHours(1));
     static final String ANON = TOKENS.apiKey(com.bigbox.postgres.access.DbRole.ANON, Duration.ofHours(1));
 
-    static String userToken(String email, String role, String clientId) {
-        var tokens = TOKENS;
-        var now = java.time.Instant.now();
-        return tokens.accessToken(new com.bigbox.postgres.access.StoredUser(UUID.randomUUID(), email, "$2a$10$x", role, clientId,
-                null, false, now, now, now), UUID.randomUUID(), "aal1").token();
+    /** A real user, created with the service key and signed in (sessions are checked on every request). */
+    static String userToken(String email, String role, String clientId) throws Exception {
+        String meta = clientId == null ? "{\"app_role\":\"" + role + "\"}"
+                : "{\"app_role\":\"" + role + "\",\"client_id\":\"" + clientId + "\"}";
+        var created = call("POST", "/auth/v1/admin/users", TestEngines.SERVICE_KEY, "{\"email\":\"" + email + "\",\"password\":\""
+                + AccessTesting.PASSWORD + "\",\"app_metadata\":" + meta + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        var signedIn = http.send(HttpRequest.newBuilder(TestEngines.uri(b, "/auth/v1/token?grant_type=password"))
+                .header("apikey", ANON).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + AccessTesting.PASSWORD
+                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(signedIn.body());
+        assertThat(token.find()).as(signedIn.body()).isTrue();
+        return token.group(1);
     }
 
     static HttpResponse<String> call(String method, String path, String key, String json) throws Exception {
@@ -292,6 +300,15 @@ class NotificationIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The message's text, decoded (the raw body is quoted-printable, with soft line breaks anywhere). */
+    static String text(MimeMessage m) {
+        try {
+            return m.getContent().toString();
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String subject(MimeMessage m) {
         try {
             return m.getSubject();
@@ -301,7 +318,7 @@ class NotificationIT {
     }
 
     static String link(String body) {
-        Matcher m = Pattern.compile("(http://\\S+/approve/\\S+)").matcher(body.replace("=\r\n", "").replace("=3D", "="));
+        Matcher m = Pattern.compile("(http://\\S+/approve/\\S+)").matcher(body);
         assertThat(m.find()).as(body).isTrue();
         return m.group(1);
     }

@@ -50,7 +50,7 @@ public final class AutonomicRuntime implements AutoCloseable {
                 : PgAutonomic.passive(node, clock, jobPoll(settings), faults);
         try {
             var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables,
-                    AutonomicOperations.shippedAgents(), goLive(settings), doctrine(settings));
+                    MeetingExtractors.agents(settings), goLive(settings), doctrine(settings));
             if (run) {
                 operations.start();
                 if (loops) {

@@ -33,6 +33,7 @@ public final class EventTypes {
     public static final String MEETING_SCHEDULED = "MEETING_SCHEDULED";
     // intelligence
     public static final String MEETING_COMPLETED = "MEETING_COMPLETED";
+    public static final String MEETING_NOTES_ANALYZED = "MEETING_NOTES_ANALYZED";
     public static final String INTENT_INFERRED = "INTENT_INFERRED";
     public static final String RISK_DETECTED = "RISK_DETECTED";
     public static final String CREATIVE_BRIEF_GENERATED = "CREATIVE_BRIEF_GENERATED";
@@ -120,6 +121,8 @@ public final class EventTypes {
         declare(LEAD_DISQUALIFIED, ACQUISITION, "LEAD", LeadEvent.Disqualified.class, "the intake agent turned a lead down");
         declare(MEETING_SCHEDULED, ACQUISITION, "MEETING", MeetingEvent.Scheduled.class, "a discovery meeting was scheduled");
         declare(MEETING_COMPLETED, INTELLIGENCE, "MEETING", MeetingEvent.Completed.class, "a meeting took place; its notes are the payload");
+        declare(MEETING_NOTES_ANALYZED, INTELLIGENCE, "MEETING", MeetingEvent.NotesAnalyzed.class,
+                "what the meeting agent's extractor found in a meeting's text: action items, amounts, service, risk, with evidence");
         declare(INTENT_INFERRED, INTELLIGENCE, "MEETING", MeetingEvent.IntentInferred.class, "what the client wants, inferred from a meeting");
         declare(RISK_DETECTED, INTELLIGENCE, "CLIENT", ClientEvent.RiskDetected.class, "a risk to a relationship, project, payment or the engine");
         declare(CREATIVE_BRIEF_GENERATED, INTELLIGENCE, "PROJECT", ProjectEvent.CreativeBriefGenerated.class, "the strategy agent wrote a brief");

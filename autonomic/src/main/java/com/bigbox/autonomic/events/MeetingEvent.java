@@ -1,7 +1,10 @@
 package com.bigbox.autonomic.events;
 
+import com.bigbox.autonomic.meetings.extraction.MeetingAnalysis;
+import com.bigbox.autonomic.meetings.extraction.Turn;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Events of a meeting ({@code MEETING/<meeting id>}). */
@@ -11,19 +14,38 @@ public sealed interface MeetingEvent extends DomainEvent {
             implements MeetingEvent {}
 
     /**
-     * What a meeting produced, as its notes are posted.
+     * What a meeting produced, as its notes are posted: either what was said ({@code transcript}, or free-form
+     * {@code notes}) for the meeting agent to read, or — the older contract — action items and a sentiment that a
+     * person already wrote down.
      *
      * @param sentiment from -1 (hostile) to 1 (delighted)
      * @param attended whether the client attended
+     * @param transcript speaker turns, with optional roles and times
+     * @param date the day of the meeting: relative dates said in it ("by Friday") resolve from it
      */
     record Completed(String clientId, String meetingId, Double sentiment, Boolean attended, List<String> actionItems,
-            List<String> goals, String serviceType, BigDecimal budget, Integer timelineWeeks, String notes)
-            implements MeetingEvent {
+            List<String> goals, String serviceType, BigDecimal budget, Integer timelineWeeks, String notes,
+            List<Turn> transcript, LocalDate date) implements MeetingEvent {
         public Completed {
             actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
             goals = goals == null ? List.of() : List.copyOf(goals);
+            transcript = transcript == null ? List.of() : Turn.numbered(transcript);
+        }
+
+        public Completed(String clientId, String meetingId, Double sentiment, Boolean attended, List<String> actionItems,
+                List<String> goals, String serviceType, BigDecimal budget, Integer timelineWeeks, String notes) {
+            this(clientId, meetingId, sentiment, attended, actionItems, goals, serviceType, budget, timelineWeeks, notes,
+                    List.of(), null);
+        }
+
+        /** Whether the meeting agent must read the text: a transcript, or notes with no action items listed. */
+        public boolean needsReading() {
+            return !transcript.isEmpty() || (actionItems.isEmpty() && notes != null && !notes.isBlank());
         }
     }
+
+    /** Everything the meeting agent's extractor found in a meeting's text, with evidence, recorded once. */
+    record NotesAnalyzed(String clientId, String meetingId, MeetingAnalysis analysis) implements MeetingEvent {}
 
     record IntentInferred(String clientId, String meetingId, String intent, String serviceType, List<String> goals,
             BigDecimal budget, Integer timelineWeeks) implements MeetingEvent {

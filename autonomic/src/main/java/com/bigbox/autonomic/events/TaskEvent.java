@@ -9,9 +9,16 @@ public sealed interface TaskEvent extends DomainEvent {
      * @param role who should do it (employee, designer, strategist, finance, manager, ceo)
      * @param sopExecutionId the SOP execution whose human step this task is, or null
      * @param sopStepId that step, or null
+     * @param owner who the task is for when a meeting said so ({@code PERSON:Anna}, {@code ROLE:designer},
+     *     {@code CLIENT:client}), or null
      */
     record Created(String clientId, String taskId, String title, String role, Instant dueAt, String sopExecutionId,
-            String sopStepId) implements TaskEvent {}
+            String sopStepId, String owner) implements TaskEvent {
+        public Created(String clientId, String taskId, String title, String role, Instant dueAt, String sopExecutionId,
+                String sopStepId) {
+            this(clientId, taskId, title, role, dueAt, sopExecutionId, sopStepId, null);
+        }
+    }
 
     record Assigned(String clientId, String taskId, String assignee, String role) implements TaskEvent {}
 

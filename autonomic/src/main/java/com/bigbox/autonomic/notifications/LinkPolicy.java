@@ -14,7 +14,8 @@ public record LinkPolicy(boolean lowRiskFromLink) {
                 || !Approval.PENDING.equals(approval.status())) {
             return false;
         }
-        return !"ceo".equals(approval.assignedRole()) && approval.requiredApprovals() <= 1
+        return !"ceo".equals(approval.assignedRole()) && !ActionClasses.CEO_DECISION.equals(approval.actionClass())
+                && approval.requiredApprovals() <= 1
                 && ActionClasses.of(approval.actionClass()).silenceApproves();
     }
 }

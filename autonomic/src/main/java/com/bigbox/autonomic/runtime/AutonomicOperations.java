@@ -4,7 +4,6 @@ import com.bigbox.autonomic.agents.Agent;
 import com.bigbox.autonomic.agents.AgentCatalog;
 import com.bigbox.autonomic.agents.AgentRunner;
 import com.bigbox.autonomic.agents.FinanceAgent;
-import com.bigbox.autonomic.agents.MeetingIntelligenceAgent;
 import com.bigbox.autonomic.agents.ProjectControlAgent;
 import com.bigbox.autonomic.agents.StrategyAgent;
 import com.bigbox.autonomic.approvals.ApprovalService;
@@ -21,6 +20,8 @@ import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.leads.IntakeAgent;
 import com.bigbox.autonomic.leads.LeadIntake;
+import com.bigbox.autonomic.meetings.MeetingIntelligenceAgent;
+import com.bigbox.autonomic.meetings.extraction.MeetingExtractor;
 import com.bigbox.autonomic.oversight.DecisionOverrides;
 import com.bigbox.autonomic.oversight.OversightAgent;
 import com.bigbox.autonomic.oversight.OversightPolicy;
@@ -166,6 +167,12 @@ public final class AutonomicOperations implements AutoCloseable {
     public static List<Agent> shippedAgents() {
         return List.of(new IntakeAgent(), new MeetingIntelligenceAgent(), new StrategyAgent(), new ProjectControlAgent(),
                 new FinanceAgent());
+    }
+
+    /** The shipped agents with the meeting agent reading through {@code meetings} (e.g. the configured LLM extractor). */
+    public static List<Agent> shippedAgents(MeetingExtractor meetings) {
+        return List.of(new IntakeAgent(), new MeetingIntelligenceAgent(meetings), new StrategyAgent(),
+                new ProjectControlAgent(), new FinanceAgent());
     }
 
     /** Subscribes every agent, the governor and the subscribed projections, and registers the scheduled jobs. */

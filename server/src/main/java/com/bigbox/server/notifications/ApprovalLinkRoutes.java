@@ -8,6 +8,7 @@ import com.bigbox.postgres.notifications.PgApprovalLinks;
 import com.bigbox.postgres.notifications.PgApprovalLinks.Link;
 import com.bigbox.postgres.notifications.PgApprovalLinks.Outcome;
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -38,8 +39,9 @@ public final class ApprovalLinkRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get(PATH, this::show);
-        config.routes.post(PATH, this::decide);
+        // The signed token is the credential, whoever holds it (or no key at all).
+        config.routes.get(PATH, this::show, Access.PUBLIC);
+        config.routes.post(PATH, this::decide, Access.PUBLIC);
     }
 
     private void show(Context ctx) {

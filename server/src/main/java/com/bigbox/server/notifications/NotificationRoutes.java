@@ -5,10 +5,10 @@ import com.bigbox.autonomic.notifications.Address;
 import com.bigbox.autonomic.notifications.ChannelKind;
 import com.bigbox.autonomic.notifications.Notifications;
 import com.bigbox.core.EventStore;
-import com.bigbox.postgres.access.DbRole;
 import com.bigbox.postgres.notifications.PgNotificationSettings;
 import com.bigbox.postgres.notifications.PgNotificationSettings.Preferences;
 import com.bigbox.server.HttpModule;
+import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
@@ -18,6 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.security.RouteRole;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -29,8 +30,8 @@ import java.util.UUID;
 /**
  * {@code /api/v1/notifications}: a person's own channels, quiet hours and roles ({@code /me}: signed-in
  * staff — CEO and employees — for themselves only); channels of roles and anyone, and the dead-letter
- * list with its retry (the CEO and the service key). Client users and the anon key are refused. The
- * tables are granted to no API role, so these checks are the whole rule: see docs/notifications.md.
+ * list with its retry ({@link Access#ADMIN}: the CEO and the service key). The tables are granted to no
+ * API role, so these rules and the subject a person may touch are the whole rule: see docs/notifications.md.
  */
 public final class NotificationRoutes implements HttpModule {
     private final EventStore engine;
@@ -45,45 +46,36 @@ public final class NotificationRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/notifications/me", ctx -> Replies.json(ctx, mine(staff(ctx))));
-        config.routes.put("/api/v1/notifications/me", this::savePreferences);
-        config.routes.post("/api/v1/notifications/me/channels", ctx -> addChannel(ctx, Address.user(staff(ctx).email())));
-        config.routes.delete("/api/v1/notifications/me/channels/{id}", ctx -> removeChannel(ctx, Address.user(staff(ctx).email())));
-        config.routes.get("/api/v1/notifications/channels", ctx -> {
-            admin(ctx);
-            Replies.json(ctx, engine.inTransaction(w -> settings.channels(w, Query.text(ctx, "subject"))));
-        });
-        config.routes.post("/api/v1/notifications/channels", ctx -> addChannel(ctx, null));
-        config.routes.delete("/api/v1/notifications/channels/{id}", ctx -> removeChannel(ctx, null));
+        config.routes.get("/api/v1/notifications/me", ctx -> Replies.json(ctx, mine(staff(ctx))), PEOPLE);
+        config.routes.put("/api/v1/notifications/me", this::savePreferences, PEOPLE);
+        config.routes.post("/api/v1/notifications/me/channels", ctx -> addChannel(ctx, Address.user(staff(ctx).email())), PEOPLE);
+        config.routes.delete("/api/v1/notifications/me/channels/{id}", ctx -> removeChannel(ctx, Address.user(staff(ctx).email())),
+                PEOPLE);
+        config.routes.get("/api/v1/notifications/channels",
+                ctx -> Replies.json(ctx, engine.inTransaction(w -> settings.channels(w, Query.text(ctx, "subject")))), Access.ADMIN);
+        config.routes.post("/api/v1/notifications/channels", ctx -> addChannel(ctx, null), Access.ADMIN);
+        config.routes.delete("/api/v1/notifications/channels/{id}", ctx -> removeChannel(ctx, null), Access.ADMIN);
         config.routes.get("/api/v1/notifications/dead-letters", ctx -> {
-            admin(ctx);
             int limit = Query.integer(ctx, "limit", 100, 1, 1000);
             Replies.json(ctx, engine.inTransaction(w -> notifications.deadLetters(w, limit)));
-        });
+        }, Access.ADMIN);
         config.routes.post("/api/v1/notifications/dead-letters/{id}/retry", ctx -> {
-            admin(ctx);
             UUID id = Query.uuid("id", ctx.pathParam("id"));
             if (!engine.inTransaction(w -> notifications.retry(w, id))) {
                 throw new NotFoundResponse("no dead-lettered notification " + id);
             }
             Replies.json(ctx, 202, Map.of("retrying", id));
-        });
+        }, Access.ADMIN);
     }
+
+    /** The agency's people, signed in: a client user has no approvals to decide, a key is nobody. */
+    private static final RouteRole[] PEOPLE = {Access.CEO, Access.EMPLOYEE};
 
     /** A signed-in CEO or employee (a client user has no approvals to decide). */
     private static Caller staff(Context ctx) {
         Caller caller = Caller.of(ctx).orElseThrow(() -> new UnauthorizedResponse("sign in to set your notifications"));
         if (!caller.isUser() || caller.email() == null || "client".equals(caller.appRole())) {
             throw new ForbiddenResponse("notifications are for the agency's people (signed-in CEO or employees)");
-        }
-        return caller;
-    }
-
-    /** The CEO or the service key: they manage every role's and person's channels. */
-    private static Caller admin(Context ctx) {
-        Caller caller = Caller.of(ctx).orElseThrow(() -> new UnauthorizedResponse("credentials required"));
-        if (caller.role() != DbRole.SERVICE_ROLE && !(caller.isUser() && "ceo".equals(caller.appRole()))) {
-            throw new ForbiddenResponse("only the CEO or the service key manage others' notifications");
         }
         return caller;
     }
@@ -120,7 +112,7 @@ public final class NotificationRoutes implements HttpModule {
     }
 
     private void addChannel(Context ctx, String ownSubject) {
-        Caller caller = ownSubject == null ? admin(ctx) : staff(ctx);
+        Caller caller = ownSubject == null ? Caller.of(ctx).orElseThrow() : staff(ctx);
         Body body = Body.of(ctx, ownSubject == null ? Set.of("subject", "kind", "target", "secret") : Set.of("kind", "target", "secret"));
         String subject = ownSubject != null ? ownSubject : body.requiredText("subject");
         if (!subject.matches("(role|user):\\S+")) {
@@ -147,9 +139,6 @@ public final class NotificationRoutes implements HttpModule {
     }
 
     private void removeChannel(Context ctx, String ownSubject) {
-        if (ownSubject == null) {
-            admin(ctx);
-        }
         UUID id = Query.uuid("id", ctx.pathParam("id"));
         if (!engine.inTransaction(w -> settings.remove(w, id, ownSubject))) {
             throw new NotFoundResponse("no channel " + id + (ownSubject == null ? "" : " of yours"));

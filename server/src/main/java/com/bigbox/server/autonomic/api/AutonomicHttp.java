@@ -1,6 +1,7 @@
 package com.bigbox.server.autonomic.api;
 
 import com.bigbox.autonomic.events.EventTypes;
+import com.bigbox.autonomic.meetings.MeetingIntake;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.core.EventBus;
 import com.bigbox.postgres.autonomic.PgAutonomicReads;
@@ -21,6 +22,7 @@ import com.bigbox.server.compat.CompatEventRoutes;
 import com.bigbox.server.compat.CompatSopRoutes;
 import com.bigbox.server.improvement.ImprovementRoutes;
 import com.bigbox.server.leads.LeadRoutes;
+import com.bigbox.server.meetings.MeetingRoutes;
 import com.bigbox.server.projections.ProjectionRoutes;
 import com.bigbox.server.sop.SopRoutes;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class AutonomicHttp {
                 new SopRoutes(transactions, ops, reads),
                 new ProjectionRoutes(transactions, reads, ops.clock()),
                 new LeadRoutes(transactions, ops.leadIntake()),
+                new MeetingRoutes(transactions, new MeetingIntake(ops.clock())),
                 new CompatEventRoutes(transactions, bus, ops, compat),
                 compatAgents,
                 new CompatApprovalRoutes(transactions, ops, compat, compatAgents),

@@ -1,0 +1,213 @@
+package com.bigbox.autonomic.meetings.extraction;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds money, percentages, durations, measures, clock times and dates in one turn. A number (spoken or written)
+ * is typed by the unit that follows it; a bare number by the words around it, where talk about prices or ages
+ * tells what it counts — and is left out when nothing does, since most bare numbers in talk are not amounts.
+ */
+public final class EntityExtractor {
+    private static final Map<String, String> CURRENCY = Map.ofEntries(Map.entry("euro", "EUR"), Map.entry("euros", "EUR"),
+            Map.entry("eur", "EUR"), Map.entry("pound", "GBP"), Map.entry("pounds", "GBP"), Map.entry("quid", "GBP"),
+            Map.entry("dollar", "USD"), Map.entry("dollars", "USD"), Map.entry("bucks", "USD"), Map.entry("cent", "CENT"),
+            Map.entry("cents", "CENT"), Map.entry("eurocent", "CENT"), Map.entry("eurocents", "CENT"),
+            Map.entry("pence", "GBP-PENCE"), Map.entry("p", "GBP-PENCE"));
+    private static final Map<String, String> SIGNS = Map.of("€", "EUR", "$", "USD", "£", "GBP");
+    private static final Map<String, String> TIME_UNITS = Map.ofEntries(Map.entry("second", "S"), Map.entry("seconds", "S"),
+            Map.entry("minute", "M"), Map.entry("minutes", "M"), Map.entry("min", "M"), Map.entry("mins", "M"),
+            Map.entry("hour", "H"), Map.entry("hours", "H"), Map.entry("day", "D"), Map.entry("days", "D"),
+            Map.entry("week", "W"), Map.entry("weeks", "W"), Map.entry("month", "MO"), Map.entry("months", "MO"),
+            Map.entry("year", "Y"), Map.entry("years", "Y"), Map.entry("year's", "Y"), Map.entry("years'", "Y"),
+            Map.entry("decade", "10Y"), Map.entry("decades", "10Y"));
+    private static final Set<String> MEASURE_UNITS = Set.of("inch", "inches", "metre", "metres", "meter", "meters",
+            "centimetre", "centimetres", "centimeter", "centimeters", "cm", "mm", "millimetre", "millimetres", "foot", "feet",
+            "kilo", "kilos", "kilogram", "kilograms", "gram", "grams", "g", "kg", "gigabyte", "gigabytes", "megabyte",
+            "megabytes", "kilometre", "kilometres", "miles", "mile", "volt", "volts", "pixels", "buttons", "people");
+    private static final Set<String> CLOCK = Set.of("o'clock", "a_m_", "p_m_", "am", "pm");
+    private static final Set<String> MONEY_CUES = Set.of("price", "prices", "cost", "costs", "costing", "sell", "selling",
+            "sold", "budget", "profit", "pay", "paying", "cheap", "expensive", "euro", "euros", "pounds", "dollars",
+            "cents", "money", "spend", "afford", "retail", "production", "margin", "fee", "invoice", "quote");
+    private static final Set<String> MEASURE_CUES = Set.of("age", "aged", "ages", "old", "olds", "group", "groups",
+            "between", "under", "over", "younger", "older", "size", "length", "inches", "centimetres");
+
+    private final EntityTyper typer;
+
+    /** Rules alone: a number is typed by its unit or the words around it. */
+    public EntityExtractor() {
+        this(null);
+    }
+
+    /** Rules propose, the trained typer decides (null: rules alone). */
+    public EntityExtractor(EntityTyper typer) {
+        this.typer = typer;
+    }
+
+    /** A place in the turn where an amount may start, and what the rules make of it (empty: nothing). */
+    record Candidate(int from, int numberEnd, Optional<Found> rule) {}
+
+    /** Every place an amount may start in the words: numbers and the few duration phrases said without one. */
+    List<Candidate> candidates(Words w) {
+        var out = new ArrayList<Candidate>();
+        int i = 0;
+        while (i < w.size()) {
+            int end = SpokenNumbers.numberEnd(w, i);
+            if (end > i) {
+                out.add(new Candidate(i, end, typeNumber(w, i, end)));
+                i = end;
+            } else {
+                Optional<Found> p = phrase(w, i);
+                if (p.isPresent()) {
+                    out.add(new Candidate(i, i, p));
+                }
+                i = p.map(Found::to).orElse(i + 1);
+            }
+        }
+        return out;
+    }
+
+    /** Every mention in the turn, left to right, without overlaps. */
+    public List<Mention> extract(Turn turn) {
+        Words w = Words.of(turn.text());
+        var out = new ArrayList<Mention>();
+        int i = 0;
+        for (Candidate c : candidates(w)) {
+            if (c.from() < i) {
+                continue;
+            }
+            Optional<Found> found = typer == null ? c.rule() : typer.decide(w, c);
+            if (found.isPresent()) {
+                Found f = found.get();
+                out.add(new Mention(f.type, w.span(f.from, f.to), f.value, turn.id(), w.words().get(f.from).begin(),
+                        w.words().get(f.to - 1).end(), f.confidence));
+                i = f.to;
+            }
+        }
+        return out;
+    }
+
+    /** What a candidate is: its type, its extent in words, its normalised value and the confidence in it. */
+    record Found(String type, int from, int to, String value, double confidence) {}
+
+    private Optional<Found> typeNumber(Words w, int from, int end) {
+        List<String> words = lower(w, from, end);
+        String before = w.lower(from - 1);
+        String next = w.lower(end);
+        if (SIGNS.containsKey(before)) {
+            return Optional.of(money(from - 1, end, words, SIGNS.get(before), 0.9));
+        }
+        if (CURRENCY.containsKey(next) && !(next.equals("p") && !before.isEmpty())) {
+            int to = end + 1;
+            // "twelve Euros fifty": the cents follow the currency
+            int cents = SpokenNumbers.numberEnd(w, to);
+            if (cents > to && SpokenNumbers.value(lower(w, to, cents), false).map(v -> v.compareTo(BigDecimal.valueOf(100)) < 0).orElse(false)) {
+                var all = new ArrayList<>(words);
+                all.addAll(lower(w, to, cents));
+                return Optional.of(money(from, cents, all, CURRENCY.get(next), 0.9));
+            }
+            return Optional.of(money(from, to, words, CURRENCY.get(next), 0.9));
+        }
+        if (next.equals("percent") || next.equals("%") || next.equals("perc")) {
+            return Optional.of(new Found("PERCENT", from, end + 1, plain(words) + "%", 0.95));
+        }
+        if (next.equals("per") && w.lower(end + 1).equals("cent")) {
+            return Optional.of(new Found("PERCENT", from, end + 2, plain(words) + "%", 0.95));
+        }
+        if (TIME_UNITS.containsKey(next)) {
+            String after = w.lower(end + 1);
+            if (after.equals("old") || after.equals("olds")) {
+                return Optional.of(new Found("MEASURE", from, end + 1, plain(words) + " " + next, 0.8));
+            }
+            return Optional.of(new Found("DURATION", from, end + 1, duration(words, TIME_UNITS.get(next)), 0.9));
+        }
+        if (MEASURE_UNITS.contains(next)) {
+            return Optional.of(new Found("MEASURE", from, end + 1, plain(words) + " " + next, 0.85));
+        }
+        if (CLOCK.contains(next)) {
+            return Optional.of(new Found("TIME", from, end + 1, null, 0.85));
+        }
+        return bare(w, from, end, words);
+    }
+
+    /** A bare number: an amount only when the talk around it says what it counts. */
+    private Optional<Found> bare(Words w, int from, int end, List<String> words) {
+        Optional<BigDecimal> v = SpokenNumbers.value(words, true);
+        boolean written = words.size() == 1 && Character.isDigit(words.getFirst().charAt(0));
+        if (v.isEmpty() || (v.get().compareTo(BigDecimal.TEN) < 0 && words.size() == 1 && !written)) {
+            return Optional.empty();
+        }
+        int money = 0;
+        int measure = 0;
+        for (int k = Math.max(0, from - 8); k < Math.min(w.size(), end + 4); k++) {
+            if (k >= from && k < end) {
+                continue;
+            }
+            money += MONEY_CUES.contains(w.lower(k)) ? 1 : 0;
+            measure += MEASURE_CUES.contains(w.lower(k)) ? 1 : 0;
+        }
+        if (money > measure && money > 0) {
+            return Optional.of(money(from, end, words, null, 0.6));
+        }
+        if (measure > 0) {
+            return Optional.of(new Found("MEASURE", from, end, plain(words), 0.55));
+        }
+        return Optional.empty();
+    }
+
+    /** Durations said without a number: "half an hour", "a couple of weeks", "a few minutes". */
+    private Optional<Found> phrase(Words w, int i) {
+        String t = w.lower(i);
+        if (t.equals("half") && w.lower(i + 1).equals("an") && w.lower(i + 2).equals("hour")) {
+            return Optional.of(new Found("DURATION", i, i + 3, "PT30M", 0.9));
+        }
+        if (t.equals("half") && w.lower(i + 1).equals("hour")) {
+            return Optional.of(new Found("DURATION", i, i + 2, "PT30M", 0.9));
+        }
+        if ((t.equals("couple") || t.equals("few")) && w.lower(i + 1).equals("of") && TIME_UNITS.containsKey(w.lower(i + 2))) {
+            return Optional.of(new Found("DURATION", i, i + 3, duration(List.of(t.equals("couple") ? "two" : "three"),
+                    TIME_UNITS.get(w.lower(i + 2))), 0.75));
+        }
+        if (t.equals("few") && TIME_UNITS.containsKey(w.lower(i + 1)) && w.lower(i + 1).endsWith("s")) {
+            return Optional.of(new Found("DURATION", i, i + 2, duration(List.of("three"), TIME_UNITS.get(w.lower(i + 1))), 0.7));
+        }
+        return Optional.empty();
+    }
+
+    static Found money(int from, int to, List<String> words, String currency, double confidence) {
+        Optional<BigDecimal> v = SpokenNumbers.value(words, true);
+        String value = v.map(x -> x.stripTrailingZeros().toPlainString() + (currency == null ? "" : " " + currency)).orElse(null);
+        return new Found("MONEY", from, to, value, confidence);
+    }
+
+    private static String duration(List<String> words, String unit) {
+        Optional<BigDecimal> v = SpokenNumbers.value(words, false);
+        if (v.isEmpty()) {
+            return null;
+        }
+        String n = v.get().stripTrailingZeros().toPlainString();
+        return switch (unit) {
+            case "S", "M", "H" -> "PT" + n + unit;
+            case "MO" -> "P" + n + "M";
+            case "10Y" -> "P" + v.get().multiply(BigDecimal.TEN).stripTrailingZeros().toPlainString() + "Y";
+            default -> "P" + n + unit;
+        };
+    }
+
+    static String plain(List<String> words) {
+        return SpokenNumbers.value(words, false).map(v -> v.stripTrailingZeros().toPlainString()).orElse(String.join(" ", words));
+    }
+
+    static List<String> lower(Words w, int from, int to) {
+        var out = new ArrayList<String>();
+        for (int k = from; k < to; k++) {
+            out.add(w.lower(k).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+}
