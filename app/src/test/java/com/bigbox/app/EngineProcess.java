@@ -1,6 +1,5 @@
 package com.bigbox.app;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -54,7 +53,12 @@ final class EngineProcess implements AutoCloseable {
     int awaitListening() {
         // A JVM, its migrations and its subscriptions start in a minute on a quiet machine; on a busy one
         // (several builds sharing two cores) two at once have taken longer than 90 s.
-        await().atMost(240, SECONDS).until(() -> port() > 0 || !process.isAlive());
+        return awaitListening(Duration.ofSeconds(240));
+    }
+
+    /** Waits as long as {@code limit} for the "listening on" line (a first start creates the embedded database). */
+    int awaitListening(Duration limit) {
+        await().atMost(limit).until(() -> port() > 0 || !process.isAlive());
         if (port() <= 0) {
             throw new IllegalStateException("the engine did not start:\n" + output());
         }

@@ -38,6 +38,8 @@ class NewcomerJourneyIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     // Any free port for the embedded database too: other test runs share this machine.
+    /** A first start creates the embedded database; a machine busy with other test runs may take minutes. */
+    static final Duration FIRST_START = Duration.ofMinutes(5);
     static final Map<String, String> ENV = Map.of("BIGBOX_EMBEDDED_PORT", "0", "BIGBOX_BCRYPT_COST", "4");
 
     @TempDir
@@ -49,7 +51,7 @@ class NewcomerJourneyIT {
         String jdbc;
         Snapshot before;
         try (EngineProcess engine = EngineProcess.start(directory, ENV, "up", "--port", "0")) {
-            int port = engine.awaitListening();
+            int port = engine.awaitListening(FIRST_START);
             jdbc = jdbcUrl(engine.output());
             String base = "http://127.0.0.1:" + port;
 
@@ -98,7 +100,7 @@ class NewcomerJourneyIT {
         }
 
         try (EngineProcess again = EngineProcess.start(directory, ENV, "up", "--port", "0")) {
-            int port = again.awaitListening();
+            int port = again.awaitListening(FIRST_START);
             List<String> atStart = new ArrayList<>();
             for (String line : again.output().split("\n")) {
                 if (line.contains(" INFO ")) {

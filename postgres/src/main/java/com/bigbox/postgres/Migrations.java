@@ -1,10 +1,22 @@
 package com.bigbox.postgres;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Applies the versioned schema in {@code db/migration} (Flyway). */
+/**
+ * Applies the versioned schema in {@code db/migration} (Flyway), then {@code db/after_migrations.sql}: the
+ * access rules' grants and policies (migration V50), so that whatever a migration granted, the API roles
+ * end with what the rules say.
+ */
 public final class Migrations {
+    static final String AFTER_MIGRATIONS = "db/after_migrations.sql";
+
     private Migrations() {}
 
     /** Migrates the database; returns how many migrations were applied. */
@@ -23,6 +35,23 @@ public final class Migrations {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+        // Not a Flyway callback: Flyway opens an extra connection for callbacks, which a small pool may not have.
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute(afterMigrations());
+        } catch (SQLException e) {
+            throw new IllegalStateException("applying the access rules failed: " + e.getMessage(), e);
+        }
         return result.migrationsExecuted;
+    }
+
+    private static String afterMigrations() {
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(AFTER_MIGRATIONS)) {
+            if (in == null) {
+                throw new IllegalStateException(AFTER_MIGRATIONS + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

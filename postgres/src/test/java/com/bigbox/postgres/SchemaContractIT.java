@@ -123,7 +123,8 @@ class SchemaContractIT {
     void seedFunctionsKeepTheirParameterNames() throws SQLException {
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.execute("set role authenticated");
-            s.execute("set request.jwt.claims = '{\"role\":\"authenticated\"}'");
+            // a staff user's token (a client's is confined to its client's streams, migration V50)
+            s.execute("set request.jwt.claims = '{\"role\":\"authenticated\",\"app_role\":\"employee\"}'");
             try (var rs = s.executeQuery("""
                     select append_event(p_event_type => 'LEAD_INQUIRY_RECEIVED', p_correlation_id => null,
                       p_causation_id => null, p_aggregate_type => 'LEAD', p_aggregate_id => 'seed-1',
@@ -159,6 +160,8 @@ class SchemaContractIT {
             expected.append("\n-- ==== ").append(file.getFileName()).append(" ====\n")
                     .append(Files.readString(file, StandardCharsets.UTF_8));
         }
+        expected.append("\n-- ==== after_migrations.sql ====\n")
+                .append(Files.readString(ROOT.resolve("postgres/src/main/resources/db/after_migrations.sql"), StandardCharsets.UTF_8));
         String supabase = Files.readString(ROOT.resolve(SUPABASE_FILE));
         assertThat(supabase).as("run scripts/supabase-schema after changing a migration")
                 .startsWith(expected + "\n-- ==== schema history ====\n");

@@ -1,6 +1,6 @@
 // The client portal, the "Client Autonomy Mirror": the client's own timeline, projects, invoices, trust
 // score, proactive interventions, automation rate and on-time share. Every request carries the client
-// user's token, so row-level security (BIGBOX_TENANCY=on) returns only this client's rows.
+// user's token, so row-level security (client isolation, always on) returns only this client's rows.
 import {badge, card, fmt, h, HEALTH_TONES, kpi, table} from '../lib/dom.js';
 import {optional, rest} from '../lib/api.js';
 import {gauge} from '../lib/charts.js';

@@ -6,6 +6,7 @@ import com.bigbox.core.Registration;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.access.CallerTransactions;
+import com.bigbox.postgres.access.ConsoleSessions;
 import com.bigbox.postgres.access.DbRole;
 import com.bigbox.postgres.access.PgRowChangeFeed;
 import com.bigbox.postgres.access.RefreshTokenStore;
@@ -36,8 +37,6 @@ import com.bigbox.server.rest.CatalogCache;
 import com.bigbox.server.rest.RestRoutes;
 import com.bigbox.server.webhooks.LeadWebhook;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,12 +49,12 @@ import org.slf4j.LoggerFactory;
  * The Supabase-compatible access layer of one instance, built from the settings: keys and the check of
  * every request, caller-scoped transactions, {@code /auth/v1}, {@code /rest/v1}, realtime, GraphQL, the
  * lead webhook, limits and OpenAPI. Settings (all optional; see README "Access"):
- * {@code BIGBOX_JWT_SECRET}, {@code BIGBOX_TENANCY} (on|off), {@code BIGBOX_AUTH_SIGNUP} (on|off),
+ * {@code BIGBOX_JWT_SECRET}, {@code BIGBOX_TENANCY} (ignored: client isolation is always on), {@code BIGBOX_AUTH_SIGNUP} (on|off),
  * {@code BIGBOX_JWT_EXPIRY} (seconds), {@code BIGBOX_REFRESH_TOKEN_DAYS}, {@code BIGBOX_BCRYPT_COST},
  * {@code BIGBOX_RATE_LIMIT_PER_IP} and {@code BIGBOX_RATE_LIMIT_PER_KEY} (requests a minute, 0: none),
  * {@code BIGBOX_MAX_BODY_BYTES}, {@code BIGBOX_REALTIME_MAX_MESSAGE_BYTES},
  * {@code BIGBOX_WEBHOOK_TOLERANCE_SECONDS}, {@code BIGBOX_REALTIME_RETENTION_MINUTES},
- * {@code BIGBOX_SQL_CONSOLE_TIMEOUT_MS} (the dashboard's SQL console).
+ * {@code BIGBOX_SQL_CONSOLE_TIMEOUT_MS} and {@code BIGBOX_SQL_CONSOLE_MAX_BYTES} (the dashboard's SQL console).
  */
 final class AccessLayer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccessLayer.class);
@@ -93,7 +92,7 @@ final class AccessLayer implements AutoCloseable {
             log.info("Created a JWT secret in {}; print the anon and service_role keys with: bigbox keys",
                     JwtSecretFile.path(settings));
         }
-        applyTenancy(settings, database);
+        applyTenancy(settings);
         Clock clock = Clock.systemUTC();
         var tokens = new Tokens(secret, clock, Duration.ofSeconds(settings.integer("BIGBOX_JWT_EXPIRY", 3600, 60, 86_400 * 7)));
         var refreshTokens = new RefreshTokenStore(database.pool());
@@ -127,15 +126,16 @@ final class AccessLayer implements AutoCloseable {
                 new GraphqlRoutes(transactions, new ServiceApprovalDecisions(approvals)),
                 new LeadWebhook(new WebhookSecretStore(database.pool()), transactions, clock,
                         Duration.ofSeconds(settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),
-                new EngineApiDocument()), dashboard(settings, tokens, transactions).stream()).toList();
+                new EngineApiDocument()), dashboard(settings, tokens, database).stream()).toList();
         return new AccessLayer(transactions, filters, routes, rowChanges, hub, busRegistration);
     }
 
     // The dashboard's files and public settings, and its SQL console for administrators.
-    private static List<HttpModule> dashboard(Settings settings, Tokens tokens, RequestTransactions transactions) {
+    private static List<HttpModule> dashboard(Settings settings, Tokens tokens, Database database) {
         return List.of(new DashboardRoutes(tokens.apiKey(DbRole.ANON, Duration.ofDays(3650))),
-                new SqlConsoleRoutes(transactions,
-                        Duration.ofMillis(settings.integer("BIGBOX_SQL_CONSOLE_TIMEOUT_MS", 5_000, 100, 600_000)), 1_000));
+                new SqlConsoleRoutes(new ConsoleSessions(database),
+                        Duration.ofMillis(settings.integer("BIGBOX_SQL_CONSOLE_TIMEOUT_MS", 5_000, 100, 600_000)), 1_000,
+                        settings.integer("BIGBOX_SQL_CONSOLE_MAX_BYTES", 1_048_576, 1_024, 64 * 1_048_576)));
     }
 
     RequestTransactions transactions() {
@@ -155,19 +155,12 @@ final class AccessLayer implements AutoCloseable {
         return hub;
     }
 
-    // BIGBOX_TENANCY=on installs the tenant policies, off removes them, unset leaves the database as it is.
-    private static void applyTenancy(Settings settings, Database database) {
-        var value = settings.get("BIGBOX_TENANCY");
-        if (value.isEmpty()) {
-            return;
+    // Client isolation is always on (migration V50): a client's token sees only its client's rows whatever
+    // the settings. BIGBOX_TENANCY, which once switched it, is still accepted; "off" no longer weakens it.
+    private static void applyTenancy(Settings settings) {
+        if (settings.get("BIGBOX_TENANCY").isPresent() && !flag(settings, "BIGBOX_TENANCY", true)) {
+            log.warn("BIGBOX_TENANCY=off is ignored: a client user's token always sees only its client's rows");
         }
-        boolean on = flag(settings, "BIGBOX_TENANCY", false);
-        try (Connection c = database.pool().getConnection(); var s = c.createStatement()) {
-            s.execute(on ? "select bigbox_access.enable_tenancy()" : "select bigbox_access.disable_tenancy()");
-        } catch (SQLException e) {
-            throw new IllegalStateException("applying BIGBOX_TENANCY failed: " + e.getMessage(), e);
-        }
-        log.info("Tenancy {}: a client user's token sees only its client's rows", on ? "on" : "off");
     }
 
     static boolean flag(Settings settings, String name, boolean otherwise) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code POST /api/v1/dashboard/sql}: a CEO's one read-only query under the CEO's own role, with a statement
+ * {@code POST /api/v1/dashboard/sql}: a CEO's one read-only query under the console's role with the CEO's claims, with a statement
  * timeout; everyone else refused; writes, second statements and attempts to take other rights refused.
  */
 class SqlConsoleIT {
@@ -64,7 +64,7 @@ class SqlConsoleIT {
     @Test
     void itRunsAsTheSignedInUserNotAsTheEngine() throws Exception {
         var reply = sql(ceo, "select current_user as role, auth.jwt() ->> 'email' as email, current_setting('transaction_read_only') as ro");
-        assertThat(reply.body().get("rows").get(0)).extracting(JsonNode::asText).containsExactly("authenticated", CEO, "on");
+        assertThat(reply.body().get("rows").get(0)).extracting(JsonNode::asText).containsExactly("bigbox_console", CEO, "on");
         assertThat(sql(ceo, "select * from bigbox_access.users").body().get("message").asText()).contains("permission denied");
         assertThat(sql(ceo, "select * from subscription_checkpoints").body().get("message").asText()).contains("permission denied");
     }
@@ -99,7 +99,7 @@ class SqlConsoleIT {
             assertThat(reply.body().get("field").asText()).isEqualTo("sql");
         }
         assertThat(count("select count(*) from human_approvals where status = 'pending'")).isEqualTo(before);
-        assertThat(sql(ceo, "select current_user").body().get("rows").get(0).get(0).asText()).isEqualTo("authenticated");
+        assertThat(sql(ceo, "select current_user").body().get("rows").get(0).get(0).asText()).isEqualTo("bigbox_console");
     }
 
     @Test

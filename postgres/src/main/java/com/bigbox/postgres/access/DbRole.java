@@ -1,13 +1,21 @@
 package com.bigbox.postgres.access;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** The database roles an API caller acts as, named as Supabase names them in a JWT's {@code role} claim. */
+/**
+ * The database roles an API caller acts as. The first three are Supabase's, named as a JWT's {@code role}
+ * claim names them; a signed-in user with the ceo or employee app role acts as {@link #STAFF}, which no
+ * token can name (migration V50, docs/access.md).
+ */
 public enum DbRole {
     ANON("anon", "set local role anon"),
     AUTHENTICATED("authenticated", "set local role authenticated"),
-    SERVICE_ROLE("service_role", "set local role service_role");
+    SERVICE_ROLE("service_role", "set local role service_role"),
+    /** Signed-in staff: a member of authenticated, with the engine's internal tables besides. */
+    STAFF("bigbox_staff", "set local role bigbox_staff");
+
+    private static final List<DbRole> CLAIMABLE = List.of(ANON, AUTHENTICATED, SERVICE_ROLE);
 
     private final String claim;
     private final String setLocalRole;
@@ -27,6 +35,6 @@ public enum DbRole {
     }
 
     public static Optional<DbRole> fromClaim(String claim) {
-        return Arrays.stream(values()).filter(r -> r.claim.equals(claim)).findFirst();
+        return CLAIMABLE.stream().filter(r -> r.claim.equals(claim)).findFirst();
     }
 }

@@ -45,6 +45,14 @@ public record Caller(
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
+    /**
+     * The database role the caller's transactions run as: a CEO's or an employee's token acts as staff, a
+     * client's (or any other user's) as {@code authenticated}, confined to its client (migration V50).
+     */
+    public DbRole databaseRole() {
+        return role == DbRole.AUTHENTICATED && ("ceo".equals(appRole) || "employee".equals(appRole)) ? DbRole.STAFF : role;
+    }
+
     /** Whether this is a signed-in user (not an API key). */
     public boolean isUser() {
         return subject != null && role == DbRole.AUTHENTICATED;

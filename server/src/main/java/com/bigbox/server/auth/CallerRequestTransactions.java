@@ -40,6 +40,6 @@ public final class CallerRequestTransactions implements RequestTransactions {
             throw new TokenRejectedException("JWT expired", true);
         }
         sessions.require(caller);
-        return transactions.run(caller.role(), caller.claimsJson(), work);
+        return transactions.run(caller.databaseRole(), caller.claimsJson(), work);
     }
 }

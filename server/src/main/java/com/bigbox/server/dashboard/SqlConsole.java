@@ -1,6 +1,6 @@
 package com.bigbox.server.dashboard;
 
-import com.bigbox.core.UnitOfWork;
+import com.bigbox.postgres.access.ConsoleSessions;
 import com.bigbox.server.ApiException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,66 +15,76 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.jdbc.PgConnection;
 import org.postgresql.util.PSQLException;
 
 /**
- * Runs one administrator's query in the caller's transaction: read-only, with a statement timeout, through
- * {@code bigbox_dashboard.console_query} (migration V49), which admits exactly one query and keeps it under
- * the caller's role. At most {@code maxRows} rows come back.
+ * Runs one administrator's query in a console session ({@link ConsoleSessions}: its own connection,
+ * read-only, as the console's role, closed afterwards), with a statement timeout, through
+ * {@code bigbox_dashboard.console_query} (migration V49), which admits exactly one query. At most
+ * {@code maxRows} rows and about {@code maxBytes} of row data come back.
  */
 final class SqlConsole {
     static final int MAX_SQL_LENGTH = 20_000;
-    private static final String READ_ONLY = "set transaction read only";
     private static final String TIMEOUT = "select set_config('statement_timeout', ?, true)";
     private static final String QUERY = "select console_query from bigbox_dashboard.console_query(?, ?)";
     private static final String QUERY_CANCELED = "57014";
 
     private final Duration timeout;
     private final int maxRows;
+    private final int maxBytes;
     private final ObjectMapper json;
     // A value is read from the middle of a row's token stream: what follows it is the next column.
     private final ObjectReader value;
 
-    SqlConsole(Duration timeout, int maxRows, ObjectMapper json) {
+    SqlConsole(Duration timeout, int maxRows, int maxBytes, ObjectMapper json) {
         this.timeout = timeout;
         this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
         this.json = json;
         this.value = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    SqlConsoleResult run(UnitOfWork work, String sql) {
-        long start = System.nanoTime();
+    SqlConsoleResult run(ConsoleSessions sessions, String claimsJson, String sql) {
         try {
-            // The pool retires a connection on some errors (0A000, "feature not supported"), which a user's
-            // query can cause at will; its errors are the query's, not the connection's, so the pool's
-            // wrapper is stepped around.
-            Connection c = work.unwrap(Connection.class).unwrap(PgConnection.class);
-            try (var s = c.createStatement()) {
-                s.execute(READ_ONLY);
-            }
-            try (var s = c.prepareStatement(TIMEOUT)) {
-                s.setString(1, timeout.toMillis() + "ms");
-                s.execute();
-            }
-            var columns = new ArrayList<String>();
-            var rows = new ArrayList<List<JsonNode>>();
-            try (var s = c.prepareStatement(QUERY)) {
-                s.setString(1, sql);
-                s.setInt(2, maxRows + 1);
-                try (var rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(values(rs.getString(1), rows.isEmpty() ? columns : null));
-                    }
-                }
-            }
-            // The function was asked for one row more than is shown: its presence says there were more.
-            boolean truncated = rows.size() > maxRows;
-            List<List<JsonNode>> shown = truncated ? rows.subList(0, maxRows) : rows;
-            return new SqlConsoleResult(columns, List.copyOf(shown), truncated, (System.nanoTime() - start) / 1_000_000);
+            return sessions.run(claimsJson, c -> run(c, sql));
         } catch (SQLException e) {
             throw refusal(e);
         }
+    }
+
+    private SqlConsoleResult run(Connection c, String sql) throws SQLException {
+        long start = System.nanoTime();
+        try (var s = c.prepareStatement(TIMEOUT)) {
+            s.setString(1, timeout.toMillis() + "ms");
+            s.execute();
+        }
+        var columns = new ArrayList<String>();
+        var rows = new ArrayList<List<JsonNode>>();
+        boolean tooLarge = false;
+        try (var s = c.prepareStatement(QUERY)) {
+            s.setString(1, sql);
+            s.setInt(2, maxRows + 1);
+            s.setFetchSize(100);
+            long bytes = 0;
+            try (var rs = s.executeQuery()) {
+                while (rs.next() && !tooLarge) {
+                    String row = rs.getString(1);
+                    bytes += row.length();
+                    tooLarge = bytes > maxBytes;
+                    if (tooLarge && rows.isEmpty()) {
+                        throw new ApiException(400, "row_too_large",
+                                "a row is larger than the console's limit of " + maxBytes + " bytes an answer", "sql");
+                    }
+                    if (!tooLarge) {
+                        rows.add(values(row, rows.isEmpty() ? columns : null));
+                    }
+                }
+            }
+        }
+        // The function was asked for one row more than is shown: its presence says there were more.
+        boolean truncated = tooLarge || rows.size() > maxRows;
+        List<List<JsonNode>> shown = rows.size() > maxRows ? rows.subList(0, maxRows) : rows;
+        return new SqlConsoleResult(columns, List.copyOf(shown), truncated, (System.nanoTime() - start) / 1_000_000);
     }
 
     // A row is a JSON object in column order; it is read as tokens so that repeated column names

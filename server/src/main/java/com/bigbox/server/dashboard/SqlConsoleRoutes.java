@@ -1,9 +1,9 @@
 package com.bigbox.server.dashboard;
 
+import com.bigbox.postgres.access.ConsoleSessions;
 import com.bigbox.server.ApiException;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
-import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.auth.Access;
 import com.bigbox.server.auth.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,31 +12,34 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/dashboard/sql} with {@code {"sql": "select ..."}}: the administrators' SQL console.
- * Only a signed-in CEO may use it; the query runs as that user (row-level security applies), in a
- * read-only transaction with a statement timeout, and returns at most a page of rows.
+ * Only a signed-in CEO may use it; the query runs in a session of its own that ends with the request,
+ * read-only, as the console's role (what a CEO may read, no advisory locks), with a statement timeout,
+ * and returns at most a page of rows.
  */
 public final class SqlConsoleRoutes implements HttpModule {
     private static final Logger log = LoggerFactory.getLogger(SqlConsoleRoutes.class);
     static final String PATH = "/api/v1/dashboard/sql";
     static final String ADMIN_ROLE = "ceo";
 
-    private final RequestTransactions transactions;
+    private final ConsoleSessions sessions;
     private final SqlConsole console;
     private final ObjectMapper json = Json.mapper();
 
     /**
      * @param timeout the statement timeout of every console query
      * @param maxRows the most rows one answer carries
+     * @param maxBytes about the most bytes of rows one answer carries
      */
-    public SqlConsoleRoutes(RequestTransactions transactions, Duration timeout, int maxRows) {
-        this.transactions = transactions;
-        this.console = new SqlConsole(timeout, maxRows, json);
+    public SqlConsoleRoutes(ConsoleSessions sessions, Duration timeout, int maxRows, int maxBytes) {
+        this.sessions = sessions;
+        this.console = new SqlConsole(timeout, maxRows, maxBytes, json);
     }
 
     @Override
@@ -50,7 +53,10 @@ public final class SqlConsoleRoutes implements HttpModule {
             throw new ApiException(403, "forbidden", "the SQL console is for administrators (users with the ceo role)", null);
         }
         String sql = sql(ctx.body());
-        SqlConsoleResult result = transactions.run(ctx, work -> console.run(work, sql));
+        if (caller.expired(Instant.now())) {
+            throw new ApiException(401, "unauthorized", "JWT expired", null);
+        }
+        SqlConsoleResult result = console.run(sessions, caller.claimsJson(), sql);
         log.info("SQL console: {} ran a query ({} rows, {} ms)", caller.actor(), result.rows().size(), result.elapsed_ms());
         ctx.json(result);
     }

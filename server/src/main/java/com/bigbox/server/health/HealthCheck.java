@@ -8,13 +8,25 @@ public interface HealthCheck {
 
     Result check();
 
-    record Result(boolean up, Map<String, Object> details) {
+    /**
+     * @param degraded up, but something the engine needs is impaired (appends are blocked): reported, and the
+     *     instance keeps serving what it can
+     */
+    record Result(boolean up, boolean degraded, Map<String, Object> details) {
         public static Result up(Map<String, Object> details) {
-            return new Result(true, details);
+            return new Result(true, false, details);
+        }
+
+        public static Result degraded(Map<String, Object> details) {
+            return new Result(true, true, details);
         }
 
         public static Result down(Map<String, Object> details) {
-            return new Result(false, details);
+            return new Result(false, false, details);
+        }
+
+        String status() {
+            return !up ? "down" : degraded ? "degraded" : "up";
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code /health/live}: the process answers. {@code /health} and {@code /health/ready}: every check
- * passes (200) or not (503), with each check's details.
+ * passes (200, "up"), one is degraded (200, "degraded": the instance still serves reads, so a load
+ * balancer should keep it), or one fails (503, "down"), with each check's details.
  */
 public final class HealthRoutes implements HttpModule {
     private final List<HealthCheck> checks;
@@ -28,6 +29,7 @@ public final class HealthRoutes implements HttpModule {
 
     private void ready(Context ctx) {
         boolean up = true;
+        boolean degraded = false;
         Map<String, Object> parts = new LinkedHashMap<>();
         for (HealthCheck check : checks) {
             HealthCheck.Result result;
@@ -37,13 +39,14 @@ public final class HealthRoutes implements HttpModule {
                 result = HealthCheck.Result.down(Map.of("error", String.valueOf(e.getMessage())));
             }
             up &= result.up();
+            degraded |= result.degraded();
             var part = new LinkedHashMap<String, Object>();
-            part.put("status", result.up() ? "up" : "down");
+            part.put("status", result.status());
             part.putAll(result.details());
             parts.put(check.name(), part);
         }
         var body = new LinkedHashMap<String, Object>();
-        body.put("status", up ? "up" : "down");
+        body.put("status", !up ? "down" : degraded ? "degraded" : "up");
         body.putAll(parts);
         ctx.status(up ? 200 : 503).json(body);
     }

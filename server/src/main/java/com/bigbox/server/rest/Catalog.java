@@ -7,16 +7,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * The tables, views and functions of the {@code public} schema, as PostgREST's schema cache: every
  * table, column and function name in a request is looked up here and only catalog names reach SQL.
- * Rights are not decided here; the caller's role and row-level security decide in the database.
+ * Rights are not decided here; the caller's role and row-level security decide in the database. But a
+ * caller is shown only the tables and functions its role has a privilege on ({@link #visibleTo}): what the
+ * access rules give a role nothing on does not exist for it, in requests and in the OpenAPI document.
  */
 public final class Catalog {
     private static final String COLUMNS = """
@@ -39,6 +45,24 @@ public final class Catalog {
              where n.nspname = 'public' and p.prokind = 'f'
                and p.prorettype not in ('trigger'::regtype, 'event_trigger'::regtype, 'internal'::regtype)
              order by p.proname, p.oid""";
+
+    // Which of them each database role has any privilege on (migration V50's rules decide).
+    private static final String VISIBLE = """
+            select r.rolname, c.relname
+              from pg_class c
+              join pg_namespace n on n.oid = c.relnamespace
+              cross join pg_roles r
+             where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p', 'f')
+               and r.rolname in ('anon', 'authenticated', 'bigbox_staff', 'service_role')
+               and has_table_privilege(r.oid, c.oid, 'select, insert, update, delete')
+            union
+            select r.rolname, p.proname
+              from pg_proc p
+              join pg_namespace n on n.oid = p.pronamespace
+              cross join pg_roles r
+             where n.nspname = 'public' and p.prokind = 'f'
+               and r.rolname in ('anon', 'authenticated', 'bigbox_staff', 'service_role')
+               and has_function_privilege(r.oid, p.oid, 'execute')""";
 
     /** A column; {@code type} is PostgreSQL's name of it, as a cast takes it. */
     public record Column(String name, String type, String baseType, boolean nullable, boolean hasDefault, boolean generated,
@@ -63,16 +87,33 @@ public final class Catalog {
 
     private final Map<String, Table> tables;
     private final Map<String, List<Function>> functions;
+    private final Map<String, Set<String>> visible;
+    private final Map<String, Catalog> views = new ConcurrentHashMap<>();
 
-    private Catalog(Map<String, Table> tables, Map<String, List<Function>> functions) {
+    private Catalog(Map<String, Table> tables, Map<String, List<Function>> functions, Map<String, Set<String>> visible) {
         this.tables = tables;
         this.functions = functions;
+        this.visible = visible;
     }
 
     public static Catalog load(DataSource pool) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            return new Catalog(tables(c), functions(c));
+            return new Catalog(tables(c), functions(c), visible(c));
         }
+    }
+
+    /** The tables and functions a database role has a privilege on: all another role sees of this schema. */
+    public Catalog visibleTo(String databaseRole) {
+        return views.computeIfAbsent(databaseRole, this::view);
+    }
+
+    private Catalog view(String databaseRole) {
+        Set<String> names = visible.getOrDefault(databaseRole, Set.of());
+        var shownTables = new LinkedHashMap<String, Table>(tables);
+        shownTables.keySet().retainAll(names);
+        var shownFunctions = new LinkedHashMap<String, List<Function>>(functions);
+        shownFunctions.keySet().retainAll(names);
+        return new Catalog(Collections.unmodifiableMap(shownTables), shownFunctions, visible);
     }
 
     /** This catalog with only the tables named (the ones a caller may read); functions stay. */
@@ -83,7 +124,7 @@ public final class Catalog {
                 kept.put(name, table);
             }
         });
-        return new Catalog(kept, functions);
+        return new Catalog(kept, functions, visible);
     }
 
     public Optional<Table> table(String name) {
@@ -154,6 +195,16 @@ public final class Catalog {
             }
         }
         return functions;
+    }
+
+    private static Map<String, Set<String>> visible(Connection c) throws SQLException {
+        var visible = new HashMap<String, Set<String>>();
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(VISIBLE)) {
+            while (rs.next()) {
+                visible.computeIfAbsent(rs.getString(1), r -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
+        return visible;
     }
 
     private static String[] strings(Array array) throws SQLException {

@@ -60,10 +60,10 @@ public final class RestRoutes implements HttpModule {
             ctx.status(e.status()).json(body);
         });
         config.routes.get("/rest/v1/", ctx -> {
-            requireCaller(ctx);
             // As PostgREST: the document lists only what the caller may read, so a client asks for nothing it would be refused.
             Set<String> readable = inTransaction(ctx, true, RestRoutes::readableTables);
-            ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalogs.current().only(readable))));
+            Catalog catalog = catalogs.current().visibleTo(requireCaller(ctx).databaseRole().claim()).only(readable);
+            ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalog)));
         }, Access.ANY_KEY);
         config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false), Access.ANY_KEY);
         config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true), Access.ANY_KEY);
@@ -75,7 +75,7 @@ public final class RestRoutes implements HttpModule {
     }
 
     private void read(Context ctx) {
-        Catalog.Table table = table(ctx.pathParam("table"));
+        Catalog.Table table = table(ctx, ctx.pathParam("table"));
         RestQuery query = new QueryParser(table).parse(ctx.queryParamMap());
         Range range = Range.of(ctx.header("Range"), query.limit(), query.offset());
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
@@ -93,7 +93,7 @@ public final class RestRoutes implements HttpModule {
     }
 
     private void insert(Context ctx) {
-        Catalog.Table table = table(ctx.pathParam("table"));
+        Catalog.Table table = table(ctx, ctx.pathParam("table"));
         QueryParser parser = new QueryParser(table);
         List<RestQuery.SelectItem> select = parser.select(ctx.queryParam("select"));
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
@@ -118,7 +118,7 @@ public final class RestRoutes implements HttpModule {
     }
 
     private void update(Context ctx) {
-        Catalog.Table table = table(ctx.pathParam("table"));
+        Catalog.Table table = table(ctx, ctx.pathParam("table"));
         QueryParser parser = new QueryParser(table);
         RestQuery query = parser.parse(ctx.queryParamMap());
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
@@ -149,7 +149,7 @@ public final class RestRoutes implements HttpModule {
     }
 
     private void delete(Context ctx) {
-        Catalog.Table table = table(ctx.pathParam("table"));
+        Catalog.Table table = table(ctx, ctx.pathParam("table"));
         RestQuery query = new QueryParser(table).parse(ctx.queryParamMap());
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         requireFilter(query, "DELETE");
@@ -171,7 +171,7 @@ public final class RestRoutes implements HttpModule {
             }
             body.properties().forEach(e -> args.put(e.getKey(), e.getValue()));
         }
-        Catalog.Function function = function(name, post ? args.keySet() : rest.keySet());
+        Catalog.Function function = function(ctx, name, post ? args.keySet() : rest.keySet());
         if (!post) {
             for (Catalog.Argument argument : function.arguments()) {
                 List<String> values = rest.remove(argument.name());
@@ -180,7 +180,7 @@ public final class RestRoutes implements HttpModule {
                 }
             }
         }
-        Catalog.Table resultTable = function.returnsSet() ? catalogs.current().table(function.returnType()).orElse(null) : null;
+        Catalog.Table resultTable = function.returnsSet() ? catalog(ctx, false).table(function.returnType()).orElse(null) : null;
         RestQuery query = resultTable == null ? null : new QueryParser(resultTable).parse(rest);
         Range range = query == null ? Range.of(null, null, 0) : Range.of(ctx.header("Range"), query.limit(), query.offset());
         Result result = inTransaction(ctx, !post, c -> {
@@ -235,10 +235,10 @@ public final class RestRoutes implements HttpModule {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
-    private Catalog.Function function(String name, java.util.Set<String> given) {
-        List<Catalog.Function> overloads = catalogs.current().functions(name);
+    private Catalog.Function function(Context ctx, String name, java.util.Set<String> given) {
+        List<Catalog.Function> overloads = catalog(ctx, false).functions(name);
         if (overloads.isEmpty()) {
-            overloads = catalogs.afterMiss().functions(name);
+            overloads = catalog(ctx, true).functions(name);
         }
         for (Catalog.Function f : overloads) {
             var names = f.arguments().stream().map(Catalog.Argument::name).toList();
@@ -253,8 +253,17 @@ public final class RestRoutes implements HttpModule {
                 + ") in the schema cache", overloads.isEmpty() ? null : "the arguments do not match its parameters", null);
     }
 
-    private Catalog.Table table(String name) {
-        return catalogs.current().table(name).or(() -> catalogs.afterMiss().table(name))
+    // What the caller's role may see of the schema: to a signed-in caller, a table or function its role
+    // has no privilege on is one that does not exist. The anon key is told to sign in instead (401, as
+    // the database's refusal reads for it), so it learns nothing more by asking.
+    private Catalog catalog(Context ctx, boolean afterMiss) {
+        Catalog catalog = afterMiss ? catalogs.afterMiss() : catalogs.current();
+        DbRole role = requireCaller(ctx).databaseRole();
+        return role == DbRole.ANON ? catalog : catalog.visibleTo(role.claim());
+    }
+
+    private Catalog.Table table(Context ctx, String name) {
+        return catalog(ctx, false).table(name).or(() -> catalog(ctx, true).table(name))
                 .orElseThrow(() -> new PostgrestException(404, "PGRST205", "Could not find the table 'public." + name
                         + "' in the schema cache", null, null));
     }
