@@ -26,6 +26,7 @@ import com.bigbox.server.auth.Sessions;
 import com.bigbox.server.auth.Tokens;
 import com.bigbox.server.dashboard.DashboardRoutes;
 import com.bigbox.server.dashboard.SqlConsoleRoutes;
+import com.bigbox.server.graphql.GraphqlLimits;
 import com.bigbox.server.graphql.GraphqlRoutes;
 import com.bigbox.server.graphql.ServiceApprovalDecisions;
 import com.bigbox.server.limits.RequestLimits;
@@ -121,13 +122,20 @@ final class AccessLayer implements AutoCloseable {
                 limits.afterCredentials(), new AccessRules(), new AccessErrors());
         List<HttpModule> routes = Stream.concat(Stream.of(
                 new AuthRoutes(auth),
-                new RestRoutes(transactions, catalogs, RestOpenApi::document),
+                new RestRoutes(transactions, catalogs, RestOpenApi::document, settings.integer("BIGBOX_REST_MAX_ROWS", 1_000, 1, 1_000_000)),
                 new RealtimeRoutes(hub, tokens, catalogs, json, maxRealtimeMessage),
-                new GraphqlRoutes(transactions, new ServiceApprovalDecisions(approvals)),
+                new GraphqlRoutes(transactions, new ServiceApprovalDecisions(approvals), graphqlLimits(settings)),
                 new LeadWebhook(new WebhookSecretStore(database.pool()), transactions, clock,
                         Duration.ofSeconds(settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),
                 new EngineApiDocument()), dashboard(settings, tokens, database).stream()).toList();
         return new AccessLayer(transactions, filters, routes, rowChanges, hub, busRegistration);
+    }
+
+    private static GraphqlLimits graphqlLimits(Settings settings) {
+        GraphqlLimits d = GraphqlLimits.DEFAULTS;
+        return new GraphqlLimits(settings.integer("BIGBOX_GRAPHQL_MAX_COST", d.maxCost(), 1, 100_000_000),
+                settings.integer("BIGBOX_GRAPHQL_MAX_DEPTH", d.maxDepth(), 3, 100),
+                settings.integer("BIGBOX_GRAPHQL_MAX_RESPONSE_BYTES", (int) d.maxResponseBytes(), 1_024, 1_024 * 1_048_576));
     }
 
     // The dashboard's files and public settings, and its SQL console for administrators.

@@ -24,6 +24,9 @@ final class GraphqlQueries {
     static final String APPROVAL_COLUMNS = """
             approval_id, event_id, agent_id, decision_context::text, recommended_action, confidence, status, timeout_at,
             resolved_at, resolved_by, resolution_notes, created_at""";
+    // The columns of an event other than payload and metadata, as JSON, are well under this.
+    private static final int ROW_BYTES = 600;
+    private static final int FETCH_ROWS = 100;
     private static final String HORIZON = "select events_settled_horizon()";
     private static final String EVENTS = """
             select event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_position, payload::text,
@@ -71,13 +74,19 @@ final class GraphqlQueries {
         }
     }
 
+    /** What an event row costs the answer: its payload and metadata only when selected. */
+    record RowCharge(ResponseBudget budget, boolean payload, boolean metadata) {}
+
     record EventFilter(String eventType, String aggregateType, String aggregateId, String emittedBy, UUID correlationId) {}
 
     private GraphqlQueries() {}
 
-    /** Up to {@code first + 1} events after {@code after}, commit-safe; the extra one tells if there is a next page. */
-    static List<Map<String, Object>> events(Connection c, ObjectMapper json, EventFilter f, Cursor after, int first)
-            throws SQLException {
+    /**
+     * Up to {@code first + 1} events after {@code after}, commit-safe; the extra one tells if there is a next page.
+     * Rows are fetched in batches and charged to {@code charge}'s budget as read, so an answer over the cap stops early.
+     */
+    static List<Map<String, Object>> events(Connection c, ObjectMapper json, EventFilter f, Cursor after, int first,
+            RowCharge charge) throws SQLException {
         long horizon;
         try (var s = c.prepareStatement(HORIZON); var rs = s.executeQuery()) {
             rs.next();
@@ -95,9 +104,12 @@ final class GraphqlQueries {
             s.setObject(i++, f.correlationId(), Types.OTHER);
             s.setObject(i++, f.correlationId(), Types.OTHER);
             s.setInt(i, first + 1);
+            s.setFetchSize(FETCH_ROWS);
             try (ResultSet rs = s.executeQuery()) {
                 var rows = new ArrayList<Map<String, Object>>();
                 while (rs.next()) {
+                    charge.budget().charge(ROW_BYTES + (charge.payload() ? length(rs.getString(7)) : 0)
+                            + (charge.metadata() ? length(rs.getString(8)) : 0));
                     var row = new LinkedHashMap<String, Object>();
                     row.put("eventId", rs.getString(1));
                     row.put("eventType", rs.getString(2));
@@ -212,6 +224,10 @@ final class GraphqlQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static Double number(BigDecimal value) {

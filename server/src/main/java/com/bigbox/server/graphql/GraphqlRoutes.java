@@ -48,11 +48,14 @@ public final class GraphqlRoutes implements HttpModule {
     private final ApprovalDecisions decisions;
     private final ObjectMapper json = Json.mapper();
     private final GraphQL graphql;
+    private final GraphqlLimits limits;
 
-    public GraphqlRoutes(RequestTransactions transactions, ApprovalDecisions decisions) {
+    public GraphqlRoutes(RequestTransactions transactions, ApprovalDecisions decisions, GraphqlLimits limits) {
         this.transactions = transactions;
         this.decisions = decisions;
-        this.graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring())).build();
+        this.limits = limits;
+        this.graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring()))
+                .instrumentation(limits.instrumentation()).build();
     }
 
     @Override
@@ -84,10 +87,12 @@ public final class GraphqlRoutes implements HttpModule {
     private void execute(Context ctx, String query, String operationName, Map<String, Object> variables) {
         Caller caller = Caller.of(ctx).orElseThrow(() -> ApiException.badRequest("Authorization", "credentials are required"));
         ExecutionResult result;
+        var budget = new ResponseBudget(limits.maxResponseBytes());
         try {
             result = transactions.run(ctx, work -> {
                 ExecutionResult r = graphql.execute(ExecutionInput.newExecutionInput().query(query).operationName(operationName)
-                        .variables(variables).graphQLContext(Map.of(UnitOfWork.class, work, Caller.class, caller)).build());
+                        .variables(variables).graphQLContext(Map.of(UnitOfWork.class, work, Caller.class, caller,
+                                ResponseBudget.class, budget)).build());
                 if (!r.getErrors().isEmpty()) {
                     throw new RolledBack(r);
                 }
@@ -95,6 +100,11 @@ public final class GraphqlRoutes implements HttpModule {
             });
         } catch (RolledBack e) {
             result = e.result;
+        }
+        if (budget.exceeded()) {
+            // Only the refusal: the part read before the cap was reached is not an answer either.
+            ctx.json(Map.of("errors", List.of(Map.of("message", budget.message(), "extensions", Map.of("classification", "ResponseTooLarge")))));
+            return;
         }
         ctx.json(result.toSpecification());
     }
@@ -115,13 +125,23 @@ public final class GraphqlRoutes implements HttpModule {
     }
 
     // Runs one field's SQL under a savepoint: a failing field must not abort the whole transaction.
+    // Its answer is charged to the request's response budget (a paged field charges row by row itself).
     private static DataFetcher<Object> sql(SqlField field) {
+        return sql(field, true);
+    }
+
+    private static DataFetcher<Object> sql(SqlField field, boolean chargeAnswer) {
         return env -> {
+            ResponseBudget budget = env.getGraphQlContext().get(ResponseBudget.class);
+            budget.charge(0);
             UnitOfWork work = env.getGraphQlContext().get(UnitOfWork.class);
             Connection c = work.unwrap(Connection.class);
             Savepoint savepoint = c.setSavepoint();
             try {
                 Object value = field.get(c, env);
+                if (chargeAnswer) {
+                    budget.chargeValue(value);
+                }
                 c.releaseSavepoint(savepoint);
                 return value;
             } catch (SQLException | RuntimeException e) {
@@ -139,7 +159,7 @@ public final class GraphqlRoutes implements HttpModule {
                 .scalar(Scalars.json(json))
                 .scalar(Scalars.longs())
                 .type("Query", t -> t
-                        .dataFetcher("events", sql(this::events))
+                        .dataFetcher("events", sql(this::events, false))
                         .dataFetcher("aggregateStream", sql((c, env) -> unit(env).readStream(
                                 stream(env.getArgument("aggregateType"), env.getArgument("aggregateId")),
                                 env.<Long>getArgument("fromSequence")).stream().map(e -> GraphqlQueries.event(json, e)).toList()))
@@ -167,7 +187,9 @@ public final class GraphqlRoutes implements HttpModule {
                 f.get("correlationId") == null ? null : uuid(f.get("correlationId"), "correlationId"));
         String after = env.getArgument("after");
         var cursor = after == null ? GraphqlQueries.Cursor.START : GraphqlQueries.Cursor.decode(after);
-        List<Map<String, Object>> rows = GraphqlQueries.events(c, json, filter, cursor, first);
+        var charge = new GraphqlQueries.RowCharge(env.getGraphQlContext().get(ResponseBudget.class),
+                env.getSelectionSet().contains("edges/node/payload"), env.getSelectionSet().contains("edges/node/metadata"));
+        List<Map<String, Object>> rows = GraphqlQueries.events(c, json, filter, cursor, first, charge);
         boolean hasNext = rows.size() > first;
         List<Map<String, Object>> page = hasNext ? rows.subList(0, first) : rows;
         var connection = new LinkedHashMap<String, Object>();

@@ -38,12 +38,21 @@ public final class RestRoutes implements HttpModule {
     private final CatalogCache catalogs;
     private final Function<Catalog, JsonNode> openApi;
     private final ObjectMapper json = Json.mapper();
+    private final long maxRows;
 
-    /** @param openApi builds the OpenAPI document of a catalog */
-    public RestRoutes(RequestTransactions transactions, CatalogCache catalogs, Function<Catalog, JsonNode> openApi) {
+    /**
+     * @param openApi builds the OpenAPI document of a catalog
+     * @param maxRows the most rows a read answers, as PostgREST's db-max-rows: a larger or missing limit is cut to it
+     *     silently, Content-Range telling which rows came (BIGBOX_REST_MAX_ROWS)
+     */
+    public RestRoutes(RequestTransactions transactions, CatalogCache catalogs, Function<Catalog, JsonNode> openApi, long maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be positive");
+        }
         this.transactions = transactions;
         this.catalogs = catalogs;
         this.openApi = openApi;
+        this.maxRows = maxRows;
     }
 
     @Override
@@ -77,7 +86,7 @@ public final class RestRoutes implements HttpModule {
     private void read(Context ctx) {
         Catalog.Table table = table(ctx, ctx.pathParam("table"));
         RestQuery query = new QueryParser(table).parse(ctx.queryParamMap());
-        Range range = Range.of(ctx.header("Range"), query.limit(), query.offset());
+        Range range = Range.of(ctx.header("Range"), query.limit(), query.offset()).atMost(maxRows);
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         String alias = table.name();
         Result result = inTransaction(ctx, true, c -> {
@@ -182,7 +191,8 @@ public final class RestRoutes implements HttpModule {
         }
         Catalog.Table resultTable = function.returnsSet() ? catalog(ctx, false).table(function.returnType()).orElse(null) : null;
         RestQuery query = resultTable == null ? null : new QueryParser(resultTable).parse(rest);
-        Range range = query == null ? Range.of(null, null, 0) : Range.of(ctx.header("Range"), query.limit(), query.offset());
+        Range range = (query == null ? Range.of(null, null, 0) : Range.of(ctx.header("Range"), query.limit(), query.offset()))
+                .atMost(maxRows);
         Result result = inTransaction(ctx, !post, c -> {
             var call = new SqlWriter();
             if (function.returnsSet()) {
@@ -196,8 +206,9 @@ public final class RestRoutes implements HttpModule {
                 callFunction(call, function, args);
                 call.text(" as _bigbox_rpc");
                 if (query != null) {
-                    call.where("_bigbox_rpc", query.where()).orderBy("_bigbox_rpc", query.order()).page(range.limit(), range.offset());
+                    call.where("_bigbox_rpc", query.where()).orderBy("_bigbox_rpc", query.order());
                 }
+                call.page(range.limit(), range.offset());
                 call.text(") _r");
                 return rows(c, call);
             }
@@ -404,6 +415,10 @@ public final class RestRoutes implements HttpModule {
     }
 
     private record Range(Long limit, long offset) {
+        Range atMost(long maxRows) {
+            return limit != null && limit <= maxRows ? this : new Range(maxRows, offset);
+        }
+
         /** {@code Range: 0-9} pages as limit and offset do; explicit limit/offset parameters win. */
         static Range of(String header, Long limit, long offset) {
             if (header == null || header.isBlank() || limit != null || offset > 0) {
