@@ -179,7 +179,7 @@ class PgEventStoreIT {
         StreamId stream = newStream();
         PgEventStore.CallerSetup asAuthenticated = c -> {
             try (var s = c.createStatement()) {
-                s.execute("set local role authenticated");
+                s.execute("set local role bigbox_staff");
             }
         };
         var stored = store.inTransactionAs(asAuthenticated,

@@ -6,6 +6,7 @@ import com.bigbox.autonomic.events.AgentEvent;
 import com.bigbox.autonomic.events.DomainEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.flow.Gate;
+import com.bigbox.autonomic.projections.ClientHealthProjection;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
@@ -54,7 +55,7 @@ public final class AgentCatalog {
         return agents.containsKey(name);
     }
 
-    /** The gate over every agent but the governor. */
+    /** The gate over every agent but the governor; the client health monitor's alerts start their own SOP. */
     public Gate gate() {
         var records = new LinkedHashMap<String, Set<String>>();
         var decisions = new LinkedHashMap<String, String>();
@@ -62,7 +63,7 @@ public final class AgentCatalog {
             records.put(a.name(), a.records());
             a.emits().stream().filter(type -> !a.records().contains(type)).forEach(type -> decisions.putIfAbsent(type, a.name()));
         });
-        return new Gate(records, decisions, governor);
+        return new Gate(records, decisions, Set.of(governor, ClientHealthProjection.MONITOR));
     }
 
     public static StreamId stream(String agent) {

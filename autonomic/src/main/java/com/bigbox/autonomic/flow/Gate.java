@@ -11,7 +11,8 @@ import java.util.Set;
  * keeps (e.g. the intake agent's {@code LEAD_INQUIRY_RECEIVED}), and — whoever wrote it (the API, psql, a
  * webhook) — any event of a type an agent emits as a decision, as the original's "Oversight sees every
  * event": a critical risk posted by hand interrupts the CEO just as the agent's would. Everything else is
- * a fact. The governor's own events are never decisions.
+ * a fact. The engine's own writers (the governor, and monitors such as client health whose alerts start
+ * their own SOP) are never judged as someone else's decision.
  */
 public final class Gate {
     /** The events that let a decision take effect. */
@@ -20,18 +21,18 @@ public final class Gate {
 
     private final Map<String, Set<String>> recordsByAgent;
     private final Map<String, String> agentByDecisionType;
-    private final String governor;
+    private final Set<String> engineWriters;
 
     /**
      * @param recordsByAgent each gated agent's name, with the types it emits that are records, not decisions
      * @param agentByDecisionType each type some gated agent emits as a decision, with that agent: whose
      *     settings govern the type when someone else writes it
-     * @param governor the governor's name, whose events pass
+     * @param engineWriters the governor's name and the engine's other writers, whose events pass
      */
-    public Gate(Map<String, Set<String>> recordsByAgent, Map<String, String> agentByDecisionType, String governor) {
+    public Gate(Map<String, Set<String>> recordsByAgent, Map<String, String> agentByDecisionType, Set<String> engineWriters) {
         this.recordsByAgent = Map.copyOf(recordsByAgent);
         this.agentByDecisionType = Map.copyOf(agentByDecisionType);
-        this.governor = governor;
+        this.engineWriters = Set.copyOf(engineWriters);
     }
 
     public boolean isDecision(RecordedEvent event) {
@@ -44,7 +45,7 @@ public final class Gate {
         if (records != null) {
             return records.contains(event.type()) ? Optional.empty() : Optional.of(event.emittedBy());
         }
-        if (governor.equals(event.emittedBy())) {
+        if (engineWriters.contains(event.emittedBy())) {
             return Optional.empty();
         }
         return Optional.ofNullable(agentByDecisionType.get(event.type()));
