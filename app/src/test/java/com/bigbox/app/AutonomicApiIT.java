@@ -149,7 +149,8 @@ class AutonomicApiIT {
                 .header("apikey", access.anonKey).header("Authorization", "Bearer " + access.anonKey).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anon.statusCode()).as(anon.body()).isEqualTo(401);
-        String staff = access.tokens.apiKey(com.bigbox.postgres.access.DbRole.AUTHENTICATED, java.time.Duration.ofHours(1));
+        // A signed-in employee: a bare authenticated token names no staff role, so it is confined as a client.
+        String staff = access.signedIn("api-staff@example.com", "employee", null);
         var asStaff = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/api/v1/agents"))
                 .header("apikey", access.anonKey).header("Authorization", "Bearer " + staff).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -35,7 +35,9 @@ public final class MeetingIntelligenceAgent implements Agent {
     public static final String NAME = "MeetingIntelligenceAgent";
     public static final AgentDefinition DEFINITION = new AgentDefinition(NAME,
             "reads completed meetings: records what was said, infers intent, follow-up tasks and relationship risk",
-            Set.of(MEETING_COMPLETED), Set.of(MEETING_NOTES_ANALYZED, INTENT_INFERRED, TASK_CREATED, RISK_DETECTED), Set.of(),
+            Set.of(MEETING_COMPLETED), Set.of(MEETING_NOTES_ANALYZED, INTENT_INFERRED, TASK_CREATED, RISK_DETECTED),
+            // The analysis is the evidence the decisions cite, not a decision of its own: Oversight judges what follows from it.
+            Set.of(MEETING_NOTES_ANALYZED),
             AgentSettings.defaults(0.75));
 
     private final Supplier<MeetingExtractor> extractor;
