@@ -88,7 +88,7 @@ class BackupRestoreIT {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).containsPattern("imported [0-9,]{2,} events, 0 already present")
                 // agents, governor, two projections' and self-improvement's (its projection and its executor)
-                .contains("10 subscription(s) continue where the source's stood");
+                .contains("11 subscription(s) continue where the source's stood");
         Cli.Run replay = Cli.run(TestEngines.settings(fresh, Map.of()), "replay");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health, "

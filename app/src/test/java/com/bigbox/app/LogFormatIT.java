@@ -50,7 +50,8 @@ class LogFormatIT {
             }
         });
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // A readiness wait, not a speed check: a loaded machine may take minutes to start a JVM and migrate.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
             boolean started = false;
             while (!started && System.nanoTime() < deadline) {
                 Thread.sleep(100);

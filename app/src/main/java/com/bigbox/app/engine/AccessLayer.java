@@ -119,7 +119,7 @@ final class AccessLayer implements AutoCloseable {
         hub.start();
         Registration busRegistration = node.bus().subscribe(EventFilter.all(), hub::onEvent);
         List<HttpModule> filters = List.of(limits.beforeCredentials(), new CredentialsFilter(tokens, sessions, PUBLIC_PATHS),
-                limits.afterCredentials(), new AccessRules(), new AccessErrors());
+                limits.afterCredentials(), new AccessRules(DashboardRoutes.STATIC_PATHS), new AccessErrors());
         List<HttpModule> routes = Stream.concat(Stream.of(
                 new AuthRoutes(auth),
                 new RestRoutes(transactions, catalogs, RestOpenApi::document, settings.integer("BIGBOX_REST_MAX_ROWS", 1_000, 1, 1_000_000)),

@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -19,6 +20,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccessRules implements HttpModule {
     private static final Logger log = LoggerFactory.getLogger(AccessRules.class);
+
+    private final List<String> staticFiles;
+
+    /**
+     * @param staticFiles the paths Javalin's static handler serves, public by design (the dashboard's page and
+     *     files); they are no routes, so they carry no rule of their own. {@code /x/*} means the folder.
+     */
+    public AccessRules(List<String> staticFiles) {
+        this.staticFiles = List.copyOf(staticFiles);
+    }
 
     @Override
     public void configure(JavalinConfig config) {
@@ -37,6 +48,9 @@ public final class AccessRules implements HttpModule {
             return;
         }
         Set<RouteRole> allowed = ctx.routeRoles();
+        if (allowed.isEmpty() && isStaticFile(ctx)) {
+            return;
+        }
         if (allowed.isEmpty()) {
             log.error("{} {} has no access rule; refused to every caller", ctx.method(), ctx.path());
             throw new ApiException(403, "no_access_rule", "this route has no access rule, so nobody may call it", null);
@@ -55,5 +69,13 @@ public final class AccessRules implements HttpModule {
         }
         String name = role == null ? "an unknown app role" : "the " + role.label() + " role";
         throw new ApiException(403, "forbidden", name + " may not call " + route + " (it is for " + who + ")", null);
+    }
+
+    private boolean isStaticFile(Context ctx) {
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+            return false;
+        }
+        String path = ctx.path();
+        return staticFiles.stream().anyMatch(p -> p.endsWith("/*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p));
     }
 }

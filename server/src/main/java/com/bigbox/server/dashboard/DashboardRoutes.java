@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Serves the dashboard at {@code /}: {@code index.html}, its ES modules and styles under {@code /assets},
@@ -15,8 +16,10 @@ import java.util.Map;
  * served here; the pages fetch it with the signed-in user's token.
  */
 public final class DashboardRoutes implements HttpModule {
-    /** Served without credentials: the page, its files and libraries, and its public settings. */
-    public static final List<String> PUBLIC_PATHS = List.of("/", "/index.html", "/assets/*", "/webjars/*", "/dashboard/config");
+    /** The page, its files and libraries: served by Javalin's static handler, without credentials. */
+    public static final List<String> STATIC_PATHS = List.of("/", "/index.html", "/assets/*", "/webjars/*");
+    /** Served without credentials: the static files and the page's public settings. */
+    public static final List<String> PUBLIC_PATHS = Stream.concat(STATIC_PATHS.stream(), Stream.of("/dashboard/config")).toList();
 
     // Scripts, styles and connections only from this engine: a page can never pull code from a CDN.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
