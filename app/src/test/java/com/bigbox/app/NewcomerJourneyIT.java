@@ -94,6 +94,8 @@ class NewcomerJourneyIT {
 
             int printedBeforeStop = engine.output().split("\n").length;
             assertThat(engine.stop()).as("a clean stop").isIn(0, 130, 143);
+            // The process has exited; its last lines may still be on their way through the output reader.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> engine.printed("' stopped"));
             List<String> shutdown = List.of(engine.output().split("\n")).subList(printedBeforeStop, engine.output().split("\n").length);
             assertThat(shutdown).as("shutting down").noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
             assertThat(shutdown.getLast()).contains("stopped");
