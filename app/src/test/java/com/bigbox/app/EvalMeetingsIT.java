@@ -65,6 +65,9 @@ class EvalMeetingsIT {
         }
         assertFigures(figures.path("action_items"), actions);
         assertFigures(figures.path("entities"), entities);
+        // These three meetings all carry entity annotations, so the annotated-only figure is the same one.
+        assertThat(figures.path("entities_annotated_meetings_only").path("meetings").asInt()).isEqualTo(3);
+        assertFigures(figures.path("entities_annotated_meetings_only"), entities);
         assertThat(actions[0] + actions[1]).as("the classifier predicts something on these meetings").isPositive();
         assertThat(entities[0]).as("some entities are found").isPositive();
     }
@@ -76,7 +79,7 @@ class EvalMeetingsIT {
         Cli.Run run = Cli.run(Settings.of(Map.of(), dir), "eval", "meetings", meetings.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("1 meetings").containsPattern("action items +P \\d\\.\\d{3} \\[")
-                .containsPattern("entities +P \\d\\.\\d{3} \\[");
+                .containsPattern("entities +P \\d\\.\\d{3} \\[").contains("over the 1 meetings with entity annotations");
         Cli.Run bad = Cli.run(Settings.of(Map.of(), dir), "eval", "meetings", dir.resolve("missing").toString());
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("not a folder of meetings");
