@@ -132,23 +132,7 @@ final class SubscriptionWorker implements AutoCloseable {
                 }
                 pacer.pace();
                 List<RecordedEvent> batch = store.readAll(position, BATCH);
-                Position skippedTo = null;
-                for (RecordedEvent event : batch) {
-                    if (!loop.running() || !owning) {
-                        break;
-                    }
-                    if (filter.matches(event)) {
-                        process(event);
-                        skippedTo = null;
-                    } else {
-                        skippedTo = event.position();
-                    }
-                }
-                if (skippedTo != null && owning) {
-                    Position to = skippedTo;
-                    store.inTransaction(work -> advance(work, to));
-                    position = to;
-                }
+                handle(batch);
                 handlerBackoff = FIRST_HANDLER_BACKOFF;
                 if (batch.size() < BATCH) {
                     wakeup.await(pollInterval);
@@ -180,6 +164,27 @@ final class SubscriptionWorker implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    // The matching events one by one; a run of others at the end only moves the checkpoint past them.
+    private void handle(List<RecordedEvent> batch) {
+        Position skippedTo = null;
+        for (RecordedEvent event : batch) {
+            if (!loop.running() || !owning) {
+                break;
+            }
+            if (filter.matches(event)) {
+                process(event);
+                skippedTo = null;
+            } else {
+                skippedTo = event.position();
+            }
+        }
+        if (skippedTo != null && owning) {
+            Position to = skippedTo;
+            store.inTransaction(work -> advance(work, to));
+            position = to;
         }
     }
 
