@@ -194,7 +194,6 @@ class NotificationIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open defect: since the session checks and Access rules merged, the sign-in-only link of the second mail answers 404 (link not valid) instead of 403; to be fixed with issue 15")
     void aLowRiskLinkDecidesOnceAndAWeightierOneOnlyLeadsToSignIn() throws Exception {
         channel("role:designer", "email", "design@agency.test", null);
         Approval low = request("routine", "designer", false);
