@@ -109,6 +109,11 @@ final class EngineProcess implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(30));
     }
 
+    /** Sends SIGKILL, as {@code kill -9}: nothing is released cleanly; waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
