@@ -60,6 +60,9 @@ public final class ChaosSessions implements AutoCloseable {
     private final Clock clock;
     private final ChaosExperiments experiments = new PgChaosExperiments();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    // An abandoned run (the toolkit interrupted after start_workload) must not write on for ever.
+    private final java.util.concurrent.ScheduledExecutorService reaper = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("chaos-sessions-reaper").factory());
     private Database database;
     private EventStore journal;
 
@@ -77,6 +80,11 @@ public final class ChaosSessions implements AutoCloseable {
         this.serviceKey = serviceKey;
         this.instanceName = instanceName;
         this.clock = clock;
+        reaper.scheduleWithFixedDelay(() -> {
+            synchronized (this) {
+                endIdle();
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     /** The name a call's header gives, checked; {@value #DEFAULT} without one. */
@@ -248,6 +256,7 @@ public final class ChaosSessions implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        reaper.shutdownNow();
         for (Session s : List.copyOf(sessions.values())) {
             end(s, "the instance stopped");
         }
