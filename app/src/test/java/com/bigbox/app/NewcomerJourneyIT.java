@@ -91,6 +91,7 @@ class NewcomerJourneyIT {
             assertThat(Snapshot.of(jdbc).untouchedPart()).as("the demo left the real database alone")
                     .isEqualTo(before.untouchedPart());
             assertThat(before.futureDated()).isZero();
+            assertThat(eventsUpTo(jdbc, before.lastPosition())).as("the real events, none removed").isEqualTo(before.events());
 
             int printedBeforeStop = engine.output().split("\n").length;
             assertThat(engine.alive()).as("still running before Ctrl-C:\n" + engine.output()).isTrue();
@@ -118,6 +119,7 @@ class NewcomerJourneyIT {
             String restarted = jdbcUrl(again.output());
             Snapshot after = Snapshot.of(restarted);
             assertThat(after.approvalStatus()).isEqualTo("approved");
+            assertThat(after.resolvedBy()).as("decided by the person who decided it").isEqualTo(before.resolvedBy()).isNotBlank();
             assertThat(eventsUpTo(restarted, before.lastPosition())).as("every event kept").isEqualTo(before.events());
             String anonKey = value(Files.readString(directory.resolve(".env")), "SUPABASE_ANON_KEY");
             assertThat(signIn("http://127.0.0.1:" + port, anonKey, "sam@newcomer.test").path("access_token").asText()).isNotEmpty();
