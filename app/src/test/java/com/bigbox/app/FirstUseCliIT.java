@@ -49,6 +49,17 @@ class FirstUseCliIT {
         assertOneLine(server.replace("user=postgres", "user=no_such_role"), "role \"no_such_role\" does not exist");
     }
 
+    @Test
+    void outputThatGoesToNoTerminalCarriesNoEscapeCodes() throws Exception {
+        // As processes, their output a pipe (a file, CI's log): help, a mistake's one line, and a refused setting.
+        for (var args : java.util.List.of(new String[] {"--help"}, new String[] {"start"}, new String[] {"migrate"})) {
+            try (var command = EngineProcess.start(directory, Map.of("DATABASE_URL", "mysql://db.example.com/app"), args)) {
+                command.awaitExit(java.time.Duration.ofMinutes(2));
+                assertThat(command.output()).as(String.join(" ", args)).isNotBlank().doesNotContain("\u001b");
+            }
+        }
+    }
+
     private void assertOneLine(String url, String cause) {
         Cli.Run run = Cli.run(settings(Map.of("DATABASE_URL", url)), "migrate");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
