@@ -60,6 +60,16 @@ class FirstUseCliIT {
         }
     }
 
+    @Test
+    void theLaunchersBuildToolOutputCarriesNoEscapeCodes() {
+        // Maven 3.8's console library writes a colour reset at start and exit even with colours off; the launcher
+        // turns that off. `test -v` runs the launcher's Maven as `./bigbox test` does, printing only its version.
+        Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("bigbox");
+        String out = com.bigbox.testkit.Tools.run(java.util.List.of("env", "BIGBOX_TEST_DATABASE_URL=unused", launcher.toString(),
+                "test", "-v"));
+        assertThat(out).contains("Apache Maven").doesNotContain("\u001b");
+    }
+
     private void assertOneLine(String url, String cause) {
         Cli.Run run = Cli.run(settings(Map.of("DATABASE_URL", url)), "migrate");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
