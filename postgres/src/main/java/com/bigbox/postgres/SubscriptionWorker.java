@@ -53,6 +53,9 @@ final class SubscriptionWorker implements AutoCloseable {
     private volatile Position position;
     private long epoch;
     private long leaseGeneration = -1;
+    // Whether this worker has stood by (another instance held the subscription) or lost it since it started.
+    private boolean stoodBy;
+    private volatile boolean closing;
 
     SubscriptionWorker(String name, EventFilter filter, Position startAfter, SubscriptionHandler handler, PgEventStore store,
             Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval, PgMeters meters) {
@@ -191,6 +194,7 @@ final class SubscriptionWorker implements AutoCloseable {
     private boolean tryTakeOver() throws SQLException {
         long generation = leases.tryAcquire(name);
         if (generation < 0) {
+            stoodBy = true;
             return false;
         }
         try (Connection connection = database.pool().getConnection();
@@ -210,8 +214,9 @@ final class SubscriptionWorker implements AutoCloseable {
         }
         leaseGeneration = generation;
         owning = true;
-        // Its first start is routine (one line at start, the README promises); a later epoch is a take-over, worth saying.
-        if (epoch > 1) {
+        // Starting, or starting again after a restart, is routine (one line at start, the README promises); taking
+        // over from another instance after standing by, or after losing it, is worth saying.
+        if (epoch > 1 && stoodBy) {
             log.info("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
         } else {
             log.debug("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
@@ -255,8 +260,12 @@ final class SubscriptionWorker implements AutoCloseable {
     }
 
     private void lose(String why) {
-        if (owning) {
+        if (owning && closing) {
+            log.debug("Subscription {} stopped on {}: {}", name, instanceName, why);
+        } else if (owning) {
+            // Losing it while running is news (another instance goes on with it); a clean stop is not.
             log.info("Subscription {} stopped on {}: {}", name, instanceName, why);
+            stoodBy = true;
         }
         owning = false;
         leases.release(name, leaseGeneration);
@@ -274,6 +283,7 @@ final class SubscriptionWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         loop.stop(Duration.ofSeconds(5));
         if (owning) {
             lose("closed");
