@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +20,6 @@ final class SubscriptionWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionWorker.class);
     private static final int BATCH = 500;
     private static final Duration ACQUIRE_RETRY = Duration.ofMillis(500);
-    private static final Duration FIRST_HANDLER_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_HANDLER_BACKOFF = Duration.ofSeconds(30);
     private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(5);
 
     private static final String TAKE_OVER = """
@@ -120,8 +117,7 @@ final class SubscriptionWorker implements AutoCloseable {
     }
 
     private void run() {
-        Duration handlerBackoff = FIRST_HANDLER_BACKOFF;
-        UUID failing = null;
+        var backoff = new HandlerBackoff();
         var pacer = new Pacer(MIN_READ_INTERVAL);
         while (loop.running()) {
             try {
@@ -136,26 +132,19 @@ final class SubscriptionWorker implements AutoCloseable {
                 pacer.pace();
                 List<RecordedEvent> batch = store.readAll(position, BATCH);
                 handle(batch);
-                handlerBackoff = FIRST_HANDLER_BACKOFF;
+                backoff.reset();
                 if (batch.size() < BATCH) {
                     wakeup.await(pollInterval);
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (HandlerFailed e) {
-                // The backoff grows while one event keeps failing; the next event to fail starts afresh.
-                if (!e.event.eventId().equals(failing)) {
-                    failing = e.event.eventId();
-                    handlerBackoff = FIRST_HANDLER_BACKOFF;
-                }
+                Duration wait = backoff.failedOn(e.event.eventId());
                 log.warn("Subscription {} failed on event {} ({}), retrying in {} ms: {}", name, e.event.eventId(),
-                        e.event.type(), handlerBackoff.toMillis(), e.getCause().toString());
-                if (!sleep(handlerBackoff)) {
+                        e.event.type(), wait.toMillis(), e.getCause().toString());
+                if (!sleep(wait)) {
                     return;
                 }
-                handlerBackoff = handlerBackoff.multipliedBy(2).compareTo(MAX_HANDLER_BACKOFF) > 0
-                        ? MAX_HANDLER_BACKOFF
-                        : handlerBackoff.multipliedBy(2);
             } catch (LostOwnership e) {
                 lose(e.getMessage());
             } catch (RuntimeException | SQLException e) {
