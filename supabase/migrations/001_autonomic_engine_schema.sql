@@ -1938,6 +1938,26 @@ alter default privileges in schema public revoke all on functions from anon, aut
 
 select bigbox_access.apply_access_rules();
 
+-- ==== V51__sign_in_attempts.sql ====
+-- Failed sign-ins per account (issue 10, item 8), kept in the database so every engine instance counts
+-- the same guesses and sees the same lock. The account is the SHA-256 of the normalised e-mail: e-mails
+-- that belong to nobody are counted exactly like real ones (so answers do not reveal which exist),
+-- without keeping what an attacker typed. A row exists only while an account has failures; a success or
+-- an administrator's unlock deletes it. Engine-internal: no API role sees or changes it.
+create table if not exists bigbox_access.sign_in_attempts (
+  account      text primary key check (account ~ '^[0-9a-f]{64}$'),
+  failures     integer not null check (failures > 0),
+  last_failure timestamptz not null,
+  locked_until timestamptz
+);
+
+-- Rows of accounts that stopped failing and are not locked are kept only as long as they matter.
+create index if not exists sign_in_attempts_last_failure on bigbox_access.sign_in_attempts (last_failure);
+
+select bigbox_access.declare_rules($rules$[
+  ["bigbox_access", "sign_in_attempts", "table", "", "", "", "", "", null]
+]$rules$);
+
 -- ==== V70__writers_send_no_notify.sql ====
 -- Writers send no NOTIFY: a transaction that sends one holds the cluster's notify lock from its
 -- pre-commit until its commit record is flushed, so notifying writers commit one at a time and
@@ -2294,6 +2314,9 @@ insert into public.flyway_schema_history (installed_rank, version, description, 
 insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
   select coalesce(max(installed_rank), 0) + 1, '50', 'default deny', 'SQL', 'V50__default_deny.sql', 1287779045, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '50');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '51', 'sign in attempts', 'SQL', 'V51__sign_in_attempts.sql', -1718486389, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '51');
 insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
   select coalesce(max(installed_rank), 0) + 1, '70', 'writers send no notify', 'SQL', 'V70__writers_send_no_notify.sql', -636911159, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '70');

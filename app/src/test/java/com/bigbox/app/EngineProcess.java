@@ -22,9 +22,11 @@ final class EngineProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
+    private final Thread reader;
+
     private EngineProcess(Process process) {
         this.process = process;
-        Thread.ofVirtual().start(() -> {
+        reader = Thread.ofVirtual().start(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -103,10 +105,30 @@ final class EngineProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for a clean exit. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** After the process ended: waits until its last lines have passed the output reader. */
+    void awaitOutputEnd(Duration limit) throws InterruptedException {
+        reader.join(limit);
+    }
+
+    /**
+     * Sends SIGTERM, as Ctrl-C or a service manager would, and waits for a clean exit and its last lines. Through
+     * the process handle: {@code Process.destroy()} also closes our end of its output, so whatever it prints while
+     * stopping (its final "stopped" line) would be lost to us, and written by it into a closed pipe.
+     */
     int stop() throws InterruptedException {
-        process.destroy();
-        return awaitExit(Duration.ofSeconds(30));
+        process.toHandle().destroy();
+        int exit = awaitExit(Duration.ofSeconds(30));
+        awaitOutputEnd(Duration.ofSeconds(15));
+        return exit;
+    }
+
+    /** Sends SIGKILL, as {@code kill -9}: nothing is released cleanly; waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -49,6 +49,27 @@ class FirstUseCliIT {
         assertOneLine(server.replace("user=postgres", "user=no_such_role"), "role \"no_such_role\" does not exist");
     }
 
+    @Test
+    void outputThatGoesToNoTerminalCarriesNoEscapeCodes() throws Exception {
+        // As processes, their output a pipe (a file, CI's log): help, a mistake's one line, and a refused setting.
+        for (var args : java.util.List.of(new String[] {"--help"}, new String[] {"start"}, new String[] {"migrate"})) {
+            try (var command = EngineProcess.start(directory, Map.of("DATABASE_URL", "mysql://db.example.com/app"), args)) {
+                command.awaitExit(java.time.Duration.ofMinutes(2));
+                assertThat(command.output()).as(String.join(" ", args)).isNotBlank().doesNotContain("\u001b");
+            }
+        }
+    }
+
+    @Test
+    void theLaunchersBuildToolOutputCarriesNoEscapeCodes() {
+        // Maven 3.8's console library writes a colour reset at start and exit even with colours off; the launcher
+        // turns that off. `test -v` runs the launcher's Maven as `./bigbox test` does, printing only its version.
+        Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("bigbox");
+        String out = com.bigbox.testkit.Tools.run(java.util.List.of("env", "BIGBOX_TEST_DATABASE_URL=unused", launcher.toString(),
+                "test", "-v"));
+        assertThat(out).contains("Apache Maven").doesNotContain("\u001b");
+    }
+
     private void assertOneLine(String url, String cause) {
         Cli.Run run = Cli.run(settings(Map.of("DATABASE_URL", url)), "migrate");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);

@@ -24,6 +24,7 @@ class GraphqlCostIT {
     private static final int MAX_ROWS = 20;
     private static final int BIG_EVENTS = 60;
     private static final int SMALL_EVENTS = 5;
+    private static final int APPROVALS = 1_200;
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -40,7 +41,9 @@ class GraphqlCostIT {
                       select 'BIG', 'FLOW', 'big', jsonb_build_object('n', g, 'text', repeat('x', 2000)) from generate_series(1, %d) g;
                     insert into events (event_type, aggregate_type, aggregate_id, payload)
                       select 'SMALL', 'FLOW', 'small', jsonb_build_object('n', g) from generate_series(1, %d) g;
-                    """.formatted(BIG_EVENTS, SMALL_EVENTS));
+                    insert into human_approvals (agent_id, decision_context, recommended_action, confidence)
+                      select 'load', jsonb_build_object('n', g, 'text', repeat('y', 1000)), 'approve', 0.5 from generate_series(1, %d) g;
+                    """.formatted(BIG_EVENTS, SMALL_EVENTS, APPROVALS));
         }
     }
 
@@ -105,7 +108,7 @@ class GraphqlCostIT {
     void normalQueriesStillWork() throws Exception {
         JsonNode answer = post("{ events(filter: {aggregateId: \"small\"}) { edges { cursor node { eventId eventType payload "
                 + "sequenceNumber } } pageInfo { hasNextPage endCursor } } s: aggregateStream(aggregateType: \"FLOW\", aggregateId: \"small\") "
-                + "{ sequenceNumber } pendingApprovals { approvalId } }").json();
+                + "{ sequenceNumber } pendingApprovals(first: 3) { approvalId } }").json();
         assertThat(answer.has("errors")).as(answer.toString()).isFalse();
         assertThat(answer.at("/data/events/edges")).hasSize(SMALL_EVENTS);
         assertThat(answer.at("/data/events/edges/4/node/payload/n").asInt()).isEqualTo(5);
@@ -116,6 +119,53 @@ class GraphqlCostIT {
                 + "pageInfo { hasNextPage } } }").json();
         assertThat(page.has("errors")).as(page.toString()).isFalse();
         assertThat(page.at("/data/events/edges")).hasSize(BIG_EVENTS + SMALL_EVENTS);
+    }
+
+    // Every list field is paged and charged row by row as it is read, not only events: a field that loaded its
+    // whole result before counting it would let aliases of it fill the heap under the response cap.
+    @Test
+    void everyListFieldIsPagedAndCappedWhileItIsRead() throws Exception {
+        JsonNode paged = post("{ pendingApprovals(first: 7) { approvalId } s: aggregateStream(aggregateType: \"FLOW\", "
+                + "aggregateId: \"big\", first: 4) { sequenceNumber } sopMetrics(first: 2) { sopId } agentPerformance(first: 2) "
+                + "{ agentId } clientHealth(first: 2) { clientId } }").json();
+        assertThat(paged.has("errors")).as(paged.toString()).isFalse();
+        assertThat(paged.at("/data/pendingApprovals")).hasSize(7);
+        assertThat(paged.at("/data/s")).hasSize(4);
+        assertThat(post("{ pendingApprovals(first: 1001) { approvalId } }").json().at("/errors/0/message").asText())
+                .contains("first must be between 1 and 1000");
+
+        // 300 aliases of pendingApprovals with the context: refused by cost before anything is read.
+        var aliases = new StringBuilder("{");
+        for (int i = 0; i < 300; i++) {
+            aliases.append(" p").append(i).append(": pendingApprovals(first: 1000) { approvalId decisionContext }");
+        }
+        assertRefusedForCost(post(aliases.append(" }").toString()).body());
+    }
+
+    @Test
+    void tenRequestsOfManyAliasesOfANonEventsFieldAreCutAtTheCapAndTheEngineStaysResponsive() throws Exception {
+        // Within the cost limit (40 x 100 x 3), but 40 x 100 contexts of 1 KB are far over the 64 KiB cap.
+        var query = new StringBuilder("{");
+        for (int i = 0; i < 40; i++) {
+            query.append(" p").append(i).append(": pendingApprovals(first: 100) { approvalId decisionContext }");
+        }
+        String body = AccessTesting.JSON.writeValueAsString(Map.of("query", query.append(" }").toString()));
+        var answers = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < 10; i++) {
+            HttpRequest request = access.request("/graphql/v1", access.serviceKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            answers.add(access.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var answer : answers) {
+            HttpResponse<String> response = answer.join();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body().length()).as("only the refusal came back").isLessThan(2_048);
+            JsonNode refused = AccessTesting.JSON.readTree(response.body());
+            assertThat(refused.at("/errors/0/extensions/classification").asText()).isEqualTo("ResponseTooLarge");
+            assertThat(refused.has("data")).isFalse();
+        }
+        JsonNode after = post("{ pendingApprovals(first: 1) { approvalId } }").json();
+        assertThat(after.at("/data/pendingApprovals")).as("the engine still answers: " + after).hasSize(1);
     }
 
     @Test
@@ -149,6 +199,29 @@ class GraphqlCostIT {
         assertThat(counted.status()).isEqualTo(206);
         assertThat(counted.json()).hasSize(MAX_ROWS);
         assertThat(counted.header("Content-Range")).isEqualTo("0-" + (MAX_ROWS - 1) + "/" + (BIG_EVENTS + SMALL_EVENTS));
+    }
+
+    // db-max-rows holds on every table and view the API serves, and on set-returning functions.
+    @Test
+    void restAnswersAtMostMaxRowsFromEveryTableAndFunction() throws Exception {
+        JsonNode document = access.get("/rest/v1/", access.serviceKey).json();
+        var tables = new ArrayList<String>();
+        document.get("paths").fieldNames().forEachRemaining(path -> {
+            if (!path.equals("/") && !path.startsWith("/rpc/")) {
+                tables.add(path.substring(1));
+            }
+        });
+        assertThat(tables).contains("events", "human_approvals");
+        for (String table : tables) {
+            var rows = access.get("/rest/v1/" + table + "?limit=100000", access.serviceKey);
+            assertThat(rows.status()).as(table + ": " + rows.body()).isEqualTo(200);
+            assertThat(rows.json().size()).as(table).isLessThanOrEqualTo(MAX_ROWS);
+        }
+        assertThat(access.get("/rest/v1/human_approvals?select=approval_id", access.serviceKey).json()).hasSize(MAX_ROWS);
+        var stream = access.post("/rest/v1/rpc/get_event_stream", access.serviceKey,
+                "{\"p_aggregate_type\": \"FLOW\", \"p_aggregate_id\": \"big\"}");
+        assertThat(stream.status()).as(stream.body()).isEqualTo(200);
+        assertThat(stream.json()).hasSize(MAX_ROWS);
     }
 
     private static void assertRefusedForCost(String body) throws Exception {

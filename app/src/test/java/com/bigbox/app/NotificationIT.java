@@ -194,7 +194,6 @@ class NotificationIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open defect: since the session checks and Access rules merged, the sign-in-only link of the second mail answers 404 (link not valid) instead of 403; to be fixed with issue 15")
     void aLowRiskLinkDecidesOnceAndAWeightierOneOnlyLeadsToSignIn() throws Exception {
         channel("role:designer", "email", "design@agency.test", null);
         Approval low = request("routine", "designer", false);
@@ -219,6 +218,37 @@ class NotificationIT {
         sql("update bigbox_notify.approval_links set expires_at = now() - interval '1 second' where approval_id = '"
                 + weighty.approvalId() + "'");
         assertThat(get(signIn).statusCode()).as("expired").isEqualTo(410);
+    }
+
+    /**
+     * The message goes out before the delivery's transaction commits, and its reader may open the link at
+     * once: the link must already be stored then, and stay valid if that transaction rolls back after
+     * sending (it used to be stored in it: "link not valid", now and for good).
+     */
+    @Test
+    void aLinkWorksWhileTheDeliveryThatIssuedItIsStillOpenAndAfterItRollsBack() throws Exception {
+        Approval approval = request("pricing_commitment", "account_manager", false);
+        var links = new com.bigbox.postgres.notifications.PgApprovalLinks(a.node().store(),
+                new com.bigbox.autonomic.notifications.LinkToken(com.bigbox.server.auth.JwtSecret.of(AccessTesting.SECRET)
+                        .derivedKey("approval-links")), () -> "http://127.0.0.1:" + a.port());
+        String[] issued = new String[1];
+        int[] whileOpen = new int[1];
+        try {
+            a.node().store().inTransaction(w -> {
+                issued[0] = links.issue(approval.approvalId(), "role:account_manager", false, approval.timeoutAt());
+                try {
+                    whileOpen[0] = get(issued[0]).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                throw new IllegalStateException("the delivery fails after sending");
+            });
+        } catch (IllegalStateException expected) {
+            assertThat(expected).hasMessage("the delivery fails after sending");
+        }
+        assertThat(whileOpen[0]).as("opened before the delivery committed").isEqualTo(200);
+        assertThat(get(issued[0]).statusCode()).as("after the delivery rolled back").isEqualTo(200);
+        assertThat(post(issued[0], "decision=approve").statusCode()).as("sign-in only").isEqualTo(403);
     }
 
     @Test

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Oversight judges every decision-bearing event, whoever wrote it — a person through the API or psql —
- * as the original's "Oversight sees every event", not only the agents' own. (The webhook writes only
- * LEAD_RECEIVED, a raw lead; the decisions on it are the intake agent's, judged as always.)
+ * Oversight judges every decision-bearing event, whoever wrote it, as the original's "Oversight sees every
+ * event", not only the agents' own: each of issue 11's three cases (a critical legal risk, a project with four
+ * risk factors that asks for a person, a low-confidence lead) written through the API and with psql. The lead
+ * webhook writes only raw leads ({@code LEAD_RECEIVED}, no confidence of its own): a sparse one sent through it
+ * must end waiting for a person too, never decided as if no one had looked.
  */
 class OversightOfEveryWriterIT {
     @RegisterExtension
@@ -75,6 +77,88 @@ class OversightOfEveryWriterIT {
         UUID qualified = UUID.fromString(reply.json().path("event_id").asText());
         awaitJudged(qualified, "HUMAN_APPROVAL_REQUESTED");
         assertThat(approval(qualified).getFirst()).isEqualTo("pending");
+    }
+
+    @Test
+    void aCriticalLegalRiskWrittenWithPsqlInterruptsTheCeo() throws Exception {
+        UUID risk = psql("RISK_DETECTED", "CLIENT", "acme-legal-psql", """
+                {"client_id": "acme-legal-psql", "risk_type": "legal", "severity": "critical",
+                 "description": "a cease-and-desist letter arrived", "requires_human": false}""", null);
+        awaitJudged(risk, "CEO_INTERRUPT_REQUIRED");
+        assertThat(approval(risk)).containsExactly("pending", "ceo");
+    }
+
+    @Test
+    void aProjectWithFourRiskFactorsPostedThroughTheApiWaitsForTheCeo() throws Exception {
+        var reply = access.post("/api/events", access.serviceKey, """
+                {"event_type": "PROJECT_AT_RISK", "entity_type": "PROJECT", "entity_id": "p-risky-api",
+                 "payload": {"project_id": "p-risky-api", "client_id": "acme-projects-api", "requires_human": true,
+                             "risk_factors": ["scope creep", "late assets", "budget overrun", "key person leaving"]},
+                 "emitted_by": "project-manager"}""");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        UUID project = UUID.fromString(reply.json().path("event_id").asText());
+        awaitJudged(project, "CEO_INTERRUPT_REQUIRED");
+        assertThat(approval(project)).containsExactly("pending", "ceo");
+    }
+
+    @Test
+    void aLowConfidenceQualificationWrittenWithPsqlWaitsForAPerson() throws Exception {
+        UUID qualified = psql("LEAD_QUALIFIED", "LEAD", "lead-unsure-psql",
+                "{\"lead_id\": \"lead-unsure-psql\", \"score\": 38, \"service_type\": \"web\"}", 0.35);
+        awaitJudged(qualified, "HUMAN_APPROVAL_REQUESTED");
+        assertThat(approval(qualified).getFirst()).isEqualTo("pending");
+    }
+
+    @Test
+    void aSparseLeadSentThroughTheWebhookWaitsForAPerson() throws Exception {
+        String secret = "oversight-webhook-secret-" + UUID.randomUUID();
+        try (var database = new com.bigbox.postgres.Database(com.bigbox.postgres.DatabaseUrl.parse(db.jdbcUrl()), 2, "test")) {
+            new com.bigbox.postgres.access.WebhookSecretStore(database.pool()).rotate(secret);
+        }
+        // Only a name and an address: the inquiry's confidence drops for what it lacks.
+        String body = "{\"name\":\"Sparse Webhook Lead\",\"email\":\"sparse@webhook.test\"}";
+        long now = java.time.Instant.now().getEpochSecond();
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "v1=" + java.util.HexFormat.of().formatHex(
+                mac.doFinal((now + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var reply = access.send(access.request("/api/v1/webhooks/lead", null).header("Content-Type", "application/json")
+                .header("X-Bigbox-Timestamp", Long.toString(now)).header("X-Bigbox-Signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        UUID received = UUID.fromString(reply.json().path("event_id").asText());
+        String flow = "(select correlation_id from events where event_id = '" + received + "')";
+        String approvals = "select a.status from human_approvals a join events e on e.event_id = a.event_id where e.correlation_id = " + flow;
+        try {
+            await().atMost(60, SECONDS).until(() -> !strings(approvals).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no approval on the webhook's lead; its flow: " + strings(
+                    "select event_type || ' ' || emitted_by || ' ' || coalesce(confidence::text, '-') || ' ' || correlation_id from events"
+                    + " where correlation_id = " + flow + " or event_id = '" + received + "' order by global_position"), e);
+        }
+        assertThat(strings("select a.status || ' ' || e.event_type || ' ' || e.confidence from human_approvals a"
+                + " join events e on e.event_id = a.event_id where e.correlation_id = " + flow))
+                .as("the decision on the webhook's lead waits for a person").singleElement().asString().startsWith("pending LEAD_QUALIFIED");
+        assertThat(strings("select event_type from events where event_type = 'AUTONOMIC_DECISION_EXECUTED' and correlation_id = " + flow))
+                .as("nothing on the lead executed as if no one had looked").isEmpty();
+    }
+
+    // An event as a person types it into psql: a plain insert, no API, no agent.
+    private static UUID psql(String type, String aggregateType, String aggregateId, String payload, Double confidence)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = db.connect(); var s = c.prepareStatement("""
+                insert into events (event_id, event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by, confidence)
+                values (?, ?, gen_random_uuid(), ?, ?, ?::jsonb, 'psql', ?)""")) {
+            s.setObject(1, id);
+            s.setString(2, type);
+            s.setString(3, aggregateType);
+            s.setString(4, aggregateId);
+            s.setString(5, payload);
+            s.setObject(6, confidence);
+            s.executeUpdate();
+        }
+        return id;
     }
 
     private static void awaitJudged(UUID decision, String expected) throws SQLException {

@@ -1,7 +1,9 @@
 package com.bigbox.core;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event about to be appended. Payload and metadata are JSON object texts; the store keeps them as
@@ -23,11 +25,11 @@ public record NewEvent(
         String type,
         String payload,
         String metadata,
-        UUID correlationId,
-        UUID causationId,
+        @Nullable UUID correlationId,
+        @Nullable UUID causationId,
         String emittedBy,
-        Confidence confidence,
-        Instant timestamp) {
+        @Nullable Confidence confidence,
+        @Nullable Instant timestamp) {
     public static final int MAX_TYPE_LENGTH = 200;
 
     public NewEvent {
@@ -45,7 +47,7 @@ public record NewEvent(
     }
 
     public NewEvent withId(UUID id) {
-        return new NewEvent(id, type, payload, metadata, correlationId.equals(eventId) ? id : correlationId, causationId, emittedBy, confidence, timestamp);
+        return new NewEvent(id, type, payload, metadata, Objects.equals(correlationId, eventId) ? id : correlationId, causationId, emittedBy, confidence, timestamp);
     }
 
     public NewEvent withMetadata(String metadataJson) {

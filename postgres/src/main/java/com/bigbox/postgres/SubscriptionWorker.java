@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +20,6 @@ final class SubscriptionWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionWorker.class);
     private static final int BATCH = 500;
     private static final Duration ACQUIRE_RETRY = Duration.ofMillis(500);
-    private static final Duration FIRST_HANDLER_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_HANDLER_BACKOFF = Duration.ofSeconds(30);
     private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(5);
 
     private static final String TAKE_OVER = """
@@ -53,6 +50,9 @@ final class SubscriptionWorker implements AutoCloseable {
     private volatile Position position;
     private long epoch;
     private long leaseGeneration = -1;
+    // Whether this worker has stood by (another instance held the subscription) or lost it since it started.
+    private boolean stoodBy;
+    private volatile boolean closing;
 
     SubscriptionWorker(String name, EventFilter filter, Position startAfter, SubscriptionHandler handler, PgEventStore store,
             Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval, PgMeters meters) {
@@ -117,8 +117,7 @@ final class SubscriptionWorker implements AutoCloseable {
     }
 
     private void run() {
-        Duration handlerBackoff = FIRST_HANDLER_BACKOFF;
-        UUID failing = null;
+        var backoff = new HandlerBackoff();
         var pacer = new Pacer(MIN_READ_INTERVAL);
         while (loop.running()) {
             try {
@@ -132,43 +131,20 @@ final class SubscriptionWorker implements AutoCloseable {
                 }
                 pacer.pace();
                 List<RecordedEvent> batch = store.readAll(position, BATCH);
-                Position skippedTo = null;
-                for (RecordedEvent event : batch) {
-                    if (!loop.running() || !owning) {
-                        break;
-                    }
-                    if (filter.matches(event)) {
-                        process(event);
-                        skippedTo = null;
-                    } else {
-                        skippedTo = event.position();
-                    }
-                }
-                if (skippedTo != null && owning) {
-                    Position to = skippedTo;
-                    store.inTransaction(work -> advance(work, to));
-                    position = to;
-                }
-                handlerBackoff = FIRST_HANDLER_BACKOFF;
+                handle(batch);
+                backoff.reset();
                 if (batch.size() < BATCH) {
                     wakeup.await(pollInterval);
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (HandlerFailed e) {
-                // The backoff grows while one event keeps failing; the next event to fail starts afresh.
-                if (!e.event.eventId().equals(failing)) {
-                    failing = e.event.eventId();
-                    handlerBackoff = FIRST_HANDLER_BACKOFF;
-                }
+                Duration wait = backoff.failedOn(e.event.eventId());
                 log.warn("Subscription {} failed on event {} ({}), retrying in {} ms: {}", name, e.event.eventId(),
-                        e.event.type(), handlerBackoff.toMillis(), e.getCause().toString());
-                if (!sleep(handlerBackoff)) {
+                        e.event.type(), wait.toMillis(), e.getCause().toString());
+                if (!sleep(wait)) {
                     return;
                 }
-                handlerBackoff = handlerBackoff.multipliedBy(2).compareTo(MAX_HANDLER_BACKOFF) > 0
-                        ? MAX_HANDLER_BACKOFF
-                        : handlerBackoff.multipliedBy(2);
             } catch (LostOwnership e) {
                 lose(e.getMessage());
             } catch (RuntimeException | SQLException e) {
@@ -183,9 +159,31 @@ final class SubscriptionWorker implements AutoCloseable {
         }
     }
 
+    // The matching events one by one; a run of others at the end only moves the checkpoint past them.
+    private void handle(List<RecordedEvent> batch) {
+        Position skippedTo = null;
+        for (RecordedEvent event : batch) {
+            if (!loop.running() || !owning) {
+                break;
+            }
+            if (filter.matches(event)) {
+                process(event);
+                skippedTo = null;
+            } else {
+                skippedTo = event.position();
+            }
+        }
+        if (skippedTo != null && owning) {
+            Position to = skippedTo;
+            store.inTransaction(work -> advance(work, to));
+            position = to;
+        }
+    }
+
     private boolean tryTakeOver() throws SQLException {
         long generation = leases.tryAcquire(name);
         if (generation < 0) {
+            stoodBy = true;
             return false;
         }
         try (Connection connection = database.pool().getConnection();
@@ -205,8 +203,9 @@ final class SubscriptionWorker implements AutoCloseable {
         }
         leaseGeneration = generation;
         owning = true;
-        // Its first start is routine (one line at start, the README promises); a later epoch is a take-over, worth saying.
-        if (epoch > 1) {
+        // Starting, or starting again after a restart, is routine (one line at start, the README promises); taking
+        // over from another instance after standing by, or after losing it, is worth saying.
+        if (epoch > 1 && stoodBy) {
             log.info("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
         } else {
             log.debug("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
@@ -250,8 +249,12 @@ final class SubscriptionWorker implements AutoCloseable {
     }
 
     private void lose(String why) {
-        if (owning) {
+        if (owning && closing) {
+            log.debug("Subscription {} stopped on {}: {}", name, instanceName, why);
+        } else if (owning) {
+            // Losing it while running is news (another instance goes on with it); a clean stop is not.
             log.info("Subscription {} stopped on {}: {}", name, instanceName, why);
+            stoodBy = true;
         }
         owning = false;
         leases.release(name, leaseGeneration);
@@ -269,6 +272,7 @@ final class SubscriptionWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         loop.stop(Duration.ofSeconds(5));
         if (owning) {
             lose("closed");

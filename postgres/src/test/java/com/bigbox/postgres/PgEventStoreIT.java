@@ -219,7 +219,7 @@ class PgEventStoreIT {
     void eventsAreAppendOnlyForEveryRole() throws SQLException {
         StreamId stream = newStream();
         store.append(stream, event("LEAD_RECEIVED"));
-        for (String role : List.of("postgres", "service_role", "authenticated")) {
+        for (String role : List.of("postgres", "service_role", "authenticated", "bigbox_staff", "anon", "bigbox_console")) {
             try (var connection = db.connect(); var statement = connection.createStatement()) {
                 if (!role.equals("postgres")) {
                     statement.execute("set role " + role);

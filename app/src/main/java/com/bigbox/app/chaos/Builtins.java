@@ -222,7 +222,12 @@ final class Builtins {
         if (instances.size() < 2 && which.equals("any")) {
             throw new IllegalStateException("crash_instance needs at least two instances, so that one survives; found " + instances.size());
         }
-        Cluster.Instance victim = which.equals("any") ? instances.getLast()
+        // "any": the last of them, but never the instance that serves the run's calls (its runner would lose it).
+        List<Cluster.Instance> candidates = instances.stream().filter(i -> !i.name().equals(run.servedBy)).toList();
+        if (which.equals(run.servedBy)) {
+            throw new IllegalStateException("instance '" + which + "' serves this run's calls; crash another one");
+        }
+        Cluster.Instance victim = which.equals("any") ? candidates.getLast()
                 : instances.stream().filter(i -> i.name().equals(which)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no instance named '" + which + "' is running"));
         run.crashed.add(victim.name());

@@ -1,27 +1,21 @@
 package com.bigbox.app.chaos;
 
-import com.bigbox.app.engine.DatabaseChoice;
-import com.bigbox.app.engine.JwtSecretFile;
-import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.chaos.RollbackStrategy;
 import com.bigbox.autonomic.chaos.RunRecord;
 import com.bigbox.postgres.Database;
+import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgEventStore;
-import com.bigbox.postgres.access.DbRole;
 import com.bigbox.postgres.chaos.ChaosControl;
 import com.bigbox.postgres.chaos.PgChaosExperiments;
-import com.bigbox.server.auth.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -36,16 +30,39 @@ public final class ChaosRun {
 
     private ChaosRun() {}
 
+    /**
+     * Where a run goes: the cluster's database and the credentials. The {@code bigbox chaos} command
+     * opens it from the settings (starting the embedded database if need be) only once the file is valid.
+     */
+    public interface Target extends AutoCloseable {
+        DatabaseUrl databaseUrl();
+
+        /** BIGBOX_ADMIN_TOKEN: the instances' chaos surface asks for it. */
+        Optional<String> adminToken();
+
+        /** The key the workload appends with, as the service role (the instances' API asks for one). */
+        Optional<String> serviceKey();
+
+        @Override
+        void close() throws java.io.IOException;
+    }
+
+    /** Opens the target; called once the experiment file has been read and checked. */
+    @FunctionalInterface
+    public interface TargetOpener {
+        Target open() throws Exception;
+    }
+
     /** Runs {@code file}; returns the exit code: 0 the hypothesis held, 1 it did not. */
-    public static int run(Settings settings, Path file, Map<String, String> variables, List<String> instances,
+    public static int run(TargetOpener opener, Path file, Map<String, String> variables, List<String> instances,
             String rollbackStrategy, Path journal, PrintWriter out) throws Exception {
         ExperimentFile experiment = ExperimentFile.read(file).withVariables(variables);
         ChaosRunner.validate(experiment.experiment());
         RollbackStrategy strategy = rollbackStrategy == null ? null : RollbackStrategy.parse(rollbackStrategy);
-        try (DatabaseChoice choice = DatabaseChoice.open(settings);
-                Database database = new Database(choice.url(), 6, ChaosControl.RUNNER_APPLICATION + "-runner")) {
+        try (Target target = opener.open();
+                Database database = new Database(target.databaseUrl(), 6, ChaosControl.RUNNER_APPLICATION + "-runner")) {
             Migrations.apply(database.pool());
-            var cluster = new Cluster(database, settings.get("BIGBOX_ADMIN_TOKEN"), serviceKey(settings), instances);
+            var cluster = new Cluster(database, target.adminToken(), target.serviceKey(), instances);
             var runner = new ChaosRunner(cluster, new PgEventStore(database.pool(), () -> {}), new PgChaosExperiments(), Clock.systemUTC());
             ChaosRunner.Outcome outcome = runner.run(experiment, strategy, System.getProperty("user.name") + "@"
                     + InetAddress.getLocalHost().getHostName());
@@ -58,20 +75,9 @@ public final class ChaosRun {
         }
     }
 
-    // The workload appends as the service role: BIGBOX_SERVICE_ROLE_KEY, else a key signed with the
-    // cluster's JWT secret when this machine has it (BIGBOX_JWT_SECRET or the engine's secret file).
-    private static Optional<String> serviceKey(Settings settings) throws java.io.IOException {
-        Optional<String> given = settings.get("BIGBOX_SERVICE_ROLE_KEY");
-        if (given.isPresent() || settings.get("BIGBOX_JWT_SECRET").isEmpty() && !Files.isRegularFile(JwtSecretFile.path(settings))) {
-            return given;
-        }
-        var tokens = new Tokens(JwtSecretFile.loadOrCreate(settings, null), Clock.systemUTC(), Duration.ofHours(1));
-        return Optional.of(tokens.apiKey(DbRole.SERVICE_ROLE, Duration.ofHours(12)));
-    }
-
-    public static String clear(Settings settings) throws Exception {
-        try (DatabaseChoice choice = DatabaseChoice.open(settings);
-                Database database = new Database(choice.url(), 2, ChaosControl.RUNNER_APPLICATION + "-clear")) {
+    public static String clear(TargetOpener opener) throws Exception {
+        try (Target target = opener.open();
+                Database database = new Database(target.databaseUrl(), 2, ChaosControl.RUNNER_APPLICATION + "-clear")) {
             var control = new ChaosControl(database.pool());
             int ended = control.endAllFaults();
             boolean trigger = control.slowWritesInstalled();

@@ -130,6 +130,26 @@ final class ChaosRunner {
             }
             context.stopHelpers();
         }
+        RunRecord record = conclude(context, before, after, method, rollbacks, findings, aborted, deviated, recovery, clock.instant());
+        var score = record.score();
+        var degradation = record.degradation();
+        ResilienceTrend trend = journalStore.inTransaction(work -> experiments.finished(work, run, record));
+        if (record.status() == RunRecord.Status.COMPLETED && score.alert()) {
+            log.warn("Chaos experiment '{}' scored {} (below {}): resilience alert", experiment.title(), score.value(),
+                    ResilienceScore.ALERT_BELOW);
+        }
+        log.info("Chaos experiment {} {}: degradation {}, score {}", run.id(), aborted ? "aborted" : deviated ? "deviated" : "held",
+                degradation.rounded(), score.value());
+        return new Outcome(run, record, trend);
+    }
+
+    /**
+     * What a run found, from its results and what its context observed (workload, leads, total check,
+     * fault hits): the findings, degradation and score. The engine's chaos sessions, which serve the
+     * same functions to the Chaos Toolkit, conclude their runs with it too.
+     */
+    static RunRecord conclude(RunContext context, List<ProbeResult> before, List<ProbeResult> after, List<ActivityResult> method,
+            List<ActivityResult> rollbacks, List<String> findings, boolean aborted, boolean deviated, Integer recovery, Instant endedAt) {
         method.stream().filter(ActivityResult::failed)
                 .forEach(a -> findings.add("activity " + a.name() + " failed: " + a.error()));
         rollbacks.stream().filter(ActivityResult::failed)
@@ -155,16 +175,8 @@ final class ChaosRunner {
         var degradation = new Degradation(after.size(), (int) after.stream().filter(p -> !p.withinTolerance()).count(), attempts,
                 failed, workload == null ? 0 : workload.acknowledged(), context.anomalies);
         var score = ResilienceScore.of(degradation);
-        var record = new RunRecord(aborted ? RunRecord.Status.ABORTED : RunRecord.Status.COMPLETED, deviated, before, after, method,
-                rollbacks, findings, degradation, score, recovery, hits + failed, clock.instant());
-        ResilienceTrend trend = journalStore.inTransaction(work -> experiments.finished(work, run, record));
-        if (record.status() == RunRecord.Status.COMPLETED && score.alert()) {
-            log.warn("Chaos experiment '{}' scored {} (below {}): resilience alert", experiment.title(), score.value(),
-                    ResilienceScore.ALERT_BELOW);
-        }
-        log.info("Chaos experiment {} {}: degradation {}, score {}", run.id(), aborted ? "aborted" : deviated ? "deviated" : "held",
-                degradation.rounded(), score.value());
-        return new Outcome(run, record, trend);
+        return new RunRecord(aborted ? RunRecord.Status.ABORTED : RunRecord.Status.COMPLETED, deviated, before, after, method,
+                rollbacks, findings, degradation, score, recovery, hits + failed, endedAt);
     }
 
     private List<ProbeResult> hypothesis(Experiment experiment, RunContext context) {
@@ -271,7 +283,7 @@ final class ChaosRunner {
         return configuration.get(name);
     }
 
-    private long faultHits(RunContext context) {
+    private static long faultHits(RunContext context) {
         try {
             return context.cluster.control().faultHits(context.experimentId);
         } catch (java.sql.SQLException e) {

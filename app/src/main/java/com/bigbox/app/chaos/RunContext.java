@@ -21,8 +21,18 @@ final class RunContext {
     /** Instances this run crashed on purpose: the total check does not expect them to answer. */
     final java.util.Set<String> crashed = new java.util.HashSet<>();
     final List<Thread> holders = new ArrayList<>();
+    /**
+     * The instance that serves this run's functions to a runner in another process (the Chaos
+     * Toolkit), which must survive it: {@code crash_instance} picks another; null for {@code ./bigbox chaos run}.
+     */
+    final String servedBy;
 
     RunContext(Cluster cluster, UUID experimentId, Experiment experiment) {
+        this(cluster, experimentId, experiment, null);
+    }
+
+    RunContext(Cluster cluster, UUID experimentId, Experiment experiment, String servedBy) {
+        this.servedBy = servedBy;
         this.cluster = cluster;
         this.experimentId = experimentId;
         this.experiment = experiment;

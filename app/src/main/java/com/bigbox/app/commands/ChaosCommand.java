@@ -1,6 +1,8 @@
 package com.bigbox.app.commands;
 
 import com.bigbox.app.chaos.ChaosRun;
+import com.bigbox.app.engine.DatabaseChoice;
+import com.bigbox.app.engine.JwtSecretFile;
 import com.bigbox.app.engine.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ public final class ChaosCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return ChaosRun.run(chaos.main.settings(), file, variables, instances, rollbackStrategy, journal,
+            return ChaosRun.run(target(chaos.main.settings()), file, variables, instances, rollbackStrategy, journal,
                     spec.commandLine().getOut());
         }
     }
@@ -78,8 +80,43 @@ public final class ChaosCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            spec.commandLine().getOut().println(ChaosRun.clear(chaos.main.settings()));
+            spec.commandLine().getOut().println(ChaosRun.clear(target(chaos.main.settings())));
             return 0;
         }
+    }
+
+    // The cluster's database from the settings (the embedded one started if that is the choice) and the credentials.
+    static ChaosRun.TargetOpener target(Settings settings) {
+        return () -> {
+            DatabaseChoice choice = DatabaseChoice.open(settings);
+            java.util.Optional<String> serviceKey;
+            try {
+                serviceKey = JwtSecretFile.serviceKey(settings);
+            } catch (java.io.IOException | RuntimeException e) {
+                choice.close();
+                throw e;
+            }
+            return new ChaosRun.Target() {
+                @Override
+                public com.bigbox.postgres.DatabaseUrl databaseUrl() {
+                    return choice.url();
+                }
+
+                @Override
+                public java.util.Optional<String> adminToken() {
+                    return settings.get("BIGBOX_ADMIN_TOKEN");
+                }
+
+                @Override
+                public java.util.Optional<String> serviceKey() {
+                    return serviceKey;
+                }
+
+                @Override
+                public void close() throws java.io.IOException {
+                    choice.close();
+                }
+            };
+        };
     }
 }

@@ -6,6 +6,7 @@ import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.access.RefreshTokenStore;
+import com.bigbox.postgres.access.SignInAttempts;
 import com.bigbox.postgres.access.StoredUser;
 import com.bigbox.postgres.access.UserStore;
 import com.bigbox.server.auth.AuthService;
@@ -43,7 +44,7 @@ public final class UsersCommand {
             Migrations.apply(database.pool());
             var tokens = new Tokens(JwtSecretFile.loadOrCreate(settings, new boolean[1]), Clock.systemUTC(), Duration.ofHours(1));
             var refreshTokens = new RefreshTokenStore(database.pool());
-            var auth = new AuthService(new UserStore(database.pool()), refreshTokens,
+            var auth = new AuthService(new UserStore(database.pool()), new SignInAttempts(database.pool(), Duration.ofMinutes(15)), refreshTokens,
                     new Sessions(refreshTokens, Duration.ZERO, System::nanoTime), tokens, Clock.systemUTC(), new AuthService.Options(false, Duration.ofDays(1),
                             settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));
             return work.run(auth);

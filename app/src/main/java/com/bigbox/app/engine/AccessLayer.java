@@ -10,6 +10,7 @@ import com.bigbox.postgres.access.ConsoleSessions;
 import com.bigbox.postgres.access.DbRole;
 import com.bigbox.postgres.access.PgRowChangeFeed;
 import com.bigbox.postgres.access.RefreshTokenStore;
+import com.bigbox.postgres.access.SignInAttempts;
 import com.bigbox.postgres.access.UserStore;
 import com.bigbox.postgres.access.WebhookSecretStore;
 import com.bigbox.server.HttpModule;
@@ -100,7 +101,9 @@ final class AccessLayer implements AutoCloseable {
         // Every surface asks whether a user's session is still open; an answer is reused for at most 2 s.
         var sessions = new Sessions(refreshTokens, Duration.ofSeconds(2), System::nanoTime);
         var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()), sessions, clock);
-        var auth = new AuthService(new UserStore(database.pool()), refreshTokens, sessions, tokens, clock,
+        // Failed sign-ins are counted in the database: every instance sees the same lock (issue 10, item 8).
+        var auth = new AuthService(new UserStore(database.pool()), new SignInAttempts(database.pool(), Duration.ofMinutes(15)),
+                refreshTokens, sessions, tokens, clock,
                 new AuthService.Options(flag(settings, "BIGBOX_AUTH_SIGNUP", false),
                         Duration.ofDays(settings.integer("BIGBOX_REFRESH_TOKEN_DAYS", 30, 1, 365)),
                         settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));

@@ -1,5 +1,7 @@
 package com.bigbox.app.engine;
 
+import com.bigbox.app.chaos.ChaosFunctionRoutes;
+import com.bigbox.app.chaos.ChaosSessions;
 import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.chaos.FaultInjectingHandler;
 import com.bigbox.autonomic.chaos.ProbeWorkload;
@@ -71,6 +73,16 @@ final class EngineChaos implements ChaosTarget {
                     node.store().head(), FaultInjectingHandler.wrap(ProbeWorkload.SUBSCRIPTION, ProbeDeliveries.handler(instanceName),
                             faults, Clock.systemUTC())));
             modules.add(new ChaosAdminRoutes(token.get(), this, recorder));
+            // The same functions ./bigbox chaos run calls in its process, for the Chaos Toolkit over HTTP.
+            var sessions = new ChaosSessions(databaseChoice.url(), token.get(), () -> {
+                try {
+                    return JwtSecretFile.serviceKey(settings);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, instanceName, Clock.systemUTC());
+            remember.accept(sessions);
+            modules.add(new ChaosFunctionRoutes(sessions));
             admin = true;
         }
         return modules;

@@ -67,7 +67,7 @@ final class EngineNotifications implements AutoCloseable {
         });
         smtp.ifPresent(s -> senders.put(ChannelKind.EMAIL, new EmailSender(s)));
         var directory = new PgNotificationDirectory();
-        var links = new PgApprovalLinks(new LinkToken(secret.derivedKey("approval-links")), baseUrl);
+        var links = new PgApprovalLinks(node.store(), new LinkToken(secret.derivedKey("approval-links")), baseUrl);
         var notifications = new Notifications(autonomic.ports().approvals(), directory, senders, links,
                 autonomic.ports().scheduler(), new Notifications.Settings(calendar(settings), backoff(settings),
                         new LinkPolicy(linkDecisions(settings))), clock);

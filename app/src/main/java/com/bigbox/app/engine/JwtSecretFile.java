@@ -54,4 +54,18 @@ public final class JwtSecretFile {
             throw new Settings.SettingException(SETTING, "(from " + source + ") " + e.getMessage());
         }
     }
+
+    /**
+     * A key of the service role for a runner's workload: BIGBOX_SERVICE_ROLE_KEY, else one signed with the
+     * cluster's JWT secret when this machine has it (BIGBOX_JWT_SECRET or the secret file); empty otherwise.
+     */
+    public static java.util.Optional<String> serviceKey(Settings settings) throws IOException {
+        java.util.Optional<String> given = settings.get("BIGBOX_SERVICE_ROLE_KEY");
+        if (given.isPresent() || settings.get("BIGBOX_JWT_SECRET").isEmpty() && !java.nio.file.Files.isRegularFile(path(settings))) {
+            return given;
+        }
+        var tokens = new com.bigbox.server.auth.Tokens(loadOrCreate(settings, null), java.time.Clock.systemUTC(),
+                java.time.Duration.ofHours(1));
+        return java.util.Optional.of(tokens.apiKey(com.bigbox.postgres.access.DbRole.SERVICE_ROLE, java.time.Duration.ofHours(12)));
+    }
 }

@@ -37,12 +37,12 @@ public final class DecisionTruth {
      * @param correction what a person changes to make a wrong decision right (approve with changes), or empty:
      *     reject it
      */
-    public record Judgement(Verdict verdict, Map<String, Object> correction) {
-        static final Judgement RIGHT = new Judgement(Verdict.RIGHT, Map.of());
-        static final Judgement WRONG = new Judgement(Verdict.WRONG, Map.of());
-        static final Judgement UNJUDGED = new Judgement(Verdict.UNJUDGED, Map.of());
+    public record Ruling(Verdict verdict, Map<String, Object> correction) {
+        static final Ruling RIGHT = new Ruling(Verdict.RIGHT, Map.of());
+        static final Ruling WRONG = new Ruling(Verdict.WRONG, Map.of());
+        static final Ruling UNJUDGED = new Ruling(Verdict.UNJUDGED, Map.of());
 
-        static Judgement of(boolean right) {
+        static Ruling of(boolean right) {
             return right ? RIGHT : WRONG;
         }
 
@@ -60,7 +60,7 @@ public final class DecisionTruth {
 
     @FunctionalInterface
     interface Rule {
-        Judgement judge(Case c);
+        Ruling judge(Case c);
     }
 
     /** One rule per decision type the agents emit. */
@@ -86,7 +86,7 @@ public final class DecisionTruth {
     }
 
     /** Judges {@code decision}, the story of {@code lead} (null: none the agency knows). */
-    Judgement judge(LeadCase lead, RecordedEvent decision) {
+    Ruling judge(LeadCase lead, RecordedEvent decision) {
         Rule rule = RULES.get(decision.type());
         if (rule == null) {
             throw new IllegalStateException("no truth for the decision type " + decision.type() + " (emitted by "
@@ -97,55 +97,55 @@ public final class DecisionTruth {
     }
 
     private static Rule lead(Predicate<LeadCase.Truth> right) {
-        return c -> c.lead() == null ? Judgement.UNJUDGED : Judgement.of(right.test(c.lead().truth()));
+        return c -> c.lead() == null ? Ruling.UNJUDGED : Ruling.of(right.test(c.lead().truth()));
     }
 
-    private static Judgement service(Case c) {
+    private static Ruling service(Case c) {
         String service = c.payload().path("service_type").asText("");
-        return c.lead() == null || service.isEmpty() ? Judgement.UNJUDGED : Judgement.of(c.lead().truth().service().equals(service));
+        return c.lead() == null || service.isEmpty() ? Ruling.UNJUDGED : Ruling.of(c.lead().truth().service().equals(service));
     }
 
     // A relationship risk is right when the client really is unhappy; the other kinds are not the meeting's to judge.
-    private static Judgement risk(Case c) {
+    private static Ruling risk(Case c) {
         if (c.lead() == null || !"relationship".equals(c.payload().path("risk_type").asText())) {
-            return Judgement.UNJUDGED;
+            return Ruling.UNJUDGED;
         }
-        return Judgement.of(c.lead().truth().relationshipAtRisk());
+        return Ruling.of(c.lead().truth().relationshipAtRisk());
     }
 
     // A quote far from what the client will pay is corrected to the budget, not refused: the work is still wanted.
-    private static Judgement quote(Case c) {
+    private static Ruling quote(Case c) {
         if (c.lead() == null || !c.payload().hasNonNull("amount")) {
-            return Judgement.UNJUDGED;
+            return Ruling.UNJUDGED;
         }
         BigDecimal budget = c.lead().truth().budget();
-        return fair(c.payload().get("amount").decimalValue(), budget) ? Judgement.RIGHT
-                : new Judgement(Verdict.WRONG, Map.of("amount", budget));
+        return fair(c.payload().get("amount").decimalValue(), budget) ? Ruling.RIGHT
+                : new Ruling(Verdict.WRONG, Map.of("amount", budget));
     }
 
     // A task is right when the client (or the meeting) really asked for it; one written down that nobody asked for is not.
-    private static Judgement task(Case c) {
+    private static Ruling task(Case c) {
         String title = c.payload().path("title").asText("");
         if (c.lead() == null || title.isEmpty()) {
-            return Judgement.UNJUDGED;
+            return Ruling.UNJUDGED;
         }
-        return Judgement.of(c.lead().truth().requestedItems().stream().anyMatch(item -> same(item, title)));
+        return Ruling.of(c.lead().truth().requestedItems().stream().anyMatch(item -> same(item, title)));
     }
 
     // An assignee who is away or already full that day cannot do the task, whoever the task suited.
-    private static Judgement assignment(Case c) {
+    private static Ruling assignment(Case c) {
         String assignee = c.payload().path("assignee").asText("");
-        return assignee.isEmpty() ? Judgement.UNJUDGED : Judgement.of(c.staff().unavailable(assignee, c.day()) == null);
+        return assignee.isEmpty() ? Ruling.UNJUDGED : Ruling.of(c.staff().unavailable(assignee, c.day()) == null);
     }
 
     // Half the price the client agreed to, for a project that goes ahead.
-    private static Judgement invoice(Case c) {
+    private static Ruling invoice(Case c) {
         if (c.lead() == null || !c.payload().hasNonNull("amount")) {
-            return Judgement.UNJUDGED;
+            return Ruling.UNJUDGED;
         }
         LeadCase.Truth t = c.lead().truth();
         BigDecimal agreed = c.payload().get("amount").decimalValue().divide(INVOICE_SHARE, 2, RoundingMode.HALF_UP);
-        return Judgement.of(!t.cancels() && fair(agreed, t.budget()));
+        return Ruling.of(!t.cancels() && fair(agreed, t.budget()));
     }
 
     static boolean fair(BigDecimal amount, BigDecimal budget) {

@@ -35,21 +35,21 @@ final class Driver {
     private final SimulationClock clock;
     private final Quiescence quiescence;
     private final Gate gate;
-    private final Agenda agenda;
-    private final Stories stories;
+    private final WorldTimeline timeline;
+    private final ClientBehaviour clients;
     private final People people;
     private final DecisionTruth truth;
     private final Map<UUID, RecordedEvent> decisions = new HashMap<>();
     private final Map<UUID, UUID> decisionOfApproval = new HashMap<>();
     private Position cursor = Position.START;
 
-    Driver(Engine engine, SimulationClock clock, Agenda agenda, Stories stories, People people, DecisionTruth truth) {
+    Driver(Engine engine, SimulationClock clock, WorldTimeline timeline, ClientBehaviour clients, People people, DecisionTruth truth) {
         this.truth = truth;
         this.engine = engine;
         this.store = engine.node().store();
         this.clock = clock;
-        this.agenda = agenda;
-        this.stories = stories;
+        this.timeline = timeline;
+        this.clients = clients;
         this.people = people;
         this.gate = engine.autonomic().agents().gate();
         this.quiescence = new Quiescence(engine.node().subscriptions(), engine.autonomic()::subscriptionNames,
@@ -91,7 +91,7 @@ final class Driver {
     private void act(Instant now) {
         while (true) {
             scan();
-            List<Agenda.Item> due = agenda.due(now);
+            List<WorldTimeline.Item> due = timeline.due(now);
             if (due.isEmpty()) {
                 return;
             }
@@ -137,9 +137,9 @@ final class Driver {
                 }
                 String effective = release.modifications().isEmpty() ? decision.payload()
                         : EventCodec.merge(decision.payload(), release.modifications());
-                stories.released(decision, EventCodec.tree(effective), now);
+                clients.released(decision, EventCodec.tree(effective), now);
                 if (release instanceof DecisionEvent.Executed) {
-                    people.executed(decision, stories.lead(decision.correlationId()), now);
+                    people.executed(decision, clients.lead(decision.correlationId()), now);
                 }
             }
             case EventTypes.HUMAN_APPROVAL_REQUESTED, EventTypes.CEO_INTERRUPT_REQUIRED -> {
@@ -163,8 +163,8 @@ final class Driver {
         }
         if (decision != null) {
             // A control loop's proposal is no agent's decision: the truth has nothing to say of it, people judge it as it reads.
-            var lead = stories.lead(decision.correlationId());
-            people.asked(approvalId, role, gate.isDecision(decision) ? truth.judge(lead, decision) : DecisionTruth.Judgement.UNJUDGED,
+            var lead = clients.lead(decision.correlationId());
+            people.asked(approvalId, role, gate.isDecision(decision) ? truth.judge(lead, decision) : DecisionTruth.Ruling.UNJUDGED,
                     now);
         }
     }

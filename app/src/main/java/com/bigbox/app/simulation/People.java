@@ -49,15 +49,15 @@ final class People {
     private final EventStore store;
     private final ApprovalService approvals;
     private final DecisionOverrides overrides;
-    private final Facts facts;
-    private final Agenda agenda;
+    private final WorldFacts facts;
+    private final WorldTimeline timeline;
     private final DecisionTruth truth;
     private final Habits habits;
     private final long seed;
     private int decided;
     private int overridden;
 
-    People(EventStore store, ApprovalService approvals, DecisionOverrides overrides, Facts facts, Agenda agenda,
+    People(EventStore store, ApprovalService approvals, DecisionOverrides overrides, WorldFacts facts, WorldTimeline timeline,
             DecisionTruth truth, Habits habits, long seed) {
         this.store = store;
         this.truth = truth;
@@ -65,14 +65,14 @@ final class People {
         this.approvals = approvals;
         this.overrides = overrides;
         this.facts = facts;
-        this.agenda = agenda;
+        this.timeline = timeline;
         this.seed = seed;
     }
 
     /** An approval reached {@code role} (asked, or escalated to it): someone there answers it later, or not. */
-    void asked(UUID approvalId, String role, DecisionTruth.Judgement judgement, Instant now) {
+    void asked(UUID approvalId, String role, DecisionTruth.Ruling ruling, Instant now) {
         String key = "answer/" + approvalId + "/" + role;
-        Dice d = Dice.of(seed, key);
+        KeyedRandom d = KeyedRandom.of(seed, key);
         if (d.chance(habits.absent())) {
             return;
         }
@@ -81,10 +81,10 @@ final class People {
             case "finance", "manager" -> d.between(1.0, 10.0);
             default -> d.between(0.5, 6.0);
         };
-        agenda.at(BusinessCalendar.plusBusinessHours(now, hours), key, () -> answer(approvalId, role, judgement));
+        timeline.at(BusinessCalendar.plusBusinessHours(now, hours), key, () -> answer(approvalId, role, ruling));
     }
 
-    private void answer(UUID approvalId, String role, DecisionTruth.Judgement judgement) {
+    private void answer(UUID approvalId, String role, DecisionTruth.Ruling ruling) {
         Approval approval = store.inTransaction(w -> approvals.get(w, approvalId));
         if (!approval.pending() || !role.equals(approval.assignedRole())) {
             return;
@@ -93,7 +93,7 @@ final class People {
         int needed = Math.max(1, approval.requiredApprovals() - approval.approvedBy().size());
         for (int i = 0; i < needed && i < people.size(); i++) {
             String by = "person:" + people.get(i);
-            DecisionCommand command = command(judgement, by, Dice.of(seed, "judge/" + approvalId + "/" + by));
+            DecisionCommand command = command(ruling, by, KeyedRandom.of(seed, "judge/" + approvalId + "/" + by));
             try {
                 store.inTransaction(w -> approvals.decide(w, approvalId, command));
                 decided++;
@@ -108,14 +108,14 @@ final class People {
     }
 
     // What the person does: mostly what the truth says; what cannot be judged is approved (nobody knows better).
-    private DecisionCommand command(DecisionTruth.Judgement judgement, String by, Dice d) {
-        boolean approve = judgement.wrong() ? d.chance(habits.approveWrong()) : !d.chance(habits.rejectRight());
+    private DecisionCommand command(DecisionTruth.Ruling ruling, String by, KeyedRandom d) {
+        boolean approve = ruling.wrong() ? d.chance(habits.approveWrong()) : !d.chance(habits.rejectRight());
         if (approve) {
             return new DecisionCommand.Approve(by, "checked against what we know of the client");
         }
-        return judgement.correction().isEmpty()
+        return ruling.correction().isEmpty()
                 ? new DecisionCommand.Reject(by, "does not match what we know of the client")
-                : new DecisionCommand.Modify(by, "corrected to what the client will pay", judgement.correction());
+                : new DecisionCommand.Modify(by, "corrected to what the client will pay", ruling.correction());
     }
 
     /**
@@ -123,16 +123,16 @@ final class People {
      * right one is now and then overridden by mistake. Unjudged decisions are left alone.
      */
     void executed(RecordedEvent decision, LeadCase lead, Instant now) {
-        var judgement = truth.judge(lead, decision);
+        var ruling = truth.judge(lead, decision);
         String key = "override/" + decision.eventId();
-        Dice d = Dice.of(seed, key);
-        boolean noticed = judgement.wrong() ? d.chance(habits.noticeWrong()) : judgement.right() && d.chance(habits.overrideRight());
+        KeyedRandom d = KeyedRandom.of(seed, key);
+        boolean noticed = ruling.wrong() ? d.chance(habits.noticeWrong()) : ruling.right() && d.chance(habits.overrideRight());
         if (!noticed) {
             return;
         }
         String person = d.chance(0.5) ? "jordan" : "sam";
-        String why = judgement.wrong() ? "found wrong after it took effect: " : "thought wrong after it took effect: ";
-        agenda.at(BusinessCalendar.plusBusinessDays(now, d.between(1, habits.noticeDays()), d.between(9, 17)), key, () -> {
+        String why = ruling.wrong() ? "found wrong after it took effect: " : "thought wrong after it took effect: ";
+        timeline.at(BusinessCalendar.plusBusinessDays(now, d.between(1, habits.noticeDays()), d.between(9, 17)), key, () -> {
             store.inTransaction(w -> overrides.override(w, decision.eventId(), "person:" + person,
                     why + decision.type().toLowerCase(java.util.Locale.ROOT)));
             this.overridden++;
@@ -143,14 +143,14 @@ final class People {
     void planDay(LocalDate day) {
         for (ManualWork work : MANUAL_WORK) {
             String key = "manual/" + day + "/" + work.kind();
-            Dice d = Dice.of(seed, key);
+            KeyedRandom d = KeyedRandom.of(seed, key);
             if (!d.chance(work.daily())) {
                 continue;
             }
             String person = ROSTER.get(work.role()).get(d.between(0, 1));
             String taskId = "MANUAL-" + seed + "-" + day + "-" + work.kind();
             Instant at = day.atTime(d.between(9, 16), d.between(0, 59)).toInstant(ZoneOffset.UTC);
-            agenda.at(at, key, () -> facts.post(StreamId.of("TASK", taskId), "TASK_CREATED", Map.of("task_id", taskId,
+            timeline.at(at, key, () -> facts.post(StreamId.of("TASK", taskId), "TASK_CREATED", Map.of("task_id", taskId,
                     "title", work.title(), "role", work.role(), "reason", work.kind(), "manual", true), "person:" + person, key,
                     Map.of("tags", List.of("manual", work.kind()), "reason", work.kind())));
         }

@@ -67,20 +67,20 @@ public final class Simulation {
             if (!sops.isEmpty()) {
                 store.inTransaction(w -> engine.autonomic().sopLoader().load(w, sops, "simulation"));
             }
-            var agenda = new Agenda();
-            var facts = new Facts(store, clock, options.seed());
-            var stories = new Stories(facts, agenda, options.seed());
+            var timeline = new WorldTimeline();
+            var facts = new WorldFacts(store, clock, options.seed());
+            var clients = new ClientBehaviour(facts, timeline, options.seed());
             var truth = new DecisionTruth(new Staff(options.seed()));
-            var people = new People(store, engine.autonomic().approvals(), engine.autonomic().decisionOverrides(), facts, agenda,
+            var people = new People(store, engine.autonomic().approvals(), engine.autonomic().decisionOverrides(), facts, timeline,
                     truth, options.habits(), options.seed());
             var leads = new Agency(options.seed(), options.size()).leads(START, options.days());
-            stories.plan(leads);
-            new Driver(engine, clock, agenda, stories, people, truth).run(START, options.days(), progress);
-            var log = new LogReader(store, engine.autonomic().agents(), stories::lead, truth);
+            clients.plan(leads);
+            new Driver(engine, clock, timeline, clients, people, truth).run(START, options.days(), progress);
+            var log = new LogReader(store, engine.autonomic().agents(), clients::lead, truth);
             List<Observation> observations = log.read();
             List<WeekFigures> weeks = WeeklyFigures.of(START, options.days(), observations, log.initialAgents());
             return new SimulationRun(options, weeks, DecisionTally.of(observations, START.plus(Duration.ofDays(options.days()))),
-                    stories.leadsArrived(), people.decided(), people.overridden(),
+                    clients.leadsArrived(), people.decided(), people.overridden(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }

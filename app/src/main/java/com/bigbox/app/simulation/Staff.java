@@ -22,14 +22,14 @@ final class Staff {
 
     /** Why {@code person} cannot take new work on {@code day}, or null when they can. */
     String unavailable(String person, LocalDate day) {
-        Dice holiday = Dice.of(seed, "holiday/" + person);
+        KeyedRandom holiday = KeyedRandom.of(seed, "holiday/" + person);
         if (holiday.chance(HOLIDAY_WEEK)) {
             long quarterWeek = (day.toEpochDay() - 4) / 7 % 13; // weeks start on Mondays (1970-01-05 was one)
             if (quarterWeek == holiday.between(0, 12)) {
                 return "on holiday";
             }
         }
-        Dice today = Dice.of(seed, "staff/" + person + "/" + day);
+        KeyedRandom today = KeyedRandom.of(seed, "staff/" + person + "/" + day);
         if (today.chance(SICK_DAY)) {
             return "off sick";
         }

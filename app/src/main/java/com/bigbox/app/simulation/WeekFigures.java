@@ -61,7 +61,7 @@ public record WeekFigures(int week, int days, long executed, long asked, long ce
             return judged == 0 ? 0 : (double) wrong / judged;
         }
 
-        /** Judged ÷ unattended, 0 to 1 (1 when nothing took effect: nothing escaped judgement). */
+        /** Judged ÷ unattended, 0 to 1 (1 when nothing took effect: nothing escaped ruling). */
         public double judgedShare() {
             return unattended == 0 ? 1 : (double) judged / unattended;
         }

@@ -83,6 +83,18 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Clicks {@code button} inside the element {@code within} finds, finding both again when a live page has just
+     * re-rendered the element under the click.
+     */
+    public void click(By within, By button) {
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage("clicking " + button + " in " + within).until(d -> {
+                    d.findElement(within).findElement(button).click();
+                    return true;
+                });
+    }
+
     public void waitUntil(String description, java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, WAIT).withMessage(description).until(condition);
     }

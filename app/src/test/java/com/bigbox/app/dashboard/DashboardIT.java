@@ -114,6 +114,8 @@ class DashboardIT {
             browser.signIn(ACME, PASSWORD);
             assertThat(browser.waitFor(By.cssSelector("#page h1")).getText()).isEqualTo("Your account");
             browser.waitUntil("projects", d -> d.findElement(By.id("page")).getText().contains("Acme brand refresh"));
+            // Issue 11: "My account" asked for the trust score of a route a client may not call (a 404 in the console).
+            browser.assertNoErrorsShown("my account");
             String mirror = browser.driver.findElement(By.id("page")).getText();
             assertThat(mirror).contains("invoice-acme-1", "deposit due in three days").doesNotContainIgnoringCase("globex");
             browser.screenshot("client-mirror");
@@ -122,6 +124,10 @@ class DashboardIT {
             browser.waitUntil("rows", d -> !d.findElements(By.cssSelector("#event-rows tr.event")).isEmpty());
             assertThat(browser.driver.findElement(By.id("event-rows")).getText()).contains("lead-acme").doesNotContainIgnoringCase("globex");
 
+            // Issue 11: the Tables page asked for every table's count, the ones a client may not read too (403s).
+            browser.go("#/tables");
+            browser.waitFor(By.cssSelector("#page h1"));
+            browser.assertNoErrorsShown("tables");
             browser.go("#/tables/events");
             String count = browser.waitFor(By.id("table-count")).getText();
             assertThat(browser.driver.findElement(By.id("table-rows")).getText()).doesNotContainIgnoringCase("globex");

@@ -6,7 +6,7 @@ package com.bigbox.autonomic.events;
  */
 public sealed interface DomainEvent
         permits LeadEvent, MeetingEvent, TaskEvent, ProjectEvent, QuoteEvent, InvoiceEvent, ClientEvent,
-                ApprovalEvent, DecisionEvent, SopEvent, AgentEvent, ImprovementEvent, NotificationEvent {
+                ApprovalEvent, DecisionEvent, SopEvent, AgentEvent, ImprovementEvent, NotificationEvent, AccountEvent {
 
     /** The client the event concerns, or null when it concerns none (an agent's settings, an SOP). */
     String clientId();

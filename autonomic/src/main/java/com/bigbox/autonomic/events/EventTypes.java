@@ -10,6 +10,7 @@ import static com.bigbox.autonomic.events.EventCategory.ECONOMIC;
 import static com.bigbox.autonomic.events.EventCategory.EXECUTION;
 import static com.bigbox.autonomic.events.EventCategory.FINANCIAL;
 import static com.bigbox.autonomic.events.EventCategory.INTELLIGENCE;
+import static com.bigbox.autonomic.events.EventCategory.SECURITY;
 import static com.bigbox.autonomic.events.EventCategory.SOP;
 
 import com.bigbox.autonomic.chaos.ChaosEvent;
@@ -110,6 +111,10 @@ public final class EventTypes {
     public static final String CHAOS_PROBE_APPENDED = ProbeWorkload.EVENT_TYPE;
     // client
     public static final String CLIENT_FEEDBACK_RECEIVED = "CLIENT_FEEDBACK_RECEIVED";
+    // security
+    public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    public static final String ACCOUNT_UNLOCKED = "ACCOUNT_UNLOCKED";
+    public static final String ACCOUNT_AGGREGATE = "ACCOUNT";
 
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<? extends DomainEvent>, EventType> BY_PAYLOAD = new LinkedHashMap<>();
@@ -198,6 +203,10 @@ public final class EventTypes {
         declare(CHAOS_PROBE_APPENDED, CHAOS, ProbeWorkload.AGGREGATE_TYPE, null,
                 "an append of a chaos experiment's workload, counted by the total check");
         declare(CLIENT_FEEDBACK_RECEIVED, CLIENT, "CLIENT", ClientEvent.FeedbackReceived.class, "a client rated our work");
+        declare(ACCOUNT_LOCKED, SECURITY, ACCOUNT_AGGREGATE, AccountEvent.Locked.class,
+                "an account's sign-in was locked for 15 minutes after 10 failed passwords, TOTP or recovery codes in a row");
+        declare(ACCOUNT_UNLOCKED, SECURITY, ACCOUNT_AGGREGATE, AccountEvent.Unlocked.class,
+                "the CEO or the service key lifted an account's sign-in lock");
     }
 
     private EventTypes() {}

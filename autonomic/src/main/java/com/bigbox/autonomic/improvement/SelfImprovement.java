@@ -3,7 +3,7 @@ package com.bigbox.autonomic.improvement;
 import com.bigbox.autonomic.ConflictException;
 import com.bigbox.autonomic.NotFoundException;
 import com.bigbox.autonomic.agents.AgentCatalog;
-import com.bigbox.autonomic.approvals.ApprovalService;
+import com.bigbox.autonomic.approvals.ApprovalCommands;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
@@ -64,7 +64,7 @@ public final class SelfImprovement {
     private final List<ControlLoop> loops;
 
     public SelfImprovement(Doctrine doctrine, ImprovementPorts ports, AgentCatalog agents, SopStore sops, SopLoader loader,
-            ApprovalService approvals, ProjectionLock lock, Clock clock, GoLive goLive) {
+            ApprovalCommands approvals, ProjectionLock lock, Clock clock, GoLive goLive) {
         this.doctrine = doctrine;
         this.ports = ports;
         this.lock = lock;

@@ -85,7 +85,7 @@ final class NotificationDelivery implements JobHandler {
         boolean decidable = policy.decidable(approval, trigger);
         Instant expires = approval.timeoutAt() != null && approval.timeoutAt().isAfter(now) ? approval.timeoutAt()
                 : now.plus(Duration.ofHours(24));
-        String link = links.issue(work, approval.approvalId(), d.recipient(), decidable, expires);
+        String link = links.issue(approval.approvalId(), d.recipient(), decidable, expires);
         var message = NotificationMessage.of(approval, trigger, d.urgency(), link, decidable);
         try {
             sender.send(address.get(), directory.secret(work, d.channelId()).orElse(null), message);

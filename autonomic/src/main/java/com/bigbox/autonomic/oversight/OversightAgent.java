@@ -9,7 +9,7 @@ import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentSettings;
 import com.bigbox.autonomic.approvals.ActionClasses;
 import com.bigbox.autonomic.approvals.ApprovalRequest;
-import com.bigbox.autonomic.approvals.ApprovalService;
+import com.bigbox.autonomic.approvals.ApprovalCommands;
 import com.bigbox.autonomic.events.DecisionEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.flow.Flows;
@@ -50,10 +50,10 @@ public final class OversightAgent {
     private final Gate gate;
     private final OversightPolicy policy;
     private final SopPolicies sopPolicies;
-    private final ApprovalService approvals;
+    private final ApprovalCommands approvals;
     private final Clock clock;
 
-    public OversightAgent(AgentCatalog agents, OversightPolicy policy, SopPolicies sopPolicies, ApprovalService approvals,
+    public OversightAgent(AgentCatalog agents, OversightPolicy policy, SopPolicies sopPolicies, ApprovalCommands approvals,
             Clock clock) {
         this.agents = agents;
         this.gate = agents.gate();

@@ -22,27 +22,12 @@ public final class OversightPolicy {
     static final int RISK_FACTORS_FOR_CEO = 3;
 
     public Verdict evaluate(DecisionFacts d, AgentSettings settings, List<SopPolicy> sops) {
-        // The decision's own type may have its own threshold (calibrated on that type's record alone).
-        double threshold = settings.thresholdFor(d.type());
-        BigDecimal limit = settings.financialLimit();
-        int approvers = 1;
-        var forbidden = new ArrayList<String>();
-        for (SopPolicy sop : sops) {
-            if (sop.confidenceThreshold() != null && sop.confidenceThreshold() > threshold) {
-                threshold = sop.confidenceThreshold();
-            }
-            if (sop.financialLimit() != null && sop.financialLimit().compareTo(limit) < 0) {
-                limit = sop.financialLimit();
-            }
-            if (sop.requireDualApproval()) {
-                approvers = 2;
-            }
-            if (d.action() != null && sop.forbiddenActions().contains(d.action())) {
-                forbidden.add(sop.sopId());
-            }
-        }
+        Bounds bounds = Bounds.of(d, settings, sops);
+        double threshold = bounds.threshold();
+        BigDecimal limit = bounds.limit();
+        List<String> forbidden = bounds.forbidden();
         ActionClass actionClass = ActionClasses.of(d.actionClass());
-        approvers = Math.max(approvers, actionClass.requiredApprovals());
+        int approvers = Math.max(bounds.approvers(), actionClass.requiredApprovals());
         BigDecimal ceoLimit = limit.multiply(BigDecimal.TEN);
         String who = d.agentId();
 
@@ -78,13 +63,43 @@ public final class OversightPolicy {
             return human("supervised", actionClass, "low", actionClass.silenceApproves(), approvers, who
                     + " is supervised: a person sees every decision");
         }
+        return execute(d, settings, threshold, limit);
+    }
+
+    private static Verdict execute(DecisionFacts d, AgentSettings settings, double threshold, BigDecimal limit) {
         var reasons = new ArrayList<String>();
-        reasons.add(fmt("confidence %.2f is at or above %s's threshold %.2f", d.confidence(), who, threshold));
+        reasons.add(fmt("confidence %.2f is at or above %s's threshold %.2f", d.confidence(), d.agentId(), threshold));
         if (d.amount() != null && d.financial()) {
             reasons.add("amount " + d.amount().toPlainString() + " is within the financial limit " + limit.toPlainString());
         }
-        reasons.add(who + " is " + settings.autonomy().wireName());
+        reasons.add(d.agentId() + " is " + settings.autonomy().wireName());
         return new Verdict.Execute(reasons);
+    }
+
+    /** The agent's own bounds, tightened by every SOP running in the flow (an SOP can only tighten them). */
+    private record Bounds(double threshold, BigDecimal limit, int approvers, List<String> forbidden) {
+        static Bounds of(DecisionFacts d, AgentSettings settings, List<SopPolicy> sops) {
+            // The decision's own type may have its own threshold (calibrated on that type's record alone).
+            double threshold = settings.thresholdFor(d.type());
+            BigDecimal limit = settings.financialLimit();
+            int approvers = 1;
+            var forbidden = new ArrayList<String>();
+            for (SopPolicy sop : sops) {
+                if (sop.confidenceThreshold() != null && sop.confidenceThreshold() > threshold) {
+                    threshold = sop.confidenceThreshold();
+                }
+                if (sop.financialLimit() != null && sop.financialLimit().compareTo(limit) < 0) {
+                    limit = sop.financialLimit();
+                }
+                if (sop.requireDualApproval()) {
+                    approvers = 2;
+                }
+                if (d.action() != null && sop.forbiddenActions().contains(d.action())) {
+                    forbidden.add(sop.sopId());
+                }
+            }
+            return new Bounds(threshold, limit, approvers, forbidden);
+        }
     }
 
     // The original's CEO interrupts: ten times the financial limit, a critical relationship risk or a high

@@ -135,10 +135,10 @@ public final class AutonomicOperations implements AutoCloseable {
                 (SopExecutionsProjection) projections.find(SopExecutionsProjection.NAME), ports.projectionLock(), clock);
         this.sopLoader = new SopLoader(ports.sops(), (SopDefinitionsProjection) projections.find(SopDefinitionsProjection.NAME),
                 ports.projectionLock(), new SopValidator(), clock);
-        this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals, clock);
+        this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals.commands(), clock);
         this.leadIntake = new LeadIntake(clock);
         this.decisionOverrides = new DecisionOverrides(clock);
-        this.improvement = new SelfImprovement(doctrine, ports.improvement(), catalog, ports.sops(), sopLoader, approvals,
+        this.improvement = new SelfImprovement(doctrine, ports.improvement(), catalog, ports.sops(), sopLoader, approvals.commands(),
                 ports.projectionLock(), clock, goLive);
     }
 

@@ -1,8 +1,6 @@
 package com.bigbox.autonomic.sop;
 
-import com.bigbox.autonomic.approvals.ActionClasses;
 import com.bigbox.autonomic.events.ApprovalEvent;
-import com.bigbox.autonomic.events.DomainEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.SopEvent;
@@ -12,17 +10,11 @@ import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.oversight.SopPolicies;
 import com.bigbox.autonomic.oversight.SopPolicy;
 import com.bigbox.autonomic.projections.ProjectionLock;
-import com.bigbox.autonomic.scheduling.Job;
 import com.bigbox.autonomic.scheduling.JobRunner;
-import com.bigbox.core.AppendResult;
-import com.bigbox.core.ExpectedVersion;
-import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
-import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,22 +49,22 @@ public final class SopEngine implements SopPolicies {
     private final SopStore store;
     private final SopCatalog catalog;
     private final Flows flows;
-    private final SopExecutionsProjection executions;
     private final ProjectionLock lock;
-    private final Clock clock;
+    private final SopEvents events;
+    private final SopStepTimeouts timeouts;
 
     public SopEngine(SopStore store, SopCatalog catalog, Flows flows, SopExecutionsProjection executions, ProjectionLock lock,
             Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.flows = flows;
-        this.executions = executions;
         this.lock = lock;
-        this.clock = clock;
+        this.events = new SopEvents(executions, clock);
+        this.timeouts = new SopStepTimeouts(store, catalog, events, lock, clock);
     }
 
     public void register(JobRunner runner) {
-        runner.handle(STEP_TIMEOUT_JOB, this::stepTimedOut);
+        timeouts.register(runner);
     }
 
     public void handle(RecordedEvent delivered, UnitOfWork work) {
@@ -129,14 +121,14 @@ public final class SopEngine implements SopPolicies {
             String status = standby ? StepState.STANDBY : s.dependencies().isEmpty() ? StepState.READY : StepState.PENDING;
             steps.add(new SopEvent.InitialStep(s.stepId(), i, s.name(), s.automationLevel(), status, required));
         }
-        UUID id = derived(active.version().sopId() + "/" + trigger.delivered().eventId());
+        UUID id = SopEvents.derived(active.version().sopId() + "/" + trigger.delivered().eventId());
         if (store.execution(work, id).isPresent()) {
             return; // the trigger delivered again: its execution exists already
         }
         int required = (int) steps.stream().filter(SopEvent.InitialStep::required).count();
-        emit(work, id, trigger.correlationId(), "started", new SopEvent.ExecutionStarted(trigger.clientId(), id,
+        events.emit(work, id, trigger.correlationId(), "started", new SopEvent.ExecutionStarted(trigger.clientId(), id,
                 active.version().sopId(), active.version().version(), trigger.delivered().eventId(), trigger.type(), required,
-                steps), trigger.delivered(), timeOf(trigger.delivered()));
+                steps), trigger.delivered(), events.timeOf(trigger.delivered()));
         log.info("SOP {} v{} started for {} in flow {} (execution {})", active.version().sopId(), active.version().version(),
                 trigger.type(), trigger.correlationId(), id);
         SopExecution started = store.execution(work, id).orElseThrow();
@@ -160,9 +152,9 @@ public final class SopEngine implements SopPolicies {
                     ? (step.agentCost() == null ? BigDecimal.ZERO : step.agentCost())
                     : minutes.multiply(doc.hourlyRate()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
             boolean corrected = e.release().filter(r -> r instanceof ApprovalEvent.Overridden).isPresent();
-            emit(work, x, "step/" + step.stepId(), new SopEvent.StepCompleted(x.clientId(), x.executionId(), x.sopId(),
+            events.emit(work, x, "step/" + step.stepId(), new SopEvent.StepCompleted(x.clientId(), x.executionId(), x.sopId(),
                     step.stepId(), automated, minutes, cost, e.delivered().eventId(), e.type(), corrected), e.delivered(),
-                    timeOf(e.delivered()));
+                    events.timeOf(e.delivered()));
             if (step.endsExecution(e.type())) {
                 finish(work, store.execution(work, x.executionId()).orElseThrow(), e.delivered(),
                         "ended by " + e.type() + " at step " + step.stepId());
@@ -193,16 +185,16 @@ public final class SopEngine implements SopPolicies {
         }
         Set<String> done = new HashSet<>();
         x.steps().stream().filter(s -> s.done() || StepState.SKIPPED.equals(s.status())).forEach(s -> done.add(s.stepId()));
-        Instant at = timeOf(cause);
+        Instant at = events.timeOf(cause);
         for (StepState state : x.steps()) {
             SopDocument.Step step = doc.steps().get(state.position());
             boolean becomesReady = StepState.PENDING.equals(state.status()) && done.containsAll(step.dependencies());
             boolean ready = becomesReady || StepState.READY.equals(state.status());
             boolean needsTask = ready && state.taskId() == null && step.manual();
             if (becomesReady || needsTask) {
-                String task = needsTask ? createTask(work, x, step, cause, at, step.name()) : null;
+                String task = needsTask ? events.createTask(work, x, step, cause, at, step.name()) : null;
                 Instant timeoutAt = step.timeoutHours() == null ? null : at.plus(Duration.ofMinutes(Math.round(step.timeoutHours() * 60)));
-                emit(work, x, "ready/" + step.stepId(), new SopEvent.StepReady(x.clientId(), x.executionId(), x.sopId(),
+                events.emit(work, x, "ready/" + step.stepId(), new SopEvent.StepReady(x.clientId(), x.executionId(), x.sopId(),
                         step.stepId(), task, timeoutAt), cause, at);
             }
         }
@@ -213,7 +205,7 @@ public final class SopEngine implements SopPolicies {
     }
 
     private void finish(UnitOfWork work, SopExecution x, RecordedEvent cause, String how) {
-        Instant at = timeOf(cause);
+        Instant at = events.timeOf(cause);
         List<StepState> performed = x.steps().stream().filter(StepState::done).toList();
         int total = performed.size();
         int automated = (int) performed.stream().filter(s -> Boolean.TRUE.equals(s.automated())).count();
@@ -224,10 +216,10 @@ public final class SopEngine implements SopPolicies {
         BigDecimal hours = minutes.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
         BigDecimal cost = performed.stream().map(s -> s.cost() == null ? BigDecimal.ZERO : s.cost())
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal cycle = hoursBetween(x.startedAt(), at);
+        BigDecimal cycle = SopEvents.hoursBetween(x.startedAt(), at);
         BigDecimal quality = BigDecimal.ONE.subtract(CORRECTION_PENALTY.multiply(BigDecimal.valueOf(x.corrections())))
                 .max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        emit(work, x, "completed", new SopEvent.ExecutionCompleted(x.clientId(), x.executionId(), x.sopId(), x.sopVersion(),
+        events.emit(work, x, "completed", new SopEvent.ExecutionCompleted(x.clientId(), x.executionId(), x.sopId(), x.sopVersion(),
                 x.startedAt(), at, cycle, total, automated, rate, hours, cost, quality, how), cause, at);
         log.info("SOP {} execution {} completed: {} h, {}/{} steps automated, {} human hours, cost {}", x.sopId(),
                 x.executionId(), cycle, automated, total, hours, cost);
@@ -245,7 +237,7 @@ public final class SopEngine implements SopPolicies {
         if (decisionType == null) {
             return;
         }
-        Instant at = timeOf(delivered);
+        Instant at = events.timeOf(delivered);
         for (SopExecution x : store.running(work, delivered.correlationId())) {
             SopDocument doc = catalog.document(work, x.sopId(), x.sopVersion());
             Optional<StepState> waiting = x.steps().stream()
@@ -257,91 +249,22 @@ public final class SopEngine implements SopPolicies {
             SopDocument.Step step = doc.steps().get(waiting.get().position());
             String reason = "a person refused " + decisionType;
             if (step.fallbackStep() != null) {
-                emit(work, x, "failed/" + step.stepId(), new SopEvent.StepFailed(x.clientId(), x.executionId(), x.sopId(),
+                events.emit(work, x, "failed/" + step.stepId(), new SopEvent.StepFailed(x.clientId(), x.executionId(), x.sopId(),
                         step.stepId(), step.fallbackStep(), reason), delivered, at);
                 log.info("SOP {} execution {}: step {} refused by a person; falling back to {}", x.sopId(), x.executionId(),
                         step.stepId(), step.fallbackStep());
                 unlock(work, x.executionId(), doc, delivered);
             } else if (step.escalateToHuman()) {
-                String task = createTask(work, x, step, delivered, at, "Take over: " + step.name());
-                emit(work, x, "escalated/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(),
+                String task = events.createTask(work, x, step, delivered, at, "Take over: " + step.name());
+                events.emit(work, x, "escalated/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(),
                         x.sopId(), step.stepId(), reason, task, true), delivered, at);
             } else {
-                emit(work, x, "failed", new SopEvent.ExecutionFailed(x.clientId(), x.executionId(), x.sopId(), step.stepId(),
-                        reason + " at step " + step.stepId(), hoursBetween(x.startedAt(), at)), delivered, at);
+                events.emit(work, x, "failed", new SopEvent.ExecutionFailed(x.clientId(), x.executionId(), x.sopId(), step.stepId(),
+                        reason + " at step " + step.stepId(), SopEvents.hoursBetween(x.startedAt(), at)), delivered, at);
                 log.info("SOP {} execution {} failed: a person refused {} at step {}", x.sopId(), x.executionId(),
                         decisionType, step.stepId());
             }
         }
     }
 
-    private void stepTimedOut(Job job, UnitOfWork work) {
-        lock.shared(work);
-        String[] key = job.key().split(":", 2);
-        Optional<SopExecution> found = store.lock(work, UUID.fromString(key[0]));
-        if (found.isEmpty() || !found.get().running()) {
-            return;
-        }
-        SopExecution x = found.get();
-        Optional<StepState> late = x.steps().stream()
-                .filter(s -> s.stepId().equals(key[1]) && StepState.READY.equals(s.status())).findFirst();
-        if (late.isEmpty()) {
-            return;
-        }
-        SopDocument doc = catalog.document(work, x.sopId(), x.sopVersion());
-        SopDocument.Step step = doc.steps().get(late.get().position());
-        Instant at = clock.instant();
-        String task = late.get().taskId() != null ? late.get().taskId()
-                : createTask(work, x, step, null, at, "Overdue, take over: " + step.name());
-        emit(work, x, "timeout/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(), x.sopId(),
-                step.stepId(), "step " + step.stepId() + " passed its timeout of " + step.timeoutHours() + " h", task, false),
-                null, at);
-        log.info("SOP {} execution {}: step {} passed its timeout; escalated to a person", x.sopId(), x.executionId(),
-                step.stepId());
-    }
-
-    private String createTask(UnitOfWork work, SopExecution x, SopDocument.Step step, RecordedEvent cause, Instant at,
-            String title) {
-        String taskId = "TASK-" + derived(x.executionId() + "/task/" + step.stepId() + "/" + title).toString().substring(0, 13);
-        String role = step.responsibleAgent() != null && ActionClasses.ROLES.contains(step.responsibleAgent())
-                ? step.responsibleAgent() : "employee";
-        Instant due = at.plus(step.timeoutHours() == null ? Duration.ofHours(24) : Duration.ofMinutes(Math.round(step.timeoutHours() * 60)));
-        var created = new TaskEvent.Created(x.clientId(), taskId, title, role, due, x.executionId().toString(), step.stepId());
-        append(work, StreamId.of("TASK", taskId), "task/" + x.executionId() + "/" + step.stepId() + "/" + title, created,
-                x.correlationId(), cause == null ? null : cause.eventId(), at);
-        return taskId;
-    }
-
-    private void emit(UnitOfWork work, SopExecution x, String label, SopEvent.ExecutionEvent event, RecordedEvent cause,
-            Instant at) {
-        emit(work, x.executionId(), x.correlationId(), label, event, cause, at);
-    }
-
-    // The event, and at once its effect on the rows (the same fold a rebuild applies).
-    private void emit(UnitOfWork work, UUID executionId, UUID correlation, String label, SopEvent.ExecutionEvent event,
-            RecordedEvent cause, Instant at) {
-        AppendResult stored = append(work, StreamId.of("SOP_EXECUTION", executionId.toString()), executionId + "/" + label, event,
-                correlation, cause == null ? null : cause.eventId(), at);
-        if (!stored.duplicate()) {
-            executions.apply(stored.events().getFirst(), work);
-        }
-    }
-
-    private static AppendResult append(UnitOfWork work, StreamId stream, String idBasis, DomainEvent event, UUID correlation,
-            UUID causation, Instant at) {
-        return work.append(stream, ExpectedVersion.any(), List.of(new NewEvent(derived("sop-engine/" + idBasis),
-                EventCodec.typeOf(event), EventCodec.payload(event), "{}", correlation, causation, NAME, null, at)));
-    }
-
-    private Instant timeOf(RecordedEvent event) {
-        return event != null && event.timestamp() != null ? event.timestamp() : clock.instant();
-    }
-
-    private static BigDecimal hoursBetween(Instant from, Instant to) {
-        return BigDecimal.valueOf(Duration.between(from, to).toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
-    }
-
-    private static UUID derived(String basis) {
-        return UUID.nameUUIDFromBytes(basis.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -7,10 +7,10 @@ import com.bigbox.autonomic.agents.AutonomyLevel;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ApprovalOutcome;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ExecutedDecision;
-import com.bigbox.autonomic.improvement.loops.ThresholdCalibration;
-import com.bigbox.autonomic.improvement.loops.ThresholdCalibration.Adjustment;
-import com.bigbox.autonomic.improvement.loops.ThresholdCalibration.AutonomyChange;
-import com.bigbox.autonomic.improvement.loops.ThresholdCalibration.ThresholdChange;
+import com.bigbox.autonomic.improvement.loops.ThresholdPlan;
+import com.bigbox.autonomic.improvement.loops.ThresholdPlan.Adjustment;
+import com.bigbox.autonomic.improvement.loops.ThresholdPlan.AutonomyChange;
+import com.bigbox.autonomic.improvement.loops.ThresholdPlan.ThresholdChange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class ThresholdCalibrationTest {
 
     /** The single adjustment these cases expect, if any. */
     static Optional<Adjustment> plan(AgentSettings s, List<ApprovalOutcome> o, List<ExecutedDecision> e) {
-        List<Adjustment> all = ThresholdCalibration.plan(AGENT, s, o, e, DOCTRINE);
+        List<Adjustment> all = ThresholdPlan.plan(AGENT, s, o, e, DOCTRINE);
         assertThat(all).hasSizeLessThanOrEqualTo(1);
         return all.stream().findFirst();
     }
@@ -152,7 +152,7 @@ class ThresholdCalibrationTest {
     void aTypeOverriddenTooOftenIsRaisedAloneWhileTheAgentsReliableTypeIsUntouched() {
         // 40 of 100 flags wrong, 0 of 1470 assignments: 2.5% over the agent, not surely above 2%; 40% for the flags.
         var executed = join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0));
-        List<Adjustment> all = ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.AUTONOMOUS), List.of(), executed, DOCTRINE);
+        List<Adjustment> all = ThresholdPlan.plan(AGENT, settings(0.75, AutonomyLevel.AUTONOMOUS), List.of(), executed, DOCTRINE);
         assertThat(all).singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
             assertThat(c.decisionType()).isEqualTo(FLAG);
             assertThat(c.from()).isEqualTo(0.75);
@@ -167,7 +167,7 @@ class ThresholdCalibrationTest {
         assertThat(raised.threshold()).isEqualTo(0.75);
         assertThat(raised.thresholdFor(FLAG)).isEqualTo(0.80);
         assertThat(raised.thresholdFor(ASSIGN)).isEqualTo(0.75);
-        assertThat(ThresholdCalibration.plan(AGENT, raised, List.of(), executed, DOCTRINE)).singleElement()
+        assertThat(ThresholdPlan.plan(AGENT, raised, List.of(), executed, DOCTRINE)).singleElement()
                 .isInstanceOfSatisfying(ThresholdChange.class, c -> {
                     assertThat(c.from()).isEqualTo(0.80);
                     assertThat(c.to()).isEqualTo(0.95);
@@ -178,9 +178,9 @@ class ThresholdCalibrationTest {
     void aTypeAtTheMaximumStaysAndAnOverallRatioAboveTheBoundStillDemotes() {
         var atMax = settings(0.75, AutonomyLevel.AUTONOMOUS)
                 .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.95, "test", "ops", FLAG));
-        assertThat(ThresholdCalibration.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0)),
+        assertThat(ThresholdPlan.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0)),
                 DOCTRINE)).as("no raise above the doctrine's maximum; 2.5% over the agent demotes nothing").isEmpty();
-        assertThat(ThresholdCalibration.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 100, 0)),
+        assertThat(ThresholdPlan.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 100, 0)),
                 DOCTRINE)).as("20% over the agent: autonomy is judged over all its decisions").singleElement()
                 .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.ASSISTED));
     }
@@ -188,7 +188,7 @@ class ThresholdCalibrationTest {
     @Test
     void bandAgreementOfOneTypeLowersOnlyThatType() {
         var agreed = join(outcomes(FLAG, 25, 0.72, "approved"), outcomes(ASSIGN, 25, 0.72, "rejected"));
-        assertThat(ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), agreed, List.of(), DOCTRINE))
+        assertThat(ThresholdPlan.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), agreed, List.of(), DOCTRINE))
                 .singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
                     assertThat(c.decisionType()).isEqualTo(FLAG);
                     assertThat(c.to()).isEqualTo(0.70);
@@ -197,7 +197,7 @@ class ThresholdCalibrationTest {
         // Lowering a type below the doctrine's minimum goes to a person, for that type.
         var low = settings(0.75, AutonomyLevel.ASSISTED)
                 .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.60, "test", "ops", FLAG));
-        assertThat(ThresholdCalibration.plan(AGENT, low, outcomes(FLAG, 25, 0.57, "approved"), List.of(), DOCTRINE))
+        assertThat(ThresholdPlan.plan(AGENT, low, outcomes(FLAG, 25, 0.57, "approved"), List.of(), DOCTRINE))
                 .singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
                     assertThat(c.decisionType()).isEqualTo(FLAG);
                     assertThat(c.to()).isEqualTo(0.55);
@@ -208,7 +208,7 @@ class ThresholdCalibrationTest {
     @Test
     void typesWithTooLittleEvidenceOfTheirOwnAreJudgedTogetherAtTheAgentsThreshold() {
         var few = join(outcomes("A", 12, 0.72, "approved"), outcomes("B", 12, 0.72, "approved"));
-        assertThat(ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), few, List.of(), DOCTRINE))
+        assertThat(ThresholdPlan.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), few, List.of(), DOCTRINE))
                 .singleElement().isInstanceOfSatisfying(ThresholdChange.class, c -> {
                     assertThat(c.decisionType()).as("agent-wide").isNull();
                     assertThat(c.to()).isEqualTo(0.70);
@@ -219,8 +219,8 @@ class ThresholdCalibrationTest {
     @Test
     void evidenceBeforeItsScopesLastChangeCountsNoMore() {
         var executed = join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0));
-        var since = new ThresholdCalibration.Since(AT, Instant.MIN, java.util.Map.of(FLAG, AT));
-        assertThat(ThresholdCalibration.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed, DOCTRINE, since))
+        var since = new ThresholdPlan.Since(AT, Instant.MIN, java.util.Map.of(FLAG, AT));
+        assertThat(ThresholdPlan.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed, DOCTRINE, since))
                 .isEmpty();
     }
 }

@@ -4,34 +4,19 @@ import com.bigbox.core.Position;
 import com.bigbox.postgres.backup.ExportManifest.Filter;
 import com.bigbox.postgres.backup.ExportManifest.Segment;
 import com.bigbox.postgres.backup.ExportManifest.SourcePosition;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 
 /**
@@ -45,57 +30,15 @@ import javax.sql.DataSource;
  */
 public final class EventExporter {
     public static final int DEFAULT_SEGMENT_EVENTS = 100_000;
-    private static final int BATCH = 2_000;
-    // Each subscription's last handled event among those exported (between the first and the last exported position).
-    private static final String CHECKPOINTS = """
-            select c.subscription_name, e.event_id, e.transaction_seq, e.global_position
-              from subscription_checkpoints c
-              cross join lateral (
-                select event_id, transaction_seq, global_position from events
-                 where (transaction_seq, global_position) <= (c.transaction_seq, c.global_position)
-                   and (transaction_seq, global_position) <= (?, ?)
-                   and (transaction_seq, global_position) >= (?, ?)
-                 order by transaction_seq desc, global_position desc
-                 limit 1) e
-             order by c.subscription_name""";
-
     private static final String LOCK_FILE = ".export.lock";
 
-    private static final String LINES = """
-            select json_build_object(
-                     'event_id', event_id, 'event_type', event_type,
-                     'aggregate_type', aggregate_type, 'aggregate_id', aggregate_id, 'sequence_number', sequence_number,
-                     'correlation_id', correlation_id, 'causation_id', causation_id,
-                     'emitted_by', emitted_by, 'confidence', confidence,
-                     'timestamp', "timestamp", 'created_at', created_at,
-                     'payload', payload, 'metadata', metadata,
-                     'position', json_build_object('transaction_seq', transaction_seq, 'global_position', global_position)
-                   )::text,
-                   transaction_seq, global_position, "timestamp"
-              from events
-             where (transaction_seq, global_position) > (?, ?)
-               and (transaction_seq, global_position) <= (?, ?)
-               and "timestamp" >= coalesce(?::timestamptz, '-infinity')
-             order by transaction_seq, global_position
-             limit ?""";
-
-    private static final String COUNT = """
-            select count(*) from events
-             where (transaction_seq, global_position) > (?, ?)
-               and (transaction_seq, global_position) <= (?, ?)
-               and "timestamp" >= coalesce(?::timestamptz, '-infinity')""";
-
-    private static final String HEAD = "select transaction_seq, global_position from events_head() where transaction_seq is not null";
-
-    private static final String POSITION_OF = "select transaction_seq, global_position from events where global_position = ?";
-
-    private final DataSource pool;
+    private final ExportQueries queries;
     private final String sourceName;
     private final Clock clock;
 
     /** @param sourceName how the manifest names the database exported (no password) */
     public EventExporter(DataSource pool, String sourceName, Clock clock) {
-        this.pool = pool;
+        this.queries = new ExportQueries(pool);
         this.sourceName = sourceName;
         this.clock = clock;
     }
@@ -168,43 +111,29 @@ public final class EventExporter {
     private Result exportLocked(Path dir, Request request, Progress progress) throws IOException, SQLException {
         removePartials(dir);
         boolean resumed = ExportManifest.exists(dir);
-        ExportManifest manifest;
-        Filter filter;
-        try (Connection c = pool.getConnection()) {
-            filter = new Filter(request.since(), request.afterGlobalPosition() == null ? null
-                    : sourcePosition(c, request.afterGlobalPosition()));
-            if (resumed) {
-                manifest = ExportManifest.read(dir);
-                if (!manifest.filter().equals(filter)) {
-                    throw new BackupException(dir + " holds an export with " + describe(manifest.filter()) + ", not "
-                            + describe(filter) + ": resume it with the same options, or export to a new directory");
-                }
-            } else {
-                refuseForeignFiles(dir);
-                manifest = ExportManifest.empty(sourceName, filter, clock.instant());
-                manifest.write(dir);
-            }
-        }
+        Filter filter = new Filter(request.since(), request.afterGlobalPosition() == null ? null
+                : queries.sourcePosition(request.afterGlobalPosition()));
+        ExportManifest manifest = resumed ? resumable(dir, filter) : started(dir, filter);
         Position after = manifest.lastPosition() != null ? position(manifest.lastPosition())
                 : filter.after() != null ? position(filter.after()) : Position.START;
-        Position end = head();
+        Position end = queries.head();
         if (!end.isAfter(after)) {
             progress.advanced(0, 0);
             return new Result(0, List.of(), resumed, withCheckpoints(dir, manifest));
         }
-        long total = count(after, end, request.since());
+        long total = queries.count(after, end, request.since());
         progress.advanced(0, total);
         var written = new ArrayList<Segment>();
         long done = 0;
         while (true) {
-            SegmentWriter segment = new SegmentWriter(dir, manifest.segments().size() + 1);
+            ExportSegmentWriter segment = new ExportSegmentWriter(dir, manifest.segments().size() + 1);
             try {
-                after = fill(segment, after, end, request, done, total, progress);
+                after = queries.fill(segment, after, end, request, done, total, progress);
             } catch (IOException | SQLException | RuntimeException e) {
                 segment.abandon();
                 throw e;
             }
-            if (segment.events == 0) {
+            if (segment.events() == 0) {
                 segment.abandon();
                 break;
             }
@@ -220,115 +149,36 @@ public final class EventExporter {
         return new Result(done, written, resumed, withCheckpoints(dir, manifest));
     }
 
+    // An earlier export here continues only with the same options.
+    private static ExportManifest resumable(Path dir, Filter filter) throws IOException {
+        ExportManifest manifest = ExportManifest.read(dir);
+        if (!manifest.filter().equals(filter)) {
+            throw new BackupException(dir + " holds an export with " + describe(manifest.filter()) + ", not "
+                    + describe(filter) + ": resume it with the same options, or export to a new directory");
+        }
+        return manifest;
+    }
+
+    private ExportManifest started(Path dir, Filter filter) throws IOException {
+        refuseForeignFiles(dir);
+        ExportManifest manifest = ExportManifest.empty(sourceName, filter, clock.instant());
+        manifest.write(dir);
+        return manifest;
+    }
+
     // Where each subscription stood, as the last exported event it had handled (read after the events, so
     // a subscription is never placed past what it handled).
     private ExportManifest withCheckpoints(Path dir, ExportManifest manifest) throws IOException, SQLException {
         if (manifest.lastPosition() == null) {
             return manifest;
         }
-        var checkpoints = new ArrayList<ExportManifest.Checkpoint>();
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(CHECKPOINTS)) {
-            s.setLong(1, manifest.lastPosition().transactionSeq());
-            s.setLong(2, manifest.lastPosition().globalPosition());
-            if (manifest.firstPosition() != null) {
-                s.setLong(3, manifest.firstPosition().transactionSeq());
-                s.setLong(4, manifest.firstPosition().globalPosition());
-            } else {
-                s.setLong(3, 0);
-                s.setLong(4, 0);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    checkpoints.add(new ExportManifest.Checkpoint(rs.getString(1), rs.getObject(2, java.util.UUID.class),
-                            new SourcePosition(rs.getLong(3), rs.getLong(4))));
-                }
-            }
-        }
+        List<ExportManifest.Checkpoint> checkpoints = queries.checkpoints(manifest);
         if (checkpoints.equals(manifest.checkpoints())) {
             return manifest;
         }
         ExportManifest updated = manifest.with(checkpoints, clock.instant());
         updated.write(dir);
         return updated;
-    }
-
-    private Position fill(SegmentWriter segment, Position after, Position end, Request request, long doneBefore, long total,
-            Progress progress) throws IOException, SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (var s = c.createStatement()) {
-                    s.execute("set local time zone 'UTC'");
-                }
-                try (PreparedStatement s = c.prepareStatement(LINES)) {
-                    while (segment.events < request.segmentEvents()) {
-                        int limit = (int) Math.min(BATCH, request.segmentEvents() - segment.events);
-                        bindRange(s, after, end, request.since());
-                        s.setInt(6, limit);
-                        int read = 0;
-                        try (var rs = s.executeQuery()) {
-                            while (rs.next()) {
-                                after = new Position(rs.getLong(2), rs.getLong(3));
-                                segment.write(rs.getString(1), sourcePosition(after), rs.getTimestamp(4).toInstant());
-                                read++;
-                            }
-                        }
-                        progress.advanced(doneBefore + segment.events, total);
-                        if (read < limit) {
-                            break;
-                        }
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        }
-        return after;
-    }
-
-    private long count(Position after, Position end, Instant since) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(COUNT)) {
-            bindRange(s, after, end, since);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void bindRange(PreparedStatement s, Position after, Position end, Instant since) throws SQLException {
-        s.setLong(1, after.transactionSeq());
-        s.setLong(2, after.globalPosition());
-        s.setLong(3, end.transactionSeq());
-        s.setLong(4, end.globalPosition());
-        s.setTimestamp(5, since == null ? null : Timestamp.from(since));
-    }
-
-    // Everything at or below the head is settled: no open writer can still commit an event before it.
-    private Position head() throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(HEAD)) {
-            return rs.next() ? new Position(rs.getLong(1), rs.getLong(2)) : Position.START;
-        }
-    }
-
-    private static SourcePosition sourcePosition(Connection c, long globalPosition) throws SQLException {
-        if (globalPosition == 0) {
-            return new SourcePosition(0, 0);
-        }
-        try (PreparedStatement s = c.prepareStatement(POSITION_OF)) {
-            s.setLong(1, globalPosition);
-            try (var rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new BackupException("--after " + globalPosition + ": no event has that global position");
-                }
-                return new SourcePosition(rs.getLong(1), rs.getLong(2));
-            }
-        }
-    }
-
-    private static SourcePosition sourcePosition(Position position) {
-        return new SourcePosition(position.transactionSeq(), position.globalPosition());
     }
 
     private static Position position(SourcePosition position) {
@@ -347,7 +197,7 @@ public final class EventExporter {
 
     private static void removePartials(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SegmentWriter.PARTIAL)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ExportSegmentWriter.PARTIAL)).toList()) {
                 Files.delete(file);
             }
         }
@@ -364,85 +214,6 @@ public final class EventExporter {
                         + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
                         + "): export to an empty directory or to an earlier export's");
             }
-        }
-    }
-
-    /** One segment file being written: gzip over a SHA-256 of the compressed bytes, renamed when complete. */
-    private static final class SegmentWriter {
-        static final String PARTIAL = ".partial";
-
-        private final Path file;
-        private final Path partial;
-        private final MessageDigest digest;
-        private final CountingOutputStream counted;
-        private final BufferedWriter out;
-        private long events;
-        private SourcePosition first;
-        private SourcePosition last;
-        private Instant firstTimestamp;
-        private Instant lastTimestamp;
-
-        SegmentWriter(Path dir, int number) throws IOException {
-            this.file = dir.resolve(String.format(Locale.ROOT, "events-%06d.jsonl.gz", number));
-            this.partial = dir.resolve(file.getFileName() + PARTIAL);
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
-            this.counted = new CountingOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW));
-            this.out = new BufferedWriter(new OutputStreamWriter(
-                    new GZIPOutputStream(new DigestOutputStream(counted, digest), 64 * 1024), StandardCharsets.UTF_8));
-        }
-
-        void write(String line, SourcePosition position, Instant timestamp) throws IOException {
-            out.write(line);
-            out.write('\n');
-            events++;
-            if (first == null) {
-                first = position;
-                firstTimestamp = timestamp;
-            }
-            last = position;
-            lastTimestamp = timestamp;
-        }
-
-        Segment complete(Instant now) throws IOException {
-            out.close();
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            return new Segment(file.getFileName().toString(), events, first, last, firstTimestamp, lastTimestamp,
-                    counted.count, HexFormat.of().formatHex(digest.digest()), now);
-        }
-
-        void abandon() throws IOException {
-            try {
-                out.close();
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-        }
-    }
-
-    private static final class CountingOutputStream extends java.io.FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
         }
     }
 }

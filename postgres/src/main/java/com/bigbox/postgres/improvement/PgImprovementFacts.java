@@ -1,5 +1,6 @@
 package com.bigbox.postgres.improvement;
 
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
@@ -13,19 +14,19 @@ import java.util.UUID;
 
 /** The loops' facts from the log and the projections, by the queries in {@code improvement/*.sql}. */
 public final class PgImprovementFacts implements ImprovementFacts {
-    private static final String APPROVAL_OUTCOMES = SqlFiles.load("approval_outcomes");
-    private static final String MANUAL_TASKS = SqlFiles.load("manual_tasks");
-    private static final String EXECUTED_DECISIONS = SqlFiles.load("executed_decisions");
-    private static final String COMPLETED_RUNS = SqlFiles.load("completed_runs");
-    private static final String MEETINGS = SqlFiles.load("meetings");
-    private static final String CONFIDENCES = SqlFiles.load("confidences");
-    private static final String CEO_INTERRUPTS = SqlFiles.load("ceo_interrupts");
-    private static final String UNRECORDED_WORK = SqlFiles.load("unrecorded_work");
-    private static final String STEP_RECORDS = SqlFiles.load("step_records");
-    private static final String RAISED_SIGNALS = SqlFiles.load("raised_signals");
-    private static final String PENDING_PROPOSALS = SqlFiles.load("pending_proposals");
-    private static final String REVIEWED_WEEKS = SqlFiles.load("reviewed_weeks");
-    private static final String FIRST_EVENT = SqlFiles.load("first_event");
+    private static final String APPROVAL_OUTCOMES = SqlResource.load(PgImprovementFacts.class, "approval_outcomes");
+    private static final String MANUAL_TASKS = SqlResource.load(PgImprovementFacts.class, "manual_tasks");
+    private static final String EXECUTED_DECISIONS = SqlResource.load(PgImprovementFacts.class, "executed_decisions");
+    private static final String COMPLETED_RUNS = SqlResource.load(PgImprovementFacts.class, "completed_runs");
+    private static final String MEETINGS = SqlResource.load(PgImprovementFacts.class, "meetings");
+    private static final String CONFIDENCES = SqlResource.load(PgImprovementFacts.class, "confidences");
+    private static final String CEO_INTERRUPTS = SqlResource.load(PgImprovementFacts.class, "ceo_interrupts");
+    private static final String UNRECORDED_WORK = SqlResource.load(PgImprovementFacts.class, "unrecorded_work");
+    private static final String STEP_RECORDS = SqlResource.load(PgImprovementFacts.class, "step_records");
+    private static final String RAISED_SIGNALS = SqlResource.load(PgImprovementFacts.class, "raised_signals");
+    private static final String PENDING_PROPOSALS = SqlResource.load(PgImprovementFacts.class, "pending_proposals");
+    private static final String REVIEWED_WEEKS = SqlResource.load(PgImprovementFacts.class, "reviewed_weeks");
+    private static final String FIRST_EVENT = SqlResource.load(PgImprovementFacts.class, "first_event");
 
     static Array texts(UnitOfWork work, List<String> values) throws SQLException {
         return Jdbc.connection(work).createArrayOf("text", values.toArray());

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.improvement;
 
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.UUID;
 
 /** Signals (drift alerts among them) and SOP proposals as the API serves them, rows as stored. */
 public final class PgImprovementReads {
-    private static final String SIGNALS = SqlFiles.load("list_signals");
-    private static final String PROPOSALS = SqlFiles.load("list_proposals");
+    private static final String SIGNALS = SqlResource.load(PgImprovementReads.class, "list_signals");
+    private static final String PROPOSALS = SqlResource.load(PgImprovementReads.class, "list_proposals");
 
     /** @param kind gap, margin, optimization, drift or violation; null for all */
     public List<Map<String, Object>> signals(UnitOfWork work, String kind, boolean includeAcknowledged, int limit) {

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.improvement;
 
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.autonomic.improvement.ImprovementStore;
@@ -11,13 +12,13 @@ import java.util.UUID;
 
 /** {@code improvement_signals} and {@code sop_proposals}, written only by the improvement projection. */
 public final class PgImprovementStore implements ImprovementStore {
-    private static final String INSERT_SIGNAL = SqlFiles.load("insert_signal");
-    private static final String ACKNOWLEDGE = SqlFiles.load("acknowledge");
-    private static final String INSERT_PROPOSAL = SqlFiles.load("insert_proposal");
-    private static final String PROPOSAL_STATUS = SqlFiles.load("proposal_status");
-    private static final String PROPOSAL_REVERTED = SqlFiles.load("proposal_reverted");
-    private static final String RESET_SIGNALS = SqlFiles.load("reset_signals");
-    private static final String RESET_PROPOSALS = SqlFiles.load("reset_proposals");
+    private static final String INSERT_SIGNAL = SqlResource.load(PgImprovementStore.class, "insert_signal");
+    private static final String ACKNOWLEDGE = SqlResource.load(PgImprovementStore.class, "acknowledge");
+    private static final String INSERT_PROPOSAL = SqlResource.load(PgImprovementStore.class, "insert_proposal");
+    private static final String PROPOSAL_STATUS = SqlResource.load(PgImprovementStore.class, "proposal_status");
+    private static final String PROPOSAL_REVERTED = SqlResource.load(PgImprovementStore.class, "proposal_reverted");
+    private static final String RESET_SIGNALS = SqlResource.load(PgImprovementStore.class, "reset_signals");
+    private static final String RESET_PROPOSALS = SqlResource.load(PgImprovementStore.class, "reset_proposals");
 
     @Override
     public void insertSignal(UnitOfWork work, Signal g) {

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.improvement;
 
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.autonomic.improvement.review.WeeklyReviewReads;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
@@ -9,12 +10,12 @@ import java.util.UUID;
 
 /** The weekly review's figures, by the {@code review_*.sql} queries. */
 public final class PgWeeklyReviewReads implements WeeklyReviewReads {
-    private static final String SIGNALS = SqlFiles.load("review_signals");
-    private static final String AUTOMATION_BY_SOP = SqlFiles.load("review_automation_by_sop");
-    private static final String MANUAL_WORK = SqlFiles.load("review_manual_work");
-    private static final String OVERRIDES = SqlFiles.load("review_overrides");
-    private static final String CEO_INTERRUPTS = SqlFiles.load("review_ceo_interrupts");
-    private static final String LATEST_ROI = SqlFiles.load("review_latest_roi");
+    private static final String SIGNALS = SqlResource.load(PgWeeklyReviewReads.class, "review_signals");
+    private static final String AUTOMATION_BY_SOP = SqlResource.load(PgWeeklyReviewReads.class, "review_automation_by_sop");
+    private static final String MANUAL_WORK = SqlResource.load(PgWeeklyReviewReads.class, "review_manual_work");
+    private static final String OVERRIDES = SqlResource.load(PgWeeklyReviewReads.class, "review_overrides");
+    private static final String CEO_INTERRUPTS = SqlResource.load(PgWeeklyReviewReads.class, "review_ceo_interrupts");
+    private static final String LATEST_ROI = SqlResource.load(PgWeeklyReviewReads.class, "review_latest_roi");
 
     @Override
     public List<SignalRow> signals(UnitOfWork work, Instant from, Instant to) {

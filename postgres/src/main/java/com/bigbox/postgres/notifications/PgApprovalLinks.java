@@ -2,6 +2,7 @@ package com.bigbox.postgres.notifications;
 
 import com.bigbox.autonomic.notifications.ApprovalLinks;
 import com.bigbox.autonomic.notifications.LinkToken;
+import com.bigbox.core.EventStore;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.core.Uuids;
 import com.bigbox.postgres.Jdbc;
@@ -35,26 +36,31 @@ public final class PgApprovalLinks implements ApprovalLinks {
     private static final String USE = """
             update bigbox_notify.approval_links set used_at = ?, used_by = ? where link_id = ? and used_at is null""";
 
+    private final EventStore store;
     private final LinkToken tokens;
     private final Supplier<String> baseUrl;
 
-    /** @param baseUrl where people reach the engine (known once its server listens) */
-    public PgApprovalLinks(LinkToken tokens, Supplier<String> baseUrl) {
+    /**
+     * @param store where links are issued, each in a transaction of its own (see {@link ApprovalLinks#issue})
+     * @param baseUrl where people reach the engine (known once its server listens)
+     */
+    public PgApprovalLinks(EventStore store, LinkToken tokens, Supplier<String> baseUrl) {
+        this.store = store;
         this.tokens = tokens;
         this.baseUrl = baseUrl;
     }
 
     @Override
-    public String issue(UnitOfWork work, UUID approvalId, String subject, boolean decidable, Instant expiresAt) {
+    public String issue(UUID approvalId, String subject, boolean decidable, Instant expiresAt) {
         UUID id = Uuids.timeOrdered();
         Instant expires = Instant.ofEpochSecond(expiresAt.getEpochSecond());
-        Jdbc.update(work, ISSUE, s -> {
+        store.inTransaction(work -> Jdbc.update(work, ISSUE, s -> {
             s.setObject(1, id);
             s.setObject(2, approvalId);
             s.setString(3, subject);
             s.setBoolean(4, decidable);
             s.setTimestamp(5, Jdbc.timestamp(expires));
-        });
+        }));
         String base = baseUrl.get();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/approve/" + tokens.sign(id, expires);
     }

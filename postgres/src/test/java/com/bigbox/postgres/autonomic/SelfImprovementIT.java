@@ -143,7 +143,7 @@ class SelfImprovementIT {
             var facts = CraftedFacts.withSteps(new PgImprovementFacts(), List.of(new ImprovementFacts.StepRecord(active.sopId(),
                     active.version(), "qualify_lead", "assisted", 70, 60, 60, 15, List.of(UUID.randomUUID()))));
             var evolution = new SopEvolution(DOCTRINE, facts, a.ops().sops(), new SopProposals(a.ops().sopLoader(), a.ops().sops()),
-                    new LoopActions(a.ops().approvals()));
+                    new LoopActions(a.ops().approvals().commands()));
             Instant proposedAt = clock.instant();
             LoopRun run = a.tx(w -> evolution.run(w, proposedAt));
             assertThat(run.types()).containsExactly(EventTypes.SOP_VERSION_PROPOSED);
@@ -207,7 +207,7 @@ class SelfImprovementIT {
             a.tx(w -> a.ops().agents().changeThreshold(w, "StrategyAgent", 0.75, "test setup", "ops", now));
             var facts = CraftedFacts.withOutcomes(new PgImprovementFacts(), outcomes);
             var loop = new com.bigbox.autonomic.improvement.loops.ThresholdCalibration(DOCTRINE, facts, a.ops().agents(),
-                    new LoopActions(a.ops().approvals()));
+                    new LoopActions(a.ops().approvals().commands()));
             a.ops().startLoops(a.node().store());
             clock.advance(Duration.ofMinutes(5));
             LoopRun run = a.tx(w -> loop.run(w, clock.instant()));

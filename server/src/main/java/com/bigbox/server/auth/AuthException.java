@@ -7,11 +7,26 @@ package com.bigbox.server.auth;
 public final class AuthException extends RuntimeException {
     private final int status;
     private final String errorCode;
+    private final Long retryAfterSeconds;
 
     public AuthException(int status, String errorCode, String message) {
+        this(status, errorCode, message, null);
+    }
+
+    private AuthException(int status, String errorCode, String message, Long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.errorCode = errorCode;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds to send as {@code Retry-After}, or null: every 429 says when to come back. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    static AuthException tooManyAttempts(String message, long retryAfterSeconds) {
+        return new AuthException(429, "over_request_rate_limit", message, retryAfterSeconds);
     }
 
     public int status() {

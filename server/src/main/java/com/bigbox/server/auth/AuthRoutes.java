@@ -29,8 +29,12 @@ public final class AuthRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.exception(AuthException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of(
-                "code", e.status(), "error_code", e.errorCode(), "msg", e.getMessage())));
+        config.routes.exception(AuthException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() != null) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            ctx.status(e.status()).json(Map.of("code", e.status(), "error_code", e.errorCode(), "msg", e.getMessage()));
+        });
         config.routes.get("/auth/v1/settings", ctx -> ctx.json(Map.of("external", Map.of("email", true),
                 "disable_signup", !auth.signupEnabled(), "mailer_autoconfirm", true, "mfa", Map.of("totp", true))), Access.ANY_KEY);
         config.routes.post("/auth/v1/signup", this::signUp, Access.ANY_KEY);

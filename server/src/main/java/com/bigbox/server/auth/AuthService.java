@@ -2,6 +2,7 @@ package com.bigbox.server.auth;
 
 import com.bigbox.postgres.access.RefreshTokenStore;
 import com.bigbox.postgres.access.RefreshTokenStore.Rotation;
+import com.bigbox.postgres.access.SignInAttempts;
 import com.bigbox.postgres.access.StoredUser;
 import com.bigbox.postgres.access.UserStore;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,8 @@ public final class AuthService {
     /** A TOTP secret waiting for its first code. */
     public record TotpEnrollment(UUID factorId, String secret, String uri) {}
 
-    public AuthService(UserStore users, RefreshTokenStore refreshTokens, Sessions sessions, Tokens tokens, Clock clock,
-            Options options) {
+    public AuthService(UserStore users, SignInAttempts attempts, RefreshTokenStore refreshTokens, Sessions sessions, Tokens tokens,
+            Clock clock, Options options) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
@@ -63,7 +64,7 @@ public final class AuthService {
         this.clock = clock;
         this.options = options;
         this.passwords = new Passwords(options.bcryptCost());
-        this.guard = new SignInGuard(clock);
+        this.guard = new SignInGuard(attempts, clock);
     }
 
     public boolean signupEnabled() {
@@ -97,26 +98,20 @@ public final class AuthService {
         if (email == null || password == null) {
             throw AuthException.badRequest("validation_failed", "email and password are required");
         }
-        String account = email.strip().toLowerCase(Locale.ROOT);
-        guard.wait(account).ifPresent(wait -> {
-            throw new AuthException(429, "over_request_rate_limit", "too many failed sign-ins for this account: retry in "
-                    + Math.max(1, wait.toSeconds()) + "s");
-        });
-        StoredUser user = users.byEmail(account).orElse(null);
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        String account = hash(normalized);
+        StoredUser user = users.byEmail(normalized).orElse(null);
+        // Counted before the check: a wrong password, TOTP code or recovery code stays counted, a success forgets.
+        if (guard.attempt(account, user == null ? null : user.id()) instanceof SignInGuard.Verdict.Refuse refused) {
+            long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
+            throw AuthException.tooManyAttempts("too many failed sign-ins for this account: retry in " + seconds + "s", seconds);
+        }
         if (!passwords.matches(password, user == null ? null : user.passwordHash()) || user == null) {
-            failed(account, user);
             throw AuthException.invalidCredentials();
         }
         String level = "aal1";
         if (user.totpEnabled()) {
-            try {
-                secondFactor(user, totpCode, recoveryCode);
-            } catch (AuthException e) {
-                if ("mfa_verification_failed".equals(e.errorCode())) {
-                    failed(account, user);
-                }
-                throw e;
-            }
+            secondFactor(user, totpCode, recoveryCode);
             level = "aal2";
         }
         guard.succeeded(account);
@@ -124,19 +119,11 @@ public final class AuthService {
         return startSession(user, level);
     }
 
-    // A wrong password, TOTP code or recovery code: counted per account; the tenth in a row locks it (logged for audit).
-    private void failed(String account, StoredUser user) {
-        SignInGuard.Failure failure = guard.failed(account);
-        if (failure.locked()) {
-            log.warn("AUDIT account {} locked until {} after {} failed sign-ins", user == null ? "(no such user) " + hash(account)
-                    : user.id(), failure.lockedUntil(), failure.failures());
-        }
-    }
-
-    /** Lifts a sign-in lock (the CEO or the service key); whether one was in force. */
+    /** Lifts a sign-in lock (the CEO or the service key), an audit event; whether one was in force. */
     public boolean unlock(UUID id, String by) {
-        boolean unlocked = guard.unlock(user(id).email());
-        log.warn("AUDIT account {} unlocked by {} ({})", id, by, unlocked ? "was locked or backing off" : "was not locked");
+        StoredUser user = user(id);
+        boolean unlocked = guard.unlock(hash(user.email()), user.id(), by);
+        log.info("Account {} unlocked by {} ({})", id, by, unlocked ? "was locked or backing off" : "was not locked");
         return unlocked;
     }
 

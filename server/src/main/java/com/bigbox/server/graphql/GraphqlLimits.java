@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * What one GraphQL request may cost, checked before anything runs, and how large its answer may grow.
- * A field costs one plus its children, times the rows it may return: its {@code first} argument, or
- * {@link #UNPAGED_ROWS} for a list without paging; every alias counts on its own. So 300 aliases of
+ * A field costs one plus its children, times the rows it may return: its {@code first} argument (every
+ * list field has one, at most 1000), or {@link #UNPAGED_ROWS} for a list without it; every alias counts on its own. So 300 aliases of
  * {@code events(first: 1000)} cost 300 × 1000 × their selection and are refused unexecuted.
  *
  * @param maxCost the highest cost a request may have (BIGBOX_GRAPHQL_MAX_COST)
@@ -20,8 +20,8 @@ import java.util.List;
  * @param maxResponseBytes the largest answer, estimated while rows are read (BIGBOX_GRAPHQL_MAX_RESPONSE_BYTES)
  */
 public record GraphqlLimits(int maxCost, int maxDepth, long maxResponseBytes) {
-    /** What a list without {@code first} is assumed to hold when costing (the response cap bounds what it really holds). */
-    static final int UNPAGED_ROWS = 100;
+    /** What a list without {@code first} is costed at: the most rows a list field reads (its default first). */
+    static final int UNPAGED_ROWS = 1_000;
 
     public static final GraphqlLimits DEFAULTS = new GraphqlLimits(50_000, 12, 10L * 1_048_576);
 

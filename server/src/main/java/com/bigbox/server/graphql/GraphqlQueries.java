@@ -28,10 +28,12 @@ final class GraphqlQueries {
     private static final int ROW_BYTES = 600;
     private static final int FETCH_ROWS = 100;
     private static final String HORIZON = "select events_settled_horizon()";
-    private static final String EVENTS = """
+    private static final String EVENT_COLUMNS = """
             select event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_position, payload::text,
                    metadata::text, correlation_id, causation_id, emitted_by, confidence, "timestamp", created_at, transaction_seq
               from events
+            """;
+    private static final String EVENTS = EVENT_COLUMNS + """
              where (transaction_seq, global_position) > (?, ?) and transaction_seq < ?
                and (?::text is null or event_type = ?::text)
                and (?::text is null or aggregate_type = ?::text)
@@ -40,20 +42,24 @@ final class GraphqlQueries {
                and (?::uuid is null or correlation_id = ?::uuid)
              order by transaction_seq, global_position
              limit ?""";
+    private static final String STREAM = EVENT_COLUMNS + """
+             where aggregate_type = ? and aggregate_id = ? and sequence_number >= ?
+             order by sequence_number
+             limit ?""";
     private static final String PENDING = "select " + APPROVAL_COLUMNS
-            + " from human_approvals where status = 'pending' order by created_at, approval_id";
+            + " from human_approvals where status = 'pending' order by created_at, approval_id limit ?";
     // The seed's sop_execution_metrics and agent_performance_30d (docs/seed-queries.sql).
     private static final String SOP_METRICS = """
             select sop_id, count(*), round(avg(cycle_time_hours), 2), round(avg(automation_rate), 2),
                    round(sum(human_hours), 2), round(sum(estimated_cost), 2)
-              from sop_executions where status = 'completed' group by sop_id order by sop_id""";
+              from sop_executions where status = 'completed' group by sop_id order by sop_id limit ?""";
     private static final String AGENT_PERFORMANCE = """
             select agent_id, sum(events_processed), sum(events_emitted), sum(human_escalations),
                    round(avg(avg_confidence), 2), round(avg(automation_rate), 2)
-              from agent_metrics where window_start >= now() - interval '30 days' group by agent_id order by agent_id""";
+              from agent_metrics where window_start >= now() - interval '30 days' group by agent_id order by agent_id limit ?""";
     private static final String CLIENT_HEALTH = """
             select client_id, health_status, trust_score, events_last_30d, revenue_30d, automation_rate, updated_at
-              from client_health where not ? or health_status <> 'healthy' order by client_id""";
+              from client_health where not ? or health_status <> 'healthy' order by client_id limit ?""";
 
     /** Where a page continues: after (transaction_seq, global_position). */
     record Cursor(long transactionSeq, long globalPosition) {
@@ -104,32 +110,51 @@ final class GraphqlQueries {
             s.setObject(i++, f.correlationId(), Types.OTHER);
             s.setObject(i++, f.correlationId(), Types.OTHER);
             s.setInt(i, first + 1);
-            s.setFetchSize(FETCH_ROWS);
-            try (ResultSet rs = s.executeQuery()) {
-                var rows = new ArrayList<Map<String, Object>>();
-                while (rs.next()) {
-                    charge.budget().charge(ROW_BYTES + (charge.payload() ? length(rs.getString(7)) : 0)
-                            + (charge.metadata() ? length(rs.getString(8)) : 0));
-                    var row = new LinkedHashMap<String, Object>();
-                    row.put("eventId", rs.getString(1));
-                    row.put("eventType", rs.getString(2));
-                    row.put("aggregateType", rs.getString(3));
-                    row.put("aggregateId", rs.getString(4));
-                    row.put("sequenceNumber", rs.getLong(5));
-                    row.put("globalPosition", rs.getLong(6));
-                    row.put("payload", parse(json, rs.getString(7)));
-                    row.put("metadata", parse(json, rs.getString(8)));
-                    row.put("correlationId", rs.getString(9));
-                    row.put("causationId", rs.getString(10));
-                    row.put("emittedBy", rs.getString(11));
-                    row.put("confidence", number(rs.getBigDecimal(12)));
-                    row.put("timestamp", text(rs.getTimestamp(13)));
-                    row.put("createdAt", text(rs.getTimestamp(14)));
-                    row.put("cursor", new Cursor(rs.getLong(15), rs.getLong(6)).encode());
-                    rows.add(row);
-                }
-                return rows;
+            return eventRows(s, json, charge);
+        }
+    }
+
+    /**
+     * Up to {@code first} events of one stream from {@code fromSequence} on, read and charged row by row
+     * (a stream may hold more events than an answer may).
+     */
+    static List<Map<String, Object>> stream(Connection c, ObjectMapper json, String aggregateType, String aggregateId,
+            long fromSequence, int first, RowCharge charge) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(STREAM)) {
+            s.setString(1, aggregateType);
+            s.setString(2, aggregateId);
+            s.setLong(3, fromSequence);
+            s.setInt(4, first);
+            return eventRows(s, json, charge);
+        }
+    }
+
+    private static List<Map<String, Object>> eventRows(PreparedStatement s, ObjectMapper json, RowCharge charge) throws SQLException {
+        s.setFetchSize(FETCH_ROWS);
+        try (ResultSet rs = s.executeQuery()) {
+            var rows = new ArrayList<Map<String, Object>>();
+            while (rs.next()) {
+                charge.budget().charge(ROW_BYTES + (charge.payload() ? length(rs.getString(7)) : 0)
+                        + (charge.metadata() ? length(rs.getString(8)) : 0));
+                var row = new LinkedHashMap<String, Object>();
+                row.put("eventId", rs.getString(1));
+                row.put("eventType", rs.getString(2));
+                row.put("aggregateType", rs.getString(3));
+                row.put("aggregateId", rs.getString(4));
+                row.put("sequenceNumber", rs.getLong(5));
+                row.put("globalPosition", rs.getLong(6));
+                row.put("payload", parse(json, rs.getString(7)));
+                row.put("metadata", parse(json, rs.getString(8)));
+                row.put("correlationId", rs.getString(9));
+                row.put("causationId", rs.getString(10));
+                row.put("emittedBy", rs.getString(11));
+                row.put("confidence", number(rs.getBigDecimal(12)));
+                row.put("timestamp", text(rs.getTimestamp(13)));
+                row.put("createdAt", text(rs.getTimestamp(14)));
+                row.put("cursor", new Cursor(rs.getLong(15), rs.getLong(6)).encode());
+                rows.add(row);
             }
+            return rows;
         }
     }
 
@@ -152,13 +177,19 @@ final class GraphqlQueries {
         return row;
     }
 
-    static List<Map<String, Object>> pendingApprovals(Connection c, ObjectMapper json) throws SQLException {
-        try (var s = c.prepareStatement(PENDING); var rs = s.executeQuery()) {
-            var rows = new ArrayList<Map<String, Object>>();
-            while (rs.next()) {
-                rows.add(approval(json, rs));
+    /** Up to {@code first} pending approvals, each charged to {@code budget} as it is read. */
+    static List<Map<String, Object>> pendingApprovals(Connection c, ObjectMapper json, int first, ResponseBudget budget)
+            throws SQLException {
+        try (var s = c.prepareStatement(PENDING)) {
+            s.setInt(1, first);
+            s.setFetchSize(FETCH_ROWS);
+            try (var rs = s.executeQuery()) {
+                var rows = new ArrayList<Map<String, Object>>();
+                while (rs.next()) {
+                    rows.add(charged(budget, approval(json, rs)));
+                }
+                return rows;
             }
-            return rows;
         }
     }
 
@@ -180,25 +211,31 @@ final class GraphqlQueries {
         return row;
     }
 
-    static List<Map<String, Object>> sopMetrics(Connection c) throws SQLException {
-        return rows(c, SOP_METRICS, null, "sopId", "executions", "avgCycleTimeHours", "avgAutomationRate", "humanHours", "totalCost");
+    static List<Map<String, Object>> sopMetrics(Connection c, int first, ResponseBudget budget) throws SQLException {
+        return rows(c, SOP_METRICS, null, first, budget, "sopId", "executions", "avgCycleTimeHours", "avgAutomationRate", "humanHours", "totalCost");
     }
 
-    static List<Map<String, Object>> agentPerformance(Connection c) throws SQLException {
-        return rows(c, AGENT_PERFORMANCE, null, "agentId", "eventsProcessed", "eventsEmitted", "humanEscalations", "avgConfidence",
+    static List<Map<String, Object>> agentPerformance(Connection c, int first, ResponseBudget budget) throws SQLException {
+        return rows(c, AGENT_PERFORMANCE, null, first, budget, "agentId", "eventsProcessed", "eventsEmitted", "humanEscalations", "avgConfidence",
                 "automationRate");
     }
 
-    static List<Map<String, Object>> clientHealth(Connection c, boolean atRiskOnly) throws SQLException {
-        return rows(c, CLIENT_HEALTH, atRiskOnly, "clientId", "healthStatus", "trustScore", "eventsLast30d", "revenue30d",
+    static List<Map<String, Object>> clientHealth(Connection c, boolean atRiskOnly, int first, ResponseBudget budget)
+            throws SQLException {
+        return rows(c, CLIENT_HEALTH, atRiskOnly, first, budget, "clientId", "healthStatus", "trustScore", "eventsLast30d", "revenue30d",
                 "automationRate", "updatedAt");
     }
 
-    private static List<Map<String, Object>> rows(Connection c, String sql, Boolean flag, String... names) throws SQLException {
+    // At most first rows, each charged to the answer's budget as it is read: no list is loaded whole before it is counted.
+    private static List<Map<String, Object>> rows(Connection c, String sql, Boolean flag, int first, ResponseBudget budget,
+            String... names) throws SQLException {
         try (var s = c.prepareStatement(sql)) {
+            int limitIndex = 1;
             if (flag != null) {
-                s.setBoolean(1, flag);
+                s.setBoolean(limitIndex++, flag);
             }
+            s.setInt(limitIndex, first);
+            s.setFetchSize(FETCH_ROWS);
             try (var rs = s.executeQuery()) {
                 var rows = new ArrayList<Map<String, Object>>();
                 while (rs.next()) {
@@ -208,11 +245,16 @@ final class GraphqlQueries {
                         row.put(names[i], value instanceof Timestamp t ? t.toInstant().toString()
                                 : value instanceof BigDecimal d ? d.doubleValue() : value);
                     }
-                    rows.add(row);
+                    rows.add(charged(budget, row));
                 }
                 return rows;
             }
         }
+    }
+
+    private static Map<String, Object> charged(ResponseBudget budget, Map<String, Object> row) {
+        budget.chargeValue(row);
+        return row;
     }
 
     private static Object parse(ObjectMapper json, String text) {

@@ -159,15 +159,14 @@ public final class GraphqlRoutes implements HttpModule {
                 .scalar(Scalars.json(json))
                 .scalar(Scalars.longs())
                 .type("Query", t -> t
+                        // Every list field is paged (first, at most MAX_PAGE) and charged row by row as it is read.
                         .dataFetcher("events", sql(this::events, false))
-                        .dataFetcher("aggregateStream", sql((c, env) -> unit(env).readStream(
-                                stream(env.getArgument("aggregateType"), env.getArgument("aggregateId")),
-                                env.<Long>getArgument("fromSequence")).stream().map(e -> GraphqlQueries.event(json, e)).toList()))
-                        .dataFetcher("pendingApprovals", sql((c, env) -> GraphqlQueries.pendingApprovals(c, json)))
-                        .dataFetcher("sopMetrics", sql((c, env) -> GraphqlQueries.sopMetrics(c)))
-                        .dataFetcher("agentPerformance", sql((c, env) -> GraphqlQueries.agentPerformance(c)))
+                        .dataFetcher("aggregateStream", sql(this::aggregateStream, false))
+                        .dataFetcher("pendingApprovals", sql((c, env) -> GraphqlQueries.pendingApprovals(c, json, first(env), budget(env)), false))
+                        .dataFetcher("sopMetrics", sql((c, env) -> GraphqlQueries.sopMetrics(c, first(env), budget(env)), false))
+                        .dataFetcher("agentPerformance", sql((c, env) -> GraphqlQueries.agentPerformance(c, first(env), budget(env)), false))
                         .dataFetcher("clientHealth", sql((c, env) -> GraphqlQueries.clientHealth(c,
-                                Boolean.TRUE.equals(env.getArgument("atRiskOnly"))))))
+                                Boolean.TRUE.equals(env.getArgument("atRiskOnly")), first(env), budget(env)), false)))
                 .type("Mutation", t -> t
                         .dataFetcher("appendEvent", sql(this::append))
                         .dataFetcher("decideApproval", sql((c, env) -> decisions.decide(unit(env), uuid(env.getArgument("approvalId"), "approvalId"),
@@ -176,11 +175,28 @@ public final class GraphqlRoutes implements HttpModule {
                 .build();
     }
 
-    private Object events(Connection c, DataFetchingEnvironment env) throws SQLException {
-        int first = env.<Integer>getArgument("first");
-        if (first < 1 || first > MAX_PAGE) {
+    private static int first(DataFetchingEnvironment env) {
+        Integer first = env.getArgument("first");
+        if (first == null || first < 1 || first > MAX_PAGE) {
             throw new IllegalArgumentException("first must be between 1 and " + MAX_PAGE);
         }
+        return first;
+    }
+
+    private static ResponseBudget budget(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(ResponseBudget.class);
+    }
+
+    private Object aggregateStream(Connection c, DataFetchingEnvironment env) throws SQLException {
+        Long from = env.getArgument("fromSequence");
+        var charge = new GraphqlQueries.RowCharge(budget(env), env.getSelectionSet().contains("payload"),
+                env.getSelectionSet().contains("metadata"));
+        return GraphqlQueries.stream(c, json, env.getArgument("aggregateType"), env.getArgument("aggregateId"),
+                from == null ? 0 : from, first(env), charge);
+    }
+
+    private Object events(Connection c, DataFetchingEnvironment env) throws SQLException {
+        int first = first(env);
         Map<String, Object> f = env.getArgument("filter") == null ? Map.of() : env.getArgument("filter");
         var filter = new GraphqlQueries.EventFilter((String) f.get("eventType"), (String) f.get("aggregateType"),
                 (String) f.get("aggregateId"), (String) f.get("emittedBy"),

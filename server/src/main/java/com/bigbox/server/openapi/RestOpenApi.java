@@ -38,60 +38,69 @@ public final class RestOpenApi {
 
         for (Catalog.Table table : catalog.tables()) {
             schemas.set(table.name(), tableSchema(table));
-            ObjectNode path = paths.putObject("/" + table.name());
-            ObjectNode get = operation(path.putObject("get"), "Read rows of " + table.name(), table.name());
-            ArrayNode getParameters = get.putArray("parameters");
-            for (String p : List.of("select", "order", "limit", "offset", "range", "prefer")) {
-                getParameters.addObject().put("$ref", "#/components/parameters/" + p);
-            }
-            filterParameters(getParameters, table);
-            get.putObject("responses").set("200", rowsResponse(table));
-            get.withObjectProperty("responses").set("206", rowsResponse(table));
-            if (!table.view()) {
-                ObjectNode post = operation(path.putObject("post"), "Insert rows into " + table.name(), table.name());
-                post.putArray("parameters").addObject().put("$ref", "#/components/parameters/prefer");
-                post.set("requestBody", body(table));
-                post.putObject("responses").set("201", rowsResponse(table));
-                ObjectNode patch = operation(path.putObject("patch"), "Update the filtered rows of " + table.name(), table.name());
-                ArrayNode patchParameters = patch.putArray("parameters");
-                patchParameters.addObject().put("$ref", "#/components/parameters/prefer");
-                filterParameters(patchParameters, table);
-                patch.set("requestBody", body(table));
-                patch.putObject("responses").set("200", rowsResponse(table));
-                patch.withObjectProperty("responses").putObject("204").put("description", "Updated");
-                ObjectNode delete = operation(path.putObject("delete"), "Delete the filtered rows of " + table.name(), table.name());
-                ArrayNode deleteParameters = delete.putArray("parameters");
-                deleteParameters.addObject().put("$ref", "#/components/parameters/prefer");
-                filterParameters(deleteParameters, table);
-                delete.putObject("responses").set("200", rowsResponse(table));
-                delete.withObjectProperty("responses").putObject("204").put("description", "Deleted");
-            }
+            tablePath(paths.putObject("/" + table.name()), table);
         }
         for (List<Catalog.Function> overloads : catalog.functions()) {
-            Catalog.Function function = overloads.getFirst();
-            ObjectNode post = operation(paths.putObject("/rpc/" + function.name()).putObject("post"),
-                    "Call " + function.name() + " (returns " + (function.returnsSet() ? "setof " : "") + function.returnType() + ")",
-                    "rpc");
-            ObjectNode args = F.objectNode().put("type", "object");
-            ObjectNode properties = args.putObject("properties");
-            ArrayNode required = F.arrayNode();
-            for (Catalog.Argument argument : function.arguments()) {
-                if (argument.name().isEmpty()) {
-                    continue;
-                }
-                properties.set(argument.name(), type(argument.type()));
-                if (!argument.hasDefault()) {
-                    required.add(argument.name());
-                }
-            }
-            if (!required.isEmpty()) {
-                args.set("required", required);
-            }
-            post.putObject("requestBody").put("required", true).putObject("content").putObject("application/json").set("schema", args);
-            post.putObject("responses").putObject("200").put("description", "The function's result")
-                    .putObject("content").putObject("application/json").putObject("schema");
+            functionPath(paths, overloads.getFirst());
         }
         return root;
+    }
+
+    // Read with filters; a table (not a view) also takes inserts, updates and deletes.
+    private static void tablePath(ObjectNode path, Catalog.Table table) {
+        ObjectNode get = operation(path.putObject("get"), "Read rows of " + table.name(), table.name());
+        ArrayNode getParameters = get.putArray("parameters");
+        for (String p : List.of("select", "order", "limit", "offset", "range", "prefer")) {
+            getParameters.addObject().put("$ref", "#/components/parameters/" + p);
+        }
+        filterParameters(getParameters, table);
+        get.putObject("responses").set("200", rowsResponse(table));
+        get.withObjectProperty("responses").set("206", rowsResponse(table));
+        if (table.view()) {
+            return;
+        }
+        ObjectNode post = operation(path.putObject("post"), "Insert rows into " + table.name(), table.name());
+        post.putArray("parameters").addObject().put("$ref", "#/components/parameters/prefer");
+        post.set("requestBody", body(table));
+        post.putObject("responses").set("201", rowsResponse(table));
+        ObjectNode patch = operation(path.putObject("patch"), "Update the filtered rows of " + table.name(), table.name());
+        ArrayNode patchParameters = patch.putArray("parameters");
+        patchParameters.addObject().put("$ref", "#/components/parameters/prefer");
+        filterParameters(patchParameters, table);
+        patch.set("requestBody", body(table));
+        patch.putObject("responses").set("200", rowsResponse(table));
+        patch.withObjectProperty("responses").putObject("204").put("description", "Updated");
+        ObjectNode delete = operation(path.putObject("delete"), "Delete the filtered rows of " + table.name(), table.name());
+        ArrayNode deleteParameters = delete.putArray("parameters");
+        deleteParameters.addObject().put("$ref", "#/components/parameters/prefer");
+        filterParameters(deleteParameters, table);
+        delete.putObject("responses").set("200", rowsResponse(table));
+        delete.withObjectProperty("responses").putObject("204").put("description", "Deleted");
+    }
+
+    // POST /rpc/<name>, its named arguments as the body's properties (those without a default required).
+    private static void functionPath(ObjectNode paths, Catalog.Function function) {
+        ObjectNode post = operation(paths.putObject("/rpc/" + function.name()).putObject("post"),
+                "Call " + function.name() + " (returns " + (function.returnsSet() ? "setof " : "") + function.returnType() + ")",
+                "rpc");
+        ObjectNode args = F.objectNode().put("type", "object");
+        ObjectNode properties = args.putObject("properties");
+        ArrayNode required = F.arrayNode();
+        for (Catalog.Argument argument : function.arguments()) {
+            if (argument.name().isEmpty()) {
+                continue;
+            }
+            properties.set(argument.name(), type(argument.type()));
+            if (!argument.hasDefault()) {
+                required.add(argument.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            args.set("required", required);
+        }
+        post.putObject("requestBody").put("required", true).putObject("content").putObject("application/json").set("schema", args);
+        post.putObject("responses").putObject("200").put("description", "The function's result")
+                .putObject("content").putObject("application/json").putObject("schema");
     }
 
     private static ObjectNode operation(ObjectNode operation, String summary, String tag) {

@@ -124,7 +124,9 @@ public final class LeadWebhook implements HttpModule {
         if (urgency != null && !URGENCIES.contains(urgency)) {
             throw ApiException.badRequest("urgency", "urgency must be low, medium or high");
         }
-        lead.put("urgency", urgency == null ? "medium" : urgency);
+        // Unstated stays unstated, as through the API and the CLI: an urgency the sender never gave would count as a
+        // signal and raise the intake's confidence, so a sparse lead would be decided alone here and wait for a person there.
+        lead.put("urgency", urgency);
         return lead;
     }
 

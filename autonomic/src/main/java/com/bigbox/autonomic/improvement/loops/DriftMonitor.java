@@ -71,6 +71,20 @@ public final class DriftMonitor implements ControlLoop {
     /** The pure analysis. */
     public static List<Alert> plan(Observations o, Doctrine.DriftBounds b) {
         var alerts = new ArrayList<Alert>();
+        processDrift(o, b, alerts);
+        fatigue(o, b, alerts);
+        attentionDecay(o, b, alerts);
+        confidenceBunching(o, b, alerts);
+        // Not again while an equal alert is open, nor within the doctrine's quiet period after the last one.
+        Instant quietSince = o.now().minus(Duration.ofDays(b.realertAfterDays()));
+        return alerts.stream().filter(a -> {
+            RaisedSignal earlier = o.raised().get(key(a.type(), a.subject()));
+            return earlier == null || !earlier.open() && earlier.lastRaisedAt().isBefore(quietSince);
+        }).toList();
+    }
+
+    // An SOP whose recent runs take much longer (or shorter) than its earlier ones.
+    private static void processDrift(Observations o, Doctrine.DriftBounds b, List<Alert> alerts) {
         Map<String, List<SopRun>> bySop = o.runs().stream().collect(Collectors.groupingBy(SopRun::sopId, TreeMap::new,
                 Collectors.toList()));
         for (var sop : bySop.entrySet()) {
@@ -92,6 +106,10 @@ public final class DriftMonitor implements ControlLoop {
                         runs.stream().map(SopRun::executionId).toList()), human));
             }
         }
+    }
+
+    // A person overriding more decisions a week than anyone can weigh.
+    private static void fatigue(Observations o, Doctrine.DriftBounds b, List<Alert> alerts) {
         Map<String, List<ApprovalOutcome>> byPerson = o.overrides().stream().filter(ApprovalOutcome::overridden)
                 .collect(Collectors.groupingBy(ApprovalOutcome::resolvedBy, TreeMap::new, Collectors.toList()));
         for (var person : byPerson.entrySet()) {
@@ -102,6 +120,10 @@ public final class DriftMonitor implements ControlLoop {
                         person.getKey(), n, 7, human, person.getValue().stream().map(ApprovalOutcome::approvalId).toList()), human));
             }
         }
+    }
+
+    // A client who stops coming to the meetings.
+    private static void attentionDecay(Observations o, Doctrine.DriftBounds b, List<Alert> alerts) {
         Map<String, List<MeetingAttendance>> byClient = o.meetings().stream().filter(m -> m.clientId() != null)
                 .collect(Collectors.groupingBy(MeetingAttendance::clientId, TreeMap::new, Collectors.toList()));
         for (var client : byClient.entrySet()) {
@@ -117,6 +139,10 @@ public final class DriftMonitor implements ControlLoop {
                         meetings.stream().map(MeetingAttendance::eventId).toList()), human));
             }
         }
+    }
+
+    // An agent whose confidences bunch at one end: they no longer tell its decisions apart.
+    private static void confidenceBunching(Observations o, Doctrine.DriftBounds b, List<Alert> alerts) {
         Map<String, List<ConfidenceSample>> byAgent = o.confidences().stream()
                 .collect(Collectors.groupingBy(ConfidenceSample::agentId, TreeMap::new, Collectors.toList()));
         Doctrine.ConfidenceBunching c = b.confidence();
@@ -134,12 +160,6 @@ public final class DriftMonitor implements ControlLoop {
                                 direction, samples.stream().map(ConfidenceSample::eventId).limit(100).toList()), false));
             }
         }
-        // Not again while an equal alert is open, nor within the doctrine's quiet period after the last one.
-        Instant quietSince = o.now().minus(Duration.ofDays(b.realertAfterDays()));
-        return alerts.stream().filter(a -> {
-            RaisedSignal earlier = o.raised().get(key(a.type(), a.subject()));
-            return earlier == null || !earlier.open() && earlier.lastRaisedAt().isBefore(quietSince);
-        }).toList();
     }
 
     @Override

@@ -2,7 +2,7 @@ package com.bigbox.autonomic.improvement.loops;
 
 import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalRequest;
-import com.bigbox.autonomic.approvals.ApprovalService;
+import com.bigbox.autonomic.approvals.ApprovalCommands;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.core.AppendResult;
@@ -25,11 +25,11 @@ import java.util.UUID;
  * needs a person to the approval queue.
  */
 public final class LoopActions {
-    private final ApprovalService approvals;
+    private final ApprovalCommands approvals;
     private final List<RecordedEvent> appended = new ArrayList<>();
     private final List<UUID> requested = new ArrayList<>();
 
-    public LoopActions(ApprovalService approvals) {
+    public LoopActions(ApprovalCommands approvals) {
         this.approvals = approvals;
     }
 

@@ -19,21 +19,21 @@ import java.util.UUID;
  * start projects and pay (some late, some in part); people finish the tasks they were given. Each step
  * follows from a decision of the engine taking effect, never from the simulation's own idea of the flow.
  */
-final class Stories {
-    private final Facts facts;
-    private final Agenda agenda;
+final class ClientBehaviour {
+    private final WorldFacts facts;
+    private final WorldTimeline timeline;
     private final long seed;
     private final Map<UUID, LeadCase> byFlow = new HashMap<>();
 
-    Stories(Facts facts, Agenda agenda, long seed) {
+    ClientBehaviour(WorldFacts facts, WorldTimeline timeline, long seed) {
         this.facts = facts;
-        this.agenda = agenda;
+        this.timeline = timeline;
         this.seed = seed;
     }
 
     void plan(List<LeadCase> leads) {
         for (LeadCase lead : leads) {
-            agenda.at(lead.arrival(), key("lead", lead.number()), () -> arrive(lead));
+            timeline.at(lead.arrival(), key("lead", lead.number()), () -> arrive(lead));
         }
     }
 
@@ -69,14 +69,14 @@ final class Stories {
                 if (lead != null) {
                     Instant at = BusinessCalendar.nextOpen(max(now, Instant.parse(effective.path("scheduled_for").asText(now.toString()))));
                     String meetingId = effective.path("meeting_id").asText();
-                    agenda.at(at, "meeting/" + meetingId, () -> meet(lead, meetingId));
+                    timeline.at(at, "meeting/" + meetingId, () -> meet(lead, meetingId));
                 }
             }
             case EventTypes.QUOTE_GENERATED -> {
                 if (lead != null) {
                     String quoteId = effective.path("quote_id").asText();
-                    Dice d = Dice.of(seed, "quote/" + quoteId);
-                    agenda.at(BusinessCalendar.plusBusinessDays(now, d.between(1, 3), d.between(9, 16)), "quote/" + quoteId,
+                    KeyedRandom d = KeyedRandom.of(seed, "quote/" + quoteId);
+                    timeline.at(BusinessCalendar.plusBusinessDays(now, d.between(1, 3), d.between(9, 16)), "quote/" + quoteId,
                             () -> answerQuote(lead, quoteId, effective.path("project_id").asText(),
                                     effective.path("amount").decimalValue()));
                 }
@@ -89,8 +89,8 @@ final class Stories {
             case EventTypes.TASK_ASSIGNED -> {
                 String taskId = effective.path("task_id").asText(decision.stream().id());
                 String assignee = effective.path("assignee").asText("staff");
-                Dice d = Dice.of(seed, "task/" + taskId);
-                agenda.at(BusinessCalendar.plusBusinessHours(now, d.between(2.0, 16.0)), "task/" + taskId,
+                KeyedRandom d = KeyedRandom.of(seed, "task/" + taskId);
+                timeline.at(BusinessCalendar.plusBusinessHours(now, d.between(2.0, 16.0)), "task/" + taskId,
                         () -> facts.post(StreamId.of("TASK", taskId), "TASK_COMPLETED", Map.of("task_id", taskId,
                                 "completed_by", assignee, "minutes_spent", d.between(15, 120)), "person:" + assignee,
                                 "task/" + taskId));
@@ -124,8 +124,8 @@ final class Stories {
         if (t.cancels()) {
             return; // signed, then called off before the work starts: nothing more happens, whatever was invoiced
         }
-        Dice d = Dice.of(seed, "project/" + projectId);
-        agenda.at(BusinessCalendar.plusBusinessDays(facts.now(), d.between(1, 3), 10), "project/" + projectId,
+        KeyedRandom d = KeyedRandom.of(seed, "project/" + projectId);
+        timeline.at(BusinessCalendar.plusBusinessDays(facts.now(), d.between(1, 3), 10), "project/" + projectId,
                 () -> startProject(lead, quoteId, projectId, amount));
     }
 
@@ -156,7 +156,7 @@ final class Stories {
 
     private void pay(String invoiceId, BigDecimal amount, Instant at, String which) {
         String key = "paid/" + invoiceId + "/" + which;
-        agenda.at(BusinessCalendar.nextOpen(at), key, () -> facts.post(StreamId.of("INVOICE", invoiceId), "PAYMENT_RECEIVED",
+        timeline.at(BusinessCalendar.nextOpen(at), key, () -> facts.post(StreamId.of("INVOICE", invoiceId), "PAYMENT_RECEIVED",
                 Map.of("invoice_id", invoiceId, "amount", amount), "bank", key));
     }
 

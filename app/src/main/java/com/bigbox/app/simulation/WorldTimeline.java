@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * What the world will do and when: actions ordered by business time, then by a key that names them, so
  * that actions due together always run in the same order whatever order they were planned in.
  */
-final class Agenda {
+final class WorldTimeline {
     /** Something that happens at {@code due}; {@code key} is unique and stable across runs of a seed. */
     record Item(Instant due, String key, Runnable action) {}
 

@@ -17,12 +17,12 @@ import java.util.UUID;
  * logs work) the way the API appends a person's or an outside system's fact: on its entity, continuing that
  * entity's flow, at business time. Ids are derived from the seed and what happened, so a run repeats exactly.
  */
-final class Facts {
+final class WorldFacts {
     private final EventStore store;
     private final Clock clock;
     private final long seed;
 
-    Facts(EventStore store, Clock clock, long seed) {
+    WorldFacts(EventStore store, Clock clock, long seed) {
         this.store = store;
         this.clock = clock;
         this.seed = seed;

@@ -9,16 +9,16 @@ import java.util.UUID;
  * of a person's choice never depends on how many other choices were made before it, so runs repeat even
  * where the engine's concurrent agents interleave differently.
  */
-final class Dice {
+final class KeyedRandom {
     private final SplittableRandom random;
 
-    private Dice(SplittableRandom random) {
+    private KeyedRandom(SplittableRandom random) {
         this.random = random;
     }
 
-    static Dice of(long seed, String key) {
+    static KeyedRandom of(long seed, String key) {
         UUID u = UUID.nameUUIDFromBytes((seed + "/" + key).getBytes(StandardCharsets.UTF_8));
-        return new Dice(new SplittableRandom(u.getMostSignificantBits() ^ u.getLeastSignificantBits()));
+        return new KeyedRandom(new SplittableRandom(u.getMostSignificantBits() ^ u.getLeastSignificantBits()));
     }
 
     boolean chance(double p) {
