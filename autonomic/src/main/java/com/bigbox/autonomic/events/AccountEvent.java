@@ -1,6 +1,7 @@
 package com.bigbox.autonomic.events;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit trail of a sign-in account ({@code ACCOUNT/<user id>}, or {@code ACCOUNT/<account>} for an
@@ -12,7 +13,7 @@ public sealed interface AccountEvent extends DomainEvent {
     String account();
 
     @Override
-    default String clientId() {
+    default @Nullable String clientId() {
         return null;
     }
 

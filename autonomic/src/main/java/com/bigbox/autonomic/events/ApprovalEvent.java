@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of one human approval ({@code APPROVAL/<approval id>}). Each event carries everything its
@@ -38,7 +39,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
      *
      * @param modifications fields this approver changed (merged into the approval's), or empty
      */
-    record StepApproved(String clientId, UUID approvalId, String approvedBy, int step, int of, String notes,
+    record StepApproved(String clientId, UUID approvalId, String approvedBy, int step, int of, @Nullable String notes,
             Map<String, Object> modifications) implements ApprovalEvent {
         public StepApproved {
             modifications = modifications == null ? Map.of() : Map.copyOf(modifications);
@@ -47,7 +48,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
 
     /** @param notes the approval's notes as it resolved (this approver's, else an earlier one's) */
     record Granted(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
-            String decidedBy, String notes) implements ApprovalEvent, Release {
+            String decidedBy, @Nullable String notes) implements ApprovalEvent, Release {
         @Override
         public boolean byHuman() {
             return true;
@@ -55,7 +56,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
     }
 
     record Rejected(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
-            String decidedBy, String notes) implements ApprovalEvent {}
+            String decidedBy, @Nullable String notes) implements ApprovalEvent {}
 
     /**
      * {@code HUMAN_OVERRIDE}: approved with changes; the flow continues with the decision as modified.
@@ -63,7 +64,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
      * @param modifications every field changed, by this approver and earlier ones of its chain
      */
     record Overridden(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
-            String decidedBy, String notes, Map<String, Object> modifications) implements ApprovalEvent, Release {
+            String decidedBy, @Nullable String notes, Map<String, Object> modifications) implements ApprovalEvent, Release {
         public Overridden {
             modifications = modifications == null ? Map.of() : Map.copyOf(modifications);
         }
@@ -88,16 +89,16 @@ public sealed interface ApprovalEvent extends DomainEvent {
             Instant timeoutAt, String priority, Instant remindAt) implements ApprovalEvent {}
 
     /** Expired with nobody left to escalate to: the decision does not take effect. */
-    record Expired(String clientId, UUID approvalId, UUID decisionEventId, String lastRole) implements ApprovalEvent {}
+    record Expired(String clientId, UUID approvalId, UUID decisionEventId, @Nullable String lastRole) implements ApprovalEvent {}
 
-    record Assigned(String clientId, UUID approvalId, String role, String assignedTo, String assignedBy)
+    record Assigned(String clientId, UUID approvalId, String role, @Nullable String assignedTo, String assignedBy)
             implements ApprovalEvent {}
 
     /** @param commentId the comment that holds the question */
     record InfoRequested(String clientId, UUID approvalId, String requestedBy, String question, UUID commentId)
             implements ApprovalEvent {}
 
-    record ReminderSent(String clientId, UUID approvalId, String role, String assignedTo, String sentBy)
+    record ReminderSent(String clientId, UUID approvalId, @Nullable String role, @Nullable String assignedTo, String sentBy)
             implements ApprovalEvent {}
 
     /** {@code HUMAN_APPROVAL_COMMENTED}: a person wrote on the approval. */

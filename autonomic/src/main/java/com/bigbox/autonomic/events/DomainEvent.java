@@ -1,5 +1,7 @@
 package com.bigbox.autonomic.events;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The payload of a stored event as the domain reads and writes it: one sealed interface per aggregate
  * with its events as records. {@link EventCodec} maps them to and from the stored type name and JSON.
@@ -9,5 +11,5 @@ public sealed interface DomainEvent
                 ApprovalEvent, DecisionEvent, SopEvent, AgentEvent, ImprovementEvent, NotificationEvent, AccountEvent {
 
     /** The client the event concerns, or null when it concerns none (an agent's settings, an SOP). */
-    String clientId();
+    @Nullable String clientId();
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one edge between stored events and domain records: a record becomes its declared type name and
@@ -43,8 +44,8 @@ public final class EventCodec {
     /** The record of a stored event, when its type is declared with one. */
     public static Optional<DomainEvent> decode(RecordedEvent event) {
         return EventTypes.find(event.type())
-                .filter(t -> t.payload() != null)
-                .map(t -> read(event.payload(), t.payload()));
+                .<Class<? extends DomainEvent>>map(EventType::payload)
+                .map(payload -> read(event.payload(), payload));
     }
 
     /**
@@ -106,7 +107,7 @@ public final class EventCodec {
         }
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

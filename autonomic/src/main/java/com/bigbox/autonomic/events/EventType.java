@@ -1,5 +1,7 @@
 package com.bigbox.autonomic.events;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One declared event type.
  *
@@ -8,5 +10,5 @@ package com.bigbox.autonomic.events;
  * @param payload the record its payload maps to, or null where the payload is free-form (types other
  *     features emit, e.g. chaos and drift)
  */
-public record EventType(String name, EventCategory category, String aggregateType, Class<? extends DomainEvent> payload,
-        String description) {}
+public record EventType(String name, EventCategory category, @Nullable String aggregateType,
+        @Nullable Class<? extends DomainEvent> payload, String description) {}

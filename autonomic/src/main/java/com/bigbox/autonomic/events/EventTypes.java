@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one registry of stored event type names: the original engine's whole catalogue (declared and
@@ -211,8 +212,8 @@ public final class EventTypes {
 
     private EventTypes() {}
 
-    private static void declare(String name, EventCategory category, String aggregateType,
-            Class<? extends DomainEvent> payload, String description) {
+    private static void declare(String name, EventCategory category, @Nullable String aggregateType,
+            @Nullable Class<? extends DomainEvent> payload, String description) {
         var type = new EventType(name, category, aggregateType, payload, description);
         if (BY_NAME.putIfAbsent(name, type) != null) {
             throw new IllegalStateException("event type declared twice: " + name);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the self-improvement loops find and change: signals (gaps, margin leaks, drift, doctrine
@@ -15,7 +16,7 @@ public sealed interface ImprovementEvent extends DomainEvent {
     List<UUID> evidence();
 
     @Override
-    default String clientId() {
+    default @Nullable String clientId() {
         return null;
     }
 
@@ -70,7 +71,7 @@ public sealed interface ImprovementEvent extends DomainEvent {
 
     /** A loop wants to change an agent beyond the doctrine's bounds: a person decides (the approval's decision). */
     record AgentChangeProposed(String agentId, String setting, String before, String after, String reason, String loop,
-            List<UUID> evidence, String decisionType) implements ImprovementEvent {
+            List<UUID> evidence, @Nullable String decisionType) implements ImprovementEvent {
         /** A change to the agent as a whole (no decision type: what proposals stored before types mean). */
         public AgentChangeProposed(String agentId, String setting, String before, String after, String reason, String loop,
                 List<UUID> evidence) {

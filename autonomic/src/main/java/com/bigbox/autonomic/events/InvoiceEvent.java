@@ -2,15 +2,17 @@ package com.bigbox.autonomic.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Events of an invoice ({@code INVOICE/<invoice id>}). */
 public sealed interface InvoiceEvent extends DomainEvent {
 
     /** @param kind deposit or balance */
-    record Issued(String clientId, String invoiceId, String quoteId, String projectId, String kind, BigDecimal amount,
-            Instant dueAt) implements InvoiceEvent {}
+    record Issued(@Nullable String clientId, String invoiceId, String quoteId, String projectId, String kind,
+            BigDecimal amount, Instant dueAt) implements InvoiceEvent {}
 
     record PaymentReceived(String clientId, String invoiceId, BigDecimal amount) implements InvoiceEvent {}
 
-    record PaymentReminderSent(String clientId, String invoiceId, BigDecimal balance, Instant dueAt) implements InvoiceEvent {}
+    record PaymentReminderSent(@Nullable String clientId, String invoiceId, BigDecimal balance, Instant dueAt)
+            implements InvoiceEvent {}
 }

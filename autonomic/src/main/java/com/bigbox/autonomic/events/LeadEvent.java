@@ -2,6 +2,7 @@ package com.bigbox.autonomic.events;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Events of a lead ({@code LEAD/<lead id>}): an inquiry arrives and is qualified or not. */
 public sealed interface LeadEvent extends DomainEvent {
@@ -19,8 +20,8 @@ public sealed interface LeadEvent extends DomainEvent {
     }
 
     /** @param priority {@code high} or {@code standard}: how soon the discovery call is */
-    record Qualified(String clientId, String leadId, int score, String priority, String name, String email, String company,
-            BigDecimal budget) implements LeadEvent {}
+    record Qualified(@Nullable String clientId, String leadId, int score, String priority, String name, String email,
+            String company, BigDecimal budget) implements LeadEvent {}
 
-    record Disqualified(String clientId, String leadId, int score, String reason) implements LeadEvent {}
+    record Disqualified(@Nullable String clientId, String leadId, int score, String reason) implements LeadEvent {}
 }

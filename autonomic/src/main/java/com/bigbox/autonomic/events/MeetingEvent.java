@@ -6,11 +6,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Events of a meeting ({@code MEETING/<meeting id>}). */
 public sealed interface MeetingEvent extends DomainEvent {
 
-    record Scheduled(String clientId, String meetingId, String leadId, String kind, Instant scheduledFor, String priority)
+    record Scheduled(@Nullable String clientId, String meetingId, String leadId, String kind, Instant scheduledFor,
+            String priority)
             implements MeetingEvent {}
 
     /**
@@ -23,17 +25,19 @@ public sealed interface MeetingEvent extends DomainEvent {
      * @param transcript speaker turns, with optional roles and times
      * @param date the day of the meeting: relative dates said in it ("by Friday") resolve from it
      */
-    record Completed(String clientId, String meetingId, Double sentiment, Boolean attended, List<String> actionItems,
-            List<String> goals, String serviceType, BigDecimal budget, Integer timelineWeeks, String notes,
-            List<Turn> transcript, LocalDate date) implements MeetingEvent {
+    record Completed(String clientId, String meetingId, @Nullable Double sentiment, @Nullable Boolean attended,
+            List<String> actionItems, List<String> goals, @Nullable String serviceType, @Nullable BigDecimal budget,
+            @Nullable Integer timelineWeeks, @Nullable String notes, List<Turn> transcript, @Nullable LocalDate date)
+            implements MeetingEvent {
         public Completed {
             actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
             goals = goals == null ? List.of() : List.copyOf(goals);
             transcript = transcript == null ? List.of() : Turn.numbered(transcript);
         }
 
-        public Completed(String clientId, String meetingId, Double sentiment, Boolean attended, List<String> actionItems,
-                List<String> goals, String serviceType, BigDecimal budget, Integer timelineWeeks, String notes) {
+        public Completed(String clientId, String meetingId, @Nullable Double sentiment, @Nullable Boolean attended,
+                List<String> actionItems, List<String> goals, @Nullable String serviceType, @Nullable BigDecimal budget,
+                @Nullable Integer timelineWeeks, @Nullable String notes) {
             this(clientId, meetingId, sentiment, attended, actionItems, goals, serviceType, budget, timelineWeeks, notes,
                     List.of(), null);
         }
@@ -45,10 +49,10 @@ public sealed interface MeetingEvent extends DomainEvent {
     }
 
     /** Everything the meeting agent's extractor found in a meeting's text, with evidence, recorded once. */
-    record NotesAnalyzed(String clientId, String meetingId, MeetingAnalysis analysis) implements MeetingEvent {}
+    record NotesAnalyzed(@Nullable String clientId, String meetingId, MeetingAnalysis analysis) implements MeetingEvent {}
 
-    record IntentInferred(String clientId, String meetingId, String intent, String serviceType, List<String> goals,
-            BigDecimal budget, Integer timelineWeeks) implements MeetingEvent {
+    record IntentInferred(@Nullable String clientId, String meetingId, String intent, String serviceType, List<String> goals,
+            @Nullable BigDecimal budget, @Nullable Integer timelineWeeks) implements MeetingEvent {
         public IntentInferred {
             goals = goals == null ? List.of() : List.copyOf(goals);
         }

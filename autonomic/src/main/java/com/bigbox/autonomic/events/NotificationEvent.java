@@ -2,6 +2,7 @@ package com.bigbox.autonomic.events;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What became of one notification ({@code NOTIFICATION/<delivery id>}): one person's or role's
@@ -23,5 +24,5 @@ public sealed interface NotificationEvent extends DomainEvent {
      * @param nextAttemptAt when it is tried again, or null when it went to the dead-letter list
      */
     record Failed(String clientId, UUID deliveryId, UUID approvalId, String trigger, String channel, String recipient,
-            int attempt, String reason, Instant nextAttemptAt, boolean deadLettered) implements NotificationEvent {}
+            int attempt, String reason, @Nullable Instant nextAttemptAt, boolean deadLettered) implements NotificationEvent {}
 }

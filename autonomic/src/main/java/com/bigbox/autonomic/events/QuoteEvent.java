@@ -1,11 +1,12 @@
 package com.bigbox.autonomic.events;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /** Events of a quote ({@code QUOTE/<quote id>}). */
 public sealed interface QuoteEvent extends DomainEvent {
 
-    record Generated(String clientId, String quoteId, String projectId, String serviceType, BigDecimal amount,
+    record Generated(@Nullable String clientId, String quoteId, String projectId, String serviceType, BigDecimal amount,
             String currency) implements QuoteEvent {}
 
     /** The client accepted the quote. */

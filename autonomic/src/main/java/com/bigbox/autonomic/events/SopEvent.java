@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SOP versions ({@code SOP/<sop id>}) and executions ({@code SOP_EXECUTION/<execution id>}). Each event
@@ -22,10 +23,11 @@ public sealed interface SopEvent extends DomainEvent {
      * @param documentVersion the document's own version (metadata.version, "1.2.0")
      * @param definition the SOP document as loaded
      */
-    record VersionActivated(String sopId, int version, Integer previousVersion, String documentVersion, String name,
-            String checksum, String source, String approvalMechanism, Map<String, Object> definition) implements SopEvent {
+    record VersionActivated(String sopId, int version, @Nullable Integer previousVersion, String documentVersion,
+            String name, String checksum, String source, String approvalMechanism, Map<String, Object> definition)
+            implements SopEvent {
         @Override
-        public String clientId() {
+        public @Nullable String clientId() {
             return null;
         }
     }
@@ -43,7 +45,7 @@ public sealed interface SopEvent extends DomainEvent {
      */
     record InitialStep(String stepId, int position, String name, String automationLevel, String status, boolean required) {}
 
-    record ExecutionStarted(String clientId, UUID executionId, String sopId, int sopVersion, UUID triggerEventId,
+    record ExecutionStarted(@Nullable String clientId, UUID executionId, String sopId, int sopVersion, UUID triggerEventId,
             String triggerEventType, int totalSteps, List<InitialStep> steps) implements ExecutionEvent {
         public ExecutionStarted {
             steps = steps == null ? List.of() : List.copyOf(steps);
@@ -56,24 +58,27 @@ public sealed interface SopEvent extends DomainEvent {
      * @param taskId the task created for a person, or null
      * @param timeoutAt when it escalates if it is not done by then, or null
      */
-    record StepReady(String clientId, UUID executionId, String sopId, String stepId, String taskId, Instant timeoutAt)
+    record StepReady(@Nullable String clientId, UUID executionId, String sopId, String stepId, @Nullable String taskId,
+            @Nullable Instant timeoutAt)
             implements ExecutionEvent {}
 
     /**
      * @param automated whether the step was done with no human involved
      * @param corrected whether a person changed the decision that completed it (lowers the quality score)
      */
-    record StepCompleted(String clientId, UUID executionId, String sopId, String stepId, boolean automated,
-            BigDecimal humanMinutes, BigDecimal cost, UUID completingEventId, String completingEventType, boolean corrected)
+    record StepCompleted(@Nullable String clientId, UUID executionId, String sopId, String stepId, boolean automated,
+            @Nullable BigDecimal humanMinutes, @Nullable BigDecimal cost, @Nullable UUID completingEventId,
+            @Nullable String completingEventType, boolean corrected)
             implements ExecutionEvent {}
 
     /** A person refused the decision a step waited for; the step's fallback takes over. */
-    record StepFailed(String clientId, UUID executionId, String sopId, String stepId, String fallbackStepId, String reason)
+    record StepFailed(@Nullable String clientId, UUID executionId, String sopId, String stepId, String fallbackStepId,
+            String reason)
             implements ExecutionEvent {}
 
-    record ExecutionCompleted(String clientId, UUID executionId, String sopId, int sopVersion, Instant startedAt,
-            Instant completedAt, BigDecimal cycleTimeHours, int totalSteps, int automatedSteps,
-            BigDecimal automationRate, BigDecimal humanHours, BigDecimal estimatedCost, BigDecimal qualityScore, String how)
+    record ExecutionCompleted(@Nullable String clientId, UUID executionId, String sopId, int sopVersion, Instant startedAt,
+            Instant completedAt, BigDecimal cycleTimeHours, int totalSteps, int automatedSteps, BigDecimal automationRate,
+            BigDecimal humanHours, BigDecimal estimatedCost, BigDecimal qualityScore, String how)
             implements ExecutionEvent {}
 
     /**
@@ -82,10 +87,10 @@ public sealed interface SopEvent extends DomainEvent {
      * @param taskId the task that hands the step to a person
      * @param corrected whether a person's refusal caused it (lowers the quality score)
      */
-    record ExecutionEscalated(String clientId, UUID executionId, String sopId, String stepId, String reason, String taskId,
-            boolean corrected) implements ExecutionEvent {}
+    record ExecutionEscalated(@Nullable String clientId, UUID executionId, String sopId, String stepId, String reason,
+            String taskId, boolean corrected) implements ExecutionEvent {}
 
     /** A person refused the decision a step waited for, and the step has no way around it. */
-    record ExecutionFailed(String clientId, UUID executionId, String sopId, String stepId, String reason,
+    record ExecutionFailed(@Nullable String clientId, UUID executionId, String sopId, String stepId, String reason,
             BigDecimal cycleTimeHours) implements ExecutionEvent {}
 }

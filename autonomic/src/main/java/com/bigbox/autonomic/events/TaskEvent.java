@@ -1,6 +1,7 @@
 package com.bigbox.autonomic.events;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Events of a task ({@code TASK/<task id>}): created by an agent or an SOP's human step, assigned, done. */
 public sealed interface TaskEvent extends DomainEvent {
@@ -12,15 +13,15 @@ public sealed interface TaskEvent extends DomainEvent {
      * @param owner who the task is for when a meeting said so ({@code PERSON:Anna}, {@code ROLE:designer},
      *     {@code CLIENT:client}), or null
      */
-    record Created(String clientId, String taskId, String title, String role, Instant dueAt, String sopExecutionId,
-            String sopStepId, String owner) implements TaskEvent {
-        public Created(String clientId, String taskId, String title, String role, Instant dueAt, String sopExecutionId,
-                String sopStepId) {
+    record Created(@Nullable String clientId, String taskId, String title, @Nullable String role, @Nullable Instant dueAt,
+            @Nullable String sopExecutionId, @Nullable String sopStepId, @Nullable String owner) implements TaskEvent {
+        public Created(@Nullable String clientId, String taskId, String title, @Nullable String role,
+                @Nullable Instant dueAt, @Nullable String sopExecutionId, @Nullable String sopStepId) {
             this(clientId, taskId, title, role, dueAt, sopExecutionId, sopStepId, null);
         }
     }
 
-    record Assigned(String clientId, String taskId, String assignee, String role) implements TaskEvent {}
+    record Assigned(@Nullable String clientId, String taskId, String assignee, String role) implements TaskEvent {}
 
     /** @param minutesSpent the human minutes the task took, when known */
     record Completed(String clientId, String taskId, String completedBy, Integer minutesSpent) implements TaskEvent {}

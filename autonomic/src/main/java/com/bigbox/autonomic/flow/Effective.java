@@ -5,6 +5,7 @@ import com.bigbox.autonomic.events.Release;
 import com.bigbox.core.RecordedEvent;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event as it takes effect: a fact as it arrived, or a gated decision once released (with a human's
@@ -18,7 +19,7 @@ import java.util.UUID;
  * @param clientId the client it concerns, or null
  */
 public record Effective(RecordedEvent event, String payload, RecordedEvent delivered, Optional<Release> release,
-        UUID correlationId, String clientId) {
+        UUID correlationId, @Nullable String clientId) {
 
     public String type() {
         return event.type();

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,8 @@ public final class Flows {
         if (history.isEmpty()) {
             return event;
         }
-        NewEvent joined = event.correlationId().equals(event.eventId()) ? event.correlatedWith(history.getFirst().correlationId()) : event;
+        // NewEvent fills a missing correlation with the event's own id, so "no correlation of its own" is this equality.
+        NewEvent joined = event.eventId().equals(event.correlationId()) ? event.correlatedWith(history.getFirst().correlationId()) : event;
         if (clientIdIn(joined.payload()) == null) {
             String client = history.stream().map(e -> clientIdIn(e.payload())).filter(java.util.Objects::nonNull).findFirst()
                     .orElse("CLIENT".equals(stream.type()) ? stream.id() : null);
@@ -110,7 +112,7 @@ public final class Flows {
     }
 
     /** The client of {@code event}: its payload's {@code client_id}, else its aggregate's, else a CLIENT stream's id. */
-    public static String clientId(RecordedEvent event, UnitOfWork work) {
+    public static @Nullable String clientId(RecordedEvent event, UnitOfWork work) {
         String own = clientIdIn(event.payload());
         if (own != null) {
             return own;
@@ -129,7 +131,7 @@ public final class Flows {
         return "CLIENT".equals(event.stream().type()) ? event.stream().id() : null;
     }
 
-    public static String clientIdIn(String payload) {
+    public static @Nullable String clientIdIn(String payload) {
         JsonNode node = EventCodec.tree(payload).get("client_id");
         return node == null || !node.isTextual() || node.asText().isBlank() ? null : node.asText();
     }
