@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SOPs the engine can start, cached per instance and refreshed whenever a version is activated.
@@ -23,7 +24,8 @@ public final class SopCatalog {
 
     private final SopStore store;
     private final Map<String, SopDocument> documents = new ConcurrentHashMap<>();
-    private volatile List<Active> active;
+    /** Null until first read and after {@link #invalidate}: the next read loads it again. */
+    private volatile @Nullable List<Active> active;
 
     public SopCatalog(SopStore store) {
         this.store = store;
@@ -102,7 +104,7 @@ public final class SopCatalog {
         return List.of(String.valueOf(serviceType).toLowerCase(Locale.ROOT));
     }
 
-    private static BigDecimal amount(JsonNode payload) {
+    private static @Nullable BigDecimal amount(JsonNode payload) {
         for (String field : List.of("budget", "amount")) {
             JsonNode node = payload.get(field);
             if (node != null && node.isNumber()) {
@@ -120,7 +122,7 @@ public final class SopCatalog {
     }
 
     // An object: each field must equal its value. Strings "field == value" likewise; other strings are notes.
-    private static boolean customConditionsHold(Object conditions, JsonNode payload) {
+    private static boolean customConditionsHold(@Nullable Object conditions, JsonNode payload) {
         if (conditions instanceof Map<?, ?> map) {
             return map.entrySet().stream().allMatch(e -> equalsText(payload.path(String.valueOf(e.getKey())), String.valueOf(e.getValue())));
         }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the SOP engine writes: an execution's events on {@code SOP_EXECUTION/<id>}, each applied at once to the rows by
@@ -34,7 +35,7 @@ final class SopEvents {
         this.clock = clock;
     }
 
-    String createTask(UnitOfWork work, SopExecution x, SopDocument.Step step, RecordedEvent cause, Instant at,
+    String createTask(UnitOfWork work, SopExecution x, SopDocument.Step step, @Nullable RecordedEvent cause, Instant at,
             String title) {
         String taskId = "TASK-" + derived(x.executionId() + "/task/" + step.stepId() + "/" + title).toString().substring(0, 13);
         String role = step.responsibleAgent() != null && ActionClasses.ROLES.contains(step.responsibleAgent())
@@ -46,14 +47,14 @@ final class SopEvents {
         return taskId;
     }
 
-    void emit(UnitOfWork work, SopExecution x, String label, SopEvent.ExecutionEvent event, RecordedEvent cause,
+    void emit(UnitOfWork work, SopExecution x, String label, SopEvent.ExecutionEvent event, @Nullable RecordedEvent cause,
             Instant at) {
         emit(work, x.executionId(), x.correlationId(), label, event, cause, at);
     }
 
     // The event, and at once its effect on the rows (the same fold a rebuild applies).
     void emit(UnitOfWork work, UUID executionId, UUID correlation, String label, SopEvent.ExecutionEvent event,
-            RecordedEvent cause, Instant at) {
+            @Nullable RecordedEvent cause, Instant at) {
         AppendResult stored = append(work, StreamId.of("SOP_EXECUTION", executionId.toString()), executionId + "/" + label, event,
                 correlation, cause == null ? null : cause.eventId(), at);
         if (!stored.duplicate()) {
@@ -62,12 +63,12 @@ final class SopEvents {
     }
 
     private static AppendResult append(UnitOfWork work, StreamId stream, String idBasis, DomainEvent event, UUID correlation,
-            UUID causation, Instant at) {
+            @Nullable UUID causation, Instant at) {
         return work.append(stream, ExpectedVersion.any(), List.of(new NewEvent(derived("sop-engine/" + idBasis),
                 EventCodec.typeOf(event), EventCodec.payload(event), "{}", correlation, causation, SopEngine.NAME, null, at)));
     }
 
-    Instant timeOf(RecordedEvent event) {
+    Instant timeOf(@Nullable RecordedEvent event) {
         return event != null && event.timestamp() != null ? event.timestamp() : clock.instant();
     }
 

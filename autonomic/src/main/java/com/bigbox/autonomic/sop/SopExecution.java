@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of an SOP in a flow: a row of {@code sop_executions} (the seed's columns) with its steps. It is
@@ -20,10 +21,11 @@ import java.util.function.UnaryOperator;
  * @param corrections how often a person rejected, changed or took over a step (lowers the quality score)
  * @param outcome JSON object: how it ended, step by step
  */
-public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID correlationId, String clientId,
-        UUID triggerEventId, Instant startedAt, Instant completedAt, String status, BigDecimal cycleTimeHours,
-        Integer totalSteps, Integer automatedSteps, BigDecimal automationRate, BigDecimal humanHours,
-        BigDecimal estimatedCost, BigDecimal qualityScore, String outcome, int corrections, List<StepState> steps) {
+public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID correlationId, @Nullable String clientId,
+        UUID triggerEventId, Instant startedAt, @Nullable Instant completedAt, String status,
+        @Nullable BigDecimal cycleTimeHours, @Nullable Integer totalSteps, @Nullable Integer automatedSteps,
+        @Nullable BigDecimal automationRate, @Nullable BigDecimal humanHours, @Nullable BigDecimal estimatedCost,
+        @Nullable BigDecimal qualityScore, @Nullable String outcome, int corrections, List<StepState> steps) {
     public static final String IN_PROGRESS = "in_progress";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -93,7 +95,7 @@ public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID 
         return withSteps(next);
     }
 
-    private static String outcome(String clientId, String result, String how, List<StepState> steps, int corrections) {
+    private static String outcome(@Nullable String clientId, String result, String how, List<StepState> steps, int corrections) {
         var outcome = new LinkedHashMap<String, Object>();
         // The access layer's tenancy reads an execution's client here.
         outcome.put("client_id", clientId);
@@ -133,8 +135,9 @@ public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID 
                 outcome, corrections + 1, steps);
     }
 
-    SopExecution ended(String finalStatus, Instant at, BigDecimal cycle, Integer total, Integer automated, BigDecimal rate,
-            BigDecimal hours, BigDecimal cost, BigDecimal quality, String outcomeJson) {
+    SopExecution ended(String finalStatus, Instant at, BigDecimal cycle, @Nullable Integer total,
+            @Nullable Integer automated, @Nullable BigDecimal rate, @Nullable BigDecimal hours, @Nullable BigDecimal cost,
+            @Nullable BigDecimal quality, String outcomeJson) {
         return new SopExecution(executionId, sopId, sopVersion, correlationId, clientId, triggerEventId, startedAt, at,
                 finalStatus, cycle, total, automated, rate, hours, cost, quality, outcomeJson, corrections, steps);
     }

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public final class SopLoader {
     }
 
     /** @param outcome loaded (first version), updated (new version) or unchanged */
-    public record Entry(String sopId, String file, String outcome, int version, Integer previousVersion) {}
+    public record Entry(String sopId, String file, String outcome, int version, @Nullable Integer previousVersion) {}
 
     public record Report(List<Entry> entries) {
         public Report {
@@ -71,12 +73,13 @@ public final class SopLoader {
             SopValidator.Result result = validator.validate(file);
             problems.addAll(result.problems());
             if (result.ok()) {
-                String earlier = fileById.putIfAbsent(result.valid().sop().id(), file.name());
+                SopValidator.Valid v = Objects.requireNonNull(result.valid(), "ok() means valid");
+                String earlier = fileById.putIfAbsent(v.sop().id(), file.name());
                 if (earlier != null) {
-                    problems.add(new SopProblem(file.name(), 1, "metadata.id", "SOP id '" + result.valid().sop().id()
+                    problems.add(new SopProblem(file.name(), 1, "metadata.id", "SOP id '" + v.sop().id()
                             + "' is also defined in " + earlier));
                 } else {
-                    valid.add(result.valid());
+                    valid.add(v);
                 }
             }
         }
@@ -123,7 +126,7 @@ public final class SopLoader {
         if (!result.ok()) {
             throw new SopValidationException(result.problems());
         }
-        SopValidator.Valid v = result.valid();
+        SopValidator.Valid v = Objects.requireNonNull(result.valid(), "ok() means valid");
         if (!v.sop().id().equals(sopId)) {
             throw new InvalidInputException("metadata.id", "the document is SOP " + v.sop().id() + ", not " + sopId);
         }
@@ -146,7 +149,7 @@ public final class SopLoader {
 
     // The next version, announced with its document; the announcement is what writes the row.
     @SuppressWarnings("unchecked")
-    private SopVersion activate(UnitOfWork work, SopValidator.Valid v, Integer previous, String loadedBy, Instant now) {
+    private SopVersion activate(UnitOfWork work, SopValidator.Valid v, @Nullable Integer previous, String loadedBy, Instant now) {
         String sopId = v.sop().id();
         var activated = new SopEvent.VersionActivated(sopId, store.nextVersion(work, sopId), previous,
                 v.sop().metadata().version(), v.sop().metadata().name(), v.checksum(), v.file().name(), LOADED_BY_PERSON,

@@ -6,13 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The dependency graph of an SOP's steps. */
 final class SopPlan {
     private SopPlan() {}
 
     /** A dependency cycle as "a -> b -> a", or null when there is none. */
-    static String findCycle(List<SopDocument.Step> steps) {
+    static @Nullable String findCycle(List<SopDocument.Step> steps) {
         Map<String, List<String>> deps = new HashMap<>();
         steps.forEach(s -> deps.put(s.stepId(), s.dependencies()));
         Set<String> done = new HashSet<>();
@@ -25,7 +26,7 @@ final class SopPlan {
         return null;
     }
 
-    private static String visit(String id, Map<String, List<String>> deps, Set<String> done, List<String> path) {
+    private static @Nullable String visit(String id, Map<String, List<String>> deps, Set<String> done, List<String> path) {
         if (path.contains(id)) {
             var cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
             cycle.add(id);

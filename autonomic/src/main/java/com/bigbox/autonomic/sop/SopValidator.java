@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SOP files (YAML) and checks them against the published JSON Schema
@@ -58,7 +59,7 @@ public final class SopValidator {
     public record Valid(SopFile file, JsonNode document, SopDocument sop, String checksum) {}
 
     /** Either the valid document or the file's problems. */
-    public record Result(Valid valid, List<SopProblem> problems) {
+    public record Result(@Nullable Valid valid, List<SopProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }

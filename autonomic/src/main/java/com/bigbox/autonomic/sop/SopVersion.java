@@ -1,6 +1,7 @@
 package com.bigbox.autonomic.sop;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code sop_definitions}: a version of an SOP.
@@ -9,7 +10,8 @@ import java.time.Instant;
  * @param deactivatedAt null while it is the active version
  */
 public record SopVersion(String sopId, int version, String definition, String checksum, Instant createdAt,
-        Instant activatedAt, Instant deactivatedAt, Integer previousVersion, String approvalMechanism, String source) {
+        Instant activatedAt, @Nullable Instant deactivatedAt, @Nullable Integer previousVersion,
+        @Nullable String approvalMechanism, @Nullable String source) {
 
     public SopDocument document() {
         return SopValidator.read(definition);

@@ -3,6 +3,7 @@ package com.bigbox.autonomic.sop;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one step of an execution stands.
@@ -14,8 +15,9 @@ import java.util.UUID;
  * @param taskId the human task created for it, if any
  */
 public record StepState(String stepId, int position, String name, String automationLevel, String status, boolean required,
-        Boolean automated, BigDecimal humanMinutes, BigDecimal cost, String taskId, Instant readyAt, Instant completedAt,
-        UUID completingEventId, String completingEventType) {
+        @Nullable Boolean automated, @Nullable BigDecimal humanMinutes, @Nullable BigDecimal cost, @Nullable String taskId,
+        @Nullable Instant readyAt, @Nullable Instant completedAt, @Nullable UUID completingEventId,
+        @Nullable String completingEventType) {
     public static final String PENDING = "pending";
     public static final String READY = "ready";
     public static final String COMPLETED = "completed";
@@ -42,7 +44,8 @@ public record StepState(String stepId, int position, String name, String automat
                 readyAt, completedAt, completingEventId, completingEventType);
     }
 
-    StepState completed(boolean byMachine, BigDecimal minutes, BigDecimal stepCost, Instant at, UUID eventId, String eventType) {
+    StepState completed(boolean byMachine, @Nullable BigDecimal minutes, @Nullable BigDecimal stepCost, Instant at,
+            @Nullable UUID eventId, @Nullable String eventType) {
         return new StepState(stepId, position, name, automationLevel, COMPLETED, required, byMachine, minutes, stepCost, taskId,
                 readyAt, at, eventId, eventType);
     }
