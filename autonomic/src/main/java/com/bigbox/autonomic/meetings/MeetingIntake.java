@@ -14,7 +14,9 @@ import com.bigbox.core.UnitOfWork;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,8 @@ public final class MeetingIntake {
      * @param text a transcript ("Anna (client): ...", one turn per line) or free-form notes; or null when turns are given
      * @param turns speaker turns already split; or empty when text is given
      */
-    public record Submission(String clientId, String meetingId, LocalDate date, String text, List<Turn> turns, Boolean attended) {
+    public record Submission(String clientId, @Nullable String meetingId, @Nullable LocalDate date, @Nullable String text,
+            List<Turn> turns, @Nullable Boolean attended) {
         public Submission {
             turns = turns == null ? List.of() : List.copyOf(turns);
             if (clientId == null || clientId.isBlank()) {
@@ -53,7 +56,9 @@ public final class MeetingIntake {
         String meetingId = s.meetingId() != null && !s.meetingId().isBlank() ? s.meetingId()
                 : "MEET-" + UUID.randomUUID().toString().substring(0, 13);
         // A transcript is split here so the stored event shows its turns; notes stay notes and are split on reading.
-        List<Turn> turns = !s.turns().isEmpty() ? s.turns() : looksLikeTranscript(s.text()) ? Transcript.parse(s.text()) : List.of();
+        // A submission without turns has text (its constructor refuses neither), so text is there when it is read here.
+        List<Turn> turns = !s.turns().isEmpty() ? s.turns()
+                : looksLikeTranscript(Objects.requireNonNull(s.text())) ? Transcript.parse(s.text()) : List.of();
         String notes = turns.isEmpty() ? s.text() : null;
         var payload = new MeetingEvent.Completed(s.clientId(), meetingId, null, s.attended(), List.of(), List.of(), null, null,
                 null, notes, turns, s.date());

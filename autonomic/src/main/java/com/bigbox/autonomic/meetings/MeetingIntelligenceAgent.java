@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Meeting intelligence: what was said in a meeting (a transcript or notes) becomes a recorded analysis, the
@@ -87,7 +88,8 @@ public final class MeetingIntelligenceAgent implements Agent {
         reading.risk().or(insight::risk).ifPresent(risk -> emitRisk(context, clientId, risk));
     }
 
-    private static void emitInsight(AgentContext context, StreamId stream, String meetingId, String clientId, MeetingInsight insight) {
+    private static void emitInsight(AgentContext context, StreamId stream, String meetingId, @Nullable String clientId,
+            MeetingInsight insight) {
         emitIntent(context, stream, meetingId, clientId, insight);
         int n = 0;
         for (MeetingInsight.TaskToCreate task : insight.tasks()) {
@@ -99,13 +101,14 @@ public final class MeetingIntelligenceAgent implements Agent {
         insight.risk().ifPresent(risk -> emitRisk(context, clientId, risk));
     }
 
-    private static void emitIntent(AgentContext context, StreamId stream, String meetingId, String clientId, MeetingInsight insight) {
+    private static void emitIntent(AgentContext context, StreamId stream, String meetingId, @Nullable String clientId,
+            MeetingInsight insight) {
         context.emit(Emission.of(stream, new MeetingEvent.IntentInferred(clientId, meetingId, insight.intent(),
                 insight.serviceType(), insight.goals(), insight.budget(), insight.timelineWeeks()), insight, "routine",
                 "Client intent: " + insight.intent()).action("infer_intent"));
     }
 
-    private static void emitRisk(AgentContext context, String clientId, MeetingInsight.RiskFinding risk) {
+    private static void emitRisk(AgentContext context, @Nullable String clientId, MeetingInsight.RiskFinding risk) {
         context.emit(Emission.of(StreamId.of("CLIENT", clientId == null ? "unknown" : clientId),
                 new ClientEvent.RiskDetected(clientId, risk.riskType(), risk.severity(), risk.description(), true,
                         risk.reasons()), risk, "relationship_risk", "Relationship risk: " + risk.description())
@@ -115,7 +118,7 @@ public final class MeetingIntelligenceAgent implements Agent {
     /** Loads the models once, when first needed: an engine that never reads a transcript never loads them. */
     private static final class Lazy implements Supplier<MeetingExtractor> {
         private final Supplier<MeetingExtractor> load;
-        private volatile MeetingExtractor loaded;
+        private volatile @Nullable MeetingExtractor loaded;
 
         Lazy(Supplier<MeetingExtractor> load) {
             this.load = load;
@@ -126,10 +129,11 @@ public final class MeetingIntelligenceAgent implements Agent {
             MeetingExtractor e = loaded;
             if (e == null) {
                 synchronized (this) {
-                    if (loaded == null) {
-                        loaded = load.get();
-                    }
                     e = loaded;
+                    if (e == null) {
+                        e = load.get();
+                        loaded = e;
+                    }
                 }
             }
             return e;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the meeting agent decides from an analysis: one task per action item (owner and due date as the words
@@ -29,7 +30,8 @@ public record MeetingReading(MeetingAnalysis analysis, double confidence, List<S
     static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
 
     /** A task to create, with why. */
-    public record Task(String title, String role, Instant dueAt, String owner, double confidence, List<String> reasons)
+    public record Task(String title, @Nullable String role, @Nullable Instant dueAt, @Nullable String owner,
+            double confidence, List<String> reasons)
             implements Judgement {}
 
     public static MeetingReading of(MeetingAnalysis a) {
@@ -39,7 +41,7 @@ public record MeetingReading(MeetingAnalysis analysis, double confidence, List<S
     }
 
     /** The turns of a transcript, or of free-form notes split into sentences. */
-    public static List<Turn> turns(List<Turn> transcript, String notes) {
+    public static List<Turn> turns(List<Turn> transcript, @Nullable String notes) {
         return transcript.isEmpty() ? Transcript.parse(notes) : transcript;
     }
 

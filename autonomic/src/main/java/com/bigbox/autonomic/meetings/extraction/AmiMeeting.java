@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One meeting of the AMI corpus as adapted in {@code shared/data/ami-meetings}: its dialogue acts as turns,
@@ -25,7 +26,7 @@ public record AmiMeeting(String id, List<Turn> turns, Set<String> actionItemIds,
     public record Entity(String type, String text) {}
 
     /** A gold entity with who said it and when its first word began: how training finds its turn. */
-    public record Located(String speaker, String type, String text, double start) {
+    public record Located(@Nullable String speaker, String type, String text, double start) {
         boolean within(Turn t) {
             return t.start() != null && t.end() != null && java.util.Objects.equals(speaker, t.speaker())
                     && start >= t.start() - 0.05 && start <= t.end() + 0.05;
@@ -81,11 +82,11 @@ public record AmiMeeting(String id, List<Turn> turns, Set<String> actionItemIds,
         return id.length() > 6 ? id.substring(0, 6) : id;
     }
 
-    private static String text(JsonNode n, String field) {
+    private static @Nullable String text(JsonNode n, String field) {
         return n.hasNonNull(field) ? n.get(field).asText() : null;
     }
 
-    private static Double number(JsonNode n, String field) {
+    private static @Nullable Double number(JsonNode n, String field) {
         return n.hasNonNull(field) && n.get(field).isNumber() ? n.get(field).asDouble() : null;
     }
 }

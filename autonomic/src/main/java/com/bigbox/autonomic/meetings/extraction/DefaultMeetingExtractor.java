@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The offline extractor: the trained action-item classifier, the entity typer, due dates, owners, the service
@@ -68,7 +69,7 @@ public final class DefaultMeetingExtractor implements MeetingExtractor {
     }
 
     /** The budget: money said next to "budget", else the largest sum of money mentioned. */
-    static MeetingAnalysis.Amount budget(List<Mention> mentions, List<Turn> turns) {
+    static MeetingAnalysis.@Nullable Amount budget(List<Mention> mentions, List<Turn> turns) {
         MeetingAnalysis.Amount best = null;
         for (Mention m : mentions) {
             if (!m.type().equals("MONEY") || m.value() == null) {
@@ -77,7 +78,7 @@ public final class DefaultMeetingExtractor implements MeetingExtractor {
             String[] parts = m.value().split(" ");
             BigDecimal value = new BigDecimal(parts[0]);
             String currency = parts.length > 1 ? parts[1] : null;
-            boolean said = turns.stream().filter(t -> t.id().equals(m.turnId()))
+            boolean said = turns.stream().filter(t -> Objects.equals(t.id(), m.turnId()))
                     .anyMatch(t -> t.text().toLowerCase(Locale.ROOT).contains("budget"));
             var amount = new MeetingAnalysis.Amount(value, currency, m.turnId(), m.text(), said ? 0.85 : 0.5);
             if (best == null || amount.confidence() > best.confidence()
@@ -89,7 +90,7 @@ public final class DefaultMeetingExtractor implements MeetingExtractor {
     }
 
     /** The first duration in weeks or months mentioned, as whole weeks. */
-    static Integer timelineWeeks(List<Mention> mentions) {
+    static @Nullable Integer timelineWeeks(List<Mention> mentions) {
         for (Mention m : mentions) {
             if (m.type().equals("DURATION") && m.value() != null && m.value().matches("P[0-9.]+[WM]")) {
                 double n = Double.parseDouble(m.value().substring(1, m.value().length() - 1));

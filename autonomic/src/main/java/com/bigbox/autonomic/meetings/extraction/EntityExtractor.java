@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds money, percentages, durations, measures, clock times and dates in one turn. A number (spoken or written)
@@ -37,7 +39,7 @@ public final class EntityExtractor {
     private static final Set<String> MEASURE_CUES = Set.of("age", "aged", "ages", "old", "olds", "group", "groups",
             "between", "under", "over", "younger", "older", "size", "length", "inches", "centimetres");
 
-    private final EntityTyper typer;
+    private final @Nullable EntityTyper typer;
 
     /** Rules alone: a number is typed by its unit or the words around it. */
     public EntityExtractor() {
@@ -45,7 +47,7 @@ public final class EntityExtractor {
     }
 
     /** Rules propose, the trained typer decides (null: rules alone). */
-    public EntityExtractor(EntityTyper typer) {
+    public EntityExtractor(@Nullable EntityTyper typer) {
         this.typer = typer;
     }
 
@@ -93,7 +95,7 @@ public final class EntityExtractor {
     }
 
     /** What a candidate is: its type, its extent in words, its normalised value and the confidence in it. */
-    record Found(String type, int from, int to, String value, double confidence) {}
+    record Found(String type, int from, int to, @Nullable String value, double confidence) {}
 
     private Optional<Found> typeNumber(Words w, int from, int end) {
         List<String> words = lower(w, from, end);
@@ -171,21 +173,22 @@ public final class EntityExtractor {
         }
         if ((t.equals("couple") || t.equals("few")) && w.lower(i + 1).equals("of") && TIME_UNITS.containsKey(w.lower(i + 2))) {
             return Optional.of(new Found("DURATION", i, i + 3, duration(List.of(t.equals("couple") ? "two" : "three"),
-                    TIME_UNITS.get(w.lower(i + 2))), 0.75));
+                    Objects.requireNonNull(TIME_UNITS.get(w.lower(i + 2)))), 0.75));
         }
         if (t.equals("few") && TIME_UNITS.containsKey(w.lower(i + 1)) && w.lower(i + 1).endsWith("s")) {
-            return Optional.of(new Found("DURATION", i, i + 2, duration(List.of("three"), TIME_UNITS.get(w.lower(i + 1))), 0.7));
+            return Optional.of(new Found("DURATION", i, i + 2, duration(List.of("three"),
+                    Objects.requireNonNull(TIME_UNITS.get(w.lower(i + 1)))), 0.7));
         }
         return Optional.empty();
     }
 
-    static Found money(int from, int to, List<String> words, String currency, double confidence) {
+    static Found money(int from, int to, List<String> words, @Nullable String currency, double confidence) {
         Optional<BigDecimal> v = SpokenNumbers.value(words, true);
         String value = v.map(x -> x.stripTrailingZeros().toPlainString() + (currency == null ? "" : " " + currency)).orElse(null);
         return new Found("MONEY", from, to, value, confidence);
     }
 
-    private static String duration(List<String> words, String unit) {
+    private static @Nullable String duration(List<String> words, String unit) {
         Optional<BigDecimal> v = SpokenNumbers.value(words, false);
         if (v.isEmpty()) {
             return null;

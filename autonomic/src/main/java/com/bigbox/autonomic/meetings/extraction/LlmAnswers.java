@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The prompt for the language model and the mapping of its (schema-valid) answers to a {@link MeetingAnalysis}. */
 final class LlmAnswers {
@@ -93,7 +94,7 @@ final class LlmAnswers {
         return t;
     }
 
-    private static Owners.Owner owner(JsonNode n) {
+    private static Owners.@Nullable Owner owner(JsonNode n) {
         if (!n.isTextual() || n.asText().isBlank()) {
             return null;
         }

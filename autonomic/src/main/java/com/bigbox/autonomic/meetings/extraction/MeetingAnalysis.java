@@ -3,6 +3,7 @@ package com.bigbox.autonomic.meetings.extraction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything an extractor found in a meeting, each finding with its evidence (the turn and the words), its
@@ -13,8 +14,8 @@ import java.util.List;
  * @param version the extractor's version, including a digest of its model files
  */
 public record MeetingAnalysis(String extractor, String version, List<ActionItem> actionItems, List<Mention> entities,
-        Amount budget, Integer timelineWeeks, ServiceTypes.Wanted service, List<Sentiment.Negative> negativeClientTurns,
-        Double sentiment) {
+        @Nullable Amount budget, @Nullable Integer timelineWeeks, ServiceTypes.Wanted service,
+        List<Sentiment.Negative> negativeClientTurns, @Nullable Double sentiment) {
     public MeetingAnalysis {
         actionItems = List.copyOf(actionItems);
         entities = List.copyOf(entities);
@@ -29,9 +30,10 @@ public record MeetingAnalysis(String extractor, String version, List<ActionItem>
      * @param due the date the words allow, else null
      * @param dueWords the words that gave the date
      */
-    public record ActionItem(String turnId, String speaker, String what, Owners.Owner owner, LocalDate due,
-            String dueWords, double confidence) {}
+    public record ActionItem(@Nullable String turnId, @Nullable String speaker, String what, Owners.@Nullable Owner owner,
+            @Nullable LocalDate due, @Nullable String dueWords, double confidence) {}
 
     /** An amount of money with the turn and words it came from. */
-    public record Amount(BigDecimal value, String currency, String turnId, String words, double confidence) {}
+    public record Amount(BigDecimal value, @Nullable String currency, @Nullable String turnId, @Nullable String words,
+            double confidence) {}
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an extractor over AMI meetings and scores it. The extractor gets only each act's speaker, role, times and
@@ -17,7 +18,7 @@ public final class MeetingEvalRun {
     private static final LocalDate NO_DATE = LocalDate.of(2005, 1, 3);
 
     /** The scores and each meeting's predictions as the JSON line {@code --predictions} writes. */
-    public record Result(int meetings, String extractor, MeetingEvaluation.Figures actionItems,
+    public record Result(int meetings, @Nullable String extractor, MeetingEvaluation.Figures actionItems,
             MeetingEvaluation.Figures entities, int annotatedMeetings, MeetingEvaluation.Figures entitiesAnnotated,
             List<String> predictionLines) {}
 

@@ -1,5 +1,7 @@
 package com.bigbox.autonomic.meetings.extraction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An amount, date, time or duration someone mentioned.
  *
@@ -9,4 +11,5 @@ package com.bigbox.autonomic.meetings.extraction;
  * @param turnId the turn it was said in
  * @param begin character offset of the words in the turn's text
  */
-public record Mention(String type, String text, String value, String turnId, int begin, int end, double confidence) {}
+public record Mention(String type, String text, @Nullable String value, @Nullable String turnId, int begin, int end,
+        double confidence) {}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who an action item is for: a person named, a role ("the designer"), or "you", "we", "I" resolved through who
@@ -19,7 +20,7 @@ public final class Owners {
     public enum Kind { PERSON, ROLE, CLIENT, TEAM }
 
     /** An owner, how it was found, and the engine role that should pick the task up. */
-    public record Owner(Kind kind, String name, String role, String words, double confidence) {}
+    public record Owner(Kind kind, @Nullable String name, @Nullable String role, String words, double confidence) {}
 
     // Role phrases and the roster role they map to (first match wins: longer phrases first).
     private static final Map<String, String> ROLES = new LinkedHashMap<>();
@@ -99,7 +100,7 @@ public final class Owners {
     }
 
     /** A role naming the client's side ("client", "customer", "client:CMO"). */
-    public static boolean isClient(String role) {
+    public static boolean isClient(@Nullable String role) {
         if (role == null) {
             return false;
         }

@@ -3,6 +3,7 @@ package com.bigbox.autonomic.meetings.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How negative a turn is, from a small lexicon written for this engine (no third-party word list, so no licence
@@ -11,7 +12,7 @@ import java.util.Set;
  */
 public final class Sentiment {
     /** A negative turn with the words that made it so. */
-    public record Negative(String turnId, List<String> words, double score) {}
+    public record Negative(@Nullable String turnId, List<String> words, double score) {}
 
     private static final Set<String> NEGATIVE = Set.of("disappointed", "disappointing", "unhappy", "frustrated",
             "frustrating", "annoyed", "angry", "upset", "worried", "concerned", "concern", "unacceptable", "terrible",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service a client asks for, mapped to the service types the SOP catalogue's preconditions name
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ServiceTypes {
     /** A service type with its evidence and how many turns asked for it. */
-    public record Wanted(String serviceType, String turnId, String words, int mentions, double confidence) {}
+    public record Wanted(String serviceType, @Nullable String turnId, @Nullable String words, int mentions, double confidence) {}
 
     private static final Map<String, Pattern> KEYWORDS = new LinkedHashMap<>();
 

@@ -81,9 +81,12 @@ public final class SpokenNumbers {
             }
             if (t.equals("point")) {
                 StringBuilder decimals = new StringBuilder();
-                for (int j = i + 1; j < lowerWords.size() && SMALL.containsKey(lowerWords.get(j))
-                        && SMALL.get(lowerWords.get(j)) < 10; j++) {
-                    decimals.append(SMALL.get(lowerWords.get(j)));
+                for (int j = i + 1; j < lowerWords.size(); j++) {
+                    Integer digit = SMALL.get(lowerWords.get(j));
+                    if (digit == null || digit >= 10) {
+                        break;
+                    }
+                    decimals.append(digit);
                     i = j;
                 }
                 groups.add(new BigDecimal((total + current) + "." + (decimals.isEmpty() ? "0" : decimals)));

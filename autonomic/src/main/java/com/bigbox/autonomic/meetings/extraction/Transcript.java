@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns from text as people paste it: a transcript of lines such as {@code [00:12:03] Anna (client): We need it by
@@ -17,7 +18,7 @@ public final class Transcript {
 
     private Transcript() {}
 
-    public static List<Turn> parse(String text) {
+    public static List<Turn> parse(@Nullable String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the meeting has no text: send a transcript or notes");
         }

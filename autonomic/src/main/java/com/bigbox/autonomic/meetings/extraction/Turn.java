@@ -1,5 +1,7 @@
 package com.bigbox.autonomic.meetings.extraction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One speaker turn (or one sentence of free-form notes): all an extractor may see of a meeting.
  *
@@ -9,7 +11,8 @@ package com.bigbox.autonomic.meetings.extraction;
  * @param start seconds from the meeting's start, if known
  * @param end seconds from the meeting's start, if known
  */
-public record Turn(String id, String speaker, String role, Double start, Double end, String text) {
+public record Turn(@Nullable String id, @Nullable String speaker, @Nullable String role, @Nullable Double start,
+        @Nullable Double end, String text) {
     public Turn {
         id = id == null || id.isBlank() ? null : id;
         text = text == null ? "" : text;
