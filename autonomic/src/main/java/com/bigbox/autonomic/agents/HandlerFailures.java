@@ -3,6 +3,7 @@ package com.bigbox.autonomic.agents;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts failed attempts per event, so that an event an agent cannot handle is retried a bounded number
@@ -20,7 +21,7 @@ public final class HandlerFailures {
     }
 
     /** The failure that exhausted the attempts for {@code eventId}, or null while attempts remain. */
-    public Failure exhausted(UUID eventId) {
+    public @Nullable Failure exhausted(UUID eventId) {
         Failure failure = failures.get(eventId);
         return failure != null && failure.attempts() >= maxAttempts ? failure : null;
     }

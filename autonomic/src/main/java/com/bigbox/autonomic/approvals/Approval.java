@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code human_approvals}: the seed's columns and what the queue needs. A row is the fold of
@@ -25,11 +26,12 @@ import java.util.UUID;
  * @param modifications JSON object of fields a person changed, or null
  */
 public record Approval(UUID approvalId, UUID eventId, String agentId, String decisionContext, String recommendedAction,
-        double confidence, String status, Instant timeoutAt, Instant resolvedAt, String resolvedBy, String resolutionNotes,
-        Instant createdAt, String clientId, UUID correlationId, String decisionEventType, List<UUID> evidence,
-        String actionClass, String assignedRole, String assignedTo, String priority, int escalationLevel,
-        int requiredApprovals, List<String> approvedBy, boolean silenceApproves, boolean infoRequested,
-        Instant lastRemindedAt, int remindersSent, String modifications, String resolution, Instant updatedAt) {
+        double confidence, String status, Instant timeoutAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy,
+        @Nullable String resolutionNotes, Instant createdAt, String clientId, UUID correlationId, String decisionEventType,
+        List<UUID> evidence, String actionClass, String assignedRole, @Nullable String assignedTo, String priority,
+        int escalationLevel, int requiredApprovals, List<String> approvedBy, boolean silenceApproves, boolean infoRequested,
+        @Nullable Instant lastRemindedAt, int remindersSent, @Nullable String modifications, @Nullable String resolution,
+        Instant updatedAt) {
     public static final String PENDING = "pending";
     public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
@@ -104,8 +106,8 @@ public record Approval(UUID approvalId, UUID eventId, String agentId, String dec
         return modifications == null ? Map.of() : EventCodec.read(modifications, Map.class);
     }
 
-    private Approval resolved(String newStatus, String how, String by, String notes, List<String> approvers, String changes,
-            Instant at) {
+    private Approval resolved(String newStatus, String how, String by, @Nullable String notes, List<String> approvers,
+            @Nullable String changes, Instant at) {
         return new Approval(approvalId, eventId, agentId, decisionContext, recommendedAction, confidence, newStatus, timeoutAt,
                 at, by, notes, createdAt, clientId, correlationId, decisionEventType, evidence, actionClass, assignedRole,
                 assignedTo, priority, escalationLevel, requiredApprovals, approvers, silenceApproves, infoRequested,
@@ -119,7 +121,7 @@ public record Approval(UUID approvalId, UUID eventId, String agentId, String dec
     }
 
     @SuppressWarnings("unchecked")
-    private static String merged(String json, Map<String, Object> changes) {
+    private static @Nullable String merged(@Nullable String json, Map<String, Object> changes) {
         if (changes.isEmpty()) {
             return json;
         }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +152,7 @@ public final class ApprovalCommands {
         return new BulkResult(matched.size(), decided, matched.size() - decided, items);
     }
 
-    public Approval assign(UnitOfWork work, UUID id, String role, String user, String by) {
+    public Approval assign(UnitOfWork work, UUID id, @Nullable String role, @Nullable String user, String by) {
         requireText("assigned_by", by);
         approvals.lock.shared(work);
         Approval before = approvals.pendingLocked(work, id);

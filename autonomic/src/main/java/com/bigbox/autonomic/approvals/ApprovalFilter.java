@@ -2,10 +2,12 @@ package com.bigbox.autonomic.approvals;
 
 import com.bigbox.autonomic.InvalidInputException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Which approvals a list or a bulk decision covers; null fields do not filter. */
-public record ApprovalFilter(String status, String agentId, String actionClass, String assignedRole, String assignedTo,
-        String priority, String clientId, Double maxConfidence, String decisionEventType, int limit, int offset) {
+public record ApprovalFilter(@Nullable String status, @Nullable String agentId, @Nullable String actionClass,
+        @Nullable String assignedRole, @Nullable String assignedTo, @Nullable String priority, @Nullable String clientId,
+        @Nullable Double maxConfidence, @Nullable String decisionEventType, int limit, int offset) {
     public static final int MAX_LIMIT = 500;
     static final Set<String> STATUSES = Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED, Approval.TIMEOUT);
     static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "critical");

@@ -2,6 +2,7 @@ package com.bigbox.autonomic.approvals;
 
 import com.bigbox.autonomic.InvalidInputException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What a person decides about an approval. */
 public sealed interface DecisionCommand {
@@ -66,7 +67,7 @@ public sealed interface DecisionCommand {
         return by.strip();
     }
 
-    private static String checkNotes(String notes, boolean required) {
+    private static @Nullable String checkNotes(@Nullable String notes, boolean required) {
         if (notes == null || notes.isBlank()) {
             if (required) {
                 throw new InvalidInputException("notes", "notes are required: say why");

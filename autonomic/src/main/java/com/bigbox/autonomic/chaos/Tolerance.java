@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a probe's value must be for the system to count as normal (the Chaos Toolkit's tolerance
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, Tolerance.Range, Tolerance.Regex, Tolerance.JsonPath {
 
-    boolean accepts(Object value);
+    boolean accepts(@Nullable Object value);
 
     /** The tolerance as plain data, for the journal. */
     Map<String, Object> describe();
@@ -24,7 +25,7 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
     /** A boolean, number or string the value must equal. */
     record Exactly(Object expected) implements Tolerance {
         @Override
-        public boolean accepts(Object value) {
+        public boolean accepts(@Nullable Object value) {
             return same(expected, value);
         }
 
@@ -44,7 +45,7 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
         }
 
         @Override
-        public boolean accepts(Object value) {
+        public boolean accepts(@Nullable Object value) {
             return values.stream().anyMatch(v -> same(v, value));
         }
 
@@ -55,13 +56,13 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
     }
 
     /** A number within {@code [min, max]}; {@code target} picks a field of a map value. */
-    record Range(double min, double max, String target) implements Tolerance {
+    record Range(double min, double max, @Nullable String target) implements Tolerance {
         public Range {
             Experiment.require(min <= max, "tolerance.range", "must be [low, high] with low <= high");
         }
 
         @Override
-        public boolean accepts(Object value) {
+        public boolean accepts(@Nullable Object value) {
             Object picked = pick(value, target);
             if (!(picked instanceof Number n)) {
                 return false;
@@ -83,9 +84,9 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
     }
 
     /** Text matching a regular expression somewhere; {@code target} picks a field of a map value. */
-    record Regex(Pattern pattern, String target) implements Tolerance {
+    record Regex(Pattern pattern, @Nullable String target) implements Tolerance {
         @Override
-        public boolean accepts(Object value) {
+        public boolean accepts(@Nullable Object value) {
             Object picked = pick(value, target);
             return picked != null && pattern.matcher(String.valueOf(picked)).find();
         }
@@ -106,7 +107,7 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
      * The values at a JSON path ({@code $.a.b}, {@code $.list[0]}) must all be among {@code expect},
      * or, without {@code expect}, exist.
      */
-    record JsonPath(String path, List<Object> expect, String target) implements Tolerance {
+    record JsonPath(String path, List<Object> expect, @Nullable String target) implements Tolerance {
         private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_-]*)|\\[(\\d+)]");
 
         public JsonPath {
@@ -116,9 +117,10 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
         }
 
         @Override
-        public boolean accepts(Object value) {
+        public boolean accepts(@Nullable Object value) {
             Object found = pick(value, target);
-            for (Object segment : segments(path)) {
+            // The constructor refused a path segments() cannot read, so it reads this one.
+            for (Object segment : Objects.requireNonNull(segments(path))) {
                 if (segment instanceof String key && found instanceof Map<?, ?> map && map.containsKey(key)) {
                     found = map.get(key);
                 } else if (segment instanceof Integer index && found instanceof List<?> list && index < list.size()) {
@@ -146,7 +148,7 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
             return d;
         }
 
-        private static List<Object> segments(String path) {
+        private static @Nullable List<Object> segments(String path) {
             var segments = new ArrayList<Object>();
             Matcher m = SEGMENT.matcher(path);
             int at = 1;
@@ -161,14 +163,14 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
         }
     }
 
-    private static Object pick(Object value, String target) {
+    private static @Nullable Object pick(@Nullable Object value, @Nullable String target) {
         if (target == null) {
             return value;
         }
         return value instanceof Map<?, ?> map ? map.get(target) : null;
     }
 
-    private static boolean same(Object expected, Object actual) {
+    private static boolean same(@Nullable Object expected, @Nullable Object actual) {
         if (expected instanceof Number a && actual instanceof Number b) {
             try {
                 return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;

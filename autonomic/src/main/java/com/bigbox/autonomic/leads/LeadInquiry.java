@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lead inquiry as the intake path accepts it (CLI, HTTP, webhook): checked field by field, so a
@@ -93,7 +94,7 @@ public record LeadInquiry(String name, String email, String phone, String compan
         return v;
     }
 
-    private static String optional(String field, String value, int max) {
+    private static @Nullable String optional(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package com.bigbox.autonomic.notifications;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a failed delivery waits before its next try: doubling from {@code first}, at most
@@ -16,7 +17,7 @@ public record Backoff(Duration first, Duration max, int attempts) {
     }
 
     /** The wait after failed attempt {@code attempt} (1-based), or null when that was the last one. */
-    public Duration after(int attempt) {
+    public @Nullable Duration after(int attempt) {
         if (attempt >= attempts) {
             return null;
         }

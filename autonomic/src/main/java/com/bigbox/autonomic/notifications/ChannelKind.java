@@ -1,6 +1,7 @@
 package com.bigbox.autonomic.notifications;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Where a notification can go. The dashboard is not one: it shows every pending approval anyway. */
 public enum ChannelKind {
@@ -11,7 +12,7 @@ public enum ChannelKind {
     }
 
     /** The kind an SOP's {@code notification_channels} or a setting names; null for ones not sent here (dashboard, sms, phone). */
-    public static ChannelKind parseOrNull(String name) {
+    public static @Nullable ChannelKind parseOrNull(@Nullable String name) {
         return switch (name == null ? "" : name.strip().toLowerCase(Locale.ROOT)) {
             case "email" -> EMAIL;
             case "slack" -> SLACK;

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a notification may go: an SOP that keeps to business hours (or has blackout dates) holds it
@@ -14,7 +15,8 @@ import java.util.EnumSet;
 public final class DeliveryTiming {
     private DeliveryTiming() {}
 
-    public static Instant sendAt(Instant now, Trigger trigger, SopRules rules, BusinessCalendar calendar, QuietHours quiet) {
+    public static Instant sendAt(Instant now, Trigger trigger, SopRules rules, BusinessCalendar calendar,
+            @Nullable QuietHours quiet) {
         boolean interrupt = trigger == Trigger.CEO_INTERRUPT;
         boolean holdForBusiness = !interrupt && (rules.businessHoursOnly() || !rules.blackoutDates().isEmpty());
         BusinessCalendar open = calendar.withBlackout(rules.blackoutDates());
@@ -31,7 +33,7 @@ public final class DeliveryTiming {
             if (holdForBusiness) {
                 t = open.nextOpen(t);
             }
-            if (holdForQuiet) {
+            if (holdForQuiet && quiet != null) { // holdForQuiet implies quiet != null; the check says so to the compiler
                 t = quiet.nextAllowed(t);
             }
             if (t.equals(before)) {

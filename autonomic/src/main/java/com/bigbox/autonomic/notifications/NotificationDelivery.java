@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,7 @@ final class NotificationDelivery implements JobHandler {
                 d.channel(), d.recipient(), d.attempt());
     }
 
-    private void failed(UnitOfWork work, Approval approval, Delivery d, String reason, Instant nextAttemptAt) {
+    private void failed(UnitOfWork work, Approval approval, Delivery d, String reason, @Nullable Instant nextAttemptAt) {
         Instant now = clock.instant();
         append(work, approval, d, new NotificationEvent.Failed(approval.clientId(), d.deliveryId(), d.approvalId(), d.trigger(),
                 d.channel(), d.recipient(), d.attempt(), reason, nextAttemptAt, nextAttemptAt == null), now);

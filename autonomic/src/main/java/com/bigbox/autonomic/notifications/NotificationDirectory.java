@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Who is reached how: the configured channels, people's quiet hours, and the SOP behind a flow. */
 public interface NotificationDirectory {
@@ -12,7 +13,7 @@ public interface NotificationDirectory {
      * The channels that reach the people who may decide: those of each role in {@code roles} (the role's
      * own channels and its members'), and those of the user {@code assignedTo} when it is someone's e-mail.
      */
-    List<Address> addresses(UnitOfWork work, Collection<String> roles, String assignedTo);
+    List<Address> addresses(UnitOfWork work, Collection<String> roles, @Nullable String assignedTo);
 
     Optional<QuietHours> quietHours(UnitOfWork work, String subject);
 

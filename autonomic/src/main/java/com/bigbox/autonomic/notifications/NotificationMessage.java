@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a notification says: enough to decide without opening anything (the agent, the recommended
@@ -57,13 +58,13 @@ public record NotificationMessage(String subject, String text, Map<String, Objec
         return new NotificationMessage(subject, text.toString(), fields);
     }
 
-    private static void line(StringBuilder text, String label, String value) {
+    private static void line(StringBuilder text, String label, @Nullable String value) {
         if (value != null) {
             text.append(label).append(": ").append(value).append('\n');
         }
     }
 
-    private static String deadline(Instant at) {
+    private static @Nullable String deadline(@Nullable Instant at) {
         return at == null ? null : at + " (UTC)";
     }
 }

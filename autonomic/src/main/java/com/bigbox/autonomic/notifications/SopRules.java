@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the SOP governing an approval's flow says about telling people: its {@code escalation_rules}
  * (channels, urgency, whom to escalate to) and {@code time_restrictions} (business hours, blackout
  * dates). An approval outside any SOP has {@link #NONE}: every configured channel, default urgency.
  */
-public record SopRules(String sopId, List<EscalationRule> escalationRules, SopDocument.TimeRestrictions timeRestrictions) {
+public record SopRules(@Nullable String sopId, List<EscalationRule> escalationRules,
+        SopDocument.@Nullable TimeRestrictions timeRestrictions) {
     public static final SopRules NONE = new SopRules(null, List.of(), null);
 
     public SopRules {

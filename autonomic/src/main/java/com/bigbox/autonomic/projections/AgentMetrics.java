@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code agent_metrics}: an agent's day. Every value is a function of the log alone (the row's
@@ -17,10 +18,10 @@ import java.util.UUID;
  *     ratio over several days is the agent's mean confidence then
  */
 public record AgentMetrics(UUID metricId, String agentId, Instant windowStart, Instant windowEnd, long eventsProcessed,
-        long eventsEmitted, long humanEscalations, BigDecimal avgConfidence, BigDecimal confidenceVariance,
-        BigDecimal automationRate, BigDecimal humanHoursSaved, long decisions, long autonomousDecisions,
-        long approvalsAgreed, long approvalsOverridden, long approvalsRejected, BigDecimal confidenceSum,
-        long confidenceCount) {
+        long eventsEmitted, long humanEscalations, @Nullable BigDecimal avgConfidence,
+        @Nullable BigDecimal confidenceVariance, @Nullable BigDecimal automationRate, BigDecimal humanHoursSaved,
+        long decisions, long autonomousDecisions, long approvalsAgreed, long approvalsOverridden, long approvalsRejected,
+        BigDecimal confidenceSum, long confidenceCount) {
     static final BigDecimal HOURS_PER_REVIEW = new BigDecimal("0.25");
 
     public static AgentMetrics of(String agentId, Instant windowStart, Instant windowEnd, AgentWindowFacts f) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class ClientHealthProjection implements Projection {
         return (event, work) -> update(event, work).ifPresent(drop -> raise(event, work, drop));
     }
 
-    private record Drop(ClientHealth now, String before) {}
+    private record Drop(ClientHealth now, @Nullable String before) {}
 
     private Optional<Drop> update(RecordedEvent event, UnitOfWork work) {
         String clientId = Flows.clientIdIn(event.payload());

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a client's activity becomes a trust score and a health status, with the reasons. Trust starts at
@@ -38,7 +39,7 @@ public final class ClientHealthRules {
     }
 
     // What the client says: NPS and quality.
-    private static double said(ClientActivity a, Integer nps, double trust, List<String> reasons) {
+    private static double said(ClientActivity a, @Nullable Integer nps, double trust, List<String> reasons) {
         if (nps != null) {
             if (nps >= 30) {
                 trust += 0.10;
@@ -104,7 +105,7 @@ public final class ClientHealthRules {
     }
 
     // The gravest signal first, then the trust score.
-    private static String status(ClientActivity a, Integer nps, BigDecimal trustScore) {
+    private static String status(ClientActivity a, @Nullable Integer nps, BigDecimal trustScore) {
         if (a.criticalRisks() > 0 || trustScore.compareTo(new BigDecimal("0.30")) < 0) {
             return "critical";
         } else if (a.highRisks() > 0 || trustScore.compareTo(new BigDecimal("0.50")) < 0) {

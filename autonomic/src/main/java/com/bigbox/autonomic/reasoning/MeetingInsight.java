@@ -3,10 +3,12 @@ package com.bigbox.autonomic.reasoning;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What a meeting's notes say: the client's intent, the follow-up tasks, and a risk if there is one. */
-public record MeetingInsight(String intent, String serviceType, List<String> goals, BigDecimal budget,
-        Integer timelineWeeks, double confidence, List<String> reasons, List<TaskToCreate> tasks, Optional<RiskFinding> risk)
+public record MeetingInsight(String intent, String serviceType, List<String> goals, @Nullable BigDecimal budget,
+        @Nullable Integer timelineWeeks, double confidence, List<String> reasons, List<TaskToCreate> tasks,
+        Optional<RiskFinding> risk)
         implements Judgement {
     public MeetingInsight {
         goals = List.copyOf(goals);

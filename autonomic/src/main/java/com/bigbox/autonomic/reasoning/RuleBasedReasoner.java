@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deterministic, explainable rules; the original engine's thresholds and scoring are the defaults.
@@ -156,7 +158,7 @@ public class RuleBasedReasoner implements Reasoner {
     public StrategyPlan plan(MeetingEvent.IntentInferred intent) {
         var reasons = new ArrayList<String>();
         String serviceType = intent.serviceType() == null ? "creative_services" : intent.serviceType();
-        BigDecimal rate = WEEKLY_RATE.getOrDefault(serviceType, WEEKLY_RATE.get("creative_services"));
+        BigDecimal rate = WEEKLY_RATE.getOrDefault(serviceType, Objects.requireNonNull(WEEKLY_RATE.get("creative_services")));
         int weeks = intent.timelineWeeks() != null && intent.timelineWeeks() > 0
                 ? intent.timelineWeeks()
                 : DEFAULT_WEEKS.getOrDefault(serviceType, 6);
@@ -192,7 +194,7 @@ public class RuleBasedReasoner implements Reasoner {
     public TaskAssignment assign(TaskEvent.Created task) {
         String role = task.role() != null && ROSTER.containsKey(task.role()) ? task.role() : roleFor(nullToEmpty(task.title()));
         double confidence = task.role() != null && ROSTER.containsKey(task.role()) ? 0.90 : 0.80;
-        List<String> people = ROSTER.get(role);
+        List<String> people = Objects.requireNonNull(ROSTER.get(role), () -> "no roster for role " + role);
         String assignee = people.get(Math.floorMod(nullToEmpty(task.taskId()).hashCode(), people.size()));
         return new TaskAssignment(assignee, role, confidence, List.of(
                 task.role() != null && ROSTER.containsKey(task.role()) ? "the task names role " + role : "role " + role + " by the task's wording",
@@ -278,15 +280,15 @@ public class RuleBasedReasoner implements Reasoner {
         return "creative_services";
     }
 
-    private static boolean present(String s) {
+    private static boolean present(@Nullable String s) {
         return s != null && !s.isBlank();
     }
 
-    private static String lower(String s) {
-        return present(s) ? s.strip().toLowerCase(Locale.ROOT) : null;
+    private static @Nullable String lower(@Nullable String s) {
+        return s != null && present(s) ? s.strip().toLowerCase(Locale.ROOT) : null;
     }
 
-    private static String nullToEmpty(String s) {
+    private static String nullToEmpty(@Nullable String s) {
         return s == null ? "" : s;
     }
 }
