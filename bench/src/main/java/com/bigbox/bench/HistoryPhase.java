@@ -7,7 +7,7 @@ import com.bigbox.core.Position;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.PgEventStore;
-import com.bigbox.postgres.autonomic.PgAutonomic;
+import com.bigbox.postgres.autonomic.PostgresAdapters;
 import com.bigbox.postgres.autonomic.PgCompatReads;
 import com.bigbox.postgres.autonomic.PgSubscriptionStatus;
 import java.sql.Connection;
@@ -84,7 +84,7 @@ final class HistoryPhase {
         var reads = new LinkedHashMap<String, Function<UnitOfWork, Object>>();
         reads.put("GET /api/v1/agents (status and lag of every agent)", w -> new PgSubscriptionStatus().of(w, agents));
         reads.put("GET /api/events/stats", w -> compat.stats(w, Instant.now()));
-        reads.put("GET /api/v1/reviews/weekly", w -> PgAutonomic.weeklyReview(w, GoLive.fromFirstEvent(),
+        reads.put("GET /api/v1/reviews/weekly", w -> PostgresAdapters.weeklyReview(w, GoLive.fromFirstEvent(),
                 ReviewWeek.of(Instant.now()), Instant.now()));
         reads.put("POST /api/events/query (a client's latest 50)", w -> compat.events(w, new PgCompatReads.EventQuery(
                 List.of(), null, null, null, null, "c-7", null, null, null, 50)));

@@ -3,7 +3,7 @@ package com.bigbox.app.commands;
 import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.sop.SopFile;
 import com.bigbox.autonomic.sop.SopLoader;
-import com.bigbox.postgres.autonomic.PgAutonomic;
+import com.bigbox.postgres.autonomic.PostgresAdapters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class LoadSopsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<SopFile> files = read(directory);
         try (OneShot db = OneShot.open(main.settings(), "load-sops")) {
-            var loader = PgAutonomic.sopLoader(Clock.systemUTC());
+            var loader = PostgresAdapters.sopLoader(Clock.systemUTC());
             SopLoader.Report report = db.store().inTransaction(w -> loader.load(w, files, loadedBy));
             var out = spec.commandLine().getOut();
             for (SopLoader.Entry e : report.entries()) {

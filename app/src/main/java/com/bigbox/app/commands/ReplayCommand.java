@@ -2,7 +2,7 @@ package com.bigbox.app.commands;
 
 import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.projections.ProjectionRegistry;
-import com.bigbox.postgres.autonomic.PgAutonomic;
+import com.bigbox.postgres.autonomic.PostgresAdapters;
 import com.bigbox.postgres.projections.ProjectionRebuild;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProjectionRegistry registry = PgAutonomic.projections();
+        ProjectionRegistry registry = PostgresAdapters.projections();
         registry.withDependents(projections); // an unknown name is refused before anything opens
         PrintWriter out = spec.commandLine().getOut();
         try (OneShot db = OneShot.open(main.settings(), "replay")) {

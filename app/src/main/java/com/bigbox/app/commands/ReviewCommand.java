@@ -1,11 +1,11 @@
 package com.bigbox.app.commands;
 
-import com.bigbox.app.engine.AutonomicRuntime;
+import com.bigbox.app.engine.AutonomicWiring;
 import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.improvement.review.ReviewWeek;
 import com.bigbox.autonomic.improvement.review.WeeklyReview;
-import com.bigbox.postgres.autonomic.PgAutonomic;
+import com.bigbox.postgres.autonomic.PostgresAdapters;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,10 +63,10 @@ public final class ReviewCommand implements Runnable, Settings.Source {
             Settings settings = review.settings();
             Instant now = at != null ? at : Clock.systemUTC().instant();
             ReviewWeek reviewed = week == null ? ReviewWeek.of(now) : ReviewWeek.parse(week);
-            var goLive = AutonomicRuntime.goLive(settings);
+            var goLive = AutonomicWiring.goLive(settings);
             PrintWriter out = spec.commandLine().getOut();
             try (OneShot db = OneShot.open(settings, "review")) {
-                WeeklyReview result = db.store().inTransaction(w -> PgAutonomic.weeklyReview(w, goLive, reviewed, now));
+                WeeklyReview result = db.store().inTransaction(w -> PostgresAdapters.weeklyReview(w, goLive, reviewed, now));
                 out.print(json ? EventCodec.write(result) + System.lineSeparator() : result.text());
                 out.flush();
             }

@@ -47,7 +47,7 @@ public final class Engine implements AutoCloseable {
     private final PgNode node;
     private final EngineChaos chaos;
     private final AccessLayer access;
-    private final AutonomicRuntime autonomic;
+    private final AutonomicWiring autonomic;
     private final HttpServer http;
     private final String instanceName;
     private boolean serving;
@@ -70,7 +70,7 @@ public final class Engine implements AutoCloseable {
             node = remember(PgNode.start(database, options.instanceName(), null, pollInterval(settings), meters.registry()));
             // The chaos faults first: every agent's handler is exposed to them from its first event.
             chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
-            autonomic = remember(AutonomicRuntime.start(node, clock, settings, chaos.faults()));
+            autonomic = remember(AutonomicWiring.start(node, clock, settings, chaos.faults()));
             access = remember(AccessLayer.start(settings, database, node, options.instanceName(),
                     autonomic.operations().approvals()));
             var transactions = access.transactions();
@@ -84,7 +84,7 @@ public final class Engine implements AutoCloseable {
             var publicUrl = new AtomicReference<String>();
             var notifications = remember(EngineNotifications.create(settings, node, autonomic,
                     JwtSecretFile.loadOrCreate(settings, null), publicUrl::get, clock));
-            if (AutonomicRuntime.agentsOn(settings)) {
+            if (AutonomicWiring.agentsOn(settings)) {
                 notifications.start(node, autonomic);
             }
             engineRoutes.addAll(notifications.routes());

@@ -52,7 +52,7 @@ final class EngineNotifications implements AutoCloseable {
         this.routes = routes;
     }
 
-    static EngineNotifications create(Settings settings, PgNode node, AutonomicRuntime autonomic, JwtSecret secret,
+    static EngineNotifications create(Settings settings, PgNode node, AutonomicWiring autonomic, JwtSecret secret,
             Supplier<String> baseUrl, Clock clock) {
         var senders = new EnumMap<ChannelKind, ChannelSender>(ChannelKind.class);
         var http = new HttpChannels(clock);
@@ -79,7 +79,7 @@ final class EngineNotifications implements AutoCloseable {
     }
 
     /** Plans and sends, on an instance that runs the agents (the others serve the routes only). */
-    EngineNotifications start(PgNode node, AutonomicRuntime autonomic) {
+    EngineNotifications start(PgNode node, AutonomicWiring autonomic) {
         registration = notifications.start(node.subscriptions(), autonomic.jobs(), node.store().head());
         return this;
     }

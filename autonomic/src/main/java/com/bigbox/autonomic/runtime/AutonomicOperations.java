@@ -80,7 +80,7 @@ public final class AutonomicOperations implements AutoCloseable {
         }
     }
 
-    private final AutonomicPorts ports;
+    private final InfrastructurePorts ports;
     private final Clock clock;
     private final Reasoner reasoner;
     private final Settings settings;
@@ -98,23 +98,23 @@ public final class AutonomicOperations implements AutoCloseable {
     private final DecisionOverrides decisionOverrides;
     private final List<Registration> registrations = new ArrayList<>();
 
-    public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings) {
+    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings) {
         this(ports, clock, reasoner, settings, shippedAgents());
     }
 
     /** With other agents than the shipped ones (tests plug in a misbehaving one). */
-    public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents) {
+    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents) {
         this(ports, clock, reasoner, settings, agents, GoLive.fromFirstEvent());
     }
 
     /** @param goLive when the agency went live: the 90-day doctrine counts its weeks from it */
-    public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
+    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
             GoLive goLive) {
         this(ports, clock, reasoner, settings, agents, goLive, Doctrine.shipped());
     }
 
     /** @param doctrine the rules and bounds the control loops work within (the shipped one, or one from a file) */
-    public AutonomicOperations(AutonomicPorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
+    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
             GoLive goLive, Doctrine doctrine) {
         this.ports = ports;
         this.clock = clock;

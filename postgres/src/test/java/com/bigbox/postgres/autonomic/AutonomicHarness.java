@@ -48,10 +48,10 @@ public final class AutonomicHarness implements AutoCloseable {
     private final TestDatabase db;
     private final Database database;
     private final PgNode node;
-    private final PgAutonomic adapters;
+    private final PostgresAdapters adapters;
     private final AutonomicOperations ops;
 
-    private AutonomicHarness(TestDatabase db, Database database, PgNode node, PgAutonomic adapters, AutonomicOperations ops) {
+    private AutonomicHarness(TestDatabase db, Database database, PgNode node, PostgresAdapters adapters, AutonomicOperations ops) {
         this.db = db;
         this.database = database;
         this.node = node;
@@ -79,7 +79,7 @@ public final class AutonomicHarness implements AutoCloseable {
         Migrations.apply(database.pool());
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
         ActiveFaults faults = chaos ? new PgActiveFaults(database.pool(), name) : ActiveFaults.NONE;
-        PgAutonomic adapters = PgAutonomic.start(node, clock, Duration.ofMillis(100), faults);
+        PostgresAdapters adapters = PostgresAdapters.start(node, clock, Duration.ofMillis(100), faults);
         var ops = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), settings, agents).start();
         return new AutonomicHarness(db, database, node, adapters, ops);
     }
@@ -96,7 +96,7 @@ public final class AutonomicHarness implements AutoCloseable {
         return database;
     }
 
-    public PgAutonomic adapters() {
+    public PostgresAdapters adapters() {
         return adapters;
     }
 

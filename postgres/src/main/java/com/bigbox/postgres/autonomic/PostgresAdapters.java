@@ -9,7 +9,7 @@ import com.bigbox.autonomic.improvement.review.ReviewWeek;
 import com.bigbox.autonomic.improvement.review.WeeklyReview;
 import com.bigbox.autonomic.projections.ProjectionRegistry;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
-import com.bigbox.autonomic.runtime.AutonomicPorts;
+import com.bigbox.autonomic.runtime.InfrastructurePorts;
 import com.bigbox.autonomic.sop.SopDefinitionsProjection;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopValidator;
@@ -29,13 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The PostgreSQL adapters of autonomic operations on one node, with its running job runner. */
-public final class PgAutonomic implements AutoCloseable {
+public final class PostgresAdapters implements AutoCloseable {
     public static final Duration DEFAULT_JOB_POLL = Duration.ofSeconds(1);
 
-    private final AutonomicPorts ports;
+    private final InfrastructurePorts ports;
     private final PgJobRunner jobs;
 
-    private PgAutonomic(AutonomicPorts ports, PgJobRunner jobs) {
+    private PostgresAdapters(InfrastructurePorts ports, PgJobRunner jobs) {
         this.ports = ports;
         this.jobs = jobs;
     }
@@ -44,18 +44,18 @@ public final class PgAutonomic implements AutoCloseable {
      * @param jobPoll how often the node looks for due jobs
      * @param faults the chaos faults in force, which the agents' handlers are exposed to
      */
-    public static PgAutonomic start(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
-        PgAutonomic adapters = passive(node, clock, jobPoll, faults);
+    public static PostgresAdapters start(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
+        PostgresAdapters adapters = passive(node, clock, jobPoll, faults);
         adapters.jobs.start();
         return adapters;
     }
 
     /** The adapters without running this node's job runner (an instance that serves the API only). */
-    public static PgAutonomic passive(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
+    public static PostgresAdapters passive(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
         var jobs = new PgJobRunner(node.store(), clock, node.name(), jobPoll);
-        var ports = new AutonomicPorts(node.subscriptions(), new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
+        var ports = new InfrastructurePorts(node.subscriptions(), new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
                 new PgProjectionLock(), new PgJobScheduler(), jobs, faults, improvement());
-        return new PgAutonomic(ports, jobs);
+        return new PostgresAdapters(ports, jobs);
     }
 
     /** Every projection over the PostgreSQL adapters, as {@code bigbox replay} rebuilds them (nothing runs). */
@@ -81,7 +81,7 @@ public final class PgAutonomic implements AutoCloseable {
                 AutonomicOperations.shippedAgents().stream().map(a -> a.definition().name()).toList(), goLive, week, now);
     }
 
-    public AutonomicPorts ports() {
+    public InfrastructurePorts ports() {
         return ports;
     }
 

@@ -9,7 +9,7 @@ import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.postgres.PgNode;
-import com.bigbox.postgres.autonomic.PgAutonomic;
+import com.bigbox.postgres.autonomic.PostgresAdapters;
 import com.bigbox.postgres.notifications.PgNotificationDirectory;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,14 +18,17 @@ import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Autonomic operations on one engine instance: the PostgreSQL adapters, the job runner, the agents. */
-public final class AutonomicRuntime implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(AutonomicRuntime.class);
+/**
+ * Wires one engine instance: builds the {@link PostgresAdapters} (storage and job runner), hands them to
+ * {@link AutonomicOperations} as its {@link com.bigbox.autonomic.runtime.InfrastructurePorts}, and closes both in order.
+ */
+public final class AutonomicWiring implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AutonomicWiring.class);
 
-    private final PgAutonomic adapters;
+    private final PostgresAdapters adapters;
     private final AutonomicOperations operations;
 
-    private AutonomicRuntime(PgAutonomic adapters, AutonomicOperations operations) {
+    private AutonomicWiring(PostgresAdapters adapters, AutonomicOperations operations) {
         this.adapters = adapters;
         this.operations = operations;
     }
@@ -40,14 +43,14 @@ public final class AutonomicRuntime implements AutoCloseable {
      *
      * @param faults the chaos faults in force, which every agent's handler is exposed to
      */
-    public static AutonomicRuntime start(PgNode node, Clock clock, Settings settings, ActiveFaults faults) {
+    public static AutonomicWiring start(PgNode node, Clock clock, Settings settings, ActiveFaults faults) {
         boolean run = agentsOn(settings);
         boolean loops = loopsOn(settings); // a bad value fails at start, whatever BIGBOX_AGENTS says
         var tunables = new AutonomicOperations.Settings(AutonomicOperations.Settings.defaults().maxAttempts(),
                 AutonomicOperations.Settings.defaults().reminderInterval(), timeoutScale(settings), deadlines(settings));
-        PgAutonomic adapters = run
-                ? PgAutonomic.start(node, clock, jobPoll(settings), faults)
-                : PgAutonomic.passive(node, clock, jobPoll(settings), faults);
+        PostgresAdapters adapters = run
+                ? PostgresAdapters.start(node, clock, jobPoll(settings), faults)
+                : PostgresAdapters.passive(node, clock, jobPoll(settings), faults);
         try {
             var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables,
                     MeetingExtractors.agents(settings), goLive(settings), doctrine(settings));
@@ -61,7 +64,7 @@ public final class AutonomicRuntime implements AutoCloseable {
             } else {
                 log.info("BIGBOX_AGENTS=off: this instance runs no agents, governor, projections or jobs");
             }
-            return new AutonomicRuntime(adapters, operations);
+            return new AutonomicWiring(adapters, operations);
         } catch (RuntimeException e) {
             adapters.close();
             throw e;
@@ -106,7 +109,7 @@ public final class AutonomicRuntime implements AutoCloseable {
     // BIGBOX_JOB_POLL_MS: how often the runner looks for due jobs by itself. The simulation, which runs due jobs
     // itself after each step of its clock, sets it out of the way so no job runs behind its back mid-step.
     static Duration jobPoll(Settings settings) {
-        return Duration.ofMillis(settings.integer("BIGBOX_JOB_POLL_MS", (int) PgAutonomic.DEFAULT_JOB_POLL.toMillis(), 10,
+        return Duration.ofMillis(settings.integer("BIGBOX_JOB_POLL_MS", (int) PostgresAdapters.DEFAULT_JOB_POLL.toMillis(), 10,
                 86_400_000));
     }
 
@@ -142,7 +145,7 @@ public final class AutonomicRuntime implements AutoCloseable {
     }
 
     /** The adapters the autonomic services run on (notifications share the approvals' store and the schedule). */
-    public com.bigbox.autonomic.runtime.AutonomicPorts ports() {
+    public com.bigbox.autonomic.runtime.InfrastructurePorts ports() {
         return adapters.ports();
     }
 
