@@ -50,7 +50,8 @@ public final class BenchMain implements Callable<Integer> {
         List<Long> sizes = Arrays.stream(history).filter(s -> s > 0).sorted().boxed().toList();
         BenchSizes benchSizes = quick ? BenchSizes.quick() : BenchSizes.full(seconds, rounds, sizes);
         String command = LocalDate.now(ZoneOffset.UTC) + ", `./bigbox bench " + (quick ? "--quick" : "--seconds " + seconds
-                + " --rounds " + rounds + " --history " + String.join(",", sizes.stream().map(String::valueOf).toList())) + "`";
+                + " --rounds " + rounds + " --history " + (sizes.isEmpty() ? "0"
+                : String.join(",", sizes.stream().map(String::valueOf).toList()))) + "`";
         Report report;
         if (url != null && !url.isBlank()) {
             report = BenchRun.on(DatabaseUrl.parse(url), benchSizes, command);

@@ -76,6 +76,11 @@ public final class PgEventFeed implements AutoCloseable {
         loop.start();
     }
 
+    /** The transaction_seq of the last event delivered: every event of a lower or equal ticket was delivered when the feed waits. */
+    long deliveredTicket() {
+        return position.transactionSeq();
+    }
+
     public Status status() {
         return new Status(position, delivered, lastDeliveredAt, Optional.ofNullable(heldBack), lastError);
     }

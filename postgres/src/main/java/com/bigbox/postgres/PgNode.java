@@ -38,9 +38,9 @@ public final class PgNode implements AutoCloseable {
         }, meters);
         this.bus = new LocalEventBus((event, e) ->
                 log.warn("A listener failed on event {} ({}): {}", event.eventId(), event.type(), e.toString()));
-        this.listener = new PgNotificationListener(database, feedWakeup, notifier::backendPid, name);
         this.feed = new PgEventFeed(store, database.pool(), bus, feedWakeup,
                 feedStart == null ? store.head() : feedStart, pollInterval, name, meters);
+        this.listener = new PgNotificationListener(database, feedWakeup, notifier::backendPid, feed::deliveredTicket, name);
         this.subscriptions = new PgSubscriptions(store, database, bus, name, pollInterval, meters);
     }
 

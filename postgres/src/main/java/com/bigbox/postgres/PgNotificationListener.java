@@ -31,17 +31,24 @@ final class PgNotificationListener implements AutoCloseable {
     private final Database database;
     private final Wakeup feed;
     private final java.util.function.IntSupplier ownNotifier;
+    private final java.util.function.LongSupplier deliveredTicket;
     private final BackgroundLoop loop;
     private volatile boolean connected;
     private volatile int backendPid;
     private volatile Connection connection;
     private volatile Instant suppressedUntil = Instant.MIN;
 
-    /** @param ownNotifier the backend pid of this instance's notifier, whose NOTIFYs follow commits the feed was woken for */
-    PgNotificationListener(Database database, Wakeup feed, java.util.function.IntSupplier ownNotifier, String instanceName) {
+    /**
+     * @param ownNotifier the backend pid of this instance's notifier, whose NOTIFYs follow commits the feed was woken for
+     * @param deliveredTicket the transaction_seq of the last event the feed delivered: a ticket at or below it
+     *     was read already (by the wake-up of this instance's own commit, or of the NOTIFY that announced it)
+     */
+    PgNotificationListener(Database database, Wakeup feed, java.util.function.IntSupplier ownNotifier,
+            java.util.function.LongSupplier deliveredTicket, String instanceName) {
         this.database = database;
         this.feed = feed;
         this.ownNotifier = ownNotifier;
+        this.deliveredTicket = deliveredTicket;
         this.loop = new BackgroundLoop(instanceName + "-listen", this::run);
     }
 
@@ -130,7 +137,12 @@ final class PgNotificationListener implements AutoCloseable {
                 boolean moved;
                 try (var rs = ticket.executeQuery()) {
                     rs.next();
-                    moved = watch.observe(rs.getLong(1), System.nanoTime());
+                    long last = rs.getLong(1);
+                    // A ticket the feed has delivered needs no read (nor its follow-ups): the feed only
+                    // waits once it has read everything below the horizon, which was then above it.
+                    // Without this, every commit of the engine cost each instance one more read of the
+                    // horizon (pg_locks) than the wake-up it already had.
+                    moved = watch.observe(last, System.nanoTime()) && last > deliveredTicket.getAsLong();
                 }
                 if (listening && (moved || fromOthers(notifications))) {
                     feed.signal();
