@@ -67,12 +67,15 @@ class SimulationIT {
     @Test
     void theFiguresAreTheCountsOfTheLog() throws SQLException {
         String end = Simulation.START.plus(Duration.ofDays(OPTIONS.days())).toString();
+        // A task a person wrote by hand passes Oversight but is no agent's decision: the figures leave it out.
+        String agents = " and not exists (select 1 from events d where d.event_id = (events.payload ->> 'decision_event_id')::uuid"
+                + " and d.emitted_by like 'person:%')";
         assertThat(first.weeks().stream().mapToLong(WeekFigures::executed).sum())
-                .isEqualTo(count("event_type = 'AUTONOMIC_DECISION_EXECUTED' and timestamp < '" + end + "'")).isPositive();
+                .isEqualTo(count("event_type = 'AUTONOMIC_DECISION_EXECUTED' and timestamp < '" + end + "'" + agents)).isPositive();
         assertThat(first.weeks().stream().mapToLong(WeekFigures::asked).sum())
-                .isEqualTo(count("event_type = 'HUMAN_APPROVAL_REQUESTED' and timestamp < '" + end + "'")).isPositive();
+                .isEqualTo(count("event_type = 'HUMAN_APPROVAL_REQUESTED' and timestamp < '" + end + "'" + agents)).isPositive();
         assertThat(first.weeks().stream().mapToLong(WeekFigures::ceoInterrupts).sum())
-                .isEqualTo(count("event_type = 'CEO_INTERRUPT_REQUIRED' and timestamp < '" + end + "'"));
+                .isEqualTo(count("event_type = 'CEO_INTERRUPT_REQUIRED' and timestamp < '" + end + "'" + agents));
     }
 
     /**
