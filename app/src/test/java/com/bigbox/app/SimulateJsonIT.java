@@ -49,6 +49,15 @@ class SimulateJsonIT {
             assertThat(s.get("meets_targets").isBoolean()).isTrue();
             assertThat(s.get("wrong").asLong()).isLessThanOrEqualTo(s.get("judged").asLong());
             assertThat(s.get("judged").asLong()).isLessThanOrEqualTo(s.get("unattended").asLong());
+            // Per decision type over the whole run: its wrong decisions are at least the last weeks'.
+            JsonNode types = s.get("by_decision_type");
+            assertThat(types.isObject()).as(side + ".by_decision_type").isTrue();
+            long wrong = 0;
+            for (JsonNode t : (Iterable<JsonNode>) types::elements) {
+                assertThat(t.get("wrong").asLong()).isLessThanOrEqualTo(t.get("judged").asLong());
+                wrong += t.get("wrong").asLong();
+            }
+            assertThat(wrong).isGreaterThanOrEqualTo(s.get("wrong").asLong());
         }
     }
 

@@ -138,7 +138,8 @@ final class Driver {
                 String effective = release.modifications().isEmpty() ? decision.payload()
                         : EventCodec.merge(decision.payload(), release.modifications());
                 clients.released(decision, EventCodec.tree(effective), now);
-                if (release instanceof DecisionEvent.Executed) {
+                // A person's own entry (a task written by hand) is theirs: colleagues do not go back over it.
+                if (release instanceof DecisionEvent.Executed && agentMade(decision)) {
                     people.executed(decision, clients.lead(decision.correlationId()), now);
                 }
             }
@@ -155,6 +156,11 @@ final class Driver {
         }
     }
 
+    /** Whether an agent made {@code decision}: a person's hand-written task of an agent's type is not one. */
+    private boolean agentMade(RecordedEvent decision) {
+        return engine.autonomic().agents().isAgent(decision.emittedBy());
+    }
+
     private void ask(UUID approvalId, String role, Instant now) {
         UUID decisionId = decisionOfApproval.get(approvalId);
         RecordedEvent decision = decisionId == null ? null : decisions.get(decisionId);
@@ -164,7 +170,8 @@ final class Driver {
         if (decision != null) {
             // A control loop's proposal is no agent's decision: the truth has nothing to say of it, people judge it as it reads.
             var lead = clients.lead(decision.correlationId());
-            people.asked(approvalId, role, gate.isDecision(decision) ? truth.judge(lead, decision) : DecisionTruth.Ruling.UNJUDGED,
+            people.asked(approvalId, role, gate.isDecision(decision) && agentMade(decision) ? truth.judge(lead, decision)
+                    : DecisionTruth.Ruling.UNJUDGED,
                     now);
         }
     }

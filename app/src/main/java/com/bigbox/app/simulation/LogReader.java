@@ -69,6 +69,9 @@ final class LogReader {
                     continue;
                 }
                 JsonNode p = EventCodec.tree(e.payload());
+                if (byPerson(e, p, decisions)) {
+                    continue;
+                }
                 switch (e.type()) {
                     case EventTypes.AUTONOMIC_DECISION_EXECUTED -> {
                         observations.add(gated(e, p, Observation.Route.EXECUTED, decisions));
@@ -125,6 +128,20 @@ final class LogReader {
         }
         var verdict = truth.judge(leadOfFlow.apply(decision.correlationId()), decision).verdict();
         return Optional.of(new Observation.TookEffect(e.timestamp(), decision.emittedBy(), decision.type(), how, verdict));
+    }
+
+    /**
+     * Whether {@code e} releases or escalates a decision no agent made: a task a person wrote by hand passes Oversight
+     * under the settings of the agent that emits its type, but it is the person's own work, not an autonomous decision
+     * (nor one the agent's truth can judge). It is left out of the figures, as a control loop's proposal is.
+     */
+    private boolean byPerson(RecordedEvent e, JsonNode p, Map<UUID, RecordedEvent> decisions) {
+        if (!Gate.isRelease(e) && !e.type().equals(EventTypes.HUMAN_APPROVAL_REQUESTED)
+                && !e.type().equals(EventTypes.CEO_INTERRUPT_REQUIRED)) {
+            return false;
+        }
+        RecordedEvent decision = decisionOf(p, decisions);
+        return decision != null && !isAgent(decision.emittedBy());
     }
 
     private boolean isAgent(String name) {

@@ -31,7 +31,9 @@ public final class SeedRuns {
             object.put("seed", seed.getKey());
             object.put("days", seed.getValue().getFirst().options().days());
             for (SimulationRun run : seed.getValue()) {
-                object.put(run.options().loops() ? "loops_on" : "loops_off", side(run, offOf(runs, run)));
+                var side = side(run, offOf(runs, run));
+                side.put("by_decision_type", byDecisionType(run));
+                object.put(run.options().loops() ? "loops_on" : "loops_off", side);
             }
             try {
                 out.println(JSON.writeValueAsString(object));
@@ -55,6 +57,23 @@ public final class SeedRuns {
         side.put("judged", last.judged());
         side.put("wrong", last.wrong());
         return side;
+    }
+
+    /** Where the wrong decisions come from: per decision type over the whole run, as the text report's table. */
+    static Map<String, Object> byDecisionType(SimulationRun run) {
+        var types = new LinkedHashMap<String, Object>();
+        for (DecisionTally t : run.decisions()) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("gated", t.gated());
+            row.put("executed", t.executed());
+            row.put("asked", t.asked());
+            row.put("ceo", t.ceo());
+            row.put("unattended", t.effect().unattended());
+            row.put("judged", t.effect().judged());
+            row.put("wrong", t.effect().wrong());
+            types.put(t.decisionType(), row);
+        }
+        return types;
     }
 
     /** The README's table: every seed off and on, then the seeds pooled. */

@@ -26,6 +26,14 @@ import java.util.UUID;
  * {@code AGENT_*_CHANGED} events on the agent's stream. The governor is listed too; it is not gated.
  */
 public final class AgentCatalog {
+    /**
+     * The SOP engine as it signs its events (its name lives here because the SOP package depends on this one). The
+     * tasks it hands to people are steps of an SOP, held to the SOP's own autonomy and thresholds: they are no
+     * agent's decision, and judging them under the agent that emits the same type (the meeting agent's
+     * {@code TASK_CREATED}) put the SOP's work under that agent's threshold and blamed it for them.
+     */
+    public static final String SOP_ENGINE = "SopEngine";
+
     private final Map<String, AgentDefinition> agents = new LinkedHashMap<>();
     private final String governor;
 
@@ -55,7 +63,10 @@ public final class AgentCatalog {
         return agents.containsKey(name);
     }
 
-    /** The gate over every agent but the governor; the client health monitor's alerts start their own SOP. */
+    /**
+     * The gate over every agent but the governor; the client health monitor's alerts start their own SOP, and the SOP
+     * engine's tasks are steps of a governed SOP.
+     */
     public Gate gate() {
         var records = new LinkedHashMap<String, Set<String>>();
         var decisions = new LinkedHashMap<String, String>();
@@ -63,7 +74,7 @@ public final class AgentCatalog {
             records.put(a.name(), a.records());
             a.emits().stream().filter(type -> !a.records().contains(type)).forEach(type -> decisions.putIfAbsent(type, a.name()));
         });
-        return new Gate(records, decisions, Set.of(governor, ClientHealthProjection.MONITOR));
+        return new Gate(records, decisions, Set.of(governor, ClientHealthProjection.MONITOR, SOP_ENGINE));
     }
 
     public static StreamId stream(String agent) {

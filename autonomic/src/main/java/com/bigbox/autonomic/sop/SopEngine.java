@@ -1,5 +1,6 @@
 package com.bigbox.autonomic.sop;
 
+import com.bigbox.autonomic.agents.AgentCatalog;
 import com.bigbox.autonomic.events.ApprovalEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.EventTypes;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link SopExecutionsProjection} folds into the rows in the same transaction.
  */
 public final class SopEngine implements SopPolicies {
-    public static final String NAME = "SopEngine";
+    public static final String NAME = AgentCatalog.SOP_ENGINE;
     public static final String STEP_TIMEOUT_JOB = SopExecutionsProjection.STEP_TIMEOUT_JOB;
     static final BigDecimal MANUAL_MINUTES = new BigDecimal("30");
     static final BigDecimal REVIEW_MINUTES = new BigDecimal("5");

@@ -121,7 +121,15 @@ class ThresholdCalibrationTest {
                 });
         assertThat(plan(settings(0.75, AutonomyLevel.AUTONOMOUS), List.of(), tooMany)).get()
                 .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.ASSISTED));
-        assertThat(plan(settings(0.95, AutonomyLevel.ASSISTED), List.of(), tooMany)).as("at the maximum: supervised").get()
+        assertThat(plan(settings(0.95, AutonomyLevel.ASSISTED), List.of(), tooMany))
+                .as("at the maximum: the type to a person every time, once a person approves").get()
+                .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.to()).isEqualTo(1.0);
+                    assertThat(c.withinBounds()).isFalse();
+                });
+        var typeNeverAlone = settings(0.95, AutonomyLevel.ASSISTED)
+                .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 1.0, "test", "ops", TYPE));
+        assertThat(plan(typeNeverAlone, List.of(), tooMany)).as("still overridden with nothing left to raise: supervised").get()
                 .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.SUPERVISED));
         assertThat(plan(settings(0.95, AutonomyLevel.SUPERVISED), List.of(), tooMany)).isEmpty();
         assertThat(plan(settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed(40, 2))).as("2 in 40: not surely above 2%").isEmpty();
@@ -175,14 +183,47 @@ class ThresholdCalibrationTest {
     }
 
     @Test
-    void aTypeAtTheMaximumStaysAndAnOverallRatioAboveTheBoundStillDemotes() {
+    void aTypeAtTheMaximumGoesToAPersonOnceApprovedAndAnOverallRatioAboveTheBoundStillDemotes() {
         var atMax = settings(0.75, AutonomyLevel.AUTONOMOUS)
                 .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.95, "test", "ops", FLAG));
         assertThat(ThresholdPlan.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0)),
-                DOCTRINE)).as("no raise above the doctrine's maximum; 2.5% over the agent demotes nothing").isEmpty();
+                DOCTRINE)).as("past the doctrine's maximum: every flag to a person, once a person approves; 2.5% over the "
+                        + "agent demotes nothing").singleElement()
+                .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.decisionType()).isEqualTo(FLAG);
+                    assertThat(c.to()).isEqualTo(1.0);
+                    assertThat(c.withinBounds()).isFalse();
+                    assertThat(c.reason()).contains("above the doctrine's maximum 0.95");
+                });
+        var never = atMax.evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 1.0, "test", "ops", FLAG));
+        assertThat(ThresholdPlan.plan(AGENT, never, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0)),
+                DOCTRINE)).as("nothing above 1").isEmpty();
         assertThat(ThresholdPlan.plan(AGENT, atMax, List.of(), join(executed(FLAG, 100, 40), executed(ASSIGN, 100, 0)),
                 DOCTRINE)).as("20% over the agent: autonomy is judged over all its decisions").singleElement()
                 .isInstanceOfSatisfying(AutonomyChange.class, c -> assertThat(c.to()).isEqualTo(AutonomyLevel.ASSISTED));
+    }
+
+    @Test
+    void lateOverridesOfDecisionsThatWouldStillPassCountAfterARaise() {
+        // Raised to 0.90 at noon; people then found wrong decisions taken that morning, some at 0.95, some at 0.85.
+        java.time.Instant raisedAt = AT.plusSeconds(3600);
+        var raised = settings(0.75, AutonomyLevel.ASSISTED)
+                .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.90, "test", "loop:threshold", TYPE));
+        var since = new ThresholdPlan.Since(raisedAt, java.time.Instant.MIN, java.util.Map.of(TYPE, raisedAt));
+        var before = new ArrayList<ExecutedDecision>();
+        for (int i = 0; i < 20; i++) {
+            before.add(new ExecutedDecision(UUID.randomUUID(), AGENT, TYPE, i < 10 ? 0.95 : 0.85, AT, i % 10 < 4, "person:sam"));
+        }
+        assertThat(ThresholdPlan.plan(AGENT, raised, List.of(), before, DOCTRINE, since))
+                .as("4 of the 10 at 0.95 overridden: 0.90 is still too low").singleElement()
+                .isInstanceOfSatisfying(ThresholdChange.class, c -> {
+                    assertThat(c.from()).isEqualTo(0.90);
+                    assertThat(c.to()).isEqualTo(1.0);
+                    assertThat(c.evidence()).hasSize(4);
+                });
+        var onlyBelow = before.stream().filter(e -> e.confidence() < 0.9).toList();
+        assertThat(ThresholdPlan.plan(AGENT, raised, List.of(), onlyBelow, DOCTRINE, since))
+                .as("decisions the new threshold would stop say nothing of it").isEmpty();
     }
 
     @Test
@@ -220,7 +261,9 @@ class ThresholdCalibrationTest {
     void evidenceBeforeItsScopesLastChangeCountsNoMore() {
         var executed = join(executed(FLAG, 100, 40), executed(ASSIGN, 1470, 0));
         var since = new ThresholdPlan.Since(AT, Instant.MIN, java.util.Map.of(FLAG, AT));
-        assertThat(ThresholdPlan.plan(AGENT, settings(0.75, AutonomyLevel.ASSISTED), List.of(), executed, DOCTRINE, since))
-                .isEmpty();
+        // The flags were raised at AT past the overridden ones' confidence 0.90: that evidence cannot move them again.
+        var raised = settings(0.75, AutonomyLevel.ASSISTED)
+                .evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(AGENT, 0.95, "test", "loop:threshold", FLAG));
+        assertThat(ThresholdPlan.plan(AGENT, raised, List.of(), executed, DOCTRINE, since)).isEmpty();
     }
 }

@@ -21,6 +21,9 @@ import java.util.UUID;
  * gathers the facts and applies what this returns.
  */
 public final class ThresholdPlan {
+    /** A decision type's threshold when none of its decisions may take effect alone: above any confidence. */
+    static final double NEVER_ALONE = 1.0;
+
     private ThresholdPlan() {
     }
 
@@ -123,7 +126,10 @@ public final class ThresholdPlan {
         if (overriddenTooOften && autonomy == AutonomyLevel.AUTONOMOUS) {
             return List.of(new AutonomyChange(agent, autonomy, AutonomyLevel.ASSISTED, true, overall.why(b), overall.overridden()));
         }
-        List<Adjustment> changes = thresholds(agent, settings, judged, alone, since, b);
+        List<Adjustment> changes = thresholds(agent, settings, judged, alone, since, b).stream()
+                // A supervised agent's decisions all go to a person already.
+                .filter(c -> autonomy != AutonomyLevel.SUPERVISED || !(c instanceof ThresholdChange t && t.to() >= NEVER_ALONE - 1e-9))
+                .toList();
         if (!changes.isEmpty()) {
             return changes;
         }
@@ -147,7 +153,9 @@ public final class ThresholdPlan {
             Instant from = since.forType(type);
             List<ApprovalOutcome> o = judged.stream().filter(x -> type.equals(x.decisionType()) && x.resolvedAt().isAfter(from)).toList();
             List<ExecutedDecision> e = alone.stream().filter(x -> type.equals(x.decisionType()) && x.at().isAfter(from)).toList();
-            ThresholdEvidence evidence = ThresholdEvidence.of(o, e, settings.thresholdFor(type), b);
+            ThresholdEvidence evidence = ThresholdEvidence.of(o, e,
+                    judged.stream().filter(x -> type.equals(x.decisionType())).toList(),
+                    alone.stream().filter(x -> type.equals(x.decisionType())).toList(), settings.thresholdFor(type), b);
             Optional<ThresholdChange> change = threshold(agent, type, settings.thresholdFor(type), evidence, b);
             if (change.isPresent()) {
                 changes.add(change.get());
@@ -208,10 +216,19 @@ public final class ThresholdPlan {
         if (trust.overridden().size() >= b.minOverrides()
                 && Wilson.lower(trust.overridden().size(), trust.trusted(), b.evidenceZ()) > b.overrideRatio()) {
             double raised = Math.max(round(threshold + b.step()), above(trust.highestOverridden(), b.step()));
-            // At the maximum the type stays; the agent's autonomy answers for it (judged over all its decisions).
-            return raised <= b.max() + 1e-9
-                    ? Optional.of(new ThresholdChange(agent, type, threshold, raised, true, trust.why(b, of), trust.overridden()))
-                    : Optional.empty();
+            if (raised <= b.max() + 1e-9) {
+                return Optional.of(new ThresholdChange(agent, type, threshold, raised, true, trust.why(b, of), trust.overridden()));
+            }
+            // Past the maximum, a decision type of its own goes to a person every time (threshold 1, above any
+            // confidence the agents give): its mistakes come at the agent's highest confidence, so no threshold in
+            // the range separates them, and the other types must not pay for it. Beyond the doctrine's bounds, so a
+            // person approves it first. The agent as a whole stays; its autonomy answers for it.
+            if (type == null || threshold >= NEVER_ALONE - 1e-9) {
+                return Optional.empty();
+            }
+            return Optional.of(new ThresholdChange(agent, type, threshold, NEVER_ALONE, false, trust.why(b, of)
+                    + "; above the doctrine's maximum " + fmt(b.max()) + ": every decision of the type to a person",
+                    trust.overridden()));
         }
         List<ApprovalOutcome> bandAgreed = ev.band().stream().filter(ApprovalOutcome::agreed).toList();
         if (ev.band().size() >= b.minSamples() && ratio(bandAgreed.size(), ev.band().size()) >= b.agreementRatio()) {
