@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Approval(UUID approvalId, UUID eventId, String agentId, String decisionContext, String recommendedAction,
         double confidence, String status, Instant timeoutAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy,
-        @Nullable String resolutionNotes, Instant createdAt, String clientId, UUID correlationId, String decisionEventType,
+        @Nullable String resolutionNotes, Instant createdAt, @Nullable String clientId, UUID correlationId, String decisionEventType,
         List<UUID> evidence, String actionClass, String assignedRole, @Nullable String assignedTo, String priority,
         int escalationLevel, int requiredApprovals, List<String> approvedBy, boolean silenceApproves, boolean infoRequested,
         @Nullable Instant lastRemindedAt, int remindersSent, @Nullable String modifications, @Nullable String resolution,

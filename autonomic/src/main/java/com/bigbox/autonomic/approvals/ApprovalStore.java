@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where approvals live ({@code human_approvals}, its comments and its audit trail). Rows are written only
@@ -22,7 +23,7 @@ public interface ApprovalStore {
     /** Inserts or updates the row; {@code actor} is who the audit trail names for the change. */
     void save(UnitOfWork work, Approval approval, String actor);
 
-    void addComment(UnitOfWork work, ApprovalComment comment, String clientId);
+    void addComment(UnitOfWork work, ApprovalComment comment, @Nullable String clientId);
 
     List<ApprovalComment> comments(UnitOfWork work, UUID approvalId);
 

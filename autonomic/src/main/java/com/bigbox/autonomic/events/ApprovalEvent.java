@@ -24,7 +24,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
      * @param silenceApproves whether silence approves it when it expires
      * @param remindAt when whoever holds it is reminded, if still pending
      */
-    record Requested(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
+    record Requested(@Nullable String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String recommendedAction, String actionClass, double confidence, List<String> reasons, String assignedRole,
             String priority, Instant timeoutAt, int requiredApprovals, Map<String, Object> decisionContext,
             List<UUID> evidence, boolean silenceApproves, Instant remindAt) implements ApprovalEvent {
@@ -39,7 +39,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
      *
      * @param modifications fields this approver changed (merged into the approval's), or empty
      */
-    record StepApproved(String clientId, UUID approvalId, String approvedBy, int step, int of, @Nullable String notes,
+    record StepApproved(@Nullable String clientId, UUID approvalId, String approvedBy, int step, int of, @Nullable String notes,
             Map<String, Object> modifications) implements ApprovalEvent {
         public StepApproved {
             modifications = modifications == null ? Map.of() : Map.copyOf(modifications);
@@ -47,7 +47,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
     }
 
     /** @param notes the approval's notes as it resolved (this approver's, else an earlier one's) */
-    record Granted(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
+    record Granted(@Nullable String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String decidedBy, @Nullable String notes) implements ApprovalEvent, Release {
         @Override
         public boolean byHuman() {
@@ -55,7 +55,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
         }
     }
 
-    record Rejected(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
+    record Rejected(@Nullable String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String decidedBy, @Nullable String notes) implements ApprovalEvent {}
 
     /**
@@ -63,7 +63,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
      *
      * @param modifications every field changed, by this approver and earlier ones of its chain
      */
-    record Overridden(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
+    record Overridden(@Nullable String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType, String agentId,
             String decidedBy, @Nullable String notes, Map<String, Object> modifications) implements ApprovalEvent, Release {
         public Overridden {
             modifications = modifications == null ? Map.of() : Map.copyOf(modifications);
@@ -76,7 +76,7 @@ public sealed interface ApprovalEvent extends DomainEvent {
     }
 
     /** The approval expired unanswered and its action class lets silence approve. */
-    record ApprovedBySilence(String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType,
+    record ApprovedBySilence(@Nullable String clientId, UUID approvalId, UUID decisionEventId, String decisionEventType,
             String agentId, Instant expiredAt) implements ApprovalEvent, Release {
         @Override
         public boolean byHuman() {
@@ -85,22 +85,22 @@ public sealed interface ApprovalEvent extends DomainEvent {
     }
 
     /** @param priority the approval's priority from now on (each escalation raises it) */
-    record Escalated(String clientId, UUID approvalId, String fromRole, String toRole, int escalationLevel,
+    record Escalated(@Nullable String clientId, UUID approvalId, String fromRole, String toRole, int escalationLevel,
             Instant timeoutAt, String priority, Instant remindAt) implements ApprovalEvent {}
 
     /** Expired with nobody left to escalate to: the decision does not take effect. */
-    record Expired(String clientId, UUID approvalId, UUID decisionEventId, @Nullable String lastRole) implements ApprovalEvent {}
+    record Expired(@Nullable String clientId, UUID approvalId, UUID decisionEventId, @Nullable String lastRole) implements ApprovalEvent {}
 
-    record Assigned(String clientId, UUID approvalId, String role, @Nullable String assignedTo, String assignedBy)
+    record Assigned(@Nullable String clientId, UUID approvalId, String role, @Nullable String assignedTo, String assignedBy)
             implements ApprovalEvent {}
 
     /** @param commentId the comment that holds the question */
-    record InfoRequested(String clientId, UUID approvalId, String requestedBy, String question, UUID commentId)
+    record InfoRequested(@Nullable String clientId, UUID approvalId, String requestedBy, String question, UUID commentId)
             implements ApprovalEvent {}
 
-    record ReminderSent(String clientId, UUID approvalId, @Nullable String role, @Nullable String assignedTo, String sentBy)
+    record ReminderSent(@Nullable String clientId, UUID approvalId, @Nullable String role, @Nullable String assignedTo, String sentBy)
             implements ApprovalEvent {}
 
     /** {@code HUMAN_APPROVAL_COMMENTED}: a person wrote on the approval. */
-    record Commented(String clientId, UUID approvalId, UUID commentId, String author, String body) implements ApprovalEvent {}
+    record Commented(@Nullable String clientId, UUID approvalId, UUID commentId, String author, String body) implements ApprovalEvent {}
 }

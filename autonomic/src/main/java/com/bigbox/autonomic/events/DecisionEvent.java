@@ -2,12 +2,13 @@ package com.bigbox.autonomic.events;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Oversight's verdicts that need no human, appended to the stream of the decision they concern. */
 public sealed interface DecisionEvent extends DomainEvent {
 
     /** {@code AUTONOMIC_DECISION_EXECUTED}: the decision takes effect with no human involved. */
-    record Executed(String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
+    record Executed(@Nullable String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
             String autonomyLevel, List<String> reasons) implements DecisionEvent, Release {
         public Executed {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -26,6 +27,6 @@ public sealed interface DecisionEvent extends DomainEvent {
      *
      * @param confidence the confidence the decision was taken with
      */
-    record Overridden(String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
-            String overriddenBy, String reason) implements DecisionEvent {}
+    record Overridden(@Nullable String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
+            String overriddenBy, @Nullable String reason) implements DecisionEvent {}
 }

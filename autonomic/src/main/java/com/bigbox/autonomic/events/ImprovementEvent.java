@@ -92,5 +92,5 @@ public sealed interface ImprovementEvent extends DomainEvent {
      * the month's overrides (the decisions counted are too many to list).
      */
     record AutomationRoiCalculated(String month, long autonomousDecisions, long overrides, BigDecimal value, BigDecimal sopCost,
-            BigDecimal overrideCost, Double roi, double target, boolean meetsTarget, List<UUID> evidence) implements ImprovementEvent {}
+            BigDecimal overrideCost, @Nullable Double roi, double target, boolean meetsTarget, List<UUID> evidence) implements ImprovementEvent {}
 }

@@ -15,7 +15,7 @@ public sealed interface NotificationEvent extends DomainEvent {
     UUID deliveryId();
 
     /** {@code NOTIFICATION_SENT}: the channel accepted the message (the SMTP server, Slack or the webhook answered 2xx). */
-    record Sent(String clientId, UUID deliveryId, UUID approvalId, String trigger, String channel, String recipient,
+    record Sent(@Nullable String clientId, UUID deliveryId, UUID approvalId, String trigger, String channel, String recipient,
             int attempt) implements NotificationEvent {}
 
     /**
@@ -23,6 +23,6 @@ public sealed interface NotificationEvent extends DomainEvent {
      *
      * @param nextAttemptAt when it is tried again, or null when it went to the dead-letter list
      */
-    record Failed(String clientId, UUID deliveryId, UUID approvalId, String trigger, String channel, String recipient,
+    record Failed(@Nullable String clientId, UUID deliveryId, UUID approvalId, String trigger, String channel, String recipient,
             int attempt, String reason, @Nullable Instant nextAttemptAt, boolean deadLettered) implements NotificationEvent {}
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code improvement_signals} — every gap, margin leak, optimization, drift alert and doctrine violation,
@@ -42,7 +43,7 @@ public final class ImprovementProjection implements Projection {
         this.store = store;
     }
 
-    public static String kindOf(String type) {
+    public static @Nullable String kindOf(String type) {
         return KINDS.get(type);
     }
 
@@ -113,7 +114,7 @@ public final class ImprovementProjection implements Projection {
 
     private static ImprovementStore.Signal signal(RecordedEvent event, String kind) {
         JsonNode p = EventCodec.tree(event.payload());
-        String subject = switch (event.type()) {
+        @Nullable String subject = switch (event.type()) {
             case EventTypes.AUTOMATION_GAP_DETECTED -> text(p, "task_kind");
             case EventTypes.HUMAN_FATIGUE_SIGNAL -> text(p, "person");
             case EventTypes.CLIENT_ATTENTION_DECAY -> text(p, "client_id");
@@ -138,15 +139,15 @@ public final class ImprovementProjection implements Projection {
                 event.timestamp(), due);
     }
 
-    private static String text(JsonNode p, String field) {
+    private static @Nullable String text(JsonNode p, String field) {
         return p.hasNonNull(field) ? p.get(field).asText() : null;
     }
 
-    private static BigDecimal number(JsonNode p, String field) {
+    private static @Nullable BigDecimal number(JsonNode p, String field) {
         return p.hasNonNull(field) && p.get(field).isNumber() ? p.get(field).decimalValue() : null;
     }
 
-    private static UUID uuid(JsonNode node) {
+    private static @Nullable UUID uuid(JsonNode node) {
         try {
             return node.isTextual() ? UUID.fromString(node.asText()) : null;
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.UnitOfWork;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows {@link ImprovementProjection} keeps (port): {@code improvement_signals} (gaps, margin leaks,
@@ -16,7 +17,7 @@ public interface ImprovementStore {
      * @param monthlyImpact money a month it is worth, when it says
      */
     record Signal(UUID signalId, String eventType, String kind, String subject, String severity, boolean requiresHuman,
-            java.math.BigDecimal monthlyImpact, String figures, Instant raisedAt, Instant dueAt) {}
+            java.math.@Nullable BigDecimal monthlyImpact, String figures, Instant raisedAt, @Nullable Instant dueAt) {}
 
     void insertSignal(UnitOfWork work, Signal signal);
 
@@ -25,10 +26,10 @@ public interface ImprovementStore {
     void insertProposal(UnitOfWork work, RecordedEvent proposed, com.bigbox.autonomic.events.ImprovementEvent.SopVersionProposed p);
 
     /** @param status pending, activated, rejected, expired, reverted */
-    void proposalStatus(UnitOfWork work, UUID proposalEventId, String status, Integer activatedVersion, String decidedBy, Instant at);
+    void proposalStatus(UnitOfWork work, UUID proposalEventId, String status, @Nullable Integer activatedVersion, String decidedBy, Instant at);
 
     /** The proposal that made {@code sopId}'s version {@code version} was undone by a revert. */
-    void revertedVersion(UnitOfWork work, String sopId, Integer version, String by, Instant at);
+    void revertedVersion(UnitOfWork work, String sopId, @Nullable Integer version, String by, Instant at);
 
     void reset(UnitOfWork work);
 }

@@ -7,6 +7,7 @@ import com.bigbox.core.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Oversight reads from a decision: who made it, how sure it was, and the figures its rules test.
@@ -16,9 +17,10 @@ import java.util.Set;
  * @param churnProbability a stated churn probability, or null
  * @param monthlySaving a stated saving per month (SOP changes), or null
  */
-public record DecisionFacts(String agentId, String type, double confidence, BigDecimal amount, String severity,
-        String riskType, boolean requiresHuman, int riskFactors, Double churnProbability, BigDecimal monthlySaving,
-        String actionClass, String action, String summary, DecisionMetadata metadata) {
+public record DecisionFacts(String agentId, String type, double confidence, @Nullable BigDecimal amount, @Nullable String severity,
+        @Nullable String riskType, boolean requiresHuman, int riskFactors, @Nullable Double churnProbability,
+        @Nullable BigDecimal monthlySaving, String actionClass, @Nullable String action, @Nullable String summary,
+        DecisionMetadata metadata) {
 
     static final Set<String> FINANCIAL_TYPES = Set.of(EventTypes.QUOTE_GENERATED, EventTypes.QUOTE_APPROVED,
             EventTypes.INVOICE_ISSUED, EventTypes.PAYMENT_RECEIVED, EventTypes.PAYMENT_REMINDER_SENT);
@@ -46,7 +48,7 @@ public record DecisionFacts(String agentId, String type, double confidence, BigD
         return FINANCIAL_TYPES.contains(type) || "financial".equals(actionClass);
     }
 
-    private static BigDecimal decimal(JsonNode node) {
+    private static @Nullable BigDecimal decimal(@Nullable JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -60,7 +62,7 @@ public record DecisionFacts(String agentId, String type, double confidence, BigD
         }
     }
 
-    private static String text(JsonNode node) {
+    private static @Nullable String text(@Nullable JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The governor's rules, in the original engine's order: low confidence goes to a person; then what
@@ -104,7 +105,7 @@ public final class OversightPolicy {
 
     // The original's CEO interrupts: ten times the financial limit, a critical relationship risk or a high
     // legal one, an SOP change saving over 50,000 a month, churn above 0.7, more than 3 risk factors.
-    private static String ceoReason(DecisionFacts d, BigDecimal ceoLimit) {
+    private static @Nullable String ceoReason(DecisionFacts d, BigDecimal ceoLimit) {
         if (d.amount() != null && d.financial() && d.amount().compareTo(ceoLimit) > 0) {
             return "amount " + d.amount().toPlainString() + " exceeds the CEO limit " + ceoLimit.toPlainString();
         }

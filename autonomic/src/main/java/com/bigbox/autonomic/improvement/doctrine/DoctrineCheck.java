@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The doctrine's rules as a pure function of one week's facts and the phase: which rules were broken and
@@ -31,7 +32,7 @@ public final class DoctrineCheck {
      * @param previousWeekReviewed whether last week's automation review was held (null before the first full week)
      */
     public record WeekFacts(String week, List<UnrecordedWork> unrecordedWork, List<ManualTask> manualTasks,
-            List<CeoInterrupt> ceoInterrupts, String previousWeek, Boolean previousWeekReviewed) {}
+            List<CeoInterrupt> ceoInterrupts, String previousWeek, @Nullable Boolean previousWeekReviewed) {}
 
     private DoctrineCheck() {}
 
@@ -85,7 +86,7 @@ public final class DoctrineCheck {
     }
 
     /** The allowed reason an interrupt's reasons name, or null. */
-    public static String allowedReason(Doctrine.Rule ceo, List<String> reasons) {
+    public static @Nullable String allowedReason(Doctrine.Rule ceo, List<String> reasons) {
         for (var allowed : ceo.allowedReasons().entrySet()) {
             String marker = allowed.getValue().toLowerCase(Locale.ROOT);
             if (reasons.stream().anyMatch(r -> r != null && r.toLowerCase(Locale.ROOT).contains(marker))) {

@@ -1,6 +1,7 @@
 package com.bigbox.autonomic.improvement.doctrine;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** What the engine does when a doctrine rule is broken; which one applies is the phase's choice (data). */
 public enum RuleAction {
@@ -15,7 +16,7 @@ public enum RuleAction {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static RuleAction parse(String text) {
+    public static RuleAction parse(@Nullable String text) {
         for (RuleAction a : values()) {
             if (a.wireName().equals(text)) {
                 return a;

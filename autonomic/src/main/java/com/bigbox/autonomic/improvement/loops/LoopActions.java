@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The execute step every loop shares: appends an improvement event under an id derived from what it is
@@ -50,7 +51,7 @@ public final class LoopActions {
      * Appends {@code event} as {@code type} on {@code stream}; metadata says which loop, the values before
      * and after and the evidence. Returns null when the same event (same id) was stored before.
      */
-    public RecordedEvent record(UnitOfWork work, StreamId stream, String type, ImprovementEvent event, UUID id, String loop,
+    public @Nullable RecordedEvent record(UnitOfWork work, StreamId stream, String type, ImprovementEvent event, UUID id, String loop,
             Map<String, Object> change, Instant at) {
         var metadata = new LinkedHashMap<String, Object>();
         metadata.put("loop", loop);
@@ -67,7 +68,7 @@ public final class LoopActions {
     }
 
     /** Any other event a loop appends (an agent's setting), kept in the pass's report. */
-    public RecordedEvent append(UnitOfWork work, StreamId stream, NewEvent event) {
+    public @Nullable RecordedEvent append(UnitOfWork work, StreamId stream, NewEvent event) {
         AppendResult result = work.append(stream, ExpectedVersion.any(), List.of(event));
         if (result.duplicate()) {
             return null;

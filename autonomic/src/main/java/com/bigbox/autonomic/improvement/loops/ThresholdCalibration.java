@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Threshold calibration (daily): per agent and decision type, what people did with its decisions since the
@@ -103,7 +104,7 @@ public final class ThresholdCalibration implements ControlLoop {
     }
 
     /** The decision type a change on an agent's stream is scoped to; null for the agent as a whole. */
-    private static String decisionTypeOf(RecordedEvent change) {
+    private static @Nullable String decisionTypeOf(RecordedEvent change) {
         var type = EventCodec.tree(change.payload()).path("decision_type");
         return type.isTextual() ? type.asText() : null;
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ThresholdCalibration}'s pure analysis: what to change about one agent, given its settings and the answers
@@ -46,7 +47,7 @@ public final class ThresholdPlan {
     }
 
     /** @param decisionType the decision type whose own threshold changes; null for the agent-wide threshold */
-    public record ThresholdChange(String agentId, String decisionType, double from, double to, boolean withinBounds,
+    public record ThresholdChange(String agentId, @Nullable String decisionType, double from, double to, boolean withinBounds,
             String reason, List<UUID> evidence) implements Adjustment {
         public String setting() {
             return "threshold";
@@ -209,7 +210,7 @@ public final class ThresholdPlan {
      * per step; and the threshold goes straight past the confidence of the overridden decisions (on the step grid),
      * since an agent that gives one type one confidence moves all of it or nothing.
      */
-    private static Optional<ThresholdChange> threshold(String agent, String type, double threshold, ThresholdEvidence ev,
+    private static Optional<ThresholdChange> threshold(String agent, @Nullable String type, double threshold, ThresholdEvidence ev,
             Doctrine.ThresholdBounds b) {
         String of = type == null ? "" : " of type " + type;
         ThresholdTrust trust = ev.trust();

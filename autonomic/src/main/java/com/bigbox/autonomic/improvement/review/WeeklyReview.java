@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The weekly automation review: the week's top automation gaps, margin leaks and drift signals with their
@@ -44,7 +45,7 @@ public record WeeklyReview(String week, Instant from, Instant to, String doctrin
      *     month is over
      */
     public record ThirtyPercentQuestion(Instant quarterFrom, List<SopFigure> automationRateBySop, Figure manualWorkShare,
-            Figure overrideRate, Figure ceoInterruptsPerWeek, RoiFigure roi, boolean allPass) {}
+            Figure overrideRate, Figure ceoInterruptsPerWeek, @Nullable RoiFigure roi, boolean allPass) {}
 
     /** @param value null when the month cost nothing (no ROI to speak of: it does not pass) */
     public record RoiFigure(String month, Double value, double target, boolean pass) {}
