@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bigbox.testkit.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +23,8 @@ class AutonomicCliIT {
     @TempDir
     Path work;
 
-    record Run(int exit, String out, String err) {}
-
-    Run bigbox(String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "com.bigbox.app.Main"));
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().put("DATABASE_URL", db.databaseUrl());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), out, err);
+    Cli.Run bigbox(String... args) throws IOException, InterruptedException {
+        return Cli.process(work, db.databaseUrl(), Duration.ofSeconds(60), args);
     }
 
     long count(String sql) throws SQLException {
@@ -54,35 +40,35 @@ class AutonomicCliIT {
         Files.copy(SOPS.resolve("lead-intake-qualification.yaml"), dir.resolve("lead-intake-qualification.yaml"));
         Files.writeString(dir.resolve("broken.yaml"), "metadata:\n  id: broken\n  name: Broken\n  version: 1.0.0\nsteps:\n"
                 + "  - step_id: one\n    name: One\n    automation_level: full\n    timeout_hours: soon\n");
-        Run bad = bigbox("load-sops", dir.toString());
-        assertThat(bad.exit()).isEqualTo(2);
+        Cli.Run bad = bigbox("load-sops", dir.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("bigbox load-sops:", "nothing was loaded", "broken.yaml:9: steps[0].timeout_hours:");
         assertThat(count("select count(*) from sop_definitions")).isZero();
 
-        Run ok = bigbox("load-sops", SOPS.toString(), "--by", "ops-lead");
-        assertThat(ok.exit()).as(ok.err()).isZero();
+        Cli.Run ok = bigbox("load-sops", SOPS.toString(), "--by", "ops-lead");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("9 loaded, 0 updated, 0 unchanged");
-        Run again = bigbox("load-sops", SOPS.toString());
+        Cli.Run again = bigbox("load-sops", SOPS.toString());
         assertThat(again.out()).contains("0 loaded, 0 updated, 9 unchanged");
         assertThat(count("select count(*) from events where event_type = 'SOP_VERSION_ACTIVATED' and emitted_by = 'ops-lead'")).isEqualTo(9);
 
-        Run missing = bigbox("load-sops", work.resolve("nowhere").toString());
-        assertThat(missing.exit()).isEqualTo(2);
+        Cli.Run missing = bigbox("load-sops", work.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no SOP directory");
     }
 
     @Test
     void leadSendsAnInquiryThroughTheIntakePathAndRefusesAMalformedOne() throws Exception {
-        Run malformed = bigbox("lead", "--name", "Test Client", "--email", "test-at-example.com");
-        assertThat(malformed.exit()).isEqualTo(2);
+        Cli.Run malformed = bigbox("lead", "--name", "Test Client", "--email", "test-at-example.com");
+        assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err()).contains("bigbox lead: email must be an address like name@example.com");
-        Run badUrgency = bigbox("lead", "--name", "Test Client", "--email", "test@example.com", "--urgency", "yesterday");
+        Cli.Run badUrgency = bigbox("lead", "--name", "Test Client", "--email", "test@example.com", "--urgency", "yesterday");
         assertThat(badUrgency.err()).contains("urgency must be one of");
         assertThat(count("select count(*) from events where event_type = 'LEAD_INQUIRY_RECEIVED'")).isZero();
 
-        Run ok = bigbox("lead", "--name", "Test Client", "--email", "test@example.com", "--company", "Test Co",
+        Cli.Run ok = bigbox("lead", "--name", "Test Client", "--email", "test@example.com", "--company", "Test Co",
                 "--message", "We would like a quote for a brand refresh.");
-        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).containsPattern("(?m)^LEAD_INQUIRY_RECEIVED [0-9a-f-]{36} \\(lead LEAD-[0-9a-f-]+, confidence 0.95");
         assertThat(count("select count(*) from events where event_type = 'LEAD_INQUIRY_RECEIVED' and emitted_by = 'IntakeAgent'"
                 + " and confidence = 0.95 and payload ->> 'client_id' = 'client-test-co'")).isEqualTo(1);
@@ -90,20 +76,20 @@ class AutonomicCliIT {
 
     @Test
     void replayRebuildsEveryDerivedTableOrTheOnesNamedWithProgressAndRate() throws Exception {
-        Run run = bigbox("replay");
-        assertThat(run.exit()).as(run.err()).isZero();
+        Cli.Run run = bigbox("replay");
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health, "
                 + "improvement_signals from [0-9,]+ events in [0-9.]+ s, [0-9,]+ events/s");
         assertThat(run.err()).containsPattern("replayed [0-9,]+(/[0-9,]+)? events, [0-9,]+ events/s");
         assertThat(count("select count(*) from subscription_checkpoints where subscription_name like 'projection:%' and owner = 'replay'"))
                 .isEqualTo(3);
 
-        Run one = bigbox("replay", "--projection", "sop_definitions");
-        assertThat(one.exit()).as(one.err()).isZero();
+        Cli.Run one = bigbox("replay", "--projection", "sop_definitions");
+        assertThat(one.exitCode()).as(one.err()).isZero();
         assertThat(one.out()).contains("rebuilt sop_definitions, sop_executions from");
 
-        Run unknown = bigbox("replay", "--projection", "sop_definition");
-        assertThat(unknown.exit()).isEqualTo(2);
+        Cli.Run unknown = bigbox("replay", "--projection", "sop_definition");
+        assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("bigbox replay: no projection named 'sop_definition'; there are [human_approvals, "
                 + "sop_definitions, sop_executions, agent_metrics, client_health, improvement_signals]");
     }
@@ -122,18 +108,18 @@ class AutonomicCliIT {
                     + " 'loop:coverage', '2026-03-03T11:00:00Z')");
         }
         // The signals table is a projection: a replay folds the gap into it, as the live subscription does.
-        assertThat(bigbox("replay", "--projection", "improvement_signals").exit()).isZero();
-        Run run = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z");
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(bigbox("replay", "--projection", "improvement_signals").exitCode()).isZero();
+        Cli.Run run = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Weekly automation review 2026-W10", "doctrine 1.2.0", "Top automation gaps (1)",
                 "status_report", "800.00/month", "OVERDUE", "Doctrine violations (0)", "The 30% question",
                 "manual_work_share", "override_rate", "ceo_interrupts_per_week");
-        Run json = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z", "--json");
-        assertThat(json.exit()).as(json.err()).isZero();
+        Cli.Run json = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"automation_gaps\":[{", "\"thirty_percent_question\":{", "\"overdue\":true");
 
-        Run bad = bigbox("review", "weekly", "--week", "last week");
-        assertThat(bad.exit()).isEqualTo(2);
+        Cli.Run bad = bigbox("review", "weekly", "--week", "last week");
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("bigbox review weekly: week must look like 2026-W48");
     }
 }

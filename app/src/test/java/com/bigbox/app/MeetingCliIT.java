@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bigbox.app.engine.Engine;
 import com.bigbox.testkit.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,19 +40,8 @@ class MeetingCliIT {
         engine.close();
     }
 
-    record Run(int exit, String out, String err) {}
-
-    Run bigbox(String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "com.bigbox.app.Main"));
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().put("DATABASE_URL", db.databaseUrl());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), out, err);
+    Cli.Run bigbox(String... args) throws IOException, InterruptedException {
+        return Cli.process(work, db.databaseUrl(), Duration.ofSeconds(120), args);
     }
 
     long count(String sql) throws SQLException {
@@ -79,9 +65,9 @@ class MeetingCliIT {
                 [00:00:30] Ben (account manager): So for the next meeting the designer is gonna be working on the logo options, by Friday.
                 [00:00:50] Chloe (client): Okay, that sounds good.
                 """);
-        Run run = bigbox("meeting", "--file", notes.toString(), "--client", "CLIENT-cli", "--date", "2026-12-09",
+        Cli.Run run = bigbox("meeting", "--file", notes.toString(), "--client", "CLIENT-cli", "--date", "2026-12-09",
                 "--meeting-id", "MEET-cli-1", "--wait", "90");
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("MEETING_COMPLETED", "meeting MEET-cli-1", "client CLIENT-cli", "MEETING_NOTES_ANALYZED",
                 "INTENT_INFERRED");
 
@@ -98,12 +84,12 @@ class MeetingCliIT {
 
     @Test
     void aMissingFileOrClientIsRefusedAndNothingIsRecorded() throws Exception {
-        Run missing = bigbox("meeting", "--file", work.resolve("nowhere.txt").toString(), "--client", "CLIENT-cli");
-        assertThat(missing.exit()).isEqualTo(2);
+        Cli.Run missing = bigbox("meeting", "--file", work.resolve("nowhere.txt").toString(), "--client", "CLIENT-cli");
+        assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("bigbox meeting:", "nowhere.txt");
         Path notes = Files.writeString(work.resolve("notes.txt"), "We talked about the logo.\n");
-        Run noClient = bigbox("meeting", "--file", notes.toString());
-        assertThat(noClient.exit()).isEqualTo(2);
+        Cli.Run noClient = bigbox("meeting", "--file", notes.toString());
+        assertThat(noClient.exitCode()).isEqualTo(2);
         assertThat(noClient.err()).contains("--client");
         assertThat(count("select count(*) from events where event_type = 'MEETING_COMPLETED' and payload ->> 'client_id' = 'CLIENT-cli'"
                 + " and aggregate_id <> 'MEET-cli-1'")).isZero();
