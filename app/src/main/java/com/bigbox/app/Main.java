@@ -5,17 +5,17 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.bigbox.app.commands.ChaosCommand;
 import com.bigbox.app.commands.DemoCommand;
 import com.bigbox.app.commands.EvalCommand;
-import com.bigbox.app.commands.MeetingCommand;
-import com.bigbox.app.commands.TrainCommand;
-import com.bigbox.app.commands.SimulateCommand;
 import com.bigbox.app.commands.ExportCommand;
 import com.bigbox.app.commands.ImportCommand;
 import com.bigbox.app.commands.KeysCommand;
 import com.bigbox.app.commands.LeadCommand;
 import com.bigbox.app.commands.LoadSopsCommand;
+import com.bigbox.app.commands.MeetingCommand;
 import com.bigbox.app.commands.MigrateCommand;
 import com.bigbox.app.commands.ReplayCommand;
 import com.bigbox.app.commands.ReviewCommand;
+import com.bigbox.app.commands.SimulateCommand;
+import com.bigbox.app.commands.TrainCommand;
 import com.bigbox.app.commands.UpCommand;
 import com.bigbox.app.commands.UsersCommand;
 import com.bigbox.app.commands.WebhookSecretCommand;
@@ -31,14 +31,34 @@ import picocli.CommandLine.Command;
         name = "bigbox",
         mixinStandardHelpOptions = true,
         version = "bigbox 0.1.0",
-        description = "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
-        footer = {"", "The launcher also runs:",
-                "  test   Run the whole test suite (./bigbox test: mvn verify on its own embedded PostgreSQL).",
-                "  bench  Run the benchmarks (./bigbox bench --help)."},
-        subcommands = {UpCommand.class, MigrateCommand.class, KeysCommand.class, WebhookSecretCommand.class,
-                LoadSopsCommand.class, LeadCommand.class, MeetingCommand.class, EvalCommand.class, TrainCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class,
-                ExportCommand.class, ImportCommand.class, ChaosCommand.class, UsersCommand.class, ReviewCommand.class,
-                CommandLine.HelpCommand.class})
+        description =
+                "The Big Box Autonomic Engine: an event-sourced engine that runs a service business's operations.",
+        footer = {
+            "",
+            "The launcher also runs:",
+            "  test   Run the whole test suite (./bigbox test: mvn verify on its own embedded PostgreSQL).",
+            "  bench  Run the benchmarks (./bigbox bench --help)."
+        },
+        subcommands = {
+            UpCommand.class,
+            MigrateCommand.class,
+            KeysCommand.class,
+            WebhookSecretCommand.class,
+            LoadSopsCommand.class,
+            LeadCommand.class,
+            MeetingCommand.class,
+            EvalCommand.class,
+            TrainCommand.class,
+            DemoCommand.class,
+            SimulateCommand.class,
+            ReplayCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            ChaosCommand.class,
+            UsersCommand.class,
+            ReviewCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable, Settings.Source {
     private final Supplier<Settings> settings;
 
@@ -69,10 +89,11 @@ public final class Main implements Runnable, Settings.Source {
     static CommandLine commandLine(Main main) {
         var commandLine = new CommandLine(main);
         CommandLine.IParameterExceptionHandler usual = commandLine.getParameterExceptionHandler();
-        commandLine.setParameterExceptionHandler((e, args) -> startingWord(e) != null ? suggestUp(e, startingWord(e))
-                : usual.handleParseException(e, args));
+        commandLine.setParameterExceptionHandler((e, args) ->
+                startingWord(e) != null ? suggestUp(e, startingWord(e)) : usual.handleParseException(e, args));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": " + message(e)));
+            cmd.getErr()
+                    .println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": " + message(e)));
             return 2;
         });
         return commandLine;
@@ -83,16 +104,20 @@ public final class Main implements Runnable, Settings.Source {
 
     // The word a newcomer typed for starting the engine (`bigbox start`), or null.
     private static String startingWord(CommandLine.ParameterException e) {
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
-                && !unmatched.getUnmatched().isEmpty() && STARTING.contains(unmatched.getUnmatched().getFirst())) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty()
+                && STARTING.contains(unmatched.getUnmatched().getFirst())) {
             return unmatched.getUnmatched().getFirst();
         }
         return null;
     }
 
     private static int suggestUp(CommandLine.ParameterException e, String word) {
-        e.getCommandLine().getErr().println("bigbox: there is no '" + word + "' command; to start the engine: bigbox up"
-                + "   (all commands: bigbox --help)");
+        e.getCommandLine()
+                .getErr()
+                .println("bigbox: there is no '" + word + "' command; to start the engine: bigbox up"
+                        + "   (all commands: bigbox --help)");
         return 2;
     }
 

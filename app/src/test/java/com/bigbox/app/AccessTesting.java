@@ -45,7 +45,8 @@ final class AccessTesting implements AutoCloseable {
         values.put("BIGBOX_BCRYPT_COST", "4");
         values.putAll(extra);
         var env = new StringBuilder();
-        values.forEach((name, value) -> env.append(name).append('=').append(value).append('\n'));
+        values.forEach(
+                (name, value) -> env.append(name).append('=').append(value).append('\n'));
         Files.writeString(home.resolve(".env"), env);
         return new AccessTesting(Engine.start(Settings.load(home), new Engine.Options("127.0.0.1", 0, instance)));
     }
@@ -73,15 +74,21 @@ final class AccessTesting implements AutoCloseable {
     }
 
     Response post(String path, String key, String body) throws IOException, InterruptedException {
-        return send(request(path, key).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path, key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** Creates a user with the service key and signs it in; its access token. */
     String signedIn(String email, String appRole, String clientId) throws IOException, InterruptedException {
-        String meta = clientId == null ? "{\"app_role\":\"" + appRole + "\"}"
+        String meta = clientId == null
+                ? "{\"app_role\":\"" + appRole + "\"}"
                 : "{\"app_role\":\"" + appRole + "\",\"client_id\":\"" + clientId + "\"}";
-        var created = post("/auth/v1/admin/users", serviceKey, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                + "\",\"app_metadata\":" + meta + "}");
+        var created = post(
+                "/auth/v1/admin/users",
+                serviceKey,
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"app_metadata\":" + meta + "}");
         if (created.status() != 200) {
             throw new AssertionError("creating " + email + ": " + created);
         }
@@ -90,7 +97,9 @@ final class AccessTesting implements AutoCloseable {
 
     /** A password sign-in as the anon key sends it. */
     Response signIn(String email, String password) throws IOException, InterruptedException {
-        return post("/auth/v1/token?grant_type=password", anonKey,
+        return post(
+                "/auth/v1/token?grant_type=password",
+                anonKey,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
     }
 

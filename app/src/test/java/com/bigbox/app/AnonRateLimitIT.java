@@ -29,7 +29,8 @@ class AnonRateLimitIT {
 
     @BeforeAll
     static void start() throws Exception {
-        access = AccessTesting.start(db, "anon-rate", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "20"));
+        access = AccessTesting.start(
+                db, "anon-rate", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "20"));
         access.signedIn("third@example.com", "client", "third");
     }
 
@@ -42,7 +43,9 @@ class AnonRateLimitIT {
     void twoNoisyAddressesDoNotLockAThirdOutOfSigningIn() throws Exception {
         for (String address : List.of("127.0.0.2", "127.0.0.3")) {
             for (int i = 0; i < 18; i++) {
-                assertThat(signIn(address, "nobody-" + i + "@example.com", "wrong password").statusCode()).isNotEqualTo(429);
+                assertThat(signIn(address, "nobody-" + i + "@example.com", "wrong password")
+                                .statusCode())
+                        .isNotEqualTo(429);
             }
         }
         var third = signIn("127.0.0.4", "third@example.com", AccessTesting.PASSWORD);
@@ -57,17 +60,27 @@ class AnonRateLimitIT {
             last = signIn("127.0.0.5", "guess-" + i + "@example.com", "wrong password");
         }
         assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(last.headers().firstValue("Retry-After")).as("a 429 says when to come back")
-                .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
-        assertThat(signIn("127.0.0.6", "third@example.com", AccessTesting.PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(last.headers().firstValue("Retry-After"))
+                .as("a 429 says when to come back")
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(signIn("127.0.0.6", "third@example.com", AccessTesting.PASSWORD)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static HttpResponse<String> signIn(String from, String email, String password) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(access.url() + "/auth/v1/token?grant_type=password"))
-                .timeout(Duration.ofSeconds(20)).header("apikey", access.anonKey).header("Authorization", "Bearer " + access.anonKey)
+                .timeout(Duration.ofSeconds(20))
+                .header("apikey", access.anonKey)
+                .header("Authorization", "Bearer " + access.anonKey)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).build();
-        try (var client = HttpClient.newBuilder().localAddress(InetAddress.getByName(from)).build()) {
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .build();
+        try (var client = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(from))
+                .build()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }

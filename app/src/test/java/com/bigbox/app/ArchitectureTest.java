@@ -17,42 +17,80 @@ class ArchitectureTest {
 
     @Test
     void dependenciesPointOneWay() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("core").definedBy("com.bigbox.core..")
-                .layer("autonomic").definedBy("com.bigbox.autonomic..")
-                .layer("postgres").definedBy("com.bigbox.postgres..")
-                .layer("server").definedBy("com.bigbox.server..")
-                .layer("app").definedBy("com.bigbox.app..")
-                .whereLayer("app").mayNotBeAccessedByAnyLayer()
-                .whereLayer("server").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("postgres").mayOnlyBeAccessedByLayers("server", "app")
-                .whereLayer("autonomic").mayOnlyBeAccessedByLayers("postgres", "server", "app")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("core")
+                .definedBy("com.bigbox.core..")
+                .layer("autonomic")
+                .definedBy("com.bigbox.autonomic..")
+                .layer("postgres")
+                .definedBy("com.bigbox.postgres..")
+                .layer("server")
+                .definedBy("com.bigbox.server..")
+                .layer("app")
+                .definedBy("com.bigbox.app..")
+                .whereLayer("app")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("server")
+                .mayOnlyBeAccessedByLayers("app")
+                .whereLayer("postgres")
+                .mayOnlyBeAccessedByLayers("server", "app")
+                .whereLayer("autonomic")
+                .mayOnlyBeAccessedByLayers("postgres", "server", "app")
                 .check(classes);
     }
 
     @Test
     void coreIsPlainJava() {
-        noClasses().that().resideInAPackage("com.bigbox.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
-                        "io.javalin..", "picocli..", "com.fasterxml..", "org.slf4j..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.bigbox.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.postgresql..",
+                        "io.javalin..",
+                        "picocli..",
+                        "com.fasterxml..",
+                        "org.slf4j..")
                 .check(classes);
     }
 
     @Test
     void theDomainHasNoSqlNoHttpNoCli() {
-        noClasses().that().resideInAPackage("com.bigbox.autonomic..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
-                        "com.zaxxer..", "io.javalin..", "jakarta.servlet..", "picocli..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.bigbox.autonomic..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.postgresql..",
+                        "com.zaxxer..",
+                        "io.javalin..",
+                        "jakarta.servlet..",
+                        "picocli..")
                 .check(classes);
     }
 
     @Test
     void adaptersDoNotReachUp() {
-        noClasses().that().resideInAnyPackage("com.bigbox.postgres..", "com.bigbox.server..")
-                .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.bigbox.postgres..", "com.bigbox.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..")
                 .check(classes);
-        noClasses().that().resideInAPackage("com.bigbox.postgres..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.bigbox.postgres..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "jakarta.servlet..")
                 .check(classes);
     }
 

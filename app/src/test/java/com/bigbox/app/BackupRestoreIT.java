@@ -44,13 +44,21 @@ class BackupRestoreIT {
 
     @Test
     void aRunningEngineWithAgentsIsRestoredElsewhereAndTheRestoredEngineCarriesTheFlowsOn() throws Exception {
-        assertThat(Cli.run(TestEngines.settings(production, Map.of()), "load-sops", SOPS.toString()).exitCode()).isZero();
+        assertThat(Cli.run(TestEngines.settings(production, Map.of()), "load-sops", SOPS.toString())
+                        .exitCode())
+                .isZero();
         String quoteApproval;
         String silentApproval;
         String silentFlow;
         try (Engine engine = TestEngines.start(production, "production", FAST_APPROVALS)) {
-            // A strong lead: qualified and booked by the agents; its meeting's notes lead to a quote that finance must approve.
-            String strongFlow = lead(engine, "Ada Lovelace", "ada@acme.test", "+1 555 0100", "Acme Rockets",
+            // A strong lead: qualified and booked by the agents; its meeting's notes lead to a quote that finance must
+            // approve.
+            String strongFlow = lead(
+                    engine,
+                    "Ada Lovelace",
+                    "ada@acme.test",
+                    "+1 555 0100",
+                    "Acme Rockets",
                     "We are launching a new rocket line this spring and need a campaign that reaches engineers and buyers alike.");
             String meetingId = awaitPayload(production, "MEETING_SCHEDULED", strongFlow, "meeting_id");
             var notes = TestEngines.post(engine, "/api/events", """
@@ -60,52 +68,81 @@ class BackupRestoreIT {
                                  "timeline_weeks": 7}}""".formatted(meetingId));
             assertThat(notes.statusCode()).as(notes.body()).isEqualTo(201);
             quoteApproval = awaitPendingApproval(production, strongFlow, "QUOTE_GENERATED");
-            assertThat(TestEngines.post(engine, "/api/v1/approvals/" + quoteApproval + "/comments",
-                    "{\"author\": \"pat\", \"body\": \"Checking the price with the designers.\"}").statusCode()).isEqualTo(201);
+            assertThat(TestEngines.post(
+                                    engine,
+                                    "/api/v1/approvals/" + quoteApproval + "/comments",
+                                    "{\"author\": \"pat\", \"body\": \"Checking the price with the designers.\"}")
+                            .statusCode())
+                    .isEqualTo(201);
 
             // Thin leads: a person approves one, rejects another (its SOP falls back to a person's task).
-            String approvedFlow = lead(engine, "Approve Me", "approve.me@example.com", null, null, "Hello, can you help us?");
+            String approvedFlow =
+                    lead(engine, "Approve Me", "approve.me@example.com", null, null, "Hello, can you help us?");
             decide(engine, awaitPendingApproval(production, approvedFlow, "LEAD_QUALIFIED"), "approve", null);
-            String rejectedFlow = lead(engine, "Reject Me", "reject.me@example.com", null, null, "Hello, can you help us?");
-            decide(engine, awaitPendingApproval(production, rejectedFlow, "LEAD_QUALIFIED"), "reject", "a competitor fishing");
+            String rejectedFlow =
+                    lead(engine, "Reject Me", "reject.me@example.com", null, null, "Hello, can you help us?");
+            decide(
+                    engine,
+                    awaitPendingApproval(production, rejectedFlow, "LEAD_QUALIFIED"),
+                    "reject",
+                    "a competitor fishing");
             awaitPayload(production, "MEETING_SCHEDULED", approvedFlow, "meeting_id");
-            awaitCount(production, "select count(*) from events where event_type = 'TASK_CREATED' and correlation_id = '"
-                    + rejectedFlow + "'", 1);
+            awaitCount(
+                    production,
+                    "select count(*) from events where event_type = 'TASK_CREATED' and correlation_id = '"
+                            + rejectedFlow + "'",
+                    1);
             // One nobody answers before the backup.
             silentFlow = lead(engine, "Silent Client", "silent@example.com", null, null, "Hello, can you help us?");
             silentApproval = awaitPendingApproval(production, silentFlow, "LEAD_QUALIFIED");
-            try (Connection c = production.connect(); var s = c.createStatement()) {
+            try (Connection c = production.connect();
+                    var s = c.createStatement()) {
                 s.execute("select append_event('PAYMENT_RECEIVED', null, null, 'INVOICE', 'inv-1', "
                         + "'{\"amount\": 1200.00, \"client_id\": \"client-acme-rockets\"}', '{}', 'bank', null)");
             }
             awaitQuiet(engine);
         }
 
-        Cli.Run export = Cli.run(TestEngines.settings(production, Map.of()), "export", "--to", backup.toString(),
-                "--segment-events", "50");
+        Cli.Run export = Cli.run(
+                TestEngines.settings(production, Map.of()),
+                "export",
+                "--to",
+                backup.toString(),
+                "--segment-events",
+                "50");
         assertThat(export.exitCode()).as(export.err()).isZero();
         Cli.Run imported = Cli.run(TestEngines.settings(fresh, Map.of()), "import", "--from", backup.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).containsPattern("imported [0-9,]{2,} events, 0 already present")
+        assertThat(imported.out())
+                .containsPattern("imported [0-9,]{2,} events, 0 already present")
                 // agents, governor, two projections' and self-improvement's (its projection and its executor)
                 .contains("11 subscription(s) continue where the source's stood");
         Cli.Run replay = Cli.run(TestEngines.settings(fresh, Map.of()), "replay");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        assertThat(replay.out()).contains("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health, "
-                + "improvement_signals");
+        assertThat(replay.out())
+                .contains("rebuilt human_approvals, sop_definitions, sop_executions, agent_metrics, client_health, "
+                        + "improvement_signals");
 
         Map<String, String> queries = SeedQueries.load();
-        try (Connection before = production.connect(); Connection after = fresh.connect()) {
+        try (Connection before = production.connect();
+                Connection after = fresh.connect()) {
             for (var query : queries.entrySet()) {
                 var expected = SeedQueries.run(before, query.getValue());
-                assertThat(SeedQueries.run(after, query.getValue())).as(query.getKey()).isEqualTo(expected);
+                assertThat(SeedQueries.run(after, query.getValue()))
+                        .as(query.getKey())
+                        .isEqualTo(expected);
                 if (!query.getKey().equals("client_health_at_risk")) {
-                    assertThat(expected).as(query.getKey() + " has rows to compare").isNotEmpty();
+                    assertThat(expected)
+                            .as(query.getKey() + " has rows to compare")
+                            .isNotEmpty();
                 }
             }
             Map<String, List<String>> restored = DerivedTables.snapshot(after);
-            DerivedTables.snapshot(before).forEach((table, rows) -> assertThat(restored.get(table)).as(table).isEqualTo(rows));
-            assertThat(SeedQueries.run(after, queries.get("pending_approvals"))).extracting(r -> r.getFirst())
+            DerivedTables.snapshot(before)
+                    .forEach((table, rows) ->
+                            assertThat(restored.get(table)).as(table).isEqualTo(rows));
+            assertThat(SeedQueries.run(after, queries.get("pending_approvals")))
+                    .extracting(r -> r.getFirst())
                     .contains(quoteApproval, silentApproval);
         }
 
@@ -117,13 +154,19 @@ class BackupRestoreIT {
                      where g.event_type = 'HUMAN_APPROVAL_GRANTED' and g.aggregate_id = '%s'
                        and s.event_type = 'SOP_STEP_COMPLETED'""".formatted(quoteApproval), 1);
             // The one nobody answered expires on the rebuilt schedule: silence approves it, the meeting is booked.
-            await().atMost(60, SECONDS).until(() -> text(fresh, "select coalesce(resolution, status) from human_approvals "
-                    + "where approval_id = '" + silentApproval + "'").equals("approved_by_silence"));
+            await().atMost(60, SECONDS)
+                    .until(() -> text(
+                                    fresh,
+                                    "select coalesce(resolution, status) from human_approvals "
+                                            + "where approval_id = '" + silentApproval + "'")
+                            .equals("approved_by_silence"));
             awaitPayload(fresh, "MEETING_SCHEDULED", silentFlow, "meeting_id");
             var appended = TestEngines.post(restored, "/api/v1/events", """
                     {"event_type":"PAYMENT_RECEIVED","aggregate_type":"INVOICE","aggregate_id":"inv-1","payload":{"amount":10},
                      "expected_version":1}""");
-            assertThat(appended.statusCode()).as("streams continue from their restored version").isEqualTo(201);
+            assertThat(appended.statusCode())
+                    .as("streams continue from their restored version")
+                    .isEqualTo(201);
         }
     }
 
@@ -146,8 +189,8 @@ class BackupRestoreIT {
         body.put("decision", decision);
         body.put("decided_by", "pat");
         body.put("notes", notes);
-        HttpResponse<String> response = TestEngines.post(engine, "/api/v1/approvals/" + approval + "/decision",
-                JSON.writeValueAsString(body));
+        HttpResponse<String> response =
+                TestEngines.post(engine, "/api/v1/approvals/" + approval + "/decision", JSON.writeValueAsString(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode decided = JSON.readTree(response.body());
         assertThat(decided.path("status").asText()).isEqualTo(decision.equals("approve") ? "approved" : "rejected");
@@ -161,8 +204,8 @@ class BackupRestoreIT {
     }
 
     private static String awaitPayload(TestDatabase db, String type, String flow, String field) {
-        String sql = "select payload ->> '" + field + "' from events where event_type = '" + type + "' and correlation_id = '"
-                + flow + "' order by global_position limit 1";
+        String sql = "select payload ->> '" + field + "' from events where event_type = '" + type
+                + "' and correlation_id = '" + flow + "' order by global_position limit 1";
         await().atMost(30, SECONDS).until(() -> !text(db, sql).isEmpty());
         return text(db, sql);
     }
@@ -174,12 +217,17 @@ class BackupRestoreIT {
     // Every agent, the governor and the projections have handled every event committed so far.
     private static void awaitQuiet(Engine engine) {
         String names = String.join("','", engine.autonomic().subscriptionNames());
-        await().atMost(30, SECONDS).until(() -> text(production,
-                "select coalesce(sum(lag), -1) from subscription_status(array['" + names + "'])").equals("0"));
+        await().atMost(30, SECONDS)
+                .until(() -> text(
+                                production,
+                                "select coalesce(sum(lag), -1) from subscription_status(array['" + names + "'])")
+                        .equals("0"));
     }
 
     private static String text(TestDatabase db, String sql) {
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

@@ -36,9 +36,13 @@ final class Cli {
     }
 
     /** {@code bigbox args...} as a separate process in {@code directory}; {@code hang} only guards against a hang. */
-    static Run process(Path directory, String databaseUrl, Duration hang, String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "com.bigbox.app.Main"));
+    static Run process(Path directory, String databaseUrl, Duration hang, String... args)
+            throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.bigbox.app.Main"));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("DATABASE_URL", databaseUrl);

@@ -48,15 +48,28 @@ class CrashUnderWritersIT {
 
     @Test
     void aKilledInstanceAndTerminatedConnectionsUnderEightWritersLoseNothing() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", db.databaseUrl(), "BIGBOX_JWT_SECRET", AccessTesting.SECRET,
-                "BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "0", "BIGBOX_AGENTS", "off");
-        String key = JWT.create().withIssuer("bigbox").withClaim("role", "service_role")
-                .withExpiresAt(Instant.now().plus(Duration.ofHours(1))).sign(Algorithm.HMAC256(AccessTesting.SECRET));
+        Map<String, String> env = Map.of(
+                "DATABASE_URL",
+                db.databaseUrl(),
+                "BIGBOX_JWT_SECRET",
+                AccessTesting.SECRET,
+                "BIGBOX_RATE_LIMIT_PER_IP",
+                "0",
+                "BIGBOX_RATE_LIMIT_PER_KEY",
+                "0",
+                "BIGBOX_AGENTS",
+                "off");
+        String key = JWT.create()
+                .withIssuer("bigbox")
+                .withClaim("role", "service_role")
+                .withExpiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .sign(Algorithm.HMAC256(AccessTesting.SECRET));
         try (EngineProcess a = EngineProcess.start(work, env, "up", "--port", "0", "--instance", "crash-a");
                 EngineProcess b = EngineProcess.start(work, env, "up", "--port", "0", "--instance", "crash-b");
                 HttpClient http = HttpClient.newHttpClient();
                 var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<String> urls = List.of("http://127.0.0.1:" + a.awaitListening(), "http://127.0.0.1:" + b.awaitListening());
+            List<String> urls =
+                    List.of("http://127.0.0.1:" + a.awaitListening(), "http://127.0.0.1:" + b.awaitListening());
             Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicInteger written = new AtomicInteger();
             List<Future<List<UUID>>> writers = new ArrayList<>();
@@ -67,7 +80,8 @@ class CrashUnderWritersIT {
             await().atMost(Duration.ofMinutes(2)).until(() -> written.get() >= WRITERS * 5);
             a.kill();
             await().atMost(Duration.ofMinutes(2)).until(() -> written.get() >= WRITERS * 15);
-            try (Connection killer = db.connect(); var s = killer.createStatement()) {
+            try (Connection killer = db.connect();
+                    var s = killer.createStatement()) {
                 s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
                         + "and pid <> pg_backend_pid()");
             }
@@ -78,15 +92,21 @@ class CrashUnderWritersIT {
             assertThat(sent).hasSize(WRITERS * EVENTS_PER_WRITER);
             assertThat(acknowledged).containsExactlyInAnyOrderElementsOf(sent);
             Map<UUID, Integer> stored = stored();
-            assertThat(stored.keySet()).as("every acknowledged append is stored").containsAll(sent);
+            assertThat(stored.keySet())
+                    .as("every acknowledged append is stored")
+                    .containsAll(sent);
             assertThat(stored.values()).as("and stored once").containsOnly(1);
-            try (Connection c = db.connect(); var s = c.createStatement(); ResultSet rs = s.executeQuery("""
+            try (Connection c = db.connect();
+                    var s = c.createStatement();
+                    ResultSet rs = s.executeQuery("""
                     select aggregate_id, count(*), max(sequence_number) from events where aggregate_type = 'CRASH'
                      group by aggregate_id""")) {
                 int streams = 0;
                 while (rs.next()) {
                     streams++;
-                    assertThat(rs.getLong(3)).as("stream " + rs.getString(1) + " numbered without a gap").isEqualTo(rs.getLong(2));
+                    assertThat(rs.getLong(3))
+                            .as("stream " + rs.getString(1) + " numbered without a gap")
+                            .isEqualTo(rs.getLong(2));
                     assertThat(rs.getLong(2)).isEqualTo(EVENTS_PER_WRITER);
                 }
                 assertThat(streams).isEqualTo(WRITERS);
@@ -95,20 +115,27 @@ class CrashUnderWritersIT {
     }
 
     // One writer's appends to its own stream, each retried with the same id on the other instance until acknowledged.
-    private static List<UUID> write(HttpClient http, List<String> urls, String key, int writer, Set<UUID> acknowledged,
-            AtomicInteger written) throws InterruptedException {
+    private static List<UUID> write(
+            HttpClient http, List<String> urls, String key, int writer, Set<UUID> acknowledged, AtomicInteger written)
+            throws InterruptedException {
         var ids = new ArrayList<UUID>();
         int target = writer % 2;
         for (int i = 0; i < EVENTS_PER_WRITER; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            String body = "{\"event_id\":\"" + id + "\",\"event_type\":\"CRASH_PROBE\",\"aggregate_type\":\"CRASH\",\"aggregate_id\":\"w"
-                    + writer + "\",\"payload\":{\"i\":" + i + "}}";
+            String body = "{\"event_id\":\"" + id
+                    + "\",\"event_type\":\"CRASH_PROBE\",\"aggregate_type\":\"CRASH\",\"aggregate_id\":\"w" + writer
+                    + "\",\"payload\":{\"i\":" + i + "}}";
             for (int attempt = 0; ; attempt++) {
                 try {
-                    var response = http.send(HttpRequest.newBuilder(URI.create(urls.get(target) + "/api/v1/events"))
-                            .timeout(Duration.ofSeconds(20)).header("apikey", key).header("Authorization", "Bearer " + key)
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    var response = http.send(
+                            HttpRequest.newBuilder(URI.create(urls.get(target) + "/api/v1/events"))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("apikey", key)
+                                    .header("Authorization", "Bearer " + key)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200 || response.statusCode() == 201) {
                         acknowledged.add(id);
@@ -116,7 +143,8 @@ class CrashUnderWritersIT {
                         break;
                     }
                     if (response.statusCode() != 503 && response.statusCode() != 500) {
-                        throw new AssertionError("append " + i + " of writer " + writer + ": " + response.statusCode() + " " + response.body());
+                        throw new AssertionError("append " + i + " of writer " + writer + ": " + response.statusCode()
+                                + " " + response.body());
                     }
                 } catch (java.io.IOException e) {
                     // the instance is gone or the connection broke: try the other one
@@ -133,8 +161,10 @@ class CrashUnderWritersIT {
 
     private static Map<UUID, Integer> stored() throws Exception {
         var stored = new HashMap<UUID, Integer>();
-        try (Connection c = db.connect(); var s = c.createStatement();
-                ResultSet rs = s.executeQuery("select event_id, count(*) from events where aggregate_type = 'CRASH' group by event_id")) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select event_id, count(*) from events where aggregate_type = 'CRASH' group by event_id")) {
             while (rs.next()) {
                 stored.put(rs.getObject(1, UUID.class), rs.getInt(2));
             }

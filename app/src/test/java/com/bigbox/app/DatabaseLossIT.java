@@ -40,22 +40,28 @@ class DatabaseLossIT {
 
     @Test
     void requestsInFlightWhenTheConnectionsAreTerminatedGet503WithRetryAfter() throws Exception {
-        String event = "{\"event_type\":\"NOTE\",\"aggregate_type\":\"SYSTEM\",\"aggregate_id\":\"loss\",\"payload\":{}}";
-        String row = "{\"event_type\":\"NOTE\",\"aggregate_type\":\"SYSTEM\",\"aggregate_id\":\"loss-rest\",\"payload\":{}}";
+        String event =
+                "{\"event_type\":\"NOTE\",\"aggregate_type\":\"SYSTEM\",\"aggregate_id\":\"loss\",\"payload\":{}}";
+        String row =
+                "{\"event_type\":\"NOTE\",\"aggregate_type\":\"SYSTEM\",\"aggregate_id\":\"loss-rest\",\"payload\":{}}";
         List<Callable<AccessTesting.Response>> requests = List.of(
                 () -> access.post("/api/v1/events", access.serviceKey, event),
                 () -> access.post("/rest/v1/events", access.serviceKey, row));
         List<AccessTesting.Response> responses;
-        try (Connection locker = db.connect(); var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            // Hold the writes inside the database (waiting on a lock that lets the engine's readers go on), then terminate
+        try (Connection locker = db.connect();
+                var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            // Hold the writes inside the database (waiting on a lock that lets the engine's readers go on), then
+            // terminate
             // the engine's connections under them.
             locker.setAutoCommit(false);
             try (var s = locker.createStatement()) {
                 s.execute("lock table events in exclusive mode");
             }
-            List<Future<AccessTesting.Response>> inFlight = requests.stream().map(pool::submit).toList();
+            List<Future<AccessTesting.Response>> inFlight =
+                    requests.stream().map(pool::submit).toList();
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() >= requests.size());
-            try (Connection killer = db.connect(); var s = killer.createStatement()) {
+            try (Connection killer = db.connect();
+                    var s = killer.createStatement()) {
                 s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
                         + "and pid <> pg_backend_pid() and pid <> " + backendPid(locker));
             }
@@ -70,9 +76,13 @@ class DatabaseLossIT {
             }
         }
         assertThat(responses).extracting(AccessTesting.Response::status).contains(503);
-        assertThat(count("select count(*) from events where aggregate_id = 'loss'")).isEqualTo(responses.get(0).status() == 201 ? 1 : 0);
-        assertThat(count("select count(*) from events where aggregate_id = 'loss-rest'")).isEqualTo(responses.get(1).status() == 201 ? 1 : 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> access.post("/api/v1/events", access.serviceKey, event).status() == 201);
+        assertThat(count("select count(*) from events where aggregate_id = 'loss'"))
+                .isEqualTo(responses.get(0).status() == 201 ? 1 : 0);
+        assertThat(count("select count(*) from events where aggregate_id = 'loss-rest'"))
+                .isEqualTo(responses.get(1).status() == 201 ? 1 : 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        access.post("/api/v1/events", access.serviceKey, event).status() == 201);
     }
 
     private static AccessTesting.Response get(Future<AccessTesting.Response> future) {
@@ -84,18 +94,22 @@ class DatabaseLossIT {
     }
 
     private static long waitingOnLocks() throws SQLException {
-        return count("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        return count(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
     }
 
     private static int backendPid(Connection c) throws SQLException {
-        try (var s = c.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("select pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

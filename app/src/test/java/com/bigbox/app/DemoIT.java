@@ -24,20 +24,31 @@ class DemoIT {
     @BeforeAll
     static void aRealDatabaseWithAnEvent() throws Exception {
         TestEngines.start(db, "demo-real").close(); // the engine's schema
-        try (Connection c = db.connect(); var s = c.createStatement()) {
-            s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
-                    + "values ('CLIENT_NOTE_ADDED', gen_random_uuid(), 'CLIENT', 'real-client', '{\"note\": \"real\"}', 'someone')");
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
+            s.execute(
+                    "insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
+                            + "values ('CLIENT_NOTE_ADDED', gen_random_uuid(), 'CLIENT', 'real-client', '{\"note\": \"real\"}', 'someone')");
         }
     }
 
     @Test
     void byDefaultTheDemoRunsOnItsOwnScratchDatabaseEvenWithDatabaseUrlSet() throws Exception {
         long before = events();
-        Cli.Run run = Cli.run(Settings.of(Map.of("DATABASE_URL", db.databaseUrl()), directory), "demo", "--leads", "2", "--seed", "7");
+        Cli.Run run = Cli.run(
+                Settings.of(Map.of("DATABASE_URL", db.databaseUrl()), directory),
+                "demo",
+                "--leads",
+                "2",
+                "--seed",
+                "7");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("demo: running on its own scratch database postgresql://postgres@127.0.0.1:")
-                .contains("deleted when the demo ends").contains("DATABASE_URL is not used")
-                .containsPattern("demo: 2 stories told in \\d+ s").contains("Approvals by status:");
+        assertThat(run.out())
+                .contains("demo: running on its own scratch database postgresql://postgres@127.0.0.1:")
+                .contains("deleted when the demo ends")
+                .contains("DATABASE_URL is not used")
+                .containsPattern("demo: 2 stories told in \\d+ s")
+                .contains("Approvals by status:");
         assertThat(run.err()).contains("told 2/2 stories");
         assertThat(events()).as("the real database is untouched").isEqualTo(before);
     }
@@ -53,7 +64,9 @@ class DemoIT {
     }
 
     private static long events() throws SQLException {
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("select count(*) from events")) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from events")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -27,7 +27,8 @@ final class EngineProcess implements AutoCloseable {
     private EngineProcess(Process process) {
         this.process = process;
         reader = Thread.ofVirtual().start(() -> {
-            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     lines.add(line);
@@ -38,14 +39,16 @@ final class EngineProcess implements AutoCloseable {
         });
     }
 
-    static EngineProcess start(Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
+    static EngineProcess start(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        var builder =
+                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().remove("DATABASE_URL");
         builder.environment().putAll(environment);
         return new EngineProcess(builder.start());

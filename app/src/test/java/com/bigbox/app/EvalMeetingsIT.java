@@ -36,7 +36,8 @@ class EvalMeetingsIT {
                 return candidate;
             }
         }
-        throw new IllegalStateException("the AMI development meetings (shared/data/ami-meetings) are not beside the project");
+        throw new IllegalStateException(
+                "the AMI development meetings (shared/data/ami-meetings) are not beside the project");
     }
 
     @Test
@@ -46,8 +47,14 @@ class EvalMeetingsIT {
             Files.copy(amiData().resolve(m + ".json"), meetings.resolve(m + ".json"));
         }
         Path predictions = dir.resolve("predictions.jsonl");
-        Cli.Run run = Cli.run(Settings.of(Map.of(), dir), "eval", "meetings", meetings.toString(), "--json",
-                "--predictions", predictions.toString());
+        Cli.Run run = Cli.run(
+                Settings.of(Map.of(), dir),
+                "eval",
+                "meetings",
+                meetings.toString(),
+                "--json",
+                "--predictions",
+                predictions.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode figures = JSON.readTree(run.out());
         assertThat(figures.path("meetings").asInt()).isEqualTo(3);
@@ -59,16 +66,22 @@ class EvalMeetingsIT {
         int[] entities = new int[3];
         for (String line : lines) {
             JsonNode p = JSON.readTree(line);
-            JsonNode gold = JSON.readTree(meetings.resolve(p.path("meeting").asText() + ".json").toFile());
+            JsonNode gold = JSON.readTree(
+                    meetings.resolve(p.path("meeting").asText() + ".json").toFile());
             count(actions, goldActs(gold), strings(p.path("action_item_ids")));
             count(entities, multiset(gold.path("entities")), multiset(p.path("entities")));
         }
         assertFigures(figures.path("action_items"), actions);
         assertFigures(figures.path("entities"), entities);
         // These three meetings all carry entity annotations, so the annotated-only figure is the same one.
-        assertThat(figures.path("entities_annotated_meetings_only").path("meetings").asInt()).isEqualTo(3);
+        assertThat(figures.path("entities_annotated_meetings_only")
+                        .path("meetings")
+                        .asInt())
+                .isEqualTo(3);
         assertFigures(figures.path("entities_annotated_meetings_only"), entities);
-        assertThat(actions[0] + actions[1]).as("the classifier predicts something on these meetings").isPositive();
+        assertThat(actions[0] + actions[1])
+                .as("the classifier predicts something on these meetings")
+                .isPositive();
         assertThat(entities[0]).as("some entities are found").isPositive();
     }
 
@@ -78,9 +91,16 @@ class EvalMeetingsIT {
         Files.copy(amiData().resolve("ES2003a.json"), meetings.resolve("ES2003a.json"));
         Cli.Run run = Cli.run(Settings.of(Map.of(), dir), "eval", "meetings", meetings.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 meetings").containsPattern("action items +P \\d\\.\\d{3} \\[")
-                .containsPattern("entities +P \\d\\.\\d{3} \\[").contains("over the 1 meetings with entity annotations");
-        Cli.Run bad = Cli.run(Settings.of(Map.of(), dir), "eval", "meetings", dir.resolve("missing").toString());
+        assertThat(run.out())
+                .contains("1 meetings")
+                .containsPattern("action items +P \\d\\.\\d{3} \\[")
+                .containsPattern("entities +P \\d\\.\\d{3} \\[")
+                .contains("over the 1 meetings with entity annotations");
+        Cli.Run bad = Cli.run(
+                Settings.of(Map.of(), dir),
+                "eval",
+                "meetings",
+                dir.resolve("missing").toString());
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("not a folder of meetings");
     }
@@ -89,7 +109,9 @@ class EvalMeetingsIT {
         double p = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
         double r = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
         double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        assertThat(List.of(f.path("tp").asInt(), f.path("fp").asInt(), f.path("fn").asInt())).containsExactly(c[0], c[1], c[2]);
+        assertThat(List.of(
+                        f.path("tp").asInt(), f.path("fp").asInt(), f.path("fn").asInt()))
+                .containsExactly(c[0], c[1], c[2]);
         assertThat(f.path("precision").asDouble()).isCloseTo(p, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(f.path("recall").asDouble()).isCloseTo(r, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(f.path("f1").asDouble()).isCloseTo(f1, org.assertj.core.data.Offset.offset(1e-12));
@@ -116,8 +138,12 @@ class EvalMeetingsIT {
     private static Map<String, Integer> multiset(JsonNode entities) {
         var m = new HashMap<String, Integer>();
         for (JsonNode e : entities) {
-            String text = e.path("text").asText().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}’‘“”]", "")
-                    .replaceAll("\\s+", " ").strip();
+            String text = e.path("text")
+                    .asText()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[\\p{Punct}’‘“”]", "")
+                    .replaceAll("\\s+", " ")
+                    .strip();
             m.merge(e.path("type").asText() + "|" + text, 1, Integer::sum);
         }
         return m;

@@ -33,7 +33,9 @@ class FirstUseCliIT {
         Cli.Run run = Cli.run(settings(Map.of("DATABASE_URL", "mysql://db.example.com/app")), "migrate");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").contains("DATABASE_URL");
-        assertThat(run.err().split("DATABASE_URL", -1)).as("named once: " + run.err()).hasSize(2);
+        assertThat(run.err().split("DATABASE_URL", -1))
+                .as("named once: " + run.err())
+                .hasSize(2);
     }
 
     @Test
@@ -45,7 +47,8 @@ class FirstUseCliIT {
         String server = db.databaseUrl();
         String hostAndPort = server.substring("postgresql://".length(), server.indexOf('/', "postgresql://".length()));
         assertOneLine(server.replace(hostAndPort, "127.0.0.1:" + closed), "refused");
-        assertOneLine(server.replace("/" + db.name(), "/no_such_database"), "database \"no_such_database\" does not exist");
+        assertOneLine(
+                server.replace("/" + db.name(), "/no_such_database"), "database \"no_such_database\" does not exist");
         assertOneLine(server.replace("user=postgres", "user=no_such_role"), "role \"no_such_role\" does not exist");
     }
 
@@ -53,9 +56,13 @@ class FirstUseCliIT {
     void outputThatGoesToNoTerminalCarriesNoEscapeCodes() throws Exception {
         // As processes, their output a pipe (a file, CI's log): help, a mistake's one line, and a refused setting.
         for (var args : java.util.List.of(new String[] {"--help"}, new String[] {"start"}, new String[] {"migrate"})) {
-            try (var command = EngineProcess.start(directory, Map.of("DATABASE_URL", "mysql://db.example.com/app"), args)) {
+            try (var command =
+                    EngineProcess.start(directory, Map.of("DATABASE_URL", "mysql://db.example.com/app"), args)) {
                 command.awaitExit(java.time.Duration.ofMinutes(2));
-                assertThat(command.output()).as(String.join(" ", args)).isNotBlank().doesNotContain("\u001b");
+                assertThat(command.output())
+                        .as(String.join(" ", args))
+                        .isNotBlank()
+                        .doesNotContain("\u001b");
             }
         }
     }
@@ -65,15 +72,18 @@ class FirstUseCliIT {
         // Maven 3.8's console library writes a colour reset at start and exit even with colours off; the launcher
         // turns that off. `test -v` runs the launcher's Maven as `./bigbox test` does, printing only its version.
         Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("bigbox");
-        String out = com.bigbox.testkit.Tools.run(java.util.List.of("env", "BIGBOX_TEST_DATABASE_URL=unused", launcher.toString(),
-                "test", "-v"));
+        String out = com.bigbox.testkit.Tools.run(
+                java.util.List.of("env", "BIGBOX_TEST_DATABASE_URL=unused", launcher.toString(), "test", "-v"));
         assertThat(out).contains("Apache Maven").doesNotContain("\u001b");
     }
 
     private void assertOneLine(String url, String cause) {
         Cli.Run run = Cli.run(settings(Map.of("DATABASE_URL", url)), "migrate");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err().strip()).as("one line").doesNotContain("\n").startsWith("bigbox migrate: cannot connect to")
+        assertThat(run.err().strip())
+                .as("one line")
+                .doesNotContain("\n")
+                .startsWith("bigbox migrate: cannot connect to")
                 .contains(cause);
     }
 

@@ -14,9 +14,11 @@ class LimitsIT {
 
     @Test
     void aKeyOverItsRateGets429WithRetryAfterWhileOtherKeysGoOn() throws Exception {
-        try (var access = AccessTesting.start(db, "limits-key", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "5"))) {
+        try (var access = AccessTesting.start(
+                db, "limits-key", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "5"))) {
             for (int i = 0; i < 5; i++) {
-                assertThat(access.get("/rest/v1/events", access.serviceKey).status()).isEqualTo(200);
+                assertThat(access.get("/rest/v1/events", access.serviceKey).status())
+                        .isEqualTo(200);
             }
             var limited = access.get("/rest/v1/events", access.serviceKey);
             assertThat(limited.status()).isEqualTo(429);
@@ -28,8 +30,10 @@ class LimitsIT {
 
     @Test
     void anAddressOverItsRateGets429WhateverKeyItUsesAndWithout() throws Exception {
-        try (var access = AccessTesting.start(db, "limits-ip", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "4", "BIGBOX_RATE_LIMIT_PER_KEY", "0"))) {
-            assertThat(access.get("/rest/v1/events", access.serviceKey).status()).isEqualTo(200);
+        try (var access = AccessTesting.start(
+                db, "limits-ip", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "4", "BIGBOX_RATE_LIMIT_PER_KEY", "0"))) {
+            assertThat(access.get("/rest/v1/events", access.serviceKey).status())
+                    .isEqualTo(200);
             assertThat(access.get("/rest/v1/events", access.anonKey).status()).isEqualTo(200);
             assertThat(access.get("/rest/v1/events", null).status()).isEqualTo(401);
             assertThat(access.get("/rest/v1/events", "forged").status()).isEqualTo(401);

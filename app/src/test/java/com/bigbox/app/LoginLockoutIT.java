@@ -25,7 +25,8 @@ class LoginLockoutIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    static final Map<String, String> NO_RATE_LIMITS = Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "0");
+    static final Map<String, String> NO_RATE_LIMITS =
+            Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "0");
     static AccessTesting a;
     static AccessTesting b;
     static String ceo;
@@ -55,16 +56,24 @@ class LoginLockoutIT {
             answers.add(a.signIn("guessed@example.com", "wrong password " + i));
         }
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(400, 429));
-        assertThat(answers.subList(0, 5)).as("five real guesses").allSatisfy(r -> assertThat(r.status()).isEqualTo(400));
+        assertThat(answers.subList(0, 5))
+                .as("five real guesses")
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(400));
         assertThat(answers.get(99).status()).isEqualTo(429);
-        assertThat(answers.stream().filter(r -> r.status() == 429)).as("every 429 says when to retry")
-                .allSatisfy(r -> assertThat(Long.parseLong(r.header("Retry-After"))).isPositive());
+        assertThat(answers.stream().filter(r -> r.status() == 429))
+                .as("every 429 says when to retry")
+                .allSatisfy(
+                        r -> assertThat(Long.parseLong(r.header("Retry-After"))).isPositive());
 
         var right = a.signIn("guessed@example.com", AccessTesting.PASSWORD);
         assertThat(right.status()).as(right.body()).isEqualTo(429);
-        assertThat(Long.parseLong(right.header("Retry-After"))).as("locked for 15 minutes").isBetween(800L, 900L);
+        assertThat(Long.parseLong(right.header("Retry-After")))
+                .as("locked for 15 minutes")
+                .isBetween(800L, 900L);
         var elsewhere = b.signIn("guessed@example.com", AccessTesting.PASSWORD);
-        assertThat(elsewhere.status()).as("the second instance sees the lock: " + elsewhere.body()).isEqualTo(429);
+        assertThat(elsewhere.status())
+                .as("the second instance sees the lock: " + elsewhere.body())
+                .isEqualTo(429);
 
         JsonNode locks = events("ACCOUNT_LOCKED", id);
         assertThat(locks).as("one audit event per lock").hasSize(1);
@@ -72,12 +81,15 @@ class LoginLockoutIT {
         assertThat(locks.get(0).at("/payload/locked_until").asText()).isNotBlank();
 
         var employee = a.signedIn("colleague@example.com", "employee", null);
-        assertThat(a.post("/auth/v1/admin/users/" + id + "/unlock", employee, "{}").status()).as("an employee may not unlock")
+        assertThat(a.post("/auth/v1/admin/users/" + id + "/unlock", employee, "{}")
+                        .status())
+                .as("an employee may not unlock")
                 .isEqualTo(403);
         var unlocked = b.post("/auth/v1/admin/users/" + id + "/unlock", ceo, "{}");
         assertThat(unlocked.status()).as(unlocked.body()).isEqualTo(200);
         assertThat(unlocked.json().get("was_locked").asBoolean()).isTrue();
-        assertThat(a.signIn("guessed@example.com", AccessTesting.PASSWORD).status()).isEqualTo(200);
+        assertThat(a.signIn("guessed@example.com", AccessTesting.PASSWORD).status())
+                .isEqualTo(200);
         JsonNode unlocks = events("ACCOUNT_UNLOCKED", id);
         assertThat(unlocks).hasSize(1);
         assertThat(unlocks.get(0).at("/payload/was_locked").asBoolean()).isTrue();
@@ -88,12 +100,14 @@ class LoginLockoutIT {
         String token = a.signedIn("totp-guessed@example.com", "ceo", null);
         String id = userId(token);
         String secret = enrollTotp(token).secret;
-        Set<String> current = new java.util.HashSet<>(List.of(code(secret, -1), code(secret, 0), code(secret, 1), code(secret, 2)));
+        Set<String> current =
+                new java.util.HashSet<>(List.of(code(secret, -1), code(secret, 0), code(secret, 1), code(secret, 2)));
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; statuses.size() < 100; i++) {
             String guess = String.format("%06d", 123_456 + i);
             if (!current.contains(guess)) {
-                statuses.add(signIn(a, "totp-guessed@example.com", AccessTesting.PASSWORD, "totp_code", guess).status());
+                statuses.add(signIn(a, "totp-guessed@example.com", AccessTesting.PASSWORD, "totp_code", guess)
+                        .status());
             }
         }
         assertThat(statuses).containsOnly(401, 429);
@@ -104,7 +118,9 @@ class LoginLockoutIT {
         assertThat(events("ACCOUNT_LOCKED", id)).hasSize(1);
 
         var unlocked = a.post("/auth/v1/admin/users/" + id + "/unlock", a.serviceKey, "{}");
-        assertThat(unlocked.status()).as("the service key unlocks too: " + unlocked.body()).isEqualTo(200);
+        assertThat(unlocked.status())
+                .as("the service key unlocks too: " + unlocked.body())
+                .isEqualTo(200);
         var signedIn = signIn(a, "totp-guessed@example.com", AccessTesting.PASSWORD, "totp_code", code(secret, 1));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
         assertThat(events("ACCOUNT_UNLOCKED", id)).hasSize(1);
@@ -117,17 +133,25 @@ class LoginLockoutIT {
         List<String> codes = enrollTotp(token).recoveryCodes;
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            statuses.add(signIn(b, "recovery-guessed@example.com", AccessTesting.PASSWORD, "recovery_code",
-                    String.format("%05x-%05x", i, i)).status());
+            statuses.add(signIn(
+                            b,
+                            "recovery-guessed@example.com",
+                            AccessTesting.PASSWORD,
+                            "recovery_code",
+                            String.format("%05x-%05x", i, i))
+                    .status());
         }
         assertThat(statuses).containsOnly(401, 429);
         assertThat(statuses.get(99)).isEqualTo(429);
         var right = signIn(a, "recovery-guessed@example.com", AccessTesting.PASSWORD, "recovery_code", codes.get(0));
         assertThat(right.status()).as(right.body()).isEqualTo(429);
         assertThat(events("ACCOUNT_LOCKED", id)).hasSize(1);
-        assertThat(a.post("/auth/v1/admin/users/" + id + "/unlock", ceo, "{}").status()).isEqualTo(200);
-        assertThat(signIn(a, "recovery-guessed@example.com", AccessTesting.PASSWORD, "recovery_code", codes.get(0)).status())
-                .as("the code was not used up while the account was locked").isEqualTo(200);
+        assertThat(a.post("/auth/v1/admin/users/" + id + "/unlock", ceo, "{}").status())
+                .isEqualTo(200);
+        assertThat(signIn(a, "recovery-guessed@example.com", AccessTesting.PASSWORD, "recovery_code", codes.get(0))
+                        .status())
+                .as("the code was not used up while the account was locked")
+                .isEqualTo(200);
     }
 
     @Test
@@ -140,7 +164,9 @@ class LoginLockoutIT {
             assertThat(shape(unknown)).as("attempt " + i).isEqualTo(shape(known));
             assertThat(unknown.header("Retry-After") == null).isEqualTo(known.header("Retry-After") == null);
         }
-        assertThat(a.signIn("does-not-exist@example.com", AccessTesting.PASSWORD).status()).isEqualTo(429);
+        assertThat(a.signIn("does-not-exist@example.com", AccessTesting.PASSWORD)
+                        .status())
+                .isEqualTo(429);
     }
 
     // The answer with its numbers taken out (seconds to wait differ by when the request arrived).
@@ -148,18 +174,23 @@ class LoginLockoutIT {
         return response.body().replaceAll("[0-9]+", "N");
     }
 
-    private static AccessTesting.Response signIn(AccessTesting on, String email, String password, String field, String code)
-            throws Exception {
-        return on.post("/auth/v1/token?grant_type=password", on.anonKey,
+    private static AccessTesting.Response signIn(
+            AccessTesting on, String email, String password, String field, String code) throws Exception {
+        return on.post(
+                "/auth/v1/token?grant_type=password",
+                on.anonKey,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"" + field + "\":\"" + code + "\"}");
     }
 
     private record Enrolled(String secret, List<String> recoveryCodes) {}
 
     private static Enrolled enrollTotp(String token) throws Exception {
-        JsonNode factor = a.post("/auth/v1/factors", token, "{\"factor_type\":\"totp\"}").json();
+        JsonNode factor =
+                a.post("/auth/v1/factors", token, "{\"factor_type\":\"totp\"}").json();
         String secret = factor.at("/totp/secret").asText();
-        var verified = a.post("/auth/v1/factors/" + factor.get("id").asText() + "/verify", token,
+        var verified = a.post(
+                "/auth/v1/factors/" + factor.get("id").asText() + "/verify",
+                token,
                 "{\"code\":\"" + code(secret, 0) + "\"}");
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         List<String> codes = new ArrayList<>();
@@ -175,7 +206,10 @@ class LoginLockoutIT {
         mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA1"));
         byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
         int o = hash[hash.length - 1] & 0xf;
-        int binary = ((hash[o] & 0x7f) << 24) | ((hash[o + 1] & 0xff) << 16) | ((hash[o + 2] & 0xff) << 8) | (hash[o + 3] & 0xff);
+        int binary = ((hash[o] & 0x7f) << 24)
+                | ((hash[o + 1] & 0xff) << 16)
+                | ((hash[o + 2] & 0xff) << 8)
+                | (hash[o + 3] & 0xff);
         return String.format("%06d", binary % 1_000_000);
     }
 
@@ -185,7 +219,9 @@ class LoginLockoutIT {
 
     // The audit events of a user's account, read with the service key.
     private static JsonNode events(String type, String userId) throws Exception {
-        var found = a.get("/rest/v1/events?event_type=eq." + type + "&aggregate_type=eq.ACCOUNT&aggregate_id=eq." + userId, a.serviceKey);
+        var found = a.get(
+                "/rest/v1/events?event_type=eq." + type + "&aggregate_type=eq.ACCOUNT&aggregate_id=eq." + userId,
+                a.serviceKey);
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json();
     }

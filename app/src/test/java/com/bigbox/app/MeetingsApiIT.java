@@ -46,7 +46,8 @@ class MeetingsApiIT {
 
     static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + access.engine.port() + path))
-                .header("apikey", access.anonKey).header("Authorization", "Bearer " + access.serviceKey);
+                .header("apikey", access.anonKey)
+                .header("Authorization", "Bearer " + access.serviceKey);
     }
 
     static AutonomicApiIT.Reply get(String path) throws Exception {
@@ -55,26 +56,44 @@ class MeetingsApiIT {
     }
 
     static AutonomicApiIT.Reply post(String path, Object body) throws Exception {
-        var response = http.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new AutonomicApiIT.Reply(response.statusCode(), json.readTree(response.body()));
     }
 
     @Test
     @Order(2)
     void aMeetingPostedAsTextIsReadByTheMeetingAgent() throws Exception {
-        AutonomicApiIT.Reply meeting = post("/api/v1/meetings", Map.of("client_id", "CLIENT-api", "date", "2026-12-09", "text", """
+        AutonomicApiIT.Reply meeting =
+                post("/api/v1/meetings", Map.of("client_id", "CLIENT-api", "date", "2026-12-09", "text", """
                 Chloe (client): We want a new logo, our budget is twenty thousand Euro.
                 Ben (account manager): The designer is gonna work on three options by Friday."""));
         assertThat(meeting.statusCode()).as(meeting.body().toString()).isEqualTo(201);
         assertThat(meeting.body().path("event_type").asText()).isEqualTo("MEETING_COMPLETED");
         String id = meeting.body().path("meeting_id").asText();
-        await().atMost(30, SECONDS).until(() -> AutonomicApiIT.types(get("/api/events/entity/MEETING/" + id).body())
-                .containsAll(List.of("MEETING_COMPLETED", "MEETING_NOTES_ANALYZED", "INTENT_INFERRED")));
-        JsonNode analyzed = AutonomicApiIT.find(get("/api/events/entity/MEETING/" + id).body(), "MEETING_NOTES_ANALYZED");
+        await().atMost(30, SECONDS)
+                .until(() -> AutonomicApiIT.types(
+                                get("/api/events/entity/MEETING/" + id).body())
+                        .containsAll(List.of("MEETING_COMPLETED", "MEETING_NOTES_ANALYZED", "INTENT_INFERRED")));
+        JsonNode analyzed =
+                AutonomicApiIT.find(get("/api/events/entity/MEETING/" + id).body(), "MEETING_NOTES_ANALYZED");
         assertThat(analyzed.path("emitted_by").asText()).isEqualTo("MeetingIntelligenceAgent");
-        assertThat(analyzed.path("payload").path("analysis").path("budget").path("value").decimalValue()).isEqualByComparingTo("20000");
-        assertThat(analyzed.path("payload").path("analysis").path("service").path("service_type").asText()).isEqualTo("brand_identity");
+        assertThat(analyzed.path("payload")
+                        .path("analysis")
+                        .path("budget")
+                        .path("value")
+                        .decimalValue())
+                .isEqualByComparingTo("20000");
+        assertThat(analyzed.path("payload")
+                        .path("analysis")
+                        .path("service")
+                        .path("service_type")
+                        .asText())
+                .isEqualTo("brand_identity");
     }
 
     @Test
@@ -83,11 +102,25 @@ class MeetingsApiIT {
         long before = get("/api/events/stats").body().path("total_events").asLong();
         AutonomicApiIT.assertField(post("/api/v1/meetings", Map.of("text", "Chloe: hello")), 400, "client_id");
         AutonomicApiIT.assertField(post("/api/v1/meetings", Map.of("client_id", "c")), 400, "text");
-        AutonomicApiIT.assertField(post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "turns", List.of(Map.of("text", "hi")))), 400, "text");
-        AutonomicApiIT.assertField(post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "date", "Friday")), 400, "date");
-        AutonomicApiIT.assertField(post("/api/v1/meetings", Map.of("client_id", "c", "turns", List.of(Map.of("speaker", "A")))), 400, "turns");
-        AutonomicApiIT.assertField(post("/api/v1/meetings", Map.of("client_id", "c", "turns", List.of(Map.of("text", "hi", "mood", "x")))), 400, "turns");
-        AutonomicApiIT.assertField(post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "agenda", "x")), 400, "agenda");
-        assertThat(get("/api/events/stats").body().path("total_events").asLong()).isEqualTo(before);
+        AutonomicApiIT.assertField(
+                post(
+                        "/api/v1/meetings",
+                        Map.of("client_id", "c", "text", "notes", "turns", List.of(Map.of("text", "hi")))),
+                400,
+                "text");
+        AutonomicApiIT.assertField(
+                post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "date", "Friday")), 400, "date");
+        AutonomicApiIT.assertField(
+                post("/api/v1/meetings", Map.of("client_id", "c", "turns", List.of(Map.of("speaker", "A")))),
+                400,
+                "turns");
+        AutonomicApiIT.assertField(
+                post("/api/v1/meetings", Map.of("client_id", "c", "turns", List.of(Map.of("text", "hi", "mood", "x")))),
+                400,
+                "turns");
+        AutonomicApiIT.assertField(
+                post("/api/v1/meetings", Map.of("client_id", "c", "text", "notes", "agenda", "x")), 400, "agenda");
+        assertThat(get("/api/events/stats").body().path("total_events").asLong())
+                .isEqualTo(before);
     }
 }

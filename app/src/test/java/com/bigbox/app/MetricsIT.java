@@ -1,10 +1,10 @@
 package com.bigbox.app;
 
-import com.bigbox.app.engine.Engine;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bigbox.app.engine.Engine;
 import com.bigbox.core.EventFilter;
 import com.bigbox.core.Position;
 import com.bigbox.core.Registration;
@@ -67,61 +67,99 @@ class MetricsIT {
     }
 
     static String appendBody(String type) {
-        return "{\"event_type\":\"" + type + "\",\"aggregate_type\":\"ORDER\",\"aggregate_id\":\"o-1\",\"payload\":{\"n\":1}}";
+        return "{\"event_type\":\"" + type
+                + "\",\"aggregate_type\":\"ORDER\",\"aggregate_id\":\"o-1\",\"payload\":{\"n\":1}}";
     }
 
     @Test
     void appendsHttpRequestsPoolAndJvmAreMeasured() throws Exception {
         String first = scrape();
         double before = sample(first, "bigbox_events_appended_total", "engine=\"metrics-a\"");
-        double created = sampleOrZero(first, "http_server_requests_seconds_count", "route=\"/api/v1/events\"", "status=\"201\"");
-        double refused = sampleOrZero(first, "http_server_requests_seconds_count", "route=\"/api/v1/events\"", "status=\"400\"");
-        double unmatched = sampleOrZero(first, "http_server_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"");
+        double created =
+                sampleOrZero(first, "http_server_requests_seconds_count", "route=\"/api/v1/events\"", "status=\"201\"");
+        double refused =
+                sampleOrZero(first, "http_server_requests_seconds_count", "route=\"/api/v1/events\"", "status=\"400\"");
+        double unmatched =
+                sampleOrZero(first, "http_server_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"");
         for (int i = 0; i < 3; i++) {
-            assertThat(TestEngines.post(engine, "/api/v1/events", appendBody("ORDER_PLACED")).statusCode()).isEqualTo(201);
+            assertThat(TestEngines.post(engine, "/api/v1/events", appendBody("ORDER_PLACED"))
+                            .statusCode())
+                    .isEqualTo(201);
         }
-        assertThat(TestEngines.post(engine, "/api/v1/events", "{\"event_type\":\"X\"}").statusCode()).isEqualTo(400);
+        assertThat(TestEngines.post(engine, "/api/v1/events", "{\"event_type\":\"X\"}")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(TestEngines.get(engine, "/no/such/route").statusCode()).isEqualTo(404);
 
         String body = scrape();
-        assertThat(sample(body, "bigbox_events_appended_total", "engine=\"metrics-a\"")).isEqualTo(before + 3);
-        assertThat(sample(body, "bigbox_events_append_seconds_count", "outcome=\"stored\"")).isGreaterThanOrEqualTo(before + 3);
-        assertThat(sample(body, "bigbox_events_append_seconds_bucket", "outcome=\"stored\"", "le=\"30.0\"")).isGreaterThanOrEqualTo(3);
-        assertThat(sample(body, "http_server_requests_seconds_count", "route=\"/api/v1/events\"", "status=\"201\"", "method=\"POST\""))
+        assertThat(sample(body, "bigbox_events_appended_total", "engine=\"metrics-a\""))
+                .isEqualTo(before + 3);
+        assertThat(sample(body, "bigbox_events_append_seconds_count", "outcome=\"stored\""))
+                .isGreaterThanOrEqualTo(before + 3);
+        assertThat(sample(body, "bigbox_events_append_seconds_bucket", "outcome=\"stored\"", "le=\"30.0\""))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(sample(
+                        body,
+                        "http_server_requests_seconds_count",
+                        "route=\"/api/v1/events\"",
+                        "status=\"201\"",
+                        "method=\"POST\""))
                 .isEqualTo(created + 3);
         assertThat(sample(body, "http_server_requests_seconds_count", "route=\"/api/v1/events\"", "status=\"400\""))
                 .isEqualTo(refused + 1);
         assertThat(sample(body, "http_server_requests_seconds_count", "route=\"unmatched\"", "status=\"404\""))
                 .isEqualTo(unmatched + 1);
         assertThat(body).doesNotContain("/no/such/route");
-        assertThat(sample(body, "hikaricp_connections_max", "pool=\"bigbox-metrics-a-pool\"")).isEqualTo(6);
+        assertThat(sample(body, "hikaricp_connections_max", "pool=\"bigbox-metrics-a-pool\""))
+                .isEqualTo(6);
         assertThat(sample(body, "hikaricp_connections_acquire_seconds_count")).isPositive();
-        assertThat(body.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).as("heap in use, all pools").isPositive();
+        assertThat(body.lines()
+                        .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                        .sum())
+                .as("heap in use, all pools")
+                .isPositive();
         assertThat(sample(body, "jvm_threads_live")).isPositive();
         assertThat(sample(body, "process_uptime_seconds")).isPositive();
         await().atMost(10, SECONDS).until(() -> sample(scrape(), "bigbox_feed_delivered_total") >= before + 3);
-        assertThat(sample(scrape(), "bigbox_feed_delivery_latency_seconds_count")).isGreaterThanOrEqualTo(3);
+        assertThat(sample(scrape(), "bigbox_feed_delivery_latency_seconds_count"))
+                .isGreaterThanOrEqualTo(3);
         assertThat(sample(scrape(), "bigbox_feed_listening")).isEqualTo(1);
     }
 
     @Test
     void aSlowSubscriptionShowsItsLagUntilItCatchesUp() throws Exception {
         var release = new CountDownLatch(1);
-        Registration subscription = engine.node().subscriptions().subscribe("metrics-slow", EventFilter.types("SLOW_WORK"),
-                Position.START, (event, work) -> release.await());
+        Registration subscription = engine.node()
+                .subscriptions()
+                .subscribe(
+                        "metrics-slow",
+                        EventFilter.types("SLOW_WORK"),
+                        Position.START,
+                        (event, work) -> release.await());
         try {
             for (int i = 0; i < 5; i++) {
                 TestEngines.post(engine, "/api/v1/events", appendBody("SLOW_WORK"));
             }
-            await().atMost(10, SECONDS).until(() -> sample(scrape(), "bigbox_subscription_lag_events",
-                    "subscription=\"metrics-slow\"", "owner=\"metrics-a\"") >= 5);
-            assertThat(sample(scrape(), "bigbox_subscription_owned", "subscription=\"metrics-slow\"")).isEqualTo(1);
+            await().atMost(10, SECONDS)
+                    .until(() -> sample(
+                                    scrape(),
+                                    "bigbox_subscription_lag_events",
+                                    "subscription=\"metrics-slow\"",
+                                    "owner=\"metrics-a\"")
+                            >= 5);
+            assertThat(sample(scrape(), "bigbox_subscription_owned", "subscription=\"metrics-slow\""))
+                    .isEqualTo(1);
             release.countDown();
-            await().atMost(10, SECONDS).until(() -> sample(scrape(), "bigbox_subscription_lag_events",
-                    "subscription=\"metrics-slow\"") == 0);
-            assertThat(sample(scrape(), "bigbox_subscription_handler_seconds_count", "subscription=\"metrics-slow\"",
-                    "outcome=\"ok\"")).isGreaterThanOrEqualTo(5);
+            await().atMost(10, SECONDS)
+                    .until(() ->
+                            sample(scrape(), "bigbox_subscription_lag_events", "subscription=\"metrics-slow\"") == 0);
+            assertThat(sample(
+                            scrape(),
+                            "bigbox_subscription_handler_seconds_count",
+                            "subscription=\"metrics-slow\"",
+                            "outcome=\"ok\""))
+                    .isGreaterThanOrEqualTo(5);
         } finally {
             release.countDown();
             subscription.close();
@@ -130,7 +168,8 @@ class MetricsIT {
 
     @Test
     void anOpenWriterHoldsTheFeedBackAndTheLagSaysSo() throws Exception {
-        try (Connection writer = db.connect(); Connection other = db.connect()) {
+        try (Connection writer = db.connect();
+                Connection other = db.connect()) {
             writer.setAutoCommit(false);
             try (var s = writer.createStatement()) {
                 s.execute("insert into events (event_type, aggregate_type, aggregate_id, correlation_id, payload) "
@@ -148,7 +187,8 @@ class MetricsIT {
 
     @Test
     void businessGaugesComeFromTheSeedTables() throws Exception {
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             s.execute("""
                     insert into human_approvals (agent_id, decision_context, recommended_action, confidence, status, timeout_at)
                     values ('intake', '{}', 'qualify', 0.6, 'pending', now() + interval '1 hour'),
@@ -170,60 +210,90 @@ class MetricsIT {
         }
         String body = scrape();
         // Other tests' agents may have approvals waiting too: the rows inserted here are on top of those.
-        assertThat(sample(body, "bigbox_approvals_pending")).isEqualTo(number("select count(*) from human_approvals where status = 'pending'"))
+        assertThat(sample(body, "bigbox_approvals_pending"))
+                .isEqualTo(number("select count(*) from human_approvals where status = 'pending'"))
                 .isGreaterThanOrEqualTo(2);
-        assertThat(sample(body, "bigbox_approvals_overdue")).isEqualTo(number("select count(*) from human_approvals "
-                + "where status = 'pending' and timeout_at < now()")).isGreaterThanOrEqualTo(1);
-        assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"completed\"")).isEqualTo(2);
-        assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"failed\"")).isEqualTo(1);
-        assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"intake\"")).isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"weighted\"")).as("ten decisions at 0.80, one at 0.90")
+        assertThat(sample(body, "bigbox_approvals_overdue"))
+                .isEqualTo(number(
+                        "select count(*) from human_approvals " + "where status = 'pending' and timeout_at < now()"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"completed\""))
+                .isEqualTo(2);
+        assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake\"", "status=\"failed\""))
+                .isEqualTo(1);
+        assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"intake\""))
+                .isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"weighted\""))
+                .as("ten decisions at 0.80, one at 0.90")
                 .isCloseTo(8.9 / 11, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(sample(body, "bigbox_agent_escalations_total", "agent=\"intake\"")).isEqualTo(5);
-        assertThat(sample(body, "bigbox_agent_events_processed_total", "agent=\"intake\"")).isEqualTo(100);
+        assertThat(sample(body, "bigbox_agent_escalations_total", "agent=\"intake\""))
+                .isEqualTo(5);
+        assertThat(sample(body, "bigbox_agent_events_processed_total", "agent=\"intake\""))
+                .isEqualTo(100);
     }
 
     @Test
     void businessGaugesFollowTheAgentsAtWork() throws Exception {
         var sops = new java.util.ArrayList<com.bigbox.autonomic.sop.SopFile>();
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("user.dir")).getParent().resolve("sops"))) {
-            for (var file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                sops.add(new com.bigbox.autonomic.sop.SopFile(file.getFileName().toString(), java.nio.file.Files.readString(file)));
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("user.dir"))
+                .getParent()
+                .resolve("sops"))) {
+            for (var file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                sops.add(new com.bigbox.autonomic.sop.SopFile(
+                        file.getFileName().toString(), java.nio.file.Files.readString(file)));
             }
         }
         engine.node().store().inTransaction(w -> engine.autonomic().sopLoader().load(w, sops, "metrics-test"));
         for (int i = 0; i < 6; i++) {
             boolean strong = i % 3 == 0;
             String lead = strong
-                    ? "{\"name\": \"Strong " + i + "\", \"email\": \"s" + i + "@acme.test\", \"phone\": \"+1 555 0100\", "
-                            + "\"company\": \"Acme " + i + "\", \"urgency\": \"high\", \"message\": \"We need a complete rebrand "
+                    ? "{\"name\": \"Strong " + i + "\", \"email\": \"s" + i
+                            + "@acme.test\", \"phone\": \"+1 555 0100\", "
+                            + "\"company\": \"Acme " + i
+                            + "\", \"urgency\": \"high\", \"message\": \"We need a complete rebrand "
                             + "for our launch next quarter, with a campaign for engineers and buyers alike.\"}"
                     : "{\"name\": \"Thin " + i + "\", \"email\": \"t" + i + "@example.com\", \"message\": \"Hello?\"}";
-            assertThat(TestEngines.post(engine, "/api/v1/leads", lead).statusCode()).isEqualTo(201);
+            assertThat(TestEngines.post(engine, "/api/v1/leads", lead).statusCode())
+                    .isEqualTo(201);
         }
         // The gauges agree with what the log and the tables say, once the projections have caught up.
         await().atMost(30, SECONDS).untilAsserted(() -> {
             String body = scrape();
-            assertThat(sample(body, "bigbox_approvals_pending")).isEqualTo(number("select count(*) from human_approvals "
-                    + "where status = 'pending'")).isGreaterThanOrEqualTo(4);
-            assertThat(sample(body, "bigbox_approvals_overdue")).isEqualTo(number("select count(*) from human_approvals "
-                    + "where status = 'pending' and timeout_at < now()"));
-            assertThat(sample(body, "bigbox_agent_escalations_total", "agent=\"IntakeAgent\"")).isEqualTo(number(
-                    "select count(*) from events where event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED') "
-                            + "and payload ->> 'agent_id' = 'IntakeAgent'")).isGreaterThanOrEqualTo(4);
-            assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"IntakeAgent\"")).as("the mean of its confidences")
-                    .isCloseTo(number("select avg(confidence) from events where emitted_by = 'IntakeAgent'"),
+            assertThat(sample(body, "bigbox_approvals_pending"))
+                    .isEqualTo(number("select count(*) from human_approvals " + "where status = 'pending'"))
+                    .isGreaterThanOrEqualTo(4);
+            assertThat(sample(body, "bigbox_approvals_overdue"))
+                    .isEqualTo(number("select count(*) from human_approvals "
+                            + "where status = 'pending' and timeout_at < now()"));
+            assertThat(sample(body, "bigbox_agent_escalations_total", "agent=\"IntakeAgent\""))
+                    .isEqualTo(number(
+                            "select count(*) from events where event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED') "
+                                    + "and payload ->> 'agent_id' = 'IntakeAgent'"))
+                    .isGreaterThanOrEqualTo(4);
+            assertThat(sample(body, "bigbox_agent_confidence_ratio", "agent=\"IntakeAgent\""))
+                    .as("the mean of its confidences")
+                    .isCloseTo(
+                            number("select avg(confidence) from events where emitted_by = 'IntakeAgent'"),
                             org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(sample(body, "bigbox_agent_events_processed_total", "agent=\"IntakeAgent\"")).isEqualTo(number(
-                    "select count(distinct causation_id) from events where emitted_by = 'IntakeAgent'"));
-            assertThat(sample(body, "bigbox_sop_executions", "sop_id=\"lead-intake-qualification\"", "status=\"completed\""))
+            assertThat(sample(body, "bigbox_agent_events_processed_total", "agent=\"IntakeAgent\""))
+                    .isEqualTo(
+                            number("select count(distinct causation_id) from events where emitted_by = 'IntakeAgent'"));
+            assertThat(sample(
+                            body,
+                            "bigbox_sop_executions",
+                            "sop_id=\"lead-intake-qualification\"",
+                            "status=\"completed\""))
                     .isEqualTo(number("select count(*) from sop_executions where sop_id = 'lead-intake-qualification' "
-                            + "and status = 'completed'")).isPositive();
+                            + "and status = 'completed'"))
+                    .isPositive();
         });
     }
 
     static double number(String sql) throws Exception {
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getDouble(1);
         }
@@ -232,27 +302,36 @@ class MetricsIT {
     @Test
     void everySeriesFollowsPrometheusNamingConventions() throws Exception {
         // The agents' counters appear once agent_metrics has rows: give them one.
-        try (Connection c = db.connect(); var s = c.createStatement()) {
-            s.execute("insert into agent_metrics (agent_id, window_start, window_end, events_processed, human_escalations) "
-                    + "values ('naming', now() - interval '1 day', now(), 1, 1)");
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
+            s.execute(
+                    "insert into agent_metrics (agent_id, window_start, window_end, events_processed, human_escalations) "
+                            + "values ('naming', now() - interval '1 day', now(), 1, 1)");
         }
         var families = PrometheusNames.families(scrape());
-        assertThat(families).containsEntry("process_cpu_seconds_total", "counter")
+        assertThat(families)
+                .containsEntry("process_cpu_seconds_total", "counter")
                 .containsEntry("jvm_classes_loaded_total", "counter")
                 .containsEntry("jvm_classes_currently_loaded", "gauge")
                 .containsEntry("jvm_threads_live", "gauge")
                 .containsEntry("bigbox_agent_escalations_total", "counter")
                 .containsEntry("bigbox_agent_events_processed_total", "counter")
                 .containsEntry("bigbox_agent_confidence_ratio", "gauge")
-                .doesNotContainKeys("process_cpu_time_ns_total", "jvm_classes_loaded_count_classes_total", "jvm_threads_live_threads");
+                .doesNotContainKeys(
+                        "process_cpu_time_ns_total",
+                        "jvm_classes_loaded_count_classes_total",
+                        "jvm_threads_live_threads");
         assertThat(PrometheusNames.violations(families)).isEmpty();
     }
 
     @Test
     void openMetricsIsServedToScrapersThatAskForIt() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        TestEngines.uri(engine, "/metrics")).header("Accept", "application/openmetrics-text; version=1.0.0").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(TestEngines.uri(engine, "/metrics"))
+                                .header("Accept", "application/openmetrics-text; version=1.0.0")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
         Matcher eof = Pattern.compile("(?m)^# EOF$").matcher(response.body());
         assertThat(eof.find()).isTrue();

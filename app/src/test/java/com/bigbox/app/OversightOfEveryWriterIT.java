@@ -55,7 +55,8 @@ class OversightOfEveryWriterIT {
     @Test
     void aProjectWithFourRiskFactorsWrittenWithPsqlWaitsForTheCeo() throws Exception {
         UUID project = UUID.randomUUID();
-        try (Connection c = db.connect(); var s = c.prepareStatement("""
+        try (Connection c = db.connect();
+                var s = c.prepareStatement("""
                 insert into events (event_id, event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by)
                 values (?, 'PROJECT_AT_RISK', gen_random_uuid(), 'PROJECT', 'p-risky', '{"project_id": "p-risky",
                   "client_id": "acme-projects", "requires_human": true,
@@ -103,8 +104,12 @@ class OversightOfEveryWriterIT {
 
     @Test
     void aLowConfidenceQualificationWrittenWithPsqlWaitsForAPerson() throws Exception {
-        UUID qualified = psql("LEAD_QUALIFIED", "LEAD", "lead-unsure-psql",
-                "{\"lead_id\": \"lead-unsure-psql\", \"score\": 38, \"service_type\": \"web\"}", 0.35);
+        UUID qualified = psql(
+                "LEAD_QUALIFIED",
+                "LEAD",
+                "lead-unsure-psql",
+                "{\"lead_id\": \"lead-unsure-psql\", \"score\": 38, \"service_type\": \"web\"}",
+                0.35);
         awaitJudged(qualified, "HUMAN_APPROVAL_REQUESTED");
         assertThat(approval(qualified).getFirst()).isEqualTo("pending");
     }
@@ -112,42 +117,61 @@ class OversightOfEveryWriterIT {
     @Test
     void aSparseLeadSentThroughTheWebhookWaitsForAPerson() throws Exception {
         String secret = "oversight-webhook-secret-" + UUID.randomUUID();
-        try (var database = new com.bigbox.postgres.Database(com.bigbox.postgres.DatabaseUrl.parse(db.jdbcUrl()), 2, "test")) {
+        try (var database =
+                new com.bigbox.postgres.Database(com.bigbox.postgres.DatabaseUrl.parse(db.jdbcUrl()), 2, "test")) {
             new com.bigbox.postgres.access.WebhookSecretStore(database.pool()).rotate(secret);
         }
         // Only a name and an address: the inquiry's confidence drops for what it lacks.
         String body = "{\"name\":\"Sparse Webhook Lead\",\"email\":\"sparse@webhook.test\"}";
         long now = java.time.Instant.now().getEpochSecond();
         var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "v1=" + java.util.HexFormat.of().formatHex(
-                mac.doFinal((now + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        var reply = access.send(access.request("/api/v1/webhooks/lead", null).header("Content-Type", "application/json")
-                .header("X-Bigbox-Timestamp", Long.toString(now)).header("X-Bigbox-Signature", signature)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "v1="
+                + java.util.HexFormat.of()
+                        .formatHex(mac.doFinal((now + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var reply = access.send(access.request("/api/v1/webhooks/lead", null)
+                .header("Content-Type", "application/json")
+                .header("X-Bigbox-Timestamp", Long.toString(now))
+                .header("X-Bigbox-Signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
         UUID received = UUID.fromString(reply.json().path("event_id").asText());
         String flow = "(select correlation_id from events where event_id = '" + received + "')";
-        String approvals = "select a.status from human_approvals a join events e on e.event_id = a.event_id where e.correlation_id = " + flow;
+        String approvals =
+                "select a.status from human_approvals a join events e on e.event_id = a.event_id where e.correlation_id = "
+                        + flow;
         try {
             await().atMost(60, SECONDS).until(() -> !strings(approvals).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no approval on the webhook's lead; its flow: " + strings(
-                    "select event_type || ' ' || emitted_by || ' ' || coalesce(confidence::text, '-') || ' ' || correlation_id from events"
-                    + " where correlation_id = " + flow + " or event_id = '" + received + "' order by global_position"), e);
+            throw new AssertionError(
+                    "no approval on the webhook's lead; its flow: "
+                            + strings(
+                                    "select event_type || ' ' || emitted_by || ' ' || coalesce(confidence::text, '-') || ' ' || correlation_id from events"
+                                            + " where correlation_id = " + flow + " or event_id = '" + received
+                                            + "' order by global_position"),
+                    e);
         }
         assertThat(strings("select a.status || ' ' || e.event_type || ' ' || e.confidence from human_approvals a"
-                + " join events e on e.event_id = a.event_id where e.correlation_id = " + flow))
-                .as("the decision on the webhook's lead waits for a person").singleElement().asString().startsWith("pending LEAD_QUALIFIED");
-        assertThat(strings("select event_type from events where event_type = 'AUTONOMIC_DECISION_EXECUTED' and correlation_id = " + flow))
-                .as("nothing on the lead executed as if no one had looked").isEmpty();
+                        + " join events e on e.event_id = a.event_id where e.correlation_id = " + flow))
+                .as("the decision on the webhook's lead waits for a person")
+                .singleElement()
+                .asString()
+                .startsWith("pending LEAD_QUALIFIED");
+        assertThat(strings(
+                        "select event_type from events where event_type = 'AUTONOMIC_DECISION_EXECUTED' and correlation_id = "
+                                + flow))
+                .as("nothing on the lead executed as if no one had looked")
+                .isEmpty();
     }
 
     // An event as a person types it into psql: a plain insert, no API, no agent.
     private static UUID psql(String type, String aggregateType, String aggregateId, String payload, Double confidence)
             throws SQLException {
         UUID id = UUID.randomUUID();
-        try (Connection c = db.connect(); var s = c.prepareStatement("""
+        try (Connection c = db.connect();
+                var s = c.prepareStatement("""
                 insert into events (event_id, event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by, confidence)
                 values (?, ?, gen_random_uuid(), ?, ?, ?::jsonb, 'psql', ?)""")) {
             s.setObject(1, id);
@@ -163,7 +187,9 @@ class OversightOfEveryWriterIT {
 
     private static void awaitJudged(UUID decision, String expected) throws SQLException {
         await().atMost(60, SECONDS).until(() -> judgements(decision).contains(expected));
-        assertThat(judgements(decision)).as("never executed as if no one had looked").doesNotContain("AUTONOMIC_DECISION_EXECUTED");
+        assertThat(judgements(decision))
+                .as("never executed as if no one had looked")
+                .doesNotContain("AUTONOMIC_DECISION_EXECUTED");
     }
 
     private static List<String> judgements(UUID decision) throws SQLException {
@@ -173,8 +199,10 @@ class OversightOfEveryWriterIT {
     /** The decision's approval: its status and the role it waits for. */
     private static List<String> approval(UUID decision) throws SQLException {
         var values = new ArrayList<String>();
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(
-                "select status, assigned_role from human_approvals where event_id = '" + decision + "'")) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(
+                        "select status, assigned_role from human_approvals where event_id = '" + decision + "'")) {
             while (rs.next()) {
                 values.add(rs.getString(1));
                 values.add(rs.getString(2));
@@ -185,7 +213,9 @@ class OversightOfEveryWriterIT {
 
     private static List<String> strings(String sql) throws SQLException {
         var values = new ArrayList<String>();
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

@@ -24,7 +24,8 @@ final class PhoenixTestClient implements AutoCloseable {
     private final boolean arrays;
     private final AtomicInteger refs = new AtomicInteger();
 
-    private PhoenixTestClient(WebSocket socket, boolean arrays, BlockingQueue<JsonNode> received, CompletableFuture<Integer> closed) {
+    private PhoenixTestClient(
+            WebSocket socket, boolean arrays, BlockingQueue<JsonNode> received, CompletableFuture<Integer> closed) {
         this.socket = socket;
         this.arrays = arrays;
         this.received = received;
@@ -65,9 +66,13 @@ final class PhoenixTestClient implements AutoCloseable {
                 closed.completeExceptionally(error);
             }
         };
-        String url = baseUrl.replace("http://", "ws://") + "/realtime/v1/websocket?apikey=" + apiKey + (vsn == null ? "" : "&vsn=" + vsn);
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(url), listener).get(10, TimeUnit.SECONDS);
+        String url = baseUrl.replace("http://", "ws://") + "/realtime/v1/websocket?apikey=" + apiKey
+                + (vsn == null ? "" : "&vsn=" + vsn);
+        WebSocket ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(url), listener)
+                .get(10, TimeUnit.SECONDS);
         return new PhoenixTestClient(ws, arrays, queue, closed);
     }
 
@@ -95,7 +100,11 @@ final class PhoenixTestClient implements AutoCloseable {
             message = array;
         } else {
             ObjectNode object = AccessTesting.JSON.createObjectNode();
-            object.put("join_ref", joinRef).put("ref", ref).put("topic", topic).put("event", event).set("payload", payload);
+            object.put("join_ref", joinRef)
+                    .put("ref", ref)
+                    .put("topic", topic)
+                    .put("event", event)
+                    .set("payload", payload);
             message = object;
         }
         sendRaw(message.toString());
@@ -121,7 +130,11 @@ final class PhoenixTestClient implements AutoCloseable {
     }
 
     static ObjectNode binding(String event, String table, String filter) {
-        ObjectNode b = AccessTesting.JSON.createObjectNode().put("event", event).put("schema", "public").put("table", table);
+        ObjectNode b = AccessTesting.JSON
+                .createObjectNode()
+                .put("event", event)
+                .put("schema", "public")
+                .put("table", table);
         if (filter != null) {
             b.put("filter", filter);
         }
@@ -134,7 +147,9 @@ final class PhoenixTestClient implements AutoCloseable {
         try {
             while (System.nanoTime() < deadline) {
                 JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
-                if (message != null && "phx_reply".equals(message.path("event").asText()) && ref.equals(message.path("ref").asText())) {
+                if (message != null
+                        && "phx_reply".equals(message.path("event").asText())
+                        && ref.equals(message.path("ref").asText())) {
                     return message;
                 }
                 if (message != null) {
@@ -157,7 +172,8 @@ final class PhoenixTestClient implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         while (changes.size() < expected && System.nanoTime() < deadline) {
             JsonNode message = received.poll(50, TimeUnit.MILLISECONDS);
-            if (message != null && "postgres_changes".equals(message.path("event").asText())) {
+            if (message != null
+                    && "postgres_changes".equals(message.path("event").asText())) {
                 changes.add(message);
             }
         }

@@ -16,13 +16,30 @@ import java.util.regex.Pattern;
  */
 final class PrometheusNames {
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Set<String> NON_BASE_UNITS = Set.of("ns", "nanoseconds", "us", "micros", "microseconds", "ms",
-            "millis", "milliseconds", "minutes", "hours", "days", "kb", "kilobytes", "mb", "megabytes", "gb", "gigabytes",
+    private static final Set<String> NON_BASE_UNITS = Set.of(
+            "ns",
+            "nanoseconds",
+            "us",
+            "micros",
+            "microseconds",
+            "ms",
+            "millis",
+            "milliseconds",
+            "minutes",
+            "hours",
+            "days",
+            "kb",
+            "kilobytes",
+            "mb",
+            "megabytes",
+            "gb",
+            "gigabytes",
             "percent");
-    private static final Pattern WINDOW = Pattern.compile("\\d+(s|m|h|d|w|y|min|days?|hours?)|daily|weekly|monthly|hourly");
+    private static final Pattern WINDOW =
+            Pattern.compile("\\d+(s|m|h|d|w|y|min|days?|hours?)|daily|weekly|monthly|hourly");
     // Words that name things happening, which only grow: a gauge so named should be a counter.
-    private static final Pattern COUNT_WORDS = Pattern.compile(
-            ".*_(processed|escalations|failures|errors|appended|delivered|sent|received|requests)$");
+    private static final Pattern COUNT_WORDS =
+            Pattern.compile(".*_(processed|escalations|failures|errors|appended|delivered|sent|received|requests)$");
     // The operating system defines its load averages over these windows; they are quantities, not a
     // window the engine chose to aggregate over.
     private static final Set<String> DEFINED_WINDOWS = Set.of("system_load_average_1m");

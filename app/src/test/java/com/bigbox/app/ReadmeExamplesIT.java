@@ -19,7 +19,8 @@ class ReadmeExamplesIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    static final Path README = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
+    static final Path README =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
     static AccessTesting access;
 
     @BeforeAll
@@ -39,15 +40,19 @@ class ReadmeExamplesIT {
         assertThat(shown.find()).as("the README's error example").isTrue();
         JsonNode expected = AccessTesting.JSON.readTree(shown.group(1));
         // The README's own append, with the confidence its error example names.
-        Matcher append = Pattern.compile("/api/v1/events -H [^\\n]*\\n\\s*-d '(\\{.*?})'").matcher(readme);
+        Matcher append = Pattern.compile("/api/v1/events -H [^\\n]*\\n\\s*-d '(\\{.*?})'")
+                .matcher(readme);
         assertThat(append.find()).as("the README's append example").isTrue();
         String body = append.group(1).replace("\"confidence\": 0.95", "\"confidence\": 1.5");
         assertThat(body).contains("1.5");
 
         var reply = access.post("/api/v1/events", access.serviceKey, body);
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("error").asText()).isEqualTo(expected.path("error").asText());
-        assertThat(reply.json().path("message").asText()).isEqualTo(expected.path("message").asText());
-        assertThat(reply.json().path("field").asText()).isEqualTo(expected.path("field").asText());
+        assertThat(reply.json().path("error").asText())
+                .isEqualTo(expected.path("error").asText());
+        assertThat(reply.json().path("message").asText())
+                .isEqualTo(expected.path("message").asText());
+        assertThat(reply.json().path("field").asText())
+                .isEqualTo(expected.path("field").asText());
     }
 }

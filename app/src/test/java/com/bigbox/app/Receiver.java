@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Receiver implements AutoCloseable {
     record Request(String path, Map<String, List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst())
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -54,7 +57,9 @@ final class Receiver implements AutoCloseable {
     }
 
     List<Request> received(String path, String containing) {
-        return requests.stream().filter(r -> r.path().equals(path) && r.body().contains(containing)).toList();
+        return requests.stream()
+                .filter(r -> r.path().equals(path) && r.body().contains(containing))
+                .toList();
     }
 
     @Override

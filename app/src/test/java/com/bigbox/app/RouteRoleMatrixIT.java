@@ -41,7 +41,8 @@ class RouteRoleMatrixIT {
 
     @BeforeAll
     static void start() throws Exception {
-        access = AccessTesting.start(db, "matrix", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "0"));
+        access = AccessTesting.start(
+                db, "matrix", Map.of("BIGBOX_RATE_LIMIT_PER_IP", "0", "BIGBOX_RATE_LIMIT_PER_KEY", "0"));
         TOKENS.put(Access.CEO, access.signedIn("ceo@example.com", "ceo", null));
         TOKENS.put(Access.EMPLOYEE, access.signedIn("employee@example.com", "employee", null));
         TOKENS.put(Access.CLIENT, access.signedIn("client@acme.example", "client", "acme"));
@@ -58,8 +59,12 @@ class RouteRoleMatrixIT {
     void everyRegisteredRouteHasAnAccessRule() {
         List<Route> routes = access.engine.routes();
         assertThat(routes).as("the route table").hasSizeGreaterThan(100);
-        assertThat(routes.stream().filter(r -> r.roles().isEmpty()).map(r -> r.method() + " " + r.path()).toList())
-                .as("routes registered without an Access rule").isEmpty();
+        assertThat(routes.stream()
+                        .filter(r -> r.roles().isEmpty())
+                        .map(r -> r.method() + " " + r.path())
+                        .toList())
+                .as("routes registered without an Access rule")
+                .isEmpty();
         assertThat(rule("POST", "/api/ceo/decisions/{id}")).containsExactly(Access.CEO);
         assertThat(rule("GET", "/api/ceo/interrupts")).doesNotContain(Access.EMPLOYEE, Access.CLIENT, Access.ANON);
         assertThat(rule("POST", "/api/v1/dashboard/sql")).containsExactly(Access.CEO);
@@ -81,7 +86,8 @@ class RouteRoleMatrixIT {
                     var response = send(route, role.getValue());
                     int expected = role.getKey() == Access.ANON && mayBeOpenedBySigningIn(route.roles()) ? 401 : 403;
                     if (response.status() != expected || !refusedByRule(response)) {
-                        failures.add(role.getKey().label() + " " + route.method() + " " + route.path() + " -> " + response);
+                        failures.add(
+                                role.getKey().label() + " " + route.method() + " " + route.path() + " -> " + response);
                     }
                 } else if (route.method().equals("GET")) {
                     String refusal = refusalOfAllowed(route, role.getValue());
@@ -101,16 +107,29 @@ class RouteRoleMatrixIT {
         String interrupt = approval("ceo_decision", "ceo");
         assertThat(access.get("/api/ceo/interrupts", employee).status()).isEqualTo(403);
         String decision = "{\"decision\": \"approved\", \"notes\": \"fine\"}";
-        assertThat(access.post("/api/ceo/decisions/" + interrupt, employee, decision).status()).isEqualTo(403);
-        assertThat(access.post("/api/approvals/" + interrupt + "/resolve", employee, decision).status()).isEqualTo(403);
-        assertThat(access.post("/api/v1/approvals/" + interrupt + "/decision", employee, "{\"decision\": \"approve\"}").status())
+        assertThat(access.post("/api/ceo/decisions/" + interrupt, employee, decision)
+                        .status())
                 .isEqualTo(403);
-        assertThat(access.post("/api/v1/approvals/bulk", employee, "{\"decision\": \"approve\", \"filter\": {}}").status())
+        assertThat(access.post("/api/approvals/" + interrupt + "/resolve", employee, decision)
+                        .status())
                 .isEqualTo(403);
-        assertThat(access.post("/api/v1/approvals/" + interrupt + "/decision", access.serviceKey,
-                "{\"decision\": \"approve\", \"decided_by\": \"ceo\"}").status()).isEqualTo(403);
-        var graphql = access.post("/graphql/v1", employee, "{\"query\": \"mutation { decideApproval(approvalId: \\\"" + interrupt
-                + "\\\", decision: APPROVED) { status } }\"}");
+        assertThat(access.post("/api/v1/approvals/" + interrupt + "/decision", employee, "{\"decision\": \"approve\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(access.post("/api/v1/approvals/bulk", employee, "{\"decision\": \"approve\", \"filter\": {}}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(access.post(
+                                "/api/v1/approvals/" + interrupt + "/decision",
+                                access.serviceKey,
+                                "{\"decision\": \"approve\", \"decided_by\": \"ceo\"}")
+                        .status())
+                .isEqualTo(403);
+        var graphql = access.post(
+                "/graphql/v1",
+                employee,
+                "{\"query\": \"mutation { decideApproval(approvalId: \\\"" + interrupt
+                        + "\\\", decision: APPROVED) { status } }\"}");
         assertThat(graphql.json().at("/errors/0/message").asText()).contains("only a signed-in CEO");
         assertThat(decisions(interrupt)).as("nothing was decided").isEmpty();
 
@@ -122,21 +141,28 @@ class RouteRoleMatrixIT {
     @Test
     void theOriginalsResolveRecordsTheTokensUserNotANameFromTheBody() throws Exception {
         String routine = approval("routine", "operations");
-        var resolved = access.post("/api/approvals/" + routine + "/resolve", TOKENS.get(Access.EMPLOYEE),
+        var resolved = access.post(
+                "/api/approvals/" + routine + "/resolve",
+                TOKENS.get(Access.EMPLOYEE),
                 "{\"decision\": \"approved\", \"resolved_by\": \"ceo\", \"notes\": \"fine\"}");
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         assertThat(decisions(routine)).containsExactly("employee@example.com");
 
         String another = approval("routine", "operations");
-        var decided = access.post("/api/v1/approvals/" + another + "/decision", TOKENS.get(Access.EMPLOYEE),
+        var decided = access.post(
+                "/api/v1/approvals/" + another + "/decision",
+                TOKENS.get(Access.EMPLOYEE),
                 "{\"decision\": \"approve\", \"decided_by\": \"the ceo\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decisions(another)).containsExactly("employee@example.com");
     }
 
     private static Set<RouteRole> rule(String method, String path) {
-        return access.engine.routes().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).findFirst()
-                .orElseThrow(() -> new AssertionError("no route " + method + " " + path)).roles();
+        return access.engine.routes().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no route " + method + " " + path))
+                .roles();
     }
 
     // 401 for the anon key where an employee's sign-in opens the route; 403 where only the CEO or the service key may.
@@ -152,12 +178,14 @@ class RouteRoleMatrixIT {
 
     // An allowed GET may be a stream that never ends (SSE): only a refusal's (short, complete) body is read.
     private static String refusalOfAllowed(Route route, String token) throws Exception {
-        var response = access.http.send(access.request(path(route), token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        var response = access.http.send(
+                access.request(path(route), token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 401 && response.statusCode() != 403) {
                 return null;
             }
-            var refusal = new AccessTesting.Response(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8), null);
+            var refusal = new AccessTesting.Response(
+                    response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8), null);
             return refusedByRule(refusal) ? refusal.toString() : null;
         }
     }
@@ -175,17 +203,23 @@ class RouteRoleMatrixIT {
 
     private static AccessTesting.Response send(Route route, String token) throws Exception {
         var request = access.request(path(route), token);
-        return access.send(switch (route.method()) {
-            case "GET" -> request.GET().build();
-            case "HEAD" -> request.method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
-            case "DELETE" -> request.DELETE().build();
-            default -> request.header("Content-Type", "application/json")
-                    .method(route.method(), HttpRequest.BodyPublishers.ofString("{}")).build();
-        });
+        return access.send(
+                switch (route.method()) {
+                    case "GET" -> request.GET().build();
+                    case "HEAD" ->
+                        request.method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build();
+                    case "DELETE" -> request.DELETE().build();
+                    default ->
+                        request.header("Content-Type", "application/json")
+                                .method(route.method(), HttpRequest.BodyPublishers.ofString("{}"))
+                                .build();
+                });
     }
 
     private static String approval(String actionClass, String role) throws SQLException {
-        try (Connection c = db.connect(); var s = c.prepareStatement("""
+        try (Connection c = db.connect();
+                var s = c.prepareStatement("""
                 insert into human_approvals (agent_id, decision_context, recommended_action, confidence, action_class, assigned_role)
                 values ('oversight', '{}', 'cancel the project', 0.4, ?, ?) returning approval_id""")) {
             s.setString(1, actionClass);
@@ -198,7 +232,8 @@ class RouteRoleMatrixIT {
     }
 
     private static List<String> decisions(String approval) throws SQLException {
-        try (Connection c = db.connect(); var s = c.prepareStatement("""
+        try (Connection c = db.connect();
+                var s = c.prepareStatement("""
                 select payload ->> 'decided_by' from events
                  where aggregate_type = 'APPROVAL' and aggregate_id = ? and event_type like 'HUMAN_APPROVAL_%'
                    and event_type <> 'HUMAN_APPROVAL_REQUESTED'""")) {

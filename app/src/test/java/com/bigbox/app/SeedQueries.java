@@ -38,7 +38,8 @@ final class SeedQueries {
 
     static List<List<String>> run(Connection c, String sql) throws SQLException {
         String statement = sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
-        try (var s = c.createStatement(); var rs = s.executeQuery(statement)) {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery(statement)) {
             var rows = new ArrayList<List<String>>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {

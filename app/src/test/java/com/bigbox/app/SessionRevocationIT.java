@@ -50,7 +50,8 @@ class SessionRevocationIT {
             await().atMost(Duration.ofSeconds(10)).until(socket.closed::isDone);
             assertThat(socket.closed.get()).isEqualTo(1008);
         }
-        assertThat(access.get("/rest/v1/events", token).json().get("message").asText()).contains("session");
+        assertThat(access.get("/rest/v1/events", token).json().get("message").asText())
+                .contains("session");
     }
 
     @Test
@@ -61,7 +62,8 @@ class SessionRevocationIT {
         try (var socket = PhoenixTestClient.connect(access.url(), token, "2.0.0")) {
             var changed = access.send(access.request("/auth/v1/admin/users/" + id, access.serviceKey)
                     .header("Content-Type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"password\": \"a new long password\"}")).build());
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"password\": \"a new long password\"}"))
+                    .build());
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
             assertThat(access.get("/rest/v1/events", token).status()).isEqualTo(401);
             assertThat(access.get("/api/v1/events", token).status()).isEqualTo(401);
@@ -71,9 +73,15 @@ class SessionRevocationIT {
 
     @Test
     void aTokenWithoutExpiryIsRefused() throws Exception {
-        String forever = JWT.create().withIssuer("bigbox").withClaim("role", "service_role").sign(Algorithm.HMAC256(AccessTesting.SECRET));
-        String bounded = JWT.create().withIssuer("bigbox").withClaim("role", "service_role")
-                .withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256(AccessTesting.SECRET));
+        String forever = JWT.create()
+                .withIssuer("bigbox")
+                .withClaim("role", "service_role")
+                .sign(Algorithm.HMAC256(AccessTesting.SECRET));
+        String bounded = JWT.create()
+                .withIssuer("bigbox")
+                .withClaim("role", "service_role")
+                .withExpiresAt(Instant.now().plusSeconds(600))
+                .sign(Algorithm.HMAC256(AccessTesting.SECRET));
         assertThat(access.get("/rest/v1/events", bounded).status()).isEqualTo(200);
         var refused = access.get("/rest/v1/events", forever);
         assertThat(refused.status()).isEqualTo(401);
@@ -83,11 +91,19 @@ class SessionRevocationIT {
 
     // The status each surface answers the token with: REST, the engine API, GraphQL, the SQL console, SSE.
     private static List<Integer> surfaces(String token) throws Exception {
-        var stream = access.http.send(access.request("/api/v1/events/stream?after=0", token).header("Accept", "text/event-stream")
-                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        var stream = access.http.send(
+                access.request("/api/v1/events/stream?after=0", token)
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         stream.body().close();
-        return List.of(access.get("/rest/v1/events?limit=1", token).status(), access.get("/api/v1/events?limit=1", token).status(),
+        return List.of(
+                access.get("/rest/v1/events?limit=1", token).status(),
+                access.get("/api/v1/events?limit=1", token).status(),
                 access.post("/graphql/v1", token, GRAPHQL).status(),
-                access.post("/api/v1/dashboard/sql", token, "{\"sql\": \"select 1\"}").status(), stream.statusCode());
+                access.post("/api/v1/dashboard/sql", token, "{\"sql\": \"select 1\"}")
+                        .status(),
+                stream.statusCode());
     }
 }

@@ -28,8 +28,20 @@ class SimulateJsonIT {
 
     @Test
     void jsonIsOneObjectASeedWithBothSides() throws Exception {
-        var run = Cli.run(settings(), "simulate", "--days", "2", "--seed", "5", "--leads-per-day", "1", "--loops", "both", "--json",
-                "--sops", sops());
+        var run = Cli.run(
+                settings(),
+                "simulate",
+                "--days",
+                "2",
+                "--seed",
+                "5",
+                "--leads-per-day",
+                "1",
+                "--loops",
+                "both",
+                "--json",
+                "--sops",
+                sops());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(1);
@@ -39,22 +51,30 @@ class SimulateJsonIT {
         assertThat(o.get("days").asInt()).isEqualTo(2);
         for (String side : List.of("loops_off", "loops_on")) {
             JsonNode s = o.get(side);
-            assertThat(names(s)).startsWith("automation_rate", "wrong_rate_judged", "judged_share", "max_ceo_interrupts_per_week",
-                    "meets_targets");
+            assertThat(names(s))
+                    .startsWith(
+                            "automation_rate",
+                            "wrong_rate_judged",
+                            "judged_share",
+                            "max_ceo_interrupts_per_week",
+                            "meets_targets");
             for (String rate : List.of("automation_rate", "wrong_rate_judged", "judged_share")) {
                 assertThat(s.get(rate).isNumber()).as(side + "." + rate).isTrue();
                 assertThat(s.get(rate).asDouble()).isBetween(0.0, 1.0);
             }
             assertThat(s.get("max_ceo_interrupts_per_week").isIntegralNumber()).isTrue();
             assertThat(s.get("meets_targets").isBoolean()).isTrue();
-            assertThat(s.get("wrong").asLong()).isLessThanOrEqualTo(s.get("judged").asLong());
-            assertThat(s.get("judged").asLong()).isLessThanOrEqualTo(s.get("unattended").asLong());
+            assertThat(s.get("wrong").asLong())
+                    .isLessThanOrEqualTo(s.get("judged").asLong());
+            assertThat(s.get("judged").asLong())
+                    .isLessThanOrEqualTo(s.get("unattended").asLong());
             // Per decision type over the whole run: its wrong decisions are at least the last weeks'.
             JsonNode types = s.get("by_decision_type");
             assertThat(types.isObject()).as(side + ".by_decision_type").isTrue();
             long wrong = 0;
             for (JsonNode t : (Iterable<JsonNode>) types::elements) {
-                assertThat(t.get("wrong").asLong()).isLessThanOrEqualTo(t.get("judged").asLong());
+                assertThat(t.get("wrong").asLong())
+                        .isLessThanOrEqualTo(t.get("judged").asLong());
                 wrong += t.get("wrong").asLong();
             }
             assertThat(wrong).isGreaterThanOrEqualTo(s.get("wrong").asLong());
@@ -63,13 +83,31 @@ class SimulateJsonIT {
 
     @Test
     void theMarkdownReportIsTheSameOnARerun() throws Exception {
-        String[] args = {"simulate", "--days", "2", "--seeds", "6-7", "--parallel", "2", "--leads-per-day", "1", "--loops", "on",
-            "--report-md", "--sops", sops()};
+        String[] args = {
+            "simulate",
+            "--days",
+            "2",
+            "--seeds",
+            "6-7",
+            "--parallel",
+            "2",
+            "--leads-per-day",
+            "1",
+            "--loops",
+            "on",
+            "--report-md",
+            "--sops",
+            sops()
+        };
         var first = Cli.run(settings(), args);
         var second = Cli.run(settings(), args);
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("| 6 | on |", "| 7 | on |", "./bigbox simulate --days 2 --seeds 6-7 --loops on",
-                "approve_wrong=0.10");
+        assertThat(first.out())
+                .contains(
+                        "| 6 | on |",
+                        "| 7 | on |",
+                        "./bigbox simulate --days 2 --seeds 6-7 --loops on",
+                        "approve_wrong=0.10");
         assertThat(second.out()).isEqualTo(first.out());
     }
 

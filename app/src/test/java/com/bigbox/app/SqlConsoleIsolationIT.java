@@ -43,26 +43,41 @@ class SqlConsoleIsolationIT {
 
     @Test
     void theAppendLockCannotBeTakenAndAppendsGoOn() throws Exception {
-        for (String query : List.of("select pg_advisory_lock(" + APPEND_GATE + ")", "select pg_try_advisory_lock(" + APPEND_GATE + ")",
-                "select pg_advisory_lock_shared(" + APPEND_GATE + ")", "select pg_advisory_xact_lock(" + APPEND_GATE + ")",
+        for (String query : List.of(
+                "select pg_advisory_lock(" + APPEND_GATE + ")",
+                "select pg_try_advisory_lock(" + APPEND_GATE + ")",
+                "select pg_advisory_lock_shared(" + APPEND_GATE + ")",
+                "select pg_advisory_xact_lock(" + APPEND_GATE + ")",
                 "select pg_advisory_lock(1, 2)")) {
             var answer = sql(query);
             assertThat(answer.status()).as(query + " -> " + answer).isEqualTo(400);
             assertThat(answer.json().path("message").asText()).contains("permission denied");
         }
-        assertThat(count("select count(*) from pg_locks where locktype = 'advisory' and classid = 1650589696 and objid = 0 and mode = 'ExclusiveLock'"))
+        assertThat(
+                        count(
+                                "select count(*) from pg_locks where locktype = 'advisory' and classid = 1650589696 and objid = 0 and mode = 'ExclusiveLock'"))
                 .isZero();
-        assertThat(access.post("/api/v1/events", access.serviceKey, event("after-console")).status()).isEqualTo(201);
+        assertThat(access.post("/api/v1/events", access.serviceKey, event("after-console"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void nothingAConsoleQueryDoesOutlivesItsRequest() throws Exception {
-        assertThat(sql("select set_config('statement_timeout', '1', false), set_config('bigbox.left_behind', 'yes', false)").status())
+        assertThat(
+                        sql("select set_config('statement_timeout', '1', false), set_config('bigbox.left_behind', 'yes', false)")
+                                .status())
                 .isEqualTo(200);
         // every console query has a session of its own, ended with the request
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("select count(*) from pg_stat_activity where application_name = 'bigbox-sql-console'") == 0);
-        assertThat(sql("select current_setting('bigbox.left_behind', true) as left_behind").json().at("/rows/0/0").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("select count(*) from pg_stat_activity where application_name = 'bigbox-sql-console'")
+                                == 0);
+        assertThat(sql("select current_setting('bigbox.left_behind', true) as left_behind")
+                        .json()
+                        .at("/rows/0/0")
+                        .isNull())
+                .isTrue();
         assertThat(sql("select current_user").json().at("/rows/0/0").asText()).isEqualTo("bigbox_console");
     }
 
@@ -76,7 +91,11 @@ class SqlConsoleIsolationIT {
         var huge = sql("select repeat('x', 2000000) as x");
         assertThat(huge.status()).isEqualTo(400);
         assertThat(huge.json().path("error").asText()).isEqualTo("row_too_large");
-        assertThat(sql("select g from generate_series(1, 5000) g").json().path("rows").size()).isEqualTo(1000);
+        assertThat(sql("select g from generate_series(1, 5000) g")
+                        .json()
+                        .path("rows")
+                        .size())
+                .isEqualTo(1000);
     }
 
     @Test
@@ -93,22 +112,32 @@ class SqlConsoleIsolationIT {
                     throw new IllegalStateException(e);
                 }
             });
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                var health = access.get("/health", null);
-                assertThat(health.json().path("status").asText()).as(health.toString()).isEqualTo("degraded");
-                assertThat(health.json().at("/appends/status").asText()).isEqualTo("degraded");
-                assertThat(health.json().at("/appends/blocked").asInt()).isPositive();
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        var health = access.get("/health", null);
+                        assertThat(health.json().path("status").asText())
+                                .as(health.toString())
+                                .isEqualTo("degraded");
+                        assertThat(health.json().at("/appends/status").asText()).isEqualTo("degraded");
+                        assertThat(health.json().at("/appends/blocked").asInt()).isPositive();
+                    });
             try (var s = holder.createStatement()) {
                 s.execute("select pg_advisory_unlock(" + APPEND_GATE + ")");
             }
             assertThat(blocked.get().status()).isEqualTo(201);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> access.get("/health", null).json().path("status").asText().equals("up"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> access.get("/health", null)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("up"));
     }
 
     private static String event(String id) {
-        return "{\"event_type\":\"NOTE_TAKEN\",\"aggregate_type\":\"SYSTEM\",\"aggregate_id\":\"" + id + "\",\"payload\":{}}";
+        return "{\"event_type\":\"NOTE_TAKEN\",\"aggregate_type\":\"SYSTEM\",\"aggregate_id\":\"" + id
+                + "\",\"payload\":{}}";
     }
 
     private static AccessTesting.Response sql(String query) throws Exception {
@@ -116,7 +145,9 @@ class SqlConsoleIsolationIT {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

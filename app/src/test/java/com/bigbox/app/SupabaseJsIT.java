@@ -24,7 +24,8 @@ class SupabaseJsIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    static final Path PROJECT = Path.of(System.getProperty("user.dir")).getParent().resolve("e2e/supabase-js");
+    static final Path PROJECT =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("e2e/supabase-js");
 
     @Test
     void supabaseJsFromNpmWorksAgainstTheEngine() throws Exception {
@@ -35,11 +36,18 @@ class SupabaseJsIT {
             assertThat(install.exit()).as("npm ci:%n%s", install.text()).isZero();
         }
         try (var access = AccessTesting.start(db, "supabase-js", Map.of("BIGBOX_AGENTS", "off"))) {
-            Output test = run(List.of("node", "--test", "--test-reporter=spec", "test/"), Map.of(
-                    "SUPABASE_URL", access.url(),
-                    "SUPABASE_ANON_KEY", access.anonKey,
-                    "SUPABASE_SERVICE_ROLE_KEY", access.serviceKey,
-                    "DATABASE_URL", db.databaseUrl()), 180);
+            Output test = run(
+                    List.of("node", "--test", "--test-reporter=spec", "test/"),
+                    Map.of(
+                            "SUPABASE_URL",
+                            access.url(),
+                            "SUPABASE_ANON_KEY",
+                            access.anonKey,
+                            "SUPABASE_SERVICE_ROLE_KEY",
+                            access.serviceKey,
+                            "DATABASE_URL",
+                            db.databaseUrl()),
+                    180);
             System.out.println(test.text());
             assertThat(test.exit()).as("node --test:%n%s", test.text()).isZero();
             assertThat(test.text()).containsPattern("(?m)^\\S* ?fail 0$").doesNotContainPattern("(?m)^\\S* ?pass 0$");
@@ -48,7 +56,8 @@ class SupabaseJsIT {
 
     private record Output(int exit, String text) {}
 
-    private static Output run(List<String> command, Map<String, String> env, int timeoutSeconds) throws IOException, InterruptedException {
+    private static Output run(List<String> command, Map<String, String> env, int timeoutSeconds)
+            throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -53,8 +53,12 @@ class SupabasePathIT {
         Path newest = files.getLast();
         Path file = Files.createTempFile("supabase-below-" + version(newest), ".sql");
         try {
-            Files.writeString(file, Tools.run(List.of(ROOT.resolve("scripts/supabase-schema").toString(), "--below",
-                    String.valueOf(version(newest)))));
+            Files.writeString(
+                    file,
+                    Tools.run(List.of(
+                            ROOT.resolve("scripts/supabase-schema").toString(),
+                            "--below",
+                            String.valueOf(version(newest)))));
             ownTable(older);
             Tools.psql(older.databaseUrl(), file);
         } finally {
@@ -64,8 +68,11 @@ class SupabasePathIT {
                 .containsExactly(String.valueOf(files.size() - 1));
 
         assertThat(run(older, "migrate")).contains("applied 1 migration(s); schema is current");
-        assertThat(strings(older, "select script from flyway_schema_history where success order by installed_rank desc limit 1"))
-                .as("the newer migration, on top of the file's").containsExactly(newest.getFileName().toString());
+        assertThat(strings(
+                        older,
+                        "select script from flyway_schema_history where success order by installed_rank desc limit 1"))
+                .as("the newer migration, on top of the file's")
+                .containsExactly(newest.getFileName().toString());
 
         String loaded = run(older, "load-sops", ROOT.resolve("sops").toString());
         assertThat(loaded).containsPattern("[1-9]\\d* loaded");
@@ -77,13 +84,17 @@ class SupabasePathIT {
             assertThat(up.stop()).as("a clean stop:\n" + up.output()).isIn(0, 130, 143);
         }
         assertThat(strings(older, "select count(*)::text from flyway_schema_history where success"))
-                .as("up applied nothing more").containsExactly(String.valueOf(files.size()));
-        assertThat(strings(older, "select name from my_own_customers")).as("the user's own table, untouched").containsExactly("mine");
+                .as("up applied nothing more")
+                .containsExactly(String.valueOf(files.size()));
+        assertThat(strings(older, "select name from my_own_customers"))
+                .as("the user's own table, untouched")
+                .containsExactly("mine");
     }
 
     // The user's own table, there before the engine's schema, as in a Supabase project in use.
     private static void ownTable(TestDatabase database) throws SQLException {
-        try (Connection c = database.connect(); var s = c.createStatement()) {
+        try (Connection c = database.connect();
+                var s = c.createStatement()) {
             s.execute("create table my_own_customers (id int primary key, name text)");
             s.execute("insert into my_own_customers values (1, 'mine')");
         }
@@ -91,7 +102,9 @@ class SupabasePathIT {
 
     private String run(TestDatabase database, String... args) throws Exception {
         try (var command = EngineProcess.start(directory, env(database), args)) {
-            assertThat(command.awaitExit(Duration.ofMinutes(3))).as(String.join(" ", args) + ":\n" + command.output()).isZero();
+            assertThat(command.awaitExit(Duration.ofMinutes(3)))
+                    .as(String.join(" ", args) + ":\n" + command.output())
+                    .isZero();
             return command.output();
         }
     }
@@ -103,7 +116,8 @@ class SupabasePathIT {
     private static List<Path> migrationFiles() throws IOException {
         try (Stream<Path> list = Files.list(MIGRATIONS)) {
             return list.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(SupabasePathIT::version)).toList();
+                    .sorted(Comparator.comparingInt(SupabasePathIT::version))
+                    .toList();
         }
     }
 
@@ -114,7 +128,9 @@ class SupabasePathIT {
 
     private static List<String> strings(TestDatabase database, String sql) throws SQLException {
         var values = new ArrayList<String>();
-        try (Connection c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = database.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

@@ -1,7 +1,7 @@
 package com.bigbox.app;
 
-import com.bigbox.app.engine.Settings;
 import com.bigbox.app.engine.Engine;
+import com.bigbox.app.engine.Settings;
 import com.bigbox.postgres.access.DbRole;
 import com.bigbox.server.auth.JwtSecret;
 import com.bigbox.server.auth.Tokens;
@@ -19,10 +19,12 @@ import java.util.Map;
 
 /** Starts engines against a test class's database and talks to them over HTTP. */
 final class TestEngines {
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Path HOME = home();
     /** Every request carries the service_role key, as the engine's own backends would. */
-    static final String SERVICE_KEY = new Tokens(JwtSecret.of(AccessTesting.SECRET), Clock.systemUTC(), Duration.ofHours(1))
+    static final String SERVICE_KEY = new Tokens(
+                    JwtSecret.of(AccessTesting.SECRET), Clock.systemUTC(), Duration.ofHours(1))
             .apiKey(DbRole.SERVICE_ROLE, Duration.ofDays(1));
 
     private static Path home() {
@@ -58,14 +60,21 @@ final class TestEngines {
     }
 
     static HttpResponse<String> get(Engine engine, String path) throws IOException, InterruptedException {
-        return http.send(withKey(HttpRequest.newBuilder(uri(engine, path))).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                withKey(HttpRequest.newBuilder(uri(engine, path)))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(Engine engine, String path, String json) throws IOException, InterruptedException {
-        return http.send(withKey(HttpRequest.newBuilder(uri(engine, path))).timeout(Duration.ofSeconds(30))
+        return http.send(
+                withKey(HttpRequest.newBuilder(uri(engine, path)))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

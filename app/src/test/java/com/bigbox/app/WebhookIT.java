@@ -32,8 +32,9 @@ class WebhookIT {
     static final TestDatabase db = new TestDatabase();
 
     static AccessTesting access;
-    static final String LEAD = "{\"name\":\"Grace\",\"email\":\"grace@example.com\",\"company\":\"Navy\",\"phone\":\"555\","
-            + "\"budget\":25000,\"message\":\"We need a brand\",\"urgency\":\"high\"}";
+    static final String LEAD =
+            "{\"name\":\"Grace\",\"email\":\"grace@example.com\",\"company\":\"Navy\",\"phone\":\"555\","
+                    + "\"budget\":25000,\"message\":\"We need a brand\",\"urgency\":\"high\"}";
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,10 +48,12 @@ class WebhookIT {
 
     @Test
     void withoutASecretTheWebhookIsUnavailableAndStoresNothing() throws Exception {
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             s.execute("update bigbox_access.webhook_secrets set retired_at = now()");
         }
-        var response = deliver("whatever-secret-whatever-secret-1234", Instant.now().getEpochSecond(), LEAD);
+        var response =
+                deliver("whatever-secret-whatever-secret-1234", Instant.now().getEpochSecond(), LEAD);
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.json().get("message").asText()).contains("webhook-secret rotate");
     }
@@ -68,9 +71,12 @@ class WebhookIT {
         assertThat(leads()).isEqualTo(before + 1);
 
         long now = Instant.now().getEpochSecond();
-        assertThat(deliver("another-secret-another-secret-12345", now, LEAD).status()).isEqualTo(401);
+        assertThat(deliver("another-secret-another-secret-12345", now, LEAD).status())
+                .isEqualTo(401);
         assertThat(deliver(secret, now - 3600, LEAD).status()).as("stale").isEqualTo(401);
-        assertThat(deliver(secret, now + 3600, LEAD).status()).as("from the future").isEqualTo(401);
+        assertThat(deliver(secret, now + 3600, LEAD).status())
+                .as("from the future")
+                .isEqualTo(401);
         var tampered = send(now, LEAD.replace("Grace", "Mallory"), signature(secret, now, LEAD));
         assertThat(tampered.status()).isEqualTo(401);
         assertThat(tampered.json().get("error").asText()).isEqualTo("invalid_signature");
@@ -78,12 +84,25 @@ class WebhookIT {
         assertThat(send(now, LEAD, "v1=zz").status()).isEqualTo(401);
         assertThat(leads()).isEqualTo(before + 1);
 
-        assertThat(deliver(secret, now, "{\"name\":\"No Email\"}").json().get("field").asText()).isEqualTo("email");
-        assertThat(deliver(secret, now, "{\"name\":\"X\",\"email\":\"x@example.com\",\"urgency\":\"panic\"}").json().get("field").asText())
+        assertThat(deliver(secret, now, "{\"name\":\"No Email\"}")
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("email");
+        assertThat(deliver(secret, now, "{\"name\":\"X\",\"email\":\"x@example.com\",\"urgency\":\"panic\"}")
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("urgency");
-        assertThat(deliver(secret, now, "{\"name\":\"X\",\"email\":\"x@example.com\",\"budget\":-1}").json().get("field").asText())
+        assertThat(deliver(secret, now, "{\"name\":\"X\",\"email\":\"x@example.com\",\"budget\":-1}")
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("budget");
-        assertThat(deliver(secret, now, "{\"name\":\"X\",\"email\":\"x@example.com\",\"admin\":true}").json().get("field").asText())
+        assertThat(deliver(secret, now, "{\"name\":\"X\",\"email\":\"x@example.com\",\"admin\":true}")
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("admin");
         assertThat(leads()).isEqualTo(before + 1);
     }
@@ -111,11 +130,16 @@ class WebhookIT {
         assertThat(first.status()).isEqualTo(202);
         long after = leads();
         String hex = signature.substring("v1=".length());
-        for (String reEncoded : List.of("v1=" + hex.toUpperCase(Locale.ROOT), "v1=deadbeef," + signature,
-                "v1=deadbeef, v1=" + hex.toUpperCase(Locale.ROOT), signature + ",v1=00", " " + signature + " ")) {
+        for (String reEncoded : List.of(
+                "v1=" + hex.toUpperCase(Locale.ROOT),
+                "v1=deadbeef," + signature,
+                "v1=deadbeef, v1=" + hex.toUpperCase(Locale.ROOT),
+                signature + ",v1=00",
+                " " + signature + " ")) {
             var replay = send(now, body, reEncoded);
             assertThat(replay.status()).as(reEncoded).isEqualTo(200);
-            assertThat(replay.json().get("event_id").asText()).isEqualTo(first.json().get("event_id").asText());
+            assertThat(replay.json().get("event_id").asText())
+                    .isEqualTo(first.json().get("event_id").asText());
         }
         assertThat(leads()).isEqualTo(after);
     }
@@ -126,10 +150,12 @@ class WebhookIT {
         String second = rotateWithTheCommand();
         long now = Instant.now().getEpochSecond();
         assertThat(deliver(first, now, LEAD.replace("Grace", "First")).status()).isEqualTo(202);
-        assertThat(deliver(second, now, LEAD.replace("Grace", "Second")).status()).isEqualTo(202);
+        assertThat(deliver(second, now, LEAD.replace("Grace", "Second")).status())
+                .isEqualTo(202);
         rotate();
         assertThat(deliver(first, now, LEAD.replace("Grace", "Third")).status()).isEqualTo(401);
-        assertThat(deliver(second, now, LEAD.replace("Grace", "Fourth")).status()).isEqualTo(202);
+        assertThat(deliver(second, now, LEAD.replace("Grace", "Fourth")).status())
+                .isEqualTo(202);
     }
 
     private static String rotate() {
@@ -149,7 +175,11 @@ class WebhookIT {
         commandLine.setErr(new PrintWriter(out));
         int exit = commandLine.execute("webhook-secret", "rotate", "--directory", directory.toString());
         assertThat(exit).as(out.toString()).isZero();
-        String line = out.toString().lines().filter(l -> l.startsWith("BIGBOX_WEBHOOK_SECRET=")).findFirst().orElseThrow();
+        String line = out.toString()
+                .lines()
+                .filter(l -> l.startsWith("BIGBOX_WEBHOOK_SECRET="))
+                .findFirst()
+                .orElseThrow();
         assertThat(out.toString()).contains("2 secret(s) active");
         return line.substring("BIGBOX_WEBHOOK_SECRET=".length());
     }
@@ -159,12 +189,14 @@ class WebhookIT {
     }
 
     private static AccessTesting.Response send(long timestamp, String body, String signature) throws Exception {
-        var request = access.request("/api/v1/webhooks/lead", null).header("Content-Type", "application/json")
+        var request = access.request("/api/v1/webhooks/lead", null)
+                .header("Content-Type", "application/json")
                 .header("X-Bigbox-Timestamp", Long.toString(timestamp));
         if (signature != null) {
             request.header("X-Bigbox-Signature", signature);
         }
-        return access.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return access.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     // What a sender computes, written here independently of the server's code.
@@ -175,8 +207,10 @@ class WebhookIT {
     }
 
     private static long leads() throws SQLException {
-        try (Connection c = db.connect(); var s = c.createStatement();
-                var rs = s.executeQuery("select count(*) from events where event_type = 'LEAD_RECEIVED' and aggregate_type = 'LEAD'")) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(
+                        "select count(*) from events where event_type = 'LEAD_RECEIVED' and aggregate_type = 'LEAD'")) {
             rs.next();
             return rs.getLong(1);
         }

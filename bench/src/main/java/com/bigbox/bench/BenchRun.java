@@ -30,9 +30,19 @@ final class BenchRun {
     static final String PAYLOAD = """
             {"name": "Client 4711", "email": "client4711@example.com", "company": "Acme Events", "budget": 25000,
              "urgency": "high", "message": "We need a launch event for 300 guests in March, with a brand refresh."}""";
-    static final Map<String, Object> PAYLOAD_MAP = Map.of("name", "Client 4711", "email", "client4711@example.com",
-            "company", "Acme Events", "budget", 25000, "urgency", "high",
-            "message", "We need a launch event for 300 guests in March, with a brand refresh.");
+    static final Map<String, Object> PAYLOAD_MAP = Map.of(
+            "name",
+            "Client 4711",
+            "email",
+            "client4711@example.com",
+            "company",
+            "Acme Events",
+            "budget",
+            25000,
+            "urgency",
+            "high",
+            "message",
+            "We need a launch event for 300 guests in March, with a brand refresh.");
     private static final int AGGREGATES_PER_WRITER = 50;
     private static final String OURS = "ours (engine append)";
 
@@ -43,7 +53,12 @@ final class BenchRun {
     private final SqlPathPeer sql;
     private final Optional<MessageDbPeer> messageDb;
 
-    private BenchRun(BenchSizes sizes, PgNode a, RawJdbcPeer raw, AxonPeer axon, SqlPathPeer sql,
+    private BenchRun(
+            BenchSizes sizes,
+            PgNode a,
+            RawJdbcPeer raw,
+            AxonPeer axon,
+            SqlPathPeer sql,
             Optional<MessageDbPeer> messageDb) {
         this.sizes = sizes;
         this.a = a;
@@ -69,11 +84,17 @@ final class BenchRun {
                 if (skipped[0] != null) {
                     report.note(skipped[0]);
                 }
-                try (PgNode a = PgNode.start(writer, "bench-a"); PgNode b = PgNode.start(second, "bench-b")) {
+                try (PgNode a = PgNode.start(writer, "bench-a");
+                        PgNode b = PgNode.start(second, "bench-b")) {
                     var delivered = new AtomicLong();
                     b.bus().subscribe(EventFilter.all(), event -> delivered.incrementAndGet());
-                    var run = new BenchRun(sizes, a, new RawJdbcPeer(writer.pool()), new AxonPeer(writer.pool()),
-                            new SqlPathPeer(writer.pool()), messageDb);
+                    var run = new BenchRun(
+                            sizes,
+                            a,
+                            new RawJdbcPeer(writer.pool()),
+                            new AxonPeer(writer.pool()),
+                            new SqlPathPeer(writer.pool()),
+                            messageDb);
                     run.appends(report, 1);
                     run.appends(report, 8);
                     run.hotStream(report);
@@ -96,7 +117,8 @@ final class BenchRun {
 
     // In a database of its own, so that each size is exactly the log's length.
     private static void history(DatabaseUrl server, BenchSizes sizes, Report report) throws Exception {
-        try (BenchDatabase db = BenchDatabase.create(server); Database api = new Database(db.url(), 6, "bench-history")) {
+        try (BenchDatabase db = BenchDatabase.create(server);
+                Database api = new Database(db.url(), 6, "bench-history")) {
             Migrations.apply(api.pool());
             new HistoryPhase(api.pool(), sizes.historySamples()).run(report, sizes.historySizes());
         }
@@ -143,17 +165,39 @@ final class BenchRun {
         })));
         var s = Rounds.run(sizes.rounds(), writers, sizes.warmup(), sizes.phase(), contenders);
         String label = "append, 1 event per transaction, " + writers + " writer" + (writers == 1 ? "" : "s");
-        report.ratio(label + ": ours vs Axon JdbcEventStorageEngine", s.get(OURS), s.get("Axon"), "events/s", ">= 1.0x");
-        report.ratio(label + ": ours vs raw JDBC INSERT", s.get(OURS), s.get("raw INSERT, untriggered copy"), "events/s", "-");
-        report.ratio(label + ": plain INSERT INTO events vs the same INSERT into an untriggered copy",
-                s.get("plain INSERT INTO events"), s.get("raw INSERT, untriggered copy"), "events/s",
+        report.ratio(
+                label + ": ours vs Axon JdbcEventStorageEngine", s.get(OURS), s.get("Axon"), "events/s", ">= 1.0x");
+        report.ratio(
+                label + ": ours vs raw JDBC INSERT",
+                s.get(OURS),
+                s.get("raw INSERT, untriggered copy"),
+                "events/s",
+                "-");
+        report.ratio(
+                label + ": plain INSERT INTO events vs the same INSERT into an untriggered copy",
+                s.get("plain INSERT INTO events"),
+                s.get("raw INSERT, untriggered copy"),
+                "events/s",
                 writers == 8 ? ">= 0.9x" : "-");
-        report.ratio(label + ": append_event() vs the untriggered copy", s.get("append_event()"),
-                s.get("raw INSERT, untriggered copy"), "events/s", writers == 8 ? ">= 0.9x" : "-");
+        report.ratio(
+                label + ": append_event() vs the untriggered copy",
+                s.get("append_event()"),
+                s.get("raw INSERT, untriggered copy"),
+                "events/s",
+                writers == 8 ? ">= 0.9x" : "-");
         if (messageDb.isPresent()) {
-            report.ratio(label + ": ours vs Message DB write_message", s.get(OURS), s.get("Message DB"), "events/s", ">= 1.0x");
-            report.ratio(label + ": append_event() vs Message DB write_message", s.get("append_event()"), s.get("Message DB"),
-                    "events/s", ">= 1.0x");
+            report.ratio(
+                    label + ": ours vs Message DB write_message",
+                    s.get(OURS),
+                    s.get("Message DB"),
+                    "events/s",
+                    ">= 1.0x");
+            report.ratio(
+                    label + ": append_event() vs Message DB write_message",
+                    s.get("append_event()"),
+                    s.get("Message DB"),
+                    "events/s",
+                    ">= 1.0x");
         }
     }
 
@@ -162,23 +206,36 @@ final class BenchRun {
         if (messageDb.isEmpty()) {
             return;
         }
-        var s = Rounds.run(sizes.rounds(), 8, sizes.warmup(), sizes.phase(), List.of(
-                new Contender("append_event()", (run, w, i) -> {
-                    sql.appendEvent("LEAD_RECEIVED", "HOT", run, PAYLOAD);
-                    return 1;
-                }),
-                new Contender(OURS, (run, w, i) -> {
-                    a.store().append(StreamId.of("HOT", run + "-engine"), event("LEAD_RECEIVED"));
-                    return 1;
-                }),
-                new Contender("Message DB", (run, w, i) -> {
-                    messageDb.get().write("hot-" + run, "LeadReceived", PAYLOAD, null);
-                    return 1;
-                })));
-        report.ratio("append, 8 writers on one hot stream: append_event() vs Message DB write_message",
-                s.get("append_event()"), s.get("Message DB"), "events/s", ">= 1.0x");
-        report.ratio("append, 8 writers on one hot stream: ours vs Message DB write_message",
-                s.get(OURS), s.get("Message DB"), "events/s", ">= 1.0x");
+        var s = Rounds.run(
+                sizes.rounds(),
+                8,
+                sizes.warmup(),
+                sizes.phase(),
+                List.of(
+                        new Contender("append_event()", (run, w, i) -> {
+                            sql.appendEvent("LEAD_RECEIVED", "HOT", run, PAYLOAD);
+                            return 1;
+                        }),
+                        new Contender(OURS, (run, w, i) -> {
+                            a.store().append(StreamId.of("HOT", run + "-engine"), event("LEAD_RECEIVED"));
+                            return 1;
+                        }),
+                        new Contender("Message DB", (run, w, i) -> {
+                            messageDb.get().write("hot-" + run, "LeadReceived", PAYLOAD, null);
+                            return 1;
+                        })));
+        report.ratio(
+                "append, 8 writers on one hot stream: append_event() vs Message DB write_message",
+                s.get("append_event()"),
+                s.get("Message DB"),
+                "events/s",
+                ">= 1.0x");
+        report.ratio(
+                "append, 8 writers on one hot stream: ours vs Message DB write_message",
+                s.get(OURS),
+                s.get("Message DB"),
+                "events/s",
+                ">= 1.0x");
     }
 
     private void batches(Report report) throws Exception {
@@ -189,8 +246,13 @@ final class BenchRun {
         }
         List<Contender> contenders = new ArrayList<>(List.of(
                 new Contender(OURS, (run, w, i) -> {
-                    a.store().append(StreamId.of("PROJECT", UUID.randomUUID().toString()), ExpectedVersion.noStream(),
-                            batch.stream().map(e -> e.withId(Uuids.timeOrdered())).toList());
+                    a.store()
+                            .append(
+                                    StreamId.of("PROJECT", UUID.randomUUID().toString()),
+                                    ExpectedVersion.noStream(),
+                                    batch.stream()
+                                            .map(e -> e.withId(Uuids.timeOrdered()))
+                                            .toList());
                     return size;
                 }),
                 new Contender("raw JDBC batch", (run, w, i) -> {
@@ -208,7 +270,12 @@ final class BenchRun {
         var s = Rounds.run(sizes.rounds(), 1, sizes.warmup(), sizes.phase(), contenders);
         String label = "batch append, " + size + " events per transaction, 1 writer";
         report.ratio(label + ": ours vs Axon", s.get(OURS), s.get("Axon"), "events/s", ">= 1.0x");
-        report.ratio(label + ": ours vs raw JDBC batch", s.get(OURS), s.get("raw JDBC batch"), "events/s", ">= 50,000 events/s");
+        report.ratio(
+                label + ": ours vs raw JDBC batch",
+                s.get(OURS),
+                s.get("raw JDBC batch"),
+                "events/s",
+                ">= 50,000 events/s");
         if (messageDb.isPresent()) {
             report.ratio(label + ": ours vs Message DB", s.get(OURS), s.get("Message DB"), "events/s", ">= 1.0x");
         }

@@ -10,15 +10,31 @@ import java.util.List;
  * @param historySizes the log's sizes at which the history phase times the reads (empty: no history phase)
  * @param historySamples timed calls of each read at each size
  */
-record BenchSizes(Duration phase, Duration warmup, int rounds, int batchSize, int readAllEvents, int aggregateEvents,
-        int loads, List<Long> historySizes, int historySamples) {
+record BenchSizes(
+        Duration phase,
+        Duration warmup,
+        int rounds,
+        int batchSize,
+        int readAllEvents,
+        int aggregateEvents,
+        int loads,
+        List<Long> historySizes,
+        int historySamples) {
     static BenchSizes quick() {
-        return new BenchSizes(Duration.ofMillis(300), Duration.ofMillis(100), 3, 100, 3_000, 500, 3,
-                List.of(2_000L, 5_000L), 3);
+        return new BenchSizes(
+                Duration.ofMillis(300), Duration.ofMillis(100), 3, 100, 3_000, 500, 3, List.of(2_000L, 5_000L), 3);
     }
 
     static BenchSizes full(int seconds, int rounds, List<Long> historySizes) {
-        return new BenchSizes(Duration.ofSeconds(seconds), Duration.ofSeconds(1), rounds, 1_000, 300_000, 10_000, 20,
-                historySizes, 20);
+        return new BenchSizes(
+                Duration.ofSeconds(seconds),
+                Duration.ofSeconds(1),
+                rounds,
+                1_000,
+                300_000,
+                10_000,
+                20,
+                historySizes,
+                20);
     }
 }

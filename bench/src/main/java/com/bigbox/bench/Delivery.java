@@ -38,9 +38,12 @@ final class Delivery {
         var received = new ConcurrentHashMap<UUID, Long>();
         var commitTime = new ThreadLocal<Long>();
         a.observeCommits(() -> commitTime.set(System.nanoTime()));
-        var registration = b.bus().subscribe(EventFilter.types("LATENCY_PROBE"), e -> received.put(e.eventId(), System.nanoTime()));
+        var registration = b.bus()
+                .subscribe(EventFilter.types("LATENCY_PROBE"), e -> received.put(e.eventId(), System.nanoTime()));
         long perWriter = rate / writers;
-        long count = sizes.phase().toSeconds() == 0 ? perWriter / 2 : perWriter * sizes.phase().toSeconds();
+        long count = sizes.phase().toSeconds() == 0
+                ? perWriter / 2
+                : perWriter * sizes.phase().toSeconds();
         long start = System.nanoTime();
         try {
             List<Thread> threads = new ArrayList<>();
@@ -68,14 +71,38 @@ final class Delivery {
         }
         double achieved = committed.size() * 1e9 / (System.nanoTime() - start);
         long[] micros = committed.entrySet().stream()
-                .mapToLong(e -> (received.get(e.getKey()) - e.getValue()) / 1_000).sorted().toArray();
-        report.add(String.format(Locale.ROOT, "commit-to-delivery latency on a second instance at %,d events/s (%d paced writers, %,.0f/s achieved)",
-                        rate, writers, achieved),
-                String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, max %.2f ms", pct(micros, 50), pct(micros, 99),
+                .mapToLong(e -> (received.get(e.getKey()) - e.getValue()) / 1_000)
+                .sorted()
+                .toArray();
+        report.add(
+                String.format(
+                        Locale.ROOT,
+                        "commit-to-delivery latency on a second instance at %,d events/s (%d paced writers, %,.0f/s achieved)",
+                        rate,
+                        writers,
+                        achieved),
+                String.format(
+                        Locale.ROOT,
+                        "p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                        pct(micros, 50),
+                        pct(micros, 99),
                         micros[micros.length - 1] / 1000.0),
-                "Supabase Realtime postgres_changes: 50-200 ms (reported)", "-", rate == 1_000 ? "p99 <= 10 ms" : "reported",
-                Map.of("rate", rate, "achieved", achieved, "p50_ms", pct(micros, 50), "p99_ms", pct(micros, 99),
-                        "max_ms", micros[micros.length - 1] / 1000.0, "events", micros.length));
+                "Supabase Realtime postgres_changes: 50-200 ms (reported)",
+                "-",
+                rate == 1_000 ? "p99 <= 10 ms" : "reported",
+                Map.of(
+                        "rate",
+                        rate,
+                        "achieved",
+                        achieved,
+                        "p50_ms",
+                        pct(micros, 50),
+                        "p99_ms",
+                        pct(micros, 99),
+                        "max_ms",
+                        micros[micros.length - 1] / 1000.0,
+                        "events",
+                        micros.length));
     }
 
     private static double pct(long[] sortedMicros, double percentile) {
@@ -106,8 +133,13 @@ final class Delivery {
         }
         long start = System.nanoTime();
         Throughput.measure(4, Duration.ZERO, sizes.phase(), (w, i) -> {
-            a.store().append(StreamId.of("SUSTAINED", UUID.randomUUID().toString()), ExpectedVersion.noStream(),
-                    batch.stream().map(e -> e.withId(Uuids.timeOrdered())).toList());
+            a.store()
+                    .append(
+                            StreamId.of("SUSTAINED", UUID.randomUUID().toString()),
+                            ExpectedVersion.noStream(),
+                            batch.stream()
+                                    .map(e -> e.withId(Uuids.timeOrdered()))
+                                    .toList());
             appended.addAndGet(batch.size());
             return batch.size();
         });
@@ -122,13 +154,26 @@ final class Delivery {
         long secondHalfMax;
         synchronized (lags) {
             int half = lags.size() / 2;
-            firstHalfMax = lags.subList(0, Math.max(1, half)).stream().mapToLong(Long::longValue).max().orElse(0);
-            secondHalfMax = lags.subList(half, lags.size()).stream().mapToLong(Long::longValue).max().orElse(0);
+            firstHalfMax = lags.subList(0, Math.max(1, half)).stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElse(0);
+            secondHalfMax = lags.subList(half, lags.size()).stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElse(0);
         }
-        report.add("sustained delivery to a second instance (4 writers, 100-event transactions)",
+        report.add(
+                "sustained delivery to a second instance (4 writers, 100-event transactions)",
                 Report.rate(rate, "events/s"),
-                String.format(Locale.ROOT, "written %s; max lag first half %,d, second half %,d events; drained in %d ms",
-                        Report.rate(appended.get() * 1e9 / writing, "events/s"), firstHalfMax, secondHalfMax, drainMillis),
-                "-", ">= 10,000 events/s, lag not growing");
+                String.format(
+                        Locale.ROOT,
+                        "written %s; max lag first half %,d, second half %,d events; drained in %d ms",
+                        Report.rate(appended.get() * 1e9 / writing, "events/s"),
+                        firstHalfMax,
+                        secondHalfMax,
+                        drainMillis),
+                "-",
+                ">= 10,000 events/s, lag not growing");
     }
 }

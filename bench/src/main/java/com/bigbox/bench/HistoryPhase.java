@@ -7,9 +7,9 @@ import com.bigbox.core.Position;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.PgEventStore;
-import com.bigbox.postgres.autonomic.PostgresAdapters;
 import com.bigbox.postgres.autonomic.PgCompatReads;
 import com.bigbox.postgres.autonomic.PgSubscriptionStatus;
+import com.bigbox.postgres.autonomic.PostgresAdapters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -71,7 +71,8 @@ final class HistoryPhase {
                     millis[i] = (System.nanoTime() - start) / 1e6;
                 }
                 Arrays.sort(millis);
-                report.history(new Report.HistoryRow(size, read.getKey(), percentile(millis, 50), percentile(millis, 95), samples));
+                report.history(new Report.HistoryRow(
+                        size, read.getKey(), percentile(millis, 50), percentile(millis, 95), samples));
             }
         }
     }
@@ -80,21 +81,29 @@ final class HistoryPhase {
     // (the stats projection folding the loaded events in), as the first request after an import would.
     private Map<String, Function<UnitOfWork, Object>> reads() {
         var compat = new PgCompatReads();
-        List<String> agents = AutonomicOperations.shippedAgents().stream().map(a -> a.definition().subscriptionName()).toList();
+        List<String> agents = AutonomicOperations.shippedAgents().stream()
+                .map(a -> a.definition().subscriptionName())
+                .toList();
         var reads = new LinkedHashMap<String, Function<UnitOfWork, Object>>();
         reads.put("GET /api/v1/agents (status and lag of every agent)", w -> new PgSubscriptionStatus().of(w, agents));
         reads.put("GET /api/events/stats", w -> compat.stats(w, Instant.now()));
-        reads.put("GET /api/v1/reviews/weekly", w -> PostgresAdapters.weeklyReview(w, GoLive.fromFirstEvent(),
-                ReviewWeek.of(Instant.now()), Instant.now()));
-        reads.put("POST /api/events/query (a client's latest 50)", w -> compat.events(w, new PgCompatReads.EventQuery(
-                List.of(), null, null, null, null, "c-7", null, null, null, 50)));
+        reads.put(
+                "GET /api/v1/reviews/weekly",
+                w -> PostgresAdapters.weeklyReview(
+                        w, GoLive.fromFirstEvent(), ReviewWeek.of(Instant.now()), Instant.now()));
+        reads.put(
+                "POST /api/events/query (a client's latest 50)",
+                w -> compat.events(
+                        w,
+                        new PgCompatReads.EventQuery(List.of(), null, null, null, null, "c-7", null, null, null, 50)));
         reads.put("GET /api/events/entity/{type}/{id}", w -> w.readStream(StreamId.of("HISTORY", "h42"), 1));
         reads.put("real-time feed: the next page after the head", w -> w.readAll(w.head(), 100));
         return reads;
     }
 
     private void load(long from, long to, long largest) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(LOAD)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(LOAD)) {
             for (long first = from; first <= to; first += CHUNK) {
                 s.setLong(1, largest);
                 s.setLong(2, largest);

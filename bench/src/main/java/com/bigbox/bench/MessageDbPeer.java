@@ -24,12 +24,25 @@ import javax.sql.DataSource;
 final class MessageDbPeer {
     static final String VERSION = "1.3.1";
     private static final List<String> INSTALL_ORDER = List.of(
-            "schema/message-store.sql", "extensions/pgcrypto.sql", "tables/messages.sql", "types/message.sql",
-            "functions/message-store-version.sql", "functions/hash-64.sql", "functions/acquire-lock.sql",
-            "functions/category.sql", "functions/is-category.sql", "functions/id.sql", "functions/cardinal-id.sql",
-            "functions/stream-version.sql", "functions/write-message.sql", "functions/get-stream-messages.sql",
-            "functions/get-category-messages.sql", "functions/get-last-stream-message.sql",
-            "indexes/messages-id.sql", "indexes/messages-stream.sql", "indexes/messages-category.sql");
+            "schema/message-store.sql",
+            "extensions/pgcrypto.sql",
+            "tables/messages.sql",
+            "types/message.sql",
+            "functions/message-store-version.sql",
+            "functions/hash-64.sql",
+            "functions/acquire-lock.sql",
+            "functions/category.sql",
+            "functions/is-category.sql",
+            "functions/id.sql",
+            "functions/cardinal-id.sql",
+            "functions/stream-version.sql",
+            "functions/write-message.sql",
+            "functions/get-stream-messages.sql",
+            "functions/get-category-messages.sql",
+            "functions/get-last-stream-message.sql",
+            "indexes/messages-id.sql",
+            "indexes/messages-stream.sql",
+            "indexes/messages-category.sql");
 
     private static final String WRITE = "select message_store.write_message(?, ?, ?, ?::jsonb, null, ?)";
     private static final String WRITE_BATCH = """
@@ -72,8 +85,17 @@ final class MessageDbPeer {
     private static Path npmInstall(Path home) throws IOException, InterruptedException, NpmMissing {
         Process npm;
         try {
-            npm = new ProcessBuilder("npm", "install", "--prefix", home.toString(), "--no-audit", "--no-fund", "--silent",
-                    "@eventide/message-db@" + VERSION).redirectErrorStream(true).redirectOutput(home.resolve("npm.log").toFile())
+            npm = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--prefix",
+                            home.toString(),
+                            "--no-audit",
+                            "--no-fund",
+                            "--silent",
+                            "@eventide/message-db@" + VERSION)
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("npm.log").toFile())
                     .start();
         } catch (IOException e) {
             throw new NpmMissing();
@@ -88,7 +110,8 @@ final class MessageDbPeer {
 
     /** One message, one transaction; {@code expectedVersion} null appends unconditionally (Message DB numbers from 0). */
     void write(String stream, String type, String data, Long expectedVersion) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(WRITE)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(WRITE)) {
             bind(s, stream, type, data, expectedVersion);
             s.executeQuery().close();
         }
@@ -99,7 +122,8 @@ final class MessageDbPeer {
      * message, in order, from one statement (its own client writes a batch message by message).
      */
     void writeBatch(String stream, String type, String data, int size) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(WRITE_BATCH)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(WRITE_BATCH)) {
             s.setString(1, stream);
             s.setString(2, type);
             s.setString(3, data);

@@ -1,9 +1,9 @@
 package com.bigbox.bench;
 
+import com.bigbox.core.Uuids;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import com.bigbox.core.Uuids;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -33,14 +33,16 @@ final class RawJdbcPeer {
 
     RawJdbcPeer(DataSource pool) throws SQLException {
         this.pool = pool;
-        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement()) {
             s.execute(CREATE);
         }
     }
 
     /** One row, one transaction. */
     void insert(String aggregateId, long sequence, String payload) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(INSERT)) {
             bind(s, aggregateId, sequence, payload);
             s.executeUpdate();
         }
@@ -48,7 +50,8 @@ final class RawJdbcPeer {
 
     /** {@code size} rows of one aggregate, one transaction. */
     void insertBatch(String aggregateId, int size, String payload) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(INSERT)) {
             c.setAutoCommit(false);
             for (int i = 1; i <= size; i++) {
                 bind(s, aggregateId, i, payload);
@@ -65,7 +68,8 @@ final class RawJdbcPeer {
         long n = 0;
         long seq = 0;
         long position = 0;
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(READ_PAGE)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(READ_PAGE)) {
             while (true) {
                 s.setLong(1, seq);
                 s.setLong(2, position);
@@ -89,7 +93,8 @@ final class RawJdbcPeer {
         }
     }
 
-    private static void bind(PreparedStatement s, String aggregateId, long sequence, String payload) throws SQLException {
+    private static void bind(PreparedStatement s, String aggregateId, long sequence, String payload)
+            throws SQLException {
         UUID id = Uuids.timeOrdered();
         s.setObject(1, id);
         s.setString(2, "LEAD_RECEIVED");

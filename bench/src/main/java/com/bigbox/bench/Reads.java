@@ -33,7 +33,10 @@ final class Reads {
     void readAll(Report report, int rounds) throws SQLException {
         long have = store.head().globalPosition();
         while (have < sizes.readAllEvents()) {
-            store.append(StreamId.of("FILLER", UUID.randomUUID().toString()), ExpectedVersion.noStream(), batch("FILLER", 1_000));
+            store.append(
+                    StreamId.of("FILLER", UUID.randomUUID().toString()),
+                    ExpectedVersion.noStream(),
+                    batch("FILLER", 1_000));
             have += 1_000;
         }
         double[] ours = new double[rounds];
@@ -46,8 +49,13 @@ final class Reads {
                 (who.equals("ours") ? ours : baseline)[round] = count * 1e9 / (System.nanoTime() - start);
             }
         }
-        report.ratio("read all in commit order (" + String.format(Locale.ROOT, "%,d", count) + " events, keyset pages of 5,000)",
-                new Sample("ours", ours), new Sample("raw JDBC, same keyset query", baseline), "events/s", ">= 200,000 events/s");
+        report.ratio(
+                "read all in commit order (" + String.format(Locale.ROOT, "%,d", count)
+                        + " events, keyset pages of 5,000)",
+                new Sample("ours", ours),
+                new Sample("raw JDBC, same keyset query", baseline),
+                "events/s",
+                ">= 200,000 events/s");
     }
 
     private long readAllOurs() {
@@ -76,12 +84,15 @@ final class Reads {
         store.append(stream, ExpectedVersion.exactly(n), batch("TASK_COMPLETED", AFTER_SNAPSHOT));
         int total = n + AFTER_SNAPSHOT;
         double without = averageMillis(() -> replay(stream, counter), total);
-        double with = averageMillis(() -> withSnapshots.aggregateStream(stream, counter).state(), total);
-        report.add("load an aggregate of " + String.format(Locale.ROOT, "%,d", total) + " events, the last "
+        double with = averageMillis(
+                () -> withSnapshots.aggregateStream(stream, counter).state(), total);
+        report.add(
+                "load an aggregate of " + String.format(Locale.ROOT, "%,d", total) + " events, the last "
                         + AFTER_SNAPSHOT + " after its snapshot",
                 String.format(Locale.ROOT, "with snapshots (every 100): %.2f ms", with),
                 String.format(Locale.ROOT, "without snapshots: %.2f ms", without),
-                String.format(Locale.ROOT, "%.0fx faster", without / with), "-");
+                String.format(Locale.ROOT, "%.0fx faster", without / with),
+                "-");
     }
 
     private static List<NewEvent> batch(String type, int size) {

@@ -31,8 +31,8 @@ final class Rounds {
         for (int round = 0; round < rounds; round++) {
             for (Contender c : order(contenders, round)) {
                 String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-                rates.get(c.name())[round] = Throughput.measure(writers, warmup, phase,
-                        (w, i) -> c.operation().run(tag, w, i));
+                rates.get(c.name())[round] = Throughput.measure(
+                        writers, warmup, phase, (w, i) -> c.operation().run(tag, w, i));
             }
         }
         Map<String, Sample> samples = new LinkedHashMap<>();

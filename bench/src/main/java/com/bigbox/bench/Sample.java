@@ -23,7 +23,8 @@ record Sample(String name, double[] rates) {
 
     /** "1,234 events/s (1,100–1,300, 3 rounds)". */
     String describe(String unit) {
-        return String.format(Locale.ROOT, "%,.0f %s (%,.0f–%,.0f, %d rounds)", median(), unit, min(), max(), rates.length);
+        return String.format(
+                Locale.ROOT, "%,.0f %s (%,.0f–%,.0f, %d rounds)", median(), unit, min(), max(), rates.length);
     }
 
     List<Double> rateList() {

@@ -31,8 +31,10 @@ final class SqlPathPeer {
         run(INSERT, type, aggregateType, aggregateId, payload);
     }
 
-    private void run(String sql, String type, String aggregateType, String aggregateId, String payload) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    private void run(String sql, String type, String aggregateType, String aggregateId, String payload)
+            throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, type);
             s.setString(2, aggregateType);
             s.setString(3, aggregateId);

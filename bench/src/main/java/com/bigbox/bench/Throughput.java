@@ -18,7 +18,8 @@ final class Throughput {
     private Throughput() {}
 
     /** Events per second over {@code phase}, after {@code warmup} that is not counted. */
-    static double measure(int writers, Duration warmup, Duration phase, Operation operation) throws InterruptedException {
+    static double measure(int writers, Duration warmup, Duration phase, Operation operation)
+            throws InterruptedException {
         var counting = new AtomicBoolean(false);
         var stop = new AtomicBoolean(false);
         var events = new LongAdder();

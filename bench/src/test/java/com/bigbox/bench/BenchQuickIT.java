@@ -22,19 +22,35 @@ class BenchQuickIT {
         Path json = dir.resolve("bench.json");
         report.writeJson(json);
 
-        assertThat(report.rows()).extracting(Report.Row::measurement).anySatisfy(m -> assertThat(m).contains("1 writer: ours vs Axon"))
-                .anySatisfy(m -> assertThat(m).contains("8 writers: plain INSERT INTO events vs the same INSERT into an untriggered copy"))
+        assertThat(report.rows())
+                .extracting(Report.Row::measurement)
+                .anySatisfy(m -> assertThat(m).contains("1 writer: ours vs Axon"))
+                .anySatisfy(m -> assertThat(m)
+                        .contains("8 writers: plain INSERT INTO events vs the same INSERT into an untriggered copy"))
                 .anySatisfy(m -> assertThat(m).contains("batch append"))
-                .anySatisfy(m -> assertThat(m).contains("commit-to-delivery latency on a second instance at 1,000 events/s"))
+                .anySatisfy(m ->
+                        assertThat(m).contains("commit-to-delivery latency on a second instance at 1,000 events/s"))
                 .anySatisfy(m -> assertThat(m).contains("read all in commit order"))
                 .anySatisfy(m -> assertThat(m).contains("after its snapshot"));
-        boolean messageDbMeasured = report.rows().stream().anyMatch(r -> r.measurement().contains("Message DB"));
-        assertThat(messageDbMeasured || report.markdown().contains("Message DB: skipped")).isTrue();
+        boolean messageDbMeasured =
+                report.rows().stream().anyMatch(r -> r.measurement().contains("Message DB"));
+        assertThat(messageDbMeasured || report.markdown().contains("Message DB: skipped"))
+                .isTrue();
         assertThat(report.historyRows()).extracting(Report.HistoryRow::events).containsOnly(2_000L, 5_000L);
-        assertThat(report.historyRows()).extracting(Report.HistoryRow::read).contains("GET /api/v1/agents (status and lag of every agent)",
-                "GET /api/events/stats", "GET /api/v1/reviews/weekly");
+        assertThat(report.historyRows())
+                .extracting(Report.HistoryRow::read)
+                .contains(
+                        "GET /api/v1/agents (status and lag of every agent)",
+                        "GET /api/events/stats",
+                        "GET /api/v1/reviews/weekly");
         var parsed = new ObjectMapper().readTree(Files.readString(json));
         assertThat(parsed.path("rows").size()).isEqualTo(report.rows().size());
-        assertThat(parsed.path("rows").get(0).path("data").path("ours").path("rounds").size()).isEqualTo(3);
+        assertThat(parsed.path("rows")
+                        .get(0)
+                        .path("data")
+                        .path("ours")
+                        .path("rounds")
+                        .size())
+                .isEqualTo(3);
     }
 }

@@ -47,28 +47,50 @@ public record NewEvent(
     }
 
     public NewEvent withId(UUID id) {
-        return new NewEvent(id, type, payload, metadata, Objects.equals(correlationId, eventId) ? id : correlationId, causationId, emittedBy, confidence, timestamp);
+        return new NewEvent(
+                id,
+                type,
+                payload,
+                metadata,
+                Objects.equals(correlationId, eventId) ? id : correlationId,
+                causationId,
+                emittedBy,
+                confidence,
+                timestamp);
     }
 
     public NewEvent withMetadata(String metadataJson) {
-        return new NewEvent(eventId, type, payload, metadataJson, correlationId, causationId, emittedBy, confidence, timestamp);
+        return new NewEvent(
+                eventId, type, payload, metadataJson, correlationId, causationId, emittedBy, confidence, timestamp);
     }
 
     public NewEvent correlatedWith(UUID correlation) {
-        return new NewEvent(eventId, type, payload, metadata, correlation, causationId, emittedBy, confidence, timestamp);
+        return new NewEvent(
+                eventId, type, payload, metadata, correlation, causationId, emittedBy, confidence, timestamp);
     }
 
     public NewEvent causedBy(UUID causation) {
-        return new NewEvent(eventId, type, payload, metadata, correlationId, causation, emittedBy, confidence, timestamp);
+        return new NewEvent(
+                eventId, type, payload, metadata, correlationId, causation, emittedBy, confidence, timestamp);
     }
 
     /** Continues the flow of {@code cause}: same correlation, caused by it. */
     public NewEvent causedBy(RecordedEvent cause) {
-        return new NewEvent(eventId, type, payload, metadata, cause.correlationId(), cause.eventId(), emittedBy, confidence, timestamp);
+        return new NewEvent(
+                eventId,
+                type,
+                payload,
+                metadata,
+                cause.correlationId(),
+                cause.eventId(),
+                emittedBy,
+                confidence,
+                timestamp);
     }
 
     public NewEvent emittedBy(String emitter) {
-        return new NewEvent(eventId, type, payload, metadata, correlationId, causationId, emitter, confidence, timestamp);
+        return new NewEvent(
+                eventId, type, payload, metadata, correlationId, causationId, emitter, confidence, timestamp);
     }
 
     public NewEvent withConfidence(Confidence value) {

@@ -14,7 +14,8 @@ public record Position(long transactionSeq, long globalPosition) implements Comp
 
     public Position {
         if (transactionSeq < 0 || globalPosition < 0) {
-            throw new IllegalArgumentException("position parts must not be negative: " + transactionSeq + "/" + globalPosition);
+            throw new IllegalArgumentException(
+                    "position parts must not be negative: " + transactionSeq + "/" + globalPosition);
         }
     }
 

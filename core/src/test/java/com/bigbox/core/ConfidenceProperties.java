@@ -20,7 +20,8 @@ class ConfidenceProperties {
         if (value >= 0 && value <= 1) {
             return;
         }
-        assertThatThrownBy(() -> Confidence.of(value)).isInstanceOfSatisfying(InvalidEventException.class,
-                e -> assertThat(e.field()).isEqualTo("confidence"));
+        assertThatThrownBy(() -> Confidence.of(value))
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("confidence"));
     }
 }

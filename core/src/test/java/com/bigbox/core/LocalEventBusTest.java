@@ -10,8 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class LocalEventBusTest {
     static RecordedEvent event(String type, String aggregateType) {
-        return new RecordedEvent(UUID.randomUUID(), type, StreamId.of(aggregateType, "1"), 1, new Position(1, 1), "{}", "{}",
-                UUID.randomUUID(), null, "test", null, Instant.EPOCH, Instant.EPOCH);
+        return new RecordedEvent(
+                UUID.randomUUID(),
+                type,
+                StreamId.of(aggregateType, "1"),
+                1,
+                new Position(1, 1),
+                "{}",
+                "{}",
+                UUID.randomUUID(),
+                null,
+                "test",
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     @Test

@@ -18,8 +18,10 @@ class PositionProperties {
 
     @Property
     void comparisonIsAntisymmetricAndConsistentWithEquals(
-            @ForAll @LongRange(max = 50) long s1, @ForAll @LongRange(max = 50) long g1,
-            @ForAll @LongRange(max = 50) long s2, @ForAll @LongRange(max = 50) long g2) {
+            @ForAll @LongRange(max = 50) long s1,
+            @ForAll @LongRange(max = 50) long g1,
+            @ForAll @LongRange(max = 50) long s2,
+            @ForAll @LongRange(max = 50) long g2) {
         Position x = new Position(s1, g1);
         Position y = new Position(s2, g2);
         assertThat(Integer.signum(x.compareTo(y))).isEqualTo(-Integer.signum(y.compareTo(x)));

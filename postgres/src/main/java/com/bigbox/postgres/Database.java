@@ -63,7 +63,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static String firstLine(String message) {
-        return message == null ? "no reason given" : message.lines().findFirst().orElse(message).strip();
+        return message == null
+                ? "no reason given"
+                : message.lines().findFirst().orElse(message).strip();
     }
 
     /** The database cannot be reached or refuses the engine's login; the message says why, in one line. */

@@ -26,13 +26,15 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         }
         if (!trimmed.startsWith("postgresql://") && !trimmed.startsWith("postgres://")) {
             throw new IllegalArgumentException(
-                    "DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql:, got: " + redact(trimmed));
+                    "DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql:, got: "
+                            + redact(trimmed));
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a valid URI (" + e.getReason() + "): " + redact(trimmed), e);
+            throw new IllegalArgumentException(
+                    "DATABASE_URL is not a valid URI (" + e.getReason() + "): " + redact(trimmed), e);
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("DATABASE_URL names no host: " + redact(trimmed));

@@ -59,8 +59,13 @@ final class EventAppends {
     /**
      * @param engineConnection the engine's own connection (may reserve numbers), not a caller's
      */
-    static List<RecordedEvent> insert(Connection connection, boolean engineConnection, StreamId stream,
-            ExpectedVersion expected, List<NewEvent> events) throws SQLException {
+    static List<RecordedEvent> insert(
+            Connection connection,
+            boolean engineConnection,
+            StreamId stream,
+            ExpectedVersion expected,
+            List<NewEvent> events)
+            throws SQLException {
         Long expectedVersion = expected instanceof ExpectedVersion.Exactly(long version) ? version : null;
         if (events.size() == 1) {
             return one(connection, stream, expectedVersion, events.getFirst());
@@ -140,8 +145,8 @@ final class EventAppends {
         s.setArray(i, connection.createArrayOf("timestamptz", timestamps));
     }
 
-    private record Generated(long sequenceNumber, long transactionSeq, long globalPosition, Timestamp timestamp,
-            Timestamp createdAt) {}
+    private record Generated(
+            long sequenceNumber, long transactionSeq, long globalPosition, Timestamp timestamp, Timestamp createdAt) {}
 
     // The stored events, in the order they were given, from what was sent plus what the database made.
     private static List<RecordedEvent> recorded(PreparedStatement s, StreamId stream, List<NewEvent> events)
@@ -149,16 +154,29 @@ final class EventAppends {
         Map<UUID, Generated> generated = new HashMap<>();
         try (var rs = s.executeQuery()) {
             while (rs.next()) {
-                generated.put(rs.getObject(1, UUID.class), new Generated(rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getTimestamp(5), rs.getTimestamp(6)));
+                generated.put(
+                        rs.getObject(1, UUID.class),
+                        new Generated(
+                                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getTimestamp(5), rs.getTimestamp(6)));
             }
         }
         var stored = new ArrayList<RecordedEvent>(events.size());
         for (NewEvent e : events) {
             Generated g = generated.get(e.eventId());
-            stored.add(new RecordedEvent(e.eventId(), e.type(), stream, g.sequenceNumber(),
-                    new Position(g.transactionSeq(), g.globalPosition()), e.payload(), e.metadata(), e.correlationId(),
-                    e.causationId(), e.emittedBy(), e.confidence(), g.timestamp().toInstant(), g.createdAt().toInstant()));
+            stored.add(new RecordedEvent(
+                    e.eventId(),
+                    e.type(),
+                    stream,
+                    g.sequenceNumber(),
+                    new Position(g.transactionSeq(), g.globalPosition()),
+                    e.payload(),
+                    e.metadata(),
+                    e.correlationId(),
+                    e.causationId(),
+                    e.emittedBy(),
+                    e.confidence(),
+                    g.timestamp().toInstant(),
+                    g.createdAt().toInstant()));
         }
         return stored;
     }

@@ -22,7 +22,8 @@ final class EventQueries {
 
     private static final String READ_ALL = "select " + EventRows.COLUMNS + " from events_after(?, ?, ?, ?)";
 
-    private static final String HEAD = "select transaction_seq, global_position from events_head() where transaction_seq is not null";
+    private static final String HEAD =
+            "select transaction_seq, global_position from events_head() where transaction_seq is not null";
 
     private static final String POSITION_OF =
             "select transaction_seq, global_position from events where global_position = ?";
@@ -52,7 +53,8 @@ final class EventQueries {
         });
     }
 
-    static List<RecordedEvent> readAll(Connection c, Position after, int limit, Set<String> eventTypes) throws SQLException {
+    static List<RecordedEvent> readAll(Connection c, Position after, int limit, Set<String> eventTypes)
+            throws SQLException {
         return events(c, READ_ALL, s -> {
             s.setLong(1, after.transactionSeq());
             s.setLong(2, after.globalPosition());

@@ -74,7 +74,9 @@ public final class Jdbc {
     }
 
     private static Object value(Object v) throws SQLException {
-        if (v instanceof org.postgresql.util.PGobject pg && pg.getType() != null && pg.getType().startsWith("json")) {
+        if (v instanceof org.postgresql.util.PGobject pg
+                && pg.getType() != null
+                && pg.getType().startsWith("json")) {
             return pg.getValue() == null ? null : com.bigbox.autonomic.events.EventCodec.tree(pg.getValue());
         }
         if (v instanceof Timestamp t) {
@@ -88,7 +90,8 @@ public final class Jdbc {
 
     /** Names the person behind the transaction's next changes, for the audit triggers. */
     public static void actAs(UnitOfWork work, String actor) {
-        try (PreparedStatement statement = connection(work).prepareStatement("select set_config('bigbox.actor', ?, true)")) {
+        try (PreparedStatement statement =
+                connection(work).prepareStatement("select set_config('bigbox.actor', ?, true)")) {
             statement.setString(1, actor);
             statement.execute();
         } catch (SQLException e) {

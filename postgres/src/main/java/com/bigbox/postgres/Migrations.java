@@ -36,7 +36,8 @@ public final class Migrations {
                 .load()
                 .migrate();
         // Not a Flyway callback: Flyway opens an extra connection for callbacks, which a small pool may not have.
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.execute(afterMigrations());
         } catch (SQLException e) {
             throw new IllegalStateException("applying the access rules failed: " + e.getMessage(), e);

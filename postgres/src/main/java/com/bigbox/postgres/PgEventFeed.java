@@ -58,10 +58,22 @@ public final class PgEventFeed implements AutoCloseable {
     public record HeldBack(int pid, String applicationName, String state, long openSeconds) {}
 
     /** What the feed has done, for health checks and metrics. */
-    public record Status(Position position, long delivered, Instant lastDeliveredAt, Optional<HeldBack> heldBack, String lastError) {}
+    public record Status(
+            Position position,
+            long delivered,
+            Instant lastDeliveredAt,
+            Optional<HeldBack> heldBack,
+            String lastError) {}
 
-    PgEventFeed(PgEventStore store, DataSource pool, EventBus bus, Wakeup wakeup, Position startAfter,
-            Duration pollInterval, String instanceName, PgMeters meters) {
+    PgEventFeed(
+            PgEventStore store,
+            DataSource pool,
+            EventBus bus,
+            Wakeup wakeup,
+            Position startAfter,
+            Duration pollInterval,
+            String instanceName,
+            PgMeters meters) {
         this.store = store;
         this.pool = pool;
         this.bus = bus;
@@ -136,14 +148,19 @@ public final class PgEventFeed implements AutoCloseable {
         try (Connection connection = pool.getConnection();
                 var statement = connection.prepareStatement(HELD_BACK);
                 var rs = statement.executeQuery()) {
-            HeldBack found = rs.next() ? new HeldBack(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4)) : null;
+            HeldBack found =
+                    rs.next() ? new HeldBack(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4)) : null;
             if (found != null && found.openSeconds() < HELD_BACK_WARNING.toSeconds()) {
                 found = null;
             }
             if (found != null && (heldBack == null || heldBack.pid() != found.pid())) {
-                log.warn("Real-time delivery is held back by transaction of backend pid {} ({}, application '{}', open {}s): "
-                        + "committed events wait until it commits or rolls back", found.pid(), found.state(),
-                        found.applicationName(), found.openSeconds());
+                log.warn(
+                        "Real-time delivery is held back by transaction of backend pid {} ({}, application '{}', open {}s): "
+                                + "committed events wait until it commits or rolls back",
+                        found.pid(),
+                        found.state(),
+                        found.applicationName(),
+                        found.openSeconds());
             }
             heldBack = found;
         } catch (SQLException e) {

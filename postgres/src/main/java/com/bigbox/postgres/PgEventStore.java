@@ -11,12 +11,10 @@ import com.bigbox.core.Snapshot;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.core.WrongExpectedVersionException;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,8 +73,13 @@ public final class PgEventStore implements EventStore {
         }
     }
 
-    AppendResult append(Connection connection, boolean engineConnection, StreamId stream, ExpectedVersion expected,
-            List<NewEvent> events) throws SQLException {
+    AppendResult append(
+            Connection connection,
+            boolean engineConnection,
+            StreamId stream,
+            ExpectedVersion expected,
+            List<NewEvent> events)
+            throws SQLException {
         long start = System.nanoTime();
         String outcome = "failed";
         try {
@@ -91,8 +94,13 @@ public final class PgEventStore implements EventStore {
         }
     }
 
-    private AppendResult appendTimed(Connection connection, boolean engineConnection, StreamId stream, ExpectedVersion expected,
-            List<NewEvent> events) throws SQLException {
+    private AppendResult appendTimed(
+            Connection connection,
+            boolean engineConnection,
+            StreamId stream,
+            ExpectedVersion expected,
+            List<NewEvent> events)
+            throws SQLException {
         if (events.isEmpty()) {
             throw new InvalidEventException("events", "must not be empty");
         }
@@ -112,7 +120,8 @@ public final class PgEventStore implements EventStore {
                 return alreadyStored(connection, stream, events);
             }
             if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
-                throw new InvalidEventException(badJsonField(events), "is not valid JSON: " + PgErrors.serverMessage(e));
+                throw new InvalidEventException(
+                        badJsonField(events), "is not valid JSON: " + PgErrors.serverMessage(e));
             }
             throw PgErrors.translate(e, stream, expected);
         }
@@ -123,7 +132,10 @@ public final class PgEventStore implements EventStore {
             throws SQLException {
         List<RecordedEvent> existing;
         try (PreparedStatement statement = connection.prepareStatement(FIND_MANY)) {
-            statement.setArray(1, connection.createArrayOf("uuid", events.stream().map(NewEvent::eventId).toArray()));
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "uuid", events.stream().map(NewEvent::eventId).toArray()));
             try (var rs = statement.executeQuery()) {
                 existing = EventRows.mapAll(rs);
             }

@@ -17,7 +17,8 @@ final class PgMeters {
     /** Buckets for latencies from sub-millisecond appends to multi-second stalls (a chaos experiment's lock). */
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                Duration.ofSeconds(1),
         Duration.ofMillis(2_500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)
     };
 
@@ -34,8 +35,10 @@ final class PgMeters {
         this.delivered = Counter.builder("bigbox.feed.delivered")
                 .description("Events this instance's real-time feed published to its bus")
                 .register(registry);
-        this.deliveryLatency = latency(Timer.builder("bigbox.feed.delivery.latency")
-                .description("From an event's created_at (its transaction's start) to its delivery on this instance"))
+        this.deliveryLatency = latency(
+                        Timer.builder("bigbox.feed.delivery.latency")
+                                .description(
+                                        "From an event's created_at (its transaction's start) to its delivery on this instance"))
                 .register(registry);
     }
 
@@ -80,7 +83,8 @@ final class PgMeters {
     }
 
     private static Timer.Builder latency(Timer.Builder builder) {
-        return builder.serviceLevelObjectives(LATENCY_BUCKETS).minimumExpectedValue(Duration.ofMillis(1))
+        return builder.serviceLevelObjectives(LATENCY_BUCKETS)
+                .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30));
     }
 }

@@ -31,16 +31,27 @@ public final class PgNode implements AutoCloseable {
         this.name = name;
         this.notifier = new PgNotifier(database, name);
         var feedWakeup = new Wakeup();
-        this.store = new PgEventStore(database.pool(), () -> {
-            commitObserver.run();
-            feedWakeup.signal();
-            notifier.committed();
-        }, meters);
+        this.store = new PgEventStore(
+                database.pool(),
+                () -> {
+                    commitObserver.run();
+                    feedWakeup.signal();
+                    notifier.committed();
+                },
+                meters);
         this.bus = new LocalEventBus((event, e) ->
                 log.warn("A listener failed on event {} ({}): {}", event.eventId(), event.type(), e.toString()));
-        this.feed = new PgEventFeed(store, database.pool(), bus, feedWakeup,
-                feedStart == null ? store.head() : feedStart, pollInterval, name, meters);
-        this.listener = new PgNotificationListener(database, feedWakeup, notifier::backendPid, feed::deliveredTicket, name);
+        this.feed = new PgEventFeed(
+                store,
+                database.pool(),
+                bus,
+                feedWakeup,
+                feedStart == null ? store.head() : feedStart,
+                pollInterval,
+                name,
+                meters);
+        this.listener =
+                new PgNotificationListener(database, feedWakeup, notifier::backendPid, feed::deliveredTicket, name);
         this.subscriptions = new PgSubscriptions(store, database, bus, name, pollInterval, meters);
     }
 
@@ -61,7 +72,8 @@ public final class PgNode implements AutoCloseable {
      * As {@link #start(Database, String, Position, Duration)}, recording appends, deliveries and
      * subscription work in {@code meters} (see docs/metrics.md).
      */
-    public static PgNode start(Database database, String name, Position feedStart, Duration pollInterval, MeterRegistry meters) {
+    public static PgNode start(
+            Database database, String name, Position feedStart, Duration pollInterval, MeterRegistry meters) {
         var node = new PgNode(database, name, feedStart, pollInterval, new PgMeters(meters));
         node.notifier.start();
         node.listener.start();

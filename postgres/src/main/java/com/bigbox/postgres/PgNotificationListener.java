@@ -43,8 +43,12 @@ final class PgNotificationListener implements AutoCloseable {
      * @param deliveredTicket the transaction_seq of the last event the feed delivered: a ticket at or below it
      *     was read already (by the wake-up of this instance's own commit, or of the NOTIFY that announced it)
      */
-    PgNotificationListener(Database database, Wakeup feed, java.util.function.IntSupplier ownNotifier,
-            java.util.function.LongSupplier deliveredTicket, String instanceName) {
+    PgNotificationListener(
+            Database database,
+            Wakeup feed,
+            java.util.function.IntSupplier ownNotifier,
+            java.util.function.LongSupplier deliveredTicket,
+            String instanceName) {
         this.database = database;
         this.feed = feed;
         this.ownNotifier = ownNotifier;

@@ -34,7 +34,12 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
     private final LeaseSession leases;
     private final Registration wakeups;
 
-    PgSubscriptions(PgEventStore store, Database database, EventBus bus, String instanceName, Duration pollInterval,
+    PgSubscriptions(
+            PgEventStore store,
+            Database database,
+            EventBus bus,
+            String instanceName,
+            Duration pollInterval,
             PgMeters meters) {
         this.store = store;
         this.database = database;
@@ -43,7 +48,8 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
         this.pollInterval = pollInterval;
         this.meters = meters;
         this.leases = new LeaseSession(database, instanceName);
-        this.wakeups = bus.subscribe(EventFilter.all(), event -> workers.values().forEach(worker -> worker.offer(event)));
+        this.wakeups =
+                bus.subscribe(EventFilter.all(), event -> workers.values().forEach(worker -> worker.offer(event)));
     }
 
     @Override
@@ -51,8 +57,8 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a subscription needs a name");
         }
-        var worker = new SubscriptionWorker(name, filter, startAfter, handler, store, database, leases, instanceName,
-                pollInterval, meters);
+        var worker = new SubscriptionWorker(
+                name, filter, startAfter, handler, store, database, leases, instanceName, pollInterval, meters);
         if (workers.putIfAbsent(name, worker) != null) {
             throw new IllegalStateException("subscription '" + name + "' is already registered on this instance");
         }
@@ -125,7 +131,8 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
         /** Tries to take the lock of {@code name}; returns the session generation it was taken in, or -1. */
         synchronized long tryAcquire(String name) throws SQLException {
             ensureOpen();
-            try (var statement = connection.prepareStatement("select pg_try_advisory_lock(hashtext('bigbox.subscription'), hashtext(?))")) {
+            try (var statement = connection.prepareStatement(
+                    "select pg_try_advisory_lock(hashtext('bigbox.subscription'), hashtext(?))")) {
                 statement.setString(1, name);
                 try (var rs = statement.executeQuery()) {
                     rs.next();
@@ -155,7 +162,8 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
             if (connection == null || takenIn != generation) {
                 return;
             }
-            try (var statement = connection.prepareStatement("select pg_advisory_unlock(hashtext('bigbox.subscription'), hashtext(?))")) {
+            try (var statement = connection.prepareStatement(
+                    "select pg_advisory_unlock(hashtext('bigbox.subscription'), hashtext(?))")) {
                 statement.setString(1, name);
                 statement.execute();
             } catch (SQLException e) {

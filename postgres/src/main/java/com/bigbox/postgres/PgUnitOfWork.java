@@ -74,7 +74,8 @@ final class PgUnitOfWork implements UnitOfWork {
         if (type.isInstance(connection)) {
             return type.cast(connection);
         }
-        throw new IllegalArgumentException("a PostgreSQL unit of work offers a java.sql.Connection, not " + type.getName());
+        throw new IllegalArgumentException(
+                "a PostgreSQL unit of work offers a java.sql.Connection, not " + type.getName());
     }
 
     boolean appended() {

@@ -17,7 +17,8 @@ public final class SqlResource {
         String path = name + ".sql";
         try (InputStream in = owner.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing SQL resource " + owner.getPackageName().replace('.', '/') + "/" + path);
+                throw new IllegalStateException(
+                        "missing SQL resource " + owner.getPackageName().replace('.', '/') + "/" + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

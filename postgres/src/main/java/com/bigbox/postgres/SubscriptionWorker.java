@@ -54,8 +54,17 @@ final class SubscriptionWorker implements AutoCloseable {
     private boolean stoodBy;
     private volatile boolean closing;
 
-    SubscriptionWorker(String name, EventFilter filter, Position startAfter, SubscriptionHandler handler, PgEventStore store,
-            Database database, PgSubscriptions.LeaseSession leases, String instanceName, Duration pollInterval, PgMeters meters) {
+    SubscriptionWorker(
+            String name,
+            EventFilter filter,
+            Position startAfter,
+            SubscriptionHandler handler,
+            PgEventStore store,
+            Database database,
+            PgSubscriptions.LeaseSession leases,
+            String instanceName,
+            Duration pollInterval,
+            PgMeters meters) {
         this.name = name;
         this.filter = filter;
         this.startAfter = startAfter;
@@ -140,8 +149,13 @@ final class SubscriptionWorker implements AutoCloseable {
                 return;
             } catch (HandlerFailed e) {
                 Duration wait = backoff.failedOn(e.event.eventId());
-                log.warn("Subscription {} failed on event {} ({}), retrying in {} ms: {}", name, e.event.eventId(),
-                        e.event.type(), wait.toMillis(), e.getCause().toString());
+                log.warn(
+                        "Subscription {} failed on event {} ({}), retrying in {} ms: {}",
+                        name,
+                        e.event.eventId(),
+                        e.event.type(),
+                        wait.toMillis(),
+                        e.getCause().toString());
                 if (!sleep(wait)) {
                     return;
                 }

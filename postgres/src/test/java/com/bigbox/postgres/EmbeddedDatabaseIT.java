@@ -21,7 +21,8 @@ class EmbeddedDatabaseIT {
         Path data = home.resolve(".bigbox/pgdata");
         StreamId stream = StreamId.of("LEAD", "embedded");
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start(data, 0)) {
-            try (var c = DriverManager.getConnection(embedded.url().jdbcUrl(), embedded.url().properties());
+            try (var c = DriverManager.getConnection(
+                            embedded.url().jdbcUrl(), embedded.url().properties());
                     var s = c.createStatement()) {
                 List<String> settings = new ArrayList<>();
                 try (var rs = s.executeQuery("select name || '=' || setting from pg_settings "
@@ -41,7 +42,8 @@ class EmbeddedDatabaseIT {
         try (EmbeddedDatabase again = EmbeddedDatabase.start(data, 0);
                 var database = new Database(again.url(), 5, "embedded")) {
             assertThat(Migrations.apply(database.pool())).as("already migrated").isZero();
-            assertThat(new PgEventStore(database.pool(), () -> {}).readStream(stream, 0)).hasSize(1);
+            assertThat(new PgEventStore(database.pool(), () -> {}).readStream(stream, 0))
+                    .hasSize(1);
         }
     }
 }

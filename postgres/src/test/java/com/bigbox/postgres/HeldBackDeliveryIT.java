@@ -67,19 +67,25 @@ class HeldBackDeliveryIT {
             try (Connection blocker = db.connect()) {
                 blocker.setAutoCommit(false);
                 try (var s = blocker.createStatement()) {
-                    s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
-                            + "values ('EARLY', gen_random_uuid(), 'HB', 'blocker', '{}', 'psql')");
+                    s.execute(
+                            "insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
+                                    + "values ('EARLY', gen_random_uuid(), 'HB', 'blocker', '{}', 'psql')");
                 }
                 for (int i = 0; i < 5; i++) {
                     node.store().append(StreamId.of("HB", "x"), event("LATE"));
                 }
-                await().atMost(15, SECONDS).until(() -> node.feedStatus().heldBack().isPresent());
-                assertThat(received).as("nothing passes an open writer numbered before it").isEmpty();
+                await().atMost(15, SECONDS)
+                        .until(() -> node.feedStatus().heldBack().isPresent());
+                assertThat(received)
+                        .as("nothing passes an open writer numbered before it")
+                        .isEmpty();
                 assertThat(node.feedStatus().heldBack().orElseThrow().state()).isEqualTo("idle in transaction");
                 blocker.commit();
             }
             await().atMost(5, SECONDS).until(() -> received.size() == 6);
-            assertThat(received).extracting(RecordedEvent::type).containsExactly("EARLY", "LATE", "LATE", "LATE", "LATE", "LATE");
+            assertThat(received)
+                    .extracting(RecordedEvent::type)
+                    .containsExactly("EARLY", "LATE", "LATE", "LATE", "LATE", "LATE");
         }
     }
 
@@ -100,8 +106,9 @@ class HeldBackDeliveryIT {
                 node.store().append(StreamId.of("LATE", "a"), event("FIRST").withId(first));
                 await().atMost(5, SECONDS).until(() -> received.size() == 1);
                 try (var s = early.createStatement()) {
-                    s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
-                            + "values ('SECOND', gen_random_uuid(), 'LATE', 'b', '{}', 'psql')");
+                    s.execute(
+                            "insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
+                                    + "values ('SECOND', gen_random_uuid(), 'LATE', 'b', '{}', 'psql')");
                 }
                 early.commit();
             }

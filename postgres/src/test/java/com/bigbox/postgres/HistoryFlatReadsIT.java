@@ -37,7 +37,8 @@ class HistoryFlatReadsIT {
     }
 
     private static void psql(String sql) throws Exception {
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -57,7 +58,8 @@ class HistoryFlatReadsIT {
                   from generate_series(1, 120) i""");
         Map<String, Object> first = store.inTransaction(w -> reads.stats(w, now));
         assertThat(first).isEqualTo(scanned(now));
-        psql("select append_event('LEAD_RECEIVED', null, null, 'FLAT', 'later', '{}', '{\"requires_human\": \"true\"}', 'rpc', 0.9)");
+        psql(
+                "select append_event('LEAD_RECEIVED', null, null, 'FLAT', 'later', '{}', '{\"requires_human\": \"true\"}', 'rpc', 0.9)");
         Map<String, Object> second = store.inTransaction(w -> reads.stats(w, now));
         assertThat(second).isEqualTo(scanned(now));
 
@@ -73,8 +75,9 @@ class HistoryFlatReadsIT {
         try (Connection open = db.connect()) {
             open.setAutoCommit(false);
             try (var s = open.createStatement()) {
-                s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
-                        + "values ('HELD', gen_random_uuid(), 'OPEN', 'o1', '{}', 'psql')");
+                s.execute(
+                        "insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
+                                + "values ('HELD', gen_random_uuid(), 'OPEN', 'o1', '{}', 'psql')");
             }
             psql("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by) "
                     + "values ('BEHIND', gen_random_uuid(), 'OPEN', 'o2', '{}', 'psql')");
@@ -111,9 +114,12 @@ class HistoryFlatReadsIT {
                 insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by)
                 select 'FILLER', gen_random_uuid(), 'LAG', 'l' || (i % 50), '{}', 'psql' from generate_series(1, 10500) i""");
         long total = store.inTransaction(w -> new PgSubscriptionStatus().of(w, List.of("never-ran")))
-                .get("never-ran").lag();
+                .get("never-ran")
+                .lag();
         long events;
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("select count(*) from events")) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from events")) {
             rs.next();
             events = rs.getLong(1);
         }

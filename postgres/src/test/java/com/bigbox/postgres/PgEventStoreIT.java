@@ -53,13 +53,17 @@ class PgEventStoreIT {
     @Test
     void appendsNumberEventsDenselyAndReadsThemBack() {
         StreamId stream = newStream();
-        var first = store.append(stream, ExpectedVersion.noStream(), List.of(event("LEAD_RECEIVED"), event("LEAD_QUALIFIED")));
-        var second = store.append(stream, ExpectedVersion.exactly(2), event("MEETING_SCHEDULED").withConfidence(0.87));
+        var first = store.append(
+                stream, ExpectedVersion.noStream(), List.of(event("LEAD_RECEIVED"), event("LEAD_QUALIFIED")));
+        var second = store.append(
+                stream, ExpectedVersion.exactly(2), event("MEETING_SCHEDULED").withConfidence(0.87));
 
         assertThat(first.events()).extracting(RecordedEvent::sequenceNumber).containsExactly(1L, 2L);
         assertThat(second.version()).isEqualTo(3);
         List<RecordedEvent> history = store.readStream(stream, 1);
-        assertThat(history).extracting(RecordedEvent::type).containsExactly("LEAD_RECEIVED", "LEAD_QUALIFIED", "MEETING_SCHEDULED");
+        assertThat(history)
+                .extracting(RecordedEvent::type)
+                .containsExactly("LEAD_RECEIVED", "LEAD_QUALIFIED", "MEETING_SCHEDULED");
         assertThat(history.get(2).confidence().value()).isEqualTo(0.87);
         assertThat(history.get(0).correlationId()).isEqualTo(history.get(0).eventId());
         assertThat(store.readStream(stream, 3)).hasSize(1);
@@ -88,7 +92,9 @@ class PgEventStoreIT {
                 f.get();
             }
         }
-        List<Long> sequences = store.readStream(stream, 0).stream().map(RecordedEvent::sequenceNumber).toList();
+        List<Long> sequences = store.readStream(stream, 0).stream()
+                .map(RecordedEvent::sequenceNumber)
+                .toList();
         assertThat(sequences).hasSize(threads * perThread);
         for (int i = 0; i < sequences.size(); i++) {
             assertThat(sequences.get(i)).isEqualTo(i + 1L);
@@ -135,7 +141,8 @@ class PgEventStoreIT {
         var retry = store.append(stream, once);
 
         assertThat(retry.duplicate()).isTrue();
-        assertThat(retry.events().getFirst().eventId()).isEqualTo(first.events().getFirst().eventId());
+        assertThat(retry.events().getFirst().eventId())
+                .isEqualTo(first.events().getFirst().eventId());
         assertThat(store.readStream(stream, 0)).hasSize(1);
     }
 
@@ -143,13 +150,17 @@ class PgEventStoreIT {
     void badInputIsRefusedWithTheFieldNamedAndNothingStored() {
         StreamId stream = newStream();
         assertThatThrownBy(() -> store.append(stream, NewEvent.of("X", "{\"broken\": }")))
-                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("payload"));
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("payload"));
         assertThatThrownBy(() -> store.append(stream, NewEvent.of("X", "{}").withMetadata("{nope}")))
-                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("metadata"));
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("metadata"));
         assertThatThrownBy(() -> event("X").withConfidence(1.5))
-                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("confidence"));
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("confidence"));
         assertThatThrownBy(() -> NewEvent.of(" ", "{}"))
-                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("event_type"));
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("event_type"));
         assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(3), event("X")))
                 .isInstanceOf(WrongExpectedVersionException.class);
         assertThatThrownBy(() -> store.append(stream, ExpectedVersion.any(), List.of()))
@@ -164,8 +175,10 @@ class PgEventStoreIT {
         StreamId stream = newStream();
         var first = store.append(stream, ExpectedVersion.noStream(), List.of(event("A"), event("B"), event("C")));
         assertThat(first.events()).extracting(RecordedEvent::sequenceNumber).containsExactly(1L, 2L, 3L);
-        assertThat(first.events()).extracting(e -> e.position().transactionSeq()).as("one transaction, one number").containsOnly(
-                first.events().getFirst().position().transactionSeq());
+        assertThat(first.events())
+                .extracting(e -> e.position().transactionSeq())
+                .as("one transaction, one number")
+                .containsOnly(first.events().getFirst().position().transactionSeq());
         assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(1), List.of(event("D"), event("E"))))
                 .isInstanceOf(WrongExpectedVersionException.class)
                 .hasMessageContaining("expected version 1, stream is at version 3");
@@ -182,15 +195,18 @@ class PgEventStoreIT {
                 s.execute("set local role bigbox_staff");
             }
         };
-        var stored = store.inTransactionAs(asAuthenticated,
+        var stored = store.inTransactionAs(
+                asAuthenticated,
                 work -> work.append(stream, ExpectedVersion.noStream(), List.of(event("A"), event("B"))));
         assertThat(stored.events()).extracting(RecordedEvent::sequenceNumber).containsExactly(1L, 2L);
-        assertThatThrownBy(() -> store.inTransactionAs(asAuthenticated,
+        assertThatThrownBy(() -> store.inTransactionAs(
+                        asAuthenticated,
                         work -> work.append(stream, ExpectedVersion.exactly(1), List.of(event("C"), event("D")))))
                 .isInstanceOf(WrongExpectedVersionException.class);
         assertThat(store.version(stream)).isEqualTo(2);
 
-        try (var c = db.connect(); var s = c.createStatement()) {
+        try (var c = db.connect();
+                var s = c.createStatement()) {
             s.execute("set role authenticated");
             assertThatThrownBy(() -> s.execute("select events_reserve('LEAD', 'x', 10, null)"))
                     .hasMessageContaining("permission denied");
@@ -199,8 +215,10 @@ class PgEventStoreIT {
             s.execute("begin");
             s.execute("select set_config('bigbox.reserved', 'forged' || chr(31) || 'LEAD' || chr(31) || '" + stream.id()
                     + "' || chr(31) || '99', true)");
-            assertThatThrownBy(() -> s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, "
-                    + "sequence_number, payload, emitted_by) values ('X', gen_random_uuid(), 'LEAD', '" + stream.id() + "', 50, '{}', 'psql')"))
+            assertThatThrownBy(() ->
+                            s.execute("insert into events (event_type, correlation_id, aggregate_type, aggregate_id, "
+                                    + "sequence_number, payload, emitted_by) values ('X', gen_random_uuid(), 'LEAD', '"
+                                    + stream.id() + "', 50, '{}', 'psql')"))
                     .hasMessageContaining("wrong expected version");
             s.execute("rollback");
         }
@@ -209,8 +227,8 @@ class PgEventStoreIT {
     @Test
     void aFailedBatchStoresNoneOfItsEvents() {
         StreamId stream = newStream();
-        assertThatThrownBy(() -> store.append(stream, ExpectedVersion.any(),
-                        List.of(event("A"), NewEvent.of("B", "{\"x\": tru}"))))
+        assertThatThrownBy(() -> store.append(
+                        stream, ExpectedVersion.any(), List.of(event("A"), NewEvent.of("B", "{\"x\": tru}"))))
                 .isInstanceOf(InvalidEventException.class);
         assertThat(store.readStream(stream, 0)).isEmpty();
     }
@@ -219,17 +237,22 @@ class PgEventStoreIT {
     void eventsAreAppendOnlyForEveryRole() throws SQLException {
         StreamId stream = newStream();
         store.append(stream, event("LEAD_RECEIVED"));
-        for (String role : List.of("postgres", "service_role", "authenticated", "bigbox_staff", "anon", "bigbox_console")) {
-            try (var connection = db.connect(); var statement = connection.createStatement()) {
+        for (String role :
+                List.of("postgres", "service_role", "authenticated", "bigbox_staff", "anon", "bigbox_console")) {
+            try (var connection = db.connect();
+                    var statement = connection.createStatement()) {
                 if (!role.equals("postgres")) {
                     statement.execute("set role " + role);
                 }
                 assertThatThrownBy(() -> statement.executeUpdate("update events set payload = '{}'"))
-                        .as(role).isInstanceOf(SQLException.class);
+                        .as(role)
+                        .isInstanceOf(SQLException.class);
                 assertThatThrownBy(() -> statement.executeUpdate("delete from events"))
-                        .as(role).isInstanceOf(SQLException.class);
+                        .as(role)
+                        .isInstanceOf(SQLException.class);
                 assertThatThrownBy(() -> statement.execute("truncate events cascade"))
-                        .as(role).isInstanceOf(SQLException.class);
+                        .as(role)
+                        .isInstanceOf(SQLException.class);
             }
         }
         assertThat(store.readStream(stream, 0)).hasSize(1);
@@ -238,7 +261,8 @@ class PgEventStoreIT {
     @Test
     void aPlainInsertFromPsqlGetsItsNumbersFilledIn() throws SQLException {
         String id = UUID.randomUUID().toString();
-        try (var connection = db.connect(); var statement = connection.createStatement()) {
+        try (var connection = db.connect();
+                var statement = connection.createStatement()) {
             for (int i = 0; i < 2; i++) {
                 statement.executeUpdate("""
                         insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by)
@@ -263,7 +287,8 @@ class PgEventStoreIT {
         List<RecordedEvent> after = store.readAll(before, 100);
         assertThat(after).extracting(RecordedEvent::type).containsSubsequence("ONE", "TWO", "THREE");
         assertThat(after).isSortedAccordingTo((x, y) -> x.position().compareTo(y.position()));
-        assertThat(store.positionOf(after.getLast().globalPosition())).contains(after.getLast().position());
+        assertThat(store.positionOf(after.getLast().globalPosition()))
+                .contains(after.getLast().position());
         assertThat(store.readAll(after.getLast().position(), 100)).isEmpty();
     }
 
@@ -304,11 +329,15 @@ class PgEventStoreIT {
         var loaded = loader.aggregateStream(stream, COUNTER);
         assertThat(loaded.state().n()).isEqualTo(250);
         assertThat(loaded.version()).isEqualTo(250);
-        assertThat(store.latestSnapshot(stream)).get().extracting(s -> s.version()).isEqualTo(250L);
+        assertThat(store.latestSnapshot(stream))
+                .get()
+                .extracting(s -> s.version())
+                .isEqualTo(250L);
 
         store.append(stream, event("TICK"));
         assertThat(loader.aggregateStream(stream, COUNTER).state().n()).isEqualTo(251);
         assertThat(store.latestSnapshot(stream).orElseThrow().version())
-                .as("fewer than 100 new events: no new snapshot").isEqualTo(250);
+                .as("fewer than 100 new events: no new snapshot")
+                .isEqualTo(250);
     }
 }

@@ -30,12 +30,17 @@ class PostgresRestartIT {
         int port = embedded.port();
         try (var database = new Database(embedded.url(), 5, "restart")) {
             Migrations.apply(database.pool());
-            try (PgNode writer = PgNode.start(database, "writer"); PgNode reader = PgNode.start(database, "reader")) {
+            try (PgNode writer = PgNode.start(database, "writer");
+                    PgNode reader = PgNode.start(database, "reader")) {
                 List<RecordedEvent> received = new CopyOnWriteArrayList<>();
                 reader.bus().subscribe(EventFilter.aggregateType("RESTART"), received::add);
                 await().atMost(10, SECONDS).until(reader::listening);
                 for (int i = 0; i < 10; i++) {
-                    appended.add(writer.store().append(stream, event("BEFORE")).events().getFirst().eventId());
+                    appended.add(writer.store()
+                            .append(stream, event("BEFORE"))
+                            .events()
+                            .getFirst()
+                            .eventId());
                 }
                 await().atMost(10, SECONDS).until(() -> received.size() == 10);
 
@@ -43,11 +48,19 @@ class PostgresRestartIT {
                 embedded = EmbeddedDatabase.start(data, port);
 
                 await().atMost(30, SECONDS).ignoreExceptions().until(() -> {
-                    appended.add(writer.store().append(stream, event("AFTER")).events().getFirst().eventId());
+                    appended.add(writer.store()
+                            .append(stream, event("AFTER"))
+                            .events()
+                            .getFirst()
+                            .eventId());
                     return true;
                 });
                 for (int i = 0; i < 9; i++) {
-                    appended.add(writer.store().append(stream, event("AFTER")).events().getFirst().eventId());
+                    appended.add(writer.store()
+                            .append(stream, event("AFTER"))
+                            .events()
+                            .getFirst()
+                            .eventId());
                 }
                 await().atMost(30, SECONDS).until(() -> received.size() >= 20);
                 assertThat(received).extracting(RecordedEvent::eventId).containsExactlyElementsOf(appended);

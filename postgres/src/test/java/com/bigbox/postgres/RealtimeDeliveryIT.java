@@ -65,7 +65,8 @@ class RealtimeDeliveryIT {
 
     @Test
     void sixteenWritersWithLateCommitsAndRollbacksAreDeliveredExactlyOnceInTheSameOrderEverywhere() throws Exception {
-        try (PgNode a = PgNode.start(databaseA, "a"); PgNode b = PgNode.start(databaseB, "b")) {
+        try (PgNode a = PgNode.start(databaseA, "a");
+                PgNode b = PgNode.start(databaseB, "b")) {
             Received atA = listen(a);
             Received atB = listen(b);
             Set<UUID> committed = ConcurrentHashMap.newKeySet();
@@ -87,9 +88,12 @@ class RealtimeDeliveryIT {
                 }
             }
 
-            await().atMost(20, SECONDS).until(() -> atA.events.size() >= committed.size() && atB.events.size() >= committed.size());
+            await().atMost(20, SECONDS)
+                    .until(() -> atA.events.size() >= committed.size() && atB.events.size() >= committed.size());
             assertThat(atA.ids()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(committed);
-            assertThat(atB.ids()).as("instance B saw the same events in the same order").isEqualTo(atA.ids());
+            assertThat(atB.ids())
+                    .as("instance B saw the same events in the same order")
+                    .isEqualTo(atA.ids());
             assertThat(atA.ids()).doesNotContainAnyElementsOf(rolledBack);
             assertThat(atA.events).isSortedAccordingTo((x, y) -> x.position().compareTo(y.position()));
             assertThat(rolledBack).isNotEmpty();
@@ -98,7 +102,8 @@ class RealtimeDeliveryIT {
 
     // A third of the transactions append, then hold their commit; some roll back. Meanwhile others
     // with later global positions commit first: exactly the case a naive "position > last" reader skips.
-    private static void writeOne(PgNode node, int writer, int i, Set<UUID> committed, Set<UUID> rolledBack) throws Exception {
+    private static void writeOne(PgNode node, int writer, int i, Set<UUID> committed, Set<UUID> rolledBack)
+            throws Exception {
         var random = ThreadLocalRandom.current();
         StreamId stream = StreamId.of("RT", "w" + writer + "-" + (i % 3));
         var e = event("RT_EVENT");
@@ -129,10 +134,12 @@ class RealtimeDeliveryIT {
 
     @Test
     void aForeignInsertIsDeliveredToEveryInstance() throws Exception {
-        try (PgNode a = PgNode.start(databaseA, "a2"); PgNode b = PgNode.start(databaseB, "b2")) {
+        try (PgNode a = PgNode.start(databaseA, "a2");
+                PgNode b = PgNode.start(databaseB, "b2")) {
             Received atA = listen(a);
             Received atB = listen(b);
-            try (Connection psql = db.connect(); var statement = psql.createStatement()) {
+            try (Connection psql = db.connect();
+                    var statement = psql.createStatement()) {
                 statement.executeUpdate("""
                         insert into events (event_type, correlation_id, aggregate_type, aggregate_id, payload, emitted_by)
                         values ('TEST_EVENT', gen_random_uuid(), 'RT', 'psql-1', '{"test": true}', 'psql')""");
@@ -144,7 +151,8 @@ class RealtimeDeliveryIT {
 
     @Test
     void killingTheListenSessionLosesNothing() throws Exception {
-        try (PgNode a = PgNode.start(databaseA, "a3"); PgNode b = PgNode.start(databaseB, "b3")) {
+        try (PgNode a = PgNode.start(databaseA, "a3");
+                PgNode b = PgNode.start(databaseB, "b3")) {
             Received atB = listen(b);
             await().atMost(5, SECONDS).until(() -> b.listenBackendPid() != 0);
             List<UUID> appended = new ArrayList<>();
@@ -164,7 +172,8 @@ class RealtimeDeliveryIT {
 
     @Test
     void killingTheEngineConnectionsLosesNothing() throws Exception {
-        try (PgNode a = PgNode.start(databaseA, "a4"); PgNode b = PgNode.start(databaseB, "b4")) {
+        try (PgNode a = PgNode.start(databaseA, "a4");
+                PgNode b = PgNode.start(databaseB, "b4")) {
             Received atB = listen(b);
             List<UUID> appended = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -181,7 +190,8 @@ class RealtimeDeliveryIT {
     }
 
     static void terminate(int pid) throws Exception {
-        try (Connection admin = db.connect(); var statement = admin.prepareStatement("select pg_terminate_backend(?)")) {
+        try (Connection admin = db.connect();
+                var statement = admin.prepareStatement("select pg_terminate_backend(?)")) {
             statement.setInt(1, pid);
             statement.execute();
         }

@@ -49,10 +49,12 @@ class SqlResourcesExplainIT {
         List<Path> files = queryFiles();
         assertThat(files).as("the module's .sql resources").hasSizeGreaterThan(20);
         List<String> broken = new ArrayList<>();
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             for (Path file : files) {
                 String name = root().relativize(file).toString();
-                String sql = withoutComments(Files.readString(file, StandardCharsets.UTF_8)).strip();
+                String sql = withoutComments(Files.readString(file, StandardCharsets.UTF_8))
+                        .strip();
                 if (sql.endsWith(";")) {
                     sql = sql.substring(0, sql.length() - 1);
                 }
@@ -60,7 +62,10 @@ class SqlResourcesExplainIT {
                 String numbered = countAndNumber(sql).sql();
                 try {
                     s.execute("prepare checked as " + numbered);
-                    s.execute("explain execute checked" + (parameters == 0 ? "" : "(" + String.join(", ", Collections.nCopies(parameters, "null")) + ")"));
+                    s.execute("explain execute checked"
+                            + (parameters == 0
+                                    ? ""
+                                    : "(" + String.join(", ", Collections.nCopies(parameters, "null")) + ")"));
                 } catch (java.sql.SQLException e) {
                     broken.add(name + ": " + e.getMessage());
                 } finally {
@@ -74,7 +79,8 @@ class SqlResourcesExplainIT {
     @Test
     void aBrokenQueryIsCaught() throws Exception {
         // The check itself can fail: a query naming a column the schema does not have is refused at prepare.
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             var refused = org.assertj.core.api.Assertions.catchThrowable(
                     () -> s.execute("prepare checked as select no_such_column from events where event_id = $1"));
             assertThat(refused).isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no_such_column");

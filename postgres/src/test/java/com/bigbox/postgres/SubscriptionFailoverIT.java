@@ -34,7 +34,8 @@ class SubscriptionFailoverIT {
     static void migrate() throws SQLException {
         databaseA = PgTesting.migrated(db, "instance-a");
         databaseB = PgTesting.open(db, "instance-b");
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             // The handler's effect: one row per handled event; the primary key catches a second effect.
             s.execute("create table handled (event_id uuid primary key, instance text not null)");
         }
@@ -85,7 +86,9 @@ class SubscriptionFailoverIT {
                 appended.add(append(a, i % 5 == 0 ? "NOISE" : "ORDER_PLACED"));
             }
             await().atMost(10, SECONDS).until(() -> handled("a").size() == 40);
-            assertThat(b.subscriptions().owns("billing")).as("only one instance runs it").isFalse();
+            assertThat(b.subscriptions().owns("billing"))
+                    .as("only one instance runs it")
+                    .isFalse();
 
             a.close();
             await().atMost(5, SECONDS).until(() -> b.subscriptions().owns("billing"));
@@ -112,8 +115,10 @@ class SubscriptionFailoverIT {
                     // The process dies mid-stream: its lease session ends under it (as PostgreSQL sees a killed
                     // process) and it never comes back — an instance that merely lost its session may win the
                     // lease again, which would prove nothing about take-over.
-                    try (Connection admin = db.connect(); var s = admin.createStatement()) {
-                        s.execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'bigbox-lease-crash-a'");
+                    try (Connection admin = db.connect();
+                            var s = admin.createStatement()) {
+                        s.execute(
+                                "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'bigbox-lease-crash-a'");
                     }
                     a.close();
                 }

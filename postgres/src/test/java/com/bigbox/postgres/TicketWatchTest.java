@@ -26,7 +26,9 @@ class TicketWatchTest {
         assertThat(watch.observe(8, 200 * MS)).as("4 intervals later").isTrue();
         assertThat(watch.observe(8, 300 * MS)).as("8 intervals later").isTrue();
         assertThat(watch.observe(8, 500 * MS)).as("16 intervals later").isTrue();
-        assertThat(watch.observe(8, 10_000 * MS)).as("then the feed's own polling takes over").isFalse();
+        assertThat(watch.observe(8, 10_000 * MS))
+                .as("then the feed's own polling takes over")
+                .isFalse();
     }
 
     @Test

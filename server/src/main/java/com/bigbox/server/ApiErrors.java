@@ -17,21 +17,33 @@ public final class ApiErrors implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), new ApiError(e.code(), e.getMessage(), e.field())));
-        config.routes.exception(InvalidEventException.class,
+        config.routes.exception(
+                ApiException.class,
+                (e, ctx) -> send(ctx, e.status(), new ApiError(e.code(), e.getMessage(), e.field())));
+        config.routes.exception(
+                InvalidEventException.class,
                 (e, ctx) -> send(ctx, 400, new ApiError("invalid_event", e.getMessage(), e.field())));
-        config.routes.exception(WrongExpectedVersionException.class,
+        config.routes.exception(
+                WrongExpectedVersionException.class,
                 (e, ctx) -> send(ctx, 409, new ApiError("wrong_expected_version", e.getMessage(), "expected_version")));
-        config.routes.exception(HttpResponseException.class,
+        config.routes.exception(
+                HttpResponseException.class,
                 (e, ctx) -> send(ctx, e.getStatus(), new ApiError("http_" + e.getStatus(), e.getMessage(), null)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             if (DatabaseUnavailable.causes(e)) {
-                log.warn("{} {}: the database is unavailable ({}); answered 503", ctx.method(), ctx.path(), e.getMessage());
+                log.warn(
+                        "{} {}: the database is unavailable ({}); answered 503",
+                        ctx.method(),
+                        ctx.path(),
+                        e.getMessage());
                 DatabaseUnavailable.answer(ctx);
                 return;
             }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            send(ctx, 500, new ApiError("internal_error", "the server failed to handle the request; see its log", null));
+            send(
+                    ctx,
+                    500,
+                    new ApiError("internal_error", "the server failed to handle the request; see its log", null));
         });
         config.routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {

@@ -46,7 +46,11 @@ public final class DatabaseUnavailable {
     /** Answers 503 with {@code Retry-After} in the engine API's shape. */
     public static void answer(Context ctx) {
         ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        ctx.status(503).json(new ApiError("database_unavailable",
-                "the database is unavailable for a moment; nothing was stored: retry after " + RETRY_AFTER_SECONDS + "s", null));
+        ctx.status(503)
+                .json(new ApiError(
+                        "database_unavailable",
+                        "the database is unavailable for a moment; nothing was stored: retry after "
+                                + RETRY_AFTER_SECONDS + "s",
+                        null));
     }
 }

@@ -45,9 +45,14 @@ public final class HttpServer implements AutoCloseable {
     public List<Route> routes() {
         var router = javalin.unsafe.internalRouter;
         return Stream.concat(
-                router.allHttpHandlers().stream().map(p -> p.endpoint).filter(e -> e.method.isHttpMethod())
-                        .map(e -> new Route(e.method.name(), e.path, roles(e.metadata(io.javalin.security.Roles.class)))),
-                router.allWsHandlers().stream().map(w -> new Route("WS", w.getPath(), Set.copyOf(w.getRoles())))).toList();
+                        router.allHttpHandlers().stream()
+                                .map(p -> p.endpoint)
+                                .filter(e -> e.method.isHttpMethod())
+                                .map(e -> new Route(
+                                        e.method.name(), e.path, roles(e.metadata(io.javalin.security.Roles.class)))),
+                        router.allWsHandlers().stream()
+                                .map(w -> new Route("WS", w.getPath(), Set.copyOf(w.getRoles()))))
+                .toList();
     }
 
     private static Set<RouteRole> roles(io.javalin.security.Roles roles) {

@@ -47,7 +47,8 @@ public final class DerivedTables {
         var tables = new LinkedHashMap<String, List<String>>();
         for (var query : QUERIES.entrySet()) {
             var rows = new ArrayList<String>();
-            try (var s = connection.createStatement(); var rs = s.executeQuery(query.getValue())) {
+            try (var s = connection.createStatement();
+                    var rs = s.executeQuery(query.getValue())) {
                 int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     var cells = new ArrayList<String>();

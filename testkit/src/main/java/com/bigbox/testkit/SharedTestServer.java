@@ -43,8 +43,11 @@ final class SharedTestServer {
 
     private static Path directory() {
         String configured = System.getenv("BIGBOX_TEST_SERVER_DIR");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("java.io.tmpdir"), "bigbox-test-postgres-" + System.getProperty("user.name"));
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "bigbox-test-postgres-" + System.getProperty("user.name"));
     }
 
     private static String attach(Path directory) {
@@ -83,8 +86,10 @@ final class SharedTestServer {
             List<Path> all = files.toList();
             long live = 0;
             for (Path user : all) {
-                boolean alive = parsePid(user.getFileName().toString()).flatMap(ProcessHandle::of)
-                        .map(ProcessHandle::isAlive).orElse(false);
+                boolean alive = parsePid(user.getFileName().toString())
+                        .flatMap(ProcessHandle::of)
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false);
                 if (alive) {
                     live++;
                 } else {
@@ -98,7 +103,8 @@ final class SharedTestServer {
     /** The running server's URL, when its postmaster is alive and answers. */
     private static Optional<String> running(Path directory) throws IOException {
         Path pidFile = directory.resolve("data/postmaster.pid");
-        if (!Files.exists(pidFile) || postmaster(directory).flatMap(ProcessHandle::of).isEmpty()) {
+        if (!Files.exists(pidFile)
+                || postmaster(directory).flatMap(ProcessHandle::of).isEmpty()) {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
@@ -161,7 +167,8 @@ final class SharedTestServer {
     }
 
     private static <T> T locked(Path directory, Step<T> step) throws IOException {
-        try (var channel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (var channel =
+                FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = channel.lock();
             try {
                 return step.run();

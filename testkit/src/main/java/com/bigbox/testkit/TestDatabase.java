@@ -32,14 +32,16 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         String className = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
         name = "t_" + className.substring(0, Math.min(30, className.length())) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection admin = DriverManager.getConnection(serverUrl()); var statement = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(serverUrl());
+                var statement = admin.createStatement()) {
             statement.execute("create database " + name);
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(serverUrl()); var statement = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(serverUrl());
+                var statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         }
     }

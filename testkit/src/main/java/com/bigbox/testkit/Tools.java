@@ -49,12 +49,15 @@ public final class Tools {
         try {
             Path errors = Files.createTempFile("bigbox-tool-", ".err");
             try {
-                Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectError(errors.toFile())
+                        .start();
                 process.getOutputStream().close();
                 String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
+                    throw new AssertionError(
+                            String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
                 }
                 if (process.exitValue() != 0) {
                     throw new AssertionError(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n"

@@ -11,8 +11,10 @@ record Arguments(String function, Map<String, Object> values) {
     void allow(Set<String> names) {
         for (String name : values.keySet()) {
             if (!names.contains(name)) {
-                throw new InvalidExperimentException(function + ".arguments." + name, "is not an argument of " + function
-                        + (names.isEmpty() ? " (it takes none)" : "; it takes " + names));
+                throw new InvalidExperimentException(
+                        function + ".arguments." + name,
+                        "is not an argument of " + function
+                                + (names.isEmpty() ? " (it takes none)" : "; it takes " + names));
             }
         }
     }
@@ -29,11 +31,13 @@ record Arguments(String function, Map<String, Object> values) {
             try {
                 d = Double.parseDouble(String.valueOf(value));
             } catch (NumberFormatException e) {
-                throw new InvalidExperimentException(function + ".arguments." + name, "must be a number, was '" + value + "'");
+                throw new InvalidExperimentException(
+                        function + ".arguments." + name, "must be a number, was '" + value + "'");
             }
         }
         if (d < min || d > max) {
-            throw new InvalidExperimentException(function + ".arguments." + name, "must be from " + min + " to " + max + ", was " + d);
+            throw new InvalidExperimentException(
+                    function + ".arguments." + name, "must be from " + min + " to " + max + ", was " + d);
         }
         return d;
     }

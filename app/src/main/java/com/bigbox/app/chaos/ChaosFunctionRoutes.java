@@ -72,7 +72,8 @@ public final class ChaosFunctionRoutes implements HttpModule {
 
     private void close(Context ctx) {
         String session = session(ctx.pathParam("session"));
-        ctx.json(sessions.close(session).orElseThrow(() -> ApiException.notFound("no chaos session '" + session + "' is open")));
+        ctx.json(sessions.close(session)
+                .orElseThrow(() -> ApiException.notFound("no chaos session '" + session + "' is open")));
     }
 
     private static String session(String header) {
@@ -92,7 +93,8 @@ public final class ChaosFunctionRoutes implements HttpModule {
             Map<String, Object> arguments = json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
             return arguments == null ? new LinkedHashMap<>() : arguments;
         } catch (Exception e) {
-            throw ApiException.badRequest("body", "the arguments must be a JSON object such as {\"drain_seconds\": 30}");
+            throw ApiException.badRequest(
+                    "body", "the arguments must be a JSON object such as {\"drain_seconds\": 30}");
         }
     }
 }

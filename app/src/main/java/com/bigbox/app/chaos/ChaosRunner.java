@@ -69,11 +69,15 @@ final class ChaosRunner {
                 try {
                     Builtins.validate(b.function(), b.arguments());
                 } catch (InvalidExperimentException e) {
-                    throw new InvalidExperimentException(activity.name() + "." + e.field(), e.getMessage().substring(e.field().length() + 1));
+                    throw new InvalidExperimentException(
+                            activity.name() + "." + e.field(),
+                            e.getMessage().substring(e.field().length() + 1));
                 }
                 if (activity instanceof Activity.Probe && !Builtins.PROBES.contains(b.function())) {
-                    throw new InvalidExperimentException(activity.name() + ".provider.func", "'" + b.function()
-                            + "' is an action; a probe calls one of " + new java.util.TreeSet<>(Builtins.PROBES));
+                    throw new InvalidExperimentException(
+                            activity.name() + ".provider.func",
+                            "'" + b.function() + "' is an action; a probe calls one of "
+                                    + new java.util.TreeSet<>(Builtins.PROBES));
                 }
             }
         }
@@ -83,7 +87,8 @@ final class ChaosRunner {
         Experiment experiment = file.experiment();
         validate(experiment);
         RollbackStrategy strategy = override != null ? override : experiment.rollbackStrategy();
-        var run = new ExperimentRun(UUID.randomUUID(), experiment, file.sha256(), file.definition(), clock.instant(), strategy, runBy);
+        var run = new ExperimentRun(
+                UUID.randomUUID(), experiment, file.sha256(), file.definition(), clock.instant(), strategy, runBy);
         journalStore.inTransaction(work -> {
             experiments.started(work, run);
             return null;
@@ -102,7 +107,8 @@ final class ChaosRunner {
             before = hypothesis(experiment, context);
             if (before.stream().anyMatch(p -> !p.withinTolerance())) {
                 aborted = true;
-                findings.add("the steady state did not hold before the method, so the method did not run: " + deviations(before));
+                findings.add("the steady state did not hold before the method, so the method did not run: "
+                        + deviations(before));
             } else {
                 runMethod(experiment, context, method);
                 Instant methodEnded = clock.instant();
@@ -115,7 +121,8 @@ final class ChaosRunner {
                 } else if (deviated) {
                     findings.add("the steady state deviated after the method: " + deviations(after));
                 } else {
-                    recovery = (int) Math.ceil(Duration.between(methodEnded, clock.instant()).toMillis() / 1000.0);
+                    recovery = (int) Math.ceil(
+                            Duration.between(methodEnded, clock.instant()).toMillis() / 1000.0);
                     findings.add("the steady state held after the method; it was back within " + recovery + " s");
                 }
             }
@@ -130,16 +137,24 @@ final class ChaosRunner {
             }
             context.stopHelpers();
         }
-        RunRecord record = conclude(context, before, after, method, rollbacks, findings, aborted, deviated, recovery, clock.instant());
+        RunRecord record = conclude(
+                context, before, after, method, rollbacks, findings, aborted, deviated, recovery, clock.instant());
         var score = record.score();
         var degradation = record.degradation();
         ResilienceTrend trend = journalStore.inTransaction(work -> experiments.finished(work, run, record));
         if (record.status() == RunRecord.Status.COMPLETED && score.alert()) {
-            log.warn("Chaos experiment '{}' scored {} (below {}): resilience alert", experiment.title(), score.value(),
+            log.warn(
+                    "Chaos experiment '{}' scored {} (below {}): resilience alert",
+                    experiment.title(),
+                    score.value(),
                     ResilienceScore.ALERT_BELOW);
         }
-        log.info("Chaos experiment {} {}: degradation {}, score {}", run.id(), aborted ? "aborted" : deviated ? "deviated" : "held",
-                degradation.rounded(), score.value());
+        log.info(
+                "Chaos experiment {} {}: degradation {}, score {}",
+                run.id(),
+                aborted ? "aborted" : deviated ? "deviated" : "held",
+                degradation.rounded(),
+                score.value());
         return new Outcome(run, record, trend);
     }
 
@@ -148,35 +163,74 @@ final class ChaosRunner {
      * fault hits): the findings, degradation and score. The engine's chaos sessions, which serve the
      * same functions to the Chaos Toolkit, conclude their runs with it too.
      */
-    static RunRecord conclude(RunContext context, List<ProbeResult> before, List<ProbeResult> after, List<ActivityResult> method,
-            List<ActivityResult> rollbacks, List<String> findings, boolean aborted, boolean deviated, Integer recovery, Instant endedAt) {
-        method.stream().filter(ActivityResult::failed)
+    static RunRecord conclude(
+            RunContext context,
+            List<ProbeResult> before,
+            List<ProbeResult> after,
+            List<ActivityResult> method,
+            List<ActivityResult> rollbacks,
+            List<String> findings,
+            boolean aborted,
+            boolean deviated,
+            Integer recovery,
+            Instant endedAt) {
+        method.stream()
+                .filter(ActivityResult::failed)
                 .forEach(a -> findings.add("activity " + a.name() + " failed: " + a.error()));
-        rollbacks.stream().filter(ActivityResult::failed)
+        rollbacks.stream()
+                .filter(ActivityResult::failed)
                 .forEach(a -> findings.add("rollback " + a.name() + " failed: " + a.error()));
         Workload.Summary workload = context.workloadSummary;
         if (workload != null) {
-            findings.add(String.format(java.util.Locale.ROOT, "workload: %,d appends attempted, %,d acknowledged, %,d failed, %,d unknown",
-                    workload.attempted(), workload.acknowledged(), workload.failed(), workload.unknown()));
+            findings.add(String.format(
+                    java.util.Locale.ROOT,
+                    "workload: %,d appends attempted, %,d acknowledged, %,d failed, %,d unknown",
+                    workload.attempted(),
+                    workload.acknowledged(),
+                    workload.failed(),
+                    workload.unknown()));
         }
         LeadWorkload.Summary leads = context.leadsSummary;
         if (leads != null) {
-            findings.add(String.format(java.util.Locale.ROOT, "leads: %,d sent through the intake API, %,d refused or lost on the way, "
-                    + "%,d payments", leads.leads(), leads.failed(), leads.payments()));
+            findings.add(String.format(
+                    java.util.Locale.ROOT,
+                    "leads: %,d sent through the intake API, %,d refused or lost on the way, " + "%,d payments",
+                    leads.leads(),
+                    leads.failed(),
+                    leads.payments()));
         }
         if (context.lastTotalCheck instanceof Map<?, ?> check) {
-            findings.add("total check: lost " + check.get("lost") + ", duplicated " + check.get("duplicated") + ", unexpected "
+            findings.add("total check: lost " + check.get("lost") + ", duplicated " + check.get("duplicated")
+                    + ", unexpected "
                     + check.get("unexpected") + " across " + ((Map<?, ?>) check.get("readers")).keySet()
-                    + (((List<?>) check.get("unreachable")).isEmpty() ? "" : "; unreachable " + check.get("unreachable")));
+                    + (((List<?>) check.get("unreachable")).isEmpty()
+                            ? ""
+                            : "; unreachable " + check.get("unreachable")));
         }
         long hits = faultHits(context);
         long attempts = workload == null ? 0 : workload.attempted();
         long failed = workload == null ? 0 : workload.failed() + workload.unknown();
-        var degradation = new Degradation(after.size(), (int) after.stream().filter(p -> !p.withinTolerance()).count(), attempts,
-                failed, workload == null ? 0 : workload.acknowledged(), context.anomalies);
+        var degradation = new Degradation(
+                after.size(),
+                (int) after.stream().filter(p -> !p.withinTolerance()).count(),
+                attempts,
+                failed,
+                workload == null ? 0 : workload.acknowledged(),
+                context.anomalies);
         var score = ResilienceScore.of(degradation);
-        return new RunRecord(aborted ? RunRecord.Status.ABORTED : RunRecord.Status.COMPLETED, deviated, before, after, method,
-                rollbacks, findings, degradation, score, recovery, hits + failed, endedAt);
+        return new RunRecord(
+                aborted ? RunRecord.Status.ABORTED : RunRecord.Status.COMPLETED,
+                deviated,
+                before,
+                after,
+                method,
+                rollbacks,
+                findings,
+                degradation,
+                score,
+                recovery,
+                hits + failed,
+                endedAt);
     }
 
     private List<ProbeResult> hypothesis(Experiment experiment, RunContext context) {
@@ -185,9 +239,15 @@ final class ChaosRunner {
             pause(probe.pauses().before());
             try {
                 Object value = invoke(probe.provider(), experiment, context);
-                results.add(new ProbeResult(probe.name(), value, probe.tolerance().describe(), probe.tolerance().accepts(value), null));
+                results.add(new ProbeResult(
+                        probe.name(),
+                        value,
+                        probe.tolerance().describe(),
+                        probe.tolerance().accepts(value),
+                        null));
             } catch (Exception e) {
-                results.add(new ProbeResult(probe.name(), null, probe.tolerance().describe(), false, message(e)));
+                results.add(
+                        new ProbeResult(probe.name(), null, probe.tolerance().describe(), false, message(e)));
             }
             pause(probe.pauses().after());
         }
@@ -212,11 +272,21 @@ final class ChaosRunner {
         ActivityResult result;
         try {
             Object output = invoke(activity.provider(), context.experiment, context);
-            result = new ActivityResult(activity.name(), activity instanceof Activity.Probe ? "probe" : "action", start, clock.instant(),
-                    output, null);
+            result = new ActivityResult(
+                    activity.name(),
+                    activity instanceof Activity.Probe ? "probe" : "action",
+                    start,
+                    clock.instant(),
+                    output,
+                    null);
         } catch (Exception e) {
-            result = new ActivityResult(activity.name(), activity instanceof Activity.Probe ? "probe" : "action", start, clock.instant(),
-                    null, message(e));
+            result = new ActivityResult(
+                    activity.name(),
+                    activity instanceof Activity.Probe ? "probe" : "action",
+                    start,
+                    clock.instant(),
+                    null,
+                    message(e));
             log.warn("Chaos activity {} failed: {}", activity.name(), message(e));
         }
         pause(activity.pauses().after());
@@ -225,7 +295,8 @@ final class ChaosRunner {
 
     private Object invoke(Provider provider, Experiment experiment, RunContext context) throws Exception {
         return switch (provider) {
-            case Provider.Builtin b -> Builtins.call(b.function(), substitute(b.arguments(), experiment.configuration()), context);
+            case Provider.Builtin b ->
+                Builtins.call(b.function(), substitute(b.arguments(), experiment.configuration()), context);
             case Provider.Http h -> http(h, context);
         };
     }
@@ -233,7 +304,9 @@ final class ChaosRunner {
     // A relative URL asks every instance; the value is the worst status and each instance's.
     private Object http(Provider.Http h, RunContext context) throws Exception {
         List<String> urls = h.url().startsWith("/")
-                ? context.cluster.instances().stream().map(i -> i.url() + h.url()).toList()
+                ? context.cluster.instances().stream()
+                        .map(i -> i.url() + h.url())
+                        .toList()
                 : List.of(h.url());
         if (urls.isEmpty()) {
             throw new IllegalStateException("no instance is running to ask " + h.url());
@@ -242,8 +315,13 @@ final class ChaosRunner {
         var statuses = new LinkedHashMap<String, Object>();
         String body = null;
         for (String url : urls) {
-            var request = HttpRequest.newBuilder(URI.create(url)).timeout(h.timeout())
-                    .method(h.method(), h.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(h.body()));
+            var request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(h.timeout())
+                    .method(
+                            h.method(),
+                            h.body() == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(h.body()));
             h.headers().forEach(request::header);
             int status;
             try {
@@ -273,12 +351,15 @@ final class ChaosRunner {
         if (whole.matches()) {
             return lookup(whole.group(1), configuration);
         }
-        return REFERENCE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(String.valueOf(lookup(m.group(1), configuration))));
+        return REFERENCE
+                .matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(String.valueOf(lookup(m.group(1), configuration))));
     }
 
     private static Object lookup(String name, Map<String, Object> configuration) {
         if (!configuration.containsKey(name)) {
-            throw new InvalidExperimentException("configuration." + name, "is referred to as ${" + name + "} but not defined");
+            throw new InvalidExperimentException(
+                    "configuration." + name, "is referred to as ${" + name + "} but not defined");
         }
         return configuration.get(name);
     }
@@ -292,9 +373,15 @@ final class ChaosRunner {
     }
 
     private static String deviations(List<ProbeResult> probes) {
-        return String.join("; ", probes.stream().filter(p -> !p.withinTolerance())
-                .map(p -> p.name() + (p.error() != null ? " failed (" + p.error() + ")" : " was " + p.value() + ", tolerance " + p.tolerance()))
-                .toList());
+        return String.join(
+                "; ",
+                probes.stream()
+                        .filter(p -> !p.withinTolerance())
+                        .map(p -> p.name()
+                                + (p.error() != null
+                                        ? " failed (" + p.error() + ")"
+                                        : " was " + p.value() + ", tolerance " + p.tolerance()))
+                        .toList());
     }
 
     private static String message(Throwable e) {

@@ -61,30 +61,41 @@ public final class ChaosSessions implements AutoCloseable {
     private final ChaosExperiments experiments = new PgChaosExperiments();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     // An abandoned run (the toolkit interrupted after start_workload) must not write on for ever.
-    private final java.util.concurrent.ScheduledExecutorService reaper = java.util.concurrent.Executors
-            .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("chaos-sessions-reaper").factory());
+    private final java.util.concurrent.ScheduledExecutorService reaper =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("chaos-sessions-reaper").factory());
     private Database database;
     private EventStore journal;
 
     /** One run as the toolkit drives it: its record, its state, and the calls made so far. */
-    private record Session(String name, ExperimentRun run, RunContext context, List<ActivityResult> calls, Instant[] lastCall) {}
+    private record Session(
+            String name, ExperimentRun run, RunContext context, List<ActivityResult> calls, Instant[] lastCall) {}
 
     /**
      * @param databaseUrl the cluster's database; the functions use connections of their own, named like
      *     {@code ./bigbox chaos run}'s, so that {@code terminate_connections} spares them as it spares the runner
      * @param serviceKey the key the workload appends with (the instances' API asks for one)
      */
-    public ChaosSessions(DatabaseUrl databaseUrl, String adminToken, Supplier<Optional<String>> serviceKey, String instanceName, Clock clock) {
+    public ChaosSessions(
+            DatabaseUrl databaseUrl,
+            String adminToken,
+            Supplier<Optional<String>> serviceKey,
+            String instanceName,
+            Clock clock) {
         this.databaseUrl = databaseUrl;
         this.adminToken = Optional.of(adminToken);
         this.serviceKey = serviceKey;
         this.instanceName = instanceName;
         this.clock = clock;
-        reaper.scheduleWithFixedDelay(() -> {
-            synchronized (this) {
-                endIdle();
-            }
-        }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        reaper.scheduleWithFixedDelay(
+                () -> {
+                    synchronized (this) {
+                        endIdle();
+                    }
+                },
+                1,
+                1,
+                java.util.concurrent.TimeUnit.MINUTES);
     }
 
     /** The name a call's header gives, checked; {@value #DEFAULT} without one. */
@@ -94,7 +105,8 @@ public final class ChaosSessions implements AutoCloseable {
         }
         String name = header.strip();
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(SESSION_HEADER + " must be 1 to 64 letters, digits and . _ : -, was '" + name + "'");
+            throw new IllegalArgumentException(
+                    SESSION_HEADER + " must be 1 to 64 letters, digits and . _ : -, was '" + name + "'");
         }
         return name;
     }
@@ -132,8 +144,15 @@ public final class ChaosSessions implements AutoCloseable {
             record(session, new ActivityResult(function, type, start, clock.instant(), value, null));
             return value;
         } catch (Exception e) {
-            record(session, new ActivityResult(function, type, start, clock.instant(), null,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            record(
+                    session,
+                    new ActivityResult(
+                            function,
+                            type,
+                            start,
+                            clock.instant(),
+                            null,
+                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             throw e;
         }
     }
@@ -170,14 +189,24 @@ public final class ChaosSessions implements AutoCloseable {
         definition.put("served_by", instanceName);
         definition.put("session", name);
         definition.put("functions", "POST /admin/v1/chaos/functions/<function>, called by a runner in another process");
-        var run = new ExperimentRun(id, experiment, "-", definition, clock.instant(), RollbackStrategy.NEVER, "session " + name + " on "
-                + instanceName);
+        var run = new ExperimentRun(
+                id,
+                experiment,
+                "-",
+                definition,
+                clock.instant(),
+                RollbackStrategy.NEVER,
+                "session " + name + " on " + instanceName);
         journal().inTransaction(work -> {
             experiments.started(work, run);
             return null;
         });
-        var session = new Session(name, run, new RunContext(new Cluster(database(), adminToken, serviceKey.get(), List.of()), id,
-                experiment, instanceName), new ArrayList<>(),
+        var session = new Session(
+                name,
+                run,
+                new RunContext(
+                        new Cluster(database(), adminToken, serviceKey.get(), List.of()), id, experiment, instanceName),
+                new ArrayList<>(),
                 new Instant[] {clock.instant()});
         sessions.put(name, session);
         log.info("Chaos session '{}' opened on {} as experiment {}", name, instanceName, id);
@@ -186,13 +215,25 @@ public final class ChaosSessions implements AutoCloseable {
 
     // What chaos_experiments records of a session: the toolkit's file stays with the toolkit.
     private Experiment experiment(String name) {
-        var probe = new Activity.Probe("as the caller's experiment file declares", new Provider.Builtin("instances_ready", Map.of()),
-                new Tolerance.Range(1, Integer.MAX_VALUE, null), null);
-        var action = new Activity.Action("the functions the caller calls", new Provider.Builtin("instances_ready", Map.of()), null, false);
-        return new Experiment("Chaos functions served by " + instanceName + " (session " + name + ")",
-                "A run driven over HTTP by a runner in another process, such as the Chaos Toolkit; its calls are the actions.", "1.0.0",
-                List.of("chaostoolkit"), TYPE, null, Map.of("served_by", instanceName), Map.of(),
-                new SteadyStateHypothesis("as the caller's experiment file declares", List.of(probe)), List.of(action), List.of(),
+        var probe = new Activity.Probe(
+                "as the caller's experiment file declares",
+                new Provider.Builtin("instances_ready", Map.of()),
+                new Tolerance.Range(1, Integer.MAX_VALUE, null),
+                null);
+        var action = new Activity.Action(
+                "the functions the caller calls", new Provider.Builtin("instances_ready", Map.of()), null, false);
+        return new Experiment(
+                "Chaos functions served by " + instanceName + " (session " + name + ")",
+                "A run driven over HTTP by a runner in another process, such as the Chaos Toolkit; its calls are the actions.",
+                "1.0.0",
+                List.of("chaostoolkit"),
+                TYPE,
+                null,
+                Map.of("served_by", instanceName),
+                Map.of(),
+                new SteadyStateHypothesis("as the caller's experiment file declares", List.of(probe)),
+                List.of(action),
+                List.of(),
                 RollbackStrategy.NEVER);
     }
 
@@ -210,16 +251,30 @@ public final class ChaosSessions implements AutoCloseable {
             calls = List.copyOf(session.calls());
         }
         var findings = new ArrayList<String>();
-        findings.add("served " + calls.size() + " call(s) from a runner in another process; the session ended because " + why
-                + "; the verdict is the runner's (the Chaos Toolkit's journal)");
-        RunRecord record = ChaosRunner.conclude(session.context(), List.of(), List.of(), calls, List.of(), findings, false, false, null,
+        findings.add("served " + calls.size() + " call(s) from a runner in another process; the session ended because "
+                + why + "; the verdict is the runner's (the Chaos Toolkit's journal)");
+        RunRecord record = ChaosRunner.conclude(
+                session.context(),
+                List.of(),
+                List.of(),
+                calls,
+                List.of(),
+                findings,
+                false,
+                false,
+                null,
                 clock.instant());
         try {
             journal().inTransaction(work -> experiments.finished(work, session.run(), record));
         } catch (RuntimeException e) {
             log.warn("Chaos session '{}' could not be recorded as ended: {}", session.name(), e.getMessage());
         }
-        log.info("Chaos session '{}' ended ({}): {} call(s), score {}", session.name(), why, calls.size(), record.score().value());
+        log.info(
+                "Chaos session '{}' ended ({}): {} call(s), score {}",
+                session.name(),
+                why,
+                calls.size(),
+                record.score().value());
         return record;
     }
 

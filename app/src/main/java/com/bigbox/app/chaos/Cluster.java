@@ -30,7 +30,8 @@ final class Cluster {
     private final Optional<String> adminToken;
     private final Optional<String> apiKey;
     private final List<String> givenUrls;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One instance: its name and where it answers. */
     record Instance(String name, String url, boolean embeddedDatabase) {}
@@ -90,8 +91,12 @@ final class Cluster {
 
     private Instance describe(String url) throws IOException, InterruptedException {
         try {
-            Map<?, ?> status = JSON.readValue(admin(new Instance(url, url, false), "GET", "/admin/v1/chaos/status", null).body(), Map.class);
-            return new Instance(String.valueOf(status.get("instance")), url, Boolean.TRUE.equals(status.get("embedded_database")));
+            Map<?, ?> status = JSON.readValue(
+                    admin(new Instance(url, url, false), "GET", "/admin/v1/chaos/status", null)
+                            .body(),
+                    Map.class);
+            return new Instance(
+                    String.valueOf(status.get("instance")), url, Boolean.TRUE.equals(status.get("embedded_database")));
         } catch (IOException e) {
             return new Instance(url, url, false);
         }
@@ -99,27 +104,39 @@ final class Cluster {
 
     boolean ready(Instance instance) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(instance.url() + "/health/ready")).timeout(Duration.ofSeconds(5)).GET().build())
-                    .statusCode() == 200;
+            return send(HttpRequest.newBuilder(URI.create(instance.url() + "/health/ready"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build())
+                            .statusCode()
+                    == 200;
         } catch (IOException | InterruptedException e) {
             return false;
         }
     }
 
     /** A request to an instance's chaos surface, with the admin token. */
-    HttpResponse<String> admin(Instance instance, String method, String path, String jsonBody) throws IOException, InterruptedException {
+    HttpResponse<String> admin(Instance instance, String method, String path, String jsonBody)
+            throws IOException, InterruptedException {
         if (adminToken.isEmpty()) {
-            throw new IllegalStateException("BIGBOX_ADMIN_TOKEN is not set: the instances' chaos surface needs it (set the same value for "
-                    + "every instance and for this command)");
+            throw new IllegalStateException(
+                    "BIGBOX_ADMIN_TOKEN is not set: the instances' chaos surface needs it (set the same value for "
+                            + "every instance and for this command)");
         }
-        var request = HttpRequest.newBuilder(URI.create(instance.url() + path)).timeout(Duration.ofSeconds(60))
+        var request = HttpRequest.newBuilder(URI.create(instance.url() + path))
+                .timeout(Duration.ofSeconds(60))
                 .header(ChaosAdminRoutes.TOKEN_HEADER, adminToken.get())
                 .header("Content-Type", "application/json")
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody))
                 .build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() >= 400) {
-            throw new IOException(instance.name() + " refused " + method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IOException(instance.name() + " refused " + method + " " + path + ": HTTP "
+                    + response.statusCode() + " " + response.body());
         }
         return response;
     }

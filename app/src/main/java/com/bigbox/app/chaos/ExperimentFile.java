@@ -43,8 +43,20 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
      */
     static final Pattern FUNCTION_URL = Pattern.compile("\\$\\{bigbox_url}/admin/v1/chaos/functions/([a-z_]+)");
 
-    private static final Set<String> TOP_LEVEL = Set.of("version", "title", "description", "tags", "contributions", "configuration",
-            "secrets", "extensions", "steady-state-hypothesis", "method", "rollbacks", "controls", "runtime");
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "version",
+            "title",
+            "description",
+            "tags",
+            "contributions",
+            "configuration",
+            "secrets",
+            "extensions",
+            "steady-state-hypothesis",
+            "method",
+            "rollbacks",
+            "controls",
+            "runtime");
 
     public static ExperimentFile read(Path path) {
         byte[] bytes;
@@ -57,18 +69,24 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         try {
             tree = YAML.readValue(bytes, Object.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidExperimentException(path.toString(), "is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new InvalidExperimentException(
+                    path.toString(),
+                    "is not valid YAML: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             throw new InvalidExperimentException(path.toString(), "cannot be read: " + e.getMessage());
         }
         if (!(tree instanceof Map<?, ?> root)) {
-            throw new InvalidExperimentException(path.toString(), "must be a mapping with title, steady-state-hypothesis and method");
+            throw new InvalidExperimentException(
+                    path.toString(), "must be a mapping with title, steady-state-hypothesis and method");
         }
         Map<String, Object> definition = strings(root, "");
         for (String key : definition.keySet()) {
             if (!TOP_LEVEL.contains(key)) {
-                throw new InvalidExperimentException(key, "is not a key of an experiment; expected some of " + TOP_LEVEL);
+                throw new InvalidExperimentException(
+                        key, "is not a key of an experiment; expected some of " + TOP_LEVEL);
             }
         }
         return new ExperimentFile(path, experiment(definition), definition, sha256(bytes));
@@ -87,13 +105,30 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         var configuration = new java.util.LinkedHashMap<>(e.configuration());
         variables.forEach((name, value) -> {
             if (!configuration.containsKey(name)) {
-                throw new InvalidExperimentException("configuration." + name, "is not defined by the experiment, so --var cannot set "
-                        + "it; it defines " + configuration.keySet());
+                throw new InvalidExperimentException(
+                        "configuration." + name,
+                        "is not defined by the experiment, so --var cannot set " + "it; it defines "
+                                + configuration.keySet());
             }
             configuration.put(name, scalar(value));
         });
-        return new ExperimentFile(path, new Experiment(e.title(), e.description(), e.version(), e.tags(), e.type(), e.intensity(),
-                e.targetFilter(), configuration, e.hypothesis(), e.method(), e.rollbacks(), e.rollbackStrategy()), definition, sha256);
+        return new ExperimentFile(
+                path,
+                new Experiment(
+                        e.title(),
+                        e.description(),
+                        e.version(),
+                        e.tags(),
+                        e.type(),
+                        e.intensity(),
+                        e.targetFilter(),
+                        configuration,
+                        e.hypothesis(),
+                        e.method(),
+                        e.rollbacks(),
+                        e.rollbackStrategy()),
+                definition,
+                sha256);
     }
 
     private static Object scalar(String value) {
@@ -115,14 +150,17 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
                 versionText(d.get("version")),
                 list(d, "tags", "tags").stream().map(String::valueOf).toList(),
                 text(bigbox, "experiment_type", "extensions.bigbox.experiment_type"),
-                bigbox.containsKey("intensity") ? Intensity.parse(text(bigbox, "intensity", "extensions.bigbox.intensity")) : null,
+                bigbox.containsKey("intensity")
+                        ? Intensity.parse(text(bigbox, "intensity", "extensions.bigbox.intensity"))
+                        : null,
                 map(bigbox, "target_filter", "extensions.bigbox.target_filter"),
                 map(d, "configuration", "configuration"),
                 hypothesis(map(d, "steady-state-hypothesis", "steady-state-hypothesis")),
                 activities(list(d, "method", "method"), "method"),
                 activities(list(d, "rollbacks", "rollbacks"), "rollbacks"),
                 bigbox.containsKey("rollback_strategy")
-                        ? RollbackStrategy.parse(text(bigbox, "rollback_strategy", "extensions.bigbox.rollback_strategy"))
+                        ? RollbackStrategy.parse(
+                                text(bigbox, "rollback_strategy", "extensions.bigbox.rollback_strategy"))
                         : null);
     }
 
@@ -132,7 +170,8 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
                 return strings(m, "extensions.bigbox.");
             }
         }
-        throw new InvalidExperimentException("extensions", "must hold an entry with name: bigbox and its experiment_type");
+        throw new InvalidExperimentException(
+                "extensions", "must hold an entry with name: bigbox and its experiment_type");
     }
 
     private static SteadyStateHypothesis hypothesis(Map<String, Object> h) {
@@ -172,9 +211,16 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         boolean function = provider instanceof Provider.Builtin;
         return switch (type) {
             case "action" -> new Activity.Action(name, provider, pauses, Boolean.TRUE.equals(a.get("background")));
-            case "probe" -> new Activity.Probe(name, provider, a.containsKey("tolerance")
-                    ? tolerance(a.get("tolerance"), where + ".tolerance", function) : null, pauses);
-            default -> throw new InvalidExperimentException(where + ".type", "must be action or probe, was '" + type + "'");
+            case "probe" ->
+                new Activity.Probe(
+                        name,
+                        provider,
+                        a.containsKey("tolerance")
+                                ? tolerance(a.get("tolerance"), where + ".tolerance", function)
+                                : null,
+                        pauses);
+            default ->
+                throw new InvalidExperimentException(where + ".type", "must be action or probe, was '" + type + "'");
         };
     }
 
@@ -184,7 +230,8 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         }
         String type = text(p, "type", where + ".type");
         return switch (type) {
-            case "bigbox" -> new Provider.Builtin(text(p, "func", where + ".func"), map(p, "arguments", where + ".arguments"));
+            case "bigbox" ->
+                new Provider.Builtin(text(p, "func", where + ".func"), map(p, "arguments", where + ".arguments"));
             case "http" -> {
                 Matcher call = FUNCTION_URL.matcher(text(p, "url", where + ".url"));
                 if (call.matches()) {
@@ -193,10 +240,15 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
                 var headers = new LinkedHashMap<String, String>();
                 map(p, "headers", where + ".headers").forEach((k, v) -> headers.put(k, String.valueOf(v)));
                 Object body = p.get("arguments");
-                yield new Provider.Http(text(p, "url", where + ".url"), optionalText(p, "method", where + ".method"), headers,
-                        body == null ? null : String.valueOf(body), seconds(p.get("timeout"), where + ".timeout"));
+                yield new Provider.Http(
+                        text(p, "url", where + ".url"),
+                        optionalText(p, "method", where + ".method"),
+                        headers,
+                        body == null ? null : String.valueOf(body),
+                        seconds(p.get("timeout"), where + ".timeout"));
             }
-            default -> throw new InvalidExperimentException(where + ".type", "must be bigbox or http, was '" + type + "'");
+            default ->
+                throw new InvalidExperimentException(where + ".type", "must be bigbox or http, was '" + type + "'");
         };
     }
 
@@ -217,7 +269,9 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
         return switch (type) {
             case "range" -> {
                 List<Object> range = list(m, "range", where + ".range");
-                if (range.size() != 2 || !(range.get(0) instanceof Number low) || !(range.get(1) instanceof Number high)) {
+                if (range.size() != 2
+                        || !(range.get(0) instanceof Number low)
+                        || !(range.get(1) instanceof Number high)) {
                     throw new InvalidExperimentException(where + ".range", "must be [low, high], two numbers");
                 }
                 yield new Tolerance.Range(low.doubleValue(), high.doubleValue(), target);
@@ -226,20 +280,26 @@ public record ExperimentFile(Path path, Experiment experiment, Map<String, Objec
                 try {
                     yield new Tolerance.Regex(Pattern.compile(text(m, "pattern", where + ".pattern")), target);
                 } catch (PatternSyntaxException e) {
-                    throw new InvalidExperimentException(where + ".pattern", "is not a regular expression: " + e.getDescription());
+                    throw new InvalidExperimentException(
+                            where + ".pattern", "is not a regular expression: " + e.getDescription());
                 }
             }
             case "jsonpath" -> {
                 Object expect = m.get("expect");
-                List<Object> expected = expect == null ? List.of() : expect instanceof List<?> l ? new ArrayList<Object>(l) : List.of(expect);
+                List<Object> expected = expect == null
+                        ? List.of()
+                        : expect instanceof List<?> l ? new ArrayList<Object>(l) : List.of(expect);
                 yield new Tolerance.JsonPath(text(m, "path", where + ".path"), expected, target);
             }
-            default -> throw new InvalidExperimentException(where + ".type", "must be range, regex or jsonpath, was '" + type + "'");
+            default ->
+                throw new InvalidExperimentException(
+                        where + ".type", "must be range, regex or jsonpath, was '" + type + "'");
         };
     }
 
     private static Activity.Pauses pauses(Map<String, Object> p, String where) {
-        return new Activity.Pauses(seconds(p.get("before"), where + ".before"), seconds(p.get("after"), where + ".after"));
+        return new Activity.Pauses(
+                seconds(p.get("before"), where + ".before"), seconds(p.get("after"), where + ".after"));
     }
 
     private static Duration seconds(Object value, String where) {

@@ -46,25 +46,24 @@ final class LeadWorkload {
     /** @param thinOnly only leads too thin to qualify without a person */
     void start(double leadsPerSecond, boolean thinOnly, int paymentEvery) {
         long pauseNanos = (long) (1e9 / leadsPerSecond);
-        sender = Thread.ofPlatform().daemon().name("chaos-leads").start(() -> FixedRate.run(running, pauseNanos, n -> {
-            send((int) n, thinOnly || n % 2 == 1);
-            if (paymentEvery > 0 && n % paymentEvery == 0) {
-                pay((int) n);
-            }
-        }));
+        sender = Thread.ofPlatform()
+                .daemon()
+                .name("chaos-leads")
+                .start(() -> FixedRate.run(running, pauseNanos, n -> {
+                    send((int) n, thinOnly || n % 2 == 1);
+                    if (paymentEvery > 0 && n % paymentEvery == 0) {
+                        pay((int) n);
+                    }
+                }));
     }
 
     private void send(int n, boolean thin) {
         String name = "Chaos Lead " + runId + " " + n;
-        String body = thin
-                ? """
-                  {"name": "%s", "email": "lead%d@%s.example.com", "message": "Hello, can you help us?", "source": "chaos:%s"}"""
-                        .formatted(name, n, runId, runId)
-                : """
+        String body = thin ? """
+                  {"name": "%s", "email": "lead%d@%s.example.com", "message": "Hello, can you help us?", "source": "chaos:%s"}""".formatted(name, n, runId, runId) : """
                   {"name": "%s", "email": "lead%d@%s.example.com", "phone": "+1 555 0100", "company": "Chaos %d %s",
                    "budget": 20000, "urgency": "high", "source": "chaos:%s",
-                   "message": "We need a complete rebrand for our launch next quarter, with a campaign for engineers and buyers."}"""
-                        .formatted(name, n, runId, n, runId, runId);
+                   "message": "We need a complete rebrand for our launch next quarter, with a campaign for engineers and buyers."}""".formatted(name, n, runId, n, runId, runId);
         Cluster.Instance instance = instances.get(n % instances.size());
         try {
             HttpResponse<String> response = post(instance, "/api/v1/leads", body);
@@ -89,7 +88,10 @@ final class LeadWorkload {
                  "emitted_by": "chaos-bank", "payload": {"invoice_id": "chaos-%s-%d", "amount": 100}}""".formatted(id, runId, n, runId, n);
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                if (post(instances.get((n + attempt) % instances.size()), "/api/v1/events", body).statusCode() / 100 == 2) {
+                if (post(instances.get((n + attempt) % instances.size()), "/api/v1/events", body)
+                                        .statusCode()
+                                / 100
+                        == 2) {
                     payments.add(id);
                     return;
                 }
@@ -102,11 +104,16 @@ final class LeadWorkload {
         }
     }
 
-    private HttpResponse<String> post(Cluster.Instance instance, String path, String body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(instance.url() + path)).timeout(TIMEOUT)
+    private HttpResponse<String> post(Cluster.Instance instance, String path, String body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(instance.url() + path))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json");
-        cluster.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key).header("apikey", key));
-        return cluster.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        cluster.apiKey()
+                .ifPresent(
+                        key -> request.header("Authorization", "Bearer " + key).header("apikey", key));
+        return cluster.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     Summary stop() {

@@ -20,6 +20,7 @@ final class RunContext {
     boolean slowWritesInstalled;
     /** Instances this run crashed on purpose: the total check does not expect them to answer. */
     final java.util.Set<String> crashed = new java.util.HashSet<>();
+
     final List<Thread> holders = new ArrayList<>();
     /**
      * The instance that serves this run's functions to a runner in another process (the Chaos

@@ -50,7 +50,10 @@ final class Workload {
         long pauseNanos = (long) (1e9 * writerCount / ratePerSecond);
         for (int w = 0; w < writerCount; w++) {
             int writer = w;
-            writers.add(Thread.ofPlatform().daemon().name("chaos-writer-" + w).start(() -> FixedRate.run(running, pauseNanos, n -> append(writer, n))));
+            writers.add(Thread.ofPlatform()
+                    .daemon()
+                    .name("chaos-writer-" + w)
+                    .start(() -> FixedRate.run(running, pauseNanos, n -> append(writer, n))));
         }
     }
 
@@ -78,7 +81,12 @@ final class Workload {
         }
     }
 
-    private enum Outcome { ACKNOWLEDGED, REFUSED, FAILED, UNKNOWN }
+    private enum Outcome {
+        ACKNOWLEDGED,
+        REFUSED,
+        FAILED,
+        UNKNOWN
+    }
 
     /** A client that retries, as real ones do: 5 tries over about 3 s, each on the next instance. */
     private static final int RETRIES = 5;
@@ -96,13 +104,17 @@ final class Workload {
     private Outcome send(Cluster.Instance instance, UUID id, int writer, long n) {
         String body = """
                 {"event_id":"%s","event_type":"%s","aggregate_type":"%s","aggregate_id":"%s-w%d","emitted_by":"chaos-workload",
-                 "payload":{"run":"%s","writer":%d,"n":%d}}""".formatted(id, ProbeWorkload.EVENT_TYPE, ProbeWorkload.AGGREGATE_TYPE,
-                runId, writer, runId, writer, n);
-        var request = HttpRequest.newBuilder(URI.create(instance.url() + "/api/v1/events")).timeout(TIMEOUT)
+                 "payload":{"run":"%s","writer":%d,"n":%d}}""".formatted(
+                        id, ProbeWorkload.EVENT_TYPE, ProbeWorkload.AGGREGATE_TYPE, runId, writer, runId, writer, n);
+        var request = HttpRequest.newBuilder(URI.create(instance.url() + "/api/v1/events"))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json");
-        cluster.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key).header("apikey", key));
+        cluster.apiKey()
+                .ifPresent(
+                        key -> request.header("Authorization", "Bearer " + key).header("apikey", key));
         try {
-            HttpResponse<String> response = cluster.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            HttpResponse<String> response = cluster.send(
+                    request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
             if (response.statusCode() == 200 || response.statusCode() == 201) {
                 return Outcome.ACKNOWLEDGED;
             }

@@ -18,8 +18,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bigbox chaos run FILE} and {@code bigbox chaos clear}. */
-@Command(name = "chaos", mixinStandardHelpOptions = true,
-        description = "Chaos experiments against the running cluster (see docs/chaos.md and the experiments in chaos/).",
+@Command(
+        name = "chaos",
+        mixinStandardHelpOptions = true,
+        description =
+                "Chaos experiments against the running cluster (see docs/chaos.md and the experiments in chaos/).",
         subcommands = {ChaosCommand.Run.class, ChaosCommand.Clear.class})
 public final class ChaosCommand implements Runnable {
     @ParentCommand
@@ -33,10 +36,14 @@ public final class ChaosCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Run an experiment: check its steady-state hypothesis, run its method, check again, roll back as its strategy says,",
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run an experiment: check its steady-state hypothesis, run its method, check again, roll back as its strategy says,",
                 "and record the run in chaos_experiments and as events. Exit code 0: the hypothesis held; 1: it deviated or the run was",
-                "aborted; 2: the file or the options are wrong."})
+                "aborted; 2: the file or the options are wrong."
+            })
     static final class Run implements Callable<Integer> {
         @ParentCommand
         ChaosCommand chaos;
@@ -47,30 +54,51 @@ public final class ChaosCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The experiment (YAML or JSON, the Chaos Toolkit's shape).")
         Path file;
 
-        @Option(names = "--instance", paramLabel = "URL",
-                description = "An instance to act on (repeatable); default: every instance whose heartbeat is in engine_instances.")
+        @Option(
+                names = "--instance",
+                paramLabel = "URL",
+                description =
+                        "An instance to act on (repeatable); default: every instance whose heartbeat is in engine_instances.")
         List<String> instances = new ArrayList<>();
 
-        @Option(names = "--rollback-strategy", paramLabel = "STRATEGY",
-                description = "always, never or deviated; overrides the experiment's (default: the experiment's, else always).")
+        @Option(
+                names = "--rollback-strategy",
+                paramLabel = "STRATEGY",
+                description =
+                        "always, never or deviated; overrides the experiment's (default: the experiment's, else always).")
         String rollbackStrategy;
 
-        @Option(names = "--journal", paramLabel = "FILE", description = "Also write the run's full journal to FILE as JSON.")
+        @Option(
+                names = "--journal",
+                paramLabel = "FILE",
+                description = "Also write the run's full journal to FILE as JSON.")
         Path journal;
 
-        @Option(names = "--var", paramLabel = "NAME=VALUE",
-                description = "Set a value of the experiment's configuration (repeatable), e.g. --var absence_seconds=90000.")
+        @Option(
+                names = "--var",
+                paramLabel = "NAME=VALUE",
+                description =
+                        "Set a value of the experiment's configuration (repeatable), e.g. --var absence_seconds=90000.")
         Map<String, String> variables = new LinkedHashMap<>();
 
         @Override
         public Integer call() throws Exception {
-            return ChaosRun.run(target(chaos.main.settings()), file, variables, instances, rollbackStrategy, journal,
+            return ChaosRun.run(
+                    target(chaos.main.settings()),
+                    file,
+                    variables,
+                    instances,
+                    rollbackStrategy,
+                    journal,
                     spec.commandLine().getOut());
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true,
-            description = "End every chaos fault still in force and remove the slow-writes trigger (after an interrupted run).")
+    @Command(
+            name = "clear",
+            mixinStandardHelpOptions = true,
+            description =
+                    "End every chaos fault still in force and remove the slow-writes trigger (after an interrupted run).")
     static final class Clear implements Callable<Integer> {
         @ParentCommand
         ChaosCommand chaos;

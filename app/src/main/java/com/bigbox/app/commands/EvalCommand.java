@@ -18,7 +18,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bigbox eval meetings DIR}: how well the meeting extractor does on labelled meetings. */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure an extractor on labelled data.",
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = "Measure an extractor on labelled data.",
         subcommands = {EvalCommand.Meetings.class})
 public final class EvalCommand implements Runnable {
     @Spec
@@ -32,10 +35,14 @@ public final class EvalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "meetings", mixinStandardHelpOptions = true,
-            description = {"Run the extractor on every *.json AMI meeting in DIR (it sees each act's speaker, role,",
-                    "times and text only) and print micro precision, recall and F1 of action items (per dialogue",
-                    "act) and entities (per meeting), each with a 95% bootstrap interval over meetings."})
+    @Command(
+            name = "meetings",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run the extractor on every *.json AMI meeting in DIR (it sees each act's speaker, role,",
+                "times and text only) and print micro precision, recall and F1 of action items (per dialogue",
+                "act) and entities (per meeting), each with a 95% bootstrap interval over meetings."
+            })
     static final class Meetings implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -43,13 +50,19 @@ public final class EvalCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "Folder of AMI meeting JSON files.")
         Path dir;
 
-        @Option(names = "--extractor", defaultValue = "default", description = "default or llm (BIGBOX_LLM_URL, BIGBOX_LLM_MODEL).")
+        @Option(
+                names = "--extractor",
+                defaultValue = "default",
+                description = "default or llm (BIGBOX_LLM_URL, BIGBOX_LLM_MODEL).")
         String extractor;
 
         @Option(names = "--json", description = "Print the figures as JSON.")
         boolean json;
 
-        @Option(names = "--predictions", paramLabel = "FILE", description = "Write one JSON line of predictions per meeting.")
+        @Option(
+                names = "--predictions",
+                paramLabel = "FILE",
+                description = "Write one JSON line of predictions per meeting.")
         Path predictions;
 
         @ParentCommand
@@ -63,7 +76,9 @@ public final class EvalCommand implements Runnable {
             if (predictions != null) {
                 Files.write(predictions, result.predictionLines());
             }
-            spec.commandLine().getOut().print(json ? MeetingEvalRun.json(result) + System.lineSeparator() : MeetingEvalRun.text(result));
+            spec.commandLine()
+                    .getOut()
+                    .print(json ? MeetingEvalRun.json(result) + System.lineSeparator() : MeetingEvalRun.text(result));
             spec.commandLine().getOut().flush();
             return 0;
         }

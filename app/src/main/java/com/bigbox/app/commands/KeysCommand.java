@@ -22,27 +22,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Creates the JWT secret when there is none and prints the anon and service_role keys. */
-@Command(name = "keys", mixinStandardHelpOptions = true,
-        description = {"Print the anon and service_role keys (HS256 JWTs, as Supabase issues them) in .env form.",
-                "Creates the JWT secret in .bigbox/jwt-secret (mode 600) unless BIGBOX_JWT_SECRET is set."})
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the anon and service_role keys (HS256 JWTs, as Supabase issues them) in .env form.",
+            "Creates the JWT secret in .bigbox/jwt-secret (mode 600) unless BIGBOX_JWT_SECRET is set."
+        })
 public final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", description = "SUPABASE_URL to print and write: the engine's address as clients reach it "
-            + "(default: http://127.0.0.1:PORT, else the SUPABASE_URL already in the environment or .env, else http://127.0.0.1:8080).")
+    @Option(
+            names = "--url",
+            description =
+                    "SUPABASE_URL to print and write: the engine's address as clients reach it "
+                            + "(default: http://127.0.0.1:PORT, else the SUPABASE_URL already in the environment or .env, else http://127.0.0.1:8080).")
     String url;
 
-    @Option(names = "--port", description = "The port the engine listens on ('bigbox up --port'), for the default SUPABASE_URL.")
+    @Option(
+            names = "--port",
+            description = "The port the engine listens on ('bigbox up --port'), for the default SUPABASE_URL.")
     Integer port;
 
-    @Option(names = "--days", defaultValue = "3650", description = "How long the keys stay valid (default: ${DEFAULT-VALUE} days).")
+    @Option(
+            names = "--days",
+            defaultValue = "3650",
+            description = "How long the keys stay valid (default: ${DEFAULT-VALUE} days).")
     int days;
 
-    @Option(names = "--directory", defaultValue = ".", description = "Where .env and .bigbox/ are (default: the current directory).")
+    @Option(
+            names = "--directory",
+            defaultValue = ".",
+            description = "Where .env and .bigbox/ are (default: the current directory).")
     Path directory;
 
-    @Option(names = "--write-env", description = "Also write SUPABASE_URL and the keys into .env (mode 600), replacing earlier values.")
+    @Option(
+            names = "--write-env",
+            description = "Also write SUPABASE_URL and the keys into .env (mode 600), replacing earlier values.")
     boolean writeEnv;
 
     @Override
@@ -60,9 +77,13 @@ public final class KeysCommand implements Callable<Integer> {
         values.put("SUPABASE_ANON_KEY", tokens.apiKey(DbRole.ANON, validity));
         values.put("SUPABASE_SERVICE_ROLE_KEY", tokens.apiKey(DbRole.SERVICE_ROLE, validity));
         var out = spec.commandLine().getOut();
-        out.println("# " + (created[0] ? "Created the JWT secret in " + JwtSecretFile.path(settings)
-                : settings.get("BIGBOX_JWT_SECRET").isPresent() ? "JWT secret from BIGBOX_JWT_SECRET"
-                : "JWT secret from " + JwtSecretFile.path(settings)) + ". The service_role key bypasses row-level security: keep it secret.");
+        out.println("# "
+                + (created[0]
+                        ? "Created the JWT secret in " + JwtSecretFile.path(settings)
+                        : settings.get("BIGBOX_JWT_SECRET").isPresent()
+                                ? "JWT secret from BIGBOX_JWT_SECRET"
+                                : "JWT secret from " + JwtSecretFile.path(settings))
+                + ". The service_role key bypasses row-level security: keep it secret.");
         values.forEach((name, value) -> out.println(name + "=" + value));
         if (writeEnv) {
             Path env = settings.workingDirectory().resolve(".env");
@@ -90,7 +111,9 @@ public final class KeysCommand implements Callable<Integer> {
         var lines = new ArrayList<String>();
         if (Files.isRegularFile(env)) {
             for (String line : Files.readAllLines(env, StandardCharsets.UTF_8)) {
-                String name = line.contains("=") ? line.substring(0, line.indexOf('=')).strip() : "";
+                String name = line.contains("=")
+                        ? line.substring(0, line.indexOf('=')).strip()
+                        : "";
                 if (!values.containsKey(name)) {
                     lines.add(line);
                 }

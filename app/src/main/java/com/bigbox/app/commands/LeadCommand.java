@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Sends a lead inquiry through the intake path (the seed guide's "send a test lead inquiry"). */
-@Command(name = "lead", mixinStandardHelpOptions = true,
-        description = "Send a lead inquiry through the intake path: it is recorded as LEAD_INQUIRY_RECEIVED and a running "
-                + "engine's intake agent qualifies it.")
+@Command(
+        name = "lead",
+        mixinStandardHelpOptions = true,
+        description =
+                "Send a lead inquiry through the intake path: it is recorded as LEAD_INQUIRY_RECEIVED and a running "
+                        + "engine's intake agent qualifies it.")
 public final class LeadCommand implements Callable<Integer> {
     @ParentCommand
     Settings.Source main;
@@ -45,7 +48,10 @@ public final class LeadCommand implements Callable<Integer> {
     @Option(names = "--urgency", description = "low, normal, medium, high or urgent.")
     String urgency;
 
-    @Option(names = "--wait", defaultValue = "0", description = "Seconds to wait for a running engine to qualify the lead (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--wait",
+            defaultValue = "0",
+            description = "Seconds to wait for a running engine to qualify the lead (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
     @Spec
@@ -55,10 +61,12 @@ public final class LeadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var inquiry = new LeadInquiry(name, email, phone, company, budget, message, urgency, "cli", null);
         try (OneShot db = OneShot.open(main.settings(), "lead")) {
-            RecordedEvent recorded = db.store().inTransaction(w -> new LeadIntake(Clock.systemUTC()).receive(w, inquiry));
+            RecordedEvent recorded =
+                    db.store().inTransaction(w -> new LeadIntake(Clock.systemUTC()).receive(w, inquiry));
             var out = spec.commandLine().getOut();
-            out.printf("LEAD_INQUIRY_RECEIVED %s (lead %s, confidence %s, flow %s)%n", recorded.eventId(), recorded.stream().id(),
-                    recorded.confidence(), recorded.correlationId());
+            out.printf(
+                    "LEAD_INQUIRY_RECEIVED %s (lead %s, confidence %s, flow %s)%n",
+                    recorded.eventId(), recorded.stream().id(), recorded.confidence(), recorded.correlationId());
             if (waitSeconds > 0) {
                 awaitOutcome(db, recorded, Duration.ofSeconds(waitSeconds));
             }
@@ -88,14 +96,18 @@ public final class LeadCommand implements Callable<Integer> {
             }
             Thread.sleep(250);
         }
-        out.println(shown > 1
-                ? "(the engine answered but has not decided within " + wait.toSeconds() + " s; see GET /api/v1/approvals)"
-                : "(no engine answered within " + wait.toSeconds() + " s; the lead is stored, and 'bigbox up' picks it up when it starts)");
+        out.println(
+                shown > 1
+                        ? "(the engine answered but has not decided within " + wait.toSeconds()
+                                + " s; see GET /api/v1/approvals)"
+                        : "(no engine answered within " + wait.toSeconds()
+                                + " s; the lead is stored, and 'bigbox up' picks it up when it starts)");
     }
 
     // A decision of this lead's flow waiting for a person: who must decide, and where.
     private static Optional<String> pendingApproval(OneShot db, java.util.UUID flow) {
-        try (var c = db.database().pool().getConnection(); var s = c.prepareStatement("""
+        try (var c = db.database().pool().getConnection();
+                var s = c.prepareStatement("""
                 select a.approval_id, a.assigned_role, a.recommended_action from human_approvals a
                   join events e on e.event_id = a.event_id
                  where e.correlation_id = ? and a.status = 'pending' order by a.created_at limit 1""")) {
@@ -104,9 +116,11 @@ public final class LeadCommand implements Callable<Integer> {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of("The lead now waits for a person's approval (approval " + rs.getString(1) + ", for the "
-                        + rs.getString(2) + " role: " + rs.getString(3) + "). Decide it in the dashboard's Approvals page or "
-                        + "with POST /api/v1/approvals/" + rs.getString(1) + "/decision.");
+                return Optional.of(
+                        "The lead now waits for a person's approval (approval " + rs.getString(1) + ", for the "
+                                + rs.getString(2) + " role: " + rs.getString(3)
+                                + "). Decide it in the dashboard's Approvals page or "
+                                + "with POST /api/v1/approvals/" + rs.getString(1) + "/decision.");
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot read the lead's approvals: " + e.getMessage(), e);

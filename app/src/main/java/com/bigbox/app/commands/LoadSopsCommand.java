@@ -12,24 +12,34 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Loads SOP files: all are validated first; if any is invalid, none is loaded. */
-@Command(name = "load-sops", mixinStandardHelpOptions = true,
-        description = "Validate every SOP file (*.yaml, *.yml) in DIR against sops/schema/sop.schema.json and load them: "
-                + "unchanged SOPs are skipped, changed ones become a new version. If any file is invalid, nothing is loaded.")
+@Command(
+        name = "load-sops",
+        mixinStandardHelpOptions = true,
+        description =
+                "Validate every SOP file (*.yaml, *.yml) in DIR against sops/schema/sop.schema.json and load them: "
+                        + "unchanged SOPs are skipped, changed ones become a new version. If any file is invalid, nothing is loaded.")
 public final class LoadSopsCommand implements Callable<Integer> {
     @ParentCommand
     Settings.Source main;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "sops", description = "Directory of SOP files (default: ${DEFAULT-VALUE}).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "sops",
+            description = "Directory of SOP files (default: ${DEFAULT-VALUE}).")
     Path directory;
 
-    @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who loads them (recorded on the events; default: the OS user).")
+    @Option(
+            names = "--by",
+            defaultValue = "${sys:user.name}",
+            description = "Who loads them (recorded on the events; default: the OS user).")
     String loadedBy;
 
     @Spec
@@ -45,8 +55,9 @@ public final class LoadSopsCommand implements Callable<Integer> {
             for (SopLoader.Entry e : report.entries()) {
                 out.printf("%-9s %-40s version %d  (%s)%n", e.outcome(), e.sopId(), e.version(), e.file());
             }
-            out.printf("%s: %d loaded, %d updated, %d unchanged%n", db.describe(), report.count("loaded"),
-                    report.count("updated"), report.count("unchanged"));
+            out.printf(
+                    "%s: %d loaded, %d updated, %d unchanged%n",
+                    db.describe(), report.count("loaded"), report.count("updated"), report.count("unchanged"));
         }
         return 0;
     }
@@ -57,7 +68,10 @@ public final class LoadSopsCommand implements Callable<Integer> {
         }
         try (Stream<Path> paths = Files.list(directory)) {
             var files = new java.util.ArrayList<SopFile>();
-            for (Path p : paths.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+            for (Path p : paths.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList()) {
                 files.add(new SopFile(p.getFileName().toString(), Files.readString(p)));
             }
             return files;

@@ -6,12 +6,14 @@ import com.bigbox.postgres.Database;
 import com.bigbox.postgres.Migrations;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Applies the schema and exits. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
         description = "Apply the schema to DATABASE_URL (or the embedded database) and exit.")
 public final class MigrateCommand implements Callable<Integer> {
     @ParentCommand
@@ -26,7 +28,9 @@ public final class MigrateCommand implements Callable<Integer> {
         try (DatabaseChoice choice = DatabaseChoice.open(settings);
                 Database database = new Database(choice.url(), 4, "bigbox-migrate")) {
             int applied = Migrations.apply(database.pool());
-            spec.commandLine().getOut().printf("%s: applied %d migration(s); schema is current%n", choice.describe(), applied);
+            spec.commandLine()
+                    .getOut()
+                    .printf("%s: applied %d migration(s); schema is current%n", choice.describe(), applied);
         }
         return 0;
     }

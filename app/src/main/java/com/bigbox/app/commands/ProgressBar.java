@@ -97,7 +97,8 @@ public final class ProgressBar implements Progress {
     }
 
     private String rate() {
-        return unit.equals("events") ? String.format(Locale.ROOT, "%,d events/s", eventsPerSecond())
+        return unit.equals("events")
+                ? String.format(Locale.ROOT, "%,d events/s", eventsPerSecond())
                 : String.format(Locale.ROOT, "%.0f s", seconds());
     }
 }

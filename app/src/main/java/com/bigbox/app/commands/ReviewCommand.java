@@ -17,7 +17,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** The reviews the 90-day doctrine asks for; today the weekly automation review. */
-@Command(name = "review", mixinStandardHelpOptions = true, subcommands = ReviewCommand.Weekly.class,
+@Command(
+        name = "review",
+        mixinStandardHelpOptions = true,
+        subcommands = ReviewCommand.Weekly.class,
         description = "Reviews the 90-day doctrine asks for (see docs/self-improvement.md).")
 public final class ReviewCommand implements Runnable, Settings.Source {
     @ParentCommand
@@ -37,10 +40,13 @@ public final class ReviewCommand implements Runnable, Settings.Source {
     }
 
     /** {@code bigbox review weekly [--week 2026-W48] [--json]}. */
-    @Command(name = "weekly", mixinStandardHelpOptions = true,
-            description = "The weekly automation review: top automation gaps, margin leaks and drift signals with their figures, "
-                    + "the week's doctrine violations, and the quarterly 30% question (automation rate by SOP >= 70%, manual work "
-                    + "< 20%, override rate < 15%, CEO interrupts < 7 a week) with pass or fail.")
+    @Command(
+            name = "weekly",
+            mixinStandardHelpOptions = true,
+            description =
+                    "The weekly automation review: top automation gaps, margin leaks and drift signals with their figures, "
+                            + "the week's doctrine violations, and the quarterly 30% question (automation rate by SOP >= 70%, manual work "
+                            + "< 20%, override rate < 15%, CEO interrupts < 7 a week) with pass or fail.")
     public static final class Weekly implements Callable<Integer> {
         @ParentCommand
         ReviewCommand review;
@@ -48,11 +54,18 @@ public final class ReviewCommand implements Runnable, Settings.Source {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--week", paramLabel = "YYYY-Www", description = "The ISO week to review, e.g. 2026-W48. Default: this week so far.")
+        @Option(
+                names = "--week",
+                paramLabel = "YYYY-Www",
+                description = "The ISO week to review, e.g. 2026-W48. Default: this week so far.")
         String week;
 
-        @Option(names = "--at", paramLabel = "TIME", converter = TimeOption.class,
-                description = "Review as of this time (ISO-8601 or a date, UTC) instead of now: a simulated or restored log.")
+        @Option(
+                names = "--at",
+                paramLabel = "TIME",
+                converter = TimeOption.class,
+                description =
+                        "Review as of this time (ISO-8601 or a date, UTC) instead of now: a simulated or restored log.")
         Instant at;
 
         @Option(names = "--json", description = "Print the review as JSON (as GET /api/v1/reviews/weekly returns it).")
@@ -66,7 +79,8 @@ public final class ReviewCommand implements Runnable, Settings.Source {
             var goLive = AutonomicWiring.goLive(settings);
             PrintWriter out = spec.commandLine().getOut();
             try (OneShot db = OneShot.open(settings, "review")) {
-                WeeklyReview result = db.store().inTransaction(w -> PostgresAdapters.weeklyReview(w, goLive, reviewed, now));
+                WeeklyReview result =
+                        db.store().inTransaction(w -> PostgresAdapters.weeklyReview(w, goLive, reviewed, now));
                 out.print(json ? EventCodec.write(result) + System.lineSeparator() : result.text());
                 out.flush();
             }

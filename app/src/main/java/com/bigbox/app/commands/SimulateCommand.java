@@ -28,64 +28,94 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Runs the seeded agency on an accelerated clock and prints the weekly figures (the 90-day benchmark). */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Run a seeded agency (leads, meetings, quotes, projects, payments, people who decide by the truth) "
-                + "through the real agents, approvals, SOP engine and control loops on an accelerated clock, each run on a "
-                + "fresh scratch database, and print per week: automation rate, wrong autonomous decisions, approvals per day, "
-                + "CEO interrupts, SOP cycle times and cost, and the agents' thresholds. Progress goes to stderr.")
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run a seeded agency (leads, meetings, quotes, projects, payments, people who decide by the truth) "
+                        + "through the real agents, approvals, SOP engine and control loops on an accelerated clock, each run on a "
+                        + "fresh scratch database, and print per week: automation rate, wrong autonomous decisions, approvals per day, "
+                        + "CEO interrupts, SOP cycle times and cost, and the agents' thresholds. Progress goes to stderr.")
 public final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     Settings.Source main;
 
-    @Option(names = "--days", defaultValue = "90", description = "Days to simulate, 1 to 365 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "90",
+            description = "Days to simulate, 1 to 365 (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "1", description = "The same seed gives the same figures (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "The same seed gives the same figures (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--seeds", description = "Several seeds instead of --seed: a list and ranges, e.g. 11-20 or 1,4,9.")
     String seeds;
 
-    @Option(names = "--parallel", defaultValue = "1", description = "How many runs at once, 1 to 16, each on its own database "
-            + "(default: ${DEFAULT-VALUE}); the figures do not depend on it.")
+    @Option(
+            names = "--parallel",
+            defaultValue = "1",
+            description = "How many runs at once, 1 to 16, each on its own database "
+                    + "(default: ${DEFAULT-VALUE}); the figures do not depend on it.")
     int parallel;
 
-    @Option(names = "--json", description = "Print one JSON object a seed instead of the tables: {\"seed\", \"days\", \"loops_off\", "
-            + "\"loops_on\"}, each side with automation_rate, wrong_rate_judged, judged_share (fractions over the last 4 weeks), "
-            + "max_ceo_interrupts_per_week and meets_targets.")
+    @Option(
+            names = "--json",
+            description = "Print one JSON object a seed instead of the tables: {\"seed\", \"days\", \"loops_off\", "
+                    + "\"loops_on\"}, each side with automation_rate, wrong_rate_judged, judged_share (fractions over the last 4 weeks), "
+                    + "max_ceo_interrupts_per_week and meets_targets.")
     boolean json;
 
-    @Option(names = "--report-md", description = "Print a Markdown table of every seed instead of the tables (the README's); "
-            + "the same command prints the same table.")
+    @Option(
+            names = "--report-md",
+            description = "Print a Markdown table of every seed instead of the tables (the README's); "
+                    + "the same command prints the same table.")
     boolean reportMd;
 
     @Option(names = "--doctrine", description = "Run the engine by this doctrine file instead of the shipped one.")
     Path doctrine;
 
-    @Option(names = "--people", description = "Change the simulated people's habits from their defaults, e.g. "
-            + "approve_wrong=0.2,notice_wrong=0.4 (keys: absent, approve_wrong, reject_right, notice_wrong, notice_days, "
-            + "override_right).")
+    @Option(
+            names = "--people",
+            description = "Change the simulated people's habits from their defaults, e.g. "
+                    + "approve_wrong=0.2,notice_wrong=0.4 (keys: absent, approve_wrong, reject_right, notice_wrong, notice_days, "
+                    + "override_right).")
     String people;
 
-    @Option(names = "--loops", defaultValue = "on", description = "on, off, or both (off then on, same seed) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--loops",
+            defaultValue = "on",
+            description = "on, off, or both (off then on, same seed) (default: ${DEFAULT-VALUE}).")
     String loops;
 
-    @Option(names = "--leads-per-day", defaultValue = "5", description = "About how many leads arrive a business day, 1 to 50 "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--leads-per-day",
+            defaultValue = "5",
+            description = "About how many leads arrive a business day, 1 to 50 " + "(default: ${DEFAULT-VALUE}).")
     int leadsPerDay;
 
     @Option(names = "--plot", description = "Write the weekly curves of every run to this SVG file.")
     Path plot;
 
-    @Option(names = "--database-url", description = "A server to create the scratch databases on (default: DATABASE_URL's "
-            + "server, else an embedded PostgreSQL).")
+    @Option(
+            names = "--database-url",
+            description = "A server to create the scratch databases on (default: DATABASE_URL's "
+                    + "server, else an embedded PostgreSQL).")
     String databaseUrl;
 
-    @Option(names = "--sops", defaultValue = "sops", description = "Directory of the SOPs to load (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sops",
+            defaultValue = "sops",
+            description = "Directory of the SOPs to load (default: ${DEFAULT-VALUE}).")
     Path sops;
 
-    @Option(names = "--keep", description = "Keep the scratch databases (their names are printed) instead of dropping them; "
-            + "with the embedded server, its data directory stays where the log says.")
+    @Option(
+            names = "--keep",
+            description = "Keep the scratch databases (their names are printed) instead of dropping them; "
+                    + "with the embedded server, its data directory stays where the log says.")
     boolean keep;
 
     @Spec
@@ -113,7 +143,8 @@ public final class SimulateCommand implements Callable<Integer> {
         var runsToDo = new ArrayList<Simulation.Options>();
         for (long s : seedList()) {
             for (boolean on : modes) {
-                runsToDo.add(new Simulation.Options(days, s, on, size, habits, doctrine)); // validates --days before anything starts
+                runsToDo.add(new Simulation.Options(
+                        days, s, on, size, habits, doctrine)); // validates --days before anything starts
             }
         }
         if (plot != null && plot.getParent() != null && !Files.isDirectory(plot.getParent())) {
@@ -150,7 +181,9 @@ public final class SimulateCommand implements Callable<Integer> {
     /** The command that reproduces this report (without where its databases live). */
     private String command() {
         var c = new StringBuilder("./bigbox simulate --days ").append(days);
-        c.append(seeds != null ? " --seeds " + seeds : " --seed " + seed).append(" --loops ").append(loops);
+        c.append(seeds != null ? " --seeds " + seeds : " --seed " + seed)
+                .append(" --loops ")
+                .append(loops);
         if (leadsPerDay != 5) {
             c.append(" --leads-per-day ").append(leadsPerDay);
         }
@@ -178,14 +211,16 @@ public final class SimulateCommand implements Callable<Integer> {
                     long from = Long.parseLong(p.substring(0, dash));
                     long to = Long.parseLong(p.substring(dash + 1));
                     if (to < from || to - from > 1000) {
-                        throw new IllegalArgumentException("--seeds: a range runs upwards, at most 1000 seeds, was " + p);
+                        throw new IllegalArgumentException(
+                                "--seeds: a range runs upwards, at most 1000 seeds, was " + p);
                     }
                     for (long s = from; s <= to; s++) {
                         list.add(s);
                     }
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--seeds: expected numbers and ranges like 11-20 or 1,4,9, was '" + p + "'");
+                throw new IllegalArgumentException(
+                        "--seeds: expected numbers and ranges like 11-20 or 1,4,9, was '" + p + "'");
             }
         }
         return list.stream().distinct().toList();
@@ -193,21 +228,24 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             // a temporary directory left behind is not worth failing a finished run for
         }
     }
 
     private ScratchDatabases server(Path work) throws java.io.IOException {
-        Optional<String> url = Optional.ofNullable(databaseUrl).or(() -> main.settings().get("DATABASE_URL"));
+        Optional<String> url =
+                Optional.ofNullable(databaseUrl).or(() -> main.settings().get("DATABASE_URL"));
         return url.isPresent() ? ScratchDatabases.on(url.get()) : ScratchDatabases.embedded(work);
     }
 
     // The engine logs every lead and decision at INFO; a simulation makes thousands of them, and stdout is the report.
     private static void quietEngineLogs() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLoggerList().stream().filter(l -> l.getName().startsWith("com.bigbox"))
+            context.getLoggerList().stream()
+                    .filter(l -> l.getName().startsWith("com.bigbox"))
                     .forEach(l -> l.setLevel(ch.qos.logback.classic.Level.WARN));
         }
     }

@@ -11,7 +11,8 @@ final class StreamFollower {
     private StreamFollower() {}
 
     /** Prints the stream's events after {@code first} until {@code done} holds or {@code wait} passes; whether it held. */
-    static boolean follow(OneShot db, RecordedEvent first, Duration wait, Predicate<List<RecordedEvent>> done, PrintWriter out)
+    static boolean follow(
+            OneShot db, RecordedEvent first, Duration wait, Predicate<List<RecordedEvent>> done, PrintWriter out)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         int shown = (int) first.sequenceNumber();

@@ -22,8 +22,9 @@ final class TimeOption implements ITypeConverter<Instant> {
                 try {
                     return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException notDate) {
-                    throw new TypeConversionException("'" + value
-                            + "' is not a time: use ISO-8601 such as 2026-01-31T09:30:00Z, or a date such as 2026-01-31 (UTC)");
+                    throw new TypeConversionException(
+                            "'" + value
+                                    + "' is not a time: use ISO-8601 such as 2026-01-31T09:30:00Z, or a date such as 2026-01-31 (UTC)");
                 }
             }
         }

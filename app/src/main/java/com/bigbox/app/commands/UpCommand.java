@@ -15,21 +15,32 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Starts one engine instance and runs until Ctrl-C. */
-@Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description =
+                "Start the engine: database (embedded unless DATABASE_URL is set), migrations, real-time bus, HTTP server.")
 public final class UpCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(UpCommand.class);
 
     @ParentCommand
     Settings.Source main;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--instance", description = "This instance's name in the cluster (default: host name and process id).")
+    @Option(
+            names = "--instance",
+            description = "This instance's name in the cluster (default: host name and process id).")
     String instance;
 
     @Spec
@@ -44,10 +55,13 @@ public final class UpCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Engine engine = Engine.start(settings, new Engine.Options(host, port, instanceName()));
         logDashboard(engine);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            engine.close();
-            stopped.countDown();
-        }, "bigbox-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            engine.close();
+                            stopped.countDown();
+                        },
+                        "bigbox-shutdown"));
         stopped.await();
         return 0;
     }
@@ -61,6 +75,9 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private String instanceName() throws Exception {
-        return instance != null ? instance : InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        return instance != null
+                ? instance
+                : InetAddress.getLocalHost().getHostName() + "-"
+                        + ProcessHandle.current().pid();
     }
 }

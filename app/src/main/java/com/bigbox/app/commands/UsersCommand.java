@@ -29,11 +29,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bigbox users add|list}: the users who sign in to the dashboard and {@code /auth/v1}. */
-@Command(name = "users", mixinStandardHelpOptions = true,
-        description = "Create and list the users of /auth/v1 and the dashboard (in DATABASE_URL or the embedded database).",
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description =
+                "Create and list the users of /auth/v1 and the dashboard (in DATABASE_URL or the embedded database).",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
 public final class UsersCommand {
-    @Option(names = "--directory", defaultValue = ".", description = "Where .env and .bigbox/ are (default: the current directory).")
+    @Option(
+            names = "--directory",
+            defaultValue = ".",
+            description = "Where .env and .bigbox/ are (default: the current directory).")
     Path directory;
 
     /** Runs work with the auth service over the configured database, its schema applied. */
@@ -42,11 +48,18 @@ public final class UsersCommand {
         try (DatabaseChoice choice = DatabaseChoice.open(settings);
                 Database database = new Database(choice.url(), 4, "bigbox-users")) {
             Migrations.apply(database.pool());
-            var tokens = new Tokens(JwtSecretFile.loadOrCreate(settings, new boolean[1]), Clock.systemUTC(), Duration.ofHours(1));
+            var tokens = new Tokens(
+                    JwtSecretFile.loadOrCreate(settings, new boolean[1]), Clock.systemUTC(), Duration.ofHours(1));
             var refreshTokens = new RefreshTokenStore(database.pool());
-            var auth = new AuthService(new UserStore(database.pool()), new SignInAttempts(database.pool(), Duration.ofMinutes(15)), refreshTokens,
-                    new Sessions(refreshTokens, Duration.ZERO, System::nanoTime), tokens, Clock.systemUTC(), new AuthService.Options(false, Duration.ofDays(1),
-                            settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));
+            var auth = new AuthService(
+                    new UserStore(database.pool()),
+                    new SignInAttempts(database.pool(), Duration.ofMinutes(15)),
+                    refreshTokens,
+                    new Sessions(refreshTokens, Duration.ZERO, System::nanoTime),
+                    tokens,
+                    Clock.systemUTC(),
+                    new AuthService.Options(
+                            false, Duration.ofDays(1), settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));
             return work.run(auth);
         }
     }
@@ -56,9 +69,13 @@ public final class UsersCommand {
         T run(AuthService auth);
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Create a user who can sign in to the dashboard.",
-                    "Without --password, the password is asked for (or read as one line from standard input)."})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create a user who can sign in to the dashboard.",
+                "Without --password, the password is asked for (or read as one line from standard input)."
+            })
     static final class Add implements Callable<Integer> {
         @ParentCommand
         UsersCommand users;
@@ -69,13 +86,17 @@ public final class UsersCommand {
         @Option(names = "--email", required = true, description = "The e-mail address to sign in with.")
         String email;
 
-        @Option(names = "--password", description = "At least 8 characters; prefer the prompt: a command line is visible to other users.")
+        @Option(
+                names = "--password",
+                description = "At least 8 characters; prefer the prompt: a command line is visible to other users.")
         String password;
 
         @Option(names = "--role", required = true, description = "ceo, employee or client.")
         String role;
 
-        @Option(names = "--client-id", description = "The client a client user belongs to (required for --role client).")
+        @Option(
+                names = "--client-id",
+                description = "The client a client user belongs to (required for --role client).")
         String clientId;
 
         @Override
@@ -83,9 +104,13 @@ public final class UsersCommand {
             String secret = password != null ? password : readPassword();
             StoredUser user = users.withAuth(auth -> auth.createUser(email, secret, role, clientId));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Created %s (%s%s), id %s. Sign in at the dashboard: the engine's address (bigbox up), by default "
-                    + "http://127.0.0.1:8080/%n", user.email(),
-                    user.appRole(), user.clientId() == null ? "" : ", client " + user.clientId(), user.id());
+            out.printf(
+                    "Created %s (%s%s), id %s. Sign in at the dashboard: the engine's address (bigbox up), by default "
+                            + "http://127.0.0.1:8080/%n",
+                    user.email(),
+                    user.appRole(),
+                    user.clientId() == null ? "" : ", client " + user.clientId(),
+                    user.id());
             return 0;
         }
 
@@ -103,7 +128,10 @@ public final class UsersCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users: e-mail, role, client, last sign-in.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List the users: e-mail, role, client, last sign-in.")
     static final class ListUsers implements Callable<Integer> {
         @ParentCommand
         UsersCommand users;
@@ -119,7 +147,11 @@ public final class UsersCommand {
                 out.println("No users yet. Create one: bigbox users add --email you@example.com --role ceo");
             }
             for (StoredUser user : all) {
-                out.printf("%-40s %-9s %-20s %s%n", user.email(), user.appRole(), user.clientId() == null ? "" : user.clientId(),
+                out.printf(
+                        "%-40s %-9s %-20s %s%n",
+                        user.email(),
+                        user.appRole(),
+                        user.clientId() == null ? "" : user.clientId(),
                         user.lastSignInAt() == null ? "never signed in" : "last signed in " + user.lastSignInAt());
             }
             return 0;

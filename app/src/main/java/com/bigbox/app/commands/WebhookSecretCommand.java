@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bigbox webhook-secret rotate}: the lead webhook's signing secrets. */
-@Command(name = "webhook-secret", mixinStandardHelpOptions = true,
+@Command(
+        name = "webhook-secret",
+        mixinStandardHelpOptions = true,
         description = "Manage the lead webhook's signing secrets (two are accepted at once).",
         subcommands = {WebhookSecretCommand.Rotate.class})
 public final class WebhookSecretCommand implements Runnable {
@@ -27,14 +29,21 @@ public final class WebhookSecretCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Create a new secret and print it. The previous one stays valid until the next rotation,",
-                    "so senders can switch without downtime; the one before it stops working now."})
+    @Command(
+            name = "rotate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create a new secret and print it. The previous one stays valid until the next rotation,",
+                "so senders can switch without downtime; the one before it stops working now."
+            })
     static final class Rotate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--directory", defaultValue = ".", description = "Where .env is (default: the current directory).")
+        @Option(
+                names = "--directory",
+                defaultValue = ".",
+                description = "Where .env is (default: the current directory).")
         Path directory;
 
         @Override
@@ -50,7 +59,8 @@ public final class WebhookSecretCommand implements Runnable {
                 store.rotate(secret);
                 var out = spec.commandLine().getOut();
                 out.println("# New lead-webhook secret (the previous one is still accepted until the next rotation).");
-                out.println("# Sign: X-Bigbox-Timestamp: <unix seconds>, X-Bigbox-Signature: v1=hex(HMAC-SHA256(secret, timestamp + \".\" + body))");
+                out.println(
+                        "# Sign: X-Bigbox-Timestamp: <unix seconds>, X-Bigbox-Signature: v1=hex(HMAC-SHA256(secret, timestamp + \".\" + body))");
                 out.println("BIGBOX_WEBHOOK_SECRET=" + secret);
                 out.printf("# %d secret(s) active%n", store.active().size());
             }

@@ -36,8 +36,12 @@ public final class DemoDatabase implements AutoCloseable {
         Path temporary = Files.createTempDirectory("bigbox-demo-");
         ScratchDatabases server = ScratchDatabases.embedded(temporary);
         String url = server.create("demo");
-        return new DemoDatabase(url, "its own scratch database " + url + " (embedded PostgreSQL under " + temporary
-                + ", deleted when the demo ends)", server, temporary);
+        return new DemoDatabase(
+                url,
+                "its own scratch database " + url + " (embedded PostgreSQL under " + temporary
+                        + ", deleted when the demo ends)",
+                server,
+                temporary);
     }
 
     /** The database {@code url} itself, refused when it holds events, unless {@code allowExistingEvents}. */
@@ -50,12 +54,17 @@ public final class DemoDatabase implements AutoCloseable {
                     + "Run 'bigbox demo' without --database-url (it makes its own scratch database), or add "
                     + "--allow-existing-events to run there anyway.");
         }
-        return new DemoDatabase(url, "the database you named, " + parsed.display()
-                + (events > 0 ? " (it held " + events + " events before)" : ""), null, null);
+        return new DemoDatabase(
+                url,
+                "the database you named, " + parsed.display()
+                        + (events > 0 ? " (it held " + events + " events before)" : ""),
+                null,
+                null);
     }
 
     private static long events(DatabaseUrl url) {
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties()); var s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+                var s = c.createStatement();
                 var rs = s.executeQuery("select case when to_regclass('public.events') is null then 0 "
                         + "else (select count(*) from (select 1 from public.events limit 1000000) e) end")) {
             rs.next();

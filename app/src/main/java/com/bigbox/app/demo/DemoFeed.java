@@ -25,9 +25,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,9 +44,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoFeed {
     private static final Logger log = LoggerFactory.getLogger(DemoFeed.class);
-    private static final List<String> COMPANIES = List.of("Northwind Outfitters", "Blue Harbor Coffee", "Kestrel Robotics",
-            "Lumen Dental", "Copperline Brewing", "Orchid Fintech", "Tidewater Events", "Summit Yoga", "Redfern Books",
-            "Quartz Mobility", "Juniper Health", "Atlas Freight");
+    private static final List<String> COMPANIES = List.of(
+            "Northwind Outfitters",
+            "Blue Harbor Coffee",
+            "Kestrel Robotics",
+            "Lumen Dental",
+            "Copperline Brewing",
+            "Orchid Fintech",
+            "Tidewater Events",
+            "Summit Yoga",
+            "Redfern Books",
+            "Quartz Mobility",
+            "Juniper Health",
+            "Atlas Freight");
     private static final List<String> SERVICES = List.of("brand_identity", "campaign", "event_activation", "web");
 
     private final AutonomicOperations ops;
@@ -108,37 +118,70 @@ public final class DemoFeed {
 
     /** One client's story; true when told to the end, false when it ended early as stories do. */
     private boolean story(int n, Random random) {
-        String company = COMPANIES.get(n % COMPANIES.size()) + (n >= COMPANIES.size() ? " " + (n / COMPANIES.size() + 1) : "");
+        String company =
+                COMPANIES.get(n % COMPANIES.size()) + (n >= COMPANIES.size() ? " " + (n / COMPANIES.size() + 1) : "");
         boolean strong = random.nextDouble() < 0.7;
         String service = SERVICES.get(random.nextInt(SERVICES.size()));
         int budget = 8_000 + random.nextInt(60) * 1_000;
-        String contact = "contact" + n + "@" + company.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".test";
-        RecordedEvent inquiry = store.inTransaction(w -> ops.leadIntake().receive(w, new LeadInquiry("Contact " + n, contact,
-                strong ? "+1 555 01" + String.format("%02d", n % 100) : null, strong ? company : null,
-                strong ? BigDecimal.valueOf(budget) : null,
-                strong ? "We need help with a " + service.replace('_', ' ') + " this quarter: new audiences, a launch, and a team that "
-                        + "can move fast. Budget is approved." : "Hi, can you help us?", strong && random.nextBoolean() ? "high" : null,
-                "demo", null)));
+        String contact =
+                "contact" + n + "@" + company.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".test";
+        RecordedEvent inquiry = store.inTransaction(w -> ops.leadIntake()
+                .receive(
+                        w,
+                        new LeadInquiry(
+                                "Contact " + n,
+                                contact,
+                                strong ? "+1 555 01" + String.format("%02d", n % 100) : null,
+                                strong ? company : null,
+                                strong ? BigDecimal.valueOf(budget) : null,
+                                strong
+                                        ? "We need help with a " + service.replace('_', ' ')
+                                                + " this quarter: new audiences, a launch, and a team that "
+                                                + "can move fast. Budget is approved."
+                                        : "Hi, can you help us?",
+                                strong && random.nextBoolean() ? "high" : null,
+                                "demo",
+                                null)));
         UUID flow = inquiry.correlationId();
         log.debug("Demo: lead {} from {} ({})", n, strong ? company : contact, strong ? "strong" : "thin");
 
-        RecordedEvent qualified = await(flow, "LEAD_QUALIFIED", e -> true, Duration.ofHours(2)).orElse(null);
+        RecordedEvent qualified =
+                await(flow, "LEAD_QUALIFIED", e -> true, Duration.ofHours(2)).orElse(null);
         if (qualified == null || !released(qualified, random, 0.15)) {
             return false;
         }
-        RecordedEvent meeting = await(flow, "MEETING_SCHEDULED", e -> true, Duration.ofHours(2)).orElse(null);
+        RecordedEvent meeting =
+                await(flow, "MEETING_SCHEDULED", e -> true, Duration.ofHours(2)).orElse(null);
         if (meeting == null || !released(meeting, random, 0.0)) {
             return false;
         }
         sleep(Duration.ofDays(2));
-        String meetingId = EventCodec.decode(meeting, MeetingEvent.Scheduled.class).meetingId();
-        double sentiment = random.nextDouble() < 0.12 ? -0.6 - random.nextDouble() * 0.3 : 0.2 + random.nextDouble() * 0.7;
-        post(StreamId.of("MEETING", meetingId), "MEETING_COMPLETED", Map.of("sentiment", Math.round(sentiment * 100) / 100.0,
-                "attended", random.nextDouble() > 0.05, "action_items", List.of("Send moodboard examples", "Share the timeline"),
-                "goals", List.of("reach new customers", "launch this quarter"), "service_type", service, "budget", budget,
-                "timeline_weeks", 3 + random.nextInt(10)), "account-manager");
+        String meetingId =
+                EventCodec.decode(meeting, MeetingEvent.Scheduled.class).meetingId();
+        double sentiment =
+                random.nextDouble() < 0.12 ? -0.6 - random.nextDouble() * 0.3 : 0.2 + random.nextDouble() * 0.7;
+        post(
+                StreamId.of("MEETING", meetingId),
+                "MEETING_COMPLETED",
+                Map.of(
+                        "sentiment",
+                        Math.round(sentiment * 100) / 100.0,
+                        "attended",
+                        random.nextDouble() > 0.05,
+                        "action_items",
+                        List.of("Send moodboard examples", "Share the timeline"),
+                        "goals",
+                        List.of("reach new customers", "launch this quarter"),
+                        "service_type",
+                        service,
+                        "budget",
+                        budget,
+                        "timeline_weeks",
+                        3 + random.nextInt(10)),
+                "account-manager");
 
-        RecordedEvent quote = await(flow, "QUOTE_GENERATED", e -> true, Duration.ofHours(6)).orElse(null);
+        RecordedEvent quote =
+                await(flow, "QUOTE_GENERATED", e -> true, Duration.ofHours(6)).orElse(null);
         if (quote == null || !released(quote, random, 0.1)) {
             return false;
         }
@@ -148,25 +191,62 @@ public final class DemoFeed {
             return false;
         }
         QuoteEvent.Generated q = EventCodec.decode(quote, QuoteEvent.Generated.class);
-        post(StreamId.of("QUOTE", q.quoteId()), "QUOTE_APPROVED", Map.of("quote_id", q.quoteId(), "project_id", q.projectId(),
-                "amount", q.amount(), "approved_by", "client"), "client:" + contact);
-        RecordedEvent deposit = await(flow, "INVOICE_ISSUED", e -> true, Duration.ofHours(6)).orElse(null);
+        post(
+                StreamId.of("QUOTE", q.quoteId()),
+                "QUOTE_APPROVED",
+                Map.of(
+                        "quote_id",
+                        q.quoteId(),
+                        "project_id",
+                        q.projectId(),
+                        "amount",
+                        q.amount(),
+                        "approved_by",
+                        "client"),
+                "client:" + contact);
+        RecordedEvent deposit =
+                await(flow, "INVOICE_ISSUED", e -> true, Duration.ofHours(6)).orElse(null);
         if (deposit == null || !released(deposit, random, 0.0)) {
             return false;
         }
         sleep(Duration.ofDays(1));
-        post(StreamId.of("PROJECT", q.projectId()), "PROJECT_STARTED", Map.of("project_id", q.projectId(), "quote_id", q.quoteId(),
-                "service_type", service, "budget", q.amount(), "timeline_weeks", 2 + random.nextInt(10),
-                "team_size", 1 + random.nextInt(4)), "account-manager");
+        post(
+                StreamId.of("PROJECT", q.projectId()),
+                "PROJECT_STARTED",
+                Map.of(
+                        "project_id",
+                        q.projectId(),
+                        "quote_id",
+                        q.quoteId(),
+                        "service_type",
+                        service,
+                        "budget",
+                        q.amount(),
+                        "timeline_weeks",
+                        2 + random.nextInt(10),
+                        "team_size",
+                        1 + random.nextInt(4)),
+                "account-manager");
         sleep(Duration.ofDays(2 + random.nextInt(4)));
         InvoiceEvent.Issued invoice = EventCodec.decode(deposit, InvoiceEvent.Issued.class);
         BigDecimal paid = random.nextDouble() < 0.2 ? invoice.amount().divide(BigDecimal.TWO) : invoice.amount();
-        post(StreamId.of("INVOICE", invoice.invoiceId()), "PAYMENT_RECEIVED", Map.of("invoice_id", invoice.invoiceId(),
-                "amount", paid), "bank");
+        post(
+                StreamId.of("INVOICE", invoice.invoiceId()),
+                "PAYMENT_RECEIVED",
+                Map.of("invoice_id", invoice.invoiceId(), "amount", paid),
+                "bank");
         sleep(Duration.ofDays(2));
-        post(StreamId.of("CLIENT", invoice.clientId()), "CLIENT_FEEDBACK_RECEIVED", Map.of("client_id", invoice.clientId(),
-                "score", sentiment < 0 ? 3 + random.nextInt(4) : 7 + random.nextInt(4), "quality",
-                Math.round((0.6 + random.nextDouble() * 0.4) * 100) / 100.0), "client:" + contact);
+        post(
+                StreamId.of("CLIENT", invoice.clientId()),
+                "CLIENT_FEEDBACK_RECEIVED",
+                Map.of(
+                        "client_id",
+                        invoice.clientId(),
+                        "score",
+                        sentiment < 0 ? 3 + random.nextInt(4) : 7 + random.nextInt(4),
+                        "quality",
+                        Math.round((0.6 + random.nextDouble() * 0.4) * 100) / 100.0),
+                "client:" + contact);
         log.debug("Demo: {} story told", company);
         return true;
     }
@@ -177,8 +257,13 @@ public final class DemoFeed {
             if (releaseOf(decision)) {
                 return true;
             }
-            Optional<Approval> pending = store.inTransaction(w -> ops.approvals().list(w, ApprovalFilter.pending().withLimit(500)))
-                    .stream().filter(a -> a.eventId().equals(decision.eventId())).findFirst();
+            Optional<Approval> pending =
+                    store
+                            .inTransaction(w -> ops.approvals()
+                                    .list(w, ApprovalFilter.pending().withLimit(500)))
+                            .stream()
+                            .filter(a -> a.eventId().equals(decision.eventId()))
+                            .findFirst();
             if (pending.isPresent()) {
                 sleep(Duration.ofHours(1 + random.nextInt(5)));
                 double roll = random.nextDouble();
@@ -188,7 +273,10 @@ public final class DemoFeed {
                     return false;
                 }
                 if (roll < 0.85 || !a.silenceApproves()) {
-                    decide(a, new DecisionCommand.Approve(a.assignedRole().equals("finance") ? "demo:pat" : "demo:sam", "checked"));
+                    decide(
+                            a,
+                            new DecisionCommand.Approve(
+                                    a.assignedRole().equals("finance") ? "demo:pat" : "demo:sam", "checked"));
                 } else {
                     log.debug("Demo: leaving approval {} to silence", a.approvalId());
                     sleep(Duration.ofHours(25));
@@ -209,22 +297,32 @@ public final class DemoFeed {
     }
 
     private boolean releaseOf(RecordedEvent decision) {
-        return store.readStream(decision.stream(), 1).stream().anyMatch(e -> e.type().equals("AUTONOMIC_DECISION_EXECUTED")
-                && decision.eventId().equals(e.causationId())) || approvalReleased(decision);
+        return store.readStream(decision.stream(), 1).stream()
+                        .anyMatch(e -> e.type().equals("AUTONOMIC_DECISION_EXECUTED")
+                                && decision.eventId().equals(e.causationId()))
+                || approvalReleased(decision);
     }
 
     // A person's (or silence's) release is on the approval's stream; the approval id is derived from the decision.
     private boolean approvalReleased(RecordedEvent decision) {
-        UUID approval = UUID.nameUUIDFromBytes(("approval/" + decision.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID approval = UUID.nameUUIDFromBytes(
+                ("approval/" + decision.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return store.readStream(StreamId.of("APPROVAL", approval.toString()), 1).stream()
-                .anyMatch(e -> Set.of("HUMAN_APPROVAL_GRANTED", "HUMAN_OVERRIDE", "APPROVED_BY_SILENCE").contains(e.type()));
+                .anyMatch(e -> Set.of("HUMAN_APPROVAL_GRANTED", "HUMAN_OVERRIDE", "APPROVED_BY_SILENCE")
+                        .contains(e.type()));
     }
 
-    private Optional<RecordedEvent> await(UUID flow, String type, Predicate<RecordedEvent> matching, Duration business) {
-        long deadline = System.nanoTime() + Math.max(clock.wallTime(business).toNanos(), Duration.ofSeconds(20).toNanos());
+    private Optional<RecordedEvent> await(
+            UUID flow, String type, Predicate<RecordedEvent> matching, Duration business) {
+        long deadline = System.nanoTime()
+                + Math.max(
+                        clock.wallTime(business).toNanos(),
+                        Duration.ofSeconds(20).toNanos());
         while (System.nanoTime() < deadline) {
             Optional<RecordedEvent> found = store.readAll(Position.START, 100_000, Set.of(type)).stream()
-                    .filter(e -> e.correlationId().equals(flow)).filter(matching).findFirst();
+                    .filter(e -> e.correlationId().equals(flow))
+                    .filter(matching)
+                    .findFirst();
             if (found.isPresent()) {
                 return found;
             }
@@ -234,8 +332,15 @@ public final class DemoFeed {
     }
 
     private void post(StreamId stream, String type, Map<String, Object> payload, String by) {
-        store.inTransaction(w -> w.append(stream, ExpectedVersion.any(), List.of(Flows.continuing(w, stream,
-                NewEvent.of(type, EventCodec.write(payload)).emittedBy(by).at(clock.instant())))));
+        store.inTransaction(w -> w.append(
+                stream,
+                ExpectedVersion.any(),
+                List.of(Flows.continuing(
+                        w,
+                        stream,
+                        NewEvent.of(type, EventCodec.write(payload))
+                                .emittedBy(by)
+                                .at(clock.instant())))));
     }
 
     private void sleep(Duration business) {

@@ -65,8 +65,17 @@ final class AccessLayer implements AutoCloseable {
      * document, the HMAC-signed webhook, the chaos surface (it checks its own admin token), and the
      * dashboard's files.
      */
-    static final List<String> PUBLIC_PATHS = Stream.concat(Stream.of("/health", "/health/*", "/metrics", "/api/v1/openapi.json",
-            LeadWebhook.PATH, "/admin/v1/chaos/*", "/approve/*"), DashboardRoutes.PUBLIC_PATHS.stream()).toList();
+    static final List<String> PUBLIC_PATHS = Stream.concat(
+                    Stream.of(
+                            "/health",
+                            "/health/*",
+                            "/metrics",
+                            "/api/v1/openapi.json",
+                            LeadWebhook.PATH,
+                            "/admin/v1/chaos/*",
+                            "/approve/*"),
+                    DashboardRoutes.PUBLIC_PATHS.stream())
+            .toList();
 
     private final CallerRequestTransactions transactions;
     private final List<HttpModule> filters;
@@ -75,8 +84,13 @@ final class AccessLayer implements AutoCloseable {
     private final RealtimeHub hub;
     private final Registration busRegistration;
 
-    private AccessLayer(CallerRequestTransactions transactions, List<HttpModule> filters, List<HttpModule> routes,
-            PgRowChangeFeed rowChanges, RealtimeHub hub, Registration busRegistration) {
+    private AccessLayer(
+            CallerRequestTransactions transactions,
+            List<HttpModule> filters,
+            List<HttpModule> routes,
+            PgRowChangeFeed rowChanges,
+            RealtimeHub hub,
+            Registration busRegistration) {
         this.transactions = transactions;
         this.filters = filters;
         this.routes = routes;
@@ -86,27 +100,37 @@ final class AccessLayer implements AutoCloseable {
     }
 
     /** @param approvals what GraphQL's decideApproval decides through, as the REST API does */
-    static AccessLayer start(Settings settings, Database database, PgNode node, String instanceName, ApprovalService approvals)
+    static AccessLayer start(
+            Settings settings, Database database, PgNode node, String instanceName, ApprovalService approvals)
             throws IOException {
         boolean[] created = {false};
         JwtSecret secret = JwtSecretFile.loadOrCreate(settings, created);
         if (created[0]) {
-            log.info("Created a JWT secret in {}; print the anon and service_role keys with: bigbox keys",
+            log.info(
+                    "Created a JWT secret in {}; print the anon and service_role keys with: bigbox keys",
                     JwtSecretFile.path(settings));
         }
         applyTenancy(settings);
         Clock clock = Clock.systemUTC();
-        var tokens = new Tokens(secret, clock, Duration.ofSeconds(settings.integer("BIGBOX_JWT_EXPIRY", 3600, 60, 86_400 * 7)));
+        var tokens = new Tokens(
+                secret, clock, Duration.ofSeconds(settings.integer("BIGBOX_JWT_EXPIRY", 3600, 60, 86_400 * 7)));
         var refreshTokens = new RefreshTokenStore(database.pool());
         // Every surface asks whether a user's session is still open; an answer is reused for at most 2 s.
         var sessions = new Sessions(refreshTokens, Duration.ofSeconds(2), System::nanoTime);
         var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()), sessions, clock);
         // Failed sign-ins are counted in the database: every instance sees the same lock (issue 10, item 8).
-        var auth = new AuthService(new UserStore(database.pool()), new SignInAttempts(database.pool(), Duration.ofMinutes(15)),
-                refreshTokens, sessions, tokens, clock,
-                new AuthService.Options(flag(settings, "BIGBOX_AUTH_SIGNUP", false),
+        var auth = new AuthService(
+                new UserStore(database.pool()),
+                new SignInAttempts(database.pool(), Duration.ofMinutes(15)),
+                refreshTokens,
+                sessions,
+                tokens,
+                clock,
+                new AuthService.Options(
+                        flag(settings, "BIGBOX_AUTH_SIGNUP", false),
                         Duration.ofDays(settings.integer("BIGBOX_REFRESH_TOKEN_DAYS", 30, 1, 365)),
-                        settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16), "Big Box"));
+                        settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16),
+                        "Big Box"));
         var limits = new RequestLimits(new RequestLimits.Settings(
                 settings.integer("BIGBOX_RATE_LIMIT_PER_IP", 600, 0, 1_000_000),
                 settings.integer("BIGBOX_RATE_LIMIT_PER_KEY", 1_200, 0, 1_000_000),
@@ -115,37 +139,62 @@ final class AccessLayer implements AutoCloseable {
         int maxRealtimeMessage = limits.settings().maxRealtimeMessageBytes();
         var catalogs = new CatalogCache(database.pool());
         var json = Json.mapper();
-        var rowChanges = new PgRowChangeFeed(database.pool(), Duration.ofMillis(100),
-                Duration.ofMinutes(settings.integer("BIGBOX_REALTIME_RETENTION_MINUTES", 60, 5, 7 * 24 * 60)), instanceName);
-        var hub = new RealtimeHub(transactions, sessions, catalogs, node.store()::head, rowChanges::head, json, clock, instanceName);
+        var rowChanges = new PgRowChangeFeed(
+                database.pool(),
+                Duration.ofMillis(100),
+                Duration.ofMinutes(settings.integer("BIGBOX_REALTIME_RETENTION_MINUTES", 60, 5, 7 * 24 * 60)),
+                instanceName);
+        var hub = new RealtimeHub(
+                transactions, sessions, catalogs, node.store()::head, rowChanges::head, json, clock, instanceName);
         rowChanges.start(hub::onRowChanges);
         hub.start();
         Registration busRegistration = node.bus().subscribe(EventFilter.all(), hub::onEvent);
-        List<HttpModule> filters = List.of(limits.beforeCredentials(), new CredentialsFilter(tokens, sessions, PUBLIC_PATHS),
-                limits.afterCredentials(), new AccessRules(DashboardRoutes.STATIC_PATHS), new AccessErrors());
-        List<HttpModule> routes = Stream.concat(Stream.of(
-                new AuthRoutes(auth),
-                new RestRoutes(transactions, catalogs, RestOpenApi::document, settings.integer("BIGBOX_REST_MAX_ROWS", 1_000, 1, 1_000_000)),
-                new RealtimeRoutes(hub, tokens, catalogs, json, maxRealtimeMessage),
-                new GraphqlRoutes(transactions, new ServiceApprovalDecisions(approvals), graphqlLimits(settings)),
-                new LeadWebhook(new WebhookSecretStore(database.pool()), transactions, clock,
-                        Duration.ofSeconds(settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),
-                new EngineApiDocument()), dashboard(settings, tokens, database).stream()).toList();
+        List<HttpModule> filters = List.of(
+                limits.beforeCredentials(),
+                new CredentialsFilter(tokens, sessions, PUBLIC_PATHS),
+                limits.afterCredentials(),
+                new AccessRules(DashboardRoutes.STATIC_PATHS),
+                new AccessErrors());
+        List<HttpModule> routes = Stream.concat(
+                        Stream.of(
+                                new AuthRoutes(auth),
+                                new RestRoutes(
+                                        transactions,
+                                        catalogs,
+                                        RestOpenApi::document,
+                                        settings.integer("BIGBOX_REST_MAX_ROWS", 1_000, 1, 1_000_000)),
+                                new RealtimeRoutes(hub, tokens, catalogs, json, maxRealtimeMessage),
+                                new GraphqlRoutes(
+                                        transactions, new ServiceApprovalDecisions(approvals), graphqlLimits(settings)),
+                                new LeadWebhook(
+                                        new WebhookSecretStore(database.pool()),
+                                        transactions,
+                                        clock,
+                                        Duration.ofSeconds(
+                                                settings.integer("BIGBOX_WEBHOOK_TOLERANCE_SECONDS", 300, 10, 3_600))),
+                                new EngineApiDocument()),
+                        dashboard(settings, tokens, database).stream())
+                .toList();
         return new AccessLayer(transactions, filters, routes, rowChanges, hub, busRegistration);
     }
 
     private static GraphqlLimits graphqlLimits(Settings settings) {
         GraphqlLimits d = GraphqlLimits.DEFAULTS;
-        return new GraphqlLimits(settings.integer("BIGBOX_GRAPHQL_MAX_COST", d.maxCost(), 1, 100_000_000),
+        return new GraphqlLimits(
+                settings.integer("BIGBOX_GRAPHQL_MAX_COST", d.maxCost(), 1, 100_000_000),
                 settings.integer("BIGBOX_GRAPHQL_MAX_DEPTH", d.maxDepth(), 3, 100),
-                settings.integer("BIGBOX_GRAPHQL_MAX_RESPONSE_BYTES", (int) d.maxResponseBytes(), 1_024, 1_024 * 1_048_576));
+                settings.integer(
+                        "BIGBOX_GRAPHQL_MAX_RESPONSE_BYTES", (int) d.maxResponseBytes(), 1_024, 1_024 * 1_048_576));
     }
 
     // The dashboard's files and public settings, and its SQL console for administrators.
     private static List<HttpModule> dashboard(Settings settings, Tokens tokens, Database database) {
-        return List.of(new DashboardRoutes(tokens.apiKey(DbRole.ANON, Duration.ofDays(3650))),
-                new SqlConsoleRoutes(new ConsoleSessions(database),
-                        Duration.ofMillis(settings.integer("BIGBOX_SQL_CONSOLE_TIMEOUT_MS", 5_000, 100, 600_000)), 1_000,
+        return List.of(
+                new DashboardRoutes(tokens.apiKey(DbRole.ANON, Duration.ofDays(3650))),
+                new SqlConsoleRoutes(
+                        new ConsoleSessions(database),
+                        Duration.ofMillis(settings.integer("BIGBOX_SQL_CONSOLE_TIMEOUT_MS", 5_000, 100, 600_000)),
+                        1_000,
                         settings.integer("BIGBOX_SQL_CONSOLE_MAX_BYTES", 1_048_576, 1_024, 64 * 1_048_576)));
     }
 
@@ -175,11 +224,13 @@ final class AccessLayer implements AutoCloseable {
     }
 
     static boolean flag(Settings settings, String name, boolean otherwise) {
-        return settings.get(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "on", "true", "yes", "1" -> true;
-            case "off", "false", "no", "0" -> false;
-            default -> throw new Settings.SettingException(name, "must be on or off, was '" + v + "'");
-        }).orElse(otherwise);
+        return settings.get(name)
+                .map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "on", "true", "yes", "1" -> true;
+                    case "off", "false", "no", "0" -> false;
+                    default -> throw new Settings.SettingException(name, "must be on or off, was '" + v + "'");
+                })
+                .orElse(otherwise);
     }
 
     @Override

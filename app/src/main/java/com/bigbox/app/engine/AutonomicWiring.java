@@ -46,14 +46,23 @@ public final class AutonomicWiring implements AutoCloseable {
     public static AutonomicWiring start(PgNode node, Clock clock, Settings settings, ActiveFaults faults) {
         boolean run = agentsOn(settings);
         boolean loops = loopsOn(settings); // a bad value fails at start, whatever BIGBOX_AGENTS says
-        var tunables = new AutonomicOperations.Settings(AutonomicOperations.Settings.defaults().maxAttempts(),
-                AutonomicOperations.Settings.defaults().reminderInterval(), timeoutScale(settings), deadlines(settings));
+        var tunables = new AutonomicOperations.Settings(
+                AutonomicOperations.Settings.defaults().maxAttempts(),
+                AutonomicOperations.Settings.defaults().reminderInterval(),
+                timeoutScale(settings),
+                deadlines(settings));
         PostgresAdapters adapters = run
                 ? PostgresAdapters.start(node, clock, jobPoll(settings), faults)
                 : PostgresAdapters.passive(node, clock, jobPoll(settings), faults);
         try {
-            var operations = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), tunables,
-                    MeetingExtractors.agents(settings), goLive(settings), doctrine(settings));
+            var operations = new AutonomicOperations(
+                    adapters.ports(),
+                    clock,
+                    new RuleBasedReasoner(),
+                    tunables,
+                    MeetingExtractors.agents(settings),
+                    goLive(settings),
+                    doctrine(settings));
             if (run) {
                 operations.start();
                 if (loops) {
@@ -73,7 +82,9 @@ public final class AutonomicWiring implements AutoCloseable {
 
     /** {@code BIGBOX_DOCTRINE}: a doctrine file to run by instead of the shipped one. */
     static Doctrine doctrine(Settings settings) {
-        return settings.get("BIGBOX_DOCTRINE").map(path -> Doctrine.read(java.nio.file.Path.of(path))).orElseGet(Doctrine::shipped);
+        return settings.get("BIGBOX_DOCTRINE")
+                .map(path -> Doctrine.read(java.nio.file.Path.of(path)))
+                .orElseGet(Doctrine::shipped);
     }
 
     static boolean agentsOn(Settings settings) {
@@ -97,20 +108,23 @@ public final class AutonomicWiring implements AutoCloseable {
 
     /** {@code BIGBOX_GO_LIVE} (YYYY-MM-DD): the doctrine's week 1; by default the date of the first event. */
     public static GoLive goLive(Settings settings) {
-        return settings.get("BIGBOX_GO_LIVE").map(v -> {
-            try {
-                return GoLive.on(LocalDate.parse(v));
-            } catch (DateTimeParseException e) {
-                throw new Settings.SettingException("BIGBOX_GO_LIVE", "must be a date like 2026-01-31, was '" + v + "'");
-            }
-        }).orElse(GoLive.fromFirstEvent());
+        return settings.get("BIGBOX_GO_LIVE")
+                .map(v -> {
+                    try {
+                        return GoLive.on(LocalDate.parse(v));
+                    } catch (DateTimeParseException e) {
+                        throw new Settings.SettingException(
+                                "BIGBOX_GO_LIVE", "must be a date like 2026-01-31, was '" + v + "'");
+                    }
+                })
+                .orElse(GoLive.fromFirstEvent());
     }
 
     // BIGBOX_JOB_POLL_MS: how often the runner looks for due jobs by itself. The simulation, which runs due jobs
     // itself after each step of its clock, sets it out of the way so no job runs behind its back mid-step.
     static Duration jobPoll(Settings settings) {
-        return Duration.ofMillis(settings.integer("BIGBOX_JOB_POLL_MS", (int) PostgresAdapters.DEFAULT_JOB_POLL.toMillis(), 10,
-                86_400_000));
+        return Duration.ofMillis(settings.integer(
+                "BIGBOX_JOB_POLL_MS", (int) PostgresAdapters.DEFAULT_JOB_POLL.toMillis(), 10, 86_400_000));
     }
 
     /**
@@ -123,7 +137,9 @@ public final class AutonomicWiring implements AutoCloseable {
         boolean on = switch (value) {
             case "on" -> true;
             case "off" -> false;
-            default -> throw new Settings.SettingException("BIGBOX_BUSINESS_DEADLINES", "must be on or off, was '" + value + "'");
+            default ->
+                throw new Settings.SettingException(
+                        "BIGBOX_BUSINESS_DEADLINES", "must be on or off, was '" + value + "'");
         };
         return on && timeoutScale(settings) == 1.0
                 ? new BusinessDeadlines(new PgNotificationDirectory(), EngineNotifications.calendar(settings))
@@ -140,8 +156,8 @@ public final class AutonomicWiring implements AutoCloseable {
         } catch (NumberFormatException ignored) {
             // named below
         }
-        throw new Settings.SettingException("BIGBOX_APPROVAL_TIMEOUT_SCALE", "must be a number above 0 and at most 1, was '"
-                + value + "'");
+        throw new Settings.SettingException(
+                "BIGBOX_APPROVAL_TIMEOUT_SCALE", "must be a number above 0 and at most 1, was '" + value + "'");
     }
 
     /** The adapters the autonomic services run on (notifications share the approvals' store and the schedule). */

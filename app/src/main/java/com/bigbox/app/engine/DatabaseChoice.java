@@ -40,7 +40,8 @@ public final class DatabaseChoice implements AutoCloseable {
         Optional<Integer> running = runningServerPort(data);
         if (running.isPresent()) {
             // `bigbox up` runs it already: a command such as export or chaos joins it rather than start a second one.
-            return new DatabaseChoice(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + running.get() + "/postgres"), null);
+            return new DatabaseChoice(
+                    DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + running.get() + "/postgres"), null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(data, port, false);
         var choice = new DatabaseChoice(embedded.url(), embedded);
@@ -54,7 +55,8 @@ public final class DatabaseChoice implements AutoCloseable {
     private static Optional<Integer> runningServerPort(Path data) {
         try {
             List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
-            if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.get(0).strip())).isEmpty()) {
+            if (lines.size() < 4
+                    || ProcessHandle.of(Long.parseLong(lines.get(0).strip())).isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(Integer.parseInt(lines.get(3).strip()));

@@ -15,13 +15,13 @@ import com.bigbox.server.HttpServer;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.autonomic.api.AutonomicHttp;
 import com.bigbox.server.events.EventRoutes;
-import com.bigbox.server.realtime.RealtimeHub;
 import com.bigbox.server.health.HealthRoutes;
 import com.bigbox.server.metrics.BusinessMetrics;
 import com.bigbox.server.metrics.DeliveryMetrics;
 import com.bigbox.server.metrics.EngineMeters;
 import com.bigbox.server.metrics.HttpMetrics;
 import com.bigbox.server.metrics.MetricsRoutes;
+import com.bigbox.server.realtime.RealtimeHub;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -61,36 +61,46 @@ public final class Engine implements AutoCloseable {
             databaseChoice = remember(DatabaseChoice.open(settings));
             databaseChoice.stopFirst(this::close);
             meters = remember(new EngineMeters(options.instanceName()));
-            database = remember(new Database(databaseChoice.url(),
-                    settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500), "bigbox-" + options.instanceName(), meters.registry()));
+            database = remember(new Database(
+                    databaseChoice.url(),
+                    settings.integer("BIGBOX_POOL_SIZE", 10, 4, 500),
+                    "bigbox-" + options.instanceName(),
+                    meters.registry()));
             int applied = Migrations.apply(database.pool());
             if (applied > 0) {
                 log.debug("Applied {} migration(s)", applied);
             }
-            node = remember(PgNode.start(database, options.instanceName(), null, pollInterval(settings), meters.registry()));
+            node = remember(
+                    PgNode.start(database, options.instanceName(), null, pollInterval(settings), meters.registry()));
             // The chaos faults first: every agent's handler is exposed to them from its first event.
             chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
             autonomic = remember(AutonomicWiring.start(node, clock, settings, chaos.faults()));
-            access = remember(AccessLayer.start(settings, database, node, options.instanceName(),
+            access = remember(AccessLayer.start(
+                    settings,
+                    database,
+                    node,
+                    options.instanceName(),
                     autonomic.operations().approvals()));
             var transactions = access.transactions();
             startContinuousExport(settings, options.instanceName());
             var operations = new ArrayList<HttpModule>(List.of(metricsRoutes()));
             operations.addAll(chaos.modules(settings, transactions, this::remember));
             var engineRoutes = new ArrayList<HttpModule>(List.of(
-                    new HealthRoutes(EngineHealth.checks(database, node)),
-                    new EventRoutes(transactions, node.bus())));
+                    new HealthRoutes(EngineHealth.checks(database, node)), new EventRoutes(transactions, node.bus())));
             engineRoutes.addAll(autonomicRoutes(transactions));
             var publicUrl = new AtomicReference<String>();
-            var notifications = remember(EngineNotifications.create(settings, node, autonomic,
-                    JwtSecretFile.loadOrCreate(settings, null), publicUrl::get, clock));
+            var notifications = remember(EngineNotifications.create(
+                    settings, node, autonomic, JwtSecretFile.loadOrCreate(settings, null), publicUrl::get, clock));
             if (AutonomicWiring.agentsOn(settings)) {
                 notifications.start(node, autonomic);
             }
             engineRoutes.addAll(notifications.routes());
-            http = remember(HttpServer.start(options.host(), options.port(),
+            http = remember(HttpServer.start(
+                    options.host(),
+                    options.port(),
                     modules(new HttpMetrics(meters.registry()), access, engineRoutes, operations)));
-            publicUrl.set(settings.get("BIGBOX_PUBLIC_URL").orElse("http://" + advertised(options.host()) + ":" + http.port()));
+            publicUrl.set(settings.get("BIGBOX_PUBLIC_URL")
+                    .orElse("http://" + advertised(options.host()) + ":" + http.port()));
             remember(chaos.announce(settings, options.host(), http.port()));
             serving = true;
         } catch (IOException | RuntimeException e) {
@@ -106,15 +116,20 @@ public final class Engine implements AutoCloseable {
     /** @param clock business time (the demo and the simulation run it faster than the wall) */
     public static Engine start(Settings settings, Options options, Clock clock) throws IOException {
         Engine engine = new Engine(settings, options, clock);
-        log.info("Big Box engine '{}' listening on http://{}:{} using database {}", options.instanceName(),
-                options.host(), engine.http.port(), engine.databaseChoice.describe());
+        log.info(
+                "Big Box engine '{}' listening on http://{}:{} using database {}",
+                options.instanceName(),
+                options.host(),
+                engine.http.port(),
+                engine.databaseChoice.describe());
         return engine;
     }
 
     // How long the feed and an idle subscription wait before they look anyway; the simulation shortens it so
     // that a subscription with nothing of interest catches up with the head in milliseconds, not half a second.
     private static Duration pollInterval(Settings settings) {
-        return Duration.ofMillis(settings.integer("BIGBOX_POLL_INTERVAL_MS", (int) PgNode.DEFAULT_POLL_INTERVAL.toMillis(), 5, 60_000));
+        return Duration.ofMillis(
+                settings.integer("BIGBOX_POLL_INTERVAL_MS", (int) PgNode.DEFAULT_POLL_INTERVAL.toMillis(), 5, 60_000));
     }
 
     // A wildcard address is where the server listens, not where people reach it.
@@ -147,15 +162,26 @@ public final class Engine implements AutoCloseable {
 
     // Operations: with BIGBOX_EXPORT_SCHEDULE set, new events go to rolling segments (cold storage).
     private void startContinuousExport(Settings settings, String instanceName) {
-        ExportSchedule.from(settings).ifPresent(schedule -> remember(new ContinuousExport(database,
-                new EventExporter(database.pool(), databaseChoice.url().display(), Clock.systemUTC()), schedule.directory(),
-                schedule.every(), schedule.segmentEvents(), instanceName, meters.registry()).start()));
+        ExportSchedule.from(settings)
+                .ifPresent(schedule -> remember(new ContinuousExport(
+                                database,
+                                new EventExporter(
+                                        database.pool(), databaseChoice.url().display(), Clock.systemUTC()),
+                                schedule.directory(),
+                                schedule.every(),
+                                schedule.segmentEvents(),
+                                instanceName,
+                                meters.registry())
+                        .start()));
     }
 
     // Operations: delivery lag and the business gauges, scraped at /metrics with everything registered.
     private MetricsRoutes metricsRoutes() {
         var registry = meters.registry();
-        var delivery = new DeliveryMetrics(registry, new DeliveryLag(database.pool()), () -> node.feedStatus().position(),
+        var delivery = new DeliveryMetrics(
+                registry,
+                new DeliveryLag(database.pool()),
+                () -> node.feedStatus().position(),
                 node::listening);
         var business = new BusinessMetrics(registry, new BusinessGauges(database.pool()));
         return new MetricsRoutes(registry, List.of(delivery, business));
@@ -193,8 +219,8 @@ public final class Engine implements AutoCloseable {
 
     // The access layer's checks run before every route (request timing before them, so refusals are
     // timed too); its surfaces sit beside the engine's own and the operations'.
-    private static List<HttpModule> modules(HttpModule timing, AccessLayer access, List<HttpModule> engineRoutes,
-            List<HttpModule> operations) {
+    private static List<HttpModule> modules(
+            HttpModule timing, AccessLayer access, List<HttpModule> engineRoutes, List<HttpModule> operations) {
         var modules = new ArrayList<HttpModule>(List.of(timing));
         modules.addAll(access.filters());
         modules.addAll(engineRoutes);

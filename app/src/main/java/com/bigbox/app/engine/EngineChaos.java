@@ -65,22 +65,35 @@ final class EngineChaos implements ChaosTarget {
         Optional<String> token = settings.get(ADMIN_TOKEN);
         if (token.isPresent()) {
             if (token.get().length() < 16) {
-                throw new Settings.SettingException(ADMIN_TOKEN, "must be at least 16 characters (it guards crash and restart)");
+                throw new Settings.SettingException(
+                        ADMIN_TOKEN, "must be at least 16 characters (it guards crash and restart)");
             }
             var recorder = new DeliveryRecorder();
             remember.accept(node.bus().subscribe(EventFilter.aggregateType(ProbeWorkload.AGGREGATE_TYPE), recorder));
-            remember.accept(node.subscriptions().subscribe(ProbeWorkload.SUBSCRIPTION, EventFilter.types(ProbeWorkload.EVENT_TYPE),
-                    node.store().head(), FaultInjectingHandler.wrap(ProbeWorkload.SUBSCRIPTION, ProbeDeliveries.handler(instanceName),
-                            faults, Clock.systemUTC())));
+            remember.accept(node.subscriptions()
+                    .subscribe(
+                            ProbeWorkload.SUBSCRIPTION,
+                            EventFilter.types(ProbeWorkload.EVENT_TYPE),
+                            node.store().head(),
+                            FaultInjectingHandler.wrap(
+                                    ProbeWorkload.SUBSCRIPTION,
+                                    ProbeDeliveries.handler(instanceName),
+                                    faults,
+                                    Clock.systemUTC())));
             modules.add(new ChaosAdminRoutes(token.get(), this, recorder));
             // The same functions ./bigbox chaos run calls in its process, for the Chaos Toolkit over HTTP.
-            var sessions = new ChaosSessions(databaseChoice.url(), token.get(), () -> {
-                try {
-                    return JwtSecretFile.serviceKey(settings);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, instanceName, Clock.systemUTC());
+            var sessions = new ChaosSessions(
+                    databaseChoice.url(),
+                    token.get(),
+                    () -> {
+                        try {
+                            return JwtSecretFile.serviceKey(settings);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    },
+                    instanceName,
+                    Clock.systemUTC());
             remember.accept(sessions);
             modules.add(new ChaosFunctionRoutes(sessions));
             admin = true;
@@ -90,7 +103,9 @@ final class EngineChaos implements ChaosTarget {
 
     /** Joins the instance registry, reachable at {@code BIGBOX_PUBLIC_URL} or the address it listens on. */
     EngineInstances announce(Settings settings, String host, int port) throws IOException {
-        String advertised = "0.0.0.0".equals(host) || "::".equals(host) ? InetAddress.getLocalHost().getHostName() : host;
+        String advertised = "0.0.0.0".equals(host) || "::".equals(host)
+                ? InetAddress.getLocalHost().getHostName()
+                : host;
         String url = settings.get("BIGBOX_PUBLIC_URL").orElse("http://" + advertised + ":" + port);
         return EngineInstances.join(database.pool(), instanceName, url, databaseChoice.isEmbedded(), admin);
     }

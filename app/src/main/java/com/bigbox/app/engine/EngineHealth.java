@@ -38,16 +38,21 @@ final class EngineHealth {
 
     private static HealthCheck appendsCheck(Database database) {
         return new Check("appends", () -> {
-            try (Connection c = database.pool().getConnection(); var s = c.prepareStatement(BLOCKED_APPENDS)) {
+            try (Connection c = database.pool().getConnection();
+                    var s = c.prepareStatement(BLOCKED_APPENDS)) {
                 s.setDouble(1, APPEND_BLOCKED_SECONDS);
                 try (var rs = s.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) == 0) {
                         return HealthCheck.Result.up(Map.of("blocked", 0));
                     }
-                    return HealthCheck.Result.degraded(Map.of("blocked", rs.getInt(1),
-                            "blocked_for_seconds", rs.getDouble(2),
-                            "blocked_by_pids", List.of((Object[]) rs.getArray(3).getArray())));
+                    return HealthCheck.Result.degraded(Map.of(
+                            "blocked",
+                            rs.getInt(1),
+                            "blocked_for_seconds",
+                            rs.getDouble(2),
+                            "blocked_by_pids",
+                            List.of((Object[]) rs.getArray(3).getArray())));
                 }
             } catch (SQLException e) {
                 return HealthCheck.Result.down(Map.of("error", e.getMessage()));
@@ -58,10 +63,14 @@ final class EngineHealth {
     private static HealthCheck databaseCheck(Database database) {
         return new Check("database", () -> {
             long start = System.nanoTime();
-            try (Connection c = database.pool().getConnection(); var s = c.createStatement()) {
+            try (Connection c = database.pool().getConnection();
+                    var s = c.createStatement()) {
                 s.execute("select 1");
-                return HealthCheck.Result.up(Map.of("latency_ms", (System.nanoTime() - start) / 1_000_000.0,
-                        "url", database.url().display()));
+                return HealthCheck.Result.up(Map.of(
+                        "latency_ms",
+                        (System.nanoTime() - start) / 1_000_000.0,
+                        "url",
+                        database.url().display()));
             } catch (SQLException e) {
                 return HealthCheck.Result.down(Map.of("error", e.getMessage()));
             }
@@ -76,9 +85,23 @@ final class EngineHealth {
             details.put("listening", node.listening());
             details.put("position", status.position().globalPosition());
             details.put("delivered", status.delivered());
-            details.put("last_delivered_at", status.lastDeliveredAt() == null ? null : status.lastDeliveredAt().toString());
-            status.heldBack().ifPresent(h -> details.put("held_back_by", Map.of("pid", h.pid(),
-                    "application", h.applicationName(), "state", h.state(), "open_seconds", h.openSeconds())));
+            details.put(
+                    "last_delivered_at",
+                    status.lastDeliveredAt() == null
+                            ? null
+                            : status.lastDeliveredAt().toString());
+            status.heldBack()
+                    .ifPresent(h -> details.put(
+                            "held_back_by",
+                            Map.of(
+                                    "pid",
+                                    h.pid(),
+                                    "application",
+                                    h.applicationName(),
+                                    "state",
+                                    h.state(),
+                                    "open_seconds",
+                                    h.openSeconds())));
             if (status.lastError() != null) {
                 details.put("error", status.lastError());
             }

@@ -52,8 +52,13 @@ final class EngineNotifications implements AutoCloseable {
         this.routes = routes;
     }
 
-    static EngineNotifications create(Settings settings, PgNode node, AutonomicWiring autonomic, JwtSecret secret,
-            Supplier<String> baseUrl, Clock clock) {
+    static EngineNotifications create(
+            Settings settings,
+            PgNode node,
+            AutonomicWiring autonomic,
+            JwtSecret secret,
+            Supplier<String> baseUrl,
+            Clock clock) {
         var senders = new EnumMap<ChannelKind, ChannelSender>(ChannelKind.class);
         var http = new HttpChannels(clock);
         senders.put(ChannelKind.SLACK, http.slack());
@@ -68,11 +73,19 @@ final class EngineNotifications implements AutoCloseable {
         smtp.ifPresent(s -> senders.put(ChannelKind.EMAIL, new EmailSender(s)));
         var directory = new PgNotificationDirectory();
         var links = new PgApprovalLinks(node.store(), new LinkToken(secret.derivedKey("approval-links")), baseUrl);
-        var notifications = new Notifications(autonomic.ports().approvals(), directory, senders, links,
-                autonomic.ports().scheduler(), new Notifications.Settings(calendar(settings), backoff(settings),
-                        new LinkPolicy(linkDecisions(settings))), clock);
-        var routes = List.<HttpModule>of(new NotificationRoutes(node.store(), new PgNotificationSettings(), notifications),
-                new ApprovalLinkRoutes(node.store(), links, autonomic.operations().approvals(), clock));
+        var notifications = new Notifications(
+                autonomic.ports().approvals(),
+                directory,
+                senders,
+                links,
+                autonomic.ports().scheduler(),
+                new Notifications.Settings(
+                        calendar(settings), backoff(settings), new LinkPolicy(linkDecisions(settings))),
+                clock);
+        var routes = List.<HttpModule>of(
+                new NotificationRoutes(node.store(), new PgNotificationSettings(), notifications),
+                new ApprovalLinkRoutes(
+                        node.store(), links, autonomic.operations().approvals(), clock));
         var engine = new EngineNotifications(notifications, routes);
         engine.announce(node, smtp.map(SmtpSettings::describe).orElse(null));
         return engine;
@@ -80,7 +93,8 @@ final class EngineNotifications implements AutoCloseable {
 
     /** Plans and sends, on an instance that runs the agents (the others serve the routes only). */
     EngineNotifications start(PgNode node, AutonomicWiring autonomic) {
-        registration = notifications.start(node.subscriptions(), autonomic.jobs(), node.store().head());
+        registration = notifications.start(
+                node.subscriptions(), autonomic.jobs(), node.store().head());
         return this;
     }
 
@@ -89,12 +103,18 @@ final class EngineNotifications implements AutoCloseable {
     }
 
     private void announce(PgNode node, String smtp) {
-        Map<String, Long> channels = node.store().inTransaction(w -> new PgNotificationSettings().channels(w, null).stream()
-                .collect(java.util.stream.Collectors.groupingBy(a -> a.kind().wireName(), java.util.stream.Collectors.counting())));
+        Map<String, Long> channels = node.store()
+                .inTransaction(w -> new PgNotificationSettings()
+                        .channels(w, null).stream()
+                                .collect(java.util.stream.Collectors.groupingBy(
+                                        a -> a.kind().wireName(), java.util.stream.Collectors.counting())));
         if (channels.isEmpty() && smtp == null) {
             log.debug("Notifications: no channel configured; approvals reach people through the dashboard only");
         } else {
-            log.info("Notifications: channels {}; e-mail {}", channels, smtp == null ? "off (BIGBOX_SMTP_URL unset)" : "via " + smtp);
+            log.info(
+                    "Notifications: channels {}; e-mail {}",
+                    channels,
+                    smtp == null ? "off (BIGBOX_SMTP_URL unset)" : "via " + smtp);
         }
     }
 
@@ -104,11 +124,18 @@ final class EngineNotifications implements AutoCloseable {
         String zone = settings.get("BIGBOX_TIME_ZONE").orElse("UTC");
         try {
             String[] span = hours.split("-");
-            return new BusinessCalendar(LocalTime.parse(span[0].strip()), LocalTime.parse(span[1].strip()), days(days),
-                    ZoneId.of(zone), Set.of());
+            return new BusinessCalendar(
+                    LocalTime.parse(span[0].strip()),
+                    LocalTime.parse(span[1].strip()),
+                    days(days),
+                    ZoneId.of(zone),
+                    Set.of());
         } catch (DateTimeException | ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new Settings.SettingException("BIGBOX_BUSINESS_HOURS", "business hours must look like 09:00-17:00 on days like "
-                    + "MON-FRI in a time zone like Europe/Berlin (hours '" + hours + "', days '" + days + "', zone '" + zone + "')");
+            throw new Settings.SettingException(
+                    "BIGBOX_BUSINESS_HOURS",
+                    "business hours must look like 09:00-17:00 on days like "
+                            + "MON-FRI in a time zone like Europe/Berlin (hours '" + hours + "', days '" + days
+                            + "', zone '" + zone + "')");
         }
     }
 
@@ -127,13 +154,17 @@ final class EngineNotifications implements AutoCloseable {
 
     private static DayOfWeek day(String abbreviation) {
         String a = abbreviation.strip().toUpperCase(java.util.Locale.ROOT);
-        return EnumSet.allOf(DayOfWeek.class).stream().filter(d -> d.name().startsWith(a) && a.length() >= 2).findFirst()
+        return EnumSet.allOf(DayOfWeek.class).stream()
+                .filter(d -> d.name().startsWith(a) && a.length() >= 2)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a day: " + abbreviation));
     }
 
     private static Backoff backoff(Settings settings) {
         int first = settings.integer("BIGBOX_NOTIFY_RETRY_SECONDS", 30, 1, 3_600);
-        return new Backoff(Duration.ofSeconds(first), Duration.ofSeconds(Math.max(first, 1_800)),
+        return new Backoff(
+                Duration.ofSeconds(first),
+                Duration.ofSeconds(Math.max(first, 1_800)),
                 settings.integer("BIGBOX_NOTIFY_ATTEMPTS", 6, 1, 20));
     }
 
@@ -142,7 +173,9 @@ final class EngineNotifications implements AutoCloseable {
         return switch (value) {
             case "low-risk" -> true;
             case "off" -> false;
-            default -> throw new Settings.SettingException("BIGBOX_LINK_DECISIONS", "must be low-risk or off, was '" + value + "'");
+            default ->
+                throw new Settings.SettingException(
+                        "BIGBOX_LINK_DECISIONS", "must be low-risk or off, was '" + value + "'");
         };
     }
 

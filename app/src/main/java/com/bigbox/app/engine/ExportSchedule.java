@@ -24,7 +24,9 @@ record ExportSchedule(Duration every, Path directory, int segmentEvents) {
             return Optional.empty();
         }
         Duration every = parse(schedule.get());
-        Path directory = settings.get("BIGBOX_EXPORT_DIR").map(Path::of).orElse(settings.home().resolve("export"));
+        Path directory = settings.get("BIGBOX_EXPORT_DIR")
+                .map(Path::of)
+                .orElse(settings.home().resolve("export"));
         int segmentEvents = settings.integer("BIGBOX_EXPORT_SEGMENT_EVENTS", 100_000, 1, 10_000_000);
         return Optional.of(new ExportSchedule(every, directory.toAbsolutePath(), segmentEvents));
     }
@@ -44,12 +46,14 @@ record ExportSchedule(Duration every, Path directory, int segmentEvents) {
             try {
                 every = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new Settings.SettingException("BIGBOX_EXPORT_SCHEDULE",
+                throw new Settings.SettingException(
+                        "BIGBOX_EXPORT_SCHEDULE",
                         "must be an interval such as 30s, 5m, 1h, 1d or PT15M, was '" + text + "'");
             }
         }
         if (every.compareTo(SHORTEST) < 0) {
-            throw new Settings.SettingException("BIGBOX_EXPORT_SCHEDULE", "must be at least 1 second, was '" + text + "'");
+            throw new Settings.SettingException(
+                    "BIGBOX_EXPORT_SCHEDULE", "must be at least 1 second, was '" + text + "'");
         }
         return every;
     }

@@ -61,11 +61,13 @@ public final class JwtSecretFile {
      */
     public static java.util.Optional<String> serviceKey(Settings settings) throws IOException {
         java.util.Optional<String> given = settings.get("BIGBOX_SERVICE_ROLE_KEY");
-        if (given.isPresent() || settings.get("BIGBOX_JWT_SECRET").isEmpty() && !java.nio.file.Files.isRegularFile(path(settings))) {
+        if (given.isPresent()
+                || settings.get("BIGBOX_JWT_SECRET").isEmpty() && !java.nio.file.Files.isRegularFile(path(settings))) {
             return given;
         }
-        var tokens = new com.bigbox.server.auth.Tokens(loadOrCreate(settings, null), java.time.Clock.systemUTC(),
-                java.time.Duration.ofHours(1));
-        return java.util.Optional.of(tokens.apiKey(com.bigbox.postgres.access.DbRole.SERVICE_ROLE, java.time.Duration.ofHours(12)));
+        var tokens = new com.bigbox.server.auth.Tokens(
+                loadOrCreate(settings, null), java.time.Clock.systemUTC(), java.time.Duration.ofHours(1));
+        return java.util.Optional.of(
+                tokens.apiKey(com.bigbox.postgres.access.DbRole.SERVICE_ROLE, java.time.Duration.ofHours(12)));
     }
 }

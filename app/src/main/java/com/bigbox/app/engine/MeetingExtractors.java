@@ -15,13 +15,18 @@ public final class MeetingExtractors {
     private MeetingExtractors() {}
 
     public static Optional<LlmConfig> llm(Settings settings) {
-        return settings.get("BIGBOX_LLM_URL").map(url -> new LlmConfig(URI.create(url),
-                settings.get("BIGBOX_LLM_MODEL").orElse(null), settings.get("BIGBOX_LLM_KEY").orElse(null)));
+        return settings.get("BIGBOX_LLM_URL")
+                .map(url -> new LlmConfig(
+                        URI.create(url),
+                        settings.get("BIGBOX_LLM_MODEL").orElse(null),
+                        settings.get("BIGBOX_LLM_KEY").orElse(null)));
     }
 
     /** The shipped agents, the meeting agent reading through the LLM when one is configured. */
     public static List<Agent> agents(Settings settings) {
-        return llm(settings).map(c -> AutonomicOperations.shippedAgents(new LlmMeetingExtractor(c, DefaultMeetingExtractor.shipped())))
+        return llm(settings)
+                .map(c -> AutonomicOperations.shippedAgents(
+                        new LlmMeetingExtractor(c, DefaultMeetingExtractor.shipped())))
                 .orElseGet(AutonomicOperations::shippedAgents);
     }
 
@@ -29,8 +34,12 @@ public final class MeetingExtractors {
     public static MeetingExtractor choose(String name, Settings settings) {
         return switch (name) {
             case "default" -> DefaultMeetingExtractor.shipped();
-            case "llm" -> new LlmMeetingExtractor(llm(settings).orElseThrow(() -> new Settings.SettingException("BIGBOX_LLM_URL",
-                    "is required for --extractor llm")), DefaultMeetingExtractor.shipped());
+            case "llm" ->
+                new LlmMeetingExtractor(
+                        llm(settings)
+                                .orElseThrow(() -> new Settings.SettingException(
+                                        "BIGBOX_LLM_URL", "is required for --extractor llm")),
+                        DefaultMeetingExtractor.shipped());
             default -> throw new IllegalArgumentException("--extractor must be default or llm, was " + name);
         };
     }

@@ -30,7 +30,10 @@ public final class Settings {
     public static Settings load(Path workingDirectory) {
         var merged = new HashMap<String, String>();
         if (Files.isRegularFile(workingDirectory.resolve(".env"))) {
-            Dotenv.configure().directory(workingDirectory.toString()).ignoreIfMalformed().load()
+            Dotenv.configure()
+                    .directory(workingDirectory.toString())
+                    .ignoreIfMalformed()
+                    .load()
                     .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
                     .forEach(e -> merged.put(e.getKey(), e.getValue()));
         }
@@ -68,7 +71,10 @@ public final class Settings {
 
     /** Where the engine keeps its files: {@code BIGBOX_HOME}, by default {@code .bigbox} in the working directory. */
     public Path home() {
-        return get("BIGBOX_HOME").map(Path::of).orElse(workingDirectory.resolve(".bigbox")).toAbsolutePath();
+        return get("BIGBOX_HOME")
+                .map(Path::of)
+                .orElse(workingDirectory.resolve(".bigbox"))
+                .toAbsolutePath();
     }
 
     public Path workingDirectory() {

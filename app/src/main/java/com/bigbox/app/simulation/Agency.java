@@ -24,14 +24,41 @@ import java.util.SplittableRandom;
  */
 public final class Agency {
     static final List<String> SERVICES = List.of("brand_identity", "campaign", "event_activation", "web");
-    private static final List<String> NAMES = List.of("Northwind", "Blue Harbor", "Kestrel", "Lumen", "Copperline", "Orchid",
-            "Tidewater", "Summit", "Redfern", "Quartz", "Juniper", "Atlas", "Beacon", "Cobalt", "Driftwood", "Ember");
-    private static final List<String> TRADES = List.of("Coffee", "Robotics", "Dental", "Brewing", "Fintech", "Events", "Yoga",
-            "Books", "Mobility", "Health", "Freight", "Studios");
+    private static final List<String> NAMES = List.of(
+            "Northwind",
+            "Blue Harbor",
+            "Kestrel",
+            "Lumen",
+            "Copperline",
+            "Orchid",
+            "Tidewater",
+            "Summit",
+            "Redfern",
+            "Quartz",
+            "Juniper",
+            "Atlas",
+            "Beacon",
+            "Cobalt",
+            "Driftwood",
+            "Ember");
+    private static final List<String> TRADES = List.of(
+            "Coffee",
+            "Robotics",
+            "Dental",
+            "Brewing",
+            "Fintech",
+            "Events",
+            "Yoga",
+            "Books",
+            "Mobility",
+            "Health",
+            "Freight",
+            "Studios");
     /** Share of attended meetings whose notes carry an action item nobody asked for. */
     static final double UNASKED_ITEM = 0.15;
     /** Share of signed clients who call the project off before it starts. */
     static final double CANCELS = 0.04;
+
     static final String RESCHEDULE = "Reschedule the discovery call";
     private static final double SHARE_QUALIFIED = 0.72;
 
@@ -61,7 +88,9 @@ public final class Agency {
             }
             minutes.sort(null);
             for (int m : minutes) {
-                Instant arrival = day.atTime(BusinessCalendar.OPENS, 0).toInstant(ZoneOffset.UTC).plus(Duration.ofMinutes(m));
+                Instant arrival = day.atTime(BusinessCalendar.OPENS, 0)
+                        .toInstant(ZoneOffset.UTC)
+                        .plus(Duration.ofMinutes(m));
                 leads.add(lead(number++, arrival));
             }
         }
@@ -74,7 +103,9 @@ public final class Agency {
         double quality = r.nextDouble();
         boolean qualified = quality < SHARE_QUALIFIED;
         // quality ranks leads inside their class: a good lead is qualified and says more, a poor one neither.
-        double q = qualified ? 0.35 + 0.65 * (quality / SHARE_QUALIFIED) : 0.35 * ((quality - SHARE_QUALIFIED) / (1 - SHARE_QUALIFIED));
+        double q = qualified
+                ? 0.35 + 0.65 * (quality / SHARE_QUALIFIED)
+                : 0.35 * ((quality - SHARE_QUALIFIED) / (1 - SHARE_QUALIFIED));
         String service = SERVICES.get(r.nextInt(SERVICES.size()));
         BigDecimal budget = budget(r);
         String company = NAMES.get(r.nextInt(NAMES.size())) + " " + TRADES.get(r.nextInt(TRADES.size()));
@@ -97,9 +128,24 @@ public final class Agency {
                 ? new LeadCase.Payments(12 + r.nextInt(9), 0.5, inTransit ? 1 : 3 + r.nextInt(5), 14 + r.nextInt(10))
                 : new LeadCase.Payments(3 + r.nextInt(8), 1.0, 0, 10 + r.nextInt(10));
         boolean unhappy = meeting.mood() < -0.3 || !meeting.notes().attended() && !qualified;
-        var truth = new LeadCase.Truth(qualified, service, budget, unhappy, projectAtRisk, late && !inTransit,
-                r.nextDouble() < 0.85, meeting.requested(), r.nextDouble() < CANCELS);
-        return new LeadCase(number, leadId(number), arrival, truth, inquiry, meeting.notes(), new LeadCase.Project(weeks, team),
+        var truth = new LeadCase.Truth(
+                qualified,
+                service,
+                budget,
+                unhappy,
+                projectAtRisk,
+                late && !inTransit,
+                r.nextDouble() < 0.85,
+                meeting.requested(),
+                r.nextDouble() < CANCELS);
+        return new LeadCase(
+                number,
+                leadId(number),
+                arrival,
+                truth,
+                inquiry,
+                meeting.notes(),
+                new LeadCase.Project(weeks, team),
                 payments);
     }
 
@@ -108,16 +154,25 @@ public final class Agency {
      * a client or a sales pitch — not from what the intake rules count: a serious lead tends to give more, a
      * pitch writes long messages, a hurried client may mistype the email.
      */
-    private static LeadCase.Inquiry inquiry(SplittableRandom r, int number, boolean qualified, double q, String service,
-            String company, BigDecimal budget) {
+    private static LeadCase.Inquiry inquiry(
+            SplittableRandom r,
+            int number,
+            boolean qualified,
+            double q,
+            String service,
+            String company,
+            BigDecimal budget) {
         boolean business = r.nextDouble() < (qualified ? 0.85 : 0.5);
         boolean pitch = !qualified && r.nextDouble() < 0.2;
         String domain = company.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        String email = !qualified && r.nextDouble() < 0.10 ? null
-                : r.nextDouble() < 0.02 ? "lead" + number + " at " + domain + ".test" // mistyped
-                : "lead" + number + "@" + (business ? domain : "mail") + ".test";
+        String email = !qualified && r.nextDouble() < 0.10
+                ? null
+                : r.nextDouble() < 0.02
+                        ? "lead" + number + " at " + domain + ".test" // mistyped
+                        : "lead" + number + "@" + (business ? domain : "mail") + ".test";
         String phone = r.nextDouble() < (business ? 0.35 : 0.15) + 0.4 * q
-                ? "+1 555 01" + String.format(Locale.ROOT, "%02d", number % 100) : null;
+                ? "+1 555 01" + String.format(Locale.ROOT, "%02d", number % 100)
+                : null;
         String named = business && r.nextDouble() < 0.85 ? company : null;
         BigDecimal stated = !pitch && r.nextDouble() < 0.15 + 0.6 * q ? stated(r, budget) : null;
         if (!qualified && !pitch && r.nextDouble() < 0.25) {
@@ -137,20 +192,26 @@ public final class Agency {
             }
         }
         String urgency = r.nextDouble() < 0.25 + 0.5 * q
-                ? Vocabulary.pick(r, r.nextDouble() < 0.3 + 0.4 * q ? Vocabulary.URGENT : Vocabulary.NOT_URGENT) : null;
-        return new LeadCase.Inquiry("Contact " + number, email, phone, named, stated, String.join(" ", sentences), urgency);
+                ? Vocabulary.pick(r, r.nextDouble() < 0.3 + 0.4 * q ? Vocabulary.URGENT : Vocabulary.NOT_URGENT)
+                : null;
+        return new LeadCase.Inquiry(
+                "Contact " + number, email, phone, named, stated, String.join(" ", sentences), urgency);
     }
 
     /** The meeting as it went (the client's mood, what they asked for) and as the account manager wrote it up. */
     private record MeetingStory(LeadCase.Meeting notes, double mood, List<String> requested) {}
 
-    private static MeetingStory meeting(SplittableRandom r, boolean qualified, double q, String service, BigDecimal budget) {
-        double mood = r.nextDouble() < (qualified ? 0.08 : 0.25) ? -0.9 + 0.6 * r.nextDouble() : 0.1 + 0.8 * r.nextDouble();
+    private static MeetingStory meeting(
+            SplittableRandom r, boolean qualified, double q, String service, BigDecimal budget) {
+        double mood =
+                r.nextDouble() < (qualified ? 0.08 : 0.25) ? -0.9 + 0.6 * r.nextDouble() : 0.1 + 0.8 * r.nextDouble();
         double sentiment = clamp(mood + 0.25 * r.nextGaussian(), -1, 1);
         boolean attended = r.nextDouble() < (qualified ? 0.92 : 0.6);
         boolean statesService = r.nextDouble() < 0.35 + 0.55 * q;
         BigDecimal statedBudget = r.nextDouble() < 0.40 + 0.5 * q ? stated(r, budget) : null;
-        Integer timeline = r.nextDouble() < 0.5 + 0.4 * q ? Math.max(1, 3 + r.nextInt(10) + (int) Math.round(1.5 * r.nextGaussian())) : null;
+        Integer timeline = r.nextDouble() < 0.5 + 0.4 * q
+                ? Math.max(1, 3 + r.nextInt(10) + (int) Math.round(1.5 * r.nextGaussian()))
+                : null;
         // The client talks mostly about what they want, sometimes mostly about something else, often about more.
         String talkedAbout = r.nextDouble() < 0.8 ? service : SERVICES.get(r.nextInt(SERVICES.size()));
         var goals = new ArrayList<String>(List.of(Vocabulary.pick(r, Vocabulary.GOALS.get(talkedAbout))));
@@ -177,8 +238,14 @@ public final class Agency {
             requested.add(RESCHEDULE);
             items.add(RESCHEDULE);
         }
-        var notes = new LeadCase.Meeting(attended, Math.round(sentiment * 100) / 100.0, statesService ? service : null,
-                statedBudget, timeline, goals, items);
+        var notes = new LeadCase.Meeting(
+                attended,
+                Math.round(sentiment * 100) / 100.0,
+                statesService ? service : null,
+                statedBudget,
+                timeline,
+                goals,
+                items);
         return new MeetingStory(notes, mood, requested);
     }
 
@@ -191,7 +258,9 @@ public final class Agency {
     /** Mostly under 10,000, some larger, a few above 100,000 (which only the CEO may commit to). */
     private static BigDecimal budget(SplittableRandom r) {
         double u = r.nextDouble();
-        long amount = u < 0.70 ? 2_000 + 500L * r.nextInt(17) : u < 0.98 ? 10_500 + 1_000L * r.nextInt(80) : 110_000 + 10_000L * r.nextInt(20);
+        long amount = u < 0.70
+                ? 2_000 + 500L * r.nextInt(17)
+                : u < 0.98 ? 10_500 + 1_000L * r.nextInt(80) : 110_000 + 10_000L * r.nextInt(20);
         return BigDecimal.valueOf(amount);
     }
 

@@ -41,7 +41,8 @@ public final class BusinessCalendar {
         Instant at = nextOpen(from);
         long left = Math.round(hours * 60);
         while (left > 0) {
-            Instant close = at.atZone(ZoneOffset.UTC).toLocalDate().atTime(CLOSES, 0).toInstant(ZoneOffset.UTC);
+            Instant close =
+                    at.atZone(ZoneOffset.UTC).toLocalDate().atTime(CLOSES, 0).toInstant(ZoneOffset.UTC);
             long today = Duration.between(at, close).toMinutes();
             if (left < today) {
                 return at.plus(Duration.ofMinutes(left));

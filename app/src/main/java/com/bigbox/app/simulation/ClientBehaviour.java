@@ -58,7 +58,12 @@ final class ClientBehaviour {
         put(payload, "urgency", in.urgency());
         payload.put("source", "simulation");
         byFlow.put(facts.id(key("lead", lead.number())), lead);
-        facts.post(StreamId.of("LEAD", lead.leadId()), "LEAD_RECEIVED", payload, "webhook:website", key("lead", lead.number()));
+        facts.post(
+                StreamId.of("LEAD", lead.leadId()),
+                "LEAD_RECEIVED",
+                payload,
+                "webhook:website",
+                key("lead", lead.number()));
     }
 
     /** A decision of the engine took effect (by itself, by a person, or by silence): the world answers it. */
@@ -67,7 +72,8 @@ final class ClientBehaviour {
         switch (decision.type()) {
             case EventTypes.MEETING_SCHEDULED -> {
                 if (lead != null) {
-                    Instant at = BusinessCalendar.nextOpen(max(now, Instant.parse(effective.path("scheduled_for").asText(now.toString()))));
+                    Instant at = BusinessCalendar.nextOpen(max(
+                            now, Instant.parse(effective.path("scheduled_for").asText(now.toString()))));
                     String meetingId = effective.path("meeting_id").asText();
                     timeline.at(at, "meeting/" + meetingId, () -> meet(lead, meetingId));
                 }
@@ -76,8 +82,13 @@ final class ClientBehaviour {
                 if (lead != null) {
                     String quoteId = effective.path("quote_id").asText();
                     KeyedRandom d = KeyedRandom.of(seed, "quote/" + quoteId);
-                    timeline.at(BusinessCalendar.plusBusinessDays(now, d.between(1, 3), d.between(9, 16)), "quote/" + quoteId,
-                            () -> answerQuote(lead, quoteId, effective.path("project_id").asText(),
+                    timeline.at(
+                            BusinessCalendar.plusBusinessDays(now, d.between(1, 3), d.between(9, 16)),
+                            "quote/" + quoteId,
+                            () -> answerQuote(
+                                    lead,
+                                    quoteId,
+                                    effective.path("project_id").asText(),
                                     effective.path("amount").decimalValue()));
                 }
             }
@@ -87,15 +98,27 @@ final class ClientBehaviour {
                 }
             }
             case EventTypes.TASK_ASSIGNED -> {
-                String taskId = effective.path("task_id").asText(decision.stream().id());
+                String taskId =
+                        effective.path("task_id").asText(decision.stream().id());
                 String assignee = effective.path("assignee").asText("staff");
                 KeyedRandom d = KeyedRandom.of(seed, "task/" + taskId);
-                timeline.at(BusinessCalendar.plusBusinessHours(now, d.between(2.0, 16.0)), "task/" + taskId,
-                        () -> facts.post(StreamId.of("TASK", taskId), "TASK_COMPLETED", Map.of("task_id", taskId,
-                                "completed_by", assignee, "minutes_spent", d.between(15, 120)), "person:" + assignee,
+                timeline.at(
+                        BusinessCalendar.plusBusinessHours(now, d.between(2.0, 16.0)),
+                        "task/" + taskId,
+                        () -> facts.post(
+                                StreamId.of("TASK", taskId),
+                                "TASK_COMPLETED",
+                                Map.of(
+                                        "task_id",
+                                        taskId,
+                                        "completed_by",
+                                        assignee,
+                                        "minutes_spent",
+                                        d.between(15, 120)),
+                                "person:" + assignee,
                                 "task/" + taskId));
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -110,29 +133,54 @@ final class ClientBehaviour {
         put(payload, "service_type", m.statedService());
         put(payload, "budget", m.statedBudget());
         put(payload, "timeline_weeks", m.timelineWeeks());
-        facts.post(StreamId.of("MEETING", meetingId), "MEETING_COMPLETED", payload, "person:sam", "meeting/" + meetingId);
+        facts.post(
+                StreamId.of("MEETING", meetingId), "MEETING_COMPLETED", payload, "person:sam", "meeting/" + meetingId);
     }
 
     // A client signs a quote it finds fair; one that was never a real prospect, or missed the meeting, never signs.
     private void answerQuote(LeadCase lead, String quoteId, String projectId, BigDecimal amount) {
         LeadCase.Truth t = lead.truth();
-        if (!t.qualified() || !lead.meeting().attended() || !t.acceptsFairQuote() || !DecisionTruth.fair(amount, t.budget())) {
+        if (!t.qualified()
+                || !lead.meeting().attended()
+                || !t.acceptsFairQuote()
+                || !DecisionTruth.fair(amount, t.budget())) {
             return;
         }
-        facts.post(StreamId.of("QUOTE", quoteId), "QUOTE_APPROVED", Map.of("quote_id", quoteId, "project_id", projectId,
-                "amount", amount, "approved_by", "client"), "client:" + lead.leadId(), "signed/" + quoteId);
+        facts.post(
+                StreamId.of("QUOTE", quoteId),
+                "QUOTE_APPROVED",
+                Map.of("quote_id", quoteId, "project_id", projectId, "amount", amount, "approved_by", "client"),
+                "client:" + lead.leadId(),
+                "signed/" + quoteId);
         if (t.cancels()) {
             return; // signed, then called off before the work starts: nothing more happens, whatever was invoiced
         }
         KeyedRandom d = KeyedRandom.of(seed, "project/" + projectId);
-        timeline.at(BusinessCalendar.plusBusinessDays(facts.now(), d.between(1, 3), 10), "project/" + projectId,
+        timeline.at(
+                BusinessCalendar.plusBusinessDays(facts.now(), d.between(1, 3), 10),
+                "project/" + projectId,
                 () -> startProject(lead, quoteId, projectId, amount));
     }
 
     private void startProject(LeadCase lead, String quoteId, String projectId, BigDecimal amount) {
-        facts.post(StreamId.of("PROJECT", projectId), "PROJECT_STARTED", Map.of("project_id", projectId, "quote_id", quoteId,
-                "service_type", lead.truth().service(), "budget", amount, "timeline_weeks", lead.project().timelineWeeks(),
-                "team_size", lead.project().teamSize()), "person:jordan", "started/" + projectId);
+        facts.post(
+                StreamId.of("PROJECT", projectId),
+                "PROJECT_STARTED",
+                Map.of(
+                        "project_id",
+                        projectId,
+                        "quote_id",
+                        quoteId,
+                        "service_type",
+                        lead.truth().service(),
+                        "budget",
+                        amount,
+                        "timeline_weeks",
+                        lead.project().timelineWeeks(),
+                        "team_size",
+                        lead.project().teamSize()),
+                "person:jordan",
+                "started/" + projectId);
     }
 
     // Deposits are paid on the client's habit: on time in full, or late and in part with the rest later.
@@ -156,8 +204,15 @@ final class ClientBehaviour {
 
     private void pay(String invoiceId, BigDecimal amount, Instant at, String which) {
         String key = "paid/" + invoiceId + "/" + which;
-        timeline.at(BusinessCalendar.nextOpen(at), key, () -> facts.post(StreamId.of("INVOICE", invoiceId), "PAYMENT_RECEIVED",
-                Map.of("invoice_id", invoiceId, "amount", amount), "bank", key));
+        timeline.at(
+                BusinessCalendar.nextOpen(at),
+                key,
+                () -> facts.post(
+                        StreamId.of("INVOICE", invoiceId),
+                        "PAYMENT_RECEIVED",
+                        Map.of("invoice_id", invoiceId, "amount", amount),
+                        "bank",
+                        key));
     }
 
     private static void put(Map<String, Object> payload, String field, Object value) {

@@ -21,7 +21,8 @@ public record DecisionTally(String decisionType, long executed, long asked, long
                 continue;
             }
             if (o instanceof Observation.Gated g) {
-                routes.computeIfAbsent(g.decisionType(), k -> new long[3])[g.route().ordinal()]++;
+                routes.computeIfAbsent(g.decisionType(), k -> new long[3])[
+                        g.route().ordinal()]++;
             } else if (o instanceof Observation.TookEffect t) {
                 routes.computeIfAbsent(t.decisionType(), k -> new long[3]);
                 effects.merge(t.decisionType(), WeekFigures.Effect.NONE.plus(t.verdict()), WeekFigures.Effect::plus);
@@ -30,7 +31,8 @@ public record DecisionTally(String decisionType, long executed, long asked, long
         var tallies = new ArrayList<DecisionTally>();
         for (Map.Entry<String, long[]> e : routes.entrySet()) {
             long[] t = e.getValue();
-            tallies.add(new DecisionTally(e.getKey(), t[0], t[1], t[2], effects.getOrDefault(e.getKey(), WeekFigures.Effect.NONE)));
+            tallies.add(new DecisionTally(
+                    e.getKey(), t[0], t[1], t[2], effects.getOrDefault(e.getKey(), WeekFigures.Effect.NONE)));
         }
         return tallies;
     }

@@ -31,7 +31,11 @@ public final class DecisionTruth {
     /** The deposit and the balance are each half the agreed price. */
     static final BigDecimal INVOICE_SHARE = new BigDecimal("0.5");
 
-    public enum Verdict { RIGHT, WRONG, UNJUDGED }
+    public enum Verdict {
+        RIGHT,
+        WRONG,
+        UNJUDGED
+    }
 
     /**
      * @param correction what a person changes to make a wrong decision right (approve with changes), or empty:
@@ -97,17 +101,22 @@ public final class DecisionTruth {
     }
 
     private static Rule lead(Predicate<LeadCase.Truth> right) {
-        return c -> c.lead() == null ? Ruling.UNJUDGED : Ruling.of(right.test(c.lead().truth()));
+        return c -> c.lead() == null
+                ? Ruling.UNJUDGED
+                : Ruling.of(right.test(c.lead().truth()));
     }
 
     private static Ruling service(Case c) {
         String service = c.payload().path("service_type").asText("");
-        return c.lead() == null || service.isEmpty() ? Ruling.UNJUDGED : Ruling.of(c.lead().truth().service().equals(service));
+        return c.lead() == null || service.isEmpty()
+                ? Ruling.UNJUDGED
+                : Ruling.of(c.lead().truth().service().equals(service));
     }
 
     // A relationship risk is right when the client really is unhappy; the other kinds are not the meeting's to judge.
     private static Ruling risk(Case c) {
-        if (c.lead() == null || !"relationship".equals(c.payload().path("risk_type").asText())) {
+        if (c.lead() == null
+                || !"relationship".equals(c.payload().path("risk_type").asText())) {
             return Ruling.UNJUDGED;
         }
         return Ruling.of(c.lead().truth().relationshipAtRisk());
@@ -119,11 +128,13 @@ public final class DecisionTruth {
             return Ruling.UNJUDGED;
         }
         BigDecimal budget = c.lead().truth().budget();
-        return fair(c.payload().get("amount").decimalValue(), budget) ? Ruling.RIGHT
+        return fair(c.payload().get("amount").decimalValue(), budget)
+                ? Ruling.RIGHT
                 : new Ruling(Verdict.WRONG, Map.of("amount", budget));
     }
 
-    // A task is right when the client (or the meeting) really asked for it; one written down that nobody asked for is not.
+    // A task is right when the client (or the meeting) really asked for it; one written down that nobody asked for is
+    // not.
     private static Ruling task(Case c) {
         String title = c.payload().path("title").asText("");
         if (c.lead() == null || title.isEmpty()) {
@@ -149,7 +160,11 @@ public final class DecisionTruth {
     }
 
     static boolean fair(BigDecimal amount, BigDecimal budget) {
-        return amount.subtract(budget).abs().divide(budget, 4, RoundingMode.HALF_UP).compareTo(QUOTE_TOLERANCE) <= 0;
+        return amount.subtract(budget)
+                        .abs()
+                        .divide(budget, 4, RoundingMode.HALF_UP)
+                        .compareTo(QUOTE_TOLERANCE)
+                <= 0;
     }
 
     private static boolean same(String a, String b) {

@@ -1,10 +1,10 @@
 package com.bigbox.app.simulation;
 
-import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.app.engine.Engine;
 import com.bigbox.autonomic.events.ApprovalEvent;
 import com.bigbox.autonomic.events.DecisionEvent;
 import com.bigbox.autonomic.events.EventCodec;
+import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.events.Release;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.flow.Gate;
@@ -28,6 +28,7 @@ import java.util.UUID;
 final class Driver {
     /** A step while the agency is open; outside office hours only time passes (approvals expire, jobs run). */
     static final Duration OPEN_STEP = Duration.ofMinutes(30);
+
     static final Duration CLOSED_STEP = Duration.ofHours(3);
 
     private final Engine engine;
@@ -43,7 +44,13 @@ final class Driver {
     private final Map<UUID, UUID> decisionOfApproval = new HashMap<>();
     private Position cursor = Position.START;
 
-    Driver(Engine engine, SimulationClock clock, WorldTimeline timeline, ClientBehaviour clients, People people, DecisionTruth truth) {
+    Driver(
+            Engine engine,
+            SimulationClock clock,
+            WorldTimeline timeline,
+            ClientBehaviour clients,
+            People people,
+            DecisionTruth truth) {
         this.truth = truth;
         this.engine = engine;
         this.store = engine.node().store();
@@ -52,8 +59,8 @@ final class Driver {
         this.clients = clients;
         this.people = people;
         this.gate = engine.autonomic().agents().gate();
-        this.quiescence = new Quiescence(engine.node().subscriptions(), engine.autonomic()::subscriptionNames,
-                Duration.ofSeconds(120));
+        this.quiescence = new Quiescence(
+                engine.node().subscriptions(), engine.autonomic()::subscriptionNames, Duration.ofSeconds(120));
     }
 
     void run(Instant start, int days, Simulation.Progress progress) {
@@ -128,14 +135,17 @@ final class Driver {
             return;
         }
         switch (event.type()) {
-            case EventTypes.AUTONOMIC_DECISION_EXECUTED, EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_OVERRIDE,
+            case EventTypes.AUTONOMIC_DECISION_EXECUTED,
+                    EventTypes.HUMAN_APPROVAL_GRANTED,
+                    EventTypes.HUMAN_OVERRIDE,
                     EventTypes.APPROVED_BY_SILENCE -> {
                 Release release = Flows.release(event);
                 RecordedEvent decision = decisions.get(release.decisionEventId());
                 if (decision == null) {
                     return;
                 }
-                String effective = release.modifications().isEmpty() ? decision.payload()
+                String effective = release.modifications().isEmpty()
+                        ? decision.payload()
                         : EventCodec.merge(decision.payload(), release.modifications());
                 clients.released(decision, EventCodec.tree(effective), now);
                 // A person's own entry (a task written by hand) is theirs: colleagues do not go back over it.
@@ -152,7 +162,7 @@ final class Driver {
                 var escalated = EventCodec.decode(event, ApprovalEvent.Escalated.class);
                 ask(escalated.approvalId(), escalated.toRole(), now);
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -168,10 +178,15 @@ final class Driver {
             decision = store.find(decisionId).orElse(null);
         }
         if (decision != null) {
-            // A control loop's proposal is no agent's decision: the truth has nothing to say of it, people judge it as it reads.
+            // A control loop's proposal is no agent's decision: the truth has nothing to say of it, people judge it as
+            // it reads.
             var lead = clients.lead(decision.correlationId());
-            people.asked(approvalId, role, gate.isDecision(decision) && agentMade(decision) ? truth.judge(lead, decision)
-                    : DecisionTruth.Ruling.UNJUDGED,
+            people.asked(
+                    approvalId,
+                    role,
+                    gate.isDecision(decision) && agentMade(decision)
+                            ? truth.judge(lead, decision)
+                            : DecisionTruth.Ruling.UNJUDGED,
                     now);
         }
     }

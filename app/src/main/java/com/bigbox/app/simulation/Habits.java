@@ -16,7 +16,12 @@ import java.util.stream.Collectors;
  * @param noticeDays at most how many business days after a decision somebody notices it (at least 1)
  * @param overrideRight share of right decisions that took effect alone which somebody overrides by mistake
  */
-public record Habits(double absent, double approveWrong, double rejectRight, double noticeWrong, int noticeDays,
+public record Habits(
+        double absent,
+        double approveWrong,
+        double rejectRight,
+        double noticeWrong,
+        int noticeDays,
         double overrideRight) {
     public static final Habits DEFAULTS = new Habits(0.10, 0.10, 0.03, 0.60, 10, 0.01);
 
@@ -39,8 +44,8 @@ public record Habits(double absent, double approveWrong, double rejectRight, dou
                 String[] kv = pair.split("=", 2);
                 String key = kv[0].strip();
                 if (kv.length != 2 || !values.containsKey(key)) {
-                    throw new IllegalArgumentException("--people: expected key=value with a key among " + values.keySet()
-                            + ", was '" + pair + "'");
+                    throw new IllegalArgumentException("--people: expected key=value with a key among "
+                            + values.keySet() + ", was '" + pair + "'");
                 }
                 try {
                     values.put(key, Double.parseDouble(kv[1].strip()));
@@ -49,8 +54,13 @@ public record Habits(double absent, double approveWrong, double rejectRight, dou
                 }
             }
         }
-        return new Habits(values.get("absent"), values.get("approve_wrong"), values.get("reject_right"),
-                values.get("notice_wrong"), (int) Math.round(values.get("notice_days")), values.get("override_right"));
+        return new Habits(
+                values.get("absent"),
+                values.get("approve_wrong"),
+                values.get("reject_right"),
+                values.get("notice_wrong"),
+                (int) Math.round(values.get("notice_days")),
+                values.get("override_right"));
     }
 
     Map<String, Double> asMap() {
@@ -66,8 +76,10 @@ public record Habits(double absent, double approveWrong, double rejectRight, dou
 
     /** One line for the report: {@code absent=0.10, approve_wrong=0.10, ...}. */
     public String describe() {
-        return asMap().entrySet().stream().map(e -> e.getKey().equals("notice_days")
-                ? e.getKey() + "=" + e.getValue().intValue()
-                : String.format(Locale.ROOT, "%s=%.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        return asMap().entrySet().stream()
+                .map(e -> e.getKey().equals("notice_days")
+                        ? e.getKey() + "=" + e.getValue().intValue()
+                        : String.format(Locale.ROOT, "%s=%.2f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -8,8 +8,15 @@ import java.util.List;
  * One prospective client of the simulated agency: what really is (the {@link Truth}) and what the engine gets
  * to see of it, which is noisy (the lead's form, the meeting's notes, the project's plan, the payments).
  */
-public record LeadCase(int number, String leadId, Instant arrival, Truth truth, Inquiry inquiry, Meeting meeting,
-        Project project, Payments payments) {
+public record LeadCase(
+        int number,
+        String leadId,
+        Instant arrival,
+        Truth truth,
+        Inquiry inquiry,
+        Meeting meeting,
+        Project project,
+        Payments payments) {
 
     /**
      * What really is, against which every decision of the agents is judged.
@@ -24,8 +31,15 @@ public record LeadCase(int number, String leadId, Instant arrival, Truth truth, 
      * @param requestedItems what the client really asked for in the meeting (the notes may list more)
      * @param cancels whether the client, having signed, calls the project off before it starts
      */
-    public record Truth(boolean qualified, String service, BigDecimal budget, boolean relationshipAtRisk,
-            boolean projectAtRisk, boolean owesBalance, boolean acceptsFairQuote, List<String> requestedItems,
+    public record Truth(
+            boolean qualified,
+            String service,
+            BigDecimal budget,
+            boolean relationshipAtRisk,
+            boolean projectAtRisk,
+            boolean owesBalance,
+            boolean acceptsFairQuote,
+            List<String> requestedItems,
             boolean cancels) {
         public Truth {
             requestedItems = List.copyOf(requestedItems);
@@ -33,12 +47,24 @@ public record LeadCase(int number, String leadId, Instant arrival, Truth truth, 
     }
 
     /** The web form as the lead filled it in; better leads tend to say more, but not always. */
-    public record Inquiry(String name, String email, String phone, String company, BigDecimal budget, String message,
+    public record Inquiry(
+            String name,
+            String email,
+            String phone,
+            String company,
+            BigDecimal budget,
+            String message,
             String urgency) {}
 
     /** The discovery meeting as the account manager writes it up. */
-    public record Meeting(boolean attended, double sentiment, String statedService, BigDecimal statedBudget,
-            Integer timelineWeeks, List<String> goals, List<String> actionItems) {}
+    public record Meeting(
+            boolean attended,
+            double sentiment,
+            String statedService,
+            BigDecimal statedBudget,
+            Integer timelineWeeks,
+            List<String> goals,
+            List<String> actionItems) {}
 
     /** The project as it starts: its plan carries risk factors that only partly reflect the real risk. */
     public record Project(int timelineWeeks, int teamSize) {}

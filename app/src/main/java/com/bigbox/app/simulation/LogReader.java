@@ -75,59 +75,83 @@ final class LogReader {
                 switch (e.type()) {
                     case EventTypes.AUTONOMIC_DECISION_EXECUTED -> {
                         observations.add(gated(e, p, Observation.Route.EXECUTED, decisions));
-                        tookEffect(e, p, Observation.Unattended.ALONE, decisions).ifPresent(observations::add);
+                        tookEffect(e, p, Observation.Unattended.ALONE, decisions)
+                                .ifPresent(observations::add);
                     }
                     case EventTypes.APPROVED_BY_SILENCE ->
-                            tookEffect(e, p, Observation.Unattended.SILENCE, decisions).ifPresent(observations::add);
-                    case EventTypes.HUMAN_APPROVAL_REQUESTED -> observations.add(gated(e, p, Observation.Route.HUMAN, decisions));
-                    case EventTypes.CEO_INTERRUPT_REQUIRED -> observations.add(gated(e, p, Observation.Route.CEO, decisions));
-                    case EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_APPROVAL_REJECTED, EventTypes.HUMAN_OVERRIDE ->
-                            observations.add(new Observation.HumanDecision(e.timestamp(), e.type()));
+                        tookEffect(e, p, Observation.Unattended.SILENCE, decisions)
+                                .ifPresent(observations::add);
+                    case EventTypes.HUMAN_APPROVAL_REQUESTED ->
+                        observations.add(gated(e, p, Observation.Route.HUMAN, decisions));
+                    case EventTypes.CEO_INTERRUPT_REQUIRED ->
+                        observations.add(gated(e, p, Observation.Route.CEO, decisions));
+                    case EventTypes.HUMAN_APPROVAL_GRANTED,
+                            EventTypes.HUMAN_APPROVAL_REJECTED,
+                            EventTypes.HUMAN_OVERRIDE ->
+                        observations.add(new Observation.HumanDecision(e.timestamp(), e.type()));
                     case EventTypes.AUTONOMIC_DECISION_OVERRIDDEN ->
-                            observations.add(new Observation.Override(e.timestamp(), p.path("agent_id").asText()));
+                        observations.add(new Observation.Override(
+                                e.timestamp(), p.path("agent_id").asText()));
                     case EventTypes.SOP_EXECUTION_COMPLETED -> {
                         var done = EventCodec.decode(e, SopEvent.ExecutionCompleted.class);
-                        observations.add(new Observation.SopCompleted(e.timestamp(), done.sopId(), done.cycleTimeHours(),
-                                done.estimatedCost()));
+                        observations.add(new Observation.SopCompleted(
+                                e.timestamp(), done.sopId(), done.cycleTimeHours(), done.estimatedCost()));
                     }
                     case EventTypes.TASK_CREATED -> {
                         if (e.emittedBy().startsWith("person:")) {
-                            observations.add(new Observation.ManualTask(e.timestamp(), p.path("reason").asText("")));
+                            observations.add(new Observation.ManualTask(
+                                    e.timestamp(), p.path("reason").asText("")));
                         }
                     }
-                    case EventTypes.AGENT_THRESHOLD_CHANGED, EventTypes.AGENT_AUTONOMY_CHANGED, EventTypes.AGENT_FINANCIAL_LIMIT_CHANGED -> {
+                    case EventTypes.AGENT_THRESHOLD_CHANGED,
+                            EventTypes.AGENT_AUTONOMY_CHANGED,
+                            EventTypes.AGENT_FINANCIAL_LIMIT_CHANGED -> {
                         var change = (AgentEvent) EventCodec.decode(e).orElseThrow();
                         String agent = change.agentId();
-                        AgentSettings before = settings.computeIfAbsent(agent, a -> agents.find(a)
-                                .map(AgentDefinition::defaults).orElse(AgentSettings.defaults(0.75)));
+                        AgentSettings before = settings.computeIfAbsent(
+                                agent,
+                                a -> agents.find(a)
+                                        .map(AgentDefinition::defaults)
+                                        .orElse(AgentSettings.defaults(0.75)));
                         AgentSettings after = before.evolve(change);
                         settings.put(agent, after);
                         observations.add(new Observation.AgentChanged(e.timestamp(), agent, state(after)));
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         }
     }
 
-    private static Observation.Gated gated(RecordedEvent e, JsonNode p, Observation.Route route, Map<UUID, RecordedEvent> decisions) {
+    private static Observation.Gated gated(
+            RecordedEvent e, JsonNode p, Observation.Route route, Map<UUID, RecordedEvent> decisions) {
         RecordedEvent decision = decisionOf(p, decisions);
-        String type = decision != null ? decision.type() : p.path("decision_event_type").asText("unknown");
+        String type = decision != null
+                ? decision.type()
+                : p.path("decision_event_type").asText("unknown");
         return new Observation.Gated(e.timestamp(), p.path("agent_id").asText(e.emittedBy()), type, route);
     }
 
     // A decision that cannot be found is unjudged, never right. A control loop's proposal approved by silence is no
     // agent's decision (its truth is not the agency's): it is not counted.
-    private Optional<Observation.TookEffect> tookEffect(RecordedEvent e, JsonNode p, Observation.Unattended how,
-            Map<UUID, RecordedEvent> decisions) {
+    private Optional<Observation.TookEffect> tookEffect(
+            RecordedEvent e, JsonNode p, Observation.Unattended how, Map<UUID, RecordedEvent> decisions) {
         RecordedEvent decision = decisionOf(p, decisions);
         String agent = p.path("agent_id").asText(e.emittedBy());
         if (decision == null) {
-            return isAgent(agent) ? Optional.of(new Observation.TookEffect(e.timestamp(), agent,
-                    p.path("decision_event_type").asText("unknown"), how, DecisionTruth.Verdict.UNJUDGED)) : Optional.empty();
+            return isAgent(agent)
+                    ? Optional.of(new Observation.TookEffect(
+                            e.timestamp(),
+                            agent,
+                            p.path("decision_event_type").asText("unknown"),
+                            how,
+                            DecisionTruth.Verdict.UNJUDGED))
+                    : Optional.empty();
         }
-        var verdict = truth.judge(leadOfFlow.apply(decision.correlationId()), decision).verdict();
-        return Optional.of(new Observation.TookEffect(e.timestamp(), decision.emittedBy(), decision.type(), how, verdict));
+        var verdict = truth.judge(leadOfFlow.apply(decision.correlationId()), decision)
+                .verdict();
+        return Optional.of(
+                new Observation.TookEffect(e.timestamp(), decision.emittedBy(), decision.type(), how, verdict));
     }
 
     /**
@@ -136,7 +160,8 @@ final class LogReader {
      * (nor one the agent's truth can judge). It is left out of the figures, as a control loop's proposal is.
      */
     private boolean byPerson(RecordedEvent e, JsonNode p, Map<UUID, RecordedEvent> decisions) {
-        if (!Gate.isRelease(e) && !e.type().equals(EventTypes.HUMAN_APPROVAL_REQUESTED)
+        if (!Gate.isRelease(e)
+                && !e.type().equals(EventTypes.HUMAN_APPROVAL_REQUESTED)
                 && !e.type().equals(EventTypes.CEO_INTERRUPT_REQUIRED)) {
             return false;
         }
@@ -149,7 +174,9 @@ final class LogReader {
     }
 
     private static RecordedEvent decisionOf(JsonNode p, Map<UUID, RecordedEvent> decisions) {
-        return p.hasNonNull("decision_event_id") ? decisions.get(UUID.fromString(p.get("decision_event_id").asText())) : null;
+        return p.hasNonNull("decision_event_id")
+                ? decisions.get(UUID.fromString(p.get("decision_event_id").asText()))
+                : null;
     }
 
     private static WeekFigures.AgentState state(AgentSettings s) {

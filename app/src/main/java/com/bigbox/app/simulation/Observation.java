@@ -8,13 +8,20 @@ public sealed interface Observation {
     Instant at();
 
     /** What Oversight did with a decision: executed it, asked a person, or interrupted the CEO. */
-    enum Route { EXECUTED, HUMAN, CEO }
+    enum Route {
+        EXECUTED,
+        HUMAN,
+        CEO
+    }
 
     /** How Oversight routed a decision. */
     record Gated(Instant at, String agentId, String decisionType, Route route) implements Observation {}
 
     /** How a decision took effect with no person deciding it: by Oversight alone, or by an approval's silence. */
-    enum Unattended { ALONE, SILENCE }
+    enum Unattended {
+        ALONE,
+        SILENCE
+    }
 
     /**
      * A decision took effect with no person deciding it, and what the truth says of it.

@@ -57,8 +57,15 @@ final class People {
     private int decided;
     private int overridden;
 
-    People(EventStore store, ApprovalService approvals, DecisionOverrides overrides, WorldFacts facts, WorldTimeline timeline,
-            DecisionTruth truth, Habits habits, long seed) {
+    People(
+            EventStore store,
+            ApprovalService approvals,
+            DecisionOverrides overrides,
+            WorldFacts facts,
+            WorldTimeline timeline,
+            DecisionTruth truth,
+            Habits habits,
+            long seed) {
         this.store = store;
         this.truth = truth;
         this.habits = habits;
@@ -90,7 +97,8 @@ final class People {
             return;
         }
         List<String> people = ROSTER.getOrDefault(role, List.of(role + "-1", role + "-2"));
-        int needed = Math.max(1, approval.requiredApprovals() - approval.approvedBy().size());
+        int needed =
+                Math.max(1, approval.requiredApprovals() - approval.approvedBy().size());
         for (int i = 0; i < needed && i < people.size(); i++) {
             String by = "person:" + people.get(i);
             DecisionCommand command = command(ruling, by, KeyedRandom.of(seed, "judge/" + approvalId + "/" + by));
@@ -126,17 +134,24 @@ final class People {
         var ruling = truth.judge(lead, decision);
         String key = "override/" + decision.eventId();
         KeyedRandom d = KeyedRandom.of(seed, key);
-        boolean noticed = ruling.wrong() ? d.chance(habits.noticeWrong()) : ruling.right() && d.chance(habits.overrideRight());
+        boolean noticed =
+                ruling.wrong() ? d.chance(habits.noticeWrong()) : ruling.right() && d.chance(habits.overrideRight());
         if (!noticed) {
             return;
         }
         String person = d.chance(0.5) ? "jordan" : "sam";
         String why = ruling.wrong() ? "found wrong after it took effect: " : "thought wrong after it took effect: ";
-        timeline.at(BusinessCalendar.plusBusinessDays(now, d.between(1, habits.noticeDays()), d.between(9, 17)), key, () -> {
-            store.inTransaction(w -> overrides.override(w, decision.eventId(), "person:" + person,
-                    why + decision.type().toLowerCase(java.util.Locale.ROOT)));
-            this.overridden++;
-        });
+        timeline.at(
+                BusinessCalendar.plusBusinessDays(now, d.between(1, habits.noticeDays()), d.between(9, 17)),
+                key,
+                () -> {
+                    store.inTransaction(w -> overrides.override(
+                            w,
+                            decision.eventId(),
+                            "person:" + person,
+                            why + decision.type().toLowerCase(java.util.Locale.ROOT)));
+                    this.overridden++;
+                });
     }
 
     /** Plans the manual work people will log on {@code day}. */
@@ -150,9 +165,26 @@ final class People {
             String person = ROSTER.get(work.role()).get(d.between(0, 1));
             String taskId = "MANUAL-" + seed + "-" + day + "-" + work.kind();
             Instant at = day.atTime(d.between(9, 16), d.between(0, 59)).toInstant(ZoneOffset.UTC);
-            timeline.at(at, key, () -> facts.post(StreamId.of("TASK", taskId), "TASK_CREATED", Map.of("task_id", taskId,
-                    "title", work.title(), "role", work.role(), "reason", work.kind(), "manual", true), "person:" + person, key,
-                    Map.of("tags", List.of("manual", work.kind()), "reason", work.kind())));
+            timeline.at(
+                    at,
+                    key,
+                    () -> facts.post(
+                            StreamId.of("TASK", taskId),
+                            "TASK_CREATED",
+                            Map.of(
+                                    "task_id",
+                                    taskId,
+                                    "title",
+                                    work.title(),
+                                    "role",
+                                    work.role(),
+                                    "reason",
+                                    work.kind(),
+                                    "manual",
+                                    true),
+                            "person:" + person,
+                            key,
+                            Map.of("tags", List.of("manual", work.kind()), "reason", work.kind())));
         }
     }
 

@@ -53,8 +53,14 @@ public final class ScratchDatabases implements AutoCloseable {
         boolean jdbc = serverUrl.startsWith("jdbc:");
         try {
             URI uri = new URI(jdbc ? serverUrl.substring(5) : serverUrl);
-            URI named = new URI(uri.getScheme(), uri.getRawUserInfo() == null ? null : uri.getUserInfo(), uri.getHost(), uri.getPort(),
-                    "/" + checked(name), uri.getQuery(), null);
+            URI named = new URI(
+                    uri.getScheme(),
+                    uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
+                    uri.getHost(),
+                    uri.getPort(),
+                    "/" + checked(name),
+                    uri.getQuery(),
+                    null);
             return (jdbc ? "jdbc:" : "") + named;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("database URL is not a valid URI: " + e.getReason(), e);
@@ -63,7 +69,8 @@ public final class ScratchDatabases implements AutoCloseable {
 
     private void execute(String sql) {
         DatabaseUrl url = DatabaseUrl.parse(serverUrl);
-        try (Connection admin = DriverManager.getConnection(url.jdbcUrl(), url.properties()); var s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+                var s = admin.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("'" + sql + "' failed on " + url.display() + ": " + e.getMessage(), e);

@@ -21,7 +21,11 @@ public final class SeedRuns {
 
     /** The loops-off run of {@code run}'s seed among {@code runs}, or null. */
     static SimulationRun offOf(List<SimulationRun> runs, SimulationRun run) {
-        return runs.stream().filter(r -> !r.options().loops() && r.options().seed() == run.options().seed()).findFirst().orElse(null);
+        return runs.stream()
+                .filter(r -> !r.options().loops()
+                        && r.options().seed() == run.options().seed())
+                .findFirst()
+                .orElse(null);
     }
 
     /** One line per seed: {@code {"seed": N, "days": D, "loops_off": {...}, "loops_on": {...}}} (a side only if it ran). */
@@ -79,19 +83,33 @@ public final class SeedRuns {
     /** The README's table: every seed off and on, then the seeds pooled. */
     public static void printMarkdown(PrintWriter out, List<SimulationRun> runs, String command) {
         Simulation.Options o = runs.getFirst().options();
-        out.printf(Locale.ROOT, "Produced by `%s`; %d days, about %d leads a business day.%n%n", command, o.days(), o.size().leadsPerDay());
+        out.printf(
+                Locale.ROOT,
+                "Produced by `%s`; %d days, about %d leads a business day.%n%n",
+                command,
+                o.days(),
+                o.size().leadsPerDay());
         out.println(Report.setting(o).lines().map(l -> "- " + l).collect(java.util.stream.Collectors.joining("\n")));
         out.println("- " + Report.targets());
         out.println();
-        out.println("| seed | loops | automation | wrong / judged | judged share | max CEO interrupts a week | targets |");
+        out.println(
+                "| seed | loops | automation | wrong / judged | judged share | max CEO interrupts a week | targets |");
         out.println("|---:|---|---:|---:|---:|---:|---|");
         var pooled = new TreeMap<Boolean, long[]>();
         for (List<SimulationRun> seed : bySeed(runs).values()) {
             for (SimulationRun run : seed) {
                 WeekFigures.Effect last = run.finalEffect();
-                out.printf(Locale.ROOT, "| %d | %s | %.1f%% | %d / %d = %.2f%% | %.1f%% | %d | %s |%n", run.options().seed(),
-                        run.options().loops() ? "on" : "off", 100 * run.finalAutomation(), last.wrong(), last.judged(),
-                        100 * last.wrongRateJudged(), 100 * last.judgedShare(), run.maxCeoInterrupts(),
+                out.printf(
+                        Locale.ROOT,
+                        "| %d | %s | %.1f%% | %d / %d = %.2f%% | %.1f%% | %d | %s |%n",
+                        run.options().seed(),
+                        run.options().loops() ? "on" : "off",
+                        100 * run.finalAutomation(),
+                        last.wrong(),
+                        last.judged(),
+                        100 * last.wrongRateJudged(),
+                        100 * last.judgedShare(),
+                        run.maxCeoInterrupts(),
                         run.meetsTargets(offOf(runs, run)) ? "met" : "missed");
                 long[] p = pooled.computeIfAbsent(run.options().loops(), k -> new long[4]);
                 p[0] += last.wrong();
@@ -101,8 +119,15 @@ public final class SeedRuns {
             }
         }
         out.println();
-        pooled.forEach((on, p) -> out.printf(Locale.ROOT, "Loops %s, all seeds: wrong / judged %d / %d = %.2f%%; targets met on %d of %d seeds.%n",
-                on ? "on" : "off", p[0], p[1], p[1] == 0 ? 0.0 : 100.0 * p[0] / p[1], p[2], p[3]));
+        pooled.forEach((on, p) -> out.printf(
+                Locale.ROOT,
+                "Loops %s, all seeds: wrong / judged %d / %d = %.2f%%; targets met on %d of %d seeds.%n",
+                on ? "on" : "off",
+                p[0],
+                p[1],
+                p[1] == 0 ? 0.0 : 100.0 * p[0] / p[1],
+                p[2],
+                p[3]));
         byType(out, runs);
         out.flush();
     }
@@ -110,12 +135,14 @@ public final class SeedRuns {
     // Where the wrong decisions come from: every seed's whole run, by decision type.
     private static void byType(PrintWriter out, List<SimulationRun> runs) {
         out.println();
-        out.println("| decision type | loops | gated | executed alone | took effect unattended | judged | wrong | wrong / judged |");
+        out.println(
+                "| decision type | loops | gated | executed alone | took effect unattended | judged | wrong | wrong / judged |");
         out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         var rows = new TreeMap<String, long[]>();
         for (SimulationRun run : runs) {
             for (DecisionTally t : run.decisions()) {
-                long[] r = rows.computeIfAbsent(t.decisionType() + (run.options().loops() ? " on" : " off"), k -> new long[5]);
+                long[] r = rows.computeIfAbsent(
+                        t.decisionType() + (run.options().loops() ? " on" : " off"), k -> new long[5]);
                 r[0] += t.gated();
                 r[1] += t.executed();
                 r[2] += t.effect().unattended();
@@ -123,14 +150,27 @@ public final class SeedRuns {
                 r[4] += t.effect().wrong();
             }
         }
-        rows.forEach((key, r) -> out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %.1f%% |%n", key.substring(0, key.lastIndexOf(' ')),
-                key.substring(key.lastIndexOf(' ') + 1), r[0], r[1], r[2], r[3], r[4], r[3] == 0 ? 0.0 : 100.0 * r[4] / r[3]));
+        rows.forEach((key, r) -> out.printf(
+                Locale.ROOT,
+                "| %s | %s | %d | %d | %d | %d | %d | %.1f%% |%n",
+                key.substring(0, key.lastIndexOf(' ')),
+                key.substring(key.lastIndexOf(' ') + 1),
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[3] == 0 ? 0.0 : 100.0 * r[4] / r[3]));
     }
 
     /** One line of a finished run's figures, for the progress log (a long report's partial results survive an interruption). */
     static String line(SimulationRun run) {
         try {
-            return String.format(Locale.ROOT, "seed %d loops %s done: %s", run.options().seed(), run.options().loops() ? "on" : "off",
+            return String.format(
+                    Locale.ROOT,
+                    "seed %d loops %s done: %s",
+                    run.options().seed(),
+                    run.options().loops() ? "on" : "off",
                     JSON.writeValueAsString(side(run, null)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -139,8 +179,11 @@ public final class SeedRuns {
 
     private static Map<Long, List<SimulationRun>> bySeed(List<SimulationRun> runs) {
         var bySeed = new TreeMap<Long, List<SimulationRun>>();
-        runs.stream().sorted(java.util.Comparator.comparing((SimulationRun r) -> r.options().loops()))
-                .forEach(r -> bySeed.computeIfAbsent(r.options().seed(), k -> new java.util.ArrayList<>()).add(r));
+        runs.stream()
+                .sorted(java.util.Comparator.comparing(
+                        (SimulationRun r) -> r.options().loops()))
+                .forEach(r -> bySeed.computeIfAbsent(r.options().seed(), k -> new java.util.ArrayList<>())
+                        .add(r));
         return bySeed;
     }
 

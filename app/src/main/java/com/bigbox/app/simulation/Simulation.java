@@ -47,22 +47,35 @@ public final class Simulation {
      * @param databaseUrl an empty database of its own (the run fills it)
      * @param home the engine's working files
      */
-    public static SimulationRun run(Options options, String databaseUrl, Path home, List<SopFile> sops, Progress progress)
-            throws IOException {
+    public static SimulationRun run(
+            Options options, String databaseUrl, Path home, List<SopFile> sops, Progress progress) throws IOException {
         long started = System.nanoTime();
         var clock = new SimulationClock(START);
-        var values = new HashMap<String, String>(Map.of("DATABASE_URL", databaseUrl, "BIGBOX_HOME", home.toString(),
-                "BIGBOX_LOOPS", options.loops() ? "on" : "off", "BIGBOX_POLL_INTERVAL_MS", "1000", "BIGBOX_POOL_SIZE", "8",
+        var values = new HashMap<String, String>(Map.of(
+                "DATABASE_URL",
+                databaseUrl,
+                "BIGBOX_HOME",
+                home.toString(),
+                "BIGBOX_LOOPS",
+                options.loops() ? "on" : "off",
+                "BIGBOX_POLL_INTERVAL_MS",
+                "1000",
+                "BIGBOX_POOL_SIZE",
+                "8",
                 // Due jobs run when the driver says so (after each step), never on the runner's own timer mid-step.
-                "BIGBOX_JOB_POLL_MS", "86400000",
+                "BIGBOX_JOB_POLL_MS",
+                "86400000",
                 // The doctrine's phases count weeks from go-live: the agency's first day.
-                "BIGBOX_GO_LIVE", START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                "BIGBOX_GO_LIVE",
+                START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
                 // The published figures were measured with wall-clock approval deadlines.
-                "BIGBOX_BUSINESS_DEADLINES", "off"));
+                "BIGBOX_BUSINESS_DEADLINES",
+                "off"));
         if (options.doctrine() != null) {
             values.put("BIGBOX_DOCTRINE", options.doctrine().toAbsolutePath().toString());
         }
-        try (Engine engine = Engine.start(Settings.of(values, home), new Engine.Options("127.0.0.1", 0, "simulation"), clock)) {
+        try (Engine engine =
+                Engine.start(Settings.of(values, home), new Engine.Options("127.0.0.1", 0, "simulation"), clock)) {
             var store = engine.node().store();
             if (!sops.isEmpty()) {
                 store.inTransaction(w -> engine.autonomic().sopLoader().load(w, sops, "simulation"));
@@ -71,16 +84,28 @@ public final class Simulation {
             var facts = new WorldFacts(store, clock, options.seed());
             var clients = new ClientBehaviour(facts, timeline, options.seed());
             var truth = new DecisionTruth(new Staff(options.seed()));
-            var people = new People(store, engine.autonomic().approvals(), engine.autonomic().decisionOverrides(), facts, timeline,
-                    truth, options.habits(), options.seed());
+            var people = new People(
+                    store,
+                    engine.autonomic().approvals(),
+                    engine.autonomic().decisionOverrides(),
+                    facts,
+                    timeline,
+                    truth,
+                    options.habits(),
+                    options.seed());
             var leads = new Agency(options.seed(), options.size()).leads(START, options.days());
             clients.plan(leads);
             new Driver(engine, clock, timeline, clients, people, truth).run(START, options.days(), progress);
             var log = new LogReader(store, engine.autonomic().agents(), clients::lead, truth);
             List<Observation> observations = log.read();
             List<WeekFigures> weeks = WeeklyFigures.of(START, options.days(), observations, log.initialAgents());
-            return new SimulationRun(options, weeks, DecisionTally.of(observations, START.plus(Duration.ofDays(options.days()))),
-                    clients.leadsArrived(), people.decided(), people.overridden(),
+            return new SimulationRun(
+                    options,
+                    weeks,
+                    DecisionTally.of(observations, START.plus(Duration.ofDays(options.days()))),
+                    clients.leadsArrived(),
+                    people.decided(),
+                    people.overridden(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }

@@ -12,8 +12,14 @@ import java.util.List;
  * @param overrides autonomous decisions they overrode (found wrong, or thought wrong)
  * @param wall how long the run took on this machine
  */
-public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks, List<DecisionTally> decisions, int leads,
-        int humanDecisions, int overrides, Duration wall) {
+public record SimulationRun(
+        Simulation.Options options,
+        List<WeekFigures> weeks,
+        List<DecisionTally> decisions,
+        int leads,
+        int humanDecisions,
+        int overrides,
+        Duration wall) {
     public static final double AUTOMATION_TARGET = 0.70;
     public static final double WRONG_TARGET = 0.02;
     public static final double JUDGED_TARGET = 0.95;
@@ -56,8 +62,10 @@ public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks,
     /** The targets one run can be held to alone; fewer wrong than loops off needs both runs ({@link #meetsTargets(SimulationRun)}). */
     public boolean meetsOwnTargets() {
         WeekFigures.Effect last = finalEffect();
-        return finalAutomation() >= AUTOMATION_TARGET && last.wrongRateJudged() <= WRONG_TARGET
-                && last.judgedShare() >= JUDGED_TARGET && maxCeoInterrupts() < CEO_WEEKLY_LIMIT;
+        return finalAutomation() >= AUTOMATION_TARGET
+                && last.wrongRateJudged() <= WRONG_TARGET
+                && last.judgedShare() >= JUDGED_TARGET
+                && maxCeoInterrupts() < CEO_WEEKLY_LIMIT;
     }
 
     /**
@@ -65,7 +73,9 @@ public record SimulationRun(Simulation.Options options, List<WeekFigures> weeks,
      * same seed with the loops off (null when it was not run: then only its own).
      */
     public boolean meetsTargets(SimulationRun off) {
-        boolean fewerWrong = !options.loops() || off == null || finalEffect().wrong() < off.finalEffect().wrong();
+        boolean fewerWrong = !options.loops()
+                || off == null
+                || finalEffect().wrong() < off.finalEffect().wrong();
         return meetsOwnTargets() && fewerWrong;
     }
 }

@@ -24,7 +24,8 @@ public final class SimulationRunner {
     private final boolean keep;
     private final PrintWriter progress;
 
-    public SimulationRunner(ScratchDatabases server, Path work, List<SopFile> sops, boolean keep, PrintWriter progress) {
+    public SimulationRunner(
+            ScratchDatabases server, Path work, List<SopFile> sops, boolean keep, PrintWriter progress) {
         this.server = server;
         this.work = work;
         this.sops = List.copyOf(sops);
@@ -33,7 +34,8 @@ public final class SimulationRunner {
     }
 
     /** The runs' results, in the order asked. */
-    public List<SimulationRun> runAll(List<Simulation.Options> runs, int parallel) throws IOException, InterruptedException {
+    public List<SimulationRun> runAll(List<Simulation.Options> runs, int parallel)
+            throws IOException, InterruptedException {
         if (parallel == 1 || runs.size() == 1) {
             var results = new ArrayList<SimulationRun>();
             for (Simulation.Options o : runs) {
@@ -52,8 +54,11 @@ public final class SimulationRunner {
                     results.add(f.get());
                 } catch (ExecutionException e) {
                     pool.shutdownNow();
-                    throw e.getCause() instanceof RuntimeException r ? r
-                            : e.getCause() instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException(e.getCause());
+                    throw e.getCause() instanceof RuntimeException r
+                            ? r
+                            : e.getCause() instanceof IOException io
+                                    ? new UncheckedIOException(io)
+                                    : new IllegalStateException(e.getCause());
                 }
             }
             return results;
@@ -62,7 +67,11 @@ public final class SimulationRunner {
 
     // One run's progress: a day counter when it runs alone, a line every tenth day when several share the terminal.
     private SimulationRun run(Simulation.Options o, boolean alone) throws IOException {
-        String name = String.format(Locale.ROOT, "bigbox_sim_%d_%s_%d", Math.abs(o.seed()), o.loops() ? "on" : "off",
+        String name = String.format(
+                Locale.ROOT,
+                "bigbox_sim_%d_%s_%d",
+                Math.abs(o.seed()),
+                o.loops() ? "on" : "off",
                 ProcessHandle.current().pid());
         String label = String.format(Locale.ROOT, "seed %d loops %-3s", o.seed(), o.loops() ? "on" : "off");
         String url = server.create(name);
@@ -87,7 +96,8 @@ public final class SimulationRunner {
             return run;
         } finally {
             if (keep) {
-                progress.println("kept scratch database " + server.urlOf(name).replaceAll("password=[^&]*", "password=***"));
+                progress.println(
+                        "kept scratch database " + server.urlOf(name).replaceAll("password=[^&]*", "password=***"));
             } else {
                 server.drop(name);
             }

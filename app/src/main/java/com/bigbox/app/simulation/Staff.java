@@ -10,6 +10,7 @@ import java.time.LocalDate;
 final class Staff {
     /** Share of people who take a holiday week within a quarter. */
     static final double HOLIDAY_WEEK = 0.5;
+
     static final double SICK_DAY = 0.02;
     /** Share of a person's working days on which the work already assigned to them fills the day. */
     static final double OVER_CAPACITY = 0.03;

@@ -21,20 +21,48 @@ public final class SvgPlot {
     private SvgPlot() {}
 
     public static String render(List<SimulationRun> runs) {
-        double approvalsMax = Math.max(1, runs.stream().flatMap(r -> r.weeks().stream()).mapToDouble(WeekFigures::approvalsPerDay).max().orElse(1));
-        double ceoMax = Math.max(SimulationRun.CEO_WEEKLY_LIMIT + 1, runs.stream().flatMap(r -> r.weeks().stream())
-                .mapToDouble(WeekFigures::ceoInterrupts).max().orElse(1));
-        double wrongMax = Math.max(5, runs.stream().flatMap(r -> r.weeks().stream()).mapToDouble(w -> 100 * w.wrongRate()).max().orElse(5));
+        double approvalsMax = Math.max(
+                1,
+                runs.stream()
+                        .flatMap(r -> r.weeks().stream())
+                        .mapToDouble(WeekFigures::approvalsPerDay)
+                        .max()
+                        .orElse(1));
+        double ceoMax = Math.max(
+                SimulationRun.CEO_WEEKLY_LIMIT + 1,
+                runs.stream()
+                        .flatMap(r -> r.weeks().stream())
+                        .mapToDouble(WeekFigures::ceoInterrupts)
+                        .max()
+                        .orElse(1));
+        double wrongMax = Math.max(
+                5,
+                runs.stream()
+                        .flatMap(r -> r.weeks().stream())
+                        .mapToDouble(w -> 100 * w.wrongRate())
+                        .max()
+                        .orElse(5));
         var panels = List.of(
-                new Panel("Automation rate (%)", w -> 100 * w.automationRate(), 100, 100 * SimulationRun.AUTOMATION_TARGET),
-                new Panel("Wrong autonomous decisions (%)", w -> 100 * w.wrongRate(), Math.ceil(wrongMax), 100 * SimulationRun.WRONG_TARGET),
+                new Panel(
+                        "Automation rate (%)",
+                        w -> 100 * w.automationRate(), 100, 100 * SimulationRun.AUTOMATION_TARGET),
+                new Panel(
+                        "Wrong autonomous decisions (%)",
+                        w -> 100 * w.wrongRate(), Math.ceil(wrongMax), 100 * SimulationRun.WRONG_TARGET),
                 new Panel("Approvals per day", WeekFigures::approvalsPerDay, Math.ceil(approvalsMax * 1.1), null),
-                new Panel("CEO interrupts per week", w -> w.ceoInterrupts(), ceoMax, (double) SimulationRun.CEO_WEEKLY_LIMIT));
+                new Panel("CEO interrupts per week", w -> w.ceoInterrupts(), ceoMax, (double)
+                        SimulationRun.CEO_WEEKLY_LIMIT));
         int width = 2 * (PANEL_W + MARGIN) + MARGIN;
         int height = 2 * (PANEL_H + MARGIN + 20) + 60 + 20 * runs.size();
         var svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\">%n", width, height, width, height));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n",
+                width,
+                height,
+                width,
+                height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         svg.append("<title>Big Box simulation: weekly figures</title>\n");
         for (int p = 0; p < panels.size(); p++) {
@@ -45,9 +73,19 @@ public final class SvgPlot {
         int legendY = 2 * (PANEL_H + MARGIN + 20) + 50;
         for (int r = 0; r < runs.size(); r++) {
             var o = runs.get(r).options();
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
-                    + "<text x=\"%d\" y=\"%d\">seed %d, loops %s</text>%n", MARGIN, legendY + 20 * r, MARGIN + 30, legendY + 20 * r,
-                    COLOURS[r % COLOURS.length], MARGIN + 40, legendY + 20 * r + 4, o.seed(), o.loops() ? "on" : "off"));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
+                            + "<text x=\"%d\" y=\"%d\">seed %d, loops %s</text>%n",
+                    MARGIN,
+                    legendY + 20 * r,
+                    MARGIN + 30,
+                    legendY + 20 * r,
+                    COLOURS[r % COLOURS.length],
+                    MARGIN + 40,
+                    legendY + 20 * r + 4,
+                    o.seed(),
+                    o.loops() ? "on" : "off"));
         }
         svg.append("</svg>\n");
         return svg.toString();
@@ -55,31 +93,60 @@ public final class SvgPlot {
 
     private static void panel(StringBuilder svg, Panel panel, List<SimulationRun> runs, int x0, int y0) {
         int weeks = runs.stream().mapToInt(r -> r.weeks().size()).max().orElse(1);
-        svg.append(String.format(Locale.ROOT, "<g class=\"panel\"><text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", x0, y0 - 8,
+        svg.append(String.format(
+                Locale.ROOT,
+                "<g class=\"panel\"><text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
+                x0,
+                y0 - 8,
                 escape(panel.title())));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", x0, y0,
-                PANEL_W, PANEL_H));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
+                x0,
+                y0,
+                PANEL_W,
+                PANEL_H));
         for (int t = 0; t <= 4; t++) {
             double v = panel.max() * t / 4;
             double y = y(v, panel.max(), y0);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", x0 - 4, y + 4, trim(v)));
+            svg.append(String.format(
+                    Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", x0 - 4, y + 4, trim(v)));
         }
         for (int w = 1; w <= weeks; w++) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x(w, weeks, x0),
-                    y0 + PANEL_H + 14, w));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
+                    x(w, weeks, x0),
+                    y0 + PANEL_H + 14,
+                    w));
         }
         if (panel.target() != null) {
             double y = y(panel.target(), panel.max(), y0);
-            svg.append(String.format(Locale.ROOT, "<line class=\"target\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#555\" "
-                    + "stroke-dasharray=\"4 4\"/>%n", x0, y, x0 + PANEL_W, y));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"target\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#555\" "
+                            + "stroke-dasharray=\"4 4\"/>%n",
+                    x0,
+                    y,
+                    x0 + PANEL_W,
+                    y));
         }
         for (int r = 0; r < runs.size(); r++) {
             var points = new ArrayList<String>();
             for (WeekFigures w : runs.get(r).weeks()) {
-                points.add(String.format(Locale.ROOT, "%.1f,%.1f", x(w.week(), weeks, x0), y(panel.value().applyAsDouble(w), panel.max(), y0)));
+                points.add(String.format(
+                        Locale.ROOT,
+                        "%.1f,%.1f",
+                        x(w.week(), weeks, x0),
+                        y(panel.value().applyAsDouble(w), panel.max(), y0)));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline class=\"curve\" data-run=\"%d\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
-                    + "points=\"%s\"/>%n", r, COLOURS[r % COLOURS.length], String.join(" ", points)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polyline class=\"curve\" data-run=\"%d\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+                            + "points=\"%s\"/>%n",
+                    r,
+                    COLOURS[r % COLOURS.length],
+                    String.join(" ", points)));
         }
         svg.append("</g>\n");
     }

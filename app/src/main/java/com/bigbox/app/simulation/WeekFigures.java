@@ -13,14 +13,26 @@ import java.util.Map;
  * @param effect the decisions that took effect with no person: executed alone, or approved by silence
  * @param agents each agent's threshold and autonomy level at the end of the week
  */
-public record WeekFigures(int week, int days, long executed, long asked, long ceoInterrupts, Effect effect,
-        long humanDecisions, long overrides, long manualTasks, long sopRuns, BigDecimal sopCycleHours, BigDecimal sopCost,
+public record WeekFigures(
+        int week,
+        int days,
+        long executed,
+        long asked,
+        long ceoInterrupts,
+        Effect effect,
+        long humanDecisions,
+        long overrides,
+        long manualTasks,
+        long sopRuns,
+        BigDecimal sopCycleHours,
+        BigDecimal sopCost,
         Map<String, AgentState> agents) {
 
     /** @param decisionThresholds the decision types with a threshold of their own (calibrated per type) */
     public record AgentState(double threshold, String autonomy, java.util.Map<String, Double> decisionThresholds) {
         public AgentState {
-            decisionThresholds = decisionThresholds == null ? java.util.Map.of() : java.util.Map.copyOf(decisionThresholds);
+            decisionThresholds =
+                    decisionThresholds == null ? java.util.Map.of() : java.util.Map.copyOf(decisionThresholds);
         }
 
         public AgentState(double threshold, String autonomy) {
@@ -52,7 +64,9 @@ public record WeekFigures(int week, int days, long executed, long asked, long ce
         }
 
         Effect plus(DecisionTruth.Verdict verdict) {
-            return new Effect(unattended + 1, judged + (verdict == DecisionTruth.Verdict.UNJUDGED ? 0 : 1),
+            return new Effect(
+                    unattended + 1,
+                    judged + (verdict == DecisionTruth.Verdict.UNJUDGED ? 0 : 1),
                     wrong + (verdict == DecisionTruth.Verdict.WRONG ? 1 : 0));
         }
 

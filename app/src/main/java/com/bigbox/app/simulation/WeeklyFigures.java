@@ -17,8 +17,8 @@ public final class WeeklyFigures {
     /**
      * @param initial each agent's settings before the run's first change
      */
-    public static List<WeekFigures> of(Instant start, int days, List<Observation> observations,
-            Map<String, WeekFigures.AgentState> initial) {
+    public static List<WeekFigures> of(
+            Instant start, int days, List<Observation> observations, Map<String, WeekFigures.AgentState> initial) {
         int weeks = (days + 6) / 7;
         var sorted = new ArrayList<>(observations);
         sorted.sort(Comparator.comparing(Observation::at));
@@ -52,9 +52,22 @@ public final class WeeklyFigures {
                 }
             }
             int length = Math.min(7, days - 7 * w);
-            BigDecimal meanCycle = sopRuns == 0 ? BigDecimal.ZERO : cycle.divide(BigDecimal.valueOf(sopRuns), 1, RoundingMode.HALF_UP);
-            result.add(new WeekFigures(w + 1, length, executed, asked, ceo, effect, human, overrides, manual, sopRuns, meanCycle,
-                    cost.setScale(2, RoundingMode.HALF_UP), Map.copyOf(agents)));
+            BigDecimal meanCycle =
+                    sopRuns == 0 ? BigDecimal.ZERO : cycle.divide(BigDecimal.valueOf(sopRuns), 1, RoundingMode.HALF_UP);
+            result.add(new WeekFigures(
+                    w + 1,
+                    length,
+                    executed,
+                    asked,
+                    ceo,
+                    effect,
+                    human,
+                    overrides,
+                    manual,
+                    sopRuns,
+                    meanCycle,
+                    cost.setScale(2, RoundingMode.HALF_UP),
+                    Map.copyOf(agents)));
         }
         return result;
     }

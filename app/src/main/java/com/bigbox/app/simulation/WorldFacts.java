@@ -33,9 +33,18 @@ final class WorldFacts {
         return post(stream, type, payload, by, key, Map.of());
     }
 
-    UUID post(StreamId stream, String type, Map<String, Object> payload, String by, String key, Map<String, Object> metadata) {
+    UUID post(
+            StreamId stream,
+            String type,
+            Map<String, Object> payload,
+            String by,
+            String key,
+            Map<String, Object> metadata) {
         UUID id = id(key);
-        NewEvent event = NewEvent.of(type, EventCodec.write(payload)).withId(id).emittedBy(by).at(clock.instant())
+        NewEvent event = NewEvent.of(type, EventCodec.write(payload))
+                .withId(id)
+                .emittedBy(by)
+                .at(clock.instant())
                 .withMetadata(EventCodec.write(metadata));
         store.inTransaction(w -> w.append(stream, ExpectedVersion.any(), List.of(Flows.continuing(w, stream, event))));
         return id;

@@ -60,7 +60,8 @@ class ChaosFunctionsIT {
         // The workload appends from one address faster than the default per-address limit allows.
         values.put("BIGBOX_RATE_LIMIT_PER_IP", "0");
         values.put("BIGBOX_RATE_LIMIT_PER_KEY", "0");
-        return Engine.start(Settings.of(values, Path.of("").toAbsolutePath()), new Engine.Options("127.0.0.1", 0, name));
+        return Engine.start(
+                Settings.of(values, Path.of("").toAbsolutePath()), new Engine.Options("127.0.0.1", 0, name));
     }
 
     @AfterAll
@@ -73,9 +74,13 @@ class ChaosFunctionsIT {
         }
     }
 
-    static HttpResponse<String> call(String method, String path, String token, String session, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port() + path)).timeout(Duration.ofSeconds(120))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    static HttpResponse<String> call(String method, String path, String token, String session, String json)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port() + path))
+                .timeout(Duration.ofSeconds(120))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -91,7 +96,9 @@ class ChaosFunctionsIT {
     static JsonNode function(String session, String function, String json) throws Exception {
         var response = call("POST", "/admin/v1/chaos/functions/" + function, TOKEN, session, json);
         assertThat(response.statusCode()).as(function + ": " + response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).as("the toolkit parses exactly this type").hasValue("application/json");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as("the toolkit parses exactly this type")
+                .hasValue("application/json");
         return JSON.readTree(response.body());
     }
 
@@ -101,17 +108,27 @@ class ChaosFunctionsIT {
             var refused = call("POST", "/admin/v1/chaos/functions/instances_ready", token, null, null);
             assertThat(refused.statusCode()).as("token " + token).isEqualTo(401);
             assertThat(refused.body()).contains("X-Bigbox-Admin-Token");
-            assertThat(call("POST", "/admin/v1/chaos/functions/terminate_connections", token, null, "{}").statusCode()).isEqualTo(401);
-            assertThat(call("POST", "/admin/v1/chaos/sessions", token, null, "{}").statusCode()).isEqualTo(401);
-            assertThat(call("DELETE", "/admin/v1/chaos/sessions/default", token, null, null).statusCode()).isEqualTo(401);
+            assertThat(call("POST", "/admin/v1/chaos/functions/terminate_connections", token, null, "{}")
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(call("POST", "/admin/v1/chaos/sessions", token, null, "{}")
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(call("DELETE", "/admin/v1/chaos/sessions/default", token, null, null)
+                            .statusCode())
+                    .isEqualTo(401);
         }
         // An API key is no admin token: the service role is refused too.
         String serviceKey = new Tokens(JwtSecret.of(JWT_SECRET), Clock.systemUTC(), Duration.ofHours(1))
                 .apiKey(DbRole.SERVICE_ROLE, Duration.ofHours(1));
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port() + "/admin/v1/chaos/functions/instances_ready"))
-                .header("apikey", serviceKey).header("Authorization", "Bearer " + serviceKey)
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + a.port() + "/admin/v1/chaos/functions/instances_ready"))
+                .header("apikey", serviceKey)
+                .header("Authorization", "Bearer " + serviceKey)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -134,32 +151,53 @@ class ChaosFunctionsIT {
         assertThat(stopped.path("acknowledged").asLong()).as(stopped.toString()).isPositive();
 
         JsonNode after = function("toolkit-run-1", "total_check", "{\"drain_seconds\": 60}");
-        assertThat(after.path("attempted").asLong()).as("the session's own workload").isEqualTo(stopped.path("attempted").asLong());
-        assertThat(after.path("acknowledged").asLong()).isEqualTo(stopped.path("acknowledged").asLong());
+        assertThat(after.path("attempted").asLong())
+                .as("the session's own workload")
+                .isEqualTo(stopped.path("attempted").asLong());
+        assertThat(after.path("acknowledged").asLong())
+                .isEqualTo(stopped.path("acknowledged").asLong());
         assertThat(after.path("anomalies").asLong()).as(after.toString()).isZero();
         assertThat(after.path("readers").has("feed:functions-a")).isTrue();
         assertThat(after.path("readers").has("feed:functions-b")).isTrue();
-        assertThat(after.path("readers").path("subscription:chaos-probe").path("delivered").asLong())
+        assertThat(after.path("readers")
+                        .path("subscription:chaos-probe")
+                        .path("delivered")
+                        .asLong())
                 .isEqualTo(after.path("acknowledged").asLong());
-        assertThat(function("toolkit-run-1", "subscriptions_caught_up", "{\"within_seconds\": 60}").path("caught_up").asBoolean()).isTrue();
+        assertThat(function("toolkit-run-1", "subscriptions_caught_up", "{\"within_seconds\": 60}")
+                        .path("caught_up")
+                        .asBoolean())
+                .isTrue();
         assertThat(function("toolkit-run-1", "fault_hits", null).asLong()).isZero();
 
         // Mistakes are named, as ./bigbox chaos run names them; a function that cannot act here answers 409.
         var unknown = call("POST", "/admin/v1/chaos/functions/explode_everything", TOKEN, "toolkit-run-1", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        var wrong = call("POST", "/admin/v1/chaos/functions/total_check", TOKEN, "toolkit-run-1", "{\"drain_minutes\": 1}");
+        var wrong =
+                call("POST", "/admin/v1/chaos/functions/total_check", TOKEN, "toolkit-run-1", "{\"drain_minutes\": 1}");
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("total_check.arguments.drain_minutes");
-        var self = call("POST", "/admin/v1/chaos/functions/crash_instance", TOKEN, "toolkit-run-1", "{\"instance\": \"functions-a\"}");
-        assertThat(self.statusCode()).as("the serving instance is never crashed").isEqualTo(409);
+        var self = call(
+                "POST",
+                "/admin/v1/chaos/functions/crash_instance",
+                TOKEN,
+                "toolkit-run-1",
+                "{\"instance\": \"functions-a\"}");
+        assertThat(self.statusCode())
+                .as("the serving instance is never crashed")
+                .isEqualTo(409);
 
         var closed = call("DELETE", "/admin/v1/chaos/sessions/toolkit-run-1", TOKEN, null, null);
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         assertThat(JSON.readTree(closed.body()).path("experiment_id").asText()).isEqualTo(experimentId);
-        assertThat(call("DELETE", "/admin/v1/chaos/sessions/toolkit-run-1", TOKEN, null, null).statusCode()).isEqualTo(404);
-        try (Connection c = db.connect(); var s = c.createStatement();
-                var rs = s.executeQuery("select experiment_type, status, jsonb_array_length(actions), findings::text from chaos_experiments "
-                        + "where experiment_id = '" + experimentId + "'")) {
+        assertThat(call("DELETE", "/admin/v1/chaos/sessions/toolkit-run-1", TOKEN, null, null)
+                        .statusCode())
+                .isEqualTo(404);
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(
+                        "select experiment_type, status, jsonb_array_length(actions), findings::text from chaos_experiments "
+                                + "where experiment_id = '" + experimentId + "'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("chaostoolkit_session");
             assertThat(rs.getString(2)).isEqualTo("completed");
@@ -175,19 +213,27 @@ class ChaosFunctionsIT {
         function(null, "start_workload", "{\"writers\": 1, \"rate_per_second\": 10}");
         Thread.sleep(1_000);
         JsonNode first = function(null, "stop_workload", null);
-        assertThat(function(null, "total_check", "{\"drain_seconds\": 60}").path("attempted").asLong())
+        assertThat(function(null, "total_check", "{\"drain_seconds\": 60}")
+                        .path("attempted")
+                        .asLong())
                 .isEqualTo(first.path("attempted").asLong());
         // The toolkit names no run: the next start_workload on the session ends this run and begins another.
         function(null, "start_workload", "{\"writers\": 1, \"rate_per_second\": 10}");
         Thread.sleep(1_000);
         JsonNode second = function(null, "stop_workload", null);
         JsonNode check = function(null, "total_check", "{\"drain_seconds\": 60}");
-        assertThat(check.path("attempted").asLong()).as("only the second run's appends").isEqualTo(second.path("attempted").asLong());
+        assertThat(check.path("attempted").asLong())
+                .as("only the second run's appends")
+                .isEqualTo(second.path("attempted").asLong());
         assertThat(check.path("anomalies").asLong()).isZero();
-        assertThat(call("DELETE", "/admin/v1/chaos/sessions/default", TOKEN, null, null).statusCode()).isEqualTo(200);
-        try (Connection c = db.connect(); var s = c.createStatement();
-                var rs = s.executeQuery("select count(*) from chaos_experiments where experiment_type = 'chaostoolkit_session' "
-                        + "and definition ->> 'session' = 'default' and status = 'completed'")) {
+        assertThat(call("DELETE", "/admin/v1/chaos/sessions/default", TOKEN, null, null)
+                        .statusCode())
+                .isEqualTo(200);
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(
+                        "select count(*) from chaos_experiments where experiment_type = 'chaostoolkit_session' "
+                                + "and definition ->> 'session' = 'default' and status = 'completed'")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(2);
         }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every shipped experiment is one the real Chaos Toolkit accepts (its validator's rules, restated in
@@ -22,7 +22,8 @@ class ChaosToolkitFormatTest {
 
     static Stream<Path> experiments() throws Exception {
         List<Path> files;
-        try (var listing = Files.list(Path.of(System.getProperty("user.dir")).getParent().resolve("chaos"))) {
+        try (var listing =
+                Files.list(Path.of(System.getProperty("user.dir")).getParent().resolve("chaos"))) {
             files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(files).hasSize(11);
@@ -45,10 +46,14 @@ class ChaosToolkitFormatTest {
     void theEnginesRunnerReadsTheSameFileAsItsOwnFunctions(Path file) {
         var experiment = ExperimentFile.read(file).experiment();
         ChaosRunner.validate(experiment);
-        var all = new java.util.ArrayList<com.bigbox.autonomic.chaos.Activity>(experiment.hypothesis().probes());
+        var all = new java.util.ArrayList<com.bigbox.autonomic.chaos.Activity>(
+                experiment.hypothesis().probes());
         all.addAll(experiment.method());
         all.addAll(experiment.rollbacks());
-        assertThat(all).isNotEmpty().allSatisfy(a -> assertThat(a.provider()).isInstanceOf(com.bigbox.autonomic.chaos.Provider.Builtin.class));
+        assertThat(all)
+                .isNotEmpty()
+                .allSatisfy(
+                        a -> assertThat(a.provider()).isInstanceOf(com.bigbox.autonomic.chaos.Provider.Builtin.class));
     }
 
     @Test
@@ -63,10 +68,15 @@ class ChaosToolkitFormatTest {
                     - {type: probe, name: q, provider: {type: http, url: "${nowhere}/x"}}
                 method: []
                 """);
-        assertThat(ChaosToolkitRules.violations(old)).containsExactlyInAnyOrder("unknown provider type 'bigbox'",
-                "hypothesis probe must have a tolerance entry", "${nowhere} is neither configuration nor a secret");
-        assertThat(ChaosToolkitRules.tolerance(Map.of("type", "range", "range", List.of(1)))).isNotEmpty();
-        assertThat(ChaosToolkitRules.activity(Map.of("type", "action", "name", "a", "provider", Map.of("type", "http"))))
+        assertThat(ChaosToolkitRules.violations(old))
+                .containsExactlyInAnyOrder(
+                        "unknown provider type 'bigbox'",
+                        "hypothesis probe must have a tolerance entry",
+                        "${nowhere} is neither configuration nor a secret");
+        assertThat(ChaosToolkitRules.tolerance(Map.of("type", "range", "range", List.of(1))))
+                .isNotEmpty();
+        assertThat(ChaosToolkitRules.activity(
+                        Map.of("type", "action", "name", "a", "provider", Map.of("type", "http"))))
                 .containsExactly("a HTTP activity must have a URL");
     }
 }

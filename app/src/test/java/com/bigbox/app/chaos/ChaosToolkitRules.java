@@ -28,7 +28,8 @@ final class ChaosToolkitRules {
         if (!(e.get("description") instanceof String d) || d.isEmpty()) {
             faults.add("experiment requires a description");
         }
-        if (e.get("tags") instanceof List<?> tags && tags.stream().anyMatch(t -> !(t instanceof String s) || s.isEmpty())) {
+        if (e.get("tags") instanceof List<?> tags
+                && tags.stream().anyMatch(t -> !(t instanceof String s) || s.isEmpty())) {
             faults.add("experiment tags must be a non-empty string");
         }
         Set<String> known = new java.util.HashSet<>();
@@ -48,7 +49,8 @@ final class ChaosToolkitRules {
                 }
                 inScope.forEach((k, v) -> {
                     known.add(String.valueOf(k));
-                    if (v instanceof Map<?, ?> m && (!"env".equals(m.get("type")) || !(m.get("key") instanceof String))) {
+                    if (v instanceof Map<?, ?> m
+                            && (!"env".equals(m.get("type")) || !(m.get("key") instanceof String))) {
                         faults.add("secret " + scope + "." + k + " must be a value or {type: env, key}");
                     }
                 });
@@ -119,26 +121,40 @@ final class ChaosToolkitRules {
     }
 
     static List<String> tolerance(Object t) {
-        if (t instanceof Boolean || t instanceof Integer || t instanceof Long || t instanceof String || t instanceof List) {
+        if (t instanceof Boolean
+                || t instanceof Integer
+                || t instanceof Long
+                || t instanceof String
+                || t instanceof List) {
             return List.of();
         }
         if (!(t instanceof Map<?, ?> m)) {
-            return List.of("hypothesis probe tolerance must either be an integer, a string, a boolean or a pair of values");
+            return List.of(
+                    "hypothesis probe tolerance must either be an integer, a string, a boolean or a pair of values");
         }
         return switch (String.valueOf(m.get("type"))) {
             case "probe" -> activity(m);
             case "regex" -> {
                 try {
                     Pattern.compile(String.valueOf(m.get("pattern")));
-                    yield m.containsKey("pattern") ? List.of() : List.of("hypothesis regex probe tolerance must have a `pattern` key");
+                    yield m.containsKey("pattern")
+                            ? List.of()
+                            : List.of("hypothesis regex probe tolerance must have a `pattern` key");
                 } catch (PatternSyntaxException bad) {
                     yield List.of("hypothesis probe tolerance pattern seems invalid");
                 }
             }
-            case "jsonpath" -> m.get("path") instanceof String p && !p.isBlank() && p.startsWith("$") ? List.of()
-                    : List.of("hypothesis jsonpath probe tolerance must have a `path` key");
-            case "range" -> m.get("range") instanceof List<?> r && r.size() == 2 && r.get(0) instanceof Number && r.get(1) instanceof Number
-                    ? List.of() : List.of("hypothesis range must be a sequence of two numbers");
+            case "jsonpath" ->
+                m.get("path") instanceof String p && !p.isBlank() && p.startsWith("$")
+                        ? List.of()
+                        : List.of("hypothesis jsonpath probe tolerance must have a `path` key");
+            case "range" ->
+                m.get("range") instanceof List<?> r
+                                && r.size() == 2
+                                && r.get(0) instanceof Number
+                                && r.get(1) instanceof Number
+                        ? List.of()
+                        : List.of("hypothesis range must be a sequence of two numbers");
             default -> List.of("hypothesis probe tolerance type '" + m.get("type") + "' is unsupported");
         };
     }

@@ -36,8 +36,8 @@ public final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Pattern EXPECTED_REFUSAL = Pattern.compile(
-            "/api/v1/reviews/weekly - Failed to load resource: .* 404");
+    private static final Pattern EXPECTED_REFUSAL =
+            Pattern.compile("/api/v1/reviews/weekly - Failed to load resource: .* 404");
 
     final ChromeDriver driver;
     private final String baseUrl;
@@ -50,13 +50,21 @@ public final class Browser implements AutoCloseable {
         this.profile = Files.createTempDirectory("bigbox-chromium-");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--window-size=1440,1000",
+                "--user-data-dir=" + profile);
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -76,7 +84,8 @@ public final class Browser implements AutoCloseable {
     /** Goes to a page through the menu's hash, without reloading the document. */
     public void go(String hash) {
         script("delete document.getElementById('page').dataset.ready; location.hash = arguments[0]", hash);
-        new WebDriverWait(driver, WAIT).until(d -> hash.startsWith("#/" + d.findElement(By.id("page")).getDomAttribute("data-ready")));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> hash.startsWith("#/" + d.findElement(By.id("page")).getDomAttribute("data-ready")));
     }
 
     public WebElement waitFor(By by) {
@@ -88,8 +97,10 @@ public final class Browser implements AutoCloseable {
      * re-rendered the element under the click.
      */
     public void click(By within, By button) {
-        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage("clicking " + button + " in " + within).until(d -> {
+        new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage("clicking " + button + " in " + within)
+                .until(d -> {
                     d.findElement(within).findElement(button).click();
                     return true;
                 });
@@ -115,8 +126,12 @@ public final class Browser implements AutoCloseable {
     /** Waits for the page's data (charts and tables drawn, nothing loading), then saves a screenshot. */
     Path screenshot(String name) {
         try {
-            waitUntil("page " + name + " rendered", d -> d.findElement(By.id("page")).getDomAttribute("data-ready") != null
-                    && (Boolean) script("return [...document.querySelectorAll('.chart')].every(c => c.querySelector('canvas'))"));
+            waitUntil(
+                    "page " + name + " rendered",
+                    d -> d.findElement(By.id("page")).getDomAttribute("data-ready") != null
+                            && (Boolean)
+                                    script(
+                                            "return [...document.querySelectorAll('.chart')].every(c => c.querySelector('canvas'))"));
         } catch (org.openqa.selenium.TimeoutException e) {
             save(name + "-not-rendered");
             throw new AssertionError(name + " did not render; console: " + consoleErrors(), e);
@@ -144,13 +159,17 @@ public final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> !EXPECTED_REFUSAL.matcher(message).find()).toList();
+                .filter(message -> !EXPECTED_REFUSAL.matcher(message).find())
+                .toList();
     }
 
     void assertNoErrorsShown(String page) {
-        assertThat(driver.findElements(By.cssSelector("#page .notice.error"))).as("errors shown on %s", page)
-                .extracting(WebElement::getText).isEmpty();
-        assertThat(driver.findElement(By.id("page")).getText()).as("values that never made it onto %s", page)
+        assertThat(driver.findElements(By.cssSelector("#page .notice.error")))
+                .as("errors shown on %s", page)
+                .extracting(WebElement::getText)
+                .isEmpty();
+        assertThat(driver.findElement(By.id("page")).getText())
+                .as("values that never made it onto %s", page)
                 .doesNotContainPattern("\\b(null|undefined|NaN)\\b|\\[object Object\\]");
         assertThat(consoleErrors()).as("console errors on %s", page).isEmpty();
     }
@@ -165,7 +184,8 @@ public final class Browser implements AutoCloseable {
     public void close() throws IOException {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

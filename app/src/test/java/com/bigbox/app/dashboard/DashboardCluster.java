@@ -40,19 +40,31 @@ final class DashboardCluster implements AutoCloseable {
 
     static DashboardCluster start(TestDatabase db, int instances) throws IOException, SQLException {
         Path home = Files.createTempDirectory("bigbox-dashboard-");
-        Files.writeString(home.resolve(".env"), String.join("\n", "DATABASE_URL=" + db.databaseUrl(), "BIGBOX_JWT_SECRET=" + SECRET,
-                "BIGBOX_HOME=" + home, "BIGBOX_TENANCY=on", "BIGBOX_AGENTS=off", "BIGBOX_BCRYPT_COST=4", "BIGBOX_RATE_LIMIT_PER_IP=0",
-                "BIGBOX_RATE_LIMIT_PER_KEY=0", ""));
+        Files.writeString(
+                home.resolve(".env"),
+                String.join(
+                        "\n",
+                        "DATABASE_URL=" + db.databaseUrl(),
+                        "BIGBOX_JWT_SECRET=" + SECRET,
+                        "BIGBOX_HOME=" + home,
+                        "BIGBOX_TENANCY=on",
+                        "BIGBOX_AGENTS=off",
+                        "BIGBOX_BCRYPT_COST=4",
+                        "BIGBOX_RATE_LIMIT_PER_IP=0",
+                        "BIGBOX_RATE_LIMIT_PER_KEY=0",
+                        ""));
         var cluster = new DashboardCluster(home);
         try {
             for (int i = 0; i < instances; i++) {
-                cluster.engines.add(Engine.start(Settings.load(home), new Engine.Options("127.0.0.1", 0, "dashboard-" + i)));
+                cluster.engines.add(
+                        Engine.start(Settings.load(home), new Engine.Options("127.0.0.1", 0, "dashboard-" + i)));
             }
             cluster.addUser(CEO, "ceo", null);
             cluster.addUser(EMPLOYEE, "employee", null);
             cluster.addUser(SECOND_EMPLOYEE, "employee", null);
             cluster.addUser(ACME, "client", "acme");
-            try (Connection c = db.connect(); var s = c.createStatement();
+            try (Connection c = db.connect();
+                    var s = c.createStatement();
                     InputStream sql = DashboardCluster.class.getResourceAsStream("/dashboard/demo-data.sql")) {
                 s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
             }

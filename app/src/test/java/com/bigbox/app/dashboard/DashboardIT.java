@@ -49,14 +49,18 @@ class DashboardIT {
             form.findElement(By.name("email")).sendKeys(CEO);
             form.findElement(By.name("password")).sendKeys("not-the-password");
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.waitFor(By.cssSelector("#signin-error .notice.error")).getText()).contains("Invalid login credentials");
+            assertThat(browser.waitFor(By.cssSelector("#signin-error .notice.error"))
+                            .getText())
+                    .contains("Invalid login credentials");
             assertThat(browser.session()).isNull();
 
             browser.signIn(CEO, PASSWORD);
             assertThat(browser.waitFor(By.id("signed-in-as")).getText()).contains(CEO, "ceo");
             assertThat(browser.waitFor(By.cssSelector("#page h1")).getText()).isEqualTo("Overview");
-            assertThat(browser.driver.findElements(By.cssSelector("#nav a"))).extracting(WebElement::getText)
-                    .contains("Overview", "Events", "Approvals", "SQL").doesNotContain("My work", "My account");
+            assertThat(browser.driver.findElements(By.cssSelector("#nav a")))
+                    .extracting(WebElement::getText)
+                    .contains("Overview", "Events", "Approvals", "SQL")
+                    .doesNotContain("My work", "My account");
 
             browser.driver.findElement(By.id("sign-out")).click();
             browser.waitFor(By.id("signin-form"));
@@ -69,13 +73,17 @@ class DashboardIT {
         try (var browser = new Browser(cluster.url(1))) {
             browser.signIn(EMPLOYEE, PASSWORD);
             browser.go("#/events");
-            browser.waitUntil("stream live", d -> d.findElement(By.id("stream-status")).getText().equals("live"));
+            browser.waitUntil(
+                    "stream live",
+                    d -> d.findElement(By.id("stream-status")).getText().equals("live"));
             browser.markDocument();
 
             psql("insert into events (event_type, aggregate_type, aggregate_id, payload, emitted_by) "
                     + "values ('LEAD_RECEIVED', 'LEAD', 'lead-from-psql', '{\"client_id\": \"acme\"}', 'psql')");
 
-            browser.waitUntil("the psql event on the page", d -> d.findElement(By.id("event-rows")).getText().contains("LEAD/lead-from-psql"));
+            browser.waitUntil(
+                    "the psql event on the page",
+                    d -> d.findElement(By.id("event-rows")).getText().contains("LEAD/lead-from-psql"));
             assertThat(browser.sameDocument()).as("no reload").isTrue();
             WebElement first = browser.driver.findElement(By.cssSelector("#event-rows tr.event"));
             assertThat(first.getText()).contains("LEAD_RECEIVED", "lead-from-psql", "psql");
@@ -84,12 +92,15 @@ class DashboardIT {
 
     @Test
     void anApprovalDecidedInOneSessionLeavesTheQueueOfAnotherOnAnotherInstance() throws IOException {
-        try (var deciding = new Browser(cluster.url(0)); var watching = new Browser(cluster.url(1))) {
+        try (var deciding = new Browser(cluster.url(0));
+                var watching = new Browser(cluster.url(1))) {
             deciding.signIn(EMPLOYEE, PASSWORD);
             watching.signIn(SECOND_EMPLOYEE, PASSWORD);
             for (Browser b : List.of(deciding, watching)) {
                 b.go("#/approvals");
-                b.waitUntil("queue live", d -> d.findElement(By.id("queue-status")).getText().equals("live"));
+                b.waitUntil(
+                        "queue live",
+                        d -> d.findElement(By.id("queue-status")).getText().equals("live"));
             }
             String action = "Issue the Acme deposit invoice of $24,000";
             By item = By.xpath("//li[contains(@class,'approval')][.//button[normalize-space()='" + action + "']]");
@@ -100,11 +111,17 @@ class DashboardIT {
             mine.findElement(By.name("notes")).sendKeys("deposit agreed on the call");
             mine.findElement(By.cssSelector("button.approve")).click();
 
-            deciding.waitUntil("gone from the deciding session", d -> d.findElements(item).isEmpty());
-            watching.waitUntil("gone from the other session, live", d -> d.findElements(item).isEmpty());
+            deciding.waitUntil(
+                    "gone from the deciding session", d -> d.findElements(item).isEmpty());
+            watching.waitUntil(
+                    "gone from the other session, live",
+                    d -> d.findElements(item).isEmpty());
             assertThat(watching.sameDocument()).as("no reload").isTrue();
-            watching.waitUntil("listed as decided", d -> d.findElement(By.id("approvals-decided")).getText().contains(action));
-            assertThat(watching.driver.findElement(By.id("approvals-decided")).getText()).contains("approved", EMPLOYEE);
+            watching.waitUntil(
+                    "listed as decided",
+                    d -> d.findElement(By.id("approvals-decided")).getText().contains(action));
+            assertThat(watching.driver.findElement(By.id("approvals-decided")).getText())
+                    .contains("approved", EMPLOYEE);
         }
     }
 
@@ -113,16 +130,23 @@ class DashboardIT {
         try (var browser = new Browser(cluster.url(0))) {
             browser.signIn(ACME, PASSWORD);
             assertThat(browser.waitFor(By.cssSelector("#page h1")).getText()).isEqualTo("Your account");
-            browser.waitUntil("projects", d -> d.findElement(By.id("page")).getText().contains("Acme brand refresh"));
+            browser.waitUntil(
+                    "projects", d -> d.findElement(By.id("page")).getText().contains("Acme brand refresh"));
             // Issue 11: "My account" asked for the trust score of a route a client may not call (a 404 in the console).
             browser.assertNoErrorsShown("my account");
             String mirror = browser.driver.findElement(By.id("page")).getText();
-            assertThat(mirror).contains("invoice-acme-1", "deposit due in three days").doesNotContainIgnoringCase("globex");
+            assertThat(mirror)
+                    .contains("invoice-acme-1", "deposit due in three days")
+                    .doesNotContainIgnoringCase("globex");
             browser.screenshot("client-mirror");
 
             browser.go("#/events");
-            browser.waitUntil("rows", d -> !d.findElements(By.cssSelector("#event-rows tr.event")).isEmpty());
-            assertThat(browser.driver.findElement(By.id("event-rows")).getText()).contains("lead-acme").doesNotContainIgnoringCase("globex");
+            browser.waitUntil(
+                    "rows",
+                    d -> !d.findElements(By.cssSelector("#event-rows tr.event")).isEmpty());
+            assertThat(browser.driver.findElement(By.id("event-rows")).getText())
+                    .contains("lead-acme")
+                    .doesNotContainIgnoringCase("globex");
 
             // Issue 11: the Tables page asked for every table's count, the ones a client may not read too (403s).
             browser.go("#/tables");
@@ -130,25 +154,46 @@ class DashboardIT {
             browser.assertNoErrorsShown("tables");
             browser.go("#/tables/events");
             String count = browser.waitFor(By.id("table-count")).getText();
-            assertThat(browser.driver.findElement(By.id("table-rows")).getText()).doesNotContainIgnoringCase("globex");
+            assertThat(browser.driver.findElement(By.id("table-rows")).getText())
+                    .doesNotContainIgnoringCase("globex");
             assertThat(count).startsWith(acmeEvents() + " rows");
             browser.go("#/tables/client_health");
-            browser.waitUntil("client health rows", d -> d.findElement(By.id("table-count")).getText().startsWith("1 rows"));
-            assertThat(browser.driver.findElement(By.id("table-rows")).getText()).contains("acme").doesNotContain("globex", "initech");
+            browser.waitUntil(
+                    "client health rows",
+                    d -> d.findElement(By.id("table-count")).getText().startsWith("1 rows"));
+            assertThat(browser.driver.findElement(By.id("table-rows")).getText())
+                    .contains("acme")
+                    .doesNotContain("globex", "initech");
 
-            assertThat(browser.driver.findElements(By.cssSelector("#nav a"))).extracting(WebElement::getText)
+            assertThat(browser.driver.findElements(By.cssSelector("#nav a")))
+                    .extracting(WebElement::getText)
                     .containsExactly("My account", "Events", "Tables", "API");
             browser.open("#/approvals");
-            assertThat(browser.waitFor(By.cssSelector("#page .notice.error")).getText()).contains("not available to the client role");
+            assertThat(browser.waitFor(By.cssSelector("#page .notice.error")).getText())
+                    .contains("not available to the client role");
         }
     }
 
     @Test
     void everyPageRendersWithoutErrors() throws IOException {
-        var pages = List.of("overview", "events", "approvals", "sops", "agents", "clients", "chaos", "system", "tables",
-                "tables/events", "docs/rest", "docs/engine", "sql", "correlation/a0000000-0000-4000-8000-000000000001",
+        var pages = List.of(
+                "overview",
+                "events",
+                "approvals",
+                "sops",
+                "agents",
+                "clients",
+                "chaos",
+                "system",
+                "tables",
+                "tables/events",
+                "docs/rest",
+                "docs/engine",
+                "sql",
+                "correlation/a0000000-0000-4000-8000-000000000001",
                 "aggregate/LEAD/lead-acme");
-        try (var ceo = new Browser(cluster.url(0)); var employee = new Browser(cluster.url(1))) {
+        try (var ceo = new Browser(cluster.url(0));
+                var employee = new Browser(cluster.url(1))) {
             ceo.signIn(CEO, PASSWORD);
             for (String page : pages) {
                 ceo.go("#/" + page);
@@ -164,7 +209,8 @@ class DashboardIT {
     }
 
     private static long acmeEvents() throws Exception {
-        try (var c = db.connect(); var s = c.createStatement();
+        try (var c = db.connect();
+                var s = c.createStatement();
                 var rs = s.executeQuery("select count(*) from events where payload ->> 'client_id' = 'acme'")) {
             rs.next();
             return rs.getLong(1);
@@ -173,8 +219,12 @@ class DashboardIT {
 
     // The psql command line, as a person inserting an event by hand would use it.
     private static void psql(String sql) throws Exception {
-        var process = new ProcessBuilder("psql", db.databaseUrl(), "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true).start();
+        var process = new ProcessBuilder("psql", db.databaseUrl(), "-v", "ON_ERROR_STOP=1", "-c", sql)
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+        assertThat(process.exitValue())
+                .as(new String(process.getInputStream().readAllBytes()))
+                .isZero();
     }
 }

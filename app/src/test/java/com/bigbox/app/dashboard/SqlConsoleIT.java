@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SqlConsoleIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -51,10 +52,14 @@ class SqlConsoleIT {
 
     @Test
     void theCeoRunsAQueryAndGetsColumnsAndRows() throws Exception {
-        var reply = sql(ceo, "select event_type, count(*) as events, null as nothing, 1 as n, 2 as n from events "
-                + "where aggregate_type = 'LEAD' group by event_type order by event_type");
+        var reply = sql(
+                ceo,
+                "select event_type, count(*) as events, null as nothing, 1 as n, 2 as n from events "
+                        + "where aggregate_type = 'LEAD' group by event_type order by event_type");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.body().get("columns")).extracting(JsonNode::asText).containsExactly("event_type", "events", "nothing", "n", "n");
+        assertThat(reply.body().get("columns"))
+                .extracting(JsonNode::asText)
+                .containsExactly("event_type", "events", "nothing", "n", "n");
         assertThat(reply.body().get("rows").get(0).get(0).asText()).isEqualTo("AUTONOMIC_DECISION_EXECUTED");
         assertThat(reply.body().get("rows").get(0).get(2).isNull()).isTrue();
         assertThat(reply.body().get("rows").get(0).get(4).asInt()).isEqualTo(2);
@@ -63,10 +68,22 @@ class SqlConsoleIT {
 
     @Test
     void itRunsAsTheSignedInUserNotAsTheEngine() throws Exception {
-        var reply = sql(ceo, "select current_user as role, auth.jwt() ->> 'email' as email, current_setting('transaction_read_only') as ro");
-        assertThat(reply.body().get("rows").get(0)).extracting(JsonNode::asText).containsExactly("bigbox_console", CEO, "on");
-        assertThat(sql(ceo, "select * from bigbox_access.users").body().get("message").asText()).contains("permission denied");
-        assertThat(sql(ceo, "select * from subscription_checkpoints").body().get("message").asText()).contains("permission denied");
+        var reply = sql(
+                ceo,
+                "select current_user as role, auth.jwt() ->> 'email' as email, current_setting('transaction_read_only') as ro");
+        assertThat(reply.body().get("rows").get(0))
+                .extracting(JsonNode::asText)
+                .containsExactly("bigbox_console", CEO, "on");
+        assertThat(sql(ceo, "select * from bigbox_access.users")
+                        .body()
+                        .get("message")
+                        .asText())
+                .contains("permission denied");
+        assertThat(sql(ceo, "select * from subscription_checkpoints")
+                        .body()
+                        .get("message")
+                        .asText())
+                .contains("permission denied");
     }
 
     @Test
@@ -74,7 +91,11 @@ class SqlConsoleIT {
         var reply = sql(ceo, "select g from generate_series(1, 5000) g");
         assertThat(reply.body().get("rows").size()).isEqualTo(1000);
         assertThat(reply.body().get("truncated").asBoolean()).isTrue();
-        assertThat(sql(ceo, "select g from generate_series(1, 1000) g").body().get("truncated").asBoolean()).isFalse();
+        assertThat(sql(ceo, "select g from generate_series(1, 1000) g")
+                        .body()
+                        .get("truncated")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -98,8 +119,15 @@ class SqlConsoleIT {
             assertThat(reply.status()).as(query + " -> " + reply).isEqualTo(400);
             assertThat(reply.body().get("field").asText()).isEqualTo("sql");
         }
-        assertThat(count("select count(*) from human_approvals where status = 'pending'")).isEqualTo(before);
-        assertThat(sql(ceo, "select current_user").body().get("rows").get(0).get(0).asText()).isEqualTo("bigbox_console");
+        assertThat(count("select count(*) from human_approvals where status = 'pending'"))
+                .isEqualTo(before);
+        assertThat(sql(ceo, "select current_user")
+                        .body()
+                        .get("rows")
+                        .get(0)
+                        .get(0)
+                        .asText())
+                .isEqualTo("bigbox_console");
     }
 
     @Test
@@ -117,17 +145,22 @@ class SqlConsoleIT {
         assertThat(sql(signIn(ACME), "select 1").status()).isEqualTo(403);
         assertThat(sql(anonKey, "select 1").status()).isEqualTo(403);
         var anonymous = send(HttpRequest.newBuilder(URI.create(cluster.url(0) + "/api/v1/dashboard/sql"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sql\": \"select 1\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sql\": \"select 1\"}"))
+                .build());
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test
     void aBadBodyNamesTheField() throws Exception {
         assertThat(post(ceo, "not json").body().get("field").asText()).isEqualTo("body");
-        assertThat(post(ceo, "{\"query\": \"select 1\"}").body().get("field").asText()).isEqualTo("query");
+        assertThat(post(ceo, "{\"query\": \"select 1\"}").body().get("field").asText())
+                .isEqualTo("query");
         assertThat(post(ceo, "{\"sql\": 42}").body().get("field").asText()).isEqualTo("sql");
         assertThat(post(ceo, "{\"sql\": \"  \"}").status()).isEqualTo(400);
-        assertThat(post(ceo, JSON.writeValueAsString(Map.of("sql", "select 1 -- " + "x".repeat(20_000)))).body().get("message").asText())
+        assertThat(post(ceo, JSON.writeValueAsString(Map.of("sql", "select 1 -- " + "x".repeat(20_000))))
+                        .body()
+                        .get("message")
+                        .asText())
                 .contains("at most 20000");
         var syntax = sql(ceo, "selec 1");
         assertThat(syntax.status()).isEqualTo(400);
@@ -156,7 +189,9 @@ class SqlConsoleIT {
     }
 
     private static long count(String sql) throws Exception {
-        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (var c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -164,8 +199,11 @@ class SqlConsoleIT {
 
     private static String signIn(String email) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(cluster.url(0) + "/auth/v1/token?grant_type=password"))
-                .header("apikey", anonKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "password", PASSWORD)))).build();
+                .header("apikey", anonKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("email", email, "password", PASSWORD))))
+                .build();
         return send(request).body().get("access_token").asText();
     }
 
@@ -175,8 +213,11 @@ class SqlConsoleIT {
 
     private static Reply post(String token, String body) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(cluster.url(0) + "/api/v1/dashboard/sql"))
-                .header("apikey", anonKey).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("apikey", anonKey)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static Reply get(String path, String token) throws Exception {

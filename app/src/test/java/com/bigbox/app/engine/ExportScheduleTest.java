@@ -21,7 +21,8 @@ class ExportScheduleTest {
 
     @Test
     void aBadOrTooShortScheduleNamesTheSetting() {
-        assertThatThrownBy(() -> ExportSchedule.parse("hourly")).hasMessageContaining("BIGBOX_EXPORT_SCHEDULE")
+        assertThatThrownBy(() -> ExportSchedule.parse("hourly"))
+                .hasMessageContaining("BIGBOX_EXPORT_SCHEDULE")
                 .hasMessageContaining("'hourly'");
         assertThatThrownBy(() -> ExportSchedule.parse("PT0.1S")).hasMessageContaining("at least 1 second");
         assertThatThrownBy(() -> ExportSchedule.parse("0s")).hasMessageContaining("at least 1 second");
@@ -29,7 +30,8 @@ class ExportScheduleTest {
 
     @Test
     void theDirectoryDefaultsToExportUnderTheEnginesHome() {
-        var settings = Settings.of(Map.of("BIGBOX_EXPORT_SCHEDULE", "1m", "BIGBOX_HOME", "/var/bigbox"), Path.of("/work"));
+        var settings =
+                Settings.of(Map.of("BIGBOX_EXPORT_SCHEDULE", "1m", "BIGBOX_HOME", "/var/bigbox"), Path.of("/work"));
         ExportSchedule schedule = ExportSchedule.from(settings).orElseThrow();
         assertThat(schedule.directory()).isEqualTo(Path.of("/var/bigbox/export"));
         assertThat(schedule.segmentEvents()).isEqualTo(100_000);

@@ -17,8 +17,10 @@ class LoopSettingsTest {
     @Test
     void loopsAreOnUnlessSwitchedOffByName() {
         assertThat(AutonomicWiring.loopsOn(settings(Map.of()))).isTrue();
-        assertThat(AutonomicWiring.loopsOn(settings(Map.of("BIGBOX_LOOPS", "on")))).isTrue();
-        assertThat(AutonomicWiring.loopsOn(settings(Map.of("BIGBOX_LOOPS", "off")))).isFalse();
+        assertThat(AutonomicWiring.loopsOn(settings(Map.of("BIGBOX_LOOPS", "on"))))
+                .isTrue();
+        assertThat(AutonomicWiring.loopsOn(settings(Map.of("BIGBOX_LOOPS", "off"))))
+                .isFalse();
         assertThatThrownBy(() -> AutonomicWiring.loopsOn(settings(Map.of("BIGBOX_LOOPS", "no"))))
                 .hasMessage("setting BIGBOX_LOOPS must be on or off, was 'no'");
     }
@@ -26,7 +28,8 @@ class LoopSettingsTest {
     @Test
     void goLiveIsADateOrTheFirstEvent() {
         assertThat(AutonomicWiring.goLive(settings(Map.of())).configured()).isEmpty();
-        assertThat(AutonomicWiring.goLive(settings(Map.of("BIGBOX_GO_LIVE", "2026-01-05"))).configured())
+        assertThat(AutonomicWiring.goLive(settings(Map.of("BIGBOX_GO_LIVE", "2026-01-05")))
+                        .configured())
                 .contains(LocalDate.of(2026, 1, 5));
         assertThatThrownBy(() -> AutonomicWiring.goLive(settings(Map.of("BIGBOX_GO_LIVE", "January"))))
                 .hasMessageContaining("setting BIGBOX_GO_LIVE must be a date like 2026-01-31, was 'January'");

@@ -27,8 +27,12 @@ class AgencyTest {
 
     @Test
     void budgetsAreMostlyUnderTenThousandSomeLargerAFewAboveTheCeoLimit() {
-        long small = LEADS.stream().filter(l -> l.truth().budget().compareTo(new BigDecimal("10000")) < 0).count();
-        long huge = LEADS.stream().filter(l -> l.truth().budget().compareTo(new BigDecimal("100000")) > 0).count();
+        long small = LEADS.stream()
+                .filter(l -> l.truth().budget().compareTo(new BigDecimal("10000")) < 0)
+                .count();
+        long huge = LEADS.stream()
+                .filter(l -> l.truth().budget().compareTo(new BigDecimal("100000")) > 0)
+                .count();
         assertThat(small).isGreaterThan(LEADS.size() * 6 / 10);
         assertThat(huge).isPositive().isLessThan(LEADS.size() / 20);
     }
@@ -41,8 +45,9 @@ class AgencyTest {
         int nq = 0, nu = 0, confidentButWrong = 0, unsureButRight = 0;
         for (LeadCase l : LEADS) {
             var in = l.inquiry();
-            double c = rules.qualify(new LeadFacts(in.name(), in.email(), in.phone(), in.company(), in.budget(), in.message(),
-                    in.urgency())).confidence();
+            double c = rules.qualify(new LeadFacts(
+                            in.name(), in.email(), in.phone(), in.company(), in.budget(), in.message(), in.urgency()))
+                    .confidence();
             if (l.truth().qualified()) {
                 qualified += c;
                 nq++;
@@ -68,23 +73,53 @@ class AgencyTest {
     @Test
     void aSizeOutsideItsRangeIsRefusedWithTheOptionNamed() {
         assertThatThrownBy(() -> new AgencySize(0)).hasMessageContaining("--leads-per-day");
-        assertThatThrownBy(() -> new Simulation.Options(0, 1, true, new AgencySize(5))).hasMessageContaining("--days");
+        assertThatThrownBy(() -> new Simulation.Options(0, 1, true, new AgencySize(5)))
+                .hasMessageContaining("--days");
     }
 
     /** The world is written from the client's side: needs in words the rules do not know, noisy budgets, unasked items. */
     @Test
     void clientsSayMoreThanTheRulesKnowAndNotAlwaysWhatIsTrue() {
         // the words the meeting rules infer a service from
-        var keywords = List.of("brand", "logo", "identity", "event", "activation", "launch party", "campaign", "ads", "website", "web");
-        long outside = LEADS.stream().map(l -> String.join(" ", l.meeting().goals()).toLowerCase(java.util.Locale.ROOT))
-                .filter(g -> keywords.stream().noneMatch(g::contains)).count();
+        var keywords = List.of(
+                "brand",
+                "logo",
+                "identity",
+                "event",
+                "activation",
+                "launch party",
+                "campaign",
+                "ads",
+                "website",
+                "web");
+        long outside = LEADS.stream()
+                .map(l -> String.join(" ", l.meeting().goals()).toLowerCase(java.util.Locale.ROOT))
+                .filter(g -> keywords.stream().noneMatch(g::contains))
+                .count();
         assertThat(outside).as("goals no keyword matches").isGreaterThan(LEADS.size() / 10);
-        assertThat(LEADS.stream().map(l -> l.meeting().actionItems()).distinct().count()).isGreaterThan(50);
-        assertThat(LEADS.stream().filter(l -> l.meeting().statedBudget() != null
-                && l.meeting().statedBudget().compareTo(l.truth().budget()) != 0).count()).as("budgets stated with noise").isPositive();
-        assertThat(LEADS.stream().filter(l -> !l.truth().requestedItems().containsAll(l.meeting().actionItems())).count())
-                .as("meetings noting an item nobody asked for").isPositive();
-        assertThat(LEADS.stream().filter(l -> !l.truth().qualified() && l.inquiry().message().length() > 100).count())
-                .as("long messages that are no business").isPositive();
+        assertThat(LEADS.stream().map(l -> l.meeting().actionItems()).distinct().count())
+                .isGreaterThan(50);
+        assertThat(LEADS.stream()
+                        .filter(l -> l.meeting().statedBudget() != null
+                                && l.meeting()
+                                                .statedBudget()
+                                                .compareTo(l.truth().budget())
+                                        != 0)
+                        .count())
+                .as("budgets stated with noise")
+                .isPositive();
+        assertThat(LEADS.stream()
+                        .filter(l -> !l.truth()
+                                .requestedItems()
+                                .containsAll(l.meeting().actionItems()))
+                        .count())
+                .as("meetings noting an item nobody asked for")
+                .isPositive();
+        assertThat(LEADS.stream()
+                        .filter(l ->
+                                !l.truth().qualified() && l.inquiry().message().length() > 100)
+                        .count())
+                .as("long messages that are no business")
+                .isPositive();
     }
 }

@@ -24,22 +24,48 @@ class DecisionTruthTest {
         return lead(qualified, unhappy, projectAtRisk, owes, false);
     }
 
-    private static LeadCase lead(boolean qualified, boolean unhappy, boolean projectAtRisk, boolean owes, boolean cancels) {
-        return new LeadCase(1, "SIM-1-1", Instant.EPOCH,
-                new LeadCase.Truth(qualified, "campaign", new BigDecimal("8000"), unhappy, projectAtRisk, owes, true,
-                        List.of("Send moodboard examples"), cancels),
+    private static LeadCase lead(
+            boolean qualified, boolean unhappy, boolean projectAtRisk, boolean owes, boolean cancels) {
+        return new LeadCase(
+                1,
+                "SIM-1-1",
+                Instant.EPOCH,
+                new LeadCase.Truth(
+                        qualified,
+                        "campaign",
+                        new BigDecimal("8000"),
+                        unhappy,
+                        projectAtRisk,
+                        owes,
+                        true,
+                        List.of("Send moodboard examples"),
+                        cancels),
                 new LeadCase.Inquiry("n", "n@x.test", null, null, null, "hi", null),
                 new LeadCase.Meeting(true, 0.5, null, null, null, List.of(), List.of()),
-                new LeadCase.Project(6, 3), new LeadCase.Payments(5, 1, 0, 10));
+                new LeadCase.Project(6, 3),
+                new LeadCase.Payments(5, 1, 0, 10));
     }
 
     static RecordedEvent decision(String type, String payload, Instant at) {
-        return new RecordedEvent(UUID.randomUUID(), type, StreamId.of("X", "1"), 1, new com.bigbox.core.Position(1, 1), payload,
-                "{}", UUID.randomUUID(), null, "SomeAgent", null, at, at);
+        return new RecordedEvent(
+                UUID.randomUUID(),
+                type,
+                StreamId.of("X", "1"),
+                1,
+                new com.bigbox.core.Position(1, 1),
+                payload,
+                "{}",
+                UUID.randomUUID(),
+                null,
+                "SomeAgent",
+                null,
+                at,
+                at);
     }
 
     private static DecisionTruth.Verdict judge(LeadCase lead, String type, String payload) {
-        return TRUTH.judge(lead, decision(type, payload, Instant.parse("2026-01-06T10:00:00Z"))).verdict();
+        return TRUTH.judge(lead, decision(type, payload, Instant.parse("2026-01-06T10:00:00Z")))
+                .verdict();
     }
 
     /** Every type a shipped agent emits as a decision (not a record it keeps) has a rule, and every rule is a registered type. */
@@ -50,23 +76,31 @@ class DecisionTruthTest {
             AgentDefinition d = agent.definition();
             d.emits().stream().filter(t -> !d.records().contains(t)).forEach(decisionTypes::add);
         }
-        assertThat(decisionTypes).isNotEmpty().allSatisfy(t -> assertThat(EventTypes.isDeclared(t)).isTrue());
+        assertThat(decisionTypes)
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(EventTypes.isDeclared(t)).isTrue());
         assertThat(DecisionTruth.RULES.keySet()).containsAll(decisionTypes);
-        assertThat(DecisionTruth.RULES.keySet()).allSatisfy(t -> assertThat(EventTypes.isDeclared(t)).as(t).isTrue());
+        assertThat(DecisionTruth.RULES.keySet())
+                .allSatisfy(t -> assertThat(EventTypes.isDeclared(t)).as(t).isTrue());
     }
 
     @Test
     void aTypeWithoutATruthFailsTheRunInsteadOfCountingAsRight() {
         assertThatThrownBy(() -> judge(lead(true, false, false, true), "LEAD_REQUALIFIED", "{}"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no truth for the decision type LEAD_REQUALIFIED");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no truth for the decision type LEAD_REQUALIFIED");
     }
 
     @Test
     void qualifyingIsRightForAQualifiedLeadAndTurningDownForAnUnqualifiedOne() {
-        assertThat(judge(lead(true, false, false, true), EventTypes.LEAD_QUALIFIED, "{}")).isEqualTo(DecisionTruth.Verdict.RIGHT);
-        assertThat(judge(lead(false, false, false, true), EventTypes.LEAD_QUALIFIED, "{}")).isEqualTo(DecisionTruth.Verdict.WRONG);
-        assertThat(judge(lead(false, false, false, true), EventTypes.LEAD_DISQUALIFIED, "{}")).isEqualTo(DecisionTruth.Verdict.RIGHT);
-        assertThat(judge(lead(false, false, false, true), EventTypes.MEETING_SCHEDULED, "{}")).isEqualTo(DecisionTruth.Verdict.WRONG);
+        assertThat(judge(lead(true, false, false, true), EventTypes.LEAD_QUALIFIED, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.RIGHT);
+        assertThat(judge(lead(false, false, false, true), EventTypes.LEAD_QUALIFIED, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.WRONG);
+        assertThat(judge(lead(false, false, false, true), EventTypes.LEAD_DISQUALIFIED, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.RIGHT);
+        assertThat(judge(lead(false, false, false, true), EventTypes.MEETING_SCHEDULED, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.WRONG);
     }
 
     @Test
@@ -79,8 +113,11 @@ class DecisionTruthTest {
 
     @Test
     void aQuoteFarFromTheBudgetIsCorrectedToTheBudgetNotRejected() {
-        var far = TRUTH.judge(lead(true, false, false, true), decision(EventTypes.QUOTE_GENERATED, "{\"amount\": 21000}", Instant.EPOCH));
-        assertThat(judge(lead(true, false, false, true), EventTypes.QUOTE_GENERATED, "{\"amount\": 9500}")).isEqualTo(DecisionTruth.Verdict.RIGHT);
+        var far = TRUTH.judge(
+                lead(true, false, false, true),
+                decision(EventTypes.QUOTE_GENERATED, "{\"amount\": 21000}", Instant.EPOCH));
+        assertThat(judge(lead(true, false, false, true), EventTypes.QUOTE_GENERATED, "{\"amount\": 9500}"))
+                .isEqualTo(DecisionTruth.Verdict.RIGHT);
         assertThat(far.wrong()).isTrue();
         assertThat(far.correction()).containsEntry("amount", new BigDecimal("8000"));
     }
@@ -93,16 +130,25 @@ class DecisionTruthTest {
                 .isEqualTo(DecisionTruth.Verdict.WRONG);
         assertThat(judge(lead(true, false, false, true), EventTypes.RISK_DETECTED, "{\"risk_type\":\"agent_failure\"}"))
                 .isEqualTo(DecisionTruth.Verdict.UNJUDGED);
-        assertThat(judge(lead(true, false, true, true), EventTypes.PROJECT_AT_RISK, "{}")).isEqualTo(DecisionTruth.Verdict.RIGHT);
-        assertThat(judge(lead(true, false, false, true), EventTypes.PROJECT_AT_RISK, "{}")).isEqualTo(DecisionTruth.Verdict.WRONG);
-        assertThat(judge(lead(true, false, false, false), EventTypes.PAYMENT_REMINDER_SENT, "{}")).isEqualTo(DecisionTruth.Verdict.WRONG);
+        assertThat(judge(lead(true, false, true, true), EventTypes.PROJECT_AT_RISK, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.RIGHT);
+        assertThat(judge(lead(true, false, false, true), EventTypes.PROJECT_AT_RISK, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.WRONG);
+        assertThat(judge(lead(true, false, false, false), EventTypes.PAYMENT_REMINDER_SENT, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.WRONG);
     }
 
     @Test
     void aTaskIsRightWhenTheClientAskedForItWhateverItsCase() {
-        assertThat(judge(lead(true, false, false, true), EventTypes.TASK_CREATED, "{\"title\":\"send moodboard examples\"}"))
+        assertThat(judge(
+                        lead(true, false, false, true),
+                        EventTypes.TASK_CREATED,
+                        "{\"title\":\"send moodboard examples\"}"))
                 .isEqualTo(DecisionTruth.Verdict.RIGHT);
-        assertThat(judge(lead(true, false, false, true), EventTypes.TASK_CREATED, "{\"title\":\"Send the proposal deck\"}"))
+        assertThat(judge(
+                        lead(true, false, false, true),
+                        EventTypes.TASK_CREATED,
+                        "{\"title\":\"Send the proposal deck\"}"))
                 .isEqualTo(DecisionTruth.Verdict.WRONG);
     }
 
@@ -112,7 +158,9 @@ class DecisionTruthTest {
         LocalDate day = LocalDate.of(2026, 1, 5);
         String person = "dana";
         LocalDate away = day, free = day;
-        for (int i = 0; i < 400 && (staff.unavailable(person, away) == null || staff.unavailable(person, free) != null); i++) {
+        for (int i = 0;
+                i < 400 && (staff.unavailable(person, away) == null || staff.unavailable(person, free) != null);
+                i++) {
             if (staff.unavailable(person, away) == null) {
                 away = away.plusDays(1);
             }
@@ -121,14 +169,20 @@ class DecisionTruthTest {
             }
         }
         String payload = "{\"assignee\":\"" + person + "\"}";
-        assertThat(TRUTH.judge(null, decision(EventTypes.TASK_ASSIGNED, payload, at(away))).verdict()).isEqualTo(DecisionTruth.Verdict.WRONG);
-        assertThat(TRUTH.judge(null, decision(EventTypes.TASK_ASSIGNED, payload, at(free))).verdict()).isEqualTo(DecisionTruth.Verdict.RIGHT);
+        assertThat(TRUTH.judge(null, decision(EventTypes.TASK_ASSIGNED, payload, at(away)))
+                        .verdict())
+                .isEqualTo(DecisionTruth.Verdict.WRONG);
+        assertThat(TRUTH.judge(null, decision(EventTypes.TASK_ASSIGNED, payload, at(free)))
+                        .verdict())
+                .isEqualTo(DecisionTruth.Verdict.RIGHT);
     }
 
     @Test
     void anInvoiceIsWrongForAWrongAmountOrAProjectCalledOff() {
-        assertThat(judge(lead(true, false, false, true), EventTypes.INVOICE_ISSUED, "{\"amount\": 4000}")).isEqualTo(DecisionTruth.Verdict.RIGHT);
-        assertThat(judge(lead(true, false, false, true), EventTypes.INVOICE_ISSUED, "{\"amount\": 9000}")).isEqualTo(DecisionTruth.Verdict.WRONG);
+        assertThat(judge(lead(true, false, false, true), EventTypes.INVOICE_ISSUED, "{\"amount\": 4000}"))
+                .isEqualTo(DecisionTruth.Verdict.RIGHT);
+        assertThat(judge(lead(true, false, false, true), EventTypes.INVOICE_ISSUED, "{\"amount\": 9000}"))
+                .isEqualTo(DecisionTruth.Verdict.WRONG);
         assertThat(judge(lead(true, false, false, true, true), EventTypes.INVOICE_ISSUED, "{\"amount\": 4000}"))
                 .isEqualTo(DecisionTruth.Verdict.WRONG);
     }
@@ -136,7 +190,8 @@ class DecisionTruthTest {
     @Test
     void aDecisionWhoseTruthIsUnknownIsUnjudgedNeverRight() {
         assertThat(judge(null, EventTypes.LEAD_QUALIFIED, "{}")).isEqualTo(DecisionTruth.Verdict.UNJUDGED);
-        assertThat(judge(lead(true, false, false, true), EventTypes.QUOTE_GENERATED, "{}")).isEqualTo(DecisionTruth.Verdict.UNJUDGED);
+        assertThat(judge(lead(true, false, false, true), EventTypes.QUOTE_GENERATED, "{}"))
+                .isEqualTo(DecisionTruth.Verdict.UNJUDGED);
     }
 
     private static Instant at(LocalDate day) {

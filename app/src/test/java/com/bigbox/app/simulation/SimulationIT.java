@@ -45,8 +45,9 @@ class SimulationIT {
         server = ScratchDatabases.on(db.databaseUrl());
         List<SopFile> sops = sops();
         firstUrl = server.create(name("a"));
-        first = Simulation.run(OPTIONS, firstUrl, Files.createTempDirectory("sim-a"), sops, (day, days) -> { });
-        second = Simulation.run(OPTIONS, server.create(name("b")), Files.createTempDirectory("sim-b"), sops, (day, days) -> { });
+        first = Simulation.run(OPTIONS, firstUrl, Files.createTempDirectory("sim-a"), sops, (day, days) -> {});
+        second = Simulation.run(
+                OPTIONS, server.create(name("b")), Files.createTempDirectory("sim-b"), sops, (day, days) -> {});
         Report.print(new java.io.PrintWriter(System.out, true, StandardCharsets.UTF_8), List.of(first, second));
     }
 
@@ -68,12 +69,15 @@ class SimulationIT {
     void theFiguresAreTheCountsOfTheLog() throws SQLException {
         String end = Simulation.START.plus(Duration.ofDays(OPTIONS.days())).toString();
         // A task a person wrote by hand passes Oversight but is no agent's decision: the figures leave it out.
-        String agents = " and not exists (select 1 from events d where d.event_id = (events.payload ->> 'decision_event_id')::uuid"
-                + " and d.emitted_by like 'person:%')";
+        String agents =
+                " and not exists (select 1 from events d where d.event_id = (events.payload ->> 'decision_event_id')::uuid"
+                        + " and d.emitted_by like 'person:%')";
         assertThat(first.weeks().stream().mapToLong(WeekFigures::executed).sum())
-                .isEqualTo(count("event_type = 'AUTONOMIC_DECISION_EXECUTED' and timestamp < '" + end + "'" + agents)).isPositive();
+                .isEqualTo(count("event_type = 'AUTONOMIC_DECISION_EXECUTED' and timestamp < '" + end + "'" + agents))
+                .isPositive();
         assertThat(first.weeks().stream().mapToLong(WeekFigures::asked).sum())
-                .isEqualTo(count("event_type = 'HUMAN_APPROVAL_REQUESTED' and timestamp < '" + end + "'" + agents)).isPositive();
+                .isEqualTo(count("event_type = 'HUMAN_APPROVAL_REQUESTED' and timestamp < '" + end + "'" + agents))
+                .isPositive();
         assertThat(first.weeks().stream().mapToLong(WeekFigures::ceoInterrupts).sum())
                 .isEqualTo(count("event_type = 'CEO_INTERRUPT_REQUIRED' and timestamp < '" + end + "'" + agents));
     }
@@ -98,17 +102,32 @@ class SimulationIT {
                 where r.event_type in ('AUTONOMIC_DECISION_EXECUTED', 'APPROVED_BY_SILENCE') and r."timestamp" < ?::timestamptz
                   and d.emitted_by not like 'loop:%' and d.emitted_by not like 'person:%'
                 """;
-        try (Connection c = connect(); var s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                var s = c.prepareStatement(sql)) {
             s.setString(1, end);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
                     String leadStream = rs.getString(6);
-                    LeadCase lead = leadStream == null ? null
-                            : agency.lead(Integer.parseInt(leadStream.substring(leadStream.lastIndexOf('-') + 1)), Simulation.START);
+                    LeadCase lead = leadStream == null
+                            ? null
+                            : agency.lead(
+                                    Integer.parseInt(leadStream.substring(leadStream.lastIndexOf('-') + 1)),
+                                    Simulation.START);
                     var at = rs.getTimestamp(5).toInstant();
-                    var decision = new com.bigbox.core.RecordedEvent(rs.getObject(1, UUID.class), rs.getString(2),
-                            com.bigbox.core.StreamId.of("X", "x"), 0, new com.bigbox.core.Position(0, 0), rs.getString(3), "{}", null,
-                            null, rs.getString(4), null, at, at);
+                    var decision = new com.bigbox.core.RecordedEvent(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            com.bigbox.core.StreamId.of("X", "x"),
+                            0,
+                            new com.bigbox.core.Position(0, 0),
+                            rs.getString(3),
+                            "{}",
+                            null,
+                            null,
+                            rs.getString(4),
+                            null,
+                            at,
+                            at);
                     var verdict = truth.judge(lead, decision).verdict();
                     unattended++;
                     judged += verdict == DecisionTruth.Verdict.UNJUDGED ? 0 : 1;
@@ -118,7 +137,9 @@ class SimulationIT {
         }
         assertThat(first.effect()).isEqualTo(new WeekFigures.Effect(unattended, judged, wrong));
         assertThat(judged).isPositive();
-        assertThat(first.decisions().stream().map(DecisionTally::effect).reduce(WeekFigures.Effect.NONE, WeekFigures.Effect::plus))
+        assertThat(first.decisions().stream()
+                        .map(DecisionTally::effect)
+                        .reduce(WeekFigures.Effect.NONE, WeekFigures.Effect::plus))
                 .isEqualTo(first.effect());
     }
 
@@ -127,27 +148,37 @@ class SimulationIT {
         long decided = count("event_type in ('HUMAN_APPROVAL_GRANTED', 'HUMAN_APPROVAL_REJECTED', 'HUMAN_OVERRIDE', "
                 + "'HUMAN_APPROVAL_STEP_APPROVED') and payload ->> 'decided_by' like 'person:%'");
         assertThat(decided).isEqualTo(first.humanDecisions()).isPositive();
-        try (Connection c = connect(); var s = c.createStatement();
+        try (Connection c = connect();
+                var s = c.createStatement();
                 var rs = s.executeQuery("select count(*) from human_approvals where resolved_by like 'person:%'")) {
             rs.next();
             assertThat(rs.getLong(1)).isPositive();
         }
-        assertThat(count("event_type = 'TASK_CREATED' and emitted_by like 'person:%' and payload ? 'reason'")).isPositive();
+        assertThat(count("event_type = 'TASK_CREATED' and emitted_by like 'person:%' and payload ? 'reason'"))
+                .isPositive();
     }
 
     @Test
     void thePlotIsAnSvgWithACurvePerRunAndPanel() throws Exception {
         String svg = SvgPlot.render(List.of(first, second));
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(4 * 2);
-        assertThat(doc.getElementsByTagName("polyline").item(0).getAttributes().getNamedItem("points").getNodeValue().split(" "))
+        assertThat(doc.getElementsByTagName("polyline")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("points")
+                        .getNodeValue()
+                        .split(" "))
                 .hasSize(first.weeks().size());
     }
 
     private static long count(String where) throws SQLException {
-        try (Connection c = connect(); var s = c.createStatement(); var rs = s.executeQuery("select count(*) from events where " + where)) {
+        try (Connection c = connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from events where " + where)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -158,7 +189,10 @@ class SimulationIT {
     }
 
     private static String name(String suffix) {
-        String name = (db.name() + "_" + suffix + "_" + UUID.randomUUID().toString().substring(0, 4)).toLowerCase().replace('-', '_');
+        String name = (db.name() + "_" + suffix + "_"
+                        + UUID.randomUUID().toString().substring(0, 4))
+                .toLowerCase()
+                .replace('-', '_');
         created.add(name);
         return name;
     }
@@ -167,7 +201,8 @@ class SimulationIT {
         Path dir = Files.isDirectory(Path.of("../sops")) ? Path.of("../sops") : Path.of("sops");
         try (Stream<Path> files = Files.list(dir)) {
             var sops = new ArrayList<SopFile>();
-            for (Path p : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path p :
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 sops.add(new SopFile(p.getFileName().toString(), Files.readString(p)));
             }
             return sops;

@@ -33,15 +33,26 @@ class WeeklyFiguresTest {
 
     @Test
     void countsEachFactInTheWeekItHappenedAndDerivesTheRates() {
-        var weeks = WeeklyFigures.of(START, 10, List.of(
-                gated(0.5, Route.EXECUTED), effect(0.5, ALONE, RIGHT), gated(1, Route.EXECUTED), effect(1, ALONE, WRONG),
-                gated(2, Route.HUMAN), effect(2.5, SILENCE, WRONG), gated(6.9, Route.CEO), gated(7.1, Route.EXECUTED),
-                effect(7.1, ALONE, UNJUDGED),
-                new Observation.HumanDecision(day(3), "HUMAN_APPROVAL_GRANTED"),
-                new Observation.Override(day(8), "IntakeAgent"),
-                new Observation.ManualTask(day(8), "crm_update"),
-                new Observation.SopCompleted(day(9), "lead-intake", new BigDecimal("4"), new BigDecimal("2.50")),
-                new Observation.SopCompleted(day(9.5), "lead-intake", new BigDecimal("6"), new BigDecimal("3.50"))),
+        var weeks = WeeklyFigures.of(
+                START,
+                10,
+                List.of(
+                        gated(0.5, Route.EXECUTED),
+                        effect(0.5, ALONE, RIGHT),
+                        gated(1, Route.EXECUTED),
+                        effect(1, ALONE, WRONG),
+                        gated(2, Route.HUMAN),
+                        effect(2.5, SILENCE, WRONG),
+                        gated(6.9, Route.CEO),
+                        gated(7.1, Route.EXECUTED),
+                        effect(7.1, ALONE, UNJUDGED),
+                        new Observation.HumanDecision(day(3), "HUMAN_APPROVAL_GRANTED"),
+                        new Observation.Override(day(8), "IntakeAgent"),
+                        new Observation.ManualTask(day(8), "crm_update"),
+                        new Observation.SopCompleted(
+                                day(9), "lead-intake", new BigDecimal("4"), new BigDecimal("2.50")),
+                        new Observation.SopCompleted(
+                                day(9.5), "lead-intake", new BigDecimal("6"), new BigDecimal("3.50"))),
                 Map.of("IntakeAgent", new WeekFigures.AgentState(0.75, "assisted")));
         assertThat(weeks).hasSize(2);
         WeekFigures first = weeks.get(0), second = weeks.get(1);
@@ -65,13 +76,19 @@ class WeeklyFiguresTest {
 
     @Test
     void agentsSettingsAtWeekEndFollowTheirChanges() {
-        var weeks = WeeklyFigures.of(START, 21, List.of(
-                new Observation.AgentChanged(day(9), "IntakeAgent", 0.80, "assisted"),
-                new Observation.AgentChanged(day(15), "IntakeAgent", 0.80, "supervised")),
+        var weeks = WeeklyFigures.of(
+                START,
+                21,
+                List.of(
+                        new Observation.AgentChanged(day(9), "IntakeAgent", 0.80, "assisted"),
+                        new Observation.AgentChanged(day(15), "IntakeAgent", 0.80, "supervised")),
                 Map.of("IntakeAgent", new WeekFigures.AgentState(0.75, "assisted")));
-        assertThat(weeks).extracting(w -> w.agents().get("IntakeAgent")).containsExactly(
-                new WeekFigures.AgentState(0.75, "assisted"), new WeekFigures.AgentState(0.80, "assisted"),
-                new WeekFigures.AgentState(0.80, "supervised"));
+        assertThat(weeks)
+                .extracting(w -> w.agents().get("IntakeAgent"))
+                .containsExactly(
+                        new WeekFigures.AgentState(0.75, "assisted"),
+                        new WeekFigures.AgentState(0.80, "assisted"),
+                        new WeekFigures.AgentState(0.80, "supervised"));
     }
 
     @Test
@@ -83,10 +100,17 @@ class WeeklyFiguresTest {
 
     @Test
     void decisionTalliesSplitTheRunByDecisionType() {
-        var tallies = DecisionTally.of(List.of(gated(1, Route.EXECUTED), effect(1, ALONE, WRONG), gated(2, Route.HUMAN),
-                new Observation.Gated(day(3), "StrategyAgent", "QUOTE_GENERATED", Route.CEO)), day(10));
-        assertThat(tallies).containsExactly(new DecisionTally("LEAD_QUALIFIED", 1, 1, 0, new WeekFigures.Effect(1, 1, 1)),
-                new DecisionTally("QUOTE_GENERATED", 0, 0, 1, WeekFigures.Effect.NONE));
+        var tallies = DecisionTally.of(
+                List.of(
+                        gated(1, Route.EXECUTED),
+                        effect(1, ALONE, WRONG),
+                        gated(2, Route.HUMAN),
+                        new Observation.Gated(day(3), "StrategyAgent", "QUOTE_GENERATED", Route.CEO)),
+                day(10));
+        assertThat(tallies)
+                .containsExactly(
+                        new DecisionTally("LEAD_QUALIFIED", 1, 1, 0, new WeekFigures.Effect(1, 1, 1)),
+                        new DecisionTally("QUOTE_GENERATED", 0, 0, 1, WeekFigures.Effect.NONE));
     }
 
     @Test
@@ -106,7 +130,8 @@ class WeeklyFiguresTest {
         observations.add(gated(3, Route.EXECUTED));
         observations.add(effect(3, ALONE, WRONG));
         var weeks = WeeklyFigures.of(START, 42, observations, Map.of());
-        var run = new SimulationRun(new Simulation.Options(42, 1, true, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
+        var run = new SimulationRun(
+                new Simulation.Options(42, 1, true, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
         assertThat(run.finalAutomation()).isEqualTo(0.8);
         assertThat(run.finalEffect().wrongRateJudged()).isZero();
         assertThat(run.effect()).isEqualTo(new WeekFigures.Effect(33, 33, 1));
@@ -123,9 +148,17 @@ class WeeklyFiguresTest {
 
     @Test
     void toFewJudgedFailsTheTargetsEvenWithNothingWrong() {
-        var weeks = WeeklyFigures.of(START, 28, List.of(gated(1, Route.EXECUTED), effect(1, ALONE, UNJUDGED),
-                gated(2, Route.EXECUTED), effect(2, ALONE, RIGHT)), Map.of());
-        var run = new SimulationRun(new Simulation.Options(28, 1, true, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
+        var weeks = WeeklyFigures.of(
+                START,
+                28,
+                List.of(
+                        gated(1, Route.EXECUTED),
+                        effect(1, ALONE, UNJUDGED),
+                        gated(2, Route.EXECUTED),
+                        effect(2, ALONE, RIGHT)),
+                Map.of());
+        var run = new SimulationRun(
+                new Simulation.Options(28, 1, true, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
         assertThat(run.finalEffect().judgedShare()).isEqualTo(0.5);
         assertThat(run.meetsOwnTargets()).isFalse();
     }
@@ -137,6 +170,7 @@ class WeeklyFiguresTest {
             observations.add(effect(1 + i * 0.2, ALONE, i < wrong ? WRONG : RIGHT));
         }
         var weeks = WeeklyFigures.of(START, 28, observations, Map.of());
-        return new SimulationRun(new Simulation.Options(28, 1, loops, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
+        return new SimulationRun(
+                new Simulation.Options(28, 1, loops, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
     }
 }

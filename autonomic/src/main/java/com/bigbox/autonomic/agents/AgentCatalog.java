@@ -72,7 +72,9 @@ public final class AgentCatalog {
         var decisions = new LinkedHashMap<String, String>();
         agents.values().stream().filter(a -> !a.name().equals(governor)).forEach(a -> {
             records.put(a.name(), a.records());
-            a.emits().stream().filter(type -> !a.records().contains(type)).forEach(type -> decisions.putIfAbsent(type, a.name()));
+            a.emits().stream()
+                    .filter(type -> !a.records().contains(type))
+                    .forEach(type -> decisions.putIfAbsent(type, a.name()));
         });
         return new Gate(records, decisions, Set.of(governor, ClientHealthProjection.MONITOR, SOP_ENGINE));
     }
@@ -94,17 +96,20 @@ public final class AgentCatalog {
         return settings;
     }
 
-    public AgentSettings changeThreshold(UnitOfWork work, String name, double threshold, String reason, String by, Instant at) {
+    public AgentSettings changeThreshold(
+            UnitOfWork work, String name, double threshold, String reason, String by, Instant at) {
         AgentSettings.checkThreshold(threshold);
         return change(work, name, new AgentEvent.ThresholdChanged(name, threshold, reason, by), by, at);
     }
 
-    public AgentSettings changeAutonomy(UnitOfWork work, String name, String level, String reason, String by, Instant at) {
+    public AgentSettings changeAutonomy(
+            UnitOfWork work, String name, String level, String reason, String by, Instant at) {
         AutonomyLevel parsed = AutonomyLevel.parse("autonomy_level", level);
         return change(work, name, new AgentEvent.AutonomyChanged(name, parsed.wireName(), reason, by), by, at);
     }
 
-    public AgentSettings changeFinancialLimit(UnitOfWork work, String name, BigDecimal limit, String reason, String by, Instant at) {
+    public AgentSettings changeFinancialLimit(
+            UnitOfWork work, String name, BigDecimal limit, String reason, String by, Instant at) {
         if (limit == null || limit.signum() <= 0) {
             throw new InvalidInputException("financial_limit", "financial_limit must be a positive amount");
         }
@@ -117,8 +122,19 @@ public final class AgentCatalog {
             throw new InvalidInputException("changed_by", "changed_by is required: who changes the agent");
         }
         AgentSettings next = settings(work, name).evolve(change);
-        work.append(stream(name), ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(), EventCodec.typeOf(change),
-                EventCodec.payload(change), "{}", null, null, by, null, at)));
+        work.append(
+                stream(name),
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        UUID.randomUUID(),
+                        EventCodec.typeOf(change),
+                        EventCodec.payload(change),
+                        "{}",
+                        null,
+                        null,
+                        by,
+                        null,
+                        at)));
         return next;
     }
 }

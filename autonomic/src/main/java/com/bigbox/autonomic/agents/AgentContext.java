@@ -68,7 +68,8 @@ public final class AgentContext {
 
     /** A name for something the agent creates from this trigger, the same on every redelivery. */
     public String derivedId(String prefix, String discriminator) {
-        UUID id = UUID.nameUUIDFromBytes((trigger.delivered().eventId() + "/" + discriminator).getBytes(StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes(
+                (trigger.delivered().eventId() + "/" + discriminator).getBytes(StandardCharsets.UTF_8));
         return prefix + "-" + id.toString().substring(0, 13);
     }
 
@@ -90,11 +91,25 @@ public final class AgentContext {
     private NewEvent toEvent(Emission e, int index, Instant at) {
         RecordedEvent cause = trigger.delivered();
         // The id is derived from the cause, so a redelivered trigger cannot store the same emission twice.
-        UUID id = UUID.nameUUIDFromBytes((definition.name() + "/" + cause.eventId() + "/" + index).getBytes(StandardCharsets.UTF_8));
-        var metadata = new DecisionMetadata(e.judgement().reasons(), reasoner.name(), e.actionClass(), e.action(),
-                e.summary(), e.requiresHuman() ? Boolean.TRUE : null, List.of(trigger.event().eventId()));
-        return new NewEvent(id, EventCodec.typeOf(e.payload()), EventCodec.payload(e.payload()), EventCodec.write(metadata),
-                trigger.correlationId(), cause.eventId(), definition.name(),
-                com.bigbox.core.Confidence.of(e.judgement().confidence()), at);
+        UUID id = UUID.nameUUIDFromBytes(
+                (definition.name() + "/" + cause.eventId() + "/" + index).getBytes(StandardCharsets.UTF_8));
+        var metadata = new DecisionMetadata(
+                e.judgement().reasons(),
+                reasoner.name(),
+                e.actionClass(),
+                e.action(),
+                e.summary(),
+                e.requiresHuman() ? Boolean.TRUE : null,
+                List.of(trigger.event().eventId()));
+        return new NewEvent(
+                id,
+                EventCodec.typeOf(e.payload()),
+                EventCodec.payload(e.payload()),
+                EventCodec.write(metadata),
+                trigger.correlationId(),
+                cause.eventId(),
+                definition.name(),
+                com.bigbox.core.Confidence.of(e.judgement().confidence()),
+                at);
     }
 }

@@ -8,7 +8,12 @@ import java.util.Set;
  * are facts it keeps (they take effect at once); everything else it emits is a decision that waits for
  * Oversight.
  */
-public record AgentDefinition(String name, String mandate, Set<String> triggers, Set<String> emits, Set<String> records,
+public record AgentDefinition(
+        String name,
+        String mandate,
+        Set<String> triggers,
+        Set<String> emits,
+        Set<String> records,
         AgentSettings defaults) {
     public AgentDefinition {
         triggers = Set.copyOf(triggers);

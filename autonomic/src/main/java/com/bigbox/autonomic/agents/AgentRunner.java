@@ -68,16 +68,23 @@ public final class AgentRunner implements SubscriptionHandler {
         }
         try {
             Optional<Effective> trigger = flows.resolve(event, work);
-            if (trigger.isEmpty() || !agent.definition().triggers().contains(trigger.get().type())) {
+            if (trigger.isEmpty()
+                    || !agent.definition().triggers().contains(trigger.get().type())) {
                 return;
             }
             var context = new AgentContext(agent.definition(), trigger.get(), work, clock, reasoner);
             agent.react(trigger.get(), context);
             context.flush();
             if (!context.emissions().isEmpty()) {
-                log.info("{} reacted to {} {}: {}", agent.definition().name(), trigger.get().type(),
-                        trigger.get().event().stream(), context.emissions().stream()
-                                .map(e -> EventCodec.typeOf(e.payload()) + "@" + e.judgement().confidence()).toList());
+                log.info(
+                        "{} reacted to {} {}: {}",
+                        agent.definition().name(),
+                        trigger.get().type(),
+                        trigger.get().event().stream(),
+                        context.emissions().stream()
+                                .map(e -> EventCodec.typeOf(e.payload()) + "@"
+                                        + e.judgement().confidence())
+                                .toList());
             }
             failures.clear(event.eventId());
         } catch (Exception e) {
@@ -89,17 +96,42 @@ public final class AgentRunner implements SubscriptionHandler {
     private void reportFailure(RecordedEvent event, UnitOfWork work, HandlerFailures.Failure failure) {
         String agentName = agent.definition().name();
         String clientId = Flows.clientIdIn(event.payload());
-        var risk = new ClientEvent.RiskDetected(clientId, "agent_failure", "high",
+        var risk = new ClientEvent.RiskDetected(
+                clientId,
+                "agent_failure",
+                "high",
                 agentName + " failed " + failure.attempts() + " times on " + event.type() + " " + event.eventId(),
-                true, List.of(failure.lastError(), "the event was skipped after " + failure.attempts() + " attempts"));
-        var metadata = new DecisionMetadata(risk.reasons(), reasoner.name(), "relationship_risk", "investigate_failure",
-                "Investigate: " + risk.description(), true, List.of(event.eventId()));
+                true,
+                List.of(failure.lastError(), "the event was skipped after " + failure.attempts() + " attempts"));
+        var metadata = new DecisionMetadata(
+                risk.reasons(),
+                reasoner.name(),
+                "relationship_risk",
+                "investigate_failure",
+                "Investigate: " + risk.description(),
+                true,
+                List.of(event.eventId()));
         UUID id = UUID.nameUUIDFromBytes((agentName + "/failure/" + event.eventId()).getBytes(StandardCharsets.UTF_8));
         StreamId stream = clientId == null ? StreamId.of("SYSTEM", "agent-failures") : StreamId.of("CLIENT", clientId);
-        work.append(stream, ExpectedVersion.any(), List.of(new NewEvent(id, EventCodec.typeOf(risk), EventCodec.payload(risk),
-                EventCodec.write(metadata), event.correlationId(), event.eventId(), agentName, Confidence.of(1.0),
-                clock.instant())));
-        log.warn("{} gave up on {} {} after {} attempts ({}); RISK_DETECTED for a person", agentName, event.type(),
-                event.eventId(), failure.attempts(), failure.lastError());
+        work.append(
+                stream,
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        id,
+                        EventCodec.typeOf(risk),
+                        EventCodec.payload(risk),
+                        EventCodec.write(metadata),
+                        event.correlationId(),
+                        event.eventId(),
+                        agentName,
+                        Confidence.of(1.0),
+                        clock.instant())));
+        log.warn(
+                "{} gave up on {} {} after {} attempts ({}); RISK_DETECTED for a person",
+                agentName,
+                event.type(),
+                event.eventId(),
+                failure.attempts(),
+                failure.lastError());
     }
 }

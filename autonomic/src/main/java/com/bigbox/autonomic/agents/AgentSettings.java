@@ -16,8 +16,8 @@ import java.util.TreeMap;
  *     differs from the rest of the agent's: an agent whose flags are often wrong but whose assignments are
  *     reliable is calibrated per type, so the flags' overrides are not diluted by the assignments
  */
-public record AgentSettings(double threshold, AutonomyLevel autonomy, BigDecimal financialLimit,
-        Map<String, Double> decisionThresholds) {
+public record AgentSettings(
+        double threshold, AutonomyLevel autonomy, BigDecimal financialLimit, Map<String, Double> decisionThresholds) {
     public static final BigDecimal DEFAULT_FINANCIAL_LIMIT = new BigDecimal("10000");
 
     public AgentSettings {
@@ -51,16 +51,19 @@ public record AgentSettings(double threshold, AutonomyLevel autonomy, BigDecimal
     public AgentSettings evolve(AgentEvent event) {
         return switch (event) {
             // No decision type (every event stored before types had thresholds): the agent-wide threshold.
-            case AgentEvent.ThresholdChanged c when c.decisionType() == null ->
-                    new AgentSettings(c.threshold(), autonomy, financialLimit, decisionThresholds);
+            case AgentEvent.ThresholdChanged c
+            when c.decisionType() == null ->
+                new AgentSettings(c.threshold(), autonomy, financialLimit, decisionThresholds);
             case AgentEvent.ThresholdChanged c -> {
                 var types = new TreeMap<>(decisionThresholds);
                 types.put(c.decisionType(), c.threshold());
                 yield new AgentSettings(threshold, autonomy, financialLimit, types);
             }
             case AgentEvent.AutonomyChanged c ->
-                    new AgentSettings(threshold, AutonomyLevel.parse("level", c.level()), financialLimit, decisionThresholds);
-            case AgentEvent.FinancialLimitChanged c -> new AgentSettings(threshold, autonomy, c.financialLimit(), decisionThresholds);
+                new AgentSettings(
+                        threshold, AutonomyLevel.parse("level", c.level()), financialLimit, decisionThresholds);
+            case AgentEvent.FinancialLimitChanged c ->
+                new AgentSettings(threshold, autonomy, c.financialLimit(), decisionThresholds);
         };
     }
 

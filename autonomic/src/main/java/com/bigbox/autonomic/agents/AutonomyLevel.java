@@ -14,7 +14,9 @@ import java.util.Locale;
  * </ul>
  */
 public enum AutonomyLevel {
-    SUPERVISED, ASSISTED, AUTONOMOUS;
+    SUPERVISED,
+    ASSISTED,
+    AUTONOMOUS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -27,7 +29,7 @@ public enum AutonomyLevel {
         return Arrays.stream(values())
                 .filter(l -> l.wireName().equals(text.strip().toLowerCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> new InvalidInputException(field,
-                        field + " must be supervised, assisted or autonomous, was '" + text + "'"));
+                .orElseThrow(() -> new InvalidInputException(
+                        field, field + " must be supervised, assisted or autonomous, was '" + text + "'"));
     }
 }

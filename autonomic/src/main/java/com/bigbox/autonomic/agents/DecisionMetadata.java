@@ -9,8 +9,14 @@ import org.jspecify.annotations.Nullable;
  * Oversight needs to route it (the action class and action, whether a person must see it, a summary
  * for the approval queue, the evidence).
  */
-public record DecisionMetadata(List<String> reasons, String reasoner, String actionClass, @Nullable String action,
-        String summary, @Nullable Boolean requiresHuman, List<UUID> evidence) {
+public record DecisionMetadata(
+        List<String> reasons,
+        String reasoner,
+        String actionClass,
+        @Nullable String action,
+        String summary,
+        @Nullable Boolean requiresHuman,
+        List<UUID> evidence) {
     public DecisionMetadata {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -12,10 +12,17 @@ import org.jspecify.annotations.Nullable;
  * @param action what it does, as SOP policies name actions (e.g. {@code commit_pricing})
  * @param summary one line for the approval queue
  */
-public record Emission(StreamId stream, DomainEvent payload, Judgement judgement, String actionClass,
-        @Nullable String action, String summary, boolean requiresHuman) {
+public record Emission(
+        StreamId stream,
+        DomainEvent payload,
+        Judgement judgement,
+        String actionClass,
+        @Nullable String action,
+        String summary,
+        boolean requiresHuman) {
 
-    public static Emission of(StreamId stream, DomainEvent payload, Judgement judgement, String actionClass, String summary) {
+    public static Emission of(
+            StreamId stream, DomainEvent payload, Judgement judgement, String actionClass, String summary) {
         return new Emission(stream, payload, judgement, actionClass, null, summary, false);
     }
 

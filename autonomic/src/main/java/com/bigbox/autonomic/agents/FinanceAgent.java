@@ -30,9 +30,12 @@ import java.util.UUID;
  */
 public final class FinanceAgent implements Agent {
     public static final String NAME = "FinanceAgent";
-    public static final AgentDefinition DEFINITION = new AgentDefinition(NAME,
+    public static final AgentDefinition DEFINITION = new AgentDefinition(
+            NAME,
             "invoices accepted work and follows up payments",
-            Set.of(QUOTE_APPROVED, PROJECT_STARTED, PAYMENT_RECEIVED), Set.of(INVOICE_ISSUED, PAYMENT_REMINDER_SENT), Set.of(),
+            Set.of(QUOTE_APPROVED, PROJECT_STARTED, PAYMENT_RECEIVED),
+            Set.of(INVOICE_ISSUED, PAYMENT_REMINDER_SENT),
+            Set.of(),
             AgentSettings.defaults(0.85));
 
     @Override
@@ -46,18 +49,25 @@ public final class FinanceAgent implements Agent {
             case QUOTE_APPROVED -> quoteApproved(trigger, context);
             case PROJECT_STARTED -> projectStarted(trigger, context);
             case PAYMENT_RECEIVED -> paymentReceived(trigger, context);
-            default -> { }
+            default -> {}
         }
     }
 
     public static String invoiceId(String billed, String kind) {
-        return "INV-" + UUID.nameUUIDFromBytes((billed + "/" + kind).getBytes(StandardCharsets.UTF_8)).toString().substring(0, 13);
+        return "INV-"
+                + UUID.nameUUIDFromBytes((billed + "/" + kind).getBytes(StandardCharsets.UTF_8))
+                        .toString()
+                        .substring(0, 13);
     }
 
     private void quoteApproved(Effective trigger, AgentContext context) {
         QuoteEvent.Approved approved = trigger.payloadAs(QuoteEvent.Approved.class);
-        String quoteId = approved.quoteId() != null ? approved.quoteId() : trigger.event().stream().id();
-        BigDecimal total = approved.amount() != null ? approved.amount() : generatedAmount(context, quoteId).orElse(null);
+        String quoteId = approved.quoteId() != null
+                ? approved.quoteId()
+                : trigger.event().stream().id();
+        BigDecimal total = approved.amount() != null
+                ? approved.amount()
+                : generatedAmount(context, quoteId).orElse(null);
         if (total == null) {
             return;
         }
@@ -66,17 +76,29 @@ public final class FinanceAgent implements Agent {
 
     private void projectStarted(Effective trigger, AgentContext context) {
         ProjectEvent.Started project = trigger.payloadAs(ProjectEvent.Started.class);
-        String projectId = project.projectId() != null ? project.projectId() : trigger.event().stream().id();
+        String projectId = project.projectId() != null
+                ? project.projectId()
+                : trigger.event().stream().id();
         String billed = project.quoteId() != null ? project.quoteId() : projectId;
         if (project.budget() == null || project.budget().signum() <= 0) {
             return;
         }
-        issue(trigger, context, billed, project.quoteId(), projectId, "deposit", project.budget(), project.quoteId() == null);
+        issue(
+                trigger,
+                context,
+                billed,
+                project.quoteId(),
+                projectId,
+                "deposit",
+                project.budget(),
+                project.quoteId() == null);
     }
 
     private void paymentReceived(Effective trigger, AgentContext context) {
         InvoiceEvent.PaymentReceived payment = trigger.payloadAs(InvoiceEvent.PaymentReceived.class);
-        String invoiceId = payment.invoiceId() != null ? payment.invoiceId() : trigger.event().stream().id();
+        String invoiceId = payment.invoiceId() != null
+                ? payment.invoiceId()
+                : trigger.event().stream().id();
         StreamId stream = StreamId.of("INVOICE", invoiceId);
         InvoiceEvent.Issued issued = null;
         BigDecimal paidBefore = BigDecimal.ZERO;
@@ -87,7 +109,8 @@ public final class FinanceAgent implements Agent {
             if (e.type().equals(INVOICE_ISSUED)) {
                 issued = EventCodec.decode(e, InvoiceEvent.Issued.class);
             } else if (e.type().equals(PAYMENT_RECEIVED)) {
-                BigDecimal amount = EventCodec.decode(e, InvoiceEvent.PaymentReceived.class).amount();
+                BigDecimal amount =
+                        EventCodec.decode(e, InvoiceEvent.PaymentReceived.class).amount();
                 paidBefore = paidBefore.add(amount == null ? BigDecimal.ZERO : amount);
             }
         }
@@ -96,27 +119,51 @@ public final class FinanceAgent implements Agent {
         }
         PaymentAssessment assessment = context.reasoner().payment(issued, paidBefore, payment.amount());
         if (!assessment.settled()) {
-            context.emit(Emission.of(stream, new InvoiceEvent.PaymentReminderSent(trigger.clientId(), invoiceId,
-                    assessment.balance(), issued.dueAt()), assessment, "client_communication",
-                    "Remind the client of " + assessment.balance().toPlainString() + " outstanding").action("send_reminder"));
+            context.emit(Emission.of(
+                            stream,
+                            new InvoiceEvent.PaymentReminderSent(
+                                    trigger.clientId(), invoiceId, assessment.balance(), issued.dueAt()),
+                            assessment,
+                            "client_communication",
+                            "Remind the client of " + assessment.balance().toPlainString() + " outstanding")
+                    .action("send_reminder"));
         } else if ("deposit".equals(issued.kind())) {
             String billed = issued.quoteId() != null ? issued.quoteId() : issued.projectId();
-            issue(trigger, context, billed, issued.quoteId(), issued.projectId(), "balance", issued.amount().multiply(BigDecimal.TWO),
+            issue(
+                    trigger,
+                    context,
+                    billed,
+                    issued.quoteId(),
+                    issued.projectId(),
+                    "balance",
+                    issued.amount().multiply(BigDecimal.TWO),
                     false);
         }
     }
 
-    private void issue(Effective trigger, AgentContext context, String billed, String quoteId, String projectId, String kind,
-            BigDecimal total, boolean estimated) {
+    private void issue(
+            Effective trigger,
+            AgentContext context,
+            String billed,
+            String quoteId,
+            String projectId,
+            String kind,
+            BigDecimal total,
+            boolean estimated) {
         String invoiceId = invoiceId(billed, kind);
         StreamId stream = StreamId.of("INVOICE", invoiceId);
         if (context.exists(stream)) {
             return;
         }
         InvoicePlan plan = context.reasoner().invoice(kind, total, estimated, context.now());
-        context.emit(Emission.of(stream, new InvoiceEvent.Issued(trigger.clientId(), invoiceId, quoteId, projectId, kind,
-                plan.amount(), plan.dueAt()), plan, "financial",
-                "Issue " + kind + " invoice of " + plan.amount().toPlainString()).action("issue_invoice"));
+        context.emit(Emission.of(
+                        stream,
+                        new InvoiceEvent.Issued(
+                                trigger.clientId(), invoiceId, quoteId, projectId, kind, plan.amount(), plan.dueAt()),
+                        plan,
+                        "financial",
+                        "Issue " + kind + " invoice of " + plan.amount().toPlainString())
+                .action("issue_invoice"));
     }
 
     private static Optional<BigDecimal> generatedAmount(AgentContext context, String quoteId) {

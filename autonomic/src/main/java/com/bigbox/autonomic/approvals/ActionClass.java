@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param escalation the roles it goes to, in order; the first gets it
  * @param requiredApprovals how many different people must approve
  */
-public record ActionClass(String name, boolean protectedAction, boolean silenceApproves, Duration timeout,
-        List<String> escalation, int requiredApprovals) {
+public record ActionClass(
+        String name,
+        boolean protectedAction,
+        boolean silenceApproves,
+        Duration timeout,
+        List<String> escalation,
+        int requiredApprovals) {
     public ActionClass {
         escalation = List.copyOf(escalation);
         if (escalation.isEmpty()) {

@@ -22,15 +22,16 @@ public final class ActionClasses {
     public static final String IMPROVEMENT_REVIEW = "improvement_review";
 
     /** Who can be given an approval. */
-    public static final Set<String> ROLES = Set.of("employee", "account_manager", "designer", "strategist", "finance",
-            "manager", "ceo");
+    public static final Set<String> ROLES =
+            Set.of("employee", "account_manager", "designer", "strategist", "finance", "manager", "ceo");
 
     private static final Map<String, ActionClass> CLASSES = new LinkedHashMap<>();
 
     static {
         add(new ActionClass(ROUTINE, false, true, Duration.ofHours(24), List.of("employee", "manager"), 1));
         add(new ActionClass("scheduling", false, true, Duration.ofHours(12), List.of("employee", "manager"), 1));
-        add(new ActionClass("client_communication", false, true, Duration.ofHours(24), List.of("account_manager", "manager"), 1));
+        add(new ActionClass(
+                "client_communication", false, true, Duration.ofHours(24), List.of("account_manager", "manager"), 1));
         add(new ActionClass("delivery_risk", false, false, Duration.ofHours(24), List.of("manager", "ceo"), 1));
         add(new ActionClass(FINANCIAL, false, false, Duration.ofHours(24), List.of("finance", "manager", "ceo"), 1));
         add(new ActionClass("relationship_risk", false, false, Duration.ofHours(4), List.of("manager", "ceo"), 1));
@@ -53,13 +54,21 @@ public final class ActionClasses {
     /** The class of that name; an unknown name is treated as routine's stricter sibling: no silence, manager first. */
     public static ActionClass of(String name) {
         ActionClass c = name == null ? null : CLASSES.get(name);
-        return c != null ? c : new ActionClass(name == null ? ROUTINE : name, false, false, Duration.ofHours(24),
-                List.of("manager", "ceo"), 1);
+        return c != null
+                ? c
+                : new ActionClass(
+                        name == null ? ROUTINE : name,
+                        false,
+                        false,
+                        Duration.ofHours(24),
+                        List.of("manager", "ceo"),
+                        1);
     }
 
     public static String checkRole(String field, String role) {
         if (role == null || !ROLES.contains(role)) {
-            throw new InvalidInputException(field, field + " must be one of " + ROLES.stream().sorted().toList() + ", was '" + role + "'");
+            throw new InvalidInputException(
+                    field, field + " must be one of " + ROLES.stream().sorted().toList() + ", was '" + role + "'");
         }
         return role;
     }

@@ -61,19 +61,48 @@ public final class ApprovalCommands {
         if (decision.causationId() != null) {
             evidence.add(decision.causationId());
         }
-        double confidence = decision.confidence() == null ? 1.0 : decision.confidence().value();
+        double confidence =
+                decision.confidence() == null ? 1.0 : decision.confidence().value();
         Duration timeout = approvals.timeout(actionClass);
         Instant timeoutAt = approvals.deadlines.after(work, decision.correlationId(), now, timeout);
-        var requested = new ApprovalEvent.Requested(request.clientId(), id, decision.eventId(), decision.type(),
-                decision.emittedBy(), request.recommendedAction(), actionClass.name(), confidence, request.reasons(),
-                request.role(), request.priority(), timeoutAt, request.requiredApprovals(),
-                EventCodec.read(request.decisionContext(), Map.class), evidence, request.silenceApproves(),
+        var requested = new ApprovalEvent.Requested(
+                request.clientId(),
+                id,
+                decision.eventId(),
+                decision.type(),
+                decision.emittedBy(),
+                request.recommendedAction(),
+                actionClass.name(),
+                confidence,
+                request.reasons(),
+                request.role(),
+                request.priority(),
+                timeoutAt,
+                request.requiredApprovals(),
+                EventCodec.read(request.decisionContext(), Map.class),
+                evidence,
+                request.silenceApproves(),
                 approvals.deadlines.after(work, decision.correlationId(), now, timeout.dividedBy(2)));
-        Approval approval = approvals.record(work, id, decision.correlationId(), decision.eventId(),
-                request.ceoInterrupt() ? EventTypes.CEO_INTERRUPT_REQUIRED : EventTypes.HUMAN_APPROVAL_REQUESTED, requested,
-                request.requestedBy(), decision.confidence(), now);
-        log.info("Approval {} requested for {} {} by {} ({}, {} priority, to {}, expires {})", id, decision.type(),
-                decision.stream(), decision.emittedBy(), actionClass.name(), request.priority(), request.role(), timeoutAt);
+        Approval approval = approvals.record(
+                work,
+                id,
+                decision.correlationId(),
+                decision.eventId(),
+                request.ceoInterrupt() ? EventTypes.CEO_INTERRUPT_REQUIRED : EventTypes.HUMAN_APPROVAL_REQUESTED,
+                requested,
+                request.requestedBy(),
+                decision.confidence(),
+                now);
+        log.info(
+                "Approval {} requested for {} {} by {} ({}, {} priority, to {}, expires {})",
+                id,
+                decision.type(),
+                decision.stream(),
+                decision.emittedBy(),
+                actionClass.name(),
+                request.priority(),
+                request.role(),
+                timeoutAt);
         return approval;
     }
 
@@ -92,8 +121,15 @@ public final class ApprovalCommands {
         Instant now = approvals.clock.instant();
         String by = command.by();
         ApprovalEvent event = switch (command) {
-            case DecisionCommand.Reject r -> new ApprovalEvent.Rejected(before.clientId(), id, before.eventId(),
-                    before.decisionEventType(), before.agentId(), by, r.notes());
+            case DecisionCommand.Reject r ->
+                new ApprovalEvent.Rejected(
+                        before.clientId(),
+                        id,
+                        before.eventId(),
+                        before.decisionEventType(),
+                        before.agentId(),
+                        by,
+                        r.notes());
             case DecisionCommand.Approve a -> approval(before, by, a.notes(), Map.of());
             case DecisionCommand.Modify m -> {
                 checkModifications(work, before, m.modifications());
@@ -102,9 +138,20 @@ public final class ApprovalCommands {
         };
         Approval decided = approvals.record(work, before, event, by, now);
         if (decided.pending()) {
-            log.info("Approval {} approved by {} ({} of {})", id, by, decided.approvedBy().size(), decided.requiredApprovals());
+            log.info(
+                    "Approval {} approved by {} ({} of {})",
+                    id,
+                    by,
+                    decided.approvedBy().size(),
+                    decided.requiredApprovals());
         } else {
-            log.info("Approval {} {} by {} ({} {})", id, decided.resolution(), by, decided.decisionEventType(), decided.agentId());
+            log.info(
+                    "Approval {} {} by {} ({} {})",
+                    id,
+                    decided.resolution(),
+                    by,
+                    decided.decisionEventType(),
+                    decided.agentId());
         }
         return decided;
     }
@@ -117,23 +164,37 @@ public final class ApprovalCommands {
         }
         int approvers = before.approvedBy().size() + 1;
         if (approvers < before.requiredApprovals()) {
-            return new ApprovalEvent.StepApproved(before.clientId(), before.approvalId(), by, approvers,
-                    before.requiredApprovals(), notes, changes);
+            return new ApprovalEvent.StepApproved(
+                    before.clientId(), before.approvalId(), by, approvers, before.requiredApprovals(), notes, changes);
         }
         var all = new LinkedHashMap<>(before.modificationsMap());
         all.putAll(changes);
         String effectiveNotes = notes != null ? notes : before.resolutionNotes();
         return all.isEmpty()
-                ? new ApprovalEvent.Granted(before.clientId(), before.approvalId(), before.eventId(), before.decisionEventType(),
-                        before.agentId(), by, effectiveNotes)
-                : new ApprovalEvent.Overridden(before.clientId(), before.approvalId(), before.eventId(),
-                        before.decisionEventType(), before.agentId(), by, effectiveNotes, all);
+                ? new ApprovalEvent.Granted(
+                        before.clientId(),
+                        before.approvalId(),
+                        before.eventId(),
+                        before.decisionEventType(),
+                        before.agentId(),
+                        by,
+                        effectiveNotes)
+                : new ApprovalEvent.Overridden(
+                        before.clientId(),
+                        before.approvalId(),
+                        before.eventId(),
+                        before.decisionEventType(),
+                        before.agentId(),
+                        by,
+                        effectiveNotes,
+                        all);
     }
 
     /** Decides every pending approval {@code filter} matches (up to its limit); one already decided is reported, not fatal. */
     public BulkResult bulk(UnitOfWork work, ApprovalFilter filter, DecisionCommand command) {
         if (command instanceof DecisionCommand.Modify) {
-            throw new InvalidInputException("decision", "a bulk decision approves or rejects; modify approvals one at a time");
+            throw new InvalidInputException(
+                    "decision", "a bulk decision approves or rejects; modify approvals one at a time");
         }
         List<Approval> matched = approvals.store.list(work, filter.withStatus(Approval.PENDING));
         var items = new ArrayList<BulkResult.Item>();
@@ -141,14 +202,19 @@ public final class ApprovalCommands {
         for (Approval approval : matched) {
             try {
                 Approval result = decide(work, approval.approvalId(), command);
-                items.add(new BulkResult.Item(approval.approvalId(), result.pending() ? "step_approved" : result.status(), null));
+                items.add(new BulkResult.Item(
+                        approval.approvalId(), result.pending() ? "step_approved" : result.status(), null));
                 decided++;
             } catch (ConflictException e) {
                 items.add(new BulkResult.Item(approval.approvalId(), "conflict", e.getMessage()));
             }
         }
-        log.info("Bulk {} by {}: {} matched, {} decided", command.getClass().getSimpleName().toLowerCase(Locale.ROOT),
-                command.by(), matched.size(), decided);
+        log.info(
+                "Bulk {} by {}: {} matched, {} decided",
+                command.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                command.by(),
+                matched.size(),
+                decided);
         return new BulkResult(matched.size(), decided, matched.size() - decided, items);
     }
 
@@ -161,8 +227,12 @@ public final class ApprovalCommands {
         if (role == null && checkedUser == null) {
             throw new InvalidInputException("role", "name a role, a user, or both");
         }
-        return approvals.record(work, before, new ApprovalEvent.Assigned(before.clientId(), id, checkedRole, checkedUser, by),
-                by, approvals.clock.instant());
+        return approvals.record(
+                work,
+                before,
+                new ApprovalEvent.Assigned(before.clientId(), id, checkedRole, checkedUser, by),
+                by,
+                approvals.clock.instant());
     }
 
     public Approval requestInfo(UnitOfWork work, UUID id, String by, String question) {
@@ -170,8 +240,12 @@ public final class ApprovalCommands {
         requireText("question", question);
         approvals.lock.shared(work);
         Approval before = approvals.pendingLocked(work, id);
-        return approvals.record(work, before, new ApprovalEvent.InfoRequested(before.clientId(), id, by, question,
-                UUID.randomUUID()), by, approvals.clock.instant());
+        return approvals.record(
+                work,
+                before,
+                new ApprovalEvent.InfoRequested(before.clientId(), id, by, question, UUID.randomUUID()),
+                by,
+                approvals.clock.instant());
     }
 
     public ApprovalComment comment(UnitOfWork work, UUID id, String author, String body) {
@@ -182,7 +256,8 @@ public final class ApprovalCommands {
         }
         approvals.lock.shared(work);
         Approval approval = approvals.store.lock(work, id).orElseThrow(() -> ApprovalLog.notFound(id));
-        var commented = new ApprovalEvent.Commented(approval.clientId(), id, UUID.randomUUID(), author.strip(), body.strip());
+        var commented =
+                new ApprovalEvent.Commented(approval.clientId(), id, UUID.randomUUID(), author.strip(), body.strip());
         RecordedEvent stored = approvals.append(work, approval, commented, author.strip(), approvals.clock.instant());
         return new ApprovalComment(commented.commentId(), id, commented.author(), commented.body(), stored.timestamp());
     }
@@ -199,8 +274,11 @@ public final class ApprovalCommands {
         Instant now = approvals.clock.instant();
         if (before.lastRemindedAt() != null && before.lastRemindedAt().isAfter(now.minus(reminderInterval))) {
             Instant allowed = before.lastRemindedAt().plus(reminderInterval);
-            throw new ThrottledException("approval " + id + " was reminded at " + before.lastRemindedAt()
-                    + "; the next reminder can go at " + allowed, allowed, Duration.between(now, allowed));
+            throw new ThrottledException(
+                    "approval " + id + " was reminded at " + before.lastRemindedAt() + "; the next reminder can go at "
+                            + allowed,
+                    allowed,
+                    Duration.between(now, allowed));
         }
         return approvals.reminded(work, before, by, now);
     }
@@ -210,9 +288,11 @@ public final class ApprovalCommands {
             return;
         }
         absence.absentUntil(approval.assignedRole()).ifPresent(until -> {
-            throw new ConflictException("approval " + approval.approvalId() + " is held by the role " + approval.assignedRole()
-                    + ", which answers nothing until " + until + " (chaos experiment: simulate_human_absence); it waits for"
-                    + " its expiry, then silence approves it or it escalates");
+            throw new ConflictException(
+                    "approval " + approval.approvalId() + " is held by the role " + approval.assignedRole()
+                            + ", which answers nothing until " + until
+                            + " (chaos experiment: simulate_human_absence); it waits for"
+                            + " its expiry, then silence approves it or it escalates");
         });
     }
 
@@ -224,8 +304,10 @@ public final class ApprovalCommands {
         JsonNode payload = EventCodec.tree(decision.payload());
         for (String field : modifications.keySet()) {
             if (!payload.has(field)) {
-                throw new InvalidInputException("modifications." + field, "the decision (" + decision.type()
-                        + ") has no field '" + field + "'; it has " + fieldNames(payload));
+                throw new InvalidInputException(
+                        "modifications." + field,
+                        "the decision (" + decision.type() + ") has no field '" + field + "'; it has "
+                                + fieldNames(payload));
             }
             if (field.equals("client_id")) {
                 throw new InvalidInputException("modifications.client_id", "a decision's client cannot be changed");

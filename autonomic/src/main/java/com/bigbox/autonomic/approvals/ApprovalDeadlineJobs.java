@@ -55,14 +55,30 @@ final class ApprovalDeadlineJobs {
         Approval approval = found.get();
         Instant now = approvals.clock.instant();
         if (approval.timeoutAt().isAfter(now)) {
-            scheduler.schedule(work, JobRequest.once(ApprovalService.EXPIRE_JOB, id.toString(), approval.timeoutAt(), "{}"));
+            scheduler.schedule(
+                    work, JobRequest.once(ApprovalService.EXPIRE_JOB, id.toString(), approval.timeoutAt(), "{}"));
             return;
         }
         ActionClass actionClass = ActionClasses.of(approval.actionClass());
         if (approval.silenceApproves()) {
-            approvals.record(work, approval, new ApprovalEvent.ApprovedBySilence(approval.clientId(), id, approval.eventId(),
-                    approval.decisionEventType(), approval.agentId(), approval.timeoutAt()), ApprovalService.SILENCE, now);
-            log.info("Approval {} ({} {}) approved by silence at {}", id, approval.decisionEventType(), approval.actionClass(), now);
+            approvals.record(
+                    work,
+                    approval,
+                    new ApprovalEvent.ApprovedBySilence(
+                            approval.clientId(),
+                            id,
+                            approval.eventId(),
+                            approval.decisionEventType(),
+                            approval.agentId(),
+                            approval.timeoutAt()),
+                    ApprovalService.SILENCE,
+                    now);
+            log.info(
+                    "Approval {} ({} {}) approved by silence at {}",
+                    id,
+                    approval.decisionEventType(),
+                    approval.actionClass(),
+                    now);
             return;
         }
         Optional<String> next = actionClass.roleAt(approval.escalationLevel() + 1);
@@ -70,19 +86,37 @@ final class ApprovalDeadlineJobs {
             escalate(work, approval, actionClass, next.get(), now);
             return;
         }
-        approvals.record(work, approval, new ApprovalEvent.Expired(approval.clientId(), id, approval.eventId(),
-                approval.assignedRole()), Approval.EXPIRY, now);
+        approvals.record(
+                work,
+                approval,
+                new ApprovalEvent.Expired(approval.clientId(), id, approval.eventId(), approval.assignedRole()),
+                Approval.EXPIRY,
+                now);
         log.info("Approval {} expired with nobody left to escalate to after {}", id, approval.assignedRole());
     }
 
     private void escalate(UnitOfWork work, Approval approval, ActionClass actionClass, String next, Instant now) {
         Duration timeout = approvals.timeout(actionClass);
-        Approval escalated = approvals.record(work, approval, new ApprovalEvent.Escalated(approval.clientId(),
-                approval.approvalId(), approval.assignedRole(), next, approval.escalationLevel() + 1,
-                approvals.deadlines.after(work, approval.correlationId(), now, timeout), raised(approval.priority()),
-                approvals.deadlines.after(work, approval.correlationId(), now, timeout.dividedBy(2))), ApprovalService.SYSTEM, now);
-        log.info("Approval {} expired unanswered by {}; escalated to {} (level {})", approval.approvalId(),
-                approval.assignedRole(), next, escalated.escalationLevel());
+        Approval escalated = approvals.record(
+                work,
+                approval,
+                new ApprovalEvent.Escalated(
+                        approval.clientId(),
+                        approval.approvalId(),
+                        approval.assignedRole(),
+                        next,
+                        approval.escalationLevel() + 1,
+                        approvals.deadlines.after(work, approval.correlationId(), now, timeout),
+                        raised(approval.priority()),
+                        approvals.deadlines.after(work, approval.correlationId(), now, timeout.dividedBy(2))),
+                ApprovalService.SYSTEM,
+                now);
+        log.info(
+                "Approval {} expired unanswered by {}; escalated to {} (level {})",
+                approval.approvalId(),
+                approval.assignedRole(),
+                next,
+                escalated.escalationLevel());
     }
 
     private static String raised(String priority) {

@@ -5,11 +5,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Which approvals a list or a bulk decision covers; null fields do not filter. */
-public record ApprovalFilter(@Nullable String status, @Nullable String agentId, @Nullable String actionClass,
-        @Nullable String assignedRole, @Nullable String assignedTo, @Nullable String priority, @Nullable String clientId,
-        @Nullable Double maxConfidence, @Nullable String decisionEventType, int limit, int offset) {
+public record ApprovalFilter(
+        @Nullable String status,
+        @Nullable String agentId,
+        @Nullable String actionClass,
+        @Nullable String assignedRole,
+        @Nullable String assignedTo,
+        @Nullable String priority,
+        @Nullable String clientId,
+        @Nullable Double maxConfidence,
+        @Nullable String decisionEventType,
+        int limit,
+        int offset) {
     public static final int MAX_LIMIT = 500;
-    static final Set<String> STATUSES = Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED, Approval.TIMEOUT);
+    static final Set<String> STATUSES =
+            Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED, Approval.TIMEOUT);
     static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "critical");
 
     public ApprovalFilter {
@@ -17,7 +27,8 @@ public record ApprovalFilter(@Nullable String status, @Nullable String agentId, 
             throw new InvalidInputException("status", "status must be one of " + STATUSES + ", was '" + status + "'");
         }
         if (priority != null && !PRIORITIES.contains(priority)) {
-            throw new InvalidInputException("priority", "priority must be one of " + PRIORITIES + ", was '" + priority + "'");
+            throw new InvalidInputException(
+                    "priority", "priority must be one of " + PRIORITIES + ", was '" + priority + "'");
         }
         if (assignedRole != null) {
             ActionClasses.checkRole("assigned_role", assignedRole);
@@ -38,12 +49,32 @@ public record ApprovalFilter(@Nullable String status, @Nullable String agentId, 
     }
 
     public ApprovalFilter withLimit(int n) {
-        return new ApprovalFilter(status, agentId, actionClass, assignedRole, assignedTo, priority, clientId, maxConfidence,
-                decisionEventType, n, offset);
+        return new ApprovalFilter(
+                status,
+                agentId,
+                actionClass,
+                assignedRole,
+                assignedTo,
+                priority,
+                clientId,
+                maxConfidence,
+                decisionEventType,
+                n,
+                offset);
     }
 
     public ApprovalFilter withStatus(String s) {
-        return new ApprovalFilter(s, agentId, actionClass, assignedRole, assignedTo, priority, clientId, maxConfidence,
-                decisionEventType, limit, offset);
+        return new ApprovalFilter(
+                s,
+                agentId,
+                actionClass,
+                assignedRole,
+                assignedTo,
+                priority,
+                clientId,
+                maxConfidence,
+                decisionEventType,
+                limit,
+                offset);
     }
 }

@@ -30,10 +30,16 @@ final class ApprovalLog {
     private final ApprovalsProjection projection;
     private final double timeoutScale;
 
-    ApprovalLog(ApprovalStore store, ApprovalsProjection projection, ProjectionLock lock, Clock clock, double timeoutScale,
+    ApprovalLog(
+            ApprovalStore store,
+            ApprovalsProjection projection,
+            ProjectionLock lock,
+            Clock clock,
+            double timeoutScale,
             Deadlines deadlines) {
         if (!(timeoutScale > 0 && timeoutScale <= 1)) {
-            throw new IllegalArgumentException("the approval timeout scale must be above 0 and at most 1, was " + timeoutScale);
+            throw new IllegalArgumentException(
+                    "the approval timeout scale must be above 0 and at most 1, was " + timeoutScale);
         }
         this.store = store;
         this.projection = projection;
@@ -70,8 +76,13 @@ final class ApprovalLog {
     }
 
     Approval reminded(UnitOfWork work, Approval before, String by, Instant now) {
-        return record(work, before, new ApprovalEvent.ReminderSent(before.clientId(), before.approvalId(), before.assignedRole(),
-                before.assignedTo(), by), by, now);
+        return record(
+                work,
+                before,
+                new ApprovalEvent.ReminderSent(
+                        before.clientId(), before.approvalId(), before.assignedRole(), before.assignedTo(), by),
+                by,
+                now);
     }
 
     Approval record(UnitOfWork work, Approval approval, ApprovalEvent event, String by, Instant at) {
@@ -79,20 +90,56 @@ final class ApprovalLog {
         return store.find(work, approval.approvalId()).orElseThrow();
     }
 
-    Approval record(UnitOfWork work, UUID id, UUID correlation, UUID causation, String type, ApprovalEvent event,
-            String by, Confidence confidence, Instant at) {
-        RecordedEvent stored = work.append(ApprovalService.stream(id), ExpectedVersion.any(), List.of(new NewEvent(nextEventId(work, id, type,
-                EventCodec.payload(event)), type, EventCodec.payload(event), "{}", correlation, causation, by, confidence, at))).events().getFirst();
+    Approval record(
+            UnitOfWork work,
+            UUID id,
+            UUID correlation,
+            UUID causation,
+            String type,
+            ApprovalEvent event,
+            String by,
+            Confidence confidence,
+            Instant at) {
+        RecordedEvent stored = work.append(
+                        ApprovalService.stream(id),
+                        ExpectedVersion.any(),
+                        List.of(new NewEvent(
+                                nextEventId(work, id, type, EventCodec.payload(event)),
+                                type,
+                                EventCodec.payload(event),
+                                "{}",
+                                correlation,
+                                causation,
+                                by,
+                                confidence,
+                                at)))
+                .events()
+                .getFirst();
         projection.apply(stored, work);
         return store.find(work, id).orElseThrow();
     }
 
     // The event, and at once its effect on the rows (the same fold a rebuild applies).
     RecordedEvent append(UnitOfWork work, Approval approval, ApprovalEvent event, String by, Instant at) {
-        RecordedEvent stored = work.append(ApprovalService.stream(approval.approvalId()), ExpectedVersion.any(), List.of(new NewEvent(
-                nextEventId(work, approval.approvalId(), EventCodec.typeOf(event), EventCodec.payload(event)), EventCodec.typeOf(event),
-                EventCodec.payload(event), "{}", approval.correlationId(),
-                approval.eventId(), by, null, at))).events().getFirst();
+        RecordedEvent stored = work.append(
+                        ApprovalService.stream(approval.approvalId()),
+                        ExpectedVersion.any(),
+                        List.of(new NewEvent(
+                                nextEventId(
+                                        work,
+                                        approval.approvalId(),
+                                        EventCodec.typeOf(event),
+                                        EventCodec.payload(event)),
+                                EventCodec.typeOf(event),
+                                EventCodec.payload(event),
+                                "{}",
+                                approval.correlationId(),
+                                approval.eventId(),
+                                by,
+                                null,
+                                at)))
+                .events()
+                .getFirst();
         projection.apply(stored, work);
         return stored;
     }
@@ -102,7 +149,7 @@ final class ApprovalLog {
     // agent's ids, a simulation's run) repeats exactly; two different events never share one.
     private static UUID nextEventId(UnitOfWork work, UUID approvalId, String type, String payload) {
         long next = work.version(ApprovalService.stream(approvalId)) + 1;
-        return UUID.nameUUIDFromBytes(("approval/" + approvalId + "/" + next + "/" + type + "/" + payload)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("approval/" + approvalId + "/" + next + "/" + type + "/" + payload).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,9 +13,19 @@ import org.jspecify.annotations.Nullable;
  * @param ceoInterrupt whether it is the CEO's ({@code CEO_INTERRUPT_REQUIRED}) rather than the queue's
  * @param requestedBy the emitter of the request event (the governor)
  */
-public record ApprovalRequest(RecordedEvent decision, @Nullable String clientId, String recommendedAction, String decisionContext,
-        String actionClass, String role, String priority, boolean silenceApproves, int requiredApprovals,
-        List<String> reasons, boolean ceoInterrupt, String requestedBy) {
+public record ApprovalRequest(
+        RecordedEvent decision,
+        @Nullable String clientId,
+        String recommendedAction,
+        String decisionContext,
+        String actionClass,
+        String role,
+        String priority,
+        boolean silenceApproves,
+        int requiredApprovals,
+        List<String> reasons,
+        boolean ceoInterrupt,
+        String requestedBy) {
     public ApprovalRequest {
         reasons = List.copyOf(reasons);
     }

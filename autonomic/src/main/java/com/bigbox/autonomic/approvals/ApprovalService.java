@@ -35,8 +35,16 @@ public final class ApprovalService {
      *     may let approvals expire in seconds)
      * @param deadlines how a timeout counts: wall-clock, or business time where the flow's SOP says so
      */
-    public ApprovalService(ApprovalStore store, ApprovalsProjection projection, ProjectionLock lock, JobScheduler scheduler,
-            HumanAbsence absence, Clock clock, Duration reminderInterval, double timeoutScale, Deadlines deadlines) {
+    public ApprovalService(
+            ApprovalStore store,
+            ApprovalsProjection projection,
+            ProjectionLock lock,
+            JobScheduler scheduler,
+            HumanAbsence absence,
+            Clock clock,
+            Duration reminderInterval,
+            double timeoutScale,
+            Deadlines deadlines) {
         var log = new ApprovalLog(store, projection, lock, clock, timeoutScale, deadlines);
         this.commands = new ApprovalCommands(log, absence, reminderInterval);
         this.queries = new ApprovalQueries(store, clock);

@@ -45,7 +45,10 @@ public final class ApprovalsProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("human_approvals", "human_approval_comments", "human_approval_audit",
+        return List.of(
+                "human_approvals",
+                "human_approval_comments",
+                "human_approval_audit",
                 "scheduled_jobs (" + EXPIRE_JOB + ", " + REMIND_JOB + ")");
     }
 
@@ -76,7 +79,10 @@ public final class ApprovalsProjection implements Projection {
         }
         if (current.isEmpty()) {
             // An approval that was never requested through the log (a row inserted by hand): nothing to fold into.
-            log.debug("{} {} concerns approval {}, which the log never requested; ignored", event.type(), event.eventId(),
+            log.debug(
+                    "{} {} concerns approval {}, which the log never requested; ignored",
+                    event.type(),
+                    event.eventId(),
                     change.approvalId());
             return;
         }
@@ -86,10 +92,16 @@ public final class ApprovalsProjection implements Projection {
         }
         String key = change.approvalId().toString();
         switch (change) {
-            case ApprovalEvent.Commented c -> store.addComment(work, new ApprovalComment(c.commentId(), c.approvalId(),
-                    c.author(), c.body(), at), next.clientId());
-            case ApprovalEvent.InfoRequested i -> store.addComment(work, new ApprovalComment(i.commentId(), i.approvalId(),
-                    i.requestedBy(), i.question(), at), next.clientId());
+            case ApprovalEvent.Commented c ->
+                store.addComment(
+                        work,
+                        new ApprovalComment(c.commentId(), c.approvalId(), c.author(), c.body(), at),
+                        next.clientId());
+            case ApprovalEvent.InfoRequested i ->
+                store.addComment(
+                        work,
+                        new ApprovalComment(i.commentId(), i.approvalId(), i.requestedBy(), i.question(), at),
+                        next.clientId());
             case ApprovalEvent.Escalated e -> schedule(work, key, e.timeoutAt(), e.remindAt());
             case ApprovalEvent.ReminderSent r -> {
                 if (ApprovalService.SYSTEM.equals(r.sentBy())) {
@@ -101,9 +113,9 @@ public final class ApprovalsProjection implements Projection {
             case ApprovalEvent.Rejected r -> unschedule(work, key);
             case ApprovalEvent.ApprovedBySilence s -> unschedule(work, key);
             case ApprovalEvent.Expired x -> unschedule(work, key);
-            case ApprovalEvent.Requested r -> { }
-            case ApprovalEvent.StepApproved s -> { }
-            case ApprovalEvent.Assigned a -> { }
+            case ApprovalEvent.Requested r -> {}
+            case ApprovalEvent.StepApproved s -> {}
+            case ApprovalEvent.Assigned a -> {}
         }
     }
 

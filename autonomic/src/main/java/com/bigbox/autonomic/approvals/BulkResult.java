@@ -11,5 +11,6 @@ public record BulkResult(int matched, int decided, int conflicts, List<Item> ite
     }
 
     /** @param outcome approved, rejected or conflict */
-    public record Item(UUID approvalId, String outcome, @Nullable String message) {}
+    public record Item(
+            UUID approvalId, String outcome, @Nullable String message) {}
 }

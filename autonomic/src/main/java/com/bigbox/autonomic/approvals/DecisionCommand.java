@@ -30,7 +30,8 @@ public sealed interface DecisionCommand {
             by = checkBy(by);
             notes = checkNotes(notes, true);
             if (modifications == null || modifications.isEmpty()) {
-                throw new InvalidInputException("modifications", "modifications must name at least one field to change");
+                throw new InvalidInputException(
+                        "modifications", "modifications must name at least one field to change");
             }
             modifications = Map.copyOf(modifications);
         }
@@ -53,7 +54,9 @@ public sealed interface DecisionCommand {
             }
             case "reject", "rejected" -> new Reject(by, notes);
             case "modify", "modified", "override" -> new Modify(by, notes, modifications);
-            default -> throw new InvalidInputException("decision", "decision must be approve, reject or modify, was '" + decision + "'");
+            default ->
+                throw new InvalidInputException(
+                        "decision", "decision must be approve, reject or modify, was '" + decision + "'");
         };
     }
 

@@ -19,23 +19,38 @@ public sealed interface ChaosEvent {
 
     String type();
 
-    record ExperimentStarted(UUID experimentId, String title, String experimentType, Intensity intensity, String version,
-            Instant startedAt) implements ChaosEvent {
+    record ExperimentStarted(
+            UUID experimentId,
+            String title,
+            String experimentType,
+            Intensity intensity,
+            String version,
+            Instant startedAt)
+            implements ChaosEvent {
         @Override
         public String type() {
             return STARTED;
         }
     }
 
-    record ExperimentCompleted(UUID experimentId, RunRecord.Status status, boolean deviated, double degradation,
-            int failuresDetected, Integer recoverySeconds, List<String> findings, Instant endedAt) implements ChaosEvent {
+    record ExperimentCompleted(
+            UUID experimentId,
+            RunRecord.Status status,
+            boolean deviated,
+            double degradation,
+            int failuresDetected,
+            Integer recoverySeconds,
+            List<String> findings,
+            Instant endedAt)
+            implements ChaosEvent {
         @Override
         public String type() {
             return COMPLETED;
         }
     }
 
-    record ResilienceScored(UUID experimentId, double score, boolean alert, ResilienceTrend trend) implements ChaosEvent {
+    record ResilienceScored(UUID experimentId, double score, boolean alert, ResilienceTrend trend)
+            implements ChaosEvent {
         @Override
         public String type() {
             return RESILIENCE_SCORE;

@@ -12,12 +12,20 @@ package com.bigbox.autonomic.chaos;
  * @param acknowledged appends acknowledged
  * @param anomalies lost + duplicated + unexpected deliveries
  */
-public record Degradation(int probes, int deviatedProbes, long attempts, long failedAttempts, long acknowledged, long anomalies) {
+public record Degradation(
+        int probes, int deviatedProbes, long attempts, long failedAttempts, long acknowledged, long anomalies) {
     public Degradation {
-        if (probes < 0 || deviatedProbes < 0 || deviatedProbes > probes || attempts < 0 || failedAttempts < 0
-                || failedAttempts > attempts || acknowledged < 0 || anomalies < 0) {
+        if (probes < 0
+                || deviatedProbes < 0
+                || deviatedProbes > probes
+                || attempts < 0
+                || failedAttempts < 0
+                || failedAttempts > attempts
+                || acknowledged < 0
+                || anomalies < 0) {
             throw new IllegalArgumentException("inconsistent measures: " + probes + "/" + deviatedProbes + " probes, "
-                    + attempts + "/" + failedAttempts + " attempts, " + acknowledged + "/" + anomalies + " acknowledged/anomalies");
+                    + attempts + "/" + failedAttempts + " attempts, " + acknowledged + "/" + anomalies
+                    + " acknowledged/anomalies");
         }
     }
 

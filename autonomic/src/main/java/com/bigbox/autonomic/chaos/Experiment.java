@@ -29,7 +29,9 @@ public record Experiment(
     public Experiment {
         require(title != null && !title.isBlank(), "title", "is required");
         require(version != null && version.matches("\\d+\\.\\d+\\.\\d+"), "version", "must be a version such as 1.0.0");
-        require(type != null && type.matches("[a-z][a-z0-9_]*"), "extensions.bigbox.experiment_type",
+        require(
+                type != null && type.matches("[a-z][a-z0-9_]*"),
+                "extensions.bigbox.experiment_type",
                 "must be a lower-case name such as terminate_connections");
         require(hypothesis != null, "steady-state-hypothesis", "is required");
         require(method != null && !method.isEmpty(), "method", "must hold at least one activity");

@@ -10,5 +10,11 @@ import java.util.UUID;
  * @param definitionSha256 the SHA-256 of the file as read, so a run names exactly what it ran
  * @param runBy who or what ran it (user, host)
  */
-public record ExperimentRun(UUID id, Experiment experiment, String definitionSha256, Object definition, Instant startedAt,
-        RollbackStrategy rollbackStrategy, String runBy) {}
+public record ExperimentRun(
+        UUID id,
+        Experiment experiment,
+        String definitionSha256,
+        Object definition,
+        Instant startedAt,
+        RollbackStrategy rollbackStrategy,
+        String runBy) {}

@@ -33,16 +33,25 @@ public record Fault(
         Experiment.require(id != null, "fault.id", "is required");
         Experiment.require(kind != null, "fault.kind", "is required");
         Experiment.require(intensity != null, "fault.intensity", "is required");
-        Experiment.require(startsAt != null && endsAt != null && endsAt.isAfter(startsAt), "fault.duration", "must be positive");
+        Experiment.require(
+                startsAt != null && endsAt != null && endsAt.isAfter(startsAt), "fault.duration", "must be positive");
         eventTypes = eventTypes == null ? Set.of() : Set.copyOf(eventTypes);
         delay = delay == null ? Duration.ZERO : delay;
-        Experiment.require(kind != FaultKind.DELAY_EVENT || delay.isPositive() && delay.compareTo(MAX_DELAY) <= 0,
-                "fault.delay_ms", "must be between 1 ms and 60 s for delay_event");
-        Experiment.require(kind != FaultKind.LOWER_CONFIDENCE || confidenceDrop > 0 && confidenceDrop <= 1,
-                "fault.confidence_drop", "must be above 0 and at most 1 for lower_confidence");
-        Experiment.require(kind != FaultKind.SIMULATE_HUMAN_ABSENCE || role != null && !role.isBlank(),
-                "fault.role", "is required for simulate_human_absence");
-        Experiment.require(eventTypes.stream().noneMatch(ProtectedEventTypes::isProtected), "fault.event_types",
+        Experiment.require(
+                kind != FaultKind.DELAY_EVENT || delay.isPositive() && delay.compareTo(MAX_DELAY) <= 0,
+                "fault.delay_ms",
+                "must be between 1 ms and 60 s for delay_event");
+        Experiment.require(
+                kind != FaultKind.LOWER_CONFIDENCE || confidenceDrop > 0 && confidenceDrop <= 1,
+                "fault.confidence_drop",
+                "must be above 0 and at most 1 for lower_confidence");
+        Experiment.require(
+                kind != FaultKind.SIMULATE_HUMAN_ABSENCE || role != null && !role.isBlank(),
+                "fault.role",
+                "is required for simulate_human_absence");
+        Experiment.require(
+                eventTypes.stream().noneMatch(ProtectedEventTypes::isProtected),
+                "fault.event_types",
                 "must not name a protected type " + ProtectedEventTypes.TYPES);
     }
 

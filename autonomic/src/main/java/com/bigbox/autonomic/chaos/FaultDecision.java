@@ -21,11 +21,17 @@ public sealed interface FaultDecision {
      * The first active fault that targets this handler and event, and selects the event, decides;
      * protected event types always pass. Human absence is not a handler fault.
      */
-    static FaultDecision decide(Iterable<Fault> active, String subscription, String eventType, java.util.UUID eventId,
+    static FaultDecision decide(
+            Iterable<Fault> active,
+            String subscription,
+            String eventType,
+            java.util.UUID eventId,
             java.time.Instant now) {
         for (Fault fault : active) {
-            if (fault.kind() == FaultKind.SIMULATE_HUMAN_ABSENCE || !fault.activeAt(now)
-                    || !fault.targets(subscription, eventType) || !fault.selects(eventId)) {
+            if (fault.kind() == FaultKind.SIMULATE_HUMAN_ABSENCE
+                    || !fault.activeAt(now)
+                    || !fault.targets(subscription, eventType)
+                    || !fault.selects(eventId)) {
                 continue;
             }
             return switch (fault.kind()) {

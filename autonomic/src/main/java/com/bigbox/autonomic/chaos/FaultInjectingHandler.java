@@ -35,13 +35,15 @@ public final class FaultInjectingHandler implements SubscriptionHandler {
         this.clock = clock;
     }
 
-    public static SubscriptionHandler wrap(String subscription, SubscriptionHandler delegate, ActiveFaults faults, Clock clock) {
+    public static SubscriptionHandler wrap(
+            String subscription, SubscriptionHandler delegate, ActiveFaults faults, Clock clock) {
         return new FaultInjectingHandler(subscription, delegate, faults, clock);
     }
 
     @Override
     public void handle(RecordedEvent event, UnitOfWork work) throws Exception {
-        FaultDecision decision = FaultDecision.decide(faults.current(), subscription, event.type(), event.eventId(), clock.instant());
+        FaultDecision decision =
+                FaultDecision.decide(faults.current(), subscription, event.type(), event.eventId(), clock.instant());
         switch (decision) {
             case FaultDecision.Pass pass -> delegate.handle(event, work);
             case FaultDecision.Delay delay -> {
@@ -52,7 +54,8 @@ public final class FaultInjectingHandler implements SubscriptionHandler {
             case FaultDecision.Drop drop -> faults.hit(drop.fault(), subscription, event.eventId(), "dropped");
             case FaultDecision.Fail fail -> {
                 faults.hit(fail.fault(), subscription, event.eventId(), "failed");
-                throw new InjectedFailure(subscription, event.eventId(), fail.fault().id());
+                throw new InjectedFailure(
+                        subscription, event.eventId(), fail.fault().id());
             }
             case FaultDecision.LowerConfidence lower -> {
                 faults.hit(lower.fault(), subscription, event.eventId(), "confidence_lowered");
@@ -65,11 +68,14 @@ public final class FaultInjectingHandler implements SubscriptionHandler {
     private record LoweringConfidence(UnitOfWork work, double by) implements UnitOfWork {
         @Override
         public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
-            return work.append(stream, expected, events.stream().map(this::lower).toList());
+            return work.append(
+                    stream, expected, events.stream().map(this::lower).toList());
         }
 
         private NewEvent lower(NewEvent e) {
-            return e.confidence() == null ? e : e.withConfidence(Confidence.of(Math.max(0, e.confidence().value() - by)));
+            return e.confidence() == null
+                    ? e
+                    : e.withConfidence(Confidence.of(Math.max(0, e.confidence().value() - by)));
         }
 
         @Override

@@ -25,7 +25,9 @@ public enum FaultKind {
                 return k;
             }
         }
-        throw new InvalidExperimentException("kind", "must be one of delay_event, drop_event, lower_confidence, "
-                + "simulate_agent_failure, simulate_human_absence; was '" + text + "'");
+        throw new InvalidExperimentException(
+                "kind",
+                "must be one of delay_event, drop_event, lower_confidence, "
+                        + "simulate_agent_failure, simulate_human_absence; was '" + text + "'");
     }
 }

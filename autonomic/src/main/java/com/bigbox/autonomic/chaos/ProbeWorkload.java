@@ -7,6 +7,7 @@ package com.bigbox.autonomic.chaos;
 public final class ProbeWorkload {
     /** Every workload event lives on {@code CHAOS_PROBE/<run id>-w<writer>}. */
     public static final String AGGREGATE_TYPE = "CHAOS_PROBE";
+
     public static final String EVENT_TYPE = "CHAOS_PROBE_APPENDED";
     /** The durable subscription every engine with the chaos surface runs; it records each handling. */
     public static final String SUBSCRIPTION = "chaos-probe";

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /** Events no fault ever touches: money and the decisions humans reserved (the original engine's list). */
 public final class ProtectedEventTypes {
-    public static final Set<String> TYPES = Set.of("PAYMENT_RECEIVED", "INVOICE_ISSUED", "CEO_INTERRUPT_REQUIRED", "HUMAN_OVERRIDE");
+    public static final Set<String> TYPES =
+            Set.of("PAYMENT_RECEIVED", "INVOICE_ISSUED", "CEO_INTERRUPT_REQUIRED", "HUMAN_OVERRIDE");
 
     private ProtectedEventTypes() {}
 

@@ -10,7 +10,12 @@ public record ResilienceTrend(List<Double> scores, double mean, double slope, Di
     public static final int WINDOW = 5;
     private static final double FLAT = 0.02;
 
-    public enum Direction { IMPROVING, STABLE, DECLINING, UNKNOWN }
+    public enum Direction {
+        IMPROVING,
+        STABLE,
+        DECLINING,
+        UNKNOWN
+    }
 
     public ResilienceTrend {
         scores = List.copyOf(scores);
@@ -35,7 +40,8 @@ public record ResilienceTrend(List<Double> scores, double mean, double slope, Di
             den += (i - xMean) * (i - xMean);
         }
         double slope = num / den;
-        Direction direction = slope > FLAT ? Direction.IMPROVING : slope < -FLAT ? Direction.DECLINING : Direction.STABLE;
+        Direction direction =
+                slope > FLAT ? Direction.IMPROVING : slope < -FLAT ? Direction.DECLINING : Direction.STABLE;
         return new ResilienceTrend(window, round(mean), Math.round(slope * 1000) / 1000.0, direction);
     }
 

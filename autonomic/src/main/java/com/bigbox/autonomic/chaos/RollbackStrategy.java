@@ -29,6 +29,7 @@ public enum RollbackStrategy {
                 return s;
             }
         }
-        throw new InvalidExperimentException("rollback-strategy", "must be always, never or deviated, was '" + text + "'");
+        throw new InvalidExperimentException(
+                "rollback-strategy", "must be always, never or deviated, was '" + text + "'");
     }
 }

@@ -25,7 +25,10 @@ public record RunRecord(
         long eventsAffected,
         Instant endedAt) {
 
-    public enum Status { COMPLETED, ABORTED }
+    public enum Status {
+        COMPLETED,
+        ABORTED
+    }
 
     public RunRecord {
         hypothesisBefore = List.copyOf(hypothesisBefore);
@@ -41,10 +44,12 @@ public record RunRecord(
     }
 
     /** One probe of the hypothesis: its value, whether it was within tolerance, and why it failed if it did. */
-    public record ProbeResult(String name, Object value, Map<String, Object> tolerance, boolean withinTolerance, String error) {}
+    public record ProbeResult(
+            String name, Object value, Map<String, Object> tolerance, boolean withinTolerance, String error) {}
 
     /** One activity as run. */
-    public record ActivityResult(String name, String type, Instant startedAt, Instant endedAt, Object output, String error) {
+    public record ActivityResult(
+            String name, String type, Instant startedAt, Instant endedAt, Object output, String error) {
         public boolean failed() {
             return error != null;
         }

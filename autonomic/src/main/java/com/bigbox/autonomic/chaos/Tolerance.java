@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * kinds). Values are plain data: null, booleans, numbers, strings, lists and maps. Numbers compare
  * by value, so {@code 0} accepts {@code 0.0}.
  */
-public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, Tolerance.Range, Tolerance.Regex, Tolerance.JsonPath {
+public sealed interface Tolerance
+        permits Tolerance.Exactly, Tolerance.OneOf, Tolerance.Range, Tolerance.Regex, Tolerance.JsonPath {
 
     boolean accepts(@Nullable Object value);
 
@@ -107,12 +108,17 @@ public sealed interface Tolerance permits Tolerance.Exactly, Tolerance.OneOf, To
      * The values at a JSON path ({@code $.a.b}, {@code $.list[0]}) must all be among {@code expect},
      * or, without {@code expect}, exist.
      */
-    record JsonPath(String path, List<Object> expect, @Nullable String target) implements Tolerance {
+    record JsonPath(
+            String path, List<Object> expect, @Nullable String target) implements Tolerance {
         private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_-]*)|\\[(\\d+)]");
 
         public JsonPath {
-            Experiment.require(path != null && path.startsWith("$"), "tolerance.path", "must be a JSON path starting with $");
-            Experiment.require(segments(path) != null, "tolerance.path", "supports $.name and [index] segments, was '" + path + "'");
+            Experiment.require(
+                    path != null && path.startsWith("$"), "tolerance.path", "must be a JSON path starting with $");
+            Experiment.require(
+                    segments(path) != null,
+                    "tolerance.path",
+                    "supports $.name and [index] segments, was '" + path + "'");
             expect = expect == null ? List.of() : List.copyOf(expect);
         }
 

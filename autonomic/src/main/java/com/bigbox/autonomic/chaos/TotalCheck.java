@@ -17,7 +17,12 @@ import java.util.UUID;
  * @param unexpectedInStore stored but never attempted
  * @param readers per reader (an instance's feed, or the subscription): its lost, duplicated and unexpected
  */
-public record TotalCheck(long attempted, long acknowledged, long stored, long lostFromStore, long unexpectedInStore,
+public record TotalCheck(
+        long attempted,
+        long acknowledged,
+        long stored,
+        long lostFromStore,
+        long unexpectedInStore,
         Map<String, Reader> readers) {
 
     /** What one reader delivered, against what it should have. */
@@ -31,19 +36,26 @@ public record TotalCheck(long attempted, long acknowledged, long stored, long lo
         readers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readers));
     }
 
-    public static TotalCheck of(Set<UUID> attempted, Set<UUID> acknowledged, Set<UUID> stored, Map<String, Map<UUID, Long>> deliveries) {
+    public static TotalCheck of(
+            Set<UUID> attempted, Set<UUID> acknowledged, Set<UUID> stored, Map<String, Map<UUID, Long>> deliveries) {
         var mustArrive = new java.util.HashSet<>(acknowledged);
         mustArrive.addAll(stored);
         var readers = new LinkedHashMap<String, Reader>();
         deliveries.forEach((reader, counts) -> {
-            long lost = mustArrive.stream().filter(id -> !counts.containsKey(id)).count();
+            long lost =
+                    mustArrive.stream().filter(id -> !counts.containsKey(id)).count();
             long duplicated = counts.values().stream().filter(n -> n > 1).count();
-            long unexpected = counts.keySet().stream().filter(id -> !attempted.contains(id)).count();
+            long unexpected = counts.keySet().stream()
+                    .filter(id -> !attempted.contains(id))
+                    .count();
             readers.put(reader, new Reader(counts.size(), lost, duplicated, unexpected));
         });
-        long lostFromStore = acknowledged.stream().filter(id -> !stored.contains(id)).count();
-        long unexpectedInStore = stored.stream().filter(id -> !attempted.contains(id)).count();
-        return new TotalCheck(attempted.size(), acknowledged.size(), stored.size(), lostFromStore, unexpectedInStore, readers);
+        long lostFromStore =
+                acknowledged.stream().filter(id -> !stored.contains(id)).count();
+        long unexpectedInStore =
+                stored.stream().filter(id -> !attempted.contains(id)).count();
+        return new TotalCheck(
+                attempted.size(), acknowledged.size(), stored.size(), lostFromStore, unexpectedInStore, readers);
     }
 
     public long lost() {
@@ -55,7 +67,8 @@ public record TotalCheck(long attempted, long acknowledged, long stored, long lo
     }
 
     public long unexpected() {
-        return unexpectedInStore + readers.values().stream().mapToLong(Reader::unexpected).sum();
+        return unexpectedInStore
+                + readers.values().stream().mapToLong(Reader::unexpected).sum();
     }
 
     public long anomalies() {

@@ -16,8 +16,12 @@ public sealed interface AgentEvent extends DomainEvent {
      * @param decisionType the decision (event) type it is for; null for the agent-wide threshold, which is what
      *     events stored before per-type thresholds (no {@code decision_type} in their payload) mean
      */
-    record ThresholdChanged(String agentId, double threshold, String reason, String changedBy, @Nullable String decisionType)
-            implements AgentEvent {
+    record ThresholdChanged(
+            String agentId,
+            double threshold,
+            String reason,
+            String changedBy,
+            @Nullable String decisionType) implements AgentEvent {
         /** The agent-wide threshold. */
         public ThresholdChanged(String agentId, double threshold, String reason, String changedBy) {
             this(agentId, threshold, reason, changedBy, null);

@@ -8,8 +8,15 @@ import org.jspecify.annotations.Nullable;
 public sealed interface DecisionEvent extends DomainEvent {
 
     /** {@code AUTONOMIC_DECISION_EXECUTED}: the decision takes effect with no human involved. */
-    record Executed(@Nullable String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
-            String autonomyLevel, List<String> reasons) implements DecisionEvent, Release {
+    record Executed(
+            @Nullable String clientId,
+            UUID decisionEventId,
+            String decisionEventType,
+            String agentId,
+            double confidence,
+            String autonomyLevel,
+            List<String> reasons)
+            implements DecisionEvent, Release {
         public Executed {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }
@@ -27,6 +34,13 @@ public sealed interface DecisionEvent extends DomainEvent {
      *
      * @param confidence the confidence the decision was taken with
      */
-    record Overridden(@Nullable String clientId, UUID decisionEventId, String decisionEventType, String agentId, double confidence,
-            String overriddenBy, @Nullable String reason) implements DecisionEvent {}
+    record Overridden(
+            @Nullable String clientId,
+            UUID decisionEventId,
+            String decisionEventType,
+            String agentId,
+            double confidence,
+            String overriddenBy,
+            @Nullable String reason)
+            implements DecisionEvent {}
 }

@@ -7,9 +7,22 @@ import org.jspecify.annotations.Nullable;
  * with its events as records. {@link EventCodec} maps them to and from the stored type name and JSON.
  */
 public sealed interface DomainEvent
-        permits LeadEvent, MeetingEvent, TaskEvent, ProjectEvent, QuoteEvent, InvoiceEvent, ClientEvent,
-                ApprovalEvent, DecisionEvent, SopEvent, AgentEvent, ImprovementEvent, NotificationEvent, AccountEvent {
+        permits LeadEvent,
+                MeetingEvent,
+                TaskEvent,
+                ProjectEvent,
+                QuoteEvent,
+                InvoiceEvent,
+                ClientEvent,
+                ApprovalEvent,
+                DecisionEvent,
+                SopEvent,
+                AgentEvent,
+                ImprovementEvent,
+                NotificationEvent,
+                AccountEvent {
 
     /** The client the event concerns, or null when it concerns none (an agent's settings, an SOP). */
-    @Nullable String clientId();
+    @Nullable
+    String clientId();
 }

@@ -24,7 +24,8 @@ public final class EventCodec {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .setDefaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
@@ -61,8 +62,10 @@ public final class EventCodec {
         try {
             return JSON.readValue(json, type);
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "payload" : e.getPath().getLast().getFieldName();
-            throw new InvalidPayloadException(field == null ? "payload" : field,
+            String field =
+                    e.getPath().isEmpty() ? "payload" : e.getPath().getLast().getFieldName();
+            throw new InvalidPayloadException(
+                    field == null ? "payload" : field,
                     "has the wrong type for " + type.getSimpleName() + ": " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new InvalidPayloadException("payload", "is not valid JSON: " + firstLine(e.getOriginalMessage()));
@@ -74,7 +77,8 @@ public final class EventCodec {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

@@ -10,5 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param payload the record its payload maps to, or null where the payload is free-form (types other
  *     features emit, e.g. chaos and drift)
  */
-public record EventType(String name, EventCategory category, @Nullable String aggregateType,
-        @Nullable Class<? extends DomainEvent> payload, String description) {}
+public record EventType(
+        String name,
+        EventCategory category,
+        @Nullable String aggregateType,
+        @Nullable Class<? extends DomainEvent> payload,
+        String description) {}

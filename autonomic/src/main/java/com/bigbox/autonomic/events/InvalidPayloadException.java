@@ -1,6 +1,5 @@
 package com.bigbox.autonomic.events;
 
-
 /** A payload whose field cannot be read as the event's record; the field is named. */
 public final class InvalidPayloadException extends RuntimeException {
     private final String field;
@@ -13,5 +12,4 @@ public final class InvalidPayloadException extends RuntimeException {
     public String field() {
         return field;
     }
-
 }

@@ -8,8 +8,15 @@ import org.jspecify.annotations.Nullable;
 public sealed interface InvoiceEvent extends DomainEvent {
 
     /** @param kind deposit or balance */
-    record Issued(@Nullable String clientId, String invoiceId, String quoteId, String projectId, String kind,
-            BigDecimal amount, Instant dueAt) implements InvoiceEvent {}
+    record Issued(
+            @Nullable String clientId,
+            String invoiceId,
+            String quoteId,
+            String projectId,
+            String kind,
+            BigDecimal amount,
+            Instant dueAt)
+            implements InvoiceEvent {}
 
     record PaymentReceived(String clientId, String invoiceId, BigDecimal amount) implements InvoiceEvent {}
 

@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
 /** Events of a meeting ({@code MEETING/<meeting id>}). */
 public sealed interface MeetingEvent extends DomainEvent {
 
-    record Scheduled(@Nullable String clientId, String meetingId, String leadId, String kind, Instant scheduledFor,
+    record Scheduled(
+            @Nullable String clientId,
+            String meetingId,
+            String leadId,
+            String kind,
+            Instant scheduledFor,
             String priority)
             implements MeetingEvent {}
 
@@ -25,9 +30,19 @@ public sealed interface MeetingEvent extends DomainEvent {
      * @param transcript speaker turns, with optional roles and times
      * @param date the day of the meeting: relative dates said in it ("by Friday") resolve from it
      */
-    record Completed(String clientId, String meetingId, @Nullable Double sentiment, @Nullable Boolean attended,
-            List<String> actionItems, List<String> goals, @Nullable String serviceType, @Nullable BigDecimal budget,
-            @Nullable Integer timelineWeeks, @Nullable String notes, List<Turn> transcript, @Nullable LocalDate date)
+    record Completed(
+            String clientId,
+            String meetingId,
+            @Nullable Double sentiment,
+            @Nullable Boolean attended,
+            List<String> actionItems,
+            List<String> goals,
+            @Nullable String serviceType,
+            @Nullable BigDecimal budget,
+            @Nullable Integer timelineWeeks,
+            @Nullable String notes,
+            List<Turn> transcript,
+            @Nullable LocalDate date)
             implements MeetingEvent {
         public Completed {
             actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
@@ -35,11 +50,30 @@ public sealed interface MeetingEvent extends DomainEvent {
             transcript = transcript == null ? List.of() : Turn.numbered(transcript);
         }
 
-        public Completed(String clientId, String meetingId, @Nullable Double sentiment, @Nullable Boolean attended,
-                List<String> actionItems, List<String> goals, @Nullable String serviceType, @Nullable BigDecimal budget,
-                @Nullable Integer timelineWeeks, @Nullable String notes) {
-            this(clientId, meetingId, sentiment, attended, actionItems, goals, serviceType, budget, timelineWeeks, notes,
-                    List.of(), null);
+        public Completed(
+                String clientId,
+                String meetingId,
+                @Nullable Double sentiment,
+                @Nullable Boolean attended,
+                List<String> actionItems,
+                List<String> goals,
+                @Nullable String serviceType,
+                @Nullable BigDecimal budget,
+                @Nullable Integer timelineWeeks,
+                @Nullable String notes) {
+            this(
+                    clientId,
+                    meetingId,
+                    sentiment,
+                    attended,
+                    actionItems,
+                    goals,
+                    serviceType,
+                    budget,
+                    timelineWeeks,
+                    notes,
+                    List.of(),
+                    null);
         }
 
         /** Whether the meeting agent must read the text: a transcript, or notes with no action items listed. */
@@ -49,10 +83,18 @@ public sealed interface MeetingEvent extends DomainEvent {
     }
 
     /** Everything the meeting agent's extractor found in a meeting's text, with evidence, recorded once. */
-    record NotesAnalyzed(@Nullable String clientId, String meetingId, MeetingAnalysis analysis) implements MeetingEvent {}
+    record NotesAnalyzed(@Nullable String clientId, String meetingId, MeetingAnalysis analysis)
+            implements MeetingEvent {}
 
-    record IntentInferred(@Nullable String clientId, String meetingId, String intent, String serviceType, List<String> goals,
-            @Nullable BigDecimal budget, @Nullable Integer timelineWeeks) implements MeetingEvent {
+    record IntentInferred(
+            @Nullable String clientId,
+            String meetingId,
+            String intent,
+            String serviceType,
+            List<String> goals,
+            @Nullable BigDecimal budget,
+            @Nullable Integer timelineWeeks)
+            implements MeetingEvent {
         public IntentInferred {
             goals = goals == null ? List.of() : List.copyOf(goals);
         }

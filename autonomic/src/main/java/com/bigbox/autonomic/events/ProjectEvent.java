@@ -7,18 +7,37 @@ import org.jspecify.annotations.Nullable;
 /** Events of a project ({@code PROJECT/<project id>}). */
 public sealed interface ProjectEvent extends DomainEvent {
 
-    record CreativeBriefGenerated(@Nullable String clientId, String projectId, String serviceType, List<String> objectives,
-            String audience, String tone) implements ProjectEvent {
+    record CreativeBriefGenerated(
+            @Nullable String clientId,
+            String projectId,
+            String serviceType,
+            List<String> objectives,
+            String audience,
+            String tone)
+            implements ProjectEvent {
         public CreativeBriefGenerated {
             objectives = objectives == null ? List.of() : List.copyOf(objectives);
         }
     }
 
-    record Recommended(@Nullable String clientId, String projectId, String serviceType, BigDecimal budget,
-            Integer timelineWeeks, Integer teamSize) implements ProjectEvent {}
+    record Recommended(
+            @Nullable String clientId,
+            String projectId,
+            String serviceType,
+            BigDecimal budget,
+            Integer timelineWeeks,
+            Integer teamSize)
+            implements ProjectEvent {}
 
-    record Started(String clientId, String projectId, String quoteId, String serviceType, BigDecimal budget,
-            Integer timelineWeeks, Integer teamSize) implements ProjectEvent {}
+    record Started(
+            String clientId,
+            String projectId,
+            String quoteId,
+            String serviceType,
+            BigDecimal budget,
+            Integer timelineWeeks,
+            Integer teamSize)
+            implements ProjectEvent {}
 
     record AtRisk(@Nullable String clientId, String projectId, List<String> riskFactors) implements ProjectEvent {
         public AtRisk {

@@ -7,8 +7,11 @@ import java.util.UUID;
  * An event that lets a gated decision take effect: Oversight executed it, or a human granted, modified
  * or (by silence) approved it. Downstream agents react to a release, never to the bare decision.
  */
-public sealed interface Release permits DecisionEvent.Executed, ApprovalEvent.Granted, ApprovalEvent.Overridden,
-        ApprovalEvent.ApprovedBySilence {
+public sealed interface Release
+        permits DecisionEvent.Executed,
+                ApprovalEvent.Granted,
+                ApprovalEvent.Overridden,
+                ApprovalEvent.ApprovedBySilence {
     UUID decisionEventId();
 
     String decisionEventType();

@@ -23,8 +23,16 @@ public sealed interface SopEvent extends DomainEvent {
      * @param documentVersion the document's own version (metadata.version, "1.2.0")
      * @param definition the SOP document as loaded
      */
-    record VersionActivated(String sopId, int version, @Nullable Integer previousVersion, String documentVersion,
-            String name, String checksum, String source, String approvalMechanism, Map<String, Object> definition)
+    record VersionActivated(
+            String sopId,
+            int version,
+            @Nullable Integer previousVersion,
+            String documentVersion,
+            String name,
+            String checksum,
+            String source,
+            String approvalMechanism,
+            Map<String, Object> definition)
             implements SopEvent {
         @Override
         public @Nullable String clientId() {
@@ -43,10 +51,19 @@ public sealed interface SopEvent extends DomainEvent {
      * @param status ready (no dependencies), pending (waits for them) or standby (a fallback)
      * @param required whether the execution needs it to complete
      */
-    record InitialStep(String stepId, int position, String name, String automationLevel, String status, boolean required) {}
+    record InitialStep(
+            String stepId, int position, String name, String automationLevel, String status, boolean required) {}
 
-    record ExecutionStarted(@Nullable String clientId, UUID executionId, String sopId, int sopVersion, UUID triggerEventId,
-            String triggerEventType, int totalSteps, List<InitialStep> steps) implements ExecutionEvent {
+    record ExecutionStarted(
+            @Nullable String clientId,
+            UUID executionId,
+            String sopId,
+            int sopVersion,
+            UUID triggerEventId,
+            String triggerEventType,
+            int totalSteps,
+            List<InitialStep> steps)
+            implements ExecutionEvent {
         public ExecutionStarted {
             steps = steps == null ? List.of() : List.copyOf(steps);
         }
@@ -58,7 +75,12 @@ public sealed interface SopEvent extends DomainEvent {
      * @param taskId the task created for a person, or null
      * @param timeoutAt when it escalates if it is not done by then, or null
      */
-    record StepReady(@Nullable String clientId, UUID executionId, String sopId, String stepId, @Nullable String taskId,
+    record StepReady(
+            @Nullable String clientId,
+            UUID executionId,
+            String sopId,
+            String stepId,
+            @Nullable String taskId,
             @Nullable Instant timeoutAt)
             implements ExecutionEvent {}
 
@@ -66,19 +88,44 @@ public sealed interface SopEvent extends DomainEvent {
      * @param automated whether the step was done with no human involved
      * @param corrected whether a person changed the decision that completed it (lowers the quality score)
      */
-    record StepCompleted(@Nullable String clientId, UUID executionId, String sopId, String stepId, boolean automated,
-            @Nullable BigDecimal humanMinutes, @Nullable BigDecimal cost, @Nullable UUID completingEventId,
-            @Nullable String completingEventType, boolean corrected)
+    record StepCompleted(
+            @Nullable String clientId,
+            UUID executionId,
+            String sopId,
+            String stepId,
+            boolean automated,
+            @Nullable BigDecimal humanMinutes,
+            @Nullable BigDecimal cost,
+            @Nullable UUID completingEventId,
+            @Nullable String completingEventType,
+            boolean corrected)
             implements ExecutionEvent {}
 
     /** A person refused the decision a step waited for; the step's fallback takes over. */
-    record StepFailed(@Nullable String clientId, UUID executionId, String sopId, String stepId, String fallbackStepId,
+    record StepFailed(
+            @Nullable String clientId,
+            UUID executionId,
+            String sopId,
+            String stepId,
+            String fallbackStepId,
             String reason)
             implements ExecutionEvent {}
 
-    record ExecutionCompleted(@Nullable String clientId, UUID executionId, String sopId, int sopVersion, Instant startedAt,
-            Instant completedAt, BigDecimal cycleTimeHours, int totalSteps, int automatedSteps, BigDecimal automationRate,
-            BigDecimal humanHours, BigDecimal estimatedCost, BigDecimal qualityScore, String how)
+    record ExecutionCompleted(
+            @Nullable String clientId,
+            UUID executionId,
+            String sopId,
+            int sopVersion,
+            Instant startedAt,
+            Instant completedAt,
+            BigDecimal cycleTimeHours,
+            int totalSteps,
+            int automatedSteps,
+            BigDecimal automationRate,
+            BigDecimal humanHours,
+            BigDecimal estimatedCost,
+            BigDecimal qualityScore,
+            String how)
             implements ExecutionEvent {}
 
     /**
@@ -87,10 +134,23 @@ public sealed interface SopEvent extends DomainEvent {
      * @param taskId the task that hands the step to a person
      * @param corrected whether a person's refusal caused it (lowers the quality score)
      */
-    record ExecutionEscalated(@Nullable String clientId, UUID executionId, String sopId, String stepId, String reason,
-            String taskId, boolean corrected) implements ExecutionEvent {}
+    record ExecutionEscalated(
+            @Nullable String clientId,
+            UUID executionId,
+            String sopId,
+            String stepId,
+            String reason,
+            String taskId,
+            boolean corrected)
+            implements ExecutionEvent {}
 
     /** A person refused the decision a step waited for, and the step has no way around it. */
-    record ExecutionFailed(@Nullable String clientId, UUID executionId, String sopId, String stepId, String reason,
-            BigDecimal cycleTimeHours) implements ExecutionEvent {}
+    record ExecutionFailed(
+            @Nullable String clientId,
+            UUID executionId,
+            String sopId,
+            String stepId,
+            String reason,
+            BigDecimal cycleTimeHours)
+            implements ExecutionEvent {}
 }

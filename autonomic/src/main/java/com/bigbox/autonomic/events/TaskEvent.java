@@ -13,10 +13,24 @@ public sealed interface TaskEvent extends DomainEvent {
      * @param owner who the task is for when a meeting said so ({@code PERSON:Anna}, {@code ROLE:designer},
      *     {@code CLIENT:client}), or null
      */
-    record Created(@Nullable String clientId, String taskId, String title, @Nullable String role, @Nullable Instant dueAt,
-            @Nullable String sopExecutionId, @Nullable String sopStepId, @Nullable String owner) implements TaskEvent {
-        public Created(@Nullable String clientId, String taskId, String title, @Nullable String role,
-                @Nullable Instant dueAt, @Nullable String sopExecutionId, @Nullable String sopStepId) {
+    record Created(
+            @Nullable String clientId,
+            String taskId,
+            String title,
+            @Nullable String role,
+            @Nullable Instant dueAt,
+            @Nullable String sopExecutionId,
+            @Nullable String sopStepId,
+            @Nullable String owner)
+            implements TaskEvent {
+        public Created(
+                @Nullable String clientId,
+                String taskId,
+                String title,
+                @Nullable String role,
+                @Nullable Instant dueAt,
+                @Nullable String sopExecutionId,
+                @Nullable String sopStepId) {
             this(clientId, taskId, title, role, dueAt, sopExecutionId, sopStepId, null);
         }
     }

@@ -18,8 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param correlationId the flow it belongs to
  * @param clientId the client it concerns, or null
  */
-public record Effective(RecordedEvent event, String payload, RecordedEvent delivered, Optional<Release> release,
-        UUID correlationId, @Nullable String clientId) {
+public record Effective(
+        RecordedEvent event,
+        String payload,
+        RecordedEvent delivered,
+        Optional<Release> release,
+        UUID correlationId,
+        @Nullable String clientId) {
 
     public String type() {
         return event.type();

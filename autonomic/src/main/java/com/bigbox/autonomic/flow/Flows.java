@@ -44,8 +44,13 @@ public final class Flows {
         if (gate.isDecision(delivered)) {
             return Optional.empty();
         }
-        return Optional.of(new Effective(delivered, delivered.payload(), delivered, Optional.empty(),
-                correlation(delivered, work), clientId(delivered, work)));
+        return Optional.of(new Effective(
+                delivered,
+                delivered.payload(),
+                delivered,
+                Optional.empty(),
+                correlation(delivered, work),
+                clientId(delivered, work)));
     }
 
     private Optional<Effective> released(RecordedEvent delivered, UnitOfWork work) {
@@ -57,13 +62,19 @@ public final class Flows {
         }
         Optional<RecordedEvent> decision = work.find(release.decisionEventId());
         if (decision.isEmpty()) {
-            log.warn("{} {} releases decision {}, which does not exist; ignored", delivered.type(), delivered.eventId(),
+            log.warn(
+                    "{} {} releases decision {}, which does not exist; ignored",
+                    delivered.type(),
+                    delivered.eventId(),
                     release.decisionEventId());
             return Optional.empty();
         }
         RecordedEvent d = decision.get();
-        String payload = release.modifications().isEmpty() ? d.payload() : EventCodec.merge(d.payload(), release.modifications());
-        return Optional.of(new Effective(d, payload, delivered, Optional.of(release), d.correlationId(), clientId(d, work)));
+        String payload = release.modifications().isEmpty()
+                ? d.payload()
+                : EventCodec.merge(d.payload(), release.modifications());
+        return Optional.of(
+                new Effective(d, payload, delivered, Optional.of(release), d.correlationId(), clientId(d, work)));
     }
 
     public static Release release(RecordedEvent event) {
@@ -86,15 +97,28 @@ public final class Flows {
         if (history.isEmpty()) {
             return event;
         }
-        // NewEvent fills a missing correlation with the event's own id, so "no correlation of its own" is this equality.
-        NewEvent joined = event.eventId().equals(event.correlationId()) ? event.correlatedWith(history.getFirst().correlationId()) : event;
+        // NewEvent fills a missing correlation with the event's own id, so "no correlation of its own" is this
+        // equality.
+        NewEvent joined = event.eventId().equals(event.correlationId())
+                ? event.correlatedWith(history.getFirst().correlationId())
+                : event;
         if (clientIdIn(joined.payload()) == null) {
-            String client = history.stream().map(e -> clientIdIn(e.payload())).filter(java.util.Objects::nonNull).findFirst()
+            String client = history.stream()
+                    .map(e -> clientIdIn(e.payload()))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
                     .orElse("CLIENT".equals(stream.type()) ? stream.id() : null);
             if (client != null) {
-                joined = new NewEvent(joined.eventId(), joined.type(), EventCodec.merge(joined.payload(),
-                        java.util.Map.of("client_id", client)), joined.metadata(), joined.correlationId(), joined.causationId(),
-                        joined.emittedBy(), joined.confidence(), joined.timestamp());
+                joined = new NewEvent(
+                        joined.eventId(),
+                        joined.type(),
+                        EventCodec.merge(joined.payload(), java.util.Map.of("client_id", client)),
+                        joined.metadata(),
+                        joined.correlationId(),
+                        joined.causationId(),
+                        joined.emittedBy(),
+                        joined.confidence(),
+                        joined.timestamp());
             }
         }
         return joined;

@@ -16,8 +16,11 @@ import java.util.Set;
  */
 public final class Gate {
     /** The events that let a decision take effect. */
-    public static final Set<String> RELEASES = Set.of(EventTypes.AUTONOMIC_DECISION_EXECUTED,
-            EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_OVERRIDE, EventTypes.APPROVED_BY_SILENCE);
+    public static final Set<String> RELEASES = Set.of(
+            EventTypes.AUTONOMIC_DECISION_EXECUTED,
+            EventTypes.HUMAN_APPROVAL_GRANTED,
+            EventTypes.HUMAN_OVERRIDE,
+            EventTypes.APPROVED_BY_SILENCE);
 
     private final Map<String, Set<String>> recordsByAgent;
     private final Map<String, String> agentByDecisionType;
@@ -29,7 +32,10 @@ public final class Gate {
      *     settings govern the type when someone else writes it
      * @param engineWriters the governor's name and the engine's other writers, whose events pass
      */
-    public Gate(Map<String, Set<String>> recordsByAgent, Map<String, String> agentByDecisionType, Set<String> engineWriters) {
+    public Gate(
+            Map<String, Set<String>> recordsByAgent,
+            Map<String, String> agentByDecisionType,
+            Set<String> engineWriters) {
         this.recordsByAgent = Map.copyOf(recordsByAgent);
         this.agentByDecisionType = Map.copyOf(agentByDecisionType);
         this.engineWriters = Set.copyOf(engineWriters);

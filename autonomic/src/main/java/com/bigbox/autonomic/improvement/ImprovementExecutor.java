@@ -28,8 +28,8 @@ import java.util.UUID;
  */
 public final class ImprovementExecutor implements SubscriptionHandler {
     public static final String SUBSCRIPTION = "improvement:executor";
-    public static final Set<String> RELEASES = Set.of(EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_OVERRIDE,
-            EventTypes.APPROVED_BY_SILENCE);
+    public static final Set<String> RELEASES =
+            Set.of(EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_OVERRIDE, EventTypes.APPROVED_BY_SILENCE);
 
     private final SopProposals proposals;
     private final AgentCatalog agents;
@@ -72,7 +72,8 @@ public final class ImprovementExecutor implements SubscriptionHandler {
                 return;
             }
         }
-        if (!EventTypes.SOP_VERSION_PROPOSED.equals(decisionType) && !EventTypes.AGENT_CHANGE_PROPOSED.equals(decisionType)) {
+        if (!EventTypes.SOP_VERSION_PROPOSED.equals(decisionType)
+                && !EventTypes.AGENT_CHANGE_PROPOSED.equals(decisionType)) {
             return;
         }
         RecordedEvent decision = work.find(decisionId).orElse(null);
@@ -80,23 +81,32 @@ public final class ImprovementExecutor implements SubscriptionHandler {
             return;
         }
         if (EventTypes.SOP_VERSION_PROPOSED.equals(decisionType)) {
-            proposals.activate(work, decision, EventCodec.decode(decision, ImprovementEvent.SopVersionProposed.class), by);
+            proposals.activate(
+                    work, decision, EventCodec.decode(decision, ImprovementEvent.SopVersionProposed.class), by);
         } else {
             applyAgentChange(work, event, decision, by, modifications);
         }
     }
 
-    private void applyAgentChange(UnitOfWork work, RecordedEvent release, RecordedEvent decision, String by,
+    private void applyAgentChange(
+            UnitOfWork work,
+            RecordedEvent release,
+            RecordedEvent decision,
+            String by,
             Map<String, Object> modifications) {
         var proposed = EventCodec.decode(decision, ImprovementEvent.AgentChangeProposed.class);
-        String after = modifications.containsKey("after") ? String.valueOf(modifications.get("after")) : proposed.after();
+        String after =
+                modifications.containsKey("after") ? String.valueOf(modifications.get("after")) : proposed.after();
         String reason = proposed.reason() + " (approved by " + by + ")";
         AgentEvent change = switch (proposed.setting()) {
             // A proposal for one decision type changes that type's threshold only.
-            case "threshold" -> new AgentEvent.ThresholdChanged(proposed.agentId(), Double.parseDouble(after), reason, by,
-                    proposed.decisionType());
+            case "threshold" ->
+                new AgentEvent.ThresholdChanged(
+                        proposed.agentId(), Double.parseDouble(after), reason, by, proposed.decisionType());
             case "autonomy_level" -> new AgentEvent.AutonomyChanged(proposed.agentId(), after, reason, by);
-            default -> throw new IllegalStateException("a proposal changes threshold or autonomy_level, not " + proposed.setting());
+            default ->
+                throw new IllegalStateException(
+                        "a proposal changes threshold or autonomy_level, not " + proposed.setting());
         };
         var metadata = new LinkedHashMap<String, Object>();
         metadata.put("loop", proposed.loop());
@@ -105,12 +115,24 @@ public final class ImprovementExecutor implements SubscriptionHandler {
         if (proposed.decisionType() != null) {
             metadata.put("for_decision_type", proposed.decisionType());
         }
-        metadata.put("approval_id", EventCodec.tree(release.payload()).path("approval_id").asText());
+        metadata.put(
+                "approval_id",
+                EventCodec.tree(release.payload()).path("approval_id").asText());
         metadata.put("evidence", proposed.evidence());
         Instant at = clock.instant();
-        work.append(AgentCatalog.stream(proposed.agentId()), ExpectedVersion.any(), List.of(new NewEvent(
-                LoopActions.idOf("apply", release.eventId().toString()), EventCodec.typeOf(change), EventCodec.payload(change),
-                EventCodec.write(metadata), decision.correlationId(), release.eventId(), by, null, at)));
+        work.append(
+                AgentCatalog.stream(proposed.agentId()),
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        LoopActions.idOf("apply", release.eventId().toString()),
+                        EventCodec.typeOf(change),
+                        EventCodec.payload(change),
+                        EventCodec.write(metadata),
+                        decision.correlationId(),
+                        release.eventId(),
+                        by,
+                        null,
+                        at)));
         agents.require(proposed.agentId());
     }
 

@@ -81,19 +81,26 @@ public final class ImprovementProjection implements Projection {
         }
         switch (event.type()) {
             case EventTypes.DRIFT_ALERT_ACKNOWLEDGED -> {
-                UUID alert = event.causationId() != null ? event.causationId() : uuid(EventCodec.tree(event.payload()).path("alert_id"));
+                UUID alert = event.causationId() != null
+                        ? event.causationId()
+                        : uuid(EventCodec.tree(event.payload()).path("alert_id"));
                 if (alert != null) {
                     store.acknowledge(work, alert, event.emittedBy(), event.timestamp(), event.eventId());
                 }
             }
-            case EventTypes.SOP_VERSION_PROPOSED -> store.insertProposal(work, event,
-                    EventCodec.decode(event, ImprovementEvent.SopVersionProposed.class));
+            case EventTypes.SOP_VERSION_PROPOSED ->
+                store.insertProposal(work, event, EventCodec.decode(event, ImprovementEvent.SopVersionProposed.class));
             case EventTypes.SOP_VERSION_ACTIVATED -> {
                 SopEvent.VersionActivated a = EventCodec.decode(event, SopEvent.VersionActivated.class);
                 String source = a.source() == null ? "" : a.source();
                 if (source.startsWith(SopProposals.SOURCE_PROPOSAL)) {
-                    store.proposalStatus(work, UUID.fromString(source.substring(SopProposals.SOURCE_PROPOSAL.length())), "activated",
-                            a.version(), event.emittedBy(), event.timestamp());
+                    store.proposalStatus(
+                            work,
+                            UUID.fromString(source.substring(SopProposals.SOURCE_PROPOSAL.length())),
+                            "activated",
+                            a.version(),
+                            event.emittedBy(),
+                            event.timestamp());
                 } else if (source.startsWith(SopProposals.SOURCE_REVERT)) {
                     store.revertedVersion(work, a.sopId(), a.previousVersion(), event.emittedBy(), event.timestamp());
                 }
@@ -108,13 +115,14 @@ public final class ImprovementProjection implements Projection {
                 var x = EventCodec.decode(event, ApprovalEvent.Expired.class);
                 store.proposalStatus(work, x.decisionEventId(), "expired", null, event.emittedBy(), event.timestamp());
             }
-            default -> { }
+            default -> {}
         }
     }
 
     private static ImprovementStore.Signal signal(RecordedEvent event, String kind) {
         JsonNode p = EventCodec.tree(event.payload());
-        @Nullable String subject = switch (event.type()) {
+        @Nullable
+        String subject = switch (event.type()) {
             case EventTypes.AUTOMATION_GAP_DETECTED -> text(p, "task_kind");
             case EventTypes.HUMAN_FATIGUE_SIGNAL -> text(p, "person");
             case EventTypes.CLIENT_ATTENTION_DECAY -> text(p, "client_id");
@@ -132,11 +140,23 @@ public final class ImprovementProjection implements Projection {
         if (impact == null && p.hasNonNull("cost_per_week")) {
             impact = p.get("cost_per_week").decimalValue().multiply(BigDecimal.valueOf(4));
         }
-        boolean human = p.path("requires_human").asBoolean(false) || "escalated".equals(p.path("action_taken").asText());
+        boolean human = p.path("requires_human").asBoolean(false)
+                || "escalated".equals(p.path("action_taken").asText());
         String severity = human ? "high" : "medium";
-        Instant due = p.hasNonNull("review_due_at") ? Instant.parse(p.get("review_due_at").asText()) : null;
-        return new ImprovementStore.Signal(event.eventId(), event.type(), kind, subject, severity, human, impact, event.payload(),
-                event.timestamp(), due);
+        Instant due = p.hasNonNull("review_due_at")
+                ? Instant.parse(p.get("review_due_at").asText())
+                : null;
+        return new ImprovementStore.Signal(
+                event.eventId(),
+                event.type(),
+                kind,
+                subject,
+                severity,
+                human,
+                impact,
+                event.payload(),
+                event.timestamp(),
+                due);
     }
 
     private static @Nullable String text(JsonNode p, String field) {

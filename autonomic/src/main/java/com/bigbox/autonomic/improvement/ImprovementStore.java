@@ -16,17 +16,33 @@ public interface ImprovementStore {
      * @param subject what it is about (an SOP, a person, a client, an agent, a task kind)
      * @param monthlyImpact money a month it is worth, when it says
      */
-    record Signal(UUID signalId, String eventType, String kind, String subject, String severity, boolean requiresHuman,
-            java.math.@Nullable BigDecimal monthlyImpact, String figures, Instant raisedAt, @Nullable Instant dueAt) {}
+    record Signal(
+            UUID signalId,
+            String eventType,
+            String kind,
+            String subject,
+            String severity,
+            boolean requiresHuman,
+            java.math.@Nullable BigDecimal monthlyImpact,
+            String figures,
+            Instant raisedAt,
+            @Nullable Instant dueAt) {}
 
     void insertSignal(UnitOfWork work, Signal signal);
 
     void acknowledge(UnitOfWork work, UUID signalId, String by, Instant at, UUID acknowledgementId);
 
-    void insertProposal(UnitOfWork work, RecordedEvent proposed, com.bigbox.autonomic.events.ImprovementEvent.SopVersionProposed p);
+    void insertProposal(
+            UnitOfWork work, RecordedEvent proposed, com.bigbox.autonomic.events.ImprovementEvent.SopVersionProposed p);
 
     /** @param status pending, activated, rejected, expired, reverted */
-    void proposalStatus(UnitOfWork work, UUID proposalEventId, String status, @Nullable Integer activatedVersion, String decidedBy, Instant at);
+    void proposalStatus(
+            UnitOfWork work,
+            UUID proposalEventId,
+            String status,
+            @Nullable Integer activatedVersion,
+            String decidedBy,
+            Instant at);
 
     /** The proposal that made {@code sopId}'s version {@code version} was undone by a revert. */
     void revertedVersion(UnitOfWork work, String sopId, @Nullable Integer version, String by, Instant at);

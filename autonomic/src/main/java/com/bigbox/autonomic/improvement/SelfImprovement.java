@@ -7,7 +7,6 @@ import com.bigbox.autonomic.approvals.ApprovalCommands;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
-import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.improvement.loops.ControlLoop;
 import com.bigbox.autonomic.improvement.loops.CoverageLoop;
 import com.bigbox.autonomic.improvement.loops.DoctrineMonitor;
@@ -63,8 +62,16 @@ public final class SelfImprovement {
     private final WeeklyReviewLoop review;
     private final List<ControlLoop> loops;
 
-    public SelfImprovement(Doctrine doctrine, ImprovementPorts ports, AgentCatalog agents, SopStore sops, SopLoader loader,
-            ApprovalCommands approvals, ProjectionLock lock, Clock clock, GoLive goLive) {
+    public SelfImprovement(
+            Doctrine doctrine,
+            ImprovementPorts ports,
+            AgentCatalog agents,
+            SopStore sops,
+            SopLoader loader,
+            ApprovalCommands approvals,
+            ProjectionLock lock,
+            Clock clock,
+            GoLive goLive) {
         this.doctrine = doctrine;
         this.ports = ports;
         this.lock = lock;
@@ -95,29 +102,44 @@ public final class SelfImprovement {
      * Makes this instance run the loops: handles their jobs, schedules each (once; a schedule that exists
      * keeps its next run, so a restart neither skips nor repeats a run) and follows approvals of proposals.
      */
-    public List<Registration> start(EventStore store, JobScheduler scheduler, JobRunner jobs, Subscriptions subscriptions) {
+    public List<Registration> start(
+            EventStore store, JobScheduler scheduler, JobRunner jobs, Subscriptions subscriptions) {
         for (ControlLoop loop : loops) {
             jobs.handle(loop.jobKind(), (job, work) -> {
                 LoopRun run = runLocked(loop, work);
                 if (!run.events().isEmpty() || !run.approvals().isEmpty()) {
-                    log.info("Loop {} at {}: {} events {}, {} approvals requested", loop.name(), clock.instant(), run.events().size(),
-                            run.types(), run.approvals().size());
+                    log.info(
+                            "Loop {} at {}: {} events {}, {} approvals requested",
+                            loop.name(),
+                            clock.instant(),
+                            run.events().size(),
+                            run.types(),
+                            run.approvals().size());
                 }
             });
         }
         Instant now = clock.instant();
         store.inTransaction(work -> {
             for (ControlLoop loop : loops) {
-                scheduler.scheduleIfAbsent(work, JobRequest.recurring(loop.jobKind(), JOB_KEY, firstRun(loop, now),
-                        doctrine.schedule(loop.name())));
+                scheduler.scheduleIfAbsent(
+                        work,
+                        JobRequest.recurring(
+                                loop.jobKind(), JOB_KEY, firstRun(loop, now), doctrine.schedule(loop.name())));
             }
             return null;
         });
         var registrations = new ArrayList<Registration>();
-        registrations.add(subscriptions.subscribe(ImprovementExecutor.SUBSCRIPTION, EventFilter.types(ImprovementExecutor.RELEASES),
-                Position.START, executor));
-        log.debug("Self-improvement loops scheduled under doctrine {}: {}", doctrine.version(),
-                loops.stream().map(l -> l.name() + " every " + doctrine.schedule(l.name())).toList());
+        registrations.add(subscriptions.subscribe(
+                ImprovementExecutor.SUBSCRIPTION,
+                EventFilter.types(ImprovementExecutor.RELEASES),
+                Position.START,
+                executor));
+        log.debug(
+                "Self-improvement loops scheduled under doctrine {}: {}",
+                doctrine.version(),
+                loops.stream()
+                        .map(l -> l.name() + " every " + doctrine.schedule(l.name()))
+                        .toList());
         return registrations;
     }
 
@@ -143,8 +165,11 @@ public final class SelfImprovement {
     }
 
     public LoopRun run(UnitOfWork work, String name) {
-        ControlLoop loop = loops.stream().filter(l -> l.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no loop " + name + "; loops: " + loops.stream().map(ControlLoop::name).toList()));
+        ControlLoop loop = loops.stream()
+                .filter(l -> l.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("no loop " + name + "; loops: "
+                        + loops.stream().map(ControlLoop::name).toList()));
         return runLocked(loop, work);
     }
 
@@ -161,9 +186,19 @@ public final class SelfImprovement {
         if (ImprovementProjection.kindOf(signal.type()) == null) {
             throw new NotFoundException("event " + signalId + " is a " + signal.type() + ", not an improvement signal");
         }
-        var ack = work.append(signal.stream(), ExpectedVersion.any(), List.of(new NewEvent(LoopActions.idOf("ack", signalId.toString()),
-                EventTypes.DRIFT_ALERT_ACKNOWLEDGED, "{\"alert_id\": \"" + signalId + "\"}", "{}", signal.correlationId(),
-                signal.eventId(), by, null, clock.instant())));
+        var ack = work.append(
+                signal.stream(),
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        LoopActions.idOf("ack", signalId.toString()),
+                        EventTypes.DRIFT_ALERT_ACKNOWLEDGED,
+                        "{\"alert_id\": \"" + signalId + "\"}",
+                        "{}",
+                        signal.correlationId(),
+                        signal.eventId(),
+                        by,
+                        null,
+                        clock.instant())));
         if (ack.duplicate()) {
             RecordedEvent earlier = ack.events().getFirst();
             throw new ConflictException("signal " + signalId + " was acknowledged by " + earlier.emittedBy() + " at "

@@ -14,8 +14,16 @@ import org.jspecify.annotations.Nullable;
  * A lead inquiry as the intake path accepts it (CLI, HTTP, webhook): checked field by field, so a
  * malformed inquiry is refused with the field named and nothing is recorded.
  */
-public record LeadInquiry(String name, String email, String phone, String company, BigDecimal budget, String message,
-        String urgency, String source, String clientId) {
+public record LeadInquiry(
+        String name,
+        String email,
+        String phone,
+        String company,
+        BigDecimal budget,
+        String message,
+        String urgency,
+        String source,
+        String clientId) {
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final Pattern PHONE = Pattern.compile("^[+0-9 ().-]{6,30}$");
     static final Set<String> URGENCIES = Set.of("low", "normal", "medium", "high", "urgent");
@@ -25,11 +33,13 @@ public record LeadInquiry(String name, String email, String phone, String compan
         name = required("name", name, 200);
         email = required("email", email, 320);
         if (!EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("email", "email must be an address like name@example.com, was '" + email + "'");
+            throw new InvalidInputException(
+                    "email", "email must be an address like name@example.com, was '" + email + "'");
         }
         phone = optional("phone", phone, 30);
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw new InvalidInputException("phone", "phone may hold only digits, spaces, + ( ) . and -, 6 to 30 of them");
+            throw new InvalidInputException(
+                    "phone", "phone may hold only digits, spaces, + ( ) . and -, 6 to 30 of them");
         }
         company = optional("company", company, 200);
         if (budget != null && (budget.signum() < 0 || budget.compareTo(MAX_BUDGET) > 0)) {
@@ -40,7 +50,8 @@ public record LeadInquiry(String name, String email, String phone, String compan
         if (urgency != null) {
             urgency = urgency.toLowerCase(Locale.ROOT);
             if (!URGENCIES.contains(urgency)) {
-                throw new InvalidInputException("urgency", "urgency must be one of " + URGENCIES + ", was '" + urgency + "'");
+                throw new InvalidInputException(
+                        "urgency", "urgency must be one of " + URGENCIES + ", was '" + urgency + "'");
             }
         }
         source = optional("source", source, 100);
@@ -61,8 +72,14 @@ public record LeadInquiry(String name, String email, String phone, String compan
     }
 
     // The seed: a complete inquiry (someone to answer, an address, what they want) is recorded at 0.95.
-    public static Assessment assess(String name, String email, String phone, String company, BigDecimal budget,
-            String message, String urgency) {
+    public static Assessment assess(
+            String name,
+            String email,
+            String phone,
+            String company,
+            BigDecimal budget,
+            String message,
+            String urgency) {
         var missing = new ArrayList<String>();
         if (name == null || name.isBlank()) {
             missing.add("name");
@@ -73,16 +90,21 @@ public record LeadInquiry(String name, String email, String phone, String compan
         if (message == null || message.isBlank()) {
             missing.add("message");
         }
-        double confidence = missing.isEmpty() ? 0.95 : missing.contains("email") || missing.contains("name") ? 0.50 : 0.80;
+        double confidence =
+                missing.isEmpty() ? 0.95 : missing.contains("email") || missing.contains("name") ? 0.50 : 0.80;
         var reasons = new ArrayList<String>();
-        reasons.add(missing.isEmpty() ? "complete inquiry: name, email and message" : "incomplete inquiry: missing " + missing);
+        reasons.add(
+                missing.isEmpty()
+                        ? "complete inquiry: name, email and message"
+                        : "incomplete inquiry: missing " + missing);
         return new Assessment(missing.isEmpty(), missing, confidence, reasons);
     }
 
     /** The client a lead belongs to: its company, else its email, as a stable slug. */
     public static String clientIdFor(String company, String email) {
         String basis = company != null && !company.isBlank() ? company : email == null ? "unknown" : email;
-        String slug = basis.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                basis.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return "client-" + (slug.isEmpty() ? "unknown" : slug.substring(0, Math.min(60, slug.length())));
     }
 

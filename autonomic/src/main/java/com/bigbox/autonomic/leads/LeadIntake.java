@@ -32,16 +32,47 @@ public final class LeadIntake {
     public RecordedEvent receive(UnitOfWork work, LeadInquiry inquiry) {
         String leadId = "LEAD-" + UUID.randomUUID().toString().substring(0, 13);
         LeadInquiry.Assessment assessment = inquiry.assess();
-        String clientId = inquiry.clientId() != null ? inquiry.clientId() : LeadInquiry.clientIdFor(inquiry.company(), inquiry.email());
-        var payload = new LeadEvent.InquiryReceived(clientId, inquiry.name(), inquiry.email(), inquiry.phone(),
-                inquiry.company(), inquiry.budget(), inquiry.message(), inquiry.urgency(),
-                inquiry.source() == null ? "api" : inquiry.source(), assessment.complete(), assessment.missing());
-        var metadata = new DecisionMetadata(assessment.reasons(), "rules", "routine", "record_inquiry",
-                "Inquiry from " + inquiry.name(), null, List.of());
-        var event = new NewEvent(UUID.randomUUID(), EventCodec.typeOf(payload), EventCodec.payload(payload),
-                EventCodec.write(metadata), null, null, IntakeAgent.NAME, Confidence.of(assessment.confidence()), clock.instant());
-        RecordedEvent stored = work.append(StreamId.of("LEAD", leadId), ExpectedVersion.noStream(), event).events().getFirst();
-        log.info("Lead inquiry {} from {} recorded (client {}, confidence {})", leadId, inquiry.name(), clientId,
+        String clientId = inquiry.clientId() != null
+                ? inquiry.clientId()
+                : LeadInquiry.clientIdFor(inquiry.company(), inquiry.email());
+        var payload = new LeadEvent.InquiryReceived(
+                clientId,
+                inquiry.name(),
+                inquiry.email(),
+                inquiry.phone(),
+                inquiry.company(),
+                inquiry.budget(),
+                inquiry.message(),
+                inquiry.urgency(),
+                inquiry.source() == null ? "api" : inquiry.source(),
+                assessment.complete(),
+                assessment.missing());
+        var metadata = new DecisionMetadata(
+                assessment.reasons(),
+                "rules",
+                "routine",
+                "record_inquiry",
+                "Inquiry from " + inquiry.name(),
+                null,
+                List.of());
+        var event = new NewEvent(
+                UUID.randomUUID(),
+                EventCodec.typeOf(payload),
+                EventCodec.payload(payload),
+                EventCodec.write(metadata),
+                null,
+                null,
+                IntakeAgent.NAME,
+                Confidence.of(assessment.confidence()),
+                clock.instant());
+        RecordedEvent stored = work.append(StreamId.of("LEAD", leadId), ExpectedVersion.noStream(), event)
+                .events()
+                .getFirst();
+        log.info(
+                "Lead inquiry {} from {} recorded (client {}, confidence {})",
+                leadId,
+                inquiry.name(),
+                clientId,
                 assessment.confidence());
         return stored;
     }

@@ -39,35 +39,74 @@ public final class MeetingIntake {
      * @param text a transcript ("Anna (client): ...", one turn per line) or free-form notes; or null when turns are given
      * @param turns speaker turns already split; or empty when text is given
      */
-    public record Submission(String clientId, @Nullable String meetingId, @Nullable LocalDate date, @Nullable String text,
-            List<Turn> turns, @Nullable Boolean attended) {
+    public record Submission(
+            String clientId,
+            @Nullable String meetingId,
+            @Nullable LocalDate date,
+            @Nullable String text,
+            List<Turn> turns,
+            @Nullable Boolean attended) {
         public Submission {
             turns = turns == null ? List.of() : List.copyOf(turns);
             if (clientId == null || clientId.isBlank()) {
                 throw new IllegalArgumentException("client_id: which client the meeting was with is required");
             }
             if ((text == null || text.isBlank()) == turns.isEmpty()) {
-                throw new IllegalArgumentException("text: send either the transcript or notes as text, or turns, not both and not neither");
+                throw new IllegalArgumentException(
+                        "text: send either the transcript or notes as text, or turns, not both and not neither");
             }
         }
     }
 
     public RecordedEvent receive(UnitOfWork work, Submission s) {
-        String meetingId = s.meetingId() != null && !s.meetingId().isBlank() ? s.meetingId()
+        String meetingId = s.meetingId() != null && !s.meetingId().isBlank()
+                ? s.meetingId()
                 : "MEET-" + UUID.randomUUID().toString().substring(0, 13);
         // A transcript is split here so the stored event shows its turns; notes stay notes and are split on reading.
         // A submission without turns has text (its constructor refuses neither), so text is there when it is read here.
-        List<Turn> turns = !s.turns().isEmpty() ? s.turns()
+        List<Turn> turns = !s.turns().isEmpty()
+                ? s.turns()
                 : looksLikeTranscript(Objects.requireNonNull(s.text())) ? Transcript.parse(s.text()) : List.of();
         String notes = turns.isEmpty() ? s.text() : null;
-        var payload = new MeetingEvent.Completed(s.clientId(), meetingId, null, s.attended(), List.of(), List.of(), null, null,
-                null, notes, turns, s.date());
-        var metadata = new DecisionMetadata(List.of("meeting text received: " + (turns.isEmpty() ? "notes" : turns.size() + " turns")),
-                "rules", "routine", "record_meeting", "Meeting " + meetingId + " with " + s.clientId(), null, List.of());
-        var event = new NewEvent(UUID.randomUUID(), EventCodec.typeOf(payload), EventCodec.payload(payload),
-                EventCodec.write(metadata), null, null, SOURCE, Confidence.of(1.0), clock.instant());
-        RecordedEvent stored = work.append(StreamId.of("MEETING", meetingId), ExpectedVersion.any(), event).events().getFirst();
-        log.info("Meeting {} with {} recorded ({})", meetingId, s.clientId(), turns.isEmpty() ? "notes" : turns.size() + " turns");
+        var payload = new MeetingEvent.Completed(
+                s.clientId(),
+                meetingId,
+                null,
+                s.attended(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                notes,
+                turns,
+                s.date());
+        var metadata = new DecisionMetadata(
+                List.of("meeting text received: " + (turns.isEmpty() ? "notes" : turns.size() + " turns")),
+                "rules",
+                "routine",
+                "record_meeting",
+                "Meeting " + meetingId + " with " + s.clientId(),
+                null,
+                List.of());
+        var event = new NewEvent(
+                UUID.randomUUID(),
+                EventCodec.typeOf(payload),
+                EventCodec.payload(payload),
+                EventCodec.write(metadata),
+                null,
+                null,
+                SOURCE,
+                Confidence.of(1.0),
+                clock.instant());
+        RecordedEvent stored = work.append(StreamId.of("MEETING", meetingId), ExpectedVersion.any(), event)
+                .events()
+                .getFirst();
+        log.info(
+                "Meeting {} with {} recorded ({})",
+                meetingId,
+                s.clientId(),
+                turns.isEmpty() ? "notes" : turns.size() + " turns");
         return stored;
     }
 

@@ -34,10 +34,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MeetingIntelligenceAgent implements Agent {
     public static final String NAME = "MeetingIntelligenceAgent";
-    public static final AgentDefinition DEFINITION = new AgentDefinition(NAME,
+    public static final AgentDefinition DEFINITION = new AgentDefinition(
+            NAME,
             "reads completed meetings: records what was said, infers intent, follow-up tasks and relationship risk",
-            Set.of(MEETING_COMPLETED), Set.of(MEETING_NOTES_ANALYZED, INTENT_INFERRED, TASK_CREATED, RISK_DETECTED),
-            // The analysis is the evidence the decisions cite, not a decision of its own: Oversight judges what follows from it.
+            Set.of(MEETING_COMPLETED),
+            Set.of(MEETING_NOTES_ANALYZED, INTENT_INFERRED, TASK_CREATED, RISK_DETECTED),
+            // The analysis is the evidence the decisions cite, not a decision of its own: Oversight judges what follows
+            // from it.
             Set.of(MEETING_NOTES_ANALYZED),
             AgentSettings.defaults(0.75));
 
@@ -64,55 +67,114 @@ public final class MeetingIntelligenceAgent implements Agent {
     @Override
     public void react(Effective trigger, AgentContext context) {
         MeetingEvent.Completed meeting = trigger.payloadAs(MeetingEvent.Completed.class);
-        String meetingId = meeting.meetingId() != null ? meeting.meetingId() : trigger.event().stream().id();
+        String meetingId = meeting.meetingId() != null
+                ? meeting.meetingId()
+                : trigger.event().stream().id();
         String clientId = trigger.clientId();
         StreamId stream = StreamId.of("MEETING", meetingId);
         if (!meeting.needsReading()) {
             emitInsight(context, stream, meetingId, clientId, context.reasoner().analyse(meeting));
             return;
         }
-        LocalDate day = meeting.date() != null ? meeting.date() : context.now().atZone(ZoneOffset.UTC).toLocalDate();
-        MeetingAnalysis analysis = extractor.get().analyse(MeetingReading.turns(meeting.transcript(), meeting.notes()), day);
+        LocalDate day = meeting.date() != null
+                ? meeting.date()
+                : context.now().atZone(ZoneOffset.UTC).toLocalDate();
+        MeetingAnalysis analysis =
+                extractor.get().analyse(MeetingReading.turns(meeting.transcript(), meeting.notes()), day);
         MeetingReading reading = MeetingReading.of(analysis);
-        context.emit(Emission.of(stream, new MeetingEvent.NotesAnalyzed(clientId, meetingId, analysis), reading, "routine",
-                reading.summary()).action("record_meeting_analysis"));
+        context.emit(Emission.of(
+                        stream,
+                        new MeetingEvent.NotesAnalyzed(clientId, meetingId, analysis),
+                        reading,
+                        "routine",
+                        reading.summary())
+                .action("record_meeting_analysis"));
         MeetingInsight insight = context.reasoner().analyse(MeetingReading.asCompleted(meeting, analysis));
         emitIntent(context, stream, meetingId, clientId, insight);
         int n = 0;
         for (MeetingReading.Task task : reading.tasks(day)) {
             String taskId = context.derivedId("TASK", "action-item-" + n++);
-            context.emit(Emission.of(StreamId.of("TASK", taskId), new TaskEvent.Created(clientId, taskId, task.title(),
-                    task.role(), task.dueAt() != null ? task.dueAt() : context.now().plus(Duration.ofDays(3)), null, null,
-                    task.owner()), task, "routine", "Create task: " + task.title()).action("create_task"));
+            context.emit(Emission.of(
+                            StreamId.of("TASK", taskId),
+                            new TaskEvent.Created(
+                                    clientId,
+                                    taskId,
+                                    task.title(),
+                                    task.role(),
+                                    task.dueAt() != null
+                                            ? task.dueAt()
+                                            : context.now().plus(Duration.ofDays(3)),
+                                    null,
+                                    null,
+                                    task.owner()),
+                            task,
+                            "routine",
+                            "Create task: " + task.title())
+                    .action("create_task"));
         }
         reading.risk().or(insight::risk).ifPresent(risk -> emitRisk(context, clientId, risk));
     }
 
-    private static void emitInsight(AgentContext context, StreamId stream, String meetingId, @Nullable String clientId,
+    private static void emitInsight(
+            AgentContext context,
+            StreamId stream,
+            String meetingId,
+            @Nullable String clientId,
             MeetingInsight insight) {
         emitIntent(context, stream, meetingId, clientId, insight);
         int n = 0;
         for (MeetingInsight.TaskToCreate task : insight.tasks()) {
             String taskId = context.derivedId("TASK", "action-item-" + n++);
-            context.emit(Emission.of(StreamId.of("TASK", taskId), new TaskEvent.Created(clientId, taskId, task.title(),
-                    task.role(), context.now().plus(Duration.ofDays(3)), null, null), task, "routine",
-                    "Create task: " + task.title()).action("create_task"));
+            context.emit(Emission.of(
+                            StreamId.of("TASK", taskId),
+                            new TaskEvent.Created(
+                                    clientId,
+                                    taskId,
+                                    task.title(),
+                                    task.role(),
+                                    context.now().plus(Duration.ofDays(3)),
+                                    null,
+                                    null),
+                            task,
+                            "routine",
+                            "Create task: " + task.title())
+                    .action("create_task"));
         }
         insight.risk().ifPresent(risk -> emitRisk(context, clientId, risk));
     }
 
-    private static void emitIntent(AgentContext context, StreamId stream, String meetingId, @Nullable String clientId,
+    private static void emitIntent(
+            AgentContext context,
+            StreamId stream,
+            String meetingId,
+            @Nullable String clientId,
             MeetingInsight insight) {
-        context.emit(Emission.of(stream, new MeetingEvent.IntentInferred(clientId, meetingId, insight.intent(),
-                insight.serviceType(), insight.goals(), insight.budget(), insight.timelineWeeks()), insight, "routine",
-                "Client intent: " + insight.intent()).action("infer_intent"));
+        context.emit(Emission.of(
+                        stream,
+                        new MeetingEvent.IntentInferred(
+                                clientId,
+                                meetingId,
+                                insight.intent(),
+                                insight.serviceType(),
+                                insight.goals(),
+                                insight.budget(),
+                                insight.timelineWeeks()),
+                        insight,
+                        "routine",
+                        "Client intent: " + insight.intent())
+                .action("infer_intent"));
     }
 
     private static void emitRisk(AgentContext context, @Nullable String clientId, MeetingInsight.RiskFinding risk) {
-        context.emit(Emission.of(StreamId.of("CLIENT", clientId == null ? "unknown" : clientId),
-                new ClientEvent.RiskDetected(clientId, risk.riskType(), risk.severity(), risk.description(), true,
-                        risk.reasons()), risk, "relationship_risk", "Relationship risk: " + risk.description())
-                .action("flag_risk").requiringHuman());
+        context.emit(Emission.of(
+                        StreamId.of("CLIENT", clientId == null ? "unknown" : clientId),
+                        new ClientEvent.RiskDetected(
+                                clientId, risk.riskType(), risk.severity(), risk.description(), true, risk.reasons()),
+                        risk,
+                        "relationship_risk",
+                        "Relationship risk: " + risk.description())
+                .action("flag_risk")
+                .requiringHuman());
     }
 
     /** Loads the models once, when first needed: an engine that never reads a transcript never loads them. */

@@ -30,14 +30,24 @@ public record MeetingReading(MeetingAnalysis analysis, double confidence, List<S
     static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
 
     /** A task to create, with why. */
-    public record Task(String title, @Nullable String role, @Nullable Instant dueAt, @Nullable String owner,
-            double confidence, List<String> reasons)
+    public record Task(
+            String title,
+            @Nullable String role,
+            @Nullable Instant dueAt,
+            @Nullable String owner,
+            double confidence,
+            List<String> reasons)
             implements Judgement {}
 
     public static MeetingReading of(MeetingAnalysis a) {
-        return new MeetingReading(a, 0.95, List.of("extractor " + a.extractor() + " " + a.version()
-                + " read the meeting; each task, intent and risk below carries its own confidence",
-                a.actionItems().size() + " action item(s), " + a.entities().size() + " amount(s) or date(s)"));
+        return new MeetingReading(
+                a,
+                0.95,
+                List.of(
+                        "extractor " + a.extractor() + " " + a.version()
+                                + " read the meeting; each task, intent and risk below carries its own confidence",
+                        a.actionItems().size() + " action item(s), "
+                                + a.entities().size() + " amount(s) or date(s)"));
     }
 
     /** The turns of a transcript, or of free-form notes split into sentences. */
@@ -46,22 +56,33 @@ public record MeetingReading(MeetingAnalysis analysis, double confidence, List<S
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "Meeting read (%s): %d action item(s), %d amount(s), service %s",
-                analysis.extractor(), analysis.actionItems().size(), analysis.entities().size(), analysis.service().serviceType());
+        return String.format(
+                Locale.ROOT,
+                "Meeting read (%s): %d action item(s), %d amount(s), service %s",
+                analysis.extractor(),
+                analysis.actionItems().size(),
+                analysis.entities().size(),
+                analysis.service().serviceType());
     }
 
     public List<Task> tasks(LocalDate meetingDay) {
         var out = new ArrayList<Task>();
         for (MeetingAnalysis.ActionItem item : analysis.actionItems()) {
-            String title = item.what().length() > TITLE_LIMIT ? item.what().substring(0, TITLE_LIMIT - 1) + "…" : item.what();
+            String title =
+                    item.what().length() > TITLE_LIMIT ? item.what().substring(0, TITLE_LIMIT - 1) + "…" : item.what();
             var why = new ArrayList<String>();
-            why.add(String.format(Locale.ROOT, "action item said in turn %s%s (probability %.2f)", item.turnId(),
-                    item.speaker() == null ? "" : " by " + item.speaker(), item.confidence()));
+            why.add(String.format(
+                    Locale.ROOT,
+                    "action item said in turn %s%s (probability %.2f)",
+                    item.turnId(),
+                    item.speaker() == null ? "" : " by " + item.speaker(),
+                    item.confidence()));
             Owners.Owner owner = item.owner();
             String role = null;
             if (owner != null) {
                 role = owner.kind() == Owners.Kind.CLIENT ? "account_manager" : owner.role();
-                why.add("owner " + owner.kind().name().toLowerCase(Locale.ROOT) + " " + owner.name() + " from '" + owner.words() + "'"
+                why.add("owner " + owner.kind().name().toLowerCase(Locale.ROOT) + " " + owner.name() + " from '"
+                        + owner.words() + "'"
                         + (owner.kind() == Owners.Kind.CLIENT ? ": the account manager follows it up" : ""));
             } else {
                 why.add("no owner in the words: the role follows from the task's wording");
@@ -71,7 +92,13 @@ public record MeetingReading(MeetingAnalysis analysis, double confidence, List<S
                 due = item.due().atTime(END_OF_DAY).toInstant(ZoneOffset.UTC);
                 why.add("due " + item.due() + " from '" + item.dueWords() + "'");
             }
-            out.add(new Task(title, role, due, owner == null ? null : owner.kind() + ":" + owner.name(), item.confidence(), why));
+            out.add(new Task(
+                    title,
+                    role,
+                    due,
+                    owner == null ? null : owner.kind() + ":" + owner.name(),
+                    item.confidence(),
+                    why));
         }
         return out;
     }
@@ -89,17 +116,31 @@ public record MeetingReading(MeetingAnalysis analysis, double confidence, List<S
             why.add("turn " + n.turnId() + ": " + String.join(", ", n.words()));
         }
         why.add("negative-turn lexicon, not measured on labelled meetings: a person reads it");
-        return Optional.of(new MeetingInsight.RiskFinding("relationship", severity,
-                negative.size() + " negative client turn(s) in the meeting", 0.6, why));
+        return Optional.of(new MeetingInsight.RiskFinding(
+                "relationship", severity, negative.size() + " negative client turn(s) in the meeting", 0.6, why));
     }
 
     /** The meeting as the reasoner knows it, with what the text said where the payload said nothing. */
     public static MeetingEvent.Completed asCompleted(MeetingEvent.Completed m, MeetingAnalysis a) {
-        String service = m.serviceType() != null ? m.serviceType()
-                : a.service() != null && a.service().mentions() > 0 ? a.service().serviceType() : null;
-        BigDecimal budget = m.budget() != null ? m.budget() : a.budget() == null ? null : a.budget().value();
+        String service = m.serviceType() != null
+                ? m.serviceType()
+                : a.service() != null && a.service().mentions() > 0
+                        ? a.service().serviceType()
+                        : null;
+        BigDecimal budget = m.budget() != null
+                ? m.budget()
+                : a.budget() == null ? null : a.budget().value();
         Integer weeks = m.timelineWeeks() != null ? m.timelineWeeks() : a.timelineWeeks();
-        return new MeetingEvent.Completed(m.clientId(), m.meetingId(), null, m.attended(), List.of(), m.goals(), service,
-                budget, weeks, m.notes());
+        return new MeetingEvent.Completed(
+                m.clientId(),
+                m.meetingId(),
+                null,
+                m.attended(),
+                List.of(),
+                m.goals(),
+                service,
+                budget,
+                weeks,
+                m.notes());
     }
 }

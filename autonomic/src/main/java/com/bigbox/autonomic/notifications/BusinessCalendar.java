@@ -14,9 +14,10 @@ import java.util.Set;
  * dates of an SOP's {@code time_restrictions}. Steps the SOP holds to business hours wait for the next
  * open minute, and their deadlines count only open time.
  */
-public record BusinessCalendar(LocalTime open, LocalTime close, Set<DayOfWeek> days, ZoneId zone, Set<LocalDate> blackout) {
-    public static final Set<DayOfWeek> WEEKDAYS = Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-            DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+public record BusinessCalendar(
+        LocalTime open, LocalTime close, Set<DayOfWeek> days, ZoneId zone, Set<LocalDate> blackout) {
+    public static final Set<DayOfWeek> WEEKDAYS =
+            Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
     public BusinessCalendar {
         if (!open.isBefore(close)) {

@@ -14,6 +14,8 @@ public record BusinessDeadlines(NotificationDirectory directory, BusinessCalenda
     @Override
     public Instant after(UnitOfWork work, UUID correlationId, Instant start, Duration amount) {
         SopRules rules = correlationId == null ? SopRules.NONE : directory.rules(work, correlationId);
-        return rules.businessHoursOnly() ? calendar.withBlackout(rules.blackoutDates()).plus(start, amount) : start.plus(amount);
+        return rules.businessHoursOnly()
+                ? calendar.withBlackout(rules.blackoutDates()).plus(start, amount)
+                : start.plus(amount);
     }
 }

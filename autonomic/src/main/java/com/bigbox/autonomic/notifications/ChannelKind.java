@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Where a notification can go. The dashboard is not one: it shows every pending approval anyway. */
 public enum ChannelKind {
-    EMAIL, SLACK, WEBHOOK;
+    EMAIL,
+    SLACK,
+    WEBHOOK;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -15,14 +15,19 @@ import org.jspecify.annotations.Nullable;
 public final class DeliveryTiming {
     private DeliveryTiming() {}
 
-    public static Instant sendAt(Instant now, Trigger trigger, SopRules rules, BusinessCalendar calendar,
-            @Nullable QuietHours quiet) {
+    public static Instant sendAt(
+            Instant now, Trigger trigger, SopRules rules, BusinessCalendar calendar, @Nullable QuietHours quiet) {
         boolean interrupt = trigger == Trigger.CEO_INTERRUPT;
-        boolean holdForBusiness = !interrupt && (rules.businessHoursOnly() || !rules.blackoutDates().isEmpty());
+        boolean holdForBusiness = !interrupt
+                && (rules.businessHoursOnly() || !rules.blackoutDates().isEmpty());
         BusinessCalendar open = calendar.withBlackout(rules.blackoutDates());
         if (!rules.businessHoursOnly()) {
             // Blackout dates alone hold whole days, not the hours of the others.
-            open = new BusinessCalendar(LocalTime.MIN, LocalTime.MAX, EnumSet.allOf(DayOfWeek.class), calendar.zone(),
+            open = new BusinessCalendar(
+                    LocalTime.MIN,
+                    LocalTime.MAX,
+                    EnumSet.allOf(DayOfWeek.class),
+                    calendar.zone(),
                     rules.blackoutDates());
         }
         boolean holdForQuiet = quiet != null && !(interrupt && quiet.ceoInterruptsOverride());
@@ -33,7 +38,8 @@ public final class DeliveryTiming {
             if (holdForBusiness) {
                 t = open.nextOpen(t);
             }
-            if (holdForQuiet && quiet != null) { // holdForQuiet implies quiet != null; the check says so to the compiler
+            if (holdForQuiet
+                    && quiet != null) { // holdForQuiet implies quiet != null; the check says so to the compiler
                 t = quiet.nextAllowed(t);
             }
             if (t.equals(before)) {

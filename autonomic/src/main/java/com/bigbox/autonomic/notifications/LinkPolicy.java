@@ -10,11 +10,14 @@ import com.bigbox.autonomic.approvals.Approval;
  */
 public record LinkPolicy(boolean lowRiskFromLink) {
     public boolean decidable(Approval approval, Trigger trigger) {
-        if (!lowRiskFromLink || trigger == Trigger.CEO_INTERRUPT || trigger == Trigger.EXPIRED
+        if (!lowRiskFromLink
+                || trigger == Trigger.CEO_INTERRUPT
+                || trigger == Trigger.EXPIRED
                 || !Approval.PENDING.equals(approval.status())) {
             return false;
         }
-        return !"ceo".equals(approval.assignedRole()) && !ActionClasses.CEO_DECISION.equals(approval.actionClass())
+        return !"ceo".equals(approval.assignedRole())
+                && !ActionClasses.CEO_DECISION.equals(approval.actionClass())
                 && approval.requiredApprovals() <= 1
                 && ActionClasses.of(approval.actionClass()).silenceApproves();
     }

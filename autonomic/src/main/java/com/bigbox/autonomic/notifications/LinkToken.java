@@ -58,5 +58,4 @@ public final class LinkToken {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
-
 }

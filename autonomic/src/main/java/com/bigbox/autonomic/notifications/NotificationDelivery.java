@@ -45,8 +45,15 @@ final class NotificationDelivery implements JobHandler {
     private final Backoff backoff;
     private final Clock clock;
 
-    NotificationDelivery(ApprovalStore approvals, NotificationDirectory directory, Map<ChannelKind, ChannelSender> senders,
-            ApprovalLinks links, LinkPolicy policy, JobScheduler scheduler, Backoff backoff, Clock clock) {
+    NotificationDelivery(
+            ApprovalStore approvals,
+            NotificationDirectory directory,
+            Map<ChannelKind, ChannelSender> senders,
+            ApprovalLinks links,
+            LinkPolicy policy,
+            JobScheduler scheduler,
+            Backoff backoff,
+            Clock clock) {
         this.approvals = approvals;
         this.directory = directory;
         this.senders = Map.copyOf(senders);
@@ -64,12 +71,15 @@ final class NotificationDelivery implements JobHandler {
     @Override
     public void run(Job job, UnitOfWork work) {
         Delivery d = EventCodec.read(job.payload(), Delivery.class);
-        if (work.readStream(stream(d.deliveryId()), 1).stream().anyMatch(e -> e.type().equals(EventTypes.NOTIFICATION_SENT))) {
+        if (work.readStream(stream(d.deliveryId()), 1).stream()
+                .anyMatch(e -> e.type().equals(EventTypes.NOTIFICATION_SENT))) {
             return; // sent already: a retry scheduled by hand or a replayed plan sends nothing twice
         }
         Optional<Approval> found = approvals.find(work, d.approvalId());
         Trigger trigger = Trigger.parse(d.trigger());
-        if (found.isEmpty() || trigger != Trigger.EXPIRED && !Approval.PENDING.equals(found.get().status())) {
+        if (found.isEmpty()
+                || trigger != Trigger.EXPIRED
+                        && !Approval.PENDING.equals(found.get().status())) {
             log.debug("notification {} dropped: approval {} is no longer pending", d.deliveryId(), d.approvalId());
             return;
         }
@@ -77,14 +87,17 @@ final class NotificationDelivery implements JobHandler {
         Optional<Address> address = directory.channel(work, d.channelId());
         ChannelSender sender = address.map(a -> senders.get(a.kind())).orElse(null);
         if (address.isEmpty() || sender == null) {
-            String reason = address.isEmpty() ? "the channel was removed" : "no " + d.channel() + " sender is configured"
-                    + (d.channel().equals("email") ? " (BIGBOX_SMTP_URL)" : "");
+            String reason = address.isEmpty()
+                    ? "the channel was removed"
+                    : "no " + d.channel() + " sender is configured"
+                            + (d.channel().equals("email") ? " (BIGBOX_SMTP_URL)" : "");
             failed(work, approval, d, reason, null);
             return;
         }
         Instant now = clock.instant();
         boolean decidable = policy.decidable(approval, trigger);
-        Instant expires = approval.timeoutAt() != null && approval.timeoutAt().isAfter(now) ? approval.timeoutAt()
+        Instant expires = approval.timeoutAt() != null && approval.timeoutAt().isAfter(now)
+                ? approval.timeoutAt()
                 : now.plus(Duration.ofHours(24));
         String link = links.issue(approval.approvalId(), d.recipient(), decidable, expires);
         var message = NotificationMessage.of(approval, trigger, d.urgency(), link, decidable);
@@ -95,31 +108,88 @@ final class NotificationDelivery implements JobHandler {
             failed(work, approval, d, reason(e), wait == null ? null : now.plus(wait));
             return;
         }
-        append(work, approval, d, new NotificationEvent.Sent(approval.clientId(), d.deliveryId(), d.approvalId(), d.trigger(),
-                d.channel(), d.recipient(), d.attempt()), now);
-        log.info("Notification {} sent: approval {} {} by {} to {} (attempt {})", d.deliveryId(), d.approvalId(), d.trigger(),
-                d.channel(), d.recipient(), d.attempt());
+        append(
+                work,
+                approval,
+                d,
+                new NotificationEvent.Sent(
+                        approval.clientId(),
+                        d.deliveryId(),
+                        d.approvalId(),
+                        d.trigger(),
+                        d.channel(),
+                        d.recipient(),
+                        d.attempt()),
+                now);
+        log.info(
+                "Notification {} sent: approval {} {} by {} to {} (attempt {})",
+                d.deliveryId(),
+                d.approvalId(),
+                d.trigger(),
+                d.channel(),
+                d.recipient(),
+                d.attempt());
     }
 
-    private void failed(UnitOfWork work, Approval approval, Delivery d, String reason, @Nullable Instant nextAttemptAt) {
+    private void failed(
+            UnitOfWork work, Approval approval, Delivery d, String reason, @Nullable Instant nextAttemptAt) {
         Instant now = clock.instant();
-        append(work, approval, d, new NotificationEvent.Failed(approval.clientId(), d.deliveryId(), d.approvalId(), d.trigger(),
-                d.channel(), d.recipient(), d.attempt(), reason, nextAttemptAt, nextAttemptAt == null), now);
+        append(
+                work,
+                approval,
+                d,
+                new NotificationEvent.Failed(
+                        approval.clientId(),
+                        d.deliveryId(),
+                        d.approvalId(),
+                        d.trigger(),
+                        d.channel(),
+                        d.recipient(),
+                        d.attempt(),
+                        reason,
+                        nextAttemptAt,
+                        nextAttemptAt == null),
+                now);
         if (nextAttemptAt != null) {
-            scheduler.schedule(work, JobRequest.once(JOB, d.deliveryId().toString(), nextAttemptAt, EventCodec.write(d.nextAttempt())));
-            log.info("Notification {} by {} to {} failed (attempt {}): {}; next try at {}", d.deliveryId(), d.channel(),
-                    d.recipient(), d.attempt(), reason, nextAttemptAt);
+            scheduler.schedule(
+                    work,
+                    JobRequest.once(JOB, d.deliveryId().toString(), nextAttemptAt, EventCodec.write(d.nextAttempt())));
+            log.info(
+                    "Notification {} by {} to {} failed (attempt {}): {}; next try at {}",
+                    d.deliveryId(),
+                    d.channel(),
+                    d.recipient(),
+                    d.attempt(),
+                    reason,
+                    nextAttemptAt);
         } else {
-            log.warn("Notification {} by {} to {} failed (attempt {}): {}; moved to the dead-letter list", d.deliveryId(),
-                    d.channel(), d.recipient(), d.attempt(), reason);
+            log.warn(
+                    "Notification {} by {} to {} failed (attempt {}): {}; moved to the dead-letter list",
+                    d.deliveryId(),
+                    d.channel(),
+                    d.recipient(),
+                    d.attempt(),
+                    reason);
         }
     }
 
     private static void append(UnitOfWork work, Approval approval, Delivery d, NotificationEvent event, Instant at) {
         String type = EventCodec.typeOf(event);
-        UUID id = UUID.nameUUIDFromBytes((d.deliveryId() + "/" + type + "/" + d.attempt()).getBytes(StandardCharsets.UTF_8));
-        work.append(stream(d.deliveryId()), ExpectedVersion.any(), List.of(new NewEvent(id, type, EventCodec.payload(event), "{}",
-                approval.correlationId(), d.causationId(), Notifications.EMITTED_BY, null, at)));
+        UUID id = UUID.nameUUIDFromBytes(
+                (d.deliveryId() + "/" + type + "/" + d.attempt()).getBytes(StandardCharsets.UTF_8));
+        work.append(
+                stream(d.deliveryId()),
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        id,
+                        type,
+                        EventCodec.payload(event),
+                        "{}",
+                        approval.correlationId(),
+                        d.causationId(),
+                        Notifications.EMITTED_BY,
+                        null,
+                        at)));
     }
 
     private static String reason(Exception e) {

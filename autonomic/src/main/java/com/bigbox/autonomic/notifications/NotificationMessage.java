@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param fields the same as data, for Slack's and webhooks' JSON
  */
 public record NotificationMessage(String subject, String text, Map<String, Object> fields) {
-    public static NotificationMessage of(Approval approval, Trigger trigger, String urgency, String link, boolean decidable) {
+    public static NotificationMessage of(
+            Approval approval, Trigger trigger, String urgency, String link, boolean decidable) {
         JsonNode context = EventCodec.tree(approval.decisionContext() == null ? "{}" : approval.decisionContext());
         String amount = context.hasNonNull("amount") ? context.get("amount").asText() : null;
         List<String> reasons = new ArrayList<>();
@@ -33,7 +34,9 @@ public record NotificationMessage(String subject, String text, Map<String, Objec
         fields.put("recommended_action", approval.recommendedAction());
         fields.put("confidence", approval.confidence());
         fields.put("amount", amount);
-        fields.put("deadline", approval.timeoutAt() == null ? null : approval.timeoutAt().toString());
+        fields.put(
+                "deadline",
+                approval.timeoutAt() == null ? null : approval.timeoutAt().toString());
         fields.put("assigned_role", approval.assignedRole());
         fields.put("priority", approval.priority());
         fields.put("reasons", reasons);
@@ -53,8 +56,13 @@ public record NotificationMessage(String subject, String text, Map<String, Objec
             text.append("Reasons:\n");
             reasons.forEach(r -> text.append("  - ").append(r).append('\n'));
         }
-        text.append('\n').append(decidable ? "Approve or reject here (the link works once and expires): "
-                : "Open it in the dashboard (sign-in required; the link works once and expires): ").append(link).append('\n');
+        text.append('\n')
+                .append(
+                        decidable
+                                ? "Approve or reject here (the link works once and expires): "
+                                : "Open it in the dashboard (sign-in required; the link works once and expires): ")
+                .append(link)
+                .append('\n');
         return new NotificationMessage(subject, text.toString(), fields);
     }
 

@@ -32,8 +32,12 @@ final class NotificationPlanner implements SubscriptionHandler {
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    NotificationPlanner(ApprovalStore approvals, NotificationDirectory directory, JobScheduler scheduler,
-            BusinessCalendar calendar, Clock clock) {
+    NotificationPlanner(
+            ApprovalStore approvals,
+            NotificationDirectory directory,
+            JobScheduler scheduler,
+            BusinessCalendar calendar,
+            Clock clock) {
         this.approvals = approvals;
         this.directory = directory;
         this.scheduler = scheduler;
@@ -55,7 +59,8 @@ final class NotificationPlanner implements SubscriptionHandler {
     }
 
     private void plan(UnitOfWork work, RecordedEvent event, Trigger trigger, Approval approval) {
-        SopRules rules = approval.correlationId() == null ? SopRules.NONE : directory.rules(work, approval.correlationId());
+        SopRules rules =
+                approval.correlationId() == null ? SopRules.NONE : directory.rules(work, approval.correlationId());
         Set<String> roles = new LinkedHashSet<>();
         roles.add(trigger == Trigger.CEO_INTERRUPT ? "ceo" : approval.assignedRole());
         roles.addAll(rules.escalateTo(trigger));
@@ -67,16 +72,36 @@ final class NotificationPlanner implements SubscriptionHandler {
             if (!kinds.contains(address.kind())) {
                 continue;
             }
-            QuietHours quiet = address.isUser() ? directory.quietHours(work, address.subject()).orElse(null) : null;
+            QuietHours quiet = address.isUser()
+                    ? directory.quietHours(work, address.subject()).orElse(null)
+                    : null;
             Instant sendAt = DeliveryTiming.sendAt(now, trigger, rules, calendar, quiet);
-            var delivery = new Delivery(Delivery.id(event.eventId(), address.channelId()), approval.approvalId(), event.eventId(),
-                    trigger.wireName(), urgency, address.channelId(), address.kind().wireName(), address.subject(), 1);
-            scheduler.schedule(work, JobRequest.once(NotificationDelivery.JOB, delivery.deliveryId().toString(), sendAt,
-                    EventCodec.write(delivery)));
+            var delivery = new Delivery(
+                    Delivery.id(event.eventId(), address.channelId()),
+                    approval.approvalId(),
+                    event.eventId(),
+                    trigger.wireName(),
+                    urgency,
+                    address.channelId(),
+                    address.kind().wireName(),
+                    address.subject(),
+                    1);
+            scheduler.schedule(
+                    work,
+                    JobRequest.once(
+                            NotificationDelivery.JOB,
+                            delivery.deliveryId().toString(),
+                            sendAt,
+                            EventCodec.write(delivery)));
             planned++;
         }
         if (planned > 0) {
-            log.info("Approval {} {}: {} notification(s) planned to {}", approval.approvalId(), trigger.wireName(), planned, roles);
+            log.info(
+                    "Approval {} {}: {} notification(s) planned to {}",
+                    approval.approvalId(),
+                    trigger.wireName(),
+                    planned,
+                    roles);
         }
     }
 }

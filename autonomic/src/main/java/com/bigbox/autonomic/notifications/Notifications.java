@@ -1,10 +1,10 @@
 package com.bigbox.autonomic.notifications;
 
 import com.bigbox.autonomic.approvals.ApprovalStore;
+import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.scheduling.JobRequest;
 import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.autonomic.scheduling.JobScheduler;
-import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.core.EventFilter;
 import com.bigbox.core.Position;
 import com.bigbox.core.Registration;
@@ -35,8 +35,15 @@ public final class Notifications {
     public record Settings(BusinessCalendar calendar, Backoff backoff, LinkPolicy links) {}
 
     /** A delivery that failed its last try and waits for a person to retry it. */
-    public record DeadLetter(UUID deliveryId, UUID approvalId, String trigger, String channel, String recipient,
-            int attempts, String reason, java.time.Instant failedAt) {}
+    public record DeadLetter(
+            UUID deliveryId,
+            UUID approvalId,
+            String trigger,
+            String channel,
+            String recipient,
+            int attempts,
+            String reason,
+            java.time.Instant failedAt) {}
 
     private final NotificationDirectory directory;
     private final JobScheduler scheduler;
@@ -44,14 +51,20 @@ public final class Notifications {
     private final NotificationDelivery delivery;
     private final Map<ChannelKind, ChannelSender> senders;
 
-    public Notifications(ApprovalStore approvals, NotificationDirectory directory, Map<ChannelKind, ChannelSender> senders,
-            ApprovalLinks links, JobScheduler scheduler, Settings settings, Clock clock) {
+    public Notifications(
+            ApprovalStore approvals,
+            NotificationDirectory directory,
+            Map<ChannelKind, ChannelSender> senders,
+            ApprovalLinks links,
+            JobScheduler scheduler,
+            Settings settings,
+            Clock clock) {
         this.directory = directory;
         this.scheduler = scheduler;
         this.senders = Map.copyOf(senders);
         this.planner = new NotificationPlanner(approvals, directory, scheduler, settings.calendar(), clock);
-        this.delivery = new NotificationDelivery(approvals, directory, senders, links, settings.links(), scheduler,
-                settings.backoff(), clock);
+        this.delivery = new NotificationDelivery(
+                approvals, directory, senders, links, settings.links(), scheduler, settings.backoff(), clock);
     }
 
     /** The channel kinds this instance can send on (what the start line reports). */
@@ -76,8 +89,13 @@ public final class Notifications {
     /** Tries a dead-lettered delivery once more, now; false when there is no such dead letter. */
     public boolean retry(UnitOfWork work, UUID deliveryId) {
         Optional<Delivery> last = directory.deadLetter(work, deliveryId);
-        last.ifPresent(d -> scheduler.schedule(work, JobRequest.once(NotificationDelivery.JOB, deliveryId.toString(),
-                java.time.Instant.EPOCH, EventCodec.write(d.nextAttempt()))));
+        last.ifPresent(d -> scheduler.schedule(
+                work,
+                JobRequest.once(
+                        NotificationDelivery.JOB,
+                        deliveryId.toString(),
+                        java.time.Instant.EPOCH,
+                        EventCodec.write(d.nextAttempt()))));
         return last.isPresent();
     }
 }

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * (channels, urgency, whom to escalate to) and {@code time_restrictions} (business hours, blackout
  * dates). An approval outside any SOP has {@link #NONE}: every configured channel, default urgency.
  */
-public record SopRules(@Nullable String sopId, List<EscalationRule> escalationRules,
+public record SopRules(
+        @Nullable String sopId,
+        List<EscalationRule> escalationRules,
         SopDocument.@Nullable TimeRestrictions timeRestrictions) {
     public static final SopRules NONE = new SopRules(null, List.of(), null);
 
@@ -26,7 +28,9 @@ public record SopRules(@Nullable String sopId, List<EscalationRule> escalationRu
     /** A timeout rule speaks for reminders, escalations and expiry; the other rules for a new request. */
     private List<EscalationRule> rulesFor(Trigger trigger) {
         boolean late = trigger == Trigger.REMINDER || trigger == Trigger.ESCALATED || trigger == Trigger.EXPIRED;
-        return escalationRules.stream().filter(r -> late == "timeout".equals(r.trigger())).toList();
+        return escalationRules.stream()
+                .filter(r -> late == "timeout".equals(r.trigger()))
+                .toList();
     }
 
     /** The channels the SOP chooses for {@code trigger}; every kind when it chooses none. */
@@ -35,20 +39,27 @@ public record SopRules(@Nullable String sopId, List<EscalationRule> escalationRu
         if (rules.isEmpty() || rules.stream().allMatch(r -> r.notificationChannels() == null)) {
             return EnumSet.allOf(ChannelKind.class);
         }
-        Set<ChannelKind> kinds = rules.stream().filter(r -> r.notificationChannels() != null)
-                .flatMap(r -> r.notificationChannels().stream()).map(ChannelKind::parseOrNull).filter(Objects::nonNull)
+        Set<ChannelKind> kinds = rules.stream()
+                .filter(r -> r.notificationChannels() != null)
+                .flatMap(r -> r.notificationChannels().stream())
+                .map(ChannelKind::parseOrNull)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ChannelKind.class)));
         return kinds;
     }
 
     /** low | medium | high | critical: the SOP's rule's, else by what happened. */
     public String urgency(Trigger trigger) {
-        return rulesFor(trigger).stream().map(EscalationRule::urgency).filter(Objects::nonNull).findFirst()
-                .orElse(switch (trigger) {
-                    case CEO_INTERRUPT -> "critical";
-                    case ESCALATED, EXPIRED -> "high";
-                    case REQUESTED, REASSIGNED, REMINDER -> "medium";
-                });
+        return rulesFor(trigger).stream()
+                .map(EscalationRule::urgency)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(
+                        switch (trigger) {
+                            case CEO_INTERRUPT -> "critical";
+                            case ESCALATED, EXPIRED -> "high";
+                            case REQUESTED, REASSIGNED, REMINDER -> "medium";
+                        });
     }
 
     /** The roles the SOP's timeout rule escalates to: told when the approval escalates or expires. */
@@ -56,7 +67,9 @@ public record SopRules(@Nullable String sopId, List<EscalationRule> escalationRu
         if (trigger != Trigger.ESCALATED && trigger != Trigger.EXPIRED) {
             return Set.of();
         }
-        return rulesFor(trigger).stream().filter(r -> r.escalateTo() != null).flatMap(r -> r.escalateTo().stream())
+        return rulesFor(trigger).stream()
+                .filter(r -> r.escalateTo() != null)
+                .flatMap(r -> r.escalateTo().stream())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -35,7 +35,9 @@ public enum Trigger {
     }
 
     public static Optional<Trigger> of(String eventType) {
-        return Arrays.stream(values()).filter(t -> t.eventType.equals(eventType)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.eventType.equals(eventType))
+                .findFirst();
     }
 
     public static Trigger parse(String wireName) {

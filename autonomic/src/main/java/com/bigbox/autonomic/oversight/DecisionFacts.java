@@ -17,13 +17,28 @@ import org.jspecify.annotations.Nullable;
  * @param churnProbability a stated churn probability, or null
  * @param monthlySaving a stated saving per month (SOP changes), or null
  */
-public record DecisionFacts(String agentId, String type, double confidence, @Nullable BigDecimal amount, @Nullable String severity,
-        @Nullable String riskType, boolean requiresHuman, int riskFactors, @Nullable Double churnProbability,
-        @Nullable BigDecimal monthlySaving, String actionClass, @Nullable String action, @Nullable String summary,
+public record DecisionFacts(
+        String agentId,
+        String type,
+        double confidence,
+        @Nullable BigDecimal amount,
+        @Nullable String severity,
+        @Nullable String riskType,
+        boolean requiresHuman,
+        int riskFactors,
+        @Nullable Double churnProbability,
+        @Nullable BigDecimal monthlySaving,
+        String actionClass,
+        @Nullable String action,
+        @Nullable String summary,
         DecisionMetadata metadata) {
 
-    static final Set<String> FINANCIAL_TYPES = Set.of(EventTypes.QUOTE_GENERATED, EventTypes.QUOTE_APPROVED,
-            EventTypes.INVOICE_ISSUED, EventTypes.PAYMENT_RECEIVED, EventTypes.PAYMENT_REMINDER_SENT);
+    static final Set<String> FINANCIAL_TYPES = Set.of(
+            EventTypes.QUOTE_GENERATED,
+            EventTypes.QUOTE_APPROVED,
+            EventTypes.INVOICE_ISSUED,
+            EventTypes.PAYMENT_RECEIVED,
+            EventTypes.PAYMENT_REMINDER_SENT);
 
     /** The decision's facts, held to the settings of {@code agent}: its writer, or the agent whose type it is. */
     public static DecisionFacts of(RecordedEvent decision, String agent) {
@@ -33,14 +48,26 @@ public record DecisionFacts(String agentId, String type, double confidence, @Nul
         if (amount == null) {
             amount = decimal(payload.get("budget"));
         }
-        boolean requiresHuman = metadata.humanRequired() || payload.path("requires_human").asBoolean(false);
-        return new DecisionFacts(agent, decision.type(),
-                decision.confidence() == null ? 1.0 : decision.confidence().value(), amount, text(payload.get("severity")),
-                text(payload.get("risk_type")), requiresHuman,
-                payload.path("risk_factors").isArray() ? payload.path("risk_factors").size() : 0,
-                payload.hasNonNull("churn_probability") ? payload.get("churn_probability").asDouble() : null,
+        boolean requiresHuman =
+                metadata.humanRequired() || payload.path("requires_human").asBoolean(false);
+        return new DecisionFacts(
+                agent,
+                decision.type(),
+                decision.confidence() == null ? 1.0 : decision.confidence().value(),
+                amount,
+                text(payload.get("severity")),
+                text(payload.get("risk_type")),
+                requiresHuman,
+                payload.path("risk_factors").isArray()
+                        ? payload.path("risk_factors").size()
+                        : 0,
+                payload.hasNonNull("churn_probability")
+                        ? payload.get("churn_probability").asDouble()
+                        : null,
                 decimal(payload.get("savings_per_month")),
-                metadata.actionClass() == null ? "routine" : metadata.actionClass(), metadata.action(), metadata.summary(),
+                metadata.actionClass() == null ? "routine" : metadata.actionClass(),
+                metadata.action(),
+                metadata.summary(),
                 metadata);
     }
 

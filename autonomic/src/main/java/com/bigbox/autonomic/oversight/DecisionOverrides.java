@@ -38,20 +38,38 @@ public final class DecisionOverrides {
         List<RecordedEvent> verdicts = work.readStream(decision.stream(), decision.sequenceNumber() + 1).stream()
                 .filter(e -> decisionEventId.equals(e.causationId()))
                 .toList();
-        RecordedEvent executed = verdicts.stream().filter(e -> EventTypes.AUTONOMIC_DECISION_EXECUTED.equals(e.type())).findFirst()
+        RecordedEvent executed = verdicts.stream()
+                .filter(e -> EventTypes.AUTONOMIC_DECISION_EXECUTED.equals(e.type()))
+                .findFirst()
                 .orElseThrow(() -> new ConflictException("decision " + decisionEventId + " (" + decision.type()
                         + ") did not take effect on its own: a person decides it through its approval"));
         if (verdicts.stream().anyMatch(e -> EventTypes.AUTONOMIC_DECISION_OVERRIDDEN.equals(e.type()))) {
             throw new ConflictException("decision " + decisionEventId + " was already overridden");
         }
         var facts = EventCodec.read(executed.payload(), DecisionEvent.Executed.class);
-        var overridden = new DecisionEvent.Overridden(Flows.clientIdIn(decision.payload()), decisionEventId, decision.type(),
-                facts.agentId(), facts.confidence(), overriddenBy.strip(), reason == null || reason.isBlank() ? null : reason.strip());
+        var overridden = new DecisionEvent.Overridden(
+                Flows.clientIdIn(decision.payload()),
+                decisionEventId,
+                decision.type(),
+                facts.agentId(),
+                facts.confidence(),
+                overriddenBy.strip(),
+                reason == null || reason.isBlank() ? null : reason.strip());
         // One override per decision: two people correcting it at once store it once, and the second is told.
         UUID id = UUID.nameUUIDFromBytes(("override/" + decisionEventId).getBytes(StandardCharsets.UTF_8));
-        var result = work.append(decision.stream(), ExpectedVersion.any(), new NewEvent(id, EventCodec.typeOf(overridden),
-                EventCodec.payload(overridden), "{}", decision.correlationId(), decisionEventId, overriddenBy.strip(), null,
-                clock.instant()));
+        var result = work.append(
+                decision.stream(),
+                ExpectedVersion.any(),
+                new NewEvent(
+                        id,
+                        EventCodec.typeOf(overridden),
+                        EventCodec.payload(overridden),
+                        "{}",
+                        decision.correlationId(),
+                        decisionEventId,
+                        overriddenBy.strip(),
+                        null,
+                        clock.instant()));
         if (result.duplicate()) {
             throw new ConflictException("decision " + decisionEventId + " was already overridden");
         }

@@ -8,8 +8,8 @@ import com.bigbox.autonomic.agents.AgentCatalog;
 import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentSettings;
 import com.bigbox.autonomic.approvals.ActionClasses;
-import com.bigbox.autonomic.approvals.ApprovalRequest;
 import com.bigbox.autonomic.approvals.ApprovalCommands;
+import com.bigbox.autonomic.approvals.ApprovalRequest;
 import com.bigbox.autonomic.events.DecisionEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.flow.Flows;
@@ -39,9 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class OversightAgent {
     public static final String NAME = "OversightAgent";
-    public static final AgentDefinition DEFINITION = new AgentDefinition(NAME,
+    public static final AgentDefinition DEFINITION = new AgentDefinition(
+            NAME,
             "governs every agent decision: executes it, asks a person, or interrupts the CEO",
-            Set.of("*"), Set.of(HUMAN_APPROVAL_REQUESTED, AUTONOMIC_DECISION_EXECUTED, CEO_INTERRUPT_REQUIRED),
+            Set.of("*"),
+            Set.of(HUMAN_APPROVAL_REQUESTED, AUTONOMIC_DECISION_EXECUTED, CEO_INTERRUPT_REQUIRED),
             Set.of(HUMAN_APPROVAL_REQUESTED, AUTONOMIC_DECISION_EXECUTED, CEO_INTERRUPT_REQUIRED),
             AgentSettings.defaults(0.75));
     private static final Logger log = LoggerFactory.getLogger(OversightAgent.class);
@@ -53,7 +55,11 @@ public final class OversightAgent {
     private final ApprovalCommands approvals;
     private final Clock clock;
 
-    public OversightAgent(AgentCatalog agents, OversightPolicy policy, SopPolicies sopPolicies, ApprovalCommands approvals,
+    public OversightAgent(
+            AgentCatalog agents,
+            OversightPolicy policy,
+            SopPolicies sopPolicies,
+            ApprovalCommands approvals,
             Clock clock) {
         this.agents = agents;
         this.gate = agents.gate();
@@ -74,34 +80,87 @@ public final class OversightAgent {
         Verdict verdict = policy.evaluate(facts, settings, sopPolicies.activeFor(work, event.correlationId()));
         switch (verdict) {
             case Verdict.Execute execute -> execute(event, facts, settings, execute, work);
-            case Verdict.RequireHuman human -> approvals.request(work, new ApprovalRequest(event, Flows.clientIdIn(event.payload()),
-                    recommendedAction(event, facts), context(event, facts, settings, verdict), human.actionClass(), human.role(),
-                    human.priority(), human.silenceApproves(), human.requiredApprovals(), human.reasons(), false, NAME));
-            case Verdict.InterruptCeo ceo -> approvals.request(work, new ApprovalRequest(event, Flows.clientIdIn(event.payload()),
-                    recommendedAction(event, facts), context(event, facts, settings, verdict), ActionClasses.CEO_DECISION, "ceo",
-                    "critical", false, ceo.requiredApprovals(), ceo.reasons(), true, NAME));
+            case Verdict.RequireHuman human ->
+                approvals.request(
+                        work,
+                        new ApprovalRequest(
+                                event,
+                                Flows.clientIdIn(event.payload()),
+                                recommendedAction(event, facts),
+                                context(event, facts, settings, verdict),
+                                human.actionClass(),
+                                human.role(),
+                                human.priority(),
+                                human.silenceApproves(),
+                                human.requiredApprovals(),
+                                human.reasons(),
+                                false,
+                                NAME));
+            case Verdict.InterruptCeo ceo ->
+                approvals.request(
+                        work,
+                        new ApprovalRequest(
+                                event,
+                                Flows.clientIdIn(event.payload()),
+                                recommendedAction(event, facts),
+                                context(event, facts, settings, verdict),
+                                ActionClasses.CEO_DECISION,
+                                "ceo",
+                                "critical",
+                                false,
+                                ceo.requiredApprovals(),
+                                ceo.reasons(),
+                                true,
+                                NAME));
         }
     }
 
-    private void execute(RecordedEvent decision, DecisionFacts facts, AgentSettings settings, Verdict.Execute verdict,
+    private void execute(
+            RecordedEvent decision,
+            DecisionFacts facts,
+            AgentSettings settings,
+            Verdict.Execute verdict,
             UnitOfWork work) {
-        var executed = new DecisionEvent.Executed(Flows.clientIdIn(decision.payload()), decision.eventId(), decision.type(),
-                facts.agentId(), facts.confidence(), settings.autonomy().wireName(), verdict.reasons());
+        var executed = new DecisionEvent.Executed(
+                Flows.clientIdIn(decision.payload()),
+                decision.eventId(),
+                decision.type(),
+                facts.agentId(),
+                facts.confidence(),
+                settings.autonomy().wireName(),
+                verdict.reasons());
         UUID id = UUID.nameUUIDFromBytes(("oversight/" + decision.eventId()).getBytes(StandardCharsets.UTF_8));
         Instant now = clock.instant();
         Instant at = decision.timestamp() != null && decision.timestamp().isAfter(now) ? decision.timestamp() : now;
-        work.append(decision.stream(), ExpectedVersion.any(), List.of(new NewEvent(id, AUTONOMIC_DECISION_EXECUTED,
-                EventCodec.payload(executed), EventCodec.write(Map.of("reasons", verdict.reasons())), decision.correlationId(),
-                decision.eventId(), NAME, decision.confidence(), at)));
-        log.info("Executed {} {} of {} autonomously (confidence {})", decision.type(), decision.stream(), facts.agentId(),
+        work.append(
+                decision.stream(),
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        id,
+                        AUTONOMIC_DECISION_EXECUTED,
+                        EventCodec.payload(executed),
+                        EventCodec.write(Map.of("reasons", verdict.reasons())),
+                        decision.correlationId(),
+                        decision.eventId(),
+                        NAME,
+                        decision.confidence(),
+                        at)));
+        log.info(
+                "Executed {} {} of {} autonomously (confidence {})",
+                decision.type(),
+                decision.stream(),
+                facts.agentId(),
                 facts.confidence());
     }
 
     private static String recommendedAction(RecordedEvent decision, DecisionFacts facts) {
-        return facts.summary() != null ? facts.summary() : "Let " + decision.type() + " on " + decision.stream() + " take effect";
+        return facts.summary() != null
+                ? facts.summary()
+                : "Let " + decision.type() + " on " + decision.stream() + " take effect";
     }
 
-    private static String context(RecordedEvent decision, DecisionFacts facts, AgentSettings settings, Verdict verdict) {
+    private static String context(
+            RecordedEvent decision, DecisionFacts facts, AgentSettings settings, Verdict verdict) {
         var context = new LinkedHashMap<String, Object>();
         // The access layer's tenancy reads an approval's client here.
         context.put("client_id", Flows.clientIdIn(decision.payload()));
@@ -115,11 +174,13 @@ public final class OversightAgent {
             context.put("written_by", decision.emittedBy());
         }
         context.put("oversight_reasons", verdict.reasons());
-        context.put("rule", switch (verdict) {
-            case Verdict.RequireHuman h -> h.rule();
-            case Verdict.InterruptCeo c -> c.rule();
-            case Verdict.Execute e -> "execute";
-        });
+        context.put(
+                "rule",
+                switch (verdict) {
+                    case Verdict.RequireHuman h -> h.rule();
+                    case Verdict.InterruptCeo c -> c.rule();
+                    case Verdict.Execute e -> "execute";
+                });
         // The threshold this decision was held to: its type's own where it has one.
         context.put("agent_threshold", settings.thresholdFor(decision.type()));
         context.put("agent_autonomy", settings.autonomy().wireName());

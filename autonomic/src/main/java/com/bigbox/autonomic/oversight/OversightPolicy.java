@@ -34,9 +34,16 @@ public final class OversightPolicy {
 
         if (d.confidence() < threshold) {
             boolean silence = actionClass.silenceApproves()
-                    || settings.autonomy() == AutonomyLevel.AUTONOMOUS && !actionClass.protectedAction() && !d.financial();
-            return human("low_confidence", actionClass, "medium", silence, approvers, fmt("confidence %.2f is below %s's threshold %.2f",
-                    d.confidence(), who, threshold));
+                    || settings.autonomy() == AutonomyLevel.AUTONOMOUS
+                            && !actionClass.protectedAction()
+                            && !d.financial();
+            return human(
+                    "low_confidence",
+                    actionClass,
+                    "medium",
+                    silence,
+                    approvers,
+                    fmt("confidence %.2f is below %s's threshold %.2f", d.confidence(), who, threshold));
         }
         String ceo = ceoReason(d, ceoLimit);
         if (ceo != null) {
@@ -46,23 +53,43 @@ public final class OversightPolicy {
             return human("requires_human", actionClass, "high", false, approvers, "the decision asks for a person");
         }
         if (d.financial() && d.amount() != null && d.amount().compareTo(limit) > 0) {
-            return human("financial_limit", ActionClasses.of(ActionClasses.FINANCIAL), "high", false, approvers,
+            return human(
+                    "financial_limit",
+                    ActionClasses.of(ActionClasses.FINANCIAL),
+                    "high",
+                    false,
+                    approvers,
                     "amount " + d.amount().toPlainString() + " exceeds the financial limit " + limit.toPlainString());
         }
         if (EventTypes.RISK_DETECTED.equals(d.type()) && "critical".equalsIgnoreCase(d.severity())) {
             return human("critical_risk", actionClass, "critical", false, approvers, "critical risk: " + d.riskType());
         }
         if (actionClass.protectedAction()) {
-            return human("protected_action", actionClass, "high", false, approvers, "action class " + actionClass.name()
-                    + " is protected: a person always decides");
+            return human(
+                    "protected_action",
+                    actionClass,
+                    "high",
+                    false,
+                    approvers,
+                    "action class " + actionClass.name() + " is protected: a person always decides");
         }
         if (!forbidden.isEmpty()) {
-            return human("policy_violation", actionClass, "high", false, approvers, "action " + d.action()
-                    + " is forbidden to automation by SOP " + String.join(", ", forbidden));
+            return human(
+                    "policy_violation",
+                    actionClass,
+                    "high",
+                    false,
+                    approvers,
+                    "action " + d.action() + " is forbidden to automation by SOP " + String.join(", ", forbidden));
         }
         if (settings.autonomy() == AutonomyLevel.SUPERVISED) {
-            return human("supervised", actionClass, "low", actionClass.silenceApproves(), approvers, who
-                    + " is supervised: a person sees every decision");
+            return human(
+                    "supervised",
+                    actionClass,
+                    "low",
+                    actionClass.silenceApproves(),
+                    approvers,
+                    who + " is supervised: a person sees every decision");
         }
         return execute(d, settings, threshold, limit);
     }
@@ -71,7 +98,8 @@ public final class OversightPolicy {
         var reasons = new ArrayList<String>();
         reasons.add(fmt("confidence %.2f is at or above %s's threshold %.2f", d.confidence(), d.agentId(), threshold));
         if (d.amount() != null && d.financial()) {
-            reasons.add("amount " + d.amount().toPlainString() + " is within the financial limit " + limit.toPlainString());
+            reasons.add(
+                    "amount " + d.amount().toPlainString() + " is within the financial limit " + limit.toPlainString());
         }
         reasons.add(d.agentId() + " is " + settings.autonomy().wireName());
         return new Verdict.Execute(reasons);
@@ -118,7 +146,8 @@ public final class OversightPolicy {
             return severity + " legal risk";
         }
         if (d.monthlySaving() != null && d.monthlySaving().compareTo(SOP_SAVING_FOR_CEO) > 0) {
-            return "SOP change saving " + d.monthlySaving().toPlainString() + "/month exceeds " + SOP_SAVING_FOR_CEO.toPlainString();
+            return "SOP change saving " + d.monthlySaving().toPlainString() + "/month exceeds "
+                    + SOP_SAVING_FOR_CEO.toPlainString();
         }
         if (d.churnProbability() != null && d.churnProbability() > CHURN_FOR_CEO) {
             return fmt("churn probability %.2f exceeds %.2f", d.churnProbability(), CHURN_FOR_CEO);
@@ -129,10 +158,10 @@ public final class OversightPolicy {
         return null;
     }
 
-    private static Verdict human(String rule, ActionClass actionClass, String priority, boolean silence, int approvers,
-            String reason) {
-        return new Verdict.RequireHuman(rule, actionClass.name(), actionClass.firstRole(), priority, silence, approvers,
-                List.of(reason));
+    private static Verdict human(
+            String rule, ActionClass actionClass, String priority, boolean silence, int approvers, String reason) {
+        return new Verdict.RequireHuman(
+                rule, actionClass.name(), actionClass.firstRole(), priority, silence, approvers, List.of(reason));
     }
 
     private static String fmt(String format, Object... args) {

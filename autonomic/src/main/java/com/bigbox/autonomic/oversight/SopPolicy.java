@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param confidenceThreshold null when the SOP does not set one
  * @param financialLimit null when the SOP does not set one
  */
-public record SopPolicy(String sopId, Set<String> forbiddenActions, @Nullable Double confidenceThreshold, @Nullable BigDecimal financialLimit,
+public record SopPolicy(
+        String sopId,
+        Set<String> forbiddenActions,
+        @Nullable Double confidenceThreshold,
+        @Nullable BigDecimal financialLimit,
         boolean requireDualApproval) {
     public SopPolicy {
         forbiddenActions = forbiddenActions == null ? Set.of() : Set.copyOf(forbiddenActions);

@@ -16,8 +16,15 @@ public sealed interface Verdict {
      * @param rule which of Oversight's rules sent it to a person
      * @param silenceApproves whether an unanswered request is approved when it expires
      */
-    record RequireHuman(String rule, String actionClass, String role, String priority, boolean silenceApproves,
-            int requiredApprovals, List<String> reasons) implements Verdict {
+    record RequireHuman(
+            String rule,
+            String actionClass,
+            String role,
+            String priority,
+            boolean silenceApproves,
+            int requiredApprovals,
+            List<String> reasons)
+            implements Verdict {
         public RequireHuman {
             reasons = List.copyOf(reasons);
         }

@@ -20,9 +20,14 @@ import java.util.Set;
  */
 public final class AgentMetricsProjection implements Projection {
     public static final String NAME = "agent_metrics";
-    static final Set<String> VERDICTS = Set.of(EventTypes.AUTONOMIC_DECISION_EXECUTED, EventTypes.HUMAN_APPROVAL_REQUESTED,
-            EventTypes.CEO_INTERRUPT_REQUIRED, EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_OVERRIDE,
-            EventTypes.HUMAN_APPROVAL_REJECTED, EventTypes.APPROVED_BY_SILENCE);
+    static final Set<String> VERDICTS = Set.of(
+            EventTypes.AUTONOMIC_DECISION_EXECUTED,
+            EventTypes.HUMAN_APPROVAL_REQUESTED,
+            EventTypes.CEO_INTERRUPT_REQUIRED,
+            EventTypes.HUMAN_APPROVAL_GRANTED,
+            EventTypes.HUMAN_OVERRIDE,
+            EventTypes.HUMAN_APPROVAL_REJECTED,
+            EventTypes.APPROVED_BY_SILENCE);
 
     private final ProjectionStore store;
     private final AgentCatalog agents;
@@ -70,7 +75,9 @@ public final class AgentMetricsProjection implements Projection {
         Instant start = event.timestamp().truncatedTo(ChronoUnit.DAYS);
         Instant end = start.plus(Duration.ofDays(1));
         for (String agent : touched) {
-            store.saveAgentMetrics(work, AgentMetrics.of(agent, start, end, store.agentWindow(work, agent, start, end, event.position())));
+            store.saveAgentMetrics(
+                    work,
+                    AgentMetrics.of(agent, start, end, store.agentWindow(work, agent, start, end, event.position())));
         }
     }
 }

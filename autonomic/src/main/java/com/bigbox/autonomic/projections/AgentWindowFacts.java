@@ -10,5 +10,14 @@ import java.math.BigDecimal;
  * @param escalations its decisions sent to a person (CEO interrupts included)
  * @param agreed its decisions people approved unchanged (or silence approved)
  */
-public record AgentWindowFacts(long emitted, long processed, long confidenceCount, BigDecimal confidenceSum,
-        BigDecimal confidenceSquares, long executed, long escalations, long agreed, long overridden, long rejected) {}
+public record AgentWindowFacts(
+        long emitted,
+        long processed,
+        long confidenceCount,
+        BigDecimal confidenceSum,
+        BigDecimal confidenceSquares,
+        long executed,
+        long escalations,
+        long agreed,
+        long overridden,
+        long rejected) {}

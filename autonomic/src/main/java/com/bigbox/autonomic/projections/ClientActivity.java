@@ -12,7 +12,23 @@ import java.time.Instant;
  * @param cost what its SOP executions cost
  * @param escalations its decisions that waited for a person; {@code executed} those that did not
  */
-public record ClientActivity(String clientId, Instant lastEventAt, long events, long meetings, long meetingsMissed,
-        BigDecimal avgResponseHours, BigDecimal quality, long promoters, long detractors, long responses, BigDecimal revenue,
-        BigDecimal cost, long executed, long escalations, long proactiveInterventions, long criticalRisks, long highRisks,
-        long projectsAtRisk, long paymentReminders) {}
+public record ClientActivity(
+        String clientId,
+        Instant lastEventAt,
+        long events,
+        long meetings,
+        long meetingsMissed,
+        BigDecimal avgResponseHours,
+        BigDecimal quality,
+        long promoters,
+        long detractors,
+        long responses,
+        BigDecimal revenue,
+        BigDecimal cost,
+        long executed,
+        long escalations,
+        long proactiveInterventions,
+        long criticalRisks,
+        long highRisks,
+        long projectsAtRisk,
+        long paymentReminders) {}

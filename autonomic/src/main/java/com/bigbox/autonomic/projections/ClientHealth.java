@@ -9,10 +9,22 @@ import org.jspecify.annotations.Nullable;
  * One row of {@code client_health}, with the reasons for its status. {@code updatedAt} is the time of the
  * client's latest event, so a rebuild writes the same row.
  */
-public record ClientHealth(String clientId, Instant lastEventAt, long eventsLast30d, long meetingsLast30d,
-        BigDecimal avgResponseTimeHours, BigDecimal qualityScore, @Nullable Integer npsScore, BigDecimal revenue30d,
-        @Nullable BigDecimal margin30d, BigDecimal trustScore, @Nullable BigDecimal automationRate,
-        long proactiveInterventions, String healthStatus, List<String> reasons, Instant updatedAt) {
+public record ClientHealth(
+        String clientId,
+        Instant lastEventAt,
+        long eventsLast30d,
+        long meetingsLast30d,
+        BigDecimal avgResponseTimeHours,
+        BigDecimal qualityScore,
+        @Nullable Integer npsScore,
+        BigDecimal revenue30d,
+        @Nullable BigDecimal margin30d,
+        BigDecimal trustScore,
+        @Nullable BigDecimal automationRate,
+        long proactiveInterventions,
+        String healthStatus,
+        List<String> reasons,
+        Instant updatedAt) {
     public static final List<String> STATUSES = List.of("healthy", "attention_needed", "at_risk", "critical");
 
     public ClientHealth {

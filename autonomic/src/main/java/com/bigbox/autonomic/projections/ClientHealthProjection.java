@@ -76,20 +76,41 @@ public final class ClientHealthProjection implements Projection {
         ClientHealth health = rules.assess(store.clientActivity(work, clientId, event.position()));
         String before = store.saveClientHealth(work, health).orElse(null);
         int now = ClientHealth.rank(health.healthStatus());
-        boolean dropped = now >= ClientHealth.rank("at_risk") && now > ClientHealth.rank(before) && !MONITOR.equals(event.emittedBy());
+        boolean dropped = now >= ClientHealth.rank("at_risk")
+                && now > ClientHealth.rank(before)
+                && !MONITOR.equals(event.emittedBy());
         return dropped ? Optional.of(new Drop(health, before)) : Optional.empty();
     }
 
     private static void raise(RecordedEvent cause, UnitOfWork work, Drop drop) {
         ClientHealth h = drop.now();
         String severity = h.healthStatus().equals("critical") ? "critical" : "high";
-        var risk = new ClientEvent.RiskDetected(h.clientId(), "client_health", severity,
+        var risk = new ClientEvent.RiskDetected(
+                h.clientId(),
+                "client_health",
+                severity,
                 "client health dropped to " + h.healthStatus() + (drop.before() == null ? "" : " from " + drop.before())
-                        + " (trust " + h.trustScore() + ")", true, h.reasons());
+                        + " (trust " + h.trustScore() + ")",
+                true,
+                h.reasons());
         UUID id = UUID.nameUUIDFromBytes(("client-health/" + cause.eventId()).getBytes(StandardCharsets.UTF_8));
-        work.append(StreamId.of("CLIENT", h.clientId()), ExpectedVersion.any(), List.of(new NewEvent(id,
-                EventCodec.typeOf(risk), EventCodec.payload(risk), EventCodec.write(java.util.Map.of("reasons", h.reasons())),
-                cause.correlationId(), cause.eventId(), MONITOR, null, cause.timestamp())));
-        log.info("Client {} health dropped to {} (trust {}); RISK_DETECTED raised", h.clientId(), h.healthStatus(), h.trustScore());
+        work.append(
+                StreamId.of("CLIENT", h.clientId()),
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        id,
+                        EventCodec.typeOf(risk),
+                        EventCodec.payload(risk),
+                        EventCodec.write(java.util.Map.of("reasons", h.reasons())),
+                        cause.correlationId(),
+                        cause.eventId(),
+                        MONITOR,
+                        null,
+                        cause.timestamp())));
+        log.info(
+                "Client {} health dropped to {} (trust {}); RISK_DETECTED raised",
+                h.clientId(),
+                h.healthStatus(),
+                h.trustScore());
     }
 }

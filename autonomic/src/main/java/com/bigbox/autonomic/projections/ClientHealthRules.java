@@ -18,24 +18,42 @@ public final class ClientHealthRules {
 
     public ClientHealth assess(ClientActivity a) {
         var reasons = new ArrayList<String>();
-        Integer nps = a.responses() == 0 ? null
-                : (int) Math.round(100.0 * (a.promoters() - a.detractors()) / a.responses());
+        Integer nps =
+                a.responses() == 0 ? null : (int) Math.round(100.0 * (a.promoters() - a.detractors()) / a.responses());
         // In this order: the score is a running double, and the same steps in the same order give the same digits.
         double trust = said(a, nps, BASE_TRUST.doubleValue(), reasons);
         trust = detected(a, trust, reasons);
         trust = answered(a, trust, reasons);
-        BigDecimal trustScore = BigDecimal.valueOf(Math.max(0, Math.min(1, trust))).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal trustScore =
+                BigDecimal.valueOf(Math.max(0, Math.min(1, trust))).setScale(2, RoundingMode.HALF_UP);
         String status = status(a, nps, trustScore);
         reasons.add(String.format(Locale.ROOT, "trust score %s -> %s", trustScore.toPlainString(), status));
         BigDecimal margin = a.revenue().signum() > 0
-                ? a.revenue().subtract(a.cost()).divide(a.revenue(), 2, RoundingMode.HALF_UP).max(new BigDecimal("-9.99"))
+                ? a.revenue()
+                        .subtract(a.cost())
+                        .divide(a.revenue(), 2, RoundingMode.HALF_UP)
+                        .max(new BigDecimal("-9.99"))
                 : null;
         long decisions = a.executed() + a.escalations();
-        BigDecimal automation = decisions == 0 ? null
+        BigDecimal automation = decisions == 0
+                ? null
                 : BigDecimal.valueOf(a.executed()).divide(BigDecimal.valueOf(decisions), 2, RoundingMode.HALF_UP);
-        return new ClientHealth(a.clientId(), a.lastEventAt(), a.events(), a.meetings(), a.avgResponseHours(), a.quality(), nps,
-                a.revenue().setScale(2, RoundingMode.HALF_UP), margin, trustScore, automation, a.proactiveInterventions(),
-                status, List.copyOf(reasons), a.lastEventAt());
+        return new ClientHealth(
+                a.clientId(),
+                a.lastEventAt(),
+                a.events(),
+                a.meetings(),
+                a.avgResponseHours(),
+                a.quality(),
+                nps,
+                a.revenue().setScale(2, RoundingMode.HALF_UP),
+                margin,
+                trustScore,
+                automation,
+                a.proactiveInterventions(),
+                status,
+                List.copyOf(reasons),
+                a.lastEventAt());
     }
 
     // What the client says: NPS and quality.
@@ -110,8 +128,11 @@ public final class ClientHealthRules {
             return "critical";
         } else if (a.highRisks() > 0 || trustScore.compareTo(new BigDecimal("0.50")) < 0) {
             return "at_risk";
-        } else if (trustScore.compareTo(new BigDecimal("0.70")) < 0 || a.paymentReminders() > 0 || a.projectsAtRisk() > 0
-                || nps != null && nps < 0 || a.meetingsMissed() > 0) {
+        } else if (trustScore.compareTo(new BigDecimal("0.70")) < 0
+                || a.paymentReminders() > 0
+                || a.projectsAtRisk() > 0
+                || nps != null && nps < 0
+                || a.meetingsMissed() > 0) {
             return "attention_needed";
         } else {
             return "healthy";

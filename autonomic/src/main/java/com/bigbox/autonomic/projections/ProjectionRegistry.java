@@ -19,7 +19,8 @@ public final class ProjectionRegistry {
         for (Projection p : projections) {
             for (String dependency : p.dependsOn()) {
                 if (!byName.containsKey(dependency)) {
-                    throw new IllegalArgumentException(p.name() + " depends on " + dependency + ", which must be listed before it");
+                    throw new IllegalArgumentException(
+                            p.name() + " depends on " + dependency + ", which must be listed before it");
                 }
             }
             if (byName.putIfAbsent(p.name(), p) != null) {
@@ -62,6 +63,8 @@ public final class ProjectionRegistry {
     }
 
     public List<Projection> subscribed() {
-        return byName.values().stream().filter(p -> p.mode() == Projection.Mode.SUBSCRIPTION).toList();
+        return byName.values().stream()
+                .filter(p -> p.mode() == Projection.Mode.SUBSCRIPTION)
+                .toList();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * live projection did when it was at that event.
  */
 public interface ProjectionStore {
-    AgentWindowFacts agentWindow(UnitOfWork work, String agentId, Instant windowStart, Instant windowEnd, Position upTo);
+    AgentWindowFacts agentWindow(
+            UnitOfWork work, String agentId, Instant windowStart, Instant windowEnd, Position upTo);
 
     void saveAgentMetrics(UnitOfWork work, AgentMetrics metrics);
 

@@ -3,7 +3,8 @@ package com.bigbox.autonomic.reasoning;
 import java.util.List;
 
 /** A started project's plan, checked; no risk factors means nothing to report. */
-public record ProjectAssessment(List<String> riskFactors, double confidence, List<String> reasons) implements Judgement {
+public record ProjectAssessment(List<String> riskFactors, double confidence, List<String> reasons)
+        implements Judgement {
     public ProjectAssessment {
         riskFactors = List.copyOf(riskFactors);
         reasons = List.copyOf(reasons);

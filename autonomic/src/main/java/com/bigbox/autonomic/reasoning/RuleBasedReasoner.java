@@ -34,8 +34,8 @@ public class RuleBasedReasoner implements Reasoner {
             "web", new BigDecimal("4500"),
             "creative_services", new BigDecimal("3000"));
 
-    private static final Map<String, Integer> DEFAULT_WEEKS = Map.of(
-            "brand_identity", 8, "event_activation", 12, "campaign", 6, "web", 10, "creative_services", 6);
+    private static final Map<String, Integer> DEFAULT_WEEKS =
+            Map.of("brand_identity", 8, "event_activation", 12, "campaign", 6, "web", 10, "creative_services", 6);
 
     /** Who does what; a task goes to one of its role's people, the same one every time for the same task. */
     private static final Map<String, List<String>> ROSTER = Map.of(
@@ -136,33 +136,49 @@ public class RuleBasedReasoner implements Reasoner {
         var tasks = new ArrayList<TaskToCreate>();
         for (String item : meeting.actionItems()) {
             String role = roleFor(item);
-            tasks.add(new TaskToCreate(item, role, 0.90, List.of("action item from the meeting", "role " + role + " by its wording")));
+            tasks.add(new TaskToCreate(
+                    item, role, 0.90, List.of("action item from the meeting", "role " + role + " by its wording")));
         }
 
         Optional<RiskFinding> risk = Optional.empty();
         if (meeting.sentiment() != null && meeting.sentiment() < -0.3) {
             double s = meeting.sentiment();
             String severity = s < -0.7 ? "critical" : s < -0.5 ? "high" : "medium";
-            risk = Optional.of(new RiskFinding("relationship", severity, "negative sentiment in the meeting (" + s + ")", 0.85,
-                    List.of(String.format(Locale.ROOT, "sentiment %.2f is below -0.30", s), "severity " + severity
-                            + " (below -0.70 critical, below -0.50 high)")));
+            risk = Optional.of(new RiskFinding(
+                    "relationship",
+                    severity,
+                    "negative sentiment in the meeting (" + s + ")",
+                    0.85,
+                    List.of(
+                            String.format(Locale.ROOT, "sentiment %.2f is below -0.30", s),
+                            "severity " + severity + " (below -0.70 critical, below -0.50 high)")));
         } else if (Boolean.FALSE.equals(meeting.attended())) {
-            risk = Optional.of(new RiskFinding("relationship", "medium", "the client did not attend", 0.80,
-                    List.of("attended is false")));
+            risk = Optional.of(new RiskFinding(
+                    "relationship", "medium", "the client did not attend", 0.80, List.of("attended is false")));
         }
-        return new MeetingInsight(intent, serviceType, meeting.goals(), meeting.budget(), meeting.timelineWeeks(),
-                confidence, reasons, tasks, risk);
+        return new MeetingInsight(
+                intent,
+                serviceType,
+                meeting.goals(),
+                meeting.budget(),
+                meeting.timelineWeeks(),
+                confidence,
+                reasons,
+                tasks,
+                risk);
     }
 
     @Override
     public StrategyPlan plan(MeetingEvent.IntentInferred intent) {
         var reasons = new ArrayList<String>();
         String serviceType = intent.serviceType() == null ? "creative_services" : intent.serviceType();
-        BigDecimal rate = WEEKLY_RATE.getOrDefault(serviceType, Objects.requireNonNull(WEEKLY_RATE.get("creative_services")));
+        BigDecimal rate =
+                WEEKLY_RATE.getOrDefault(serviceType, Objects.requireNonNull(WEEKLY_RATE.get("creative_services")));
         int weeks = intent.timelineWeeks() != null && intent.timelineWeeks() > 0
                 ? intent.timelineWeeks()
                 : DEFAULT_WEEKS.getOrDefault(serviceType, 6);
-        reasons.add("timeline " + weeks + " weeks" + (intent.timelineWeeks() == null ? " (default for " + serviceType + ")" : ""));
+        reasons.add("timeline " + weeks + " weeks"
+                + (intent.timelineWeeks() == null ? " (default for " + serviceType + ")" : ""));
         BigDecimal estimate = rate.multiply(BigDecimal.valueOf(weeks));
         BigDecimal quote;
         double confidence;
@@ -171,34 +187,55 @@ public class RuleBasedReasoner implements Reasoner {
             BigDecimal gap = intent.budget().subtract(estimate).abs().divide(estimate, 4, RoundingMode.HALF_UP);
             confidence = gap.compareTo(new BigDecimal("0.20")) <= 0 ? 0.95 : 0.85;
             reasons.add("quote at the client's budget " + quote.toPlainString() + "; rate card says "
-                    + estimate.toPlainString() + " (" + gap.movePointRight(2).setScale(0, RoundingMode.HALF_UP) + "% apart)");
+                    + estimate.toPlainString() + " (" + gap.movePointRight(2).setScale(0, RoundingMode.HALF_UP)
+                    + "% apart)");
         } else {
             quote = estimate;
             confidence = 0.75;
             reasons.add("no budget stated: quote from the rate card, " + rate.toPlainString() + "/week x " + weeks);
         }
-        int team = quote.compareTo(new BigDecimal("50000")) >= 0 ? 4 : quote.compareTo(new BigDecimal("20000")) >= 0 ? 3 : 2;
+        int team = quote.compareTo(new BigDecimal("50000")) >= 0
+                ? 4
+                : quote.compareTo(new BigDecimal("20000")) >= 0 ? 3 : 2;
         reasons.add("team of " + team + " for " + quote.toPlainString());
-        List<String> objectives = intent.goals().isEmpty() ? List.of("define objectives with the client") : intent.goals();
+        List<String> objectives =
+                intent.goals().isEmpty() ? List.of("define objectives with the client") : intent.goals();
         String tone = switch (serviceType) {
             case "brand_identity" -> "distinctive and consistent";
             case "event_activation" -> "energetic and experiential";
             case "campaign" -> "persuasive and timely";
             default -> "clear and confident";
         };
-        return new StrategyPlan(objectives, "to be confirmed with the client", tone, serviceType, weeks, team,
-                intent.budget(), quote, confidence, reasons);
+        return new StrategyPlan(
+                objectives,
+                "to be confirmed with the client",
+                tone,
+                serviceType,
+                weeks,
+                team,
+                intent.budget(),
+                quote,
+                confidence,
+                reasons);
     }
 
     @Override
     public TaskAssignment assign(TaskEvent.Created task) {
-        String role = task.role() != null && ROSTER.containsKey(task.role()) ? task.role() : roleFor(nullToEmpty(task.title()));
+        String role = task.role() != null && ROSTER.containsKey(task.role())
+                ? task.role()
+                : roleFor(nullToEmpty(task.title()));
         double confidence = task.role() != null && ROSTER.containsKey(task.role()) ? 0.90 : 0.80;
         List<String> people = Objects.requireNonNull(ROSTER.get(role), () -> "no roster for role " + role);
         String assignee = people.get(Math.floorMod(nullToEmpty(task.taskId()).hashCode(), people.size()));
-        return new TaskAssignment(assignee, role, confidence, List.of(
-                task.role() != null && ROSTER.containsKey(task.role()) ? "the task names role " + role : "role " + role + " by the task's wording",
-                assignee + " is on the " + role + " roster"));
+        return new TaskAssignment(
+                assignee,
+                role,
+                confidence,
+                List.of(
+                        task.role() != null && ROSTER.containsKey(task.role())
+                                ? "the task names role " + role
+                                : "role " + role + " by the task's wording",
+                        assignee + " is on the " + role + " roster"));
     }
 
     // The original: a timeline under 4 weeks or a team under 2 puts a project at risk.
@@ -213,9 +250,12 @@ public class RuleBasedReasoner implements Reasoner {
         }
         if (project.budget() == null) {
             factors.add("no budget agreed");
-        } else if (project.timelineWeeks() != null && project.timelineWeeks() > 0
-                && project.budget().divide(BigDecimal.valueOf(project.timelineWeeks()), 2, RoundingMode.HALF_UP)
-                        .compareTo(new BigDecimal("1500")) < 0) {
+        } else if (project.timelineWeeks() != null
+                && project.timelineWeeks() > 0
+                && project.budget()
+                                .divide(BigDecimal.valueOf(project.timelineWeeks()), 2, RoundingMode.HALF_UP)
+                                .compareTo(new BigDecimal("1500"))
+                        < 0) {
             factors.add("budget under 1500 per week");
         }
         if (project.quoteId() == null) {
@@ -233,20 +273,35 @@ public class RuleBasedReasoner implements Reasoner {
     public InvoicePlan invoice(String kind, BigDecimal total, boolean estimated, Instant now) {
         BigDecimal amount = total.multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.HALF_UP);
         double confidence = estimated ? 0.80 : 0.90;
-        return new InvoicePlan(kind, amount, now.plus(PAYMENT_TERMS), confidence, List.of(
-                kind + ": 50% of " + total.toPlainString() + (estimated ? " (the project's budget, no quote)" : " (the accepted quote)"),
-                "due in 14 days"));
+        return new InvoicePlan(
+                kind,
+                amount,
+                now.plus(PAYMENT_TERMS),
+                confidence,
+                List.of(
+                        kind + ": 50% of " + total.toPlainString()
+                                + (estimated ? " (the project's budget, no quote)" : " (the accepted quote)"),
+                        "due in 14 days"));
     }
 
     @Override
     public PaymentAssessment payment(InvoiceEvent.Issued invoice, BigDecimal paidBefore, BigDecimal paidNow) {
-        BigDecimal balance = invoice.amount().subtract(paidBefore).subtract(paidNow).max(BigDecimal.ZERO);
+        BigDecimal balance =
+                invoice.amount().subtract(paidBefore).subtract(paidNow).max(BigDecimal.ZERO);
         if (balance.signum() == 0) {
-            return new PaymentAssessment(true, BigDecimal.ZERO, 0.95,
-                    List.of("paid " + paidBefore.add(paidNow).toPlainString() + " of " + invoice.amount().toPlainString()));
+            return new PaymentAssessment(
+                    true,
+                    BigDecimal.ZERO,
+                    0.95,
+                    List.of("paid " + paidBefore.add(paidNow).toPlainString() + " of "
+                            + invoice.amount().toPlainString()));
         }
-        return new PaymentAssessment(false, balance, 0.90, List.of("paid " + paidBefore.add(paidNow).toPlainString() + " of "
-                + invoice.amount().toPlainString() + ", " + balance.toPlainString() + " outstanding"));
+        return new PaymentAssessment(
+                false,
+                balance,
+                0.90,
+                List.of("paid " + paidBefore.add(paidNow).toPlainString() + " of "
+                        + invoice.amount().toPlainString() + ", " + balance.toPlainString() + " outstanding"));
     }
 
     static String roleFor(String text) {

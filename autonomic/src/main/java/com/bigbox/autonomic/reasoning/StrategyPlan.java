@@ -5,8 +5,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A brief, a recommended project and its price, from an inferred intent. */
-public record StrategyPlan(List<String> objectives, String audience, String tone, String serviceType, int timelineWeeks,
-        int teamSize, @Nullable BigDecimal budget, BigDecimal quoteAmount, double confidence, List<String> reasons)
+public record StrategyPlan(
+        List<String> objectives,
+        String audience,
+        String tone,
+        String serviceType,
+        int timelineWeeks,
+        int teamSize,
+        @Nullable BigDecimal budget,
+        BigDecimal quoteAmount,
+        double confidence,
+        List<String> reasons)
         implements Judgement {
     public StrategyPlan {
         objectives = List.copyOf(objectives);

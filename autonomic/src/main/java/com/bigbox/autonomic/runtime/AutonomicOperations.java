@@ -70,7 +70,8 @@ public final class AutonomicOperations implements AutoCloseable {
      * @param approvalTimeoutScale multiplies every approval timeout (1; a test cluster may make it tiny)
      * @param deadlines how approval timeouts count (wall-clock; the engine counts business time where an SOP says so)
      */
-    public record Settings(int maxAttempts, Duration reminderInterval, double approvalTimeoutScale, Deadlines deadlines) {
+    public record Settings(
+            int maxAttempts, Duration reminderInterval, double approvalTimeoutScale, Deadlines deadlines) {
         public Settings(int maxAttempts, Duration reminderInterval, double approvalTimeoutScale) {
             this(maxAttempts, reminderInterval, approvalTimeoutScale, Deadlines.WALL_CLOCK);
         }
@@ -103,19 +104,31 @@ public final class AutonomicOperations implements AutoCloseable {
     }
 
     /** With other agents than the shipped ones (tests plug in a misbehaving one). */
-    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents) {
+    public AutonomicOperations(
+            InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents) {
         this(ports, clock, reasoner, settings, agents, GoLive.fromFirstEvent());
     }
 
     /** @param goLive when the agency went live: the 90-day doctrine counts its weeks from it */
-    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
+    public AutonomicOperations(
+            InfrastructurePorts ports,
+            Clock clock,
+            Reasoner reasoner,
+            Settings settings,
+            List<Agent> agents,
             GoLive goLive) {
         this(ports, clock, reasoner, settings, agents, goLive, Doctrine.shipped());
     }
 
     /** @param doctrine the rules and bounds the control loops work within (the shipped one, or one from a file) */
-    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents,
-            GoLive goLive, Doctrine doctrine) {
+    public AutonomicOperations(
+            InfrastructurePorts ports,
+            Clock clock,
+            Reasoner reasoner,
+            Settings settings,
+            List<Agent> agents,
+            GoLive goLive,
+            Doctrine doctrine) {
         this.ports = ports;
         this.clock = clock;
         this.reasoner = reasoner;
@@ -123,31 +136,65 @@ public final class AutonomicOperations implements AutoCloseable {
         this.agents = List.copyOf(agents);
         this.catalog = new AgentCatalog(agents.stream().map(Agent::definition).toList(), OversightAgent.DEFINITION);
         this.flows = new Flows(catalog.gate());
-        this.projections = projections(catalog, ports.approvals(), ports.sops(), ports.projections(), ports.scheduler(),
+        this.projections = projections(
+                catalog,
+                ports.approvals(),
+                ports.sops(),
+                ports.projections(),
+                ports.scheduler(),
                 ports.improvement().store());
         this.clientHealth = (ClientHealthProjection) projections.find(ClientHealthProjection.NAME);
         var approvalRows = (ApprovalsProjection) projections.find(ApprovalsProjection.NAME);
-        this.approvals = new ApprovalService(ports.approvals(), approvalRows, ports.projectionLock(), ports.scheduler(),
-                new HumanAbsence(ports.faults(), clock), clock, settings.reminderInterval(), settings.approvalTimeoutScale(),
+        this.approvals = new ApprovalService(
+                ports.approvals(),
+                approvalRows,
+                ports.projectionLock(),
+                ports.scheduler(),
+                new HumanAbsence(ports.faults(), clock),
+                clock,
+                settings.reminderInterval(),
+                settings.approvalTimeoutScale(),
                 settings.deadlines());
         var sopCatalog = new SopCatalog(ports.sops());
-        this.sopEngine = new SopEngine(ports.sops(), sopCatalog, flows,
-                (SopExecutionsProjection) projections.find(SopExecutionsProjection.NAME), ports.projectionLock(), clock);
-        this.sopLoader = new SopLoader(ports.sops(), (SopDefinitionsProjection) projections.find(SopDefinitionsProjection.NAME),
-                ports.projectionLock(), new SopValidator(), clock);
+        this.sopEngine = new SopEngine(
+                ports.sops(),
+                sopCatalog,
+                flows,
+                (SopExecutionsProjection) projections.find(SopExecutionsProjection.NAME),
+                ports.projectionLock(),
+                clock);
+        this.sopLoader = new SopLoader(
+                ports.sops(),
+                (SopDefinitionsProjection) projections.find(SopDefinitionsProjection.NAME),
+                ports.projectionLock(),
+                new SopValidator(),
+                clock);
         this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals.commands(), clock);
         this.leadIntake = new LeadIntake(clock);
         this.decisionOverrides = new DecisionOverrides(clock);
-        this.improvement = new SelfImprovement(doctrine, ports.improvement(), catalog, ports.sops(), sopLoader, approvals.commands(),
-                ports.projectionLock(), clock, goLive);
+        this.improvement = new SelfImprovement(
+                doctrine,
+                ports.improvement(),
+                catalog,
+                ports.sops(),
+                sopLoader,
+                approvals.commands(),
+                ports.projectionLock(),
+                clock,
+                goLive);
     }
 
     /**
      * Every table the engine derives from events, in dependency order: what {@code bigbox replay}
      * rebuilds. A new projection is one class, listed here.
      */
-    public static ProjectionRegistry projections(AgentCatalog agents, ApprovalStore approvals, SopStore sops,
-            ProjectionStore projections, JobScheduler scheduler, ImprovementStore improvement) {
+    public static ProjectionRegistry projections(
+            AgentCatalog agents,
+            ApprovalStore approvals,
+            SopStore sops,
+            ProjectionStore projections,
+            JobScheduler scheduler,
+            ImprovementStore improvement) {
         return new ProjectionRegistry(List.<Projection>of(
                 new ApprovalsProjection(approvals, scheduler),
                 new SopDefinitionsProjection(sops),
@@ -158,21 +205,38 @@ public final class AutonomicOperations implements AutoCloseable {
     }
 
     /** The projections over these adapters with the shipped agents, as a rebuild needs them without running anything. */
-    public static ProjectionRegistry projections(ApprovalStore approvals, SopStore sops, ProjectionStore projections,
-            JobScheduler scheduler, ImprovementStore improvement) {
-        return projections(new AgentCatalog(shippedAgents().stream().map(Agent::definition).toList(), OversightAgent.DEFINITION),
-                approvals, sops, projections, scheduler, improvement);
+    public static ProjectionRegistry projections(
+            ApprovalStore approvals,
+            SopStore sops,
+            ProjectionStore projections,
+            JobScheduler scheduler,
+            ImprovementStore improvement) {
+        return projections(
+                new AgentCatalog(shippedAgents().stream().map(Agent::definition).toList(), OversightAgent.DEFINITION),
+                approvals,
+                sops,
+                projections,
+                scheduler,
+                improvement);
     }
 
     public static List<Agent> shippedAgents() {
-        return List.of(new IntakeAgent(), new MeetingIntelligenceAgent(), new StrategyAgent(), new ProjectControlAgent(),
+        return List.of(
+                new IntakeAgent(),
+                new MeetingIntelligenceAgent(),
+                new StrategyAgent(),
+                new ProjectControlAgent(),
                 new FinanceAgent());
     }
 
     /** The shipped agents with the meeting agent reading through {@code meetings} (e.g. the configured LLM extractor). */
     public static List<Agent> shippedAgents(MeetingExtractor meetings) {
-        return List.of(new IntakeAgent(), new MeetingIntelligenceAgent(meetings), new StrategyAgent(),
-                new ProjectControlAgent(), new FinanceAgent());
+        return List.of(
+                new IntakeAgent(),
+                new MeetingIntelligenceAgent(meetings),
+                new StrategyAgent(),
+                new ProjectControlAgent(),
+                new FinanceAgent());
     }
 
     /** Subscribes every agent, the governor and the subscribed projections, and registers the scheduled jobs. */
@@ -181,18 +245,32 @@ public final class AutonomicOperations implements AutoCloseable {
         sopEngine.register(ports.jobs());
         for (Agent agent : agents) {
             var runner = new AgentRunner(agent, flows, clock, reasoner, settings.maxAttempts());
-            registrations.add(ports.subscriptions().subscribe(runner.subscriptionName(), runner.filter(), Position.START,
-                    exposedToFaults(runner.subscriptionName(), runner)));
+            registrations.add(ports.subscriptions()
+                    .subscribe(
+                            runner.subscriptionName(),
+                            runner.filter(),
+                            Position.START,
+                            exposedToFaults(runner.subscriptionName(), runner)));
         }
-        registrations.add(ports.subscriptions().subscribe(GOVERNOR_SUBSCRIPTION, EventFilter.all(), Position.START,
-                exposedToFaults(GOVERNOR_SUBSCRIPTION, new Governor(sopEngine, oversight, ports.projectionLock(), clock,
-                        settings.maxAttempts()))));
+        registrations.add(ports.subscriptions()
+                .subscribe(
+                        GOVERNOR_SUBSCRIPTION,
+                        EventFilter.all(),
+                        Position.START,
+                        exposedToFaults(
+                                GOVERNOR_SUBSCRIPTION,
+                                new Governor(
+                                        sopEngine, oversight, ports.projectionLock(), clock, settings.maxAttempts()))));
         for (Projection p : projections.subscribed()) {
             SubscriptionHandler handler = p == clientHealth ? clientHealth.live() : p::apply;
-            registrations.add(ports.subscriptions().subscribe(p.subscriptionName(), EventFilter.all(), Position.START, handler));
+            registrations.add(
+                    ports.subscriptions().subscribe(p.subscriptionName(), EventFilter.all(), Position.START, handler));
         }
-        log.debug("Autonomic operations started: {} agents, governor, projections {} (reasoner: {})", agents.size(),
-                projections.names(), reasoner.name());
+        log.debug(
+                "Autonomic operations started: {} agents, governor, projections {} (reasoner: {})",
+                agents.size(),
+                projections.names(),
+                reasoner.name());
         return this;
     }
 

@@ -66,16 +66,44 @@ final class Governor implements SubscriptionHandler {
 
     private void report(RecordedEvent event, UnitOfWork work, HandlerFailures.Failure failure) {
         String clientId = Flows.clientIdIn(event.payload());
-        var risk = new ClientEvent.RiskDetected(clientId, "agent_failure", "high", OversightAgent.NAME + " failed "
-                + failure.attempts() + " times on " + event.type() + " " + event.eventId(), true,
+        var risk = new ClientEvent.RiskDetected(
+                clientId,
+                "agent_failure",
+                "high",
+                OversightAgent.NAME + " failed " + failure.attempts() + " times on " + event.type() + " "
+                        + event.eventId(),
+                true,
                 List.of(failure.lastError(), "the event was skipped; a person must check it"));
-        var metadata = new DecisionMetadata(risk.reasons(), "rules", "relationship_risk", "investigate_failure",
-                "Investigate: " + risk.description(), true, List.of(event.eventId()));
-        UUID id = UUID.nameUUIDFromBytes((OversightAgent.NAME + "/failure/" + event.eventId()).getBytes(StandardCharsets.UTF_8));
+        var metadata = new DecisionMetadata(
+                risk.reasons(),
+                "rules",
+                "relationship_risk",
+                "investigate_failure",
+                "Investigate: " + risk.description(),
+                true,
+                List.of(event.eventId()));
+        UUID id = UUID.nameUUIDFromBytes(
+                (OversightAgent.NAME + "/failure/" + event.eventId()).getBytes(StandardCharsets.UTF_8));
         StreamId stream = clientId == null ? StreamId.of("SYSTEM", "agent-failures") : StreamId.of("CLIENT", clientId);
-        work.append(stream, ExpectedVersion.any(), List.of(new NewEvent(id, EventCodec.typeOf(risk), EventCodec.payload(risk),
-                EventCodec.write(metadata), event.correlationId(), event.eventId(), OversightAgent.NAME, null, clock.instant())));
-        log.warn("{} gave up on {} {} after {} attempts ({}); RISK_DETECTED for a person", OversightAgent.NAME, event.type(),
-                event.eventId(), failure.attempts(), failure.lastError());
+        work.append(
+                stream,
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        id,
+                        EventCodec.typeOf(risk),
+                        EventCodec.payload(risk),
+                        EventCodec.write(metadata),
+                        event.correlationId(),
+                        event.eventId(),
+                        OversightAgent.NAME,
+                        null,
+                        clock.instant())));
+        log.warn(
+                "{} gave up on {} {} after {} attempts ({}); RISK_DETECTED for a person",
+                OversightAgent.NAME,
+                event.type(),
+                event.eventId(),
+                failure.attempts(),
+                failure.lastError());
     }
 }

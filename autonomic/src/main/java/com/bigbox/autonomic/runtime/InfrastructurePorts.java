@@ -15,6 +15,13 @@ import com.bigbox.core.Subscriptions;
  * projection writers and a rebuild, the scheduler, subscriptions, the chaos faults in force, and
  * self-improvement's facts, rows and review figures.
  */
-public record InfrastructurePorts(Subscriptions subscriptions, ApprovalStore approvals, SopStore sops, ProjectionStore projections,
-        ProjectionLock projectionLock, JobScheduler scheduler, JobRunner jobs, ActiveFaults faults,
+public record InfrastructurePorts(
+        Subscriptions subscriptions,
+        ApprovalStore approvals,
+        SopStore sops,
+        ProjectionStore projections,
+        ProjectionLock projectionLock,
+        JobScheduler scheduler,
+        JobRunner jobs,
+        ActiveFaults faults,
         ImprovementPorts improvement) {}

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * A job to run at {@code runAt} (and every {@code every} after that, when set). Scheduling the same
  * {@code kind} and {@code key} again replaces the pending job, so callers need not check first.
  */
-public record JobRequest(String kind, String key, Instant runAt, @Nullable Duration every, String payload) {
+public record JobRequest(
+        String kind, String key, Instant runAt, @Nullable Duration every, String payload) {
     public JobRequest {
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("a job needs a kind");

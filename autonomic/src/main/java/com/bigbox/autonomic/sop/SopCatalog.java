@@ -45,7 +45,9 @@ public final class SopCatalog {
                     loaded.add(new Active(v, doc, specificity(doc.preconditions())));
                 }
             }
-            loaded.sort(Comparator.comparingInt(Active::specificity).reversed().thenComparing(a -> a.version().sopId()));
+            loaded.sort(Comparator.comparingInt(Active::specificity)
+                    .reversed()
+                    .thenComparing(a -> a.version().sopId()));
             current = List.copyOf(loaded);
             active = current;
         }
@@ -58,8 +60,10 @@ public final class SopCatalog {
         if (cached != null) {
             return cached;
         }
-        return store.version(work, sopId, version).map(this::document)
-                .orElseThrow(() -> new IllegalStateException("SOP " + sopId + " version " + version + " is not stored"));
+        return store.version(work, sopId, version)
+                .map(this::document)
+                .orElseThrow(
+                        () -> new IllegalStateException("SOP " + sopId + " version " + version + " is not stored"));
     }
 
     private SopDocument document(SopVersion v) {
@@ -69,28 +73,36 @@ public final class SopCatalog {
     /** The SOP {@code trigger} starts, if any. */
     Optional<Active> match(UnitOfWork work, Effective trigger) {
         JsonNode payload = EventCodec.tree(trigger.payload());
-        return active(work).stream().filter(a -> matches(a.document().preconditions(), trigger, payload)).findFirst();
+        return active(work).stream()
+                .filter(a -> matches(a.document().preconditions(), trigger, payload))
+                .findFirst();
     }
 
     static boolean matches(SopDocument.Preconditions p, Effective trigger, JsonNode payload) {
         if (!p.requiredEvents().contains(trigger.type())) {
             return false;
         }
-        if (!p.entityTypes().isEmpty() && !p.entityTypes().contains(trigger.event().stream().type())) {
+        if (!p.entityTypes().isEmpty()
+                && !p.entityTypes().contains(trigger.event().stream().type())) {
             return false;
         }
-        if (p.clientTier() != null && !p.clientTier().equals("all")
+        if (p.clientTier() != null
+                && !p.clientTier().equals("all")
                 && !p.clientTier().equalsIgnoreCase(payload.path("client_tier").asText(""))) {
             return false;
         }
-        if (p.serviceType() != null && !serviceTypes(p.serviceType()).contains(payload.path("service_type").asText("").toLowerCase(Locale.ROOT))) {
+        if (p.serviceType() != null
+                && !serviceTypes(p.serviceType())
+                        .contains(payload.path("service_type").asText("").toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (p.budgetRange() != null) {
             BigDecimal amount = amount(payload);
             if (amount == null
-                    || p.budgetRange().min() != null && amount.compareTo(p.budgetRange().min()) < 0
-                    || p.budgetRange().max() != null && amount.compareTo(p.budgetRange().max()) > 0) {
+                    || p.budgetRange().min() != null
+                            && amount.compareTo(p.budgetRange().min()) < 0
+                    || p.budgetRange().max() != null
+                            && amount.compareTo(p.budgetRange().max()) > 0) {
                 return false;
             }
         }
@@ -99,7 +111,9 @@ public final class SopCatalog {
 
     private static List<String> serviceTypes(Object serviceType) {
         if (serviceType instanceof List<?> list) {
-            return list.stream().map(o -> String.valueOf(o).toLowerCase(Locale.ROOT)).toList();
+            return list.stream()
+                    .map(o -> String.valueOf(o).toLowerCase(Locale.ROOT))
+                    .toList();
         }
         return List.of(String.valueOf(serviceType).toLowerCase(Locale.ROOT));
     }
@@ -124,12 +138,15 @@ public final class SopCatalog {
     // An object: each field must equal its value. Strings "field == value" likewise; other strings are notes.
     private static boolean customConditionsHold(@Nullable Object conditions, JsonNode payload) {
         if (conditions instanceof Map<?, ?> map) {
-            return map.entrySet().stream().allMatch(e -> equalsText(payload.path(String.valueOf(e.getKey())), String.valueOf(e.getValue())));
+            return map.entrySet().stream()
+                    .allMatch(e -> equalsText(payload.path(String.valueOf(e.getKey())), String.valueOf(e.getValue())));
         }
         if (conditions instanceof List<?> list) {
             for (Object condition : list) {
                 String[] parts = String.valueOf(condition).split("==", 2);
-                if (parts.length == 2 && !equalsText(payload.path(parts[0].strip()), parts[1].strip().replaceAll("^['\"]|['\"]$", ""))) {
+                if (parts.length == 2
+                        && !equalsText(
+                                payload.path(parts[0].strip()), parts[1].strip().replaceAll("^['\"]|['\"]$", ""))) {
                     return false;
                 }
             }

@@ -44,11 +44,22 @@ public final class SopDefinitionsProjection implements Projection {
             return;
         }
         var activated = EventCodec.decode(event, SopEvent.VersionActivated.class);
-        if (activated.definition() == null || store.version(work, activated.sopId(), activated.version()).isPresent()) {
+        if (activated.definition() == null
+                || store.version(work, activated.sopId(), activated.version()).isPresent()) {
             return; // announced without its document (an older engine), or applied already
         }
-        store.activate(work, new SopVersion(activated.sopId(), activated.version(), EventCodec.write(activated.definition()),
-                activated.checksum(), event.timestamp(), event.timestamp(), null, activated.previousVersion(),
-                activated.approvalMechanism(), activated.source()));
+        store.activate(
+                work,
+                new SopVersion(
+                        activated.sopId(),
+                        activated.version(),
+                        EventCodec.write(activated.definition()),
+                        activated.checksum(),
+                        event.timestamp(),
+                        event.timestamp(),
+                        null,
+                        activated.previousVersion(),
+                        activated.approvalMechanism(),
+                        activated.source()));
     }
 }

@@ -54,7 +54,12 @@ public final class SopEngine implements SopPolicies {
     private final SopEvents events;
     private final SopStepTimeouts timeouts;
 
-    public SopEngine(SopStore store, SopCatalog catalog, Flows flows, SopExecutionsProjection executions, ProjectionLock lock,
+    public SopEngine(
+            SopStore store,
+            SopCatalog catalog,
+            Flows flows,
+            SopExecutionsProjection executions,
+            ProjectionLock lock,
             Clock clock) {
         this.store = store;
         this.catalog = catalog;
@@ -76,8 +81,10 @@ public final class SopEngine implements SopPolicies {
             return;
         }
         lock.shared(work);
-        // A refusal is a fact of its own (it takes effect as itself), and it also ends what its decision's step waited for.
-        if (delivered.type().equals(EventTypes.HUMAN_APPROVAL_REJECTED) || delivered.type().equals(EventTypes.HUMAN_APPROVAL_EXPIRED)) {
+        // A refusal is a fact of its own (it takes effect as itself), and it also ends what its decision's step waited
+        // for.
+        if (delivered.type().equals(EventTypes.HUMAN_APPROVAL_REJECTED)
+                || delivered.type().equals(EventTypes.HUMAN_APPROVAL_EXPIRED)) {
             decisionRefused(delivered, work);
         }
         Optional<Effective> effective = flows.resolve(delivered, work);
@@ -104,8 +111,13 @@ public final class SopEngine implements SopPolicies {
     public List<SopPolicy> activeFor(UnitOfWork work, UUID correlationId) {
         var policies = new ArrayList<SopPolicy>();
         for (SopExecution x : store.running(work, correlationId)) {
-            SopDocument.AutomationPolicy p = catalog.document(work, x.sopId(), x.sopVersion()).automationPolicy();
-            policies.add(new SopPolicy(x.sopId(), Set.copyOf(p.forbiddenActions()), p.confidenceThreshold(), p.financialLimit(),
+            SopDocument.AutomationPolicy p =
+                    catalog.document(work, x.sopId(), x.sopVersion()).automationPolicy();
+            policies.add(new SopPolicy(
+                    x.sopId(),
+                    Set.copyOf(p.forbiddenActions()),
+                    p.confidenceThreshold(),
+                    p.financialLimit(),
                     Boolean.TRUE.equals(p.requireDualApproval())));
         }
         return policies;
@@ -119,19 +131,40 @@ public final class SopEngine implements SopPolicies {
             SopDocument.Step s = doc.steps().get(i);
             boolean standby = fallbacks.contains(s.stepId());
             boolean required = !standby && !Boolean.TRUE.equals(s.optional());
-            String status = standby ? StepState.STANDBY : s.dependencies().isEmpty() ? StepState.READY : StepState.PENDING;
+            String status =
+                    standby ? StepState.STANDBY : s.dependencies().isEmpty() ? StepState.READY : StepState.PENDING;
             steps.add(new SopEvent.InitialStep(s.stepId(), i, s.name(), s.automationLevel(), status, required));
         }
-        UUID id = SopEvents.derived(active.version().sopId() + "/" + trigger.delivered().eventId());
+        UUID id = SopEvents.derived(
+                active.version().sopId() + "/" + trigger.delivered().eventId());
         if (store.execution(work, id).isPresent()) {
             return; // the trigger delivered again: its execution exists already
         }
-        int required = (int) steps.stream().filter(SopEvent.InitialStep::required).count();
-        events.emit(work, id, trigger.correlationId(), "started", new SopEvent.ExecutionStarted(trigger.clientId(), id,
-                active.version().sopId(), active.version().version(), trigger.delivered().eventId(), trigger.type(), required,
-                steps), trigger.delivered(), events.timeOf(trigger.delivered()));
-        log.info("SOP {} v{} started for {} in flow {} (execution {})", active.version().sopId(), active.version().version(),
-                trigger.type(), trigger.correlationId(), id);
+        int required =
+                (int) steps.stream().filter(SopEvent.InitialStep::required).count();
+        events.emit(
+                work,
+                id,
+                trigger.correlationId(),
+                "started",
+                new SopEvent.ExecutionStarted(
+                        trigger.clientId(),
+                        id,
+                        active.version().sopId(),
+                        active.version().version(),
+                        trigger.delivered().eventId(),
+                        trigger.type(),
+                        required,
+                        steps),
+                trigger.delivered(),
+                events.timeOf(trigger.delivered()));
+        log.info(
+                "SOP {} v{} started for {} in flow {} (execution {})",
+                active.version().sopId(),
+                active.version().version(),
+                trigger.type(),
+                trigger.correlationId(),
+                id);
         SopExecution started = store.execution(work, id).orElseThrow();
         complete(work, started, doc, trigger);
         unlock(work, id, doc, trigger.delivered());
@@ -142,7 +175,8 @@ public final class SopEngine implements SopPolicies {
         for (StepState state : x.steps()) {
             SopDocument.Step step = doc.steps().get(state.position());
             boolean byEvent = step.completingTypes().contains(e.type());
-            boolean byTask = e.type().equals(EventTypes.TASK_COMPLETED) && state.taskId() != null
+            boolean byTask = e.type().equals(EventTypes.TASK_COMPLETED)
+                    && state.taskId() != null
                     && state.taskId().equals(e.event().stream().id());
             if (!state.open() || !(byEvent || byTask)) {
                 continue;
@@ -152,12 +186,31 @@ public final class SopEngine implements SopPolicies {
             BigDecimal cost = automated
                     ? (step.agentCost() == null ? BigDecimal.ZERO : step.agentCost())
                     : minutes.multiply(doc.hourlyRate()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-            boolean corrected = e.release().filter(r -> r instanceof ApprovalEvent.Overridden).isPresent();
-            events.emit(work, x, "step/" + step.stepId(), new SopEvent.StepCompleted(x.clientId(), x.executionId(), x.sopId(),
-                    step.stepId(), automated, minutes, cost, e.delivered().eventId(), e.type(), corrected), e.delivered(),
+            boolean corrected = e.release()
+                    .filter(r -> r instanceof ApprovalEvent.Overridden)
+                    .isPresent();
+            events.emit(
+                    work,
+                    x,
+                    "step/" + step.stepId(),
+                    new SopEvent.StepCompleted(
+                            x.clientId(),
+                            x.executionId(),
+                            x.sopId(),
+                            step.stepId(),
+                            automated,
+                            minutes,
+                            cost,
+                            e.delivered().eventId(),
+                            e.type(),
+                            corrected),
+                    e.delivered(),
                     events.timeOf(e.delivered()));
             if (step.endsExecution(e.type())) {
-                finish(work, store.execution(work, x.executionId()).orElseThrow(), e.delivered(),
+                finish(
+                        work,
+                        store.execution(work, x.executionId()).orElseThrow(),
+                        e.delivered(),
                         "ended by " + e.type() + " at step " + step.stepId());
             }
             return true;
@@ -185,7 +238,9 @@ public final class SopEngine implements SopPolicies {
             return;
         }
         Set<String> done = new HashSet<>();
-        x.steps().stream().filter(s -> s.done() || StepState.SKIPPED.equals(s.status())).forEach(s -> done.add(s.stepId()));
+        x.steps().stream()
+                .filter(s -> s.done() || StepState.SKIPPED.equals(s.status()))
+                .forEach(s -> done.add(s.stepId()));
         Instant at = events.timeOf(cause);
         for (StepState state : x.steps()) {
             SopDocument.Step step = doc.steps().get(state.position());
@@ -194,9 +249,17 @@ public final class SopEngine implements SopPolicies {
             boolean needsTask = ready && state.taskId() == null && step.manual();
             if (becomesReady || needsTask) {
                 String task = needsTask ? events.createTask(work, x, step, cause, at, step.name()) : null;
-                Instant timeoutAt = step.timeoutHours() == null ? null : at.plus(Duration.ofMinutes(Math.round(step.timeoutHours() * 60)));
-                events.emit(work, x, "ready/" + step.stepId(), new SopEvent.StepReady(x.clientId(), x.executionId(), x.sopId(),
-                        step.stepId(), task, timeoutAt), cause, at);
+                Instant timeoutAt = step.timeoutHours() == null
+                        ? null
+                        : at.plus(Duration.ofMinutes(Math.round(step.timeoutHours() * 60)));
+                events.emit(
+                        work,
+                        x,
+                        "ready/" + step.stepId(),
+                        new SopEvent.StepReady(
+                                x.clientId(), x.executionId(), x.sopId(), step.stepId(), task, timeoutAt),
+                        cause,
+                        at);
             }
         }
         SopExecution next = store.execution(work, executionId).orElseThrow();
@@ -209,31 +272,69 @@ public final class SopEngine implements SopPolicies {
         Instant at = events.timeOf(cause);
         List<StepState> performed = x.steps().stream().filter(StepState::done).toList();
         int total = performed.size();
-        int automated = (int) performed.stream().filter(s -> Boolean.TRUE.equals(s.automated())).count();
-        BigDecimal rate = total == 0 ? BigDecimal.ZERO.setScale(2)
+        int automated = (int) performed.stream()
+                .filter(s -> Boolean.TRUE.equals(s.automated()))
+                .count();
+        BigDecimal rate = total == 0
+                ? BigDecimal.ZERO.setScale(2)
                 : BigDecimal.valueOf(automated).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
-        BigDecimal minutes = performed.stream().map(s -> s.humanMinutes() == null ? BigDecimal.ZERO : s.humanMinutes())
+        BigDecimal minutes = performed.stream()
+                .map(s -> s.humanMinutes() == null ? BigDecimal.ZERO : s.humanMinutes())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal hours = minutes.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-        BigDecimal cost = performed.stream().map(s -> s.cost() == null ? BigDecimal.ZERO : s.cost())
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal cost = performed.stream()
+                .map(s -> s.cost() == null ? BigDecimal.ZERO : s.cost())
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
         BigDecimal cycle = SopEvents.hoursBetween(x.startedAt(), at);
-        BigDecimal quality = BigDecimal.ONE.subtract(CORRECTION_PENALTY.multiply(BigDecimal.valueOf(x.corrections())))
-                .max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        events.emit(work, x, "completed", new SopEvent.ExecutionCompleted(x.clientId(), x.executionId(), x.sopId(), x.sopVersion(),
-                x.startedAt(), at, cycle, total, automated, rate, hours, cost, quality, how), cause, at);
-        log.info("SOP {} execution {} completed: {} h, {}/{} steps automated, {} human hours, cost {}", x.sopId(),
-                x.executionId(), cycle, automated, total, hours, cost);
+        BigDecimal quality = BigDecimal.ONE
+                .subtract(CORRECTION_PENALTY.multiply(BigDecimal.valueOf(x.corrections())))
+                .max(BigDecimal.ZERO)
+                .setScale(2, RoundingMode.HALF_UP);
+        events.emit(
+                work,
+                x,
+                "completed",
+                new SopEvent.ExecutionCompleted(
+                        x.clientId(),
+                        x.executionId(),
+                        x.sopId(),
+                        x.sopVersion(),
+                        x.startedAt(),
+                        at,
+                        cycle,
+                        total,
+                        automated,
+                        rate,
+                        hours,
+                        cost,
+                        quality,
+                        how),
+                cause,
+                at);
+        log.info(
+                "SOP {} execution {} completed: {} h, {}/{} steps automated, {} human hours, cost {}",
+                x.sopId(),
+                x.executionId(),
+                cycle,
+                automated,
+                total,
+                hours,
+                cost);
     }
 
     // A person rejected (or let expire) a decision a step was waiting for.
     private void decisionRefused(RecordedEvent delivered, UnitOfWork work) {
         String decisionType;
         if (delivered.type().equals(EventTypes.HUMAN_APPROVAL_REJECTED)) {
-            decisionType = EventCodec.decode(delivered, ApprovalEvent.Rejected.class).decisionEventType();
+            decisionType =
+                    EventCodec.decode(delivered, ApprovalEvent.Rejected.class).decisionEventType();
         } else {
-            UUID decisionId = EventCodec.decode(delivered, ApprovalEvent.Expired.class).decisionEventId();
-            decisionType = decisionId == null ? null : work.find(decisionId).map(RecordedEvent::type).orElse(null);
+            UUID decisionId =
+                    EventCodec.decode(delivered, ApprovalEvent.Expired.class).decisionEventId();
+            decisionType = decisionId == null
+                    ? null
+                    : work.find(decisionId).map(RecordedEvent::type).orElse(null);
         }
         if (decisionType == null) {
             return;
@@ -242,7 +343,8 @@ public final class SopEngine implements SopPolicies {
         for (SopExecution x : store.running(work, delivered.correlationId())) {
             SopDocument doc = catalog.document(work, x.sopId(), x.sopVersion());
             Optional<StepState> waiting = x.steps().stream()
-                    .filter(s -> s.open() && doc.steps().get(s.position()).completingTypes().contains(decisionType))
+                    .filter(s -> s.open()
+                            && doc.steps().get(s.position()).completingTypes().contains(decisionType))
                     .findFirst();
             if (waiting.isEmpty()) {
                 continue;
@@ -250,22 +352,52 @@ public final class SopEngine implements SopPolicies {
             SopDocument.Step step = doc.steps().get(waiting.get().position());
             String reason = "a person refused " + decisionType;
             if (step.fallbackStep() != null) {
-                events.emit(work, x, "failed/" + step.stepId(), new SopEvent.StepFailed(x.clientId(), x.executionId(), x.sopId(),
-                        step.stepId(), step.fallbackStep(), reason), delivered, at);
-                log.info("SOP {} execution {}: step {} refused by a person; falling back to {}", x.sopId(), x.executionId(),
-                        step.stepId(), step.fallbackStep());
+                events.emit(
+                        work,
+                        x,
+                        "failed/" + step.stepId(),
+                        new SopEvent.StepFailed(
+                                x.clientId(), x.executionId(), x.sopId(), step.stepId(), step.fallbackStep(), reason),
+                        delivered,
+                        at);
+                log.info(
+                        "SOP {} execution {}: step {} refused by a person; falling back to {}",
+                        x.sopId(),
+                        x.executionId(),
+                        step.stepId(),
+                        step.fallbackStep());
                 unlock(work, x.executionId(), doc, delivered);
             } else if (step.escalateToHuman()) {
                 String task = events.createTask(work, x, step, delivered, at, "Take over: " + step.name());
-                events.emit(work, x, "escalated/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(),
-                        x.sopId(), step.stepId(), reason, task, true), delivered, at);
+                events.emit(
+                        work,
+                        x,
+                        "escalated/" + step.stepId(),
+                        new SopEvent.ExecutionEscalated(
+                                x.clientId(), x.executionId(), x.sopId(), step.stepId(), reason, task, true),
+                        delivered,
+                        at);
             } else {
-                events.emit(work, x, "failed", new SopEvent.ExecutionFailed(x.clientId(), x.executionId(), x.sopId(), step.stepId(),
-                        reason + " at step " + step.stepId(), SopEvents.hoursBetween(x.startedAt(), at)), delivered, at);
-                log.info("SOP {} execution {} failed: a person refused {} at step {}", x.sopId(), x.executionId(),
-                        decisionType, step.stepId());
+                events.emit(
+                        work,
+                        x,
+                        "failed",
+                        new SopEvent.ExecutionFailed(
+                                x.clientId(),
+                                x.executionId(),
+                                x.sopId(),
+                                step.stepId(),
+                                reason + " at step " + step.stepId(),
+                                SopEvents.hoursBetween(x.startedAt(), at)),
+                        delivered,
+                        at);
+                log.info(
+                        "SOP {} execution {} failed: a person refused {} at step {}",
+                        x.sopId(),
+                        x.executionId(),
+                        decisionType,
+                        step.stepId());
             }
         }
     }
-
 }

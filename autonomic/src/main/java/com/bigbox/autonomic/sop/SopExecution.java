@@ -21,11 +21,26 @@ import org.jspecify.annotations.Nullable;
  * @param corrections how often a person rejected, changed or took over a step (lowers the quality score)
  * @param outcome JSON object: how it ended, step by step
  */
-public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID correlationId, @Nullable String clientId,
-        UUID triggerEventId, Instant startedAt, @Nullable Instant completedAt, String status,
-        @Nullable BigDecimal cycleTimeHours, @Nullable Integer totalSteps, @Nullable Integer automatedSteps,
-        @Nullable BigDecimal automationRate, @Nullable BigDecimal humanHours, @Nullable BigDecimal estimatedCost,
-        @Nullable BigDecimal qualityScore, @Nullable String outcome, int corrections, List<StepState> steps) {
+public record SopExecution(
+        UUID executionId,
+        String sopId,
+        int sopVersion,
+        UUID correlationId,
+        @Nullable String clientId,
+        UUID triggerEventId,
+        Instant startedAt,
+        @Nullable Instant completedAt,
+        String status,
+        @Nullable BigDecimal cycleTimeHours,
+        @Nullable Integer totalSteps,
+        @Nullable Integer automatedSteps,
+        @Nullable BigDecimal automationRate,
+        @Nullable BigDecimal humanHours,
+        @Nullable BigDecimal estimatedCost,
+        @Nullable BigDecimal qualityScore,
+        @Nullable String outcome,
+        int corrections,
+        List<StepState> steps) {
     public static final String IN_PROGRESS = "in_progress";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -43,36 +58,89 @@ public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID 
     public static SopExecution started(SopEvent.ExecutionStarted started, UUID correlationId, Instant at) {
         var steps = new ArrayList<StepState>();
         for (SopEvent.InitialStep s : started.steps()) {
-            steps.add(new StepState(s.stepId(), s.position(), s.name(), s.automationLevel(), s.status(), s.required(), null,
-                    null, null, null, StepState.READY.equals(s.status()) ? at : null, null, null, null));
+            steps.add(new StepState(
+                    s.stepId(),
+                    s.position(),
+                    s.name(),
+                    s.automationLevel(),
+                    s.status(),
+                    s.required(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    StepState.READY.equals(s.status()) ? at : null,
+                    null,
+                    null,
+                    null));
         }
-        return new SopExecution(started.executionId(), started.sopId(), started.sopVersion(), correlationId, started.clientId(),
-                started.triggerEventId(), at, null, IN_PROGRESS, null, null, null, null, null, null, null, null, 0, steps);
+        return new SopExecution(
+                started.executionId(),
+                started.sopId(),
+                started.sopVersion(),
+                correlationId,
+                started.clientId(),
+                started.triggerEventId(),
+                at,
+                null,
+                IN_PROGRESS,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                steps);
     }
 
     /** This execution after {@code event}, which happened at {@code at}. */
     public SopExecution apply(SopEvent.ExecutionEvent event, Instant at) {
         return switch (event) {
             case SopEvent.ExecutionStarted s -> this;
-            case SopEvent.StepReady r -> step(r.stepId(), s -> {
-                StepState ready = StepState.PENDING.equals(s.status()) ? s.ready(at) : s;
-                return r.taskId() == null ? ready : ready.withTask(r.taskId());
-            });
+            case SopEvent.StepReady r ->
+                step(r.stepId(), s -> {
+                    StepState ready = StepState.PENDING.equals(s.status()) ? s.ready(at) : s;
+                    return r.taskId() == null ? ready : ready.withTask(r.taskId());
+                });
             case SopEvent.StepCompleted c -> {
-                SopExecution done = step(c.stepId(), s -> s.completed(c.automated(), c.humanMinutes(), c.cost(), at,
-                        c.completingEventId(), c.completingEventType()));
+                SopExecution done = step(
+                        c.stepId(),
+                        s -> s.completed(
+                                c.automated(),
+                                c.humanMinutes(),
+                                c.cost(),
+                                at,
+                                c.completingEventId(),
+                                c.completingEventType()));
                 yield c.corrected() ? done.corrected() : done;
             }
-            case SopEvent.StepFailed f -> step(f.stepId(), s -> s.withStatus(StepState.FAILED).notRequired())
-                    .step(f.fallbackStepId(), s -> s.requiredNow(at)).corrected();
+            case SopEvent.StepFailed f ->
+                step(f.stepId(), s -> s.withStatus(StepState.FAILED).notRequired())
+                        .step(f.fallbackStepId(), s -> s.requiredNow(at))
+                        .corrected();
             case SopEvent.ExecutionEscalated e -> {
-                SopExecution escalated = step(e.stepId(), s -> s.withStatus(StepState.ESCALATED).withTask(e.taskId()))
+                SopExecution escalated = step(
+                                e.stepId(),
+                                s -> s.withStatus(StepState.ESCALATED).withTask(e.taskId()))
                         .withStatus(ESCALATED);
                 yield e.corrected() ? escalated.corrected() : escalated;
             }
             case SopEvent.ExecutionFailed f -> {
-                SopExecution failed = step(f.stepId(), s -> s.withStatus(StepState.FAILED)).corrected();
-                yield failed.ended(FAILED, at, f.cycleTimeHours(), null, null, null, null, null, null,
+                SopExecution failed =
+                        step(f.stepId(), s -> s.withStatus(StepState.FAILED)).corrected();
+                yield failed.ended(
+                        FAILED,
+                        at,
+                        f.cycleTimeHours(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         outcome(failed.clientId, "failed", f.reason(), failed.steps, failed.corrections));
             }
             case SopEvent.ExecutionCompleted c -> {
@@ -80,9 +148,18 @@ public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID 
                 for (StepState s : steps) {
                     skipped.add(s.open() || StepState.STANDBY.equals(s.status()) ? s.withStatus(StepState.SKIPPED) : s);
                 }
-                yield withSteps(skipped).ended(COMPLETED, c.completedAt(), c.cycleTimeHours(), c.totalSteps(), c.automatedSteps(),
-                        c.automationRate(), c.humanHours(), c.estimatedCost(), c.qualityScore(),
-                        outcome(clientId, "completed", c.how(), skipped, corrections));
+                yield withSteps(skipped)
+                        .ended(
+                                COMPLETED,
+                                c.completedAt(),
+                                c.cycleTimeHours(),
+                                c.totalSteps(),
+                                c.automatedSteps(),
+                                c.automationRate(),
+                                c.humanHours(),
+                                c.estimatedCost(),
+                                c.qualityScore(),
+                                outcome(clientId, "completed", c.how(), skipped, corrections));
             }
         };
     }
@@ -95,7 +172,8 @@ public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID 
         return withSteps(next);
     }
 
-    private static String outcome(@Nullable String clientId, String result, String how, List<StepState> steps, int corrections) {
+    private static String outcome(
+            @Nullable String clientId, String result, String how, List<StepState> steps, int corrections) {
         var outcome = new LinkedHashMap<String, Object>();
         // The access layer's tenancy reads an execution's client here.
         outcome.put("client_id", clientId);
@@ -118,27 +196,104 @@ public record SopExecution(UUID executionId, String sopId, int sopVersion, UUID 
     }
 
     SopExecution withSteps(List<StepState> next) {
-        return new SopExecution(executionId, sopId, sopVersion, correlationId, clientId, triggerEventId, startedAt, completedAt,
-                status, cycleTimeHours, totalSteps, automatedSteps, automationRate, humanHours, estimatedCost, qualityScore,
-                outcome, corrections, next);
+        return new SopExecution(
+                executionId,
+                sopId,
+                sopVersion,
+                correlationId,
+                clientId,
+                triggerEventId,
+                startedAt,
+                completedAt,
+                status,
+                cycleTimeHours,
+                totalSteps,
+                automatedSteps,
+                automationRate,
+                humanHours,
+                estimatedCost,
+                qualityScore,
+                outcome,
+                corrections,
+                next);
     }
 
     SopExecution withStatus(String next) {
-        return new SopExecution(executionId, sopId, sopVersion, correlationId, clientId, triggerEventId, startedAt, completedAt,
-                next, cycleTimeHours, totalSteps, automatedSteps, automationRate, humanHours, estimatedCost, qualityScore,
-                outcome, corrections, steps);
+        return new SopExecution(
+                executionId,
+                sopId,
+                sopVersion,
+                correlationId,
+                clientId,
+                triggerEventId,
+                startedAt,
+                completedAt,
+                next,
+                cycleTimeHours,
+                totalSteps,
+                automatedSteps,
+                automationRate,
+                humanHours,
+                estimatedCost,
+                qualityScore,
+                outcome,
+                corrections,
+                steps);
     }
 
     SopExecution corrected() {
-        return new SopExecution(executionId, sopId, sopVersion, correlationId, clientId, triggerEventId, startedAt, completedAt,
-                status, cycleTimeHours, totalSteps, automatedSteps, automationRate, humanHours, estimatedCost, qualityScore,
-                outcome, corrections + 1, steps);
+        return new SopExecution(
+                executionId,
+                sopId,
+                sopVersion,
+                correlationId,
+                clientId,
+                triggerEventId,
+                startedAt,
+                completedAt,
+                status,
+                cycleTimeHours,
+                totalSteps,
+                automatedSteps,
+                automationRate,
+                humanHours,
+                estimatedCost,
+                qualityScore,
+                outcome,
+                corrections + 1,
+                steps);
     }
 
-    SopExecution ended(String finalStatus, Instant at, BigDecimal cycle, @Nullable Integer total,
-            @Nullable Integer automated, @Nullable BigDecimal rate, @Nullable BigDecimal hours, @Nullable BigDecimal cost,
-            @Nullable BigDecimal quality, String outcomeJson) {
-        return new SopExecution(executionId, sopId, sopVersion, correlationId, clientId, triggerEventId, startedAt, at,
-                finalStatus, cycle, total, automated, rate, hours, cost, quality, outcomeJson, corrections, steps);
+    SopExecution ended(
+            String finalStatus,
+            Instant at,
+            BigDecimal cycle,
+            @Nullable Integer total,
+            @Nullable Integer automated,
+            @Nullable BigDecimal rate,
+            @Nullable BigDecimal hours,
+            @Nullable BigDecimal cost,
+            @Nullable BigDecimal quality,
+            String outcomeJson) {
+        return new SopExecution(
+                executionId,
+                sopId,
+                sopVersion,
+                correlationId,
+                clientId,
+                triggerEventId,
+                startedAt,
+                at,
+                finalStatus,
+                cycle,
+                total,
+                automated,
+                rate,
+                hours,
+                cost,
+                quality,
+                outcomeJson,
+                corrections,
+                steps);
     }
 }

@@ -84,17 +84,19 @@ public final class SopExecutionsProjection implements Projection {
         switch (change) {
             case SopEvent.StepReady r -> {
                 if (r.timeoutAt() != null) {
-                    scheduler.schedule(work, JobRequest.once(STEP_TIMEOUT_JOB, timeoutKey(next, r.stepId()), r.timeoutAt(), "{}"));
+                    scheduler.schedule(
+                            work, JobRequest.once(STEP_TIMEOUT_JOB, timeoutKey(next, r.stepId()), r.timeoutAt(), "{}"));
                 }
             }
             case SopEvent.StepCompleted c -> scheduler.cancel(work, STEP_TIMEOUT_JOB, timeoutKey(next, c.stepId()));
             case SopEvent.StepFailed f -> scheduler.cancel(work, STEP_TIMEOUT_JOB, timeoutKey(next, f.stepId()));
-            case SopEvent.ExecutionCompleted c -> next.steps().forEach(s -> scheduler.cancel(work, STEP_TIMEOUT_JOB,
-                    timeoutKey(next, s.stepId())));
-            case SopEvent.ExecutionFailed f -> next.steps().forEach(s -> scheduler.cancel(work, STEP_TIMEOUT_JOB,
-                    timeoutKey(next, s.stepId())));
-            case SopEvent.ExecutionEscalated e -> scheduler.cancel(work, STEP_TIMEOUT_JOB, timeoutKey(next, e.stepId()));
-            case SopEvent.ExecutionStarted s -> { }
+            case SopEvent.ExecutionCompleted c ->
+                next.steps().forEach(s -> scheduler.cancel(work, STEP_TIMEOUT_JOB, timeoutKey(next, s.stepId())));
+            case SopEvent.ExecutionFailed f ->
+                next.steps().forEach(s -> scheduler.cancel(work, STEP_TIMEOUT_JOB, timeoutKey(next, s.stepId())));
+            case SopEvent.ExecutionEscalated e ->
+                scheduler.cancel(work, STEP_TIMEOUT_JOB, timeoutKey(next, e.stepId()));
+            case SopEvent.ExecutionStarted s -> {}
         }
     }
 }

@@ -37,7 +37,11 @@ public final class SopLoader {
     private final SopValidator validator;
     private final Clock clock;
 
-    public SopLoader(SopStore store, SopDefinitionsProjection definitions, ProjectionLock lock, SopValidator validator,
+    public SopLoader(
+            SopStore store,
+            SopDefinitionsProjection definitions,
+            ProjectionLock lock,
+            SopValidator validator,
             Clock clock) {
         this.store = store;
         this.definitions = definitions;
@@ -47,7 +51,12 @@ public final class SopLoader {
     }
 
     /** @param outcome loaded (first version), updated (new version) or unchanged */
-    public record Entry(String sopId, String file, String outcome, int version, @Nullable Integer previousVersion) {}
+    public record Entry(
+            String sopId,
+            String file,
+            String outcome,
+            int version,
+            @Nullable Integer previousVersion) {}
 
     public record Report(List<Entry> entries) {
         public Report {
@@ -76,8 +85,11 @@ public final class SopLoader {
                 SopValidator.Valid v = Objects.requireNonNull(result.valid(), "ok() means valid");
                 String earlier = fileById.putIfAbsent(v.sop().id(), file.name());
                 if (earlier != null) {
-                    problems.add(new SopProblem(file.name(), 1, "metadata.id", "SOP id '" + v.sop().id()
-                            + "' is also defined in " + earlier));
+                    problems.add(new SopProblem(
+                            file.name(),
+                            1,
+                            "metadata.id",
+                            "SOP id '" + v.sop().id() + "' is also defined in " + earlier));
                 } else {
                     valid.add(v);
                 }
@@ -99,14 +111,25 @@ public final class SopLoader {
             store.lockForChange(work, sopId);
             var active = store.activeVersion(work, sopId);
             if (active.isPresent() && active.get().checksum().equals(v.checksum())) {
-                entries.add(new Entry(sopId, v.file().name(), "unchanged", active.get().version(), active.get().previousVersion()));
+                entries.add(new Entry(
+                        sopId,
+                        v.file().name(),
+                        "unchanged",
+                        active.get().version(),
+                        active.get().previousVersion()));
                 continue;
             }
-            SopVersion stored = activate(work, v, active.map(SopVersion::version).orElse(null), loadedBy, now);
+            SopVersion stored =
+                    activate(work, v, active.map(SopVersion::version).orElse(null), loadedBy, now);
             String outcome = active.isPresent() ? "updated" : "loaded";
             entries.add(new Entry(sopId, v.file().name(), outcome, stored.version(), stored.previousVersion()));
-            log.info("SOP {} {} as version {} (document version {}, from {})", sopId, outcome, stored.version(),
-                    v.sop().metadata().version(), v.file().name());
+            log.info(
+                    "SOP {} {} as version {} (document version {}, from {})",
+                    sopId,
+                    outcome,
+                    stored.version(),
+                    v.sop().metadata().version(),
+                    v.file().name());
         }
         return new Report(entries);
     }
@@ -120,26 +143,52 @@ public final class SopLoader {
      * @param source what it came from, e.g. {@code proposal:<id>} or {@code revert:<sop>@<version>}
      */
     @SuppressWarnings("unchecked")
-    public SopVersion activateDocument(UnitOfWork work, UUID eventId, String sopId, String documentJson, String mechanism,
-            String by, String source) {
+    public SopVersion activateDocument(
+            UnitOfWork work,
+            UUID eventId,
+            String sopId,
+            String documentJson,
+            String mechanism,
+            String by,
+            String source) {
         SopValidator.Result result = validator.validate(new SopFile(source, documentJson));
         if (!result.ok()) {
             throw new SopValidationException(result.problems());
         }
         SopValidator.Valid v = Objects.requireNonNull(result.valid(), "ok() means valid");
         if (!v.sop().id().equals(sopId)) {
-            throw new InvalidInputException("metadata.id", "the document is SOP " + v.sop().id() + ", not " + sopId);
+            throw new InvalidInputException(
+                    "metadata.id", "the document is SOP " + v.sop().id() + ", not " + sopId);
         }
         lock.shared(work);
         store.lockForChange(work, sopId);
         var previous = store.activeVersion(work, sopId);
-        var activated = new SopEvent.VersionActivated(sopId, store.nextVersion(work, sopId), previous.map(SopVersion::version).orElse(null),
-                v.sop().metadata().version(), v.sop().metadata().name(), v.checksum(), source, mechanism,
+        var activated = new SopEvent.VersionActivated(
+                sopId,
+                store.nextVersion(work, sopId),
+                previous.map(SopVersion::version).orElse(null),
+                v.sop().metadata().version(),
+                v.sop().metadata().name(),
+                v.checksum(),
+                source,
+                mechanism,
                 EventCodec.convert(v.document(), Map.class));
-        var append = work.append(StreamId.of("SOP", sopId), ExpectedVersion.any(), List.of(new NewEvent(eventId,
-                EventCodec.typeOf(activated), EventCodec.payload(activated), "{}", null, null, by, null, clock.instant())));
+        var append = work.append(
+                StreamId.of("SOP", sopId),
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        eventId,
+                        EventCodec.typeOf(activated),
+                        EventCodec.payload(activated),
+                        "{}",
+                        null,
+                        null,
+                        by,
+                        null,
+                        clock.instant())));
         if (append.duplicate()) {
-            SopEvent.VersionActivated earlier = EventCodec.decode(append.events().getFirst(), SopEvent.VersionActivated.class);
+            SopEvent.VersionActivated earlier =
+                    EventCodec.decode(append.events().getFirst(), SopEvent.VersionActivated.class);
             return store.version(work, sopId, earlier.version()).orElseThrow();
         }
         definitions.apply(append.events().getFirst(), work);
@@ -149,14 +198,34 @@ public final class SopLoader {
 
     // The next version, announced with its document; the announcement is what writes the row.
     @SuppressWarnings("unchecked")
-    private SopVersion activate(UnitOfWork work, SopValidator.Valid v, @Nullable Integer previous, String loadedBy, Instant now) {
+    private SopVersion activate(
+            UnitOfWork work, SopValidator.Valid v, @Nullable Integer previous, String loadedBy, Instant now) {
         String sopId = v.sop().id();
-        var activated = new SopEvent.VersionActivated(sopId, store.nextVersion(work, sopId), previous,
-                v.sop().metadata().version(), v.sop().metadata().name(), v.checksum(), v.file().name(), LOADED_BY_PERSON,
+        var activated = new SopEvent.VersionActivated(
+                sopId,
+                store.nextVersion(work, sopId),
+                previous,
+                v.sop().metadata().version(),
+                v.sop().metadata().name(),
+                v.checksum(),
+                v.file().name(),
+                LOADED_BY_PERSON,
                 EventCodec.convert(v.document(), Map.class));
-        RecordedEvent stored = work.append(StreamId.of("SOP", sopId), ExpectedVersion.any(), List.of(new NewEvent(UUID.randomUUID(),
-                EventCodec.typeOf(activated), EventCodec.payload(activated), "{}", null, null, loadedBy, null, now)))
-                .events().getFirst();
+        RecordedEvent stored = work.append(
+                        StreamId.of("SOP", sopId),
+                        ExpectedVersion.any(),
+                        List.of(new NewEvent(
+                                UUID.randomUUID(),
+                                EventCodec.typeOf(activated),
+                                EventCodec.payload(activated),
+                                "{}",
+                                null,
+                                null,
+                                loadedBy,
+                                null,
+                                now)))
+                .events()
+                .getFirst();
         definitions.apply(stored, work);
         return store.version(work, sopId, activated.version()).orElseThrow();
     }

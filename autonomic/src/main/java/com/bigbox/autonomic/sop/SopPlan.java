@@ -26,7 +26,8 @@ final class SopPlan {
         return null;
     }
 
-    private static @Nullable String visit(String id, Map<String, List<String>> deps, Set<String> done, List<String> path) {
+    private static @Nullable String visit(
+            String id, Map<String, List<String>> deps, Set<String> done, List<String> path) {
         if (path.contains(id)) {
             var cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
             cycle.add(id);

@@ -43,19 +43,35 @@ final class SopStepTimeouts {
         }
         SopExecution x = found.get();
         Optional<StepState> late = x.steps().stream()
-                .filter(s -> s.stepId().equals(key[1]) && StepState.READY.equals(s.status())).findFirst();
+                .filter(s -> s.stepId().equals(key[1]) && StepState.READY.equals(s.status()))
+                .findFirst();
         if (late.isEmpty()) {
             return;
         }
         SopDocument doc = catalog.document(work, x.sopId(), x.sopVersion());
         SopDocument.Step step = doc.steps().get(late.get().position());
         Instant at = clock.instant();
-        String task = late.get().taskId() != null ? late.get().taskId()
+        String task = late.get().taskId() != null
+                ? late.get().taskId()
                 : events.createTask(work, x, step, null, at, "Overdue, take over: " + step.name());
-        events.emit(work, x, "timeout/" + step.stepId(), new SopEvent.ExecutionEscalated(x.clientId(), x.executionId(), x.sopId(),
-                step.stepId(), "step " + step.stepId() + " passed its timeout of " + step.timeoutHours() + " h", task, false),
-                null, at);
-        log.info("SOP {} execution {}: step {} passed its timeout; escalated to a person", x.sopId(), x.executionId(),
+        events.emit(
+                work,
+                x,
+                "timeout/" + step.stepId(),
+                new SopEvent.ExecutionEscalated(
+                        x.clientId(),
+                        x.executionId(),
+                        x.sopId(),
+                        step.stepId(),
+                        "step " + step.stepId() + " passed its timeout of " + step.timeoutHours() + " h",
+                        task,
+                        false),
+                null,
+                at);
+        log.info(
+                "SOP {} execution {}: step {} passed its timeout; escalated to a person",
+                x.sopId(),
+                x.executionId(),
                 step.stepId());
     }
 }

@@ -39,7 +39,8 @@ public final class SopValidator {
 
     private final Schema schema;
     private final ObjectMapper yaml;
-    private final ObjectMapper canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private final ObjectMapper canonical =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     public SopValidator() {
         var factory = YAMLFactory.builder().build();
@@ -49,7 +50,8 @@ public final class SopValidator {
             if (in == null) {
                 throw new IllegalStateException("the SOP schema is missing from the classpath: " + SCHEMA_RESOURCE);
             }
-            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,12 +75,14 @@ public final class SopValidator {
             document = yaml.readTree(file.text());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            return failed(new SopProblem(file.name(), at == null ? 0 : at.getLineNr(), "(yaml)", e.getOriginalMessage()));
+            return failed(
+                    new SopProblem(file.name(), at == null ? 0 : at.getLineNr(), "(yaml)", e.getOriginalMessage()));
         } catch (IOException e) {
             return failed(new SopProblem(file.name(), 0, "(yaml)", e.getMessage()));
         }
         if (document == null || document.isMissingNode() || !document.isObject()) {
-            return failed(new SopProblem(file.name(), 1, "(document)", "an SOP file must hold one YAML mapping (metadata, steps, ...)"));
+            return failed(new SopProblem(
+                    file.name(), 1, "(document)", "an SOP file must hold one YAML mapping (metadata, steps, ...)"));
         }
         var problems = new ArrayList<SopProblem>();
         for (Error error : schema.validate(document)) {
@@ -119,8 +123,12 @@ public final class SopValidator {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < sop.steps().size(); i++) {
             if (!ids.add(sop.steps().get(i).stepId())) {
-                problems.add(problem(file, lines, "/steps/" + i + "/step_id", "step_id '" + sop.steps().get(i).stepId()
-                        + "' is used by an earlier step; step ids must be unique"));
+                problems.add(problem(
+                        file,
+                        lines,
+                        "/steps/" + i + "/step_id",
+                        "step_id '" + sop.steps().get(i).stepId()
+                                + "' is used by an earlier step; step ids must be unique"));
             }
         }
         for (int i = 0; i < sop.steps().size(); i++) {
@@ -128,14 +136,22 @@ public final class SopValidator {
             for (int d = 0; d < step.dependencies().size(); d++) {
                 String dep = step.dependencies().get(d);
                 if (!ids.contains(dep)) {
-                    problems.add(problem(file, lines, "/steps/" + i + "/dependencies/" + d, "depends on unknown step '" + dep + "'"));
+                    problems.add(problem(
+                            file,
+                            lines,
+                            "/steps/" + i + "/dependencies/" + d,
+                            "depends on unknown step '" + dep + "'"));
                 } else if (dep.equals(step.stepId())) {
-                    problems.add(problem(file, lines, "/steps/" + i + "/dependencies/" + d, "a step cannot depend on itself"));
+                    problems.add(problem(
+                            file, lines, "/steps/" + i + "/dependencies/" + d, "a step cannot depend on itself"));
                 }
             }
             String fallback = step.fallbackStep();
             if (fallback != null && !ids.contains(fallback)) {
-                problems.add(problem(file, lines, "/steps/" + i + "/failure_handling/fallback_step",
+                problems.add(problem(
+                        file,
+                        lines,
+                        "/steps/" + i + "/failure_handling/fallback_step",
                         "fallback_step names unknown step '" + fallback + "'"));
             }
         }
@@ -144,9 +160,16 @@ public final class SopValidator {
             problems.add(problem(file, lines, "/steps", "the steps' dependencies form a cycle: " + cycle));
         }
         SopDocument.BudgetRange range = sop.preconditions().budgetRange();
-        if (range != null && range.min() != null && range.max() != null && range.min().compareTo(range.max()) > 0) {
-            problems.add(problem(file, lines, "/preconditions/budget_range", "budget_range.min " + range.min().toPlainString()
-                    + " is above max " + range.max().toPlainString()));
+        if (range != null
+                && range.min() != null
+                && range.max() != null
+                && range.min().compareTo(range.max()) > 0) {
+            problems.add(problem(
+                    file,
+                    lines,
+                    "/preconditions/budget_range",
+                    "budget_range.min " + range.min().toPlainString() + " is above max "
+                            + range.max().toPlainString()));
         }
     }
 
@@ -166,8 +189,12 @@ public final class SopValidator {
                 int line = parser.currentTokenLocation().getLineNr();
                 String pointer = parser.getParsingContext().pathAsPointer().toString();
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    pointer = parser.getParsingContext().getParent() == null ? ""
-                            : parser.getParsingContext().getParent().pathAsPointer().toString();
+                    pointer = parser.getParsingContext().getParent() == null
+                            ? ""
+                            : parser.getParsingContext()
+                                    .getParent()
+                                    .pathAsPointer()
+                                    .toString();
                 }
                 lines.putIfAbsent(pointer, line);
             }
@@ -196,7 +223,9 @@ public final class SopValidator {
         if (p.startsWith("/") || p.isEmpty()) {
             return p;
         }
-        return p.replaceAll("\\[(\\d+)]", "/$1").replaceAll("\\['([^']*)']", "/$1").replace('.', '/');
+        return p.replaceAll("\\[(\\d+)]", "/$1")
+                .replaceAll("\\['([^']*)']", "/$1")
+                .replace('.', '/');
     }
 
     static String dotted(String pointer) {

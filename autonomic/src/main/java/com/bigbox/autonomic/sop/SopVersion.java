@@ -9,9 +9,17 @@ import org.jspecify.annotations.Nullable;
  * @param definition the document as loaded (JSON)
  * @param deactivatedAt null while it is the active version
  */
-public record SopVersion(String sopId, int version, String definition, String checksum, Instant createdAt,
-        Instant activatedAt, @Nullable Instant deactivatedAt, @Nullable Integer previousVersion,
-        @Nullable String approvalMechanism, @Nullable String source) {
+public record SopVersion(
+        String sopId,
+        int version,
+        String definition,
+        String checksum,
+        Instant createdAt,
+        Instant activatedAt,
+        @Nullable Instant deactivatedAt,
+        @Nullable Integer previousVersion,
+        @Nullable String approvalMechanism,
+        @Nullable String source) {
 
     public SopDocument document() {
         return SopValidator.read(definition);

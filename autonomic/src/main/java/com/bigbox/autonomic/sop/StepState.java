@@ -14,9 +14,20 @@ import org.jspecify.annotations.Nullable;
  * @param automated whether it was done with no person involved (null until done)
  * @param taskId the human task created for it, if any
  */
-public record StepState(String stepId, int position, String name, String automationLevel, String status, boolean required,
-        @Nullable Boolean automated, @Nullable BigDecimal humanMinutes, @Nullable BigDecimal cost, @Nullable String taskId,
-        @Nullable Instant readyAt, @Nullable Instant completedAt, @Nullable UUID completingEventId,
+public record StepState(
+        String stepId,
+        int position,
+        String name,
+        String automationLevel,
+        String status,
+        boolean required,
+        @Nullable Boolean automated,
+        @Nullable BigDecimal humanMinutes,
+        @Nullable BigDecimal cost,
+        @Nullable String taskId,
+        @Nullable Instant readyAt,
+        @Nullable Instant completedAt,
+        @Nullable UUID completingEventId,
         @Nullable String completingEventType) {
     public static final String PENDING = "pending";
     public static final String READY = "ready";
@@ -36,31 +47,103 @@ public record StepState(String stepId, int position, String name, String automat
     }
 
     StepState ready(Instant at) {
-        return new StepState(stepId, position, name, automationLevel, READY, required, null, null, null, taskId, at, null, null, null);
+        return new StepState(
+                stepId,
+                position,
+                name,
+                automationLevel,
+                READY,
+                required,
+                null,
+                null,
+                null,
+                taskId,
+                at,
+                null,
+                null,
+                null);
     }
 
     StepState withTask(String task) {
-        return new StepState(stepId, position, name, automationLevel, status, required, automated, humanMinutes, cost, task,
-                readyAt, completedAt, completingEventId, completingEventType);
+        return new StepState(
+                stepId,
+                position,
+                name,
+                automationLevel,
+                status,
+                required,
+                automated,
+                humanMinutes,
+                cost,
+                task,
+                readyAt,
+                completedAt,
+                completingEventId,
+                completingEventType);
     }
 
-    StepState completed(boolean byMachine, @Nullable BigDecimal minutes, @Nullable BigDecimal stepCost, Instant at,
-            @Nullable UUID eventId, @Nullable String eventType) {
-        return new StepState(stepId, position, name, automationLevel, COMPLETED, required, byMachine, minutes, stepCost, taskId,
-                readyAt, at, eventId, eventType);
+    StepState completed(
+            boolean byMachine,
+            @Nullable BigDecimal minutes,
+            @Nullable BigDecimal stepCost,
+            Instant at,
+            @Nullable UUID eventId,
+            @Nullable String eventType) {
+        return new StepState(
+                stepId,
+                position,
+                name,
+                automationLevel,
+                COMPLETED,
+                required,
+                byMachine,
+                minutes,
+                stepCost,
+                taskId,
+                readyAt,
+                at,
+                eventId,
+                eventType);
     }
 
     StepState withStatus(String next) {
-        return new StepState(stepId, position, name, automationLevel, next, required, automated, humanMinutes, cost, taskId,
-                readyAt, completedAt, completingEventId, completingEventType);
+        return new StepState(
+                stepId,
+                position,
+                name,
+                automationLevel,
+                next,
+                required,
+                automated,
+                humanMinutes,
+                cost,
+                taskId,
+                readyAt,
+                completedAt,
+                completingEventId,
+                completingEventType);
     }
 
     StepState notRequired() {
-        return new StepState(stepId, position, name, automationLevel, status, false, automated, humanMinutes, cost, taskId,
-                readyAt, completedAt, completingEventId, completingEventType);
+        return new StepState(
+                stepId,
+                position,
+                name,
+                automationLevel,
+                status,
+                false,
+                automated,
+                humanMinutes,
+                cost,
+                taskId,
+                readyAt,
+                completedAt,
+                completingEventId,
+                completingEventType);
     }
 
     StepState requiredNow(Instant at) {
-        return new StepState(stepId, position, name, automationLevel, READY, true, null, null, null, taskId, at, null, null, null);
+        return new StepState(
+                stepId, position, name, automationLevel, READY, true, null, null, null, taskId, at, null, null, null);
     }
 }

@@ -23,11 +23,13 @@ class AgentSettingsTest {
 
     @Test
     void aTypesOwnThresholdSurvivesAgentWideChangesAndRoundTrips() {
-        var typed = new AgentEvent.ThresholdChanged("ProjectControlAgent", 0.9, "r", "loop:threshold", "PROJECT_AT_RISK");
+        var typed =
+                new AgentEvent.ThresholdChanged("ProjectControlAgent", 0.9, "r", "loop:threshold", "PROJECT_AT_RISK");
         String json = EventCodec.write(typed);
         assertThat(json).contains("\"decision_type\":\"PROJECT_AT_RISK\"");
         assertThat(EventCodec.read(json, AgentEvent.ThresholdChanged.class)).isEqualTo(typed);
-        AgentSettings s = AgentSettings.defaults(0.75).evolve(typed)
+        AgentSettings s = AgentSettings.defaults(0.75)
+                .evolve(typed)
                 .evolve(new AgentEvent.ThresholdChanged("ProjectControlAgent", 0.7, "r", "ops"))
                 .evolve(new AgentEvent.AutonomyChanged("ProjectControlAgent", "autonomous", "r", "ops"));
         assertThat(s.thresholdFor("PROJECT_AT_RISK")).isEqualTo(0.9);
@@ -39,6 +41,8 @@ class AgentSettingsTest {
     void aProposalStoredBeforeDecisionTypesIsForTheAgentAsAWhole() {
         String old = "{\"agent_id\":\"FinanceAgent\",\"setting\":\"threshold\",\"before\":\"0.60\",\"after\":\"0.55\","
                 + "\"reason\":\"r\",\"loop\":\"threshold\",\"evidence\":[]}";
-        assertThat(EventCodec.read(old, ImprovementEvent.AgentChangeProposed.class).decisionType()).isNull();
+        assertThat(EventCodec.read(old, ImprovementEvent.AgentChangeProposed.class)
+                        .decisionType())
+                .isNull();
     }
 }

@@ -33,7 +33,8 @@ class FaultInjectingHandlerTest {
     // An agent: reacts to each event with one decision at confidence 0.9.
     final SubscriptionHandler agent = (event, work) -> {
         handled.add(event.eventId());
-        work.append(StreamId.of("LEAD", "1"), NewEvent.of("LEAD_QUALIFIED", "{}").withConfidence(0.9));
+        work.append(
+                StreamId.of("LEAD", "1"), NewEvent.of("LEAD_QUALIFIED", "{}").withConfidence(0.9));
     };
 
     ActiveFaults faults(Fault... faults) {
@@ -52,8 +53,18 @@ class FaultInjectingHandlerTest {
 
     static Fault always(FaultKind kind) {
         // HIGH picks half; the events below are chosen among those it picks.
-        return new Fault(UUID.fromString("00000000-0000-0000-0000-000000000001"), null, kind, Intensity.HIGH, "agent:intake",
-                Set.of(), null, Duration.ofMillis(50), 0.3, NOW.minusSeconds(1), NOW.plusSeconds(60));
+        return new Fault(
+                UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                null,
+                kind,
+                Intensity.HIGH,
+                "agent:intake",
+                Set.of(),
+                null,
+                Duration.ofMillis(50),
+                0.3,
+                NOW.minusSeconds(1),
+                NOW.plusSeconds(60));
     }
 
     static RecordedEvent eventPickedBy(Fault fault, String type) {
@@ -61,14 +72,27 @@ class FaultInjectingHandlerTest {
         do {
             id = UUID.randomUUID();
         } while (!fault.selects(id));
-        return new RecordedEvent(id, type, StreamId.of("LEAD", "1"), 1, new Position(1, 1), "{}", "{}", id, null, "test", null,
-                NOW, NOW);
+        return new RecordedEvent(
+                id,
+                type,
+                StreamId.of("LEAD", "1"),
+                1,
+                new Position(1, 1),
+                "{}",
+                "{}",
+                id,
+                null,
+                "test",
+                null,
+                NOW,
+                NOW);
     }
 
     @Test
     void withoutFaultsTheHandlerRunsAsIs() throws Exception {
         var event = eventPickedBy(always(FaultKind.DROP_EVENT), "LEAD_RECEIVED");
-        FaultInjectingHandler.wrap("agent:intake", agent, ActiveFaults.NONE, CLOCK).handle(event, new Recording());
+        FaultInjectingHandler.wrap("agent:intake", agent, ActiveFaults.NONE, CLOCK)
+                .handle(event, new Recording());
         assertThat(handled).containsExactly(event.eventId());
         assertThat(emitted).extracting(e -> e.confidence().value()).containsExactly(0.9);
     }
@@ -81,8 +105,10 @@ class FaultInjectingHandlerTest {
         assertThat(handled).isEmpty();
         Fault fail = always(FaultKind.SIMULATE_AGENT_FAILURE);
         var failing = eventPickedBy(fail, "LEAD_RECEIVED");
-        assertThatThrownBy(() -> FaultInjectingHandler.wrap("agent:intake", agent, faults(fail), CLOCK).handle(failing, new Recording()))
-                .isInstanceOf(InjectedFailure.class).hasMessageContaining("agent:intake");
+        assertThatThrownBy(() -> FaultInjectingHandler.wrap("agent:intake", agent, faults(fail), CLOCK)
+                        .handle(failing, new Recording()))
+                .isInstanceOf(InjectedFailure.class)
+                .hasMessageContaining("agent:intake");
         assertThat(hits).containsExactly("dropped", "failed");
     }
 
@@ -96,7 +122,8 @@ class FaultInjectingHandlerTest {
         assertThat(handled).containsExactly(event.eventId());
 
         Fault lower = always(FaultKind.LOWER_CONFIDENCE);
-        FaultInjectingHandler.wrap("agent:intake", agent, faults(lower), CLOCK).handle(eventPickedBy(lower, "LEAD_RECEIVED"), new Recording());
+        FaultInjectingHandler.wrap("agent:intake", agent, faults(lower), CLOCK)
+                .handle(eventPickedBy(lower, "LEAD_RECEIVED"), new Recording());
         assertThat(emitted).extracting(e -> e.confidence().value()).containsExactly(0.9, 0.6);
         assertThat(hits).containsExactly("delayed", "confidence_lowered");
     }
@@ -104,16 +131,28 @@ class FaultInjectingHandlerTest {
     @Test
     void protectedEventsAndOtherSubscriptionsPass() throws Exception {
         Fault fail = always(FaultKind.SIMULATE_AGENT_FAILURE);
-        FaultInjectingHandler.wrap("agent:intake", agent, faults(fail), CLOCK).handle(eventPickedBy(fail, "PAYMENT_RECEIVED"), new Recording());
-        FaultInjectingHandler.wrap("agent:finance", agent, faults(fail), CLOCK).handle(eventPickedBy(fail, "LEAD_RECEIVED"), new Recording());
+        FaultInjectingHandler.wrap("agent:intake", agent, faults(fail), CLOCK)
+                .handle(eventPickedBy(fail, "PAYMENT_RECEIVED"), new Recording());
+        FaultInjectingHandler.wrap("agent:finance", agent, faults(fail), CLOCK)
+                .handle(eventPickedBy(fail, "LEAD_RECEIVED"), new Recording());
         assertThat(handled).hasSize(2);
         assertThat(hits).isEmpty();
     }
 
     @Test
     void humanAbsenceNamesTheRoleAndItsEnd() {
-        Fault absent = new Fault(UUID.randomUUID(), null, FaultKind.SIMULATE_HUMAN_ABSENCE, Intensity.HIGH, null, Set.of(), "ceo", null,
-                0, NOW.minusSeconds(1), NOW.plusSeconds(3600));
+        Fault absent = new Fault(
+                UUID.randomUUID(),
+                null,
+                FaultKind.SIMULATE_HUMAN_ABSENCE,
+                Intensity.HIGH,
+                null,
+                Set.of(),
+                "ceo",
+                null,
+                0,
+                NOW.minusSeconds(1),
+                NOW.plusSeconds(3600));
         var absence = new HumanAbsence(faults(absent), CLOCK);
         assertThat(absence.absentUntil("ceo")).contains(NOW.plusSeconds(3600));
         assertThat(absence.absentUntil("employee")).isEmpty();
@@ -162,5 +201,4 @@ class FaultInjectingHandlerTest {
             throw new UnsupportedOperationException();
         }
     }
-
 }

@@ -15,18 +15,33 @@ class FaultTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     static Fault fault(FaultKind kind, Intensity intensity, String subscription, Set<String> types) {
-        return new Fault(UUID.randomUUID(), null, kind, intensity, subscription, types, null, Duration.ofMillis(10), 0.3,
-                NOW.minusSeconds(1), NOW.plusSeconds(60));
+        return new Fault(
+                UUID.randomUUID(),
+                null,
+                kind,
+                intensity,
+                subscription,
+                types,
+                null,
+                Duration.ofMillis(10),
+                0.3,
+                NOW.minusSeconds(1),
+                NOW.plusSeconds(60));
     }
 
     @Test
     void intensityPicksItsShareOfEventsTheSameWayEveryTime() {
         for (Intensity intensity : Intensity.values()) {
             Fault fault = fault(FaultKind.DROP_EVENT, intensity, null, Set.of());
-            List<UUID> events = IntStream.range(0, 20_000).mapToObj(i -> UUID.randomUUID()).toList();
+            List<UUID> events =
+                    IntStream.range(0, 20_000).mapToObj(i -> UUID.randomUUID()).toList();
             long picked = events.stream().filter(fault::selects).count();
-            assertThat(picked / 20_000.0).as(intensity.label()).isBetween(intensity.fraction() - 0.015, intensity.fraction() + 0.015);
-            assertThat(events.stream().filter(fault::selects).count()).as("deterministic").isEqualTo(picked);
+            assertThat(picked / 20_000.0)
+                    .as(intensity.label())
+                    .isBetween(intensity.fraction() - 0.015, intensity.fraction() + 0.015);
+            assertThat(events.stream().filter(fault::selects).count())
+                    .as("deterministic")
+                    .isEqualTo(picked);
         }
         assertThat(Intensity.LOW.fraction()).isEqualTo(0.05);
         assertThat(Intensity.MEDIUM.fraction()).isEqualTo(0.20);
@@ -62,23 +77,83 @@ class FaultTest {
 
     @Test
     void decisionsFollowTheKind() {
-        Fault always = new Fault(UUID.randomUUID(), null, FaultKind.LOWER_CONFIDENCE, Intensity.HIGH, null, Set.of(), null, null, 0.3,
-                NOW.minusSeconds(1), NOW.plusSeconds(1));
-        UUID selected = IntStream.range(0, 1000).mapToObj(i -> UUID.randomUUID()).filter(always::selects).findFirst().orElseThrow();
-        assertThat(FaultDecision.decide(List.of(always), "s", "X", selected, NOW)).isInstanceOf(FaultDecision.LowerConfidence.class);
-        assertThat(FaultDecision.decide(List.of(always), "s", "X", selected, NOW.plusSeconds(5))).isEqualTo(FaultDecision.PASS);
+        Fault always = new Fault(
+                UUID.randomUUID(),
+                null,
+                FaultKind.LOWER_CONFIDENCE,
+                Intensity.HIGH,
+                null,
+                Set.of(),
+                null,
+                null,
+                0.3,
+                NOW.minusSeconds(1),
+                NOW.plusSeconds(1));
+        UUID selected = IntStream.range(0, 1000)
+                .mapToObj(i -> UUID.randomUUID())
+                .filter(always::selects)
+                .findFirst()
+                .orElseThrow();
+        assertThat(FaultDecision.decide(List.of(always), "s", "X", selected, NOW))
+                .isInstanceOf(FaultDecision.LowerConfidence.class);
+        assertThat(FaultDecision.decide(List.of(always), "s", "X", selected, NOW.plusSeconds(5)))
+                .isEqualTo(FaultDecision.PASS);
     }
 
     @Test
     void kindSpecificSettingsAreChecked() {
-        assertThatThrownBy(() -> new Fault(UUID.randomUUID(), null, FaultKind.DELAY_EVENT, Intensity.LOW, null, Set.of(), null,
-                Duration.ZERO, 0, NOW, NOW.plusSeconds(1))).hasMessageContaining("delay_ms");
-        assertThatThrownBy(() -> new Fault(UUID.randomUUID(), null, FaultKind.LOWER_CONFIDENCE, Intensity.LOW, null, Set.of(), null,
-                null, 0, NOW, NOW.plusSeconds(1))).hasMessageContaining("confidence_drop");
-        assertThatThrownBy(() -> new Fault(UUID.randomUUID(), null, FaultKind.SIMULATE_HUMAN_ABSENCE, Intensity.LOW, null, Set.of(),
-                null, null, 0, NOW, NOW.plusSeconds(1))).hasMessageContaining("role");
-        assertThatThrownBy(() -> new Fault(UUID.randomUUID(), null, FaultKind.DROP_EVENT, Intensity.LOW, null, Set.of(), null, null, 0,
-                NOW, NOW)).hasMessageContaining("duration");
+        assertThatThrownBy(() -> new Fault(
+                        UUID.randomUUID(),
+                        null,
+                        FaultKind.DELAY_EVENT,
+                        Intensity.LOW,
+                        null,
+                        Set.of(),
+                        null,
+                        Duration.ZERO,
+                        0,
+                        NOW,
+                        NOW.plusSeconds(1)))
+                .hasMessageContaining("delay_ms");
+        assertThatThrownBy(() -> new Fault(
+                        UUID.randomUUID(),
+                        null,
+                        FaultKind.LOWER_CONFIDENCE,
+                        Intensity.LOW,
+                        null,
+                        Set.of(),
+                        null,
+                        null,
+                        0,
+                        NOW,
+                        NOW.plusSeconds(1)))
+                .hasMessageContaining("confidence_drop");
+        assertThatThrownBy(() -> new Fault(
+                        UUID.randomUUID(),
+                        null,
+                        FaultKind.SIMULATE_HUMAN_ABSENCE,
+                        Intensity.LOW,
+                        null,
+                        Set.of(),
+                        null,
+                        null,
+                        0,
+                        NOW,
+                        NOW.plusSeconds(1)))
+                .hasMessageContaining("role");
+        assertThatThrownBy(() -> new Fault(
+                        UUID.randomUUID(),
+                        null,
+                        FaultKind.DROP_EVENT,
+                        Intensity.LOW,
+                        null,
+                        Set.of(),
+                        null,
+                        null,
+                        0,
+                        NOW,
+                        NOW))
+                .hasMessageContaining("duration");
         assertThatThrownBy(() -> FaultKind.parse("explode")).hasMessageContaining("delay_event");
         assertThatThrownBy(() -> Intensity.parse("extreme")).hasMessageContaining("low, medium or high");
     }

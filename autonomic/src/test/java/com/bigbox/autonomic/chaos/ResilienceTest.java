@@ -19,7 +19,8 @@ class ResilienceTest {
 
     @Test
     void theScoreIsOneMinusDegradationAndAlertsBelowPointSeven() {
-        assertThat(ResilienceScore.of(new Degradation(3, 0, 10, 0, 10, 0)).value()).isEqualTo(1.0);
+        assertThat(ResilienceScore.of(new Degradation(3, 0, 10, 0, 10, 0)).value())
+                .isEqualTo(1.0);
         ResilienceScore deviated = ResilienceScore.of(new Degradation(3, 1, 10, 0, 10, 0));
         assertThat(deviated.value()).isEqualTo(0.67);
         assertThat(deviated.alert()).isTrue();
@@ -33,7 +34,8 @@ class ResilienceTest {
         assertThat(declining.scores()).containsExactly(0.95, 0.9, 0.8, 0.75, 0.6);
         assertThat(declining.direction()).isEqualTo(ResilienceTrend.Direction.DECLINING);
         assertThat(declining.mean()).isEqualTo(0.8);
-        assertThat(ResilienceTrend.of(List.of(0.6, 0.7, 0.8)).direction()).isEqualTo(ResilienceTrend.Direction.IMPROVING);
+        assertThat(ResilienceTrend.of(List.of(0.6, 0.7, 0.8)).direction())
+                .isEqualTo(ResilienceTrend.Direction.IMPROVING);
         assertThat(ResilienceTrend.of(List.of(0.9, 0.91, 0.9)).direction()).isEqualTo(ResilienceTrend.Direction.STABLE);
         assertThat(ResilienceTrend.of(List.of(0.9)).direction()).isEqualTo(ResilienceTrend.Direction.UNKNOWN);
         assertThat(ResilienceTrend.of(List.of()).direction()).isEqualTo(ResilienceTrend.Direction.UNKNOWN);

@@ -22,7 +22,8 @@ class TotalCheckTest {
         deliveries.put("feed:b", Map.of(a, 1L, b, 2L, stranger, 1L));
         deliveries.put("subscription:chaos-probe", Map.of(a, 1L, b, 1L, c, 1L));
         // unknownOutcome was attempted but never acknowledged, and the store kept it: it must arrive too.
-        TotalCheck check = TotalCheck.of(Set.of(a, b, c, unknownOutcome), Set.of(a, b, c), Set.of(a, b, c, unknownOutcome), deliveries);
+        TotalCheck check = TotalCheck.of(
+                Set.of(a, b, c, unknownOutcome), Set.of(a, b, c), Set.of(a, b, c, unknownOutcome), deliveries);
 
         assertThat(check.readers().keySet()).containsExactly("feed:a", "feed:b", "subscription:chaos-probe");
         assertThat(check.readers().get("feed:a").anomalies()).isZero();
@@ -40,6 +41,7 @@ class TotalCheckTest {
         TotalCheck check = TotalCheck.of(Set.of(a, b), Set.of(a, b), Set.of(a), Map.of("feed:a", Map.of(a, 1L)));
         assertThat(check.lostFromStore()).isEqualTo(1);
         assertThat(check.lost()).isEqualTo(2);
-        assertThat(TotalCheck.of(Set.of(), Set.of(), Set.of(), Map.of()).anomalies()).isZero();
+        assertThat(TotalCheck.of(Set.of(), Set.of(), Set.of(), Map.of()).anomalies())
+                .isZero();
     }
 }

@@ -32,7 +32,9 @@ class DoctrineTest {
         assertThat(DOCTRINE.phaseAt(GO_LIVE, day(85))).isEqualTo(Phase.AUTONOMIC);
         assertThat(DOCTRINE.phaseAt(GO_LIVE, day(400))).isEqualTo(Phase.AUTONOMIC);
         assertThat(Doctrine.weekSince(GO_LIVE, day(8))).isEqualTo(2);
-        assertThat(DOCTRINE.phaseAt(GO_LIVE, day(-3))).as("before go-live counts as week 1").isEqualTo(Phase.LEARNING);
+        assertThat(DOCTRINE.phaseAt(GO_LIVE, day(-3)))
+                .as("before go-live counts as week 1")
+                .isEqualTo(Phase.LEARNING);
     }
 
     @Test
@@ -42,8 +44,10 @@ class DoctrineTest {
             assertThat(p.source()).as(number).isIn("original", "engine", "changed");
             assertThat(p.why()).as(number).isNotBlank();
         });
-        assertThat(DOCTRINE.provenance().get("loops.threshold.override_ratio").source()).isEqualTo("changed");
-        assertThat(DOCTRINE.provenance().get("loops.threshold.override_ratio").why()).contains("was 0.15");
+        assertThat(DOCTRINE.provenance().get("loops.threshold.override_ratio").source())
+                .isEqualTo("changed");
+        assertThat(DOCTRINE.provenance().get("loops.threshold.override_ratio").why())
+                .contains("was 0.15");
         Doctrine.Loops loops = DOCTRINE.loops();
         assertThat(loops.drift().process().band()).isEqualTo(0.20);
         assertThat(loops.drift().process().humanAbove()).isEqualTo(0.30);
@@ -68,15 +72,20 @@ class DoctrineTest {
                 .isEqualTo(Duration.ofHours(DOCTRINE.loops().sopEvolution().silentTimeoutHours()));
         assertThat(ActionClasses.of(ActionClasses.SOP_AUTOMATION).timeout())
                 .isEqualTo(Duration.ofHours(DOCTRINE.loops().sopEvolution().automationOpportunityTimeoutHours()));
-        assertThat(ActionClasses.of(ActionClasses.SOP_AUTOMATION).silenceApproves()).isTrue();
-        assertThat(ActionClasses.of(ActionClasses.AGENT_CHANGE).silenceApproves()).isFalse();
+        assertThat(ActionClasses.of(ActionClasses.SOP_AUTOMATION).silenceApproves())
+                .isTrue();
+        assertThat(ActionClasses.of(ActionClasses.AGENT_CHANGE).silenceApproves())
+                .isFalse();
     }
 
     @Test
     void whatEachRuleDoesInEachPhaseIsData() {
-        assertThat(DOCTRINE.rule("manual_task_creation").actionIn(Phase.LEARNING)).isEqualTo(RuleAction.WARN);
-        assertThat(DOCTRINE.rule("manual_task_creation").actionIn(Phase.TRANSITION)).isEqualTo(RuleAction.REQUIRE_JUSTIFICATION);
-        assertThat(DOCTRINE.rule("manual_task_creation").actionIn(Phase.OPERATIONAL)).isEqualTo(RuleAction.ESCALATE);
+        assertThat(DOCTRINE.rule("manual_task_creation").actionIn(Phase.LEARNING))
+                .isEqualTo(RuleAction.WARN);
+        assertThat(DOCTRINE.rule("manual_task_creation").actionIn(Phase.TRANSITION))
+                .isEqualTo(RuleAction.REQUIRE_JUSTIFICATION);
+        assertThat(DOCTRINE.rule("manual_task_creation").actionIn(Phase.OPERATIONAL))
+                .isEqualTo(RuleAction.ESCALATE);
         assertThatThrownBy(() -> DOCTRINE.rule("no_such_rule")).hasMessageContaining("no rule no_such_rule");
     }
 }

@@ -20,11 +20,20 @@ import org.junit.jupiter.api.Test;
 class EconomicControllerTest {
     static final Doctrine.EconomicBounds BOUNDS = Doctrine.shipped().loops().economic();
     // Lead intake's targets: 4 h, 85% automated, 2.50 an execution.
-    static final SopDocument.Metrics TARGETS = new SopDocument.Metrics(4.0, 0.85, 0.05, 5.0, new BigDecimal("2.50"), null, null);
+    static final SopDocument.Metrics TARGETS =
+            new SopDocument.Metrics(4.0, 0.85, 0.05, 5.0, new BigDecimal("2.50"), null, null);
 
     static List<SopRun> runs(int n, double hours, double automation, String cost) {
-        return IntStream.range(0, n).mapToObj(i -> new SopRun(UUID.randomUUID(), "lead-intake-qualification", 1,
-                Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i * 3600L), hours, automation, new BigDecimal(cost))).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new SopRun(
+                        UUID.randomUUID(),
+                        "lead-intake-qualification",
+                        1,
+                        Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i * 3600L),
+                        hours,
+                        automation,
+                        new BigDecimal(cost)))
+                .toList();
     }
 
     static List<ImprovementEvent> plan(List<SopRun> runs, int perWeek) {
@@ -52,7 +61,8 @@ class EconomicControllerTest {
 
     @Test
     void costSlightlyOverTargetIsAMarginLeakWithItsMonthlySavings() {
-        assertThat(plan(runs(10, 3, 0.9, "2.75"), 10)).singleElement()
+        assertThat(plan(runs(10, 3, 0.9, "2.75"), 10))
+                .singleElement()
                 .isInstanceOfSatisfying(SopOptimizationRecommended.class, o -> {
                     assertThat(o.metric()).isEqualTo("cost");
                     assertThat(o.monthlySavings()).isEqualByComparingTo("10.00"); // 0.25 × 10 × 4
@@ -62,8 +72,12 @@ class EconomicControllerTest {
     @Test
     void slowOrUnderAutomatedRunsGetRecommendations() {
         List<ImprovementEvent> found = plan(runs(10, 5, 0.5, "2.00"), 10);
-        assertThat(found).extracting(e -> ((SopOptimizationRecommended) e).metric()).containsExactly("cycle_time", "automation_rate");
-        assertThat(plan(runs(10, 4.7, 0.85, "2.00"), 10)).as("4.7 h is within 1.2 × 4 h; 85% meets the target").isEmpty();
+        assertThat(found)
+                .extracting(e -> ((SopOptimizationRecommended) e).metric())
+                .containsExactly("cycle_time", "automation_rate");
+        assertThat(plan(runs(10, 4.7, 0.85, "2.00"), 10))
+                .as("4.7 h is within 1.2 × 4 h; 85% meets the target")
+                .isEmpty();
     }
 
     @Test

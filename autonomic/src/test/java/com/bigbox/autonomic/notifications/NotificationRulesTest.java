@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /** An SOP's escalation rules choose channels, urgency and whom to escalate to; retries back off; links are signed. */
 class NotificationRulesTest {
-    static final SopRules RULES = new SopRules("client-onboarding", List.of(
-            new EscalationRule("low_confidence", 0.75, List.of("employee"), "medium", List.of("dashboard", "email"), true),
-            new EscalationRule("timeout", null, List.of("manager"), "high", List.of("dashboard", "slack"), null)), null);
+    static final SopRules RULES = new SopRules(
+            "client-onboarding",
+            List.of(
+                    new EscalationRule(
+                            "low_confidence", 0.75, List.of("employee"), "medium", List.of("dashboard", "email"), true),
+                    new EscalationRule(
+                            "timeout", null, List.of("manager"), "high", List.of("dashboard", "slack"), null)),
+            null);
 
     @Test
     void aNewRequestFollowsTheNonTimeoutRuleAndLaterChangesTheTimeoutRule() {
@@ -49,9 +54,13 @@ class NotificationRulesTest {
         Instant expires = Instant.parse("2026-12-08T10:00:00Z");
         String token = tokens.sign(id, expires);
         assertThat(tokens.verify(token)).contains(new LinkToken.Claims(id, expires));
-        String later = token.replace("." + expires.getEpochSecond() + ".", "." + (expires.getEpochSecond() + 86_400) + ".");
-        assertThat(tokens.verify(later)).as("a moved expiry breaks the signature").isEmpty();
-        assertThat(new LinkToken("another key of 20 bytes".getBytes()).verify(token)).isEmpty();
+        String later =
+                token.replace("." + expires.getEpochSecond() + ".", "." + (expires.getEpochSecond() + 86_400) + ".");
+        assertThat(tokens.verify(later))
+                .as("a moved expiry breaks the signature")
+                .isEmpty();
+        assertThat(new LinkToken("another key of 20 bytes".getBytes()).verify(token))
+                .isEmpty();
         assertThat(tokens.verify("not-a-token")).isEmpty();
     }
 }

@@ -16,21 +16,47 @@ class OversightPolicyTest {
     final AgentSettings assisted = AgentSettings.defaults(0.75);
 
     static DecisionFacts decision(String type, double confidence, String amount, String actionClass) {
-        return new DecisionFacts("StrategyAgent", type, confidence, amount == null ? null : new BigDecimal(amount), null, null,
-                false, 0, null, null, actionClass, null, null, new DecisionMetadata(List.of(), "rules", actionClass, null, null,
-                        null, List.of()));
+        return new DecisionFacts(
+                "StrategyAgent",
+                type,
+                confidence,
+                amount == null ? null : new BigDecimal(amount),
+                null,
+                null,
+                false,
+                0,
+                null,
+                null,
+                actionClass,
+                null,
+                null,
+                new DecisionMetadata(List.of(), "rules", actionClass, null, null, null, List.of()));
     }
 
     static DecisionFacts risk(String riskType, String severity, boolean requiresHuman) {
-        return new DecisionFacts("MeetingIntelligenceAgent", "RISK_DETECTED", 0.85, null, severity, riskType, requiresHuman, 0,
-                null, null, "relationship_risk", null, null, new DecisionMetadata(List.of(), "rules", null, null, null, null, List.of()));
+        return new DecisionFacts(
+                "MeetingIntelligenceAgent",
+                "RISK_DETECTED",
+                0.85,
+                null,
+                severity,
+                riskType,
+                requiresHuman,
+                0,
+                null,
+                null,
+                "relationship_risk",
+                null,
+                null,
+                new DecisionMetadata(List.of(), "rules", null, null, null, null, List.of()));
     }
 
     @Test
     void aConfidentRoutineDecisionExecutes() {
         Verdict v = policy.evaluate(decision("LEAD_QUALIFIED", 0.9, null, "routine"), assisted, List.of());
         assertThat(v).isInstanceOf(Verdict.Execute.class);
-        assertThat(v.reasons()).anySatisfy(r -> assertThat(r).contains("0.90 is at or above StrategyAgent's threshold 0.75"));
+        assertThat(v.reasons())
+                .anySatisfy(r -> assertThat(r).contains("0.90 is at or above StrategyAgent's threshold 0.75"));
     }
 
     @Test
@@ -55,7 +81,9 @@ class OversightPolicyTest {
     @Test
     void tenTimesTheFinancialLimitInterruptsTheCeo() {
         assertThat(policy.evaluate(decision("QUOTE_GENERATED", 0.95, "100001", "financial"), assisted, List.of()))
-                .isInstanceOfSatisfying(Verdict.InterruptCeo.class, c -> assertThat(c.reasons().getFirst()).contains("CEO limit 100000"));
+                .isInstanceOfSatisfying(
+                        Verdict.InterruptCeo.class,
+                        c -> assertThat(c.reasons().getFirst()).contains("CEO limit 100000"));
         assertThat(policy.evaluate(decision("QUOTE_GENERATED", 0.95, "100000", "financial"), assisted, List.of()))
                 .isInstanceOf(Verdict.RequireHuman.class);
     }
@@ -73,18 +101,35 @@ class OversightPolicyTest {
 
     @Test
     void risksFollowTheOriginalsOrder() {
-        assertThat(policy.evaluate(risk("relationship", "critical", true), assisted, List.of())).isInstanceOf(Verdict.InterruptCeo.class);
-        assertThat(policy.evaluate(risk("legal", "high", false), assisted, List.of())).isInstanceOf(Verdict.InterruptCeo.class);
+        assertThat(policy.evaluate(risk("relationship", "critical", true), assisted, List.of()))
+                .isInstanceOf(Verdict.InterruptCeo.class);
+        assertThat(policy.evaluate(risk("legal", "high", false), assisted, List.of()))
+                .isInstanceOf(Verdict.InterruptCeo.class);
         assertThat(policy.evaluate(risk("relationship", "high", true), assisted, List.of()))
-                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("requires_human"));
+                .isInstanceOfSatisfying(
+                        Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("requires_human"));
         assertThat(policy.evaluate(risk("delivery", "critical", false), assisted, List.of()))
-                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("critical_risk"));
+                .isInstanceOfSatisfying(
+                        Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("critical_risk"));
     }
 
     @Test
     void moreThanThreeRiskFactorsInterruptTheCeo() {
-        var facts = new DecisionFacts("ProjectControlAgent", "PROJECT_AT_RISK", 0.85, null, null, null, false, 4, null, null,
-                "delivery_risk", null, null, new DecisionMetadata(List.of(), "rules", null, null, null, null, List.of()));
+        var facts = new DecisionFacts(
+                "ProjectControlAgent",
+                "PROJECT_AT_RISK",
+                0.85,
+                null,
+                null,
+                null,
+                false,
+                4,
+                null,
+                null,
+                "delivery_risk",
+                null,
+                null,
+                new DecisionMetadata(List.of(), "rules", null, null, null, null, List.of()));
         assertThat(policy.evaluate(facts, assisted, List.of())).isInstanceOf(Verdict.InterruptCeo.class);
     }
 
@@ -96,12 +141,26 @@ class OversightPolicyTest {
                     assertThat(h.requiredApprovals()).isEqualTo(2);
                 });
         var forbidding = new SopPolicy("lead-intake-qualification", Set.of("commit_pricing"), null, null, false);
-        var quote = new DecisionFacts("StrategyAgent", "QUOTE_GENERATED", 0.99, new BigDecimal("500"), null, null, false, 0, null,
-                null, "financial", "commit_pricing", null, new DecisionMetadata(List.of(), "rules", "financial", "commit_pricing",
-                        null, null, List.of()));
+        var quote = new DecisionFacts(
+                "StrategyAgent",
+                "QUOTE_GENERATED",
+                0.99,
+                new BigDecimal("500"),
+                null,
+                null,
+                false,
+                0,
+                null,
+                null,
+                "financial",
+                "commit_pricing",
+                null,
+                new DecisionMetadata(List.of(), "rules", "financial", "commit_pricing", null, null, List.of()));
         assertThat(policy.evaluate(quote, assisted, List.of(forbidding)))
-                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> assertThat(h.reasons().getFirst())
-                        .contains("forbidden to automation by SOP lead-intake-qualification"));
+                .isInstanceOfSatisfying(
+                        Verdict.RequireHuman.class,
+                        h -> assertThat(h.reasons().getFirst())
+                                .contains("forbidden to automation by SOP lead-intake-qualification"));
     }
 
     @Test
@@ -121,24 +180,30 @@ class OversightPolicyTest {
     void autonomyLevelsChangeWhoDecides() {
         var supervised = new AgentSettings(0.75, AutonomyLevel.SUPERVISED, AgentSettings.DEFAULT_FINANCIAL_LIMIT);
         assertThat(policy.evaluate(decision("TASK_ASSIGNED", 0.95, null, "routine"), supervised, List.of()))
-                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("supervised"));
+                .isInstanceOfSatisfying(
+                        Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("supervised"));
         var autonomous = new AgentSettings(0.75, AutonomyLevel.AUTONOMOUS, AgentSettings.DEFAULT_FINANCIAL_LIMIT);
         assertThat(policy.evaluate(decision("PROJECT_AT_RISK", 0.6, null, "delivery_risk"), autonomous, List.of()))
-                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> assertThat(h.silenceApproves()).isTrue());
+                .isInstanceOfSatisfying(
+                        Verdict.RequireHuman.class,
+                        h -> assertThat(h.silenceApproves()).isTrue());
         assertThat(policy.evaluate(decision("PROJECT_AT_RISK", 0.6, null, "delivery_risk"), assisted, List.of()))
-                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> assertThat(h.silenceApproves()).isFalse());
+                .isInstanceOfSatisfying(
+                        Verdict.RequireHuman.class,
+                        h -> assertThat(h.silenceApproves()).isFalse());
     }
 
     @Test
     void aDecisionIsHeldToItsTypesOwnThresholdWhereItHasOne() {
-        var perType = assisted.evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged("StrategyAgent", 0.90,
-                "flags wrong too often", "loop:threshold", "PROJECT_AT_RISK"));
+        var perType = assisted.evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(
+                "StrategyAgent", 0.90, "flags wrong too often", "loop:threshold", "PROJECT_AT_RISK"));
         assertThat(policy.evaluate(decision("PROJECT_AT_RISK", 0.85, null, "routine"), perType, List.of()))
                 .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> {
                     assertThat(h.rule()).isEqualTo("low_confidence");
                     assertThat(h.reasons().getFirst()).contains("threshold 0.90");
                 });
         assertThat(policy.evaluate(decision("TASK_ASSIGNED", 0.85, null, "routine"), perType, List.of()))
-                .as("the agent's other types keep its threshold").isInstanceOf(Verdict.Execute.class);
+                .as("the agent's other types keep its threshold")
+                .isInstanceOf(Verdict.Execute.class);
     }
 }

@@ -31,26 +31,35 @@ class ProjectionRegistryTest {
 
     @Test
     void rebuildingOneRebuildsWhatDependsOnItInRegistryOrder() {
-        assertThat(REGISTRY.withDependents(List.of("definitions"))).extracting(Projection::name)
+        assertThat(REGISTRY.withDependents(List.of("definitions")))
+                .extracting(Projection::name)
                 .containsExactly("definitions", "runs", "run_steps");
-        assertThat(REGISTRY.withDependents(List.of("metrics"))).extracting(Projection::name).containsExactly("metrics");
+        assertThat(REGISTRY.withDependents(List.of("metrics")))
+                .extracting(Projection::name)
+                .containsExactly("metrics");
         assertThat(REGISTRY.withDependents(List.of())).hasSize(4);
-        assertThat(REGISTRY.subscribed()).extracting(Projection::subscriptionName).containsExactly("projection:metrics");
+        assertThat(REGISTRY.subscribed())
+                .extracting(Projection::subscriptionName)
+                .containsExactly("projection:metrics");
     }
 
     @Test
     void anUnknownNameIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> REGISTRY.withDependents(List.of("runz")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("projection"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("projection"))
                 .hasMessageContaining("no projection named 'runz'; there are [definitions, runs, metrics, run_steps]");
     }
 
     @Test
     void aDependencyMustBeListedFirstAndNamesAreUnique() {
-        assertThatThrownBy(() -> new ProjectionRegistry(List.of(new Named("runs", Projection.Mode.INLINE, List.of("definitions")),
-                new Named("definitions", Projection.Mode.INLINE, List.of()))))
+        assertThatThrownBy(() -> new ProjectionRegistry(List.of(
+                        new Named("runs", Projection.Mode.INLINE, List.of("definitions")),
+                        new Named("definitions", Projection.Mode.INLINE, List.of()))))
                 .hasMessageContaining("runs depends on definitions, which must be listed before it");
-        assertThatThrownBy(() -> new ProjectionRegistry(List.of(new Named("a", Projection.Mode.INLINE, List.of()),
-                new Named("a", Projection.Mode.SUBSCRIPTION, List.of())))).hasMessageContaining("two projections are named a");
+        assertThatThrownBy(() -> new ProjectionRegistry(List.of(
+                        new Named("a", Projection.Mode.INLINE, List.of()),
+                        new Named("a", Projection.Mode.SUBSCRIPTION, List.of()))))
+                .hasMessageContaining("two projections are named a");
     }
 }

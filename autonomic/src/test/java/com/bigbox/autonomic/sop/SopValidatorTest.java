@@ -11,28 +11,40 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SopValidatorTest {
-    static final Path SHIPPED = Path.of(System.getProperty("user.dir")).getParent().resolve("sops");
+    static final Path SHIPPED =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("sops");
     final SopValidator validator = new SopValidator();
 
     static List<SopFile> shipped() throws IOException {
         try (Stream<Path> files = Files.list(SHIPPED)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().map(p -> {
-                try {
-                    return new SopFile(p.getFileName().toString(), Files.readString(p));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(p -> p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return new SopFile(p.getFileName().toString(), Files.readString(p));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 
     @Test
     void everyShippedSopIsValid() throws IOException {
         List<SopFile> files = shipped();
-        assertThat(files).extracting(SopFile::name).containsExactlyInAnyOrder(
-                "brand-identity-campaign.yaml", "client-health-review.yaml", "client-onboarding.yaml",
-                "crisis-and-reputation-management.yaml", "discovery-meeting.yaml", "event-activation.yaml",
-                "invoicing-and-payment-follow-up.yaml", "lead-intake-qualification.yaml", "proposal-and-quote.yaml");
+        assertThat(files)
+                .extracting(SopFile::name)
+                .containsExactlyInAnyOrder(
+                        "brand-identity-campaign.yaml",
+                        "client-health-review.yaml",
+                        "client-onboarding.yaml",
+                        "crisis-and-reputation-management.yaml",
+                        "discovery-meeting.yaml",
+                        "event-activation.yaml",
+                        "invoicing-and-payment-follow-up.yaml",
+                        "lead-intake-qualification.yaml",
+                        "proposal-and-quote.yaml");
         for (SopFile file : files) {
             SopValidator.Result result = validator.validate(file);
             assertThat(result.problems()).as(file.name()).isEmpty();
@@ -128,8 +140,9 @@ class SopValidatorTest {
                 """);
         SopValidator.Result result = validator.validate(bad);
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).extracting(SopProblem::toString).anySatisfy(p -> assertThat(p)
-                .startsWith("bad.yaml:4: metadata.version:"));
+        assertThat(result.problems())
+                .extracting(SopProblem::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("bad.yaml:4: metadata.version:"));
         assertThat(result.problems()).anySatisfy(p -> {
             assertThat(p.line()).isEqualTo(8);
             assertThat(p.field()).isEqualTo("steps[0].automation_level");
@@ -154,9 +167,15 @@ class SopValidatorTest {
                   budget_range: {min: 500, max: 100}
                 """);
         List<SopProblem> problems = validator.validate(file).problems();
-        assertThat(problems).extracting(SopProblem::field).contains("steps[2].dependencies[0]",
-                "steps[2].failure_handling.fallback_step", "preconditions.budget_range");
-        assertThat(problems).extracting(SopProblem::message).anySatisfy(m -> assertThat(m).contains("unknown step 'nowhere'"));
+        assertThat(problems)
+                .extracting(SopProblem::field)
+                .contains(
+                        "steps[2].dependencies[0]",
+                        "steps[2].failure_handling.fallback_step",
+                        "preconditions.budget_range");
+        assertThat(problems)
+                .extracting(SopProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown step 'nowhere'"));
     }
 
     @Test
@@ -167,19 +186,30 @@ class SopValidatorTest {
                   - {step_id: a, name: A, automation_level: full, dependencies: [b]}
                   - {step_id: b, name: B, automation_level: full, dependencies: [a]}
                 """);
-        assertThat(validator.validate(file).problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("a -> b -> a"));
+        assertThat(validator.validate(file).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a -> b -> a"));
     }
 
     @Test
     void brokenYamlAndDuplicateKeysAreRefusedWithTheirLine() {
-        assertThat(validator.validate(new SopFile("broken.yaml", "metadata:\n  id: x\n  name: [unclosed\n")).problems())
-                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("(yaml)"));
-        assertThat(validator.validate(new SopFile("dup.yaml", "metadata:\n  id: x\n  id: y\n")).problems())
-                .singleElement().satisfies(p -> {
+        assertThat(validator
+                        .validate(new SopFile("broken.yaml", "metadata:\n  id: x\n  name: [unclosed\n"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("(yaml)"));
+        assertThat(validator
+                        .validate(new SopFile("dup.yaml", "metadata:\n  id: x\n  id: y\n"))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.line()).isEqualTo(3);
                     assertThat(p.message()).contains("id");
                 });
-        assertThat(validator.validate(new SopFile("list.yaml", "- just a list\n")).problems()).singleElement()
+        assertThat(validator
+                        .validate(new SopFile("list.yaml", "- just a list\n"))
+                        .problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("(document)"));
     }
 
@@ -189,18 +219,25 @@ class SopValidatorTest {
         files.add(new SopFile("zz-bad.yaml", "metadata: {id: zz, name: Z, version: 1.0}\nsteps: []\n"));
         files.add(new SopFile("dup-id.yaml", files.getFirst().text()));
         var loader = new SopLoader(null, null, null, validator, java.time.Clock.systemUTC());
-        assertThatThrownBy(() -> loader.validateAll(files))
-                .isInstanceOfSatisfying(SopValidationException.class, e -> {
-                    assertThat(e.problems()).extracting(SopProblem::file).contains("zz-bad.yaml", "dup-id.yaml");
-                    assertThat(e.getMessage()).contains("zz-bad.yaml:1: metadata.version").contains("nothing was loaded")
-                            .contains("zz-bad.yaml:2: steps");
-                });
+        assertThatThrownBy(() -> loader.validateAll(files)).isInstanceOfSatisfying(SopValidationException.class, e -> {
+            assertThat(e.problems()).extracting(SopProblem::file).contains("zz-bad.yaml", "dup-id.yaml");
+            assertThat(e.getMessage())
+                    .contains("zz-bad.yaml:1: metadata.version")
+                    .contains("nothing was loaded")
+                    .contains("zz-bad.yaml:2: steps");
+        });
     }
 
     @Test
     void theChecksumIgnoresKeyOrderAndFormatting() {
-        var a = validator.validate(new SopFile("a.yaml", "metadata: {id: s, name: S, version: 1.0.0}\nsteps: [{step_id: x, name: X, automation_level: full}]\n"));
-        var b = validator.validate(new SopFile("b.yaml", "steps:\n  - automation_level: full\n    name: X\n    step_id: x\nmetadata:\n  version: 1.0.0\n  name: S\n  id: s\n"));
+        var a = validator.validate(
+                new SopFile(
+                        "a.yaml",
+                        "metadata: {id: s, name: S, version: 1.0.0}\nsteps: [{step_id: x, name: X, automation_level: full}]\n"));
+        var b = validator.validate(
+                new SopFile(
+                        "b.yaml",
+                        "steps:\n  - automation_level: full\n    name: X\n    step_id: x\nmetadata:\n  version: 1.0.0\n  name: S\n  id: s\n"));
         assertThat(a.valid().checksum()).isEqualTo(b.valid().checksum());
     }
 }

@@ -23,14 +23,16 @@ public final class CallerTransactions {
      * @param claimsJson the verified claims as a JSON object; never taken from an unverified token
      */
     public <T> T run(DbRole role, String claimsJson, Function<UnitOfWork, T> work) {
-        return store.inTransactionAs(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute(role.setLocalRole());
-            }
-            try (var statement = connection.prepareStatement(SET_CLAIMS)) {
-                statement.setString(1, claimsJson);
-                statement.execute();
-            }
-        }, work);
+        return store.inTransactionAs(
+                connection -> {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute(role.setLocalRole());
+                    }
+                    try (var statement = connection.prepareStatement(SET_CLAIMS)) {
+                        statement.setString(1, claimsJson);
+                        statement.execute();
+                    }
+                },
+                work);
     }
 }

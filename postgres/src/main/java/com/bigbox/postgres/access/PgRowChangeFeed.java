@@ -56,7 +56,9 @@ public final class PgRowChangeFeed implements AutoCloseable {
 
     /** The position of the last change that can be read now; every later commit is after it. */
     public ChangePosition head() {
-        try (Connection c = pool.getConnection(); var s = c.prepareStatement(HEAD); var rs = s.executeQuery()) {
+        try (Connection c = pool.getConnection();
+                var s = c.prepareStatement(HEAD);
+                var rs = s.executeQuery()) {
             return rs.next() ? new ChangePosition(rs.getLong(1), rs.getLong(2)) : ChangePosition.START;
         } catch (SQLException e) {
             throw new AccessStoreException("reading the head of row changes failed: " + e.getMessage(), e);
@@ -104,15 +106,22 @@ public final class PgRowChangeFeed implements AutoCloseable {
     }
 
     private List<RowChange> read(ChangePosition after) throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.prepareStatement(READ)) {
+        try (Connection c = pool.getConnection();
+                var s = c.prepareStatement(READ)) {
             s.setLong(1, after.transactionSeq());
             s.setLong(2, after.changeId());
             s.setInt(3, BATCH);
             try (var rs = s.executeQuery()) {
                 var changes = new ArrayList<RowChange>();
                 while (rs.next()) {
-                    changes.add(new RowChange(new ChangePosition(rs.getLong(1), rs.getLong(2)), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), UserStore.instant(rs.getTimestamp(8))));
+                    changes.add(new RowChange(
+                            new ChangePosition(rs.getLong(1), rs.getLong(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            UserStore.instant(rs.getTimestamp(8))));
                 }
                 return changes;
             }
@@ -120,7 +129,8 @@ public final class PgRowChangeFeed implements AutoCloseable {
     }
 
     private void prune() throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.prepareStatement(PRUNE)) {
+        try (Connection c = pool.getConnection();
+                var s = c.prepareStatement(PRUNE)) {
             s.setDouble(1, retention.toSeconds());
             int pruned = s.executeUpdate();
             if (pruned > 0) {

@@ -12,11 +12,13 @@ import javax.sql.DataSource;
  * the same session. Presenting a revoked token again means it leaked, so the whole session ends.
  */
 public final class RefreshTokenStore {
-    private static final String ISSUE = "insert into bigbox_access.refresh_tokens (token_hash, user_id, session_id, expires_at) "
-            + "values (?, ?, ?, ?)";
+    private static final String ISSUE =
+            "insert into bigbox_access.refresh_tokens (token_hash, user_id, session_id, expires_at) "
+                    + "values (?, ?, ?, ?)";
     private static final String CLAIM = "select user_id, session_id, expires_at, revoked_at "
             + "from bigbox_access.refresh_tokens where token_hash = ? for update";
-    private static final String REVOKE = "update bigbox_access.refresh_tokens set revoked_at = now() where token_hash = ?";
+    private static final String REVOKE =
+            "update bigbox_access.refresh_tokens set revoked_at = now() where token_hash = ?";
     private static final String REVOKE_SESSION =
             "update bigbox_access.refresh_tokens set revoked_at = coalesce(revoked_at, now()) where session_id = ?";
     private static final String REVOKE_USER =
@@ -46,7 +48,8 @@ public final class RefreshTokenStore {
     }
 
     public void issue(String tokenHash, UUID userId, UUID sessionId, Instant expiresAt) {
-        try (Connection c = pool.getConnection(); var s = c.prepareStatement(ISSUE)) {
+        try (Connection c = pool.getConnection();
+                var s = c.prepareStatement(ISSUE)) {
             s.setString(1, tokenHash);
             s.setObject(2, userId);
             s.setObject(3, sessionId);
@@ -76,7 +79,8 @@ public final class RefreshTokenStore {
         }
     }
 
-    private static Rotation rotate(Connection c, String tokenHash, String nextHash, Instant nextExpiresAt) throws SQLException {
+    private static Rotation rotate(Connection c, String tokenHash, String nextHash, Instant nextExpiresAt)
+            throws SQLException {
         UUID userId;
         UUID sessionId;
         try (var claim = c.prepareStatement(CLAIM)) {
@@ -136,7 +140,8 @@ public final class RefreshTokenStore {
 
     /** Whether the session still has a usable refresh token (a logged-out session has none). */
     public boolean sessionActive(UUID sessionId) {
-        try (Connection c = pool.getConnection(); var s = c.prepareStatement(SESSION_ACTIVE)) {
+        try (Connection c = pool.getConnection();
+                var s = c.prepareStatement(SESSION_ACTIVE)) {
             s.setObject(1, sessionId);
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -148,7 +153,8 @@ public final class RefreshTokenStore {
     }
 
     private void execute(String sql, UUID id) {
-        try (Connection c = pool.getConnection(); var s = c.prepareStatement(sql)) {
+        try (Connection c = pool.getConnection();
+                var s = c.prepareStatement(sql)) {
             s.setObject(1, id);
             s.executeUpdate();
         } catch (SQLException e) {

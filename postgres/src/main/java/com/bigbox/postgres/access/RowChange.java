@@ -9,7 +9,13 @@ import java.time.Instant;
  * @param oldRecord the row before the change as JSON (null for INSERT)
  */
 public record RowChange(
-        ChangePosition position, String table, String op, String rowKey, String record, String oldRecord, Instant capturedAt) {
+        ChangePosition position,
+        String table,
+        String op,
+        String rowKey,
+        String record,
+        String oldRecord,
+        Instant capturedAt) {
     public long changeId() {
         return position.changeId();
     }

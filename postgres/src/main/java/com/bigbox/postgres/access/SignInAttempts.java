@@ -40,7 +40,8 @@ public final class SignInAttempts {
     // The two-key form lives apart from the one-key locks (the events trigger's), so keys cannot collide.
     private static final int LOCK_CLASS = 0x5349474e; // "SIGN"
     private static final String LOCK = "select pg_advisory_xact_lock(?, hashtext(?))";
-    private static final String READ = "select failures, last_failure, locked_until from bigbox_access.sign_in_attempts where account = ?";
+    private static final String READ =
+            "select failures, last_failure, locked_until from bigbox_access.sign_in_attempts where account = ?";
     private static final String WRITE = """
             insert into bigbox_access.sign_in_attempts (account, failures, last_failure, locked_until) values (?, ?, ?, ?)
             on conflict (account) do update
@@ -114,7 +115,8 @@ public final class SignInAttempts {
                     return Optional.empty();
                 }
                 Timestamp locked = rs.getTimestamp(3);
-                return Optional.of(new State(rs.getInt(1), rs.getTimestamp(2).toInstant(), locked == null ? null : locked.toInstant()));
+                return Optional.of(new State(
+                        rs.getInt(1), rs.getTimestamp(2).toInstant(), locked == null ? null : locked.toInstant()));
             }
         }
     }

@@ -26,7 +26,8 @@ public final class UserStore {
             + "values (?, ?, ?, ?) returning " + COLUMNS;
     private static final String BY_EMAIL = "select " + COLUMNS + " from bigbox_access.users where email = ?";
     private static final String BY_ID = "select " + COLUMNS + " from bigbox_access.users where user_id = ?";
-    private static final String LIST = "select " + COLUMNS + " from bigbox_access.users order by created_at, user_id limit ? offset ?";
+    private static final String LIST =
+            "select " + COLUMNS + " from bigbox_access.users order by created_at, user_id limit ? offset ?";
     private static final String UPDATE = """
             update bigbox_access.users
                set app_role = coalesce(?, app_role), client_id = case when ? then ? else client_id end,
@@ -40,10 +41,12 @@ public final class UserStore {
     private static final String ENABLE_TOTP =
             "update bigbox_access.users set totp_enabled = true, totp_last_step = ?, updated_at = now() "
                     + "where user_id = ? and totp_secret is not null and not totp_enabled";
-    private static final String DISABLE_TOTP = "update bigbox_access.users set totp_enabled = false, totp_secret = null, "
-            + "totp_last_step = null, updated_at = now() where user_id = ?";
+    private static final String DISABLE_TOTP =
+            "update bigbox_access.users set totp_enabled = false, totp_secret = null, "
+                    + "totp_last_step = null, updated_at = now() where user_id = ?";
     private static final String DROP_CODES = "delete from bigbox_access.recovery_codes where user_id = ?";
-    private static final String ADD_CODE = "insert into bigbox_access.recovery_codes (user_id, code_hash) values (?, ?)";
+    private static final String ADD_CODE =
+            "insert into bigbox_access.recovery_codes (user_id, code_hash) values (?, ?)";
     // A code's time step is accepted once: a code seen at sign-in cannot be replayed.
     private static final String ACCEPT_STEP = "update bigbox_access.users set totp_last_step = ? "
             + "where user_id = ? and totp_enabled and (totp_last_step is null or totp_last_step < ?)";
@@ -74,11 +77,12 @@ public final class UserStore {
 
     public StoredUser create(String email, String passwordHash, String appRole, String clientId) {
         return refusing(() -> one(INSERT, s -> {
-            s.setString(1, email);
-            s.setString(2, passwordHash);
-            s.setString(3, appRole);
-            s.setString(4, clientId);
-        }).orElseThrow());
+                    s.setString(1, email);
+                    s.setString(2, passwordHash);
+                    s.setString(3, appRole);
+                    s.setString(4, clientId);
+                })
+                .orElseThrow());
     }
 
     public Optional<StoredUser> byEmail(String email) {
@@ -100,7 +104,8 @@ public final class UserStore {
      * Changes what is given (null: unchanged). {@code setClientId} says whether {@code clientId} applies,
      * so that a client id can be cleared when a user stops being a client.
      */
-    public Optional<StoredUser> update(UUID id, String appRole, boolean setClientId, String clientId, String passwordHash) {
+    public Optional<StoredUser> update(
+            UUID id, String appRole, boolean setClientId, String clientId, String passwordHash) {
         return refusing(() -> one(UPDATE, s -> {
             s.setString(1, appRole);
             s.setBoolean(2, setClientId);
@@ -121,9 +126,10 @@ public final class UserStore {
     /** Stores a new, not yet verified TOTP secret; false when a verified one is active. */
     public boolean setPendingTotp(UUID id, String secret) {
         return update(PENDING_TOTP, s -> {
-            s.setString(1, secret);
-            s.setObject(2, id);
-        }) > 0;
+                    s.setString(1, secret);
+                    s.setObject(2, id);
+                })
+                > 0;
     }
 
     /** Turns the pending secret on, with fresh recovery codes (their hashes), in one transaction. */
@@ -155,22 +161,25 @@ public final class UserStore {
     /** Accepts a TOTP time step for sign-in once; false when it (or a later one) was used already. */
     public boolean acceptTotpStep(UUID id, long step) {
         return update(ACCEPT_STEP, s -> {
-            s.setLong(1, step);
-            s.setObject(2, id);
-            s.setLong(3, step);
-        }) > 0;
+                    s.setLong(1, step);
+                    s.setObject(2, id);
+                    s.setLong(3, step);
+                })
+                > 0;
     }
 
     /** Uses a recovery code (by its hash) once; false when unknown or used. */
     public boolean useRecoveryCode(UUID id, String codeHash) {
         return update(USE_CODE, s -> {
-            s.setObject(1, id);
-            s.setString(2, codeHash);
-        }) > 0;
+                    s.setObject(1, id);
+                    s.setString(2, codeHash);
+                })
+                > 0;
     }
 
     public int recoveryCodesLeft(UUID id) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(CODES_LEFT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(CODES_LEFT)) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -204,7 +213,8 @@ public final class UserStore {
                 String constraint = String.valueOf(p.getServerErrorMessage().getConstraint());
                 String message = p.getServerErrorMessage().getMessage();
                 switch (String.valueOf(p.getSQLState())) {
-                    case "23505" -> throw new UserRefusedException("email", "a user with this email address already exists");
+                    case "23505" ->
+                        throw new UserRefusedException("email", "a user with this email address already exists");
                     case "23514" -> throw new UserRefusedException(fieldOf(constraint), "is invalid: " + message);
                     default -> throw e;
                 }
@@ -241,7 +251,8 @@ public final class UserStore {
     }
 
     private List<StoredUser> query(String sql, Binder binder) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 var users = new ArrayList<StoredUser>();
@@ -256,7 +267,8 @@ public final class UserStore {
     }
 
     private int update(String sql, Binder binder) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -283,8 +295,16 @@ public final class UserStore {
     }
 
     private static StoredUser map(ResultSet rs) throws SQLException {
-        return new StoredUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getBoolean(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
+        return new StoredUser(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                instant(rs.getTimestamp(8)),
+                instant(rs.getTimestamp(9)),
                 instant(rs.getTimestamp(10)));
     }
 

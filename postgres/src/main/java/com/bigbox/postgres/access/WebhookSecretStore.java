@@ -33,7 +33,9 @@ public final class WebhookSecretStore {
 
     /** The accepted secrets, newest first (none until the first rotation). */
     public List<String> active() {
-        try (Connection c = pool.getConnection(); var s = c.prepareStatement(ACTIVE_SECRETS); var rs = s.executeQuery()) {
+        try (Connection c = pool.getConnection();
+                var s = c.prepareStatement(ACTIVE_SECRETS);
+                var rs = s.executeQuery()) {
             var secrets = new ArrayList<String>();
             while (rs.next()) {
                 secrets.add(rs.getString(1));
@@ -48,7 +50,9 @@ public final class WebhookSecretStore {
     public void rotate(String secret) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
-            try (var lock = c.createStatement(); var add = c.prepareStatement(ADD); var retire = c.prepareStatement(RETIRE_OLDER)) {
+            try (var lock = c.createStatement();
+                    var add = c.prepareStatement(ADD);
+                    var retire = c.prepareStatement(RETIRE_OLDER)) {
                 lock.execute(LOCK);
                 add.setString(1, secret);
                 add.executeUpdate();

@@ -107,21 +107,32 @@ public final class PgApprovalStore implements ApprovalStore {
 
     @Override
     public List<Approval> list(UnitOfWork work, ApprovalFilter f) {
-        return Jdbc.list(work, LIST, s -> {
-            int i = 1;
-            for (String value : new String[] {f.status(), f.agentId(), f.actionClass(), f.assignedRole(), f.assignedTo(),
-                    f.priority(), f.clientId()}) {
-                s.setString(i++, value);
-                s.setString(i++, value);
-            }
-            BigDecimal max = f.maxConfidence() == null ? null : BigDecimal.valueOf(f.maxConfidence());
-            s.setBigDecimal(i++, max);
-            s.setBigDecimal(i++, max);
-            s.setString(i++, f.decisionEventType());
-            s.setString(i++, f.decisionEventType());
-            s.setInt(i++, f.limit());
-            s.setInt(i, f.offset());
-        }, PgApprovalStore::map);
+        return Jdbc.list(
+                work,
+                LIST,
+                s -> {
+                    int i = 1;
+                    for (String value : new String[] {
+                        f.status(),
+                        f.agentId(),
+                        f.actionClass(),
+                        f.assignedRole(),
+                        f.assignedTo(),
+                        f.priority(),
+                        f.clientId()
+                    }) {
+                        s.setString(i++, value);
+                        s.setString(i++, value);
+                    }
+                    BigDecimal max = f.maxConfidence() == null ? null : BigDecimal.valueOf(f.maxConfidence());
+                    s.setBigDecimal(i++, max);
+                    s.setBigDecimal(i++, max);
+                    s.setString(i++, f.decisionEventType());
+                    s.setString(i++, f.decisionEventType());
+                    s.setInt(i++, f.limit());
+                    s.setInt(i, f.offset());
+                },
+                PgApprovalStore::map);
     }
 
     @Override
@@ -186,9 +197,19 @@ public final class PgApprovalStore implements ApprovalStore {
 
     @Override
     public List<AuditEntry> audit(UnitOfWork work, UUID approvalId) {
-        return Jdbc.list(work, AUDIT, s -> s.setObject(1, approvalId), rs -> new AuditEntry(rs.getLong("audit_id"),
-                rs.getObject("approval_id", UUID.class), rs.getString("action"), rs.getString("actor"),
-                rs.getString("from_status"), rs.getString("to_status"), rs.getString("details"), Jdbc.instant(rs, "at")));
+        return Jdbc.list(
+                work,
+                AUDIT,
+                s -> s.setObject(1, approvalId),
+                rs -> new AuditEntry(
+                        rs.getLong("audit_id"),
+                        rs.getObject("approval_id", UUID.class),
+                        rs.getString("action"),
+                        rs.getString("actor"),
+                        rs.getString("from_status"),
+                        rs.getString("to_status"),
+                        rs.getString("details"),
+                        Jdbc.instant(rs, "at")));
     }
 
     @Override
@@ -196,10 +217,11 @@ public final class PgApprovalStore implements ApprovalStore {
         Map<String, Long> byStatus = counts(work, STATS_BY_STATUS);
         Map<String, Long> byResolution = counts(work, STATS_BY_RESOLUTION);
         return Jdbc.one(work, STATS_TIMES, s -> s.setTimestamp(1, Jdbc.timestamp(now)), rs -> {
-            double hours = rs.getDouble(1);
-            Double avg = rs.wasNull() ? null : Math.round(hours * 100.0) / 100.0;
-            return new ApprovalStats(byStatus, byResolution, avg, rs.getLong(2));
-        }).orElseThrow();
+                    double hours = rs.getDouble(1);
+                    Double avg = rs.wasNull() ? null : Math.round(hours * 100.0) / 100.0;
+                    return new ApprovalStats(byStatus, byResolution, avg, rs.getLong(2));
+                })
+                .orElseThrow();
     }
 
     private static Map<String, Long> counts(UnitOfWork work, String sql) {
@@ -209,29 +231,59 @@ public final class PgApprovalStore implements ApprovalStore {
     }
 
     private static ApprovalComment comment(ResultSet rs) throws SQLException {
-        return new ApprovalComment(rs.getObject("comment_id", UUID.class), rs.getObject("approval_id", UUID.class),
-                rs.getString("author"), rs.getString("body"), Jdbc.instant(rs, "created_at"));
+        return new ApprovalComment(
+                rs.getObject("comment_id", UUID.class),
+                rs.getObject("approval_id", UUID.class),
+                rs.getString("author"),
+                rs.getString("body"),
+                Jdbc.instant(rs, "created_at"));
     }
 
     static Approval map(ResultSet rs) throws SQLException {
-        return new Approval(rs.getObject("approval_id", UUID.class), rs.getObject("event_id", UUID.class),
-                rs.getString("agent_id"), rs.getString("decision_context"), rs.getString("recommended_action"),
-                rs.getBigDecimal("confidence").doubleValue(), rs.getString("status"), Jdbc.instant(rs, "timeout_at"),
-                Jdbc.instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("resolution_notes"),
-                Jdbc.instant(rs, "created_at"), rs.getString("client_id"), rs.getObject("correlation_id", UUID.class),
-                rs.getString("decision_event_type"), uuids(rs.getArray("evidence")), rs.getString("action_class"),
-                rs.getString("assigned_role"), rs.getString("assigned_to"), rs.getString("priority"),
-                rs.getInt("escalation_level"), rs.getInt("required_approvals"), strings(rs.getArray("approved_by")),
-                rs.getBoolean("silence_approves"), rs.getBoolean("info_requested"), Jdbc.instant(rs, "last_reminded_at"),
-                rs.getInt("reminders_sent"), rs.getString("modifications"), rs.getString("resolution"),
+        return new Approval(
+                rs.getObject("approval_id", UUID.class),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("agent_id"),
+                rs.getString("decision_context"),
+                rs.getString("recommended_action"),
+                rs.getBigDecimal("confidence").doubleValue(),
+                rs.getString("status"),
+                Jdbc.instant(rs, "timeout_at"),
+                Jdbc.instant(rs, "resolved_at"),
+                rs.getString("resolved_by"),
+                rs.getString("resolution_notes"),
+                Jdbc.instant(rs, "created_at"),
+                rs.getString("client_id"),
+                rs.getObject("correlation_id", UUID.class),
+                rs.getString("decision_event_type"),
+                uuids(rs.getArray("evidence")),
+                rs.getString("action_class"),
+                rs.getString("assigned_role"),
+                rs.getString("assigned_to"),
+                rs.getString("priority"),
+                rs.getInt("escalation_level"),
+                rs.getInt("required_approvals"),
+                strings(rs.getArray("approved_by")),
+                rs.getBoolean("silence_approves"),
+                rs.getBoolean("info_requested"),
+                Jdbc.instant(rs, "last_reminded_at"),
+                rs.getInt("reminders_sent"),
+                rs.getString("modifications"),
+                rs.getString("resolution"),
                 Jdbc.instant(rs, "updated_at"));
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(o -> (UUID) o).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray()).map(o -> (UUID) o).toList();
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .toList();
     }
 }

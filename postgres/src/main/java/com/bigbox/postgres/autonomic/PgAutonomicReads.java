@@ -84,12 +84,14 @@ public final class PgAutonomicReads {
 
     public Optional<Map<String, Object>> clientHealth(UnitOfWork work, String clientId) {
         return Jdbc.maps(work, CLIENT_HEALTH, s -> {
-            s.setString(1, null);
-            s.setString(2, null);
-            s.setString(3, clientId);
-            s.setString(4, clientId);
-            s.setInt(5, 1);
-        }).stream().findFirst();
+                    s.setString(1, null);
+                    s.setString(2, null);
+                    s.setString(3, clientId);
+                    s.setString(4, clientId);
+                    s.setInt(5, 1);
+                })
+                .stream()
+                .findFirst();
     }
 
     public List<Map<String, Object>> sopMetrics(UnitOfWork work, String sopId) {

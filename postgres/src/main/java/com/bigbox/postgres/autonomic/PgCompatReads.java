@@ -17,8 +17,17 @@ public final class PgCompatReads {
      *
      * @param eventTypes any of these types (empty: all)
      */
-    public record EventQuery(List<String> eventTypes, String entityType, String entityId, String emittedBy,
-            UUID correlationId, String clientId, Instant from, Instant to, BigDecimal minConfidence, int limit) {}
+    public record EventQuery(
+            List<String> eventTypes,
+            String entityType,
+            String entityId,
+            String emittedBy,
+            UUID correlationId,
+            String clientId,
+            Instant from,
+            Instant to,
+            BigDecimal minConfidence,
+            int limit) {}
 
     private static final String QUERY = """
             select event_id from events
@@ -48,8 +57,10 @@ public final class PgCompatReads {
                    min("timestamp") as first_event_at, max("timestamp") as last_event_at
               from events""";
 
-    private static final String BY_TYPE = "select event_type, count(*) from events group by event_type order by event_type";
-    private static final String BY_EMITTER = "select emitted_by, count(*) from events group by emitted_by order by emitted_by";
+    private static final String BY_TYPE =
+            "select event_type, count(*) from events group by event_type order by event_type";
+    private static final String BY_EMITTER =
+            "select emitted_by, count(*) from events group by emitted_by order by emitted_by";
 
     private static final String PROJECTS = """
             select aggregate_id as project_id,
@@ -92,35 +103,42 @@ public final class PgCompatReads {
               from human_approvals group by 1 order by 1""";
 
     public List<RecordedEvent> events(UnitOfWork work, EventQuery q) {
-        List<UUID> ids = Jdbc.list(work, QUERY, s -> {
-            var types = Jdbc.connection(work).createArrayOf("text", q.eventTypes().toArray());
-            s.setArray(1, types);
-            s.setArray(2, types);
-            int i = 3;
-            for (String value : new String[] {q.entityType(), q.entityId(), q.emittedBy()}) {
-                s.setString(i++, value);
-                s.setString(i++, value);
-            }
-            s.setObject(i++, q.correlationId(), Types.OTHER);
-            s.setObject(i++, q.correlationId(), Types.OTHER);
-            s.setString(i++, q.clientId());
-            s.setString(i++, q.clientId());
-            s.setTimestamp(i++, Jdbc.timestamp(q.from()));
-            s.setTimestamp(i++, Jdbc.timestamp(q.from()));
-            s.setTimestamp(i++, Jdbc.timestamp(q.to()));
-            s.setTimestamp(i++, Jdbc.timestamp(q.to()));
-            s.setBigDecimal(i++, q.minConfidence());
-            s.setBigDecimal(i++, q.minConfidence());
-            s.setInt(i, q.limit());
-        }, rs -> rs.getObject(1, UUID.class));
+        List<UUID> ids = Jdbc.list(
+                work,
+                QUERY,
+                s -> {
+                    var types = Jdbc.connection(work)
+                            .createArrayOf("text", q.eventTypes().toArray());
+                    s.setArray(1, types);
+                    s.setArray(2, types);
+                    int i = 3;
+                    for (String value : new String[] {q.entityType(), q.entityId(), q.emittedBy()}) {
+                        s.setString(i++, value);
+                        s.setString(i++, value);
+                    }
+                    s.setObject(i++, q.correlationId(), Types.OTHER);
+                    s.setObject(i++, q.correlationId(), Types.OTHER);
+                    s.setString(i++, q.clientId());
+                    s.setString(i++, q.clientId());
+                    s.setTimestamp(i++, Jdbc.timestamp(q.from()));
+                    s.setTimestamp(i++, Jdbc.timestamp(q.from()));
+                    s.setTimestamp(i++, Jdbc.timestamp(q.to()));
+                    s.setTimestamp(i++, Jdbc.timestamp(q.to()));
+                    s.setBigDecimal(i++, q.minConfidence());
+                    s.setBigDecimal(i++, q.minConfidence());
+                    s.setInt(i, q.limit());
+                },
+                rs -> rs.getObject(1, UUID.class));
         return ids.stream().map(id -> work.find(id).orElseThrow()).toList();
     }
 
     /** The log's totals: from the projection (flat in the history's length), or a client's own events. */
     public Map<String, Object> stats(UnitOfWork work, Instant now) {
-        boolean client = Boolean.TRUE.equals(Jdbc.list(work, CLIENT_CALLER, s -> {}, rs -> rs.getBoolean(1)).getFirst());
-        Map<String, Object> stats = Jdbc.maps(work, client ? STATS : PROJECTED_STATS,
-                s -> s.setTimestamp(1, Jdbc.timestamp(now))).getFirst();
+        boolean client = Boolean.TRUE.equals(
+                Jdbc.list(work, CLIENT_CALLER, s -> {}, rs -> rs.getBoolean(1)).getFirst());
+        Map<String, Object> stats = Jdbc.maps(
+                        work, client ? STATS : PROJECTED_STATS, s -> s.setTimestamp(1, Jdbc.timestamp(now)))
+                .getFirst();
         stats.put("by_type", counts(work, client ? BY_TYPE : PROJECTED_BY_TYPE));
         stats.put("by_emitter", counts(work, client ? BY_EMITTER : PROJECTED_BY_EMITTER));
         return stats;
@@ -136,9 +154,10 @@ public final class PgCompatReads {
 
     public Map<String, Object> report(UnitOfWork work, Instant from, Instant to) {
         return Jdbc.maps(work, REPORT, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(from));
-            s.setTimestamp(2, Jdbc.timestamp(to));
-        }).getFirst();
+                    s.setTimestamp(1, Jdbc.timestamp(from));
+                    s.setTimestamp(2, Jdbc.timestamp(to));
+                })
+                .getFirst();
     }
 
     public Map<String, Long> approvalsByRule(UnitOfWork work) {

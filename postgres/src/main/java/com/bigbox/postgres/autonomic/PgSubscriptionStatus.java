@@ -14,9 +14,17 @@ public final class PgSubscriptionStatus {
 
     public Map<String, SubscriptionStatus> of(UnitOfWork work, List<String> names) {
         var statuses = new LinkedHashMap<String, SubscriptionStatus>();
-        Jdbc.list(work, STATUS, s -> s.setArray(1, Jdbc.connection(work).createArrayOf("text", names.toArray())),
-                rs -> new SubscriptionStatus(rs.getString("name"), rs.getString("owner"), rs.getBoolean("running"),
-                        rs.getLong("global_position"), rs.getLong("lag"), Jdbc.instant(rs, "updated_at")))
+        Jdbc.list(
+                        work,
+                        STATUS,
+                        s -> s.setArray(1, Jdbc.connection(work).createArrayOf("text", names.toArray())),
+                        rs -> new SubscriptionStatus(
+                                rs.getString("name"),
+                                rs.getString("owner"),
+                                rs.getBoolean("running"),
+                                rs.getLong("global_position"),
+                                rs.getLong("lag"),
+                                Jdbc.instant(rs, "updated_at")))
                 .forEach(s -> statuses.put(s.name(), s));
         return statuses;
     }

@@ -53,21 +53,34 @@ public final class PostgresAdapters implements AutoCloseable {
     /** The adapters without running this node's job runner (an instance that serves the API only). */
     public static PostgresAdapters passive(PgNode node, Clock clock, Duration jobPoll, ActiveFaults faults) {
         var jobs = new PgJobRunner(node.store(), clock, node.name(), jobPoll);
-        var ports = new InfrastructurePorts(node.subscriptions(), new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
-                new PgProjectionLock(), new PgJobScheduler(), jobs, faults, improvement());
+        var ports = new InfrastructurePorts(
+                node.subscriptions(),
+                new PgApprovalStore(),
+                new PgSopStore(),
+                new PgProjectionStore(),
+                new PgProjectionLock(),
+                new PgJobScheduler(),
+                jobs,
+                faults,
+                improvement());
         return new PostgresAdapters(ports, jobs);
     }
 
     /** Every projection over the PostgreSQL adapters, as {@code bigbox replay} rebuilds them (nothing runs). */
     public static ProjectionRegistry projections() {
-        return AutonomicOperations.projections(new PgApprovalStore(), new PgSopStore(), new PgProjectionStore(),
-                new PgJobScheduler(), new PgImprovementStore());
+        return AutonomicOperations.projections(
+                new PgApprovalStore(),
+                new PgSopStore(),
+                new PgProjectionStore(),
+                new PgJobScheduler(),
+                new PgImprovementStore());
     }
 
     /** Loads SOP files into this database the way a running engine does (a command that runs nothing else). */
     public static SopLoader sopLoader(Clock clock) {
         var sops = new PgSopStore();
-        return new SopLoader(sops, new SopDefinitionsProjection(sops), new PgProjectionLock(), new SopValidator(), clock);
+        return new SopLoader(
+                sops, new SopDefinitionsProjection(sops), new PgProjectionLock(), new SopValidator(), clock);
     }
 
     /** Self-improvement's adapters. */
@@ -77,8 +90,17 @@ public final class PostgresAdapters implements AutoCloseable {
 
     /** The weekly automation review of {@code week} from this database, with no engine running (the CLI). */
     public static WeeklyReview weeklyReview(UnitOfWork work, GoLive goLive, ReviewWeek week, Instant now) {
-        return WeeklyReviewLoop.review(work, Doctrine.shipped(), new PgImprovementFacts(), new PgWeeklyReviewReads(),
-                AutonomicOperations.shippedAgents().stream().map(a -> a.definition().name()).toList(), goLive, week, now);
+        return WeeklyReviewLoop.review(
+                work,
+                Doctrine.shipped(),
+                new PgImprovementFacts(),
+                new PgWeeklyReviewReads(),
+                AutonomicOperations.shippedAgents().stream()
+                        .map(a -> a.definition().name())
+                        .toList(),
+                goLive,
+                week,
+                now);
     }
 
     public InfrastructurePorts ports() {

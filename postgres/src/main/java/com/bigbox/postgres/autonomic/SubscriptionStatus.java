@@ -9,4 +9,5 @@ import java.time.Instant;
  * @param running whether an instance holds its lease now
  * @param lag events committed after its checkpoint
  */
-public record SubscriptionStatus(String name, String owner, boolean running, long globalPosition, long lag, Instant updatedAt) {}
+public record SubscriptionStatus(
+        String name, String owner, boolean running, long globalPosition, long lag, Instant updatedAt) {}

@@ -40,8 +40,14 @@ public final class ContinuousExport implements AutoCloseable {
     /** The last round: when it ran, what it wrote, and why it failed if it did. */
     public record Status(Instant lastRound, long lastEvents, String lastError) {}
 
-    public ContinuousExport(Database database, EventExporter exporter, Path directory, Duration every, int segmentEvents,
-            String instanceName, MeterRegistry meters) {
+    public ContinuousExport(
+            Database database,
+            EventExporter exporter,
+            Path directory,
+            Duration every,
+            int segmentEvents,
+            String instanceName,
+            MeterRegistry meters) {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("the export schedule must be a positive interval, was " + every);
         }
@@ -51,15 +57,20 @@ public final class ContinuousExport implements AutoCloseable {
         this.every = every;
         this.segmentEvents = segmentEvents;
         this.instanceName = instanceName;
-        this.thread = Thread.ofPlatform().daemon().name(instanceName + "-export").unstarted(this::run);
+        this.thread =
+                Thread.ofPlatform().daemon().name(instanceName + "-export").unstarted(this::run);
         this.exported = Counter.builder("bigbox.export.events")
                 .description("Events this instance wrote to the continuous export's segments")
                 .register(meters);
         this.failures = Counter.builder("bigbox.export.failures")
                 .description("Continuous export rounds that failed (the next round resumes)")
                 .register(meters);
-        Gauge.builder("bigbox.export.last.round.timestamp", this, e -> e.status.lastRound() == null ? Double.NaN
-                        : e.status.lastRound().getEpochSecond())
+        Gauge.builder(
+                        "bigbox.export.last.round.timestamp",
+                        this,
+                        e -> e.status.lastRound() == null
+                                ? Double.NaN
+                                : e.status.lastRound().getEpochSecond())
                 .description("Unix time of this instance's last continuous export round")
                 .baseUnit("seconds")
                 .register(meters);
@@ -96,10 +107,18 @@ public final class ContinuousExport implements AutoCloseable {
             if (!holdsTurn(session)) {
                 return Optional.empty();
             }
-            EventExporter.Result result = exporter.export(directory, new EventExporter.Request(null, null, segmentEvents), Progress.NONE);
+            EventExporter.Result result =
+                    exporter.export(directory, new EventExporter.Request(null, null, segmentEvents), Progress.NONE);
             if (result.events() > 0) {
-                log.info("Exported {} events into {} ({})", result.events(), directory,
-                        String.join(", ", result.segments().stream().map(ExportManifest.Segment::file).toList()));
+                log.info(
+                        "Exported {} events into {} ({})",
+                        result.events(),
+                        directory,
+                        String.join(
+                                ", ",
+                                result.segments().stream()
+                                        .map(ExportManifest.Segment::file)
+                                        .toList()));
             }
             status = new Status(Instant.now(), result.events(), null);
             exported.increment(result.events());

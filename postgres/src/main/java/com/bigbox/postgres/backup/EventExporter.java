@@ -81,7 +81,8 @@ public final class EventExporter {
         } catch (IOException e) {
             throw new BackupException("cannot create export directory " + dir + ": " + e.getMessage(), e);
         }
-        try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel lockChannel =
+                FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(lockChannel, dir);
             try {
                 return exportLocked(dir, request, progress);
@@ -111,10 +112,12 @@ public final class EventExporter {
     private Result exportLocked(Path dir, Request request, Progress progress) throws IOException, SQLException {
         removePartials(dir);
         boolean resumed = ExportManifest.exists(dir);
-        Filter filter = new Filter(request.since(), request.afterGlobalPosition() == null ? null
-                : queries.sourcePosition(request.afterGlobalPosition()));
+        Filter filter = new Filter(
+                request.since(),
+                request.afterGlobalPosition() == null ? null : queries.sourcePosition(request.afterGlobalPosition()));
         ExportManifest manifest = resumed ? resumable(dir, filter) : started(dir, filter);
-        Position after = manifest.lastPosition() != null ? position(manifest.lastPosition())
+        Position after = manifest.lastPosition() != null
+                ? position(manifest.lastPosition())
                 : filter.after() != null ? position(filter.after()) : Position.START;
         Position end = queries.head();
         if (!end.isAfter(after)) {
@@ -126,7 +129,8 @@ public final class EventExporter {
         var written = new ArrayList<Segment>();
         long done = 0;
         while (true) {
-            ExportSegmentWriter segment = new ExportSegmentWriter(dir, manifest.segments().size() + 1);
+            ExportSegmentWriter segment =
+                    new ExportSegmentWriter(dir, manifest.segments().size() + 1);
             try {
                 after = queries.fill(segment, after, end, request, done, total, progress);
             } catch (IOException | SQLException | RuntimeException e) {
@@ -197,7 +201,8 @@ public final class EventExporter {
 
     private static void removePartials(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ExportSegmentWriter.PARTIAL)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ExportSegmentWriter.PARTIAL))
+                    .toList()) {
                 Files.delete(file);
             }
         }

@@ -60,7 +60,10 @@ public final class EventImporter {
                 }
             }
             importer.finish();
-            return new Result(manifest.segments().size(), importer.imported, importer.alreadyPresent,
+            return new Result(
+                    manifest.segments().size(),
+                    importer.imported,
+                    importer.alreadyPresent,
                     restoreCheckpoints(manifest.checkpoints()));
         } catch (IOException e) {
             throw new BackupException("reading " + dir + " failed: " + e.getMessage(), e);
@@ -72,7 +75,8 @@ public final class EventImporter {
     // A subscription the database does not know yet starts where the source's stood; a known one is left alone.
     private int restoreCheckpoints(List<ExportManifest.Checkpoint> checkpoints) throws SQLException {
         int restored = 0;
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(RESTORE_CHECKPOINT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(RESTORE_CHECKPOINT)) {
             for (ExportManifest.Checkpoint checkpoint : checkpoints) {
                 s.setString(1, checkpoint.subscription());
                 s.setObject(2, checkpoint.eventId());
@@ -89,7 +93,8 @@ public final class EventImporter {
             List<StreamRange> chunk = ranges.subList(from, Math.min(ranges.size(), from + 5_000));
             Map<StreamKey, Long> versions;
             try (Connection c = pool.getConnection()) {
-                versions = ImportRun.versions(c, chunk.stream().map(StreamRange::stream).toList());
+                versions = ImportRun.versions(
+                        c, chunk.stream().map(StreamRange::stream).toList());
             }
             for (StreamRange range : chunk) {
                 long version = versions.getOrDefault(range.stream(), 0L);

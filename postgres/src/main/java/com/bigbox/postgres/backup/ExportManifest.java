@@ -53,7 +53,9 @@ public record ExportManifest(
     public record Filter(Instant since, SourcePosition after) {}
 
     /** A place in the source database's commit order (positions are not kept by an import). */
-    public record SourcePosition(@JsonProperty("transaction_seq") long transactionSeq, @JsonProperty("global_position") long globalPosition) {
+    public record SourcePosition(
+            @JsonProperty("transaction_seq") long transactionSeq,
+            @JsonProperty("global_position") long globalPosition) {
         @Override
         public String toString() {
             return transactionSeq + "/" + globalPosition;
@@ -78,7 +80,9 @@ public record ExportManifest(
      * it one at that event, so a restored engine goes on where the source's left off instead of handling
      * the whole history again.
      */
-    public record Checkpoint(String subscription, @JsonProperty("event_id") java.util.UUID eventId,
+    public record Checkpoint(
+            String subscription,
+            @JsonProperty("event_id") java.util.UUID eventId,
             @JsonProperty("source_position") SourcePosition sourcePosition) {}
 
     static ExportManifest empty(String source, Filter filter, Instant now) {
@@ -88,13 +92,22 @@ public record ExportManifest(
     ExportManifest with(Segment segment, Instant now) {
         var all = new ArrayList<>(segments);
         all.add(segment);
-        return new ExportManifest(format, createdAt, now, source, filter, events + segment.events(),
-                firstPosition == null ? segment.firstPosition() : firstPosition, segment.lastPosition(), all, checkpoints);
+        return new ExportManifest(
+                format,
+                createdAt,
+                now,
+                source,
+                filter,
+                events + segment.events(),
+                firstPosition == null ? segment.firstPosition() : firstPosition,
+                segment.lastPosition(),
+                all,
+                checkpoints);
     }
 
     ExportManifest with(List<Checkpoint> subscriptions, Instant now) {
-        return new ExportManifest(format, createdAt, now, source, filter, events, firstPosition, lastPosition, segments,
-                subscriptions);
+        return new ExportManifest(
+                format, createdAt, now, source, filter, events, firstPosition, lastPosition, segments, subscriptions);
     }
 
     /** Reads {@code dir}'s manifest; a missing or unreadable one is a {@link BackupException} naming the file. */
@@ -112,7 +125,8 @@ public record ExportManifest(
             throw new BackupException(file + " cannot be read: " + e.getMessage(), e);
         }
         if (!FORMAT.equals(manifest.format())) {
-            throw new BackupException(file + " has format '" + manifest.format() + "'; this engine reads '" + FORMAT + "'");
+            throw new BackupException(
+                    file + " has format '" + manifest.format() + "'; this engine reads '" + FORMAT + "'");
         }
         if (manifest.segments() == null) {
             throw new BackupException(file + " lists no segments");
@@ -131,7 +145,8 @@ public record ExportManifest(
             channel.force(true);
         }
         try {
-            Files.move(temporary, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temporary, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -60,9 +60,11 @@ final class ExportQueries {
                and (transaction_seq, global_position) <= (?, ?)
                and "timestamp" >= coalesce(?::timestamptz, '-infinity')""";
 
-    private static final String HEAD = "select transaction_seq, global_position from events_head() where transaction_seq is not null";
+    private static final String HEAD =
+            "select transaction_seq, global_position from events_head() where transaction_seq is not null";
 
-    private static final String POSITION_OF = "select transaction_seq, global_position from events where global_position = ?";
+    private static final String POSITION_OF =
+            "select transaction_seq, global_position from events where global_position = ?";
 
     private final DataSource pool;
 
@@ -73,7 +75,8 @@ final class ExportQueries {
     // Each subscription's last handled event among those exported.
     List<ExportManifest.Checkpoint> checkpoints(ExportManifest manifest) throws SQLException {
         var checkpoints = new ArrayList<ExportManifest.Checkpoint>();
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(CHECKPOINTS)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(CHECKPOINTS)) {
             s.setLong(1, manifest.lastPosition().transactionSeq());
             s.setLong(2, manifest.lastPosition().globalPosition());
             if (manifest.firstPosition() != null) {
@@ -85,7 +88,9 @@ final class ExportQueries {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    checkpoints.add(new ExportManifest.Checkpoint(rs.getString(1), rs.getObject(2, UUID.class),
+                    checkpoints.add(new ExportManifest.Checkpoint(
+                            rs.getString(1),
+                            rs.getObject(2, UUID.class),
                             new SourcePosition(rs.getLong(3), rs.getLong(4))));
                 }
             }
@@ -93,8 +98,15 @@ final class ExportQueries {
         return checkpoints;
     }
 
-    Position fill(ExportSegmentWriter segment, Position after, Position end, Request request, long doneBefore, long total,
-            Progress progress) throws IOException, SQLException {
+    Position fill(
+            ExportSegmentWriter segment,
+            Position after,
+            Position end,
+            Request request,
+            long doneBefore,
+            long total,
+            Progress progress)
+            throws IOException, SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -110,7 +122,10 @@ final class ExportQueries {
                         try (var rs = s.executeQuery()) {
                             while (rs.next()) {
                                 after = new Position(rs.getLong(2), rs.getLong(3));
-                                segment.write(rs.getString(1), sourcePosition(after), rs.getTimestamp(4).toInstant());
+                                segment.write(
+                                        rs.getString(1),
+                                        sourcePosition(after),
+                                        rs.getTimestamp(4).toInstant());
                                 read++;
                             }
                         }
@@ -129,7 +144,8 @@ final class ExportQueries {
     }
 
     long count(Position after, Position end, Instant since) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(COUNT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(COUNT)) {
             bindRange(s, after, end, since);
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -138,7 +154,8 @@ final class ExportQueries {
         }
     }
 
-    private static void bindRange(PreparedStatement s, Position after, Position end, Instant since) throws SQLException {
+    private static void bindRange(PreparedStatement s, Position after, Position end, Instant since)
+            throws SQLException {
         s.setLong(1, after.transactionSeq());
         s.setLong(2, after.globalPosition());
         s.setLong(3, end.transactionSeq());
@@ -148,7 +165,9 @@ final class ExportQueries {
 
     // Everything at or below the head is settled: no open writer can still commit an event before it.
     Position head() throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(HEAD)) {
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery(HEAD)) {
             return rs.next() ? new Position(rs.getLong(1), rs.getLong(2)) : Position.START;
         }
     }
@@ -157,7 +176,8 @@ final class ExportQueries {
         if (globalPosition == 0) {
             return new SourcePosition(0, 0);
         }
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(POSITION_OF)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(POSITION_OF)) {
             s.setLong(1, globalPosition);
             try (var rs = s.executeQuery()) {
                 if (!rs.next()) {

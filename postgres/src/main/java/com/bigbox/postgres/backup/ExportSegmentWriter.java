@@ -69,8 +69,16 @@ final class ExportSegmentWriter {
             channel.force(true);
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-        return new Segment(file.getFileName().toString(), events, first, last, firstTimestamp, lastTimestamp,
-                counted.count, HexFormat.of().formatHex(digest.digest()), now);
+        return new Segment(
+                file.getFileName().toString(),
+                events,
+                first,
+                last,
+                firstTimestamp,
+                lastTimestamp,
+                counted.count,
+                HexFormat.of().formatHex(digest.digest()),
+                now);
     }
 
     void abandon() throws IOException {

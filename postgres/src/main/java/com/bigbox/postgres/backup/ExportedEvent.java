@@ -12,8 +12,15 @@ import java.util.UUID;
  *
  * @param where the segment file and line number, for messages
  */
-record ExportedEvent(UUID eventId, String type, String aggregateType, String aggregateId, long sequenceNumber,
-        long sourceTransaction, String line, String where) {
+record ExportedEvent(
+        UUID eventId,
+        String type,
+        String aggregateType,
+        String aggregateId,
+        long sequenceNumber,
+        long sourceTransaction,
+        String line,
+        String where) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -58,7 +65,10 @@ record ExportedEvent(UUID eventId, String type, String aggregateType, String agg
                 }
             }
         } catch (IOException e) {
-            throw new BackupException(where + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new BackupException(
+                    where + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
         }
         require(id != null, where, "event_id");
         require(type != null && !type.isBlank(), where, "event_type");

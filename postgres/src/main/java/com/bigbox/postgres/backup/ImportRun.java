@@ -94,7 +94,13 @@ final class ImportRun {
                 var stillWaiting = order(c, missing, ordered);
                 if (!ordered.isEmpty()) {
                     try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                        insert.setArray(1, c.createArrayOf("text", ordered.stream().map(ExportedEvent::line).toArray()));
+                        insert.setArray(
+                                1,
+                                c.createArrayOf(
+                                        "text",
+                                        ordered.stream()
+                                                .map(ExportedEvent::line)
+                                                .toArray()));
                         insert.executeUpdate();
                     }
                 }
@@ -123,11 +129,15 @@ final class ImportRun {
     private List<ExportedEvent> withoutStored(Connection c, List<ExportedEvent> events) throws SQLException {
         var stored = new HashMap<UUID, String>();
         try (PreparedStatement s = c.prepareStatement(EXISTING)) {
-            s.setArray(1, c.createArrayOf("uuid", events.stream().map(ExportedEvent::eventId).toArray()));
+            s.setArray(
+                    1,
+                    c.createArrayOf(
+                            "uuid", events.stream().map(ExportedEvent::eventId).toArray()));
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    stored.put(rs.getObject(1, UUID.class), rs.getString(2) + " " + rs.getString(3) + "/" + rs.getString(4)
-                            + " #" + rs.getLong(5));
+                    stored.put(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2) + " " + rs.getString(3) + "/" + rs.getString(4) + " #" + rs.getLong(5));
                 }
             }
         }
@@ -149,7 +159,8 @@ final class ImportRun {
     }
 
     /** Appends to {@code out} the events that can be numbered now, in export order; returns those that wait. */
-    private List<ExportedEvent> order(Connection c, List<ExportedEvent> events, List<ExportedEvent> out) throws SQLException {
+    private List<ExportedEvent> order(Connection c, List<ExportedEvent> events, List<ExportedEvent> out)
+            throws SQLException {
         Map<StreamKey, Long> next = new HashMap<>();
         versions(c, events.stream().map(ExportedEvent::streamKey).distinct().toList())
                 .forEach((stream, version) -> next.put(stream, version + 1));
@@ -157,8 +168,9 @@ final class ImportRun {
         for (ExportedEvent e : events) {
             long expected = next.getOrDefault(e.streamKey(), 1L);
             if (e.sequenceNumber() < expected) {
-                throw new BackupException(e.where() + ": stream " + e.stream() + " already has a different event #"
-                        + e.sequenceNumber() + " in this database: import into a database that holds only this export's past");
+                throw new BackupException(
+                        e.where() + ": stream " + e.stream() + " already has a different event #" + e.sequenceNumber()
+                                + " in this database: import into a database that holds only this export's past");
             }
             if (e.sequenceNumber() > expected) {
                 held.computeIfAbsent(e.streamKey(), s -> new TreeMap<>()).put(e.sequenceNumber(), e);

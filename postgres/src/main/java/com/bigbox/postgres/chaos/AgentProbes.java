@@ -112,19 +112,27 @@ public final class AgentProbes {
      * lowest threshold, how many did not go to a person: none may).
      */
     public Map<String, Object> leadFlows(Collection<UUID> correlations, UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(LEAD_FLOWS)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(LEAD_FLOWS)) {
             s.setArray(1, c.createArrayOf("uuid", correlations.toArray()));
             s.setObject(2, experimentId);
             s.setDouble(3, LOWEST_THRESHOLD);
             s.setDouble(4, LOWEST_THRESHOLD);
-            return withAnomalies(one(s), "unaccounted", "duplicated", "ungoverned", "governed_twice", "low_confidence_executed",
+            return withAnomalies(
+                    one(s),
+                    "unaccounted",
+                    "duplicated",
+                    "ungoverned",
+                    "governed_twice",
+                    "low_confidence_executed",
                     "lowered_not_sent_to_people");
         }
     }
 
     /** Faults of this run that touched a protected event type (never allowed), and the run's protected events. */
     public Map<String, Object> protectedUntouched(UUID experimentId, Collection<UUID> runEvents) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(PROTECTED)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(PROTECTED)) {
             Array types = c.createArrayOf("text", ProtectedEventTypes.TYPES.toArray());
             s.setObject(1, experimentId);
             s.setArray(2, types);
@@ -136,9 +144,10 @@ public final class AgentProbes {
     }
 
     /** The approvals of the run's flows that were first given to {@code role}, and how each ended. */
-    public Map<String, Object> absentRoleApprovals(UUID experimentId, String role, Collection<UUID> correlations, Duration grace)
-            throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(ABSENT_ROLE)) {
+    public Map<String, Object> absentRoleApprovals(
+            UUID experimentId, String role, Collection<UUID> correlations, Duration grace) throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(ABSENT_ROLE)) {
             s.setObject(1, experimentId);
             s.setString(2, role);
             s.setArray(3, c.createArrayOf("uuid", correlations.toArray()));
@@ -151,7 +160,8 @@ public final class AgentProbes {
 
     /** Pending approvals of the run's flows that {@code role} holds now. */
     public List<UUID> pendingFor(String role, Collection<UUID> correlations) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(PENDING_FOR_ROLE)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(PENDING_FOR_ROLE)) {
             s.setString(1, role);
             s.setArray(2, c.createArrayOf("uuid", correlations.toArray()));
             var ids = new java.util.ArrayList<UUID>();

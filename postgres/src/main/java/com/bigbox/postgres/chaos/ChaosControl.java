@@ -66,7 +66,8 @@ public final class ChaosControl {
     }
 
     public void inject(Fault fault) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(INJECT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(INJECT)) {
             s.setObject(1, fault.id());
             s.setObject(2, fault.experimentId());
             s.setString(3, fault.kind().label());
@@ -74,8 +75,11 @@ public final class ChaosControl {
             s.setString(5, fault.subscription());
             s.setArray(6, c.createArrayOf("text", fault.eventTypes().toArray()));
             s.setString(7, fault.role());
-            s.setObject(8, fault.kind() == FaultKind.DELAY_EVENT ? (int) fault.delay().toMillis() : null);
-            s.setBigDecimal(9, fault.kind() == FaultKind.LOWER_CONFIDENCE ? BigDecimal.valueOf(fault.confidenceDrop()) : null);
+            s.setObject(
+                    8,
+                    fault.kind() == FaultKind.DELAY_EVENT ? (int) fault.delay().toMillis() : null);
+            s.setBigDecimal(
+                    9, fault.kind() == FaultKind.LOWER_CONFIDENCE ? BigDecimal.valueOf(fault.confidenceDrop()) : null);
             s.setTimestamp(10, Timestamp.from(fault.startsAt()));
             s.setTimestamp(11, Timestamp.from(fault.endsAt()));
             s.executeUpdate();
@@ -84,7 +88,8 @@ public final class ChaosControl {
 
     /** Ends every fault of {@code experimentId} still in force; returns how many. */
     public int endFaults(UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(END_FAULTS)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(END_FAULTS)) {
             s.setObject(1, experimentId);
             return s.executeUpdate();
         }
@@ -92,15 +97,18 @@ public final class ChaosControl {
 
     /** Ends every fault in force, whichever experiment declared it; returns how many. */
     public int endAllFaults() throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
-            return s.executeUpdate("update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') "
-                    + "where ends_at > now()");
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement()) {
+            return s.executeUpdate(
+                    "update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') "
+                            + "where ends_at > now()");
         }
     }
 
     /** When the last fault of {@code experimentId} ends (or ended); empty when it declared none. */
     public java.util.Optional<java.time.Instant> faultsEndAt(UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(FAULTS_END)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(FAULTS_END)) {
             s.setObject(1, experimentId);
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -112,7 +120,8 @@ public final class ChaosControl {
 
     /** Events the experiment's faults touched (once per handler and event). */
     public long faultHits(UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(HITS)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(HITS)) {
             s.setObject(1, experimentId);
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -123,7 +132,9 @@ public final class ChaosControl {
 
     /** Ends every session of the engine on this database (pools, LISTEN, leases); returns how many. */
     public int terminateEngineSessions() throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(TERMINATE)) {
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery(TERMINATE)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -191,18 +202,19 @@ public final class ChaosControl {
 
     /** Ends slow writes now and removes their trigger. */
     public void removeSlowWrites() throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement()) {
             s.execute(REMOVE_SLOW_WRITES);
         }
     }
 
     /** Whether the slow-writes trigger is installed (a leftover of an interrupted experiment, perhaps). */
     public boolean slowWritesInstalled() throws SQLException {
-        try (Connection c = pool.getConnection(); var s = c.createStatement();
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement();
                 var rs = s.executeQuery("select count(*) from pg_trigger where tgname = 'chaos_slow_writes'")) {
             rs.next();
             return rs.getInt(1) > 0;
         }
     }
-
 }

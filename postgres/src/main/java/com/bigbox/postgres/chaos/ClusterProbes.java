@@ -33,7 +33,8 @@ public final class ClusterProbes {
 
     /** Committed events after each live subscription's checkpoint. */
     public Map<String, Long> subscriptionLag() throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(LAG)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(LAG)) {
             s.setString(1, EngineInstances.ALIVE_WITHIN.toMillis() + " milliseconds");
             var lag = new LinkedHashMap<String, Long>();
             try (var rs = s.executeQuery()) {
@@ -47,7 +48,8 @@ public final class ClusterProbes {
 
     /** Pending approvals whose timeout passed more than {@code grace} ago: expiry should have resolved them. */
     public long approvalsOverdue(Duration grace) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(OVERDUE)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(OVERDUE)) {
             s.setString(1, grace.toMillis() + " milliseconds");
             try (var rs = s.executeQuery()) {
                 rs.next();

@@ -36,7 +36,12 @@ public final class EngineInstances implements AutoCloseable {
     private static final String LEAVE = "delete from engine_instances where instance_name = ? and started_at = ?";
 
     /** One running instance. */
-    public record Instance(String name, String url, Instant startedAt, Instant heartbeatAt, boolean embeddedDatabase,
+    public record Instance(
+            String name,
+            String url,
+            Instant startedAt,
+            Instant heartbeatAt,
+            boolean embeddedDatabase,
             boolean chaosAdmin) {}
 
     private final DataSource pool;
@@ -47,7 +52,9 @@ public final class EngineInstances implements AutoCloseable {
     private EngineInstances(DataSource pool, Instance self) {
         this.pool = pool;
         this.self = self;
-        this.thread = self == null ? null : Thread.ofPlatform().daemon().name(self.name() + "-heartbeat").unstarted(this::run);
+        this.thread = self == null
+                ? null
+                : Thread.ofPlatform().daemon().name(self.name() + "-heartbeat").unstarted(this::run);
     }
 
     /** Reads the registry without joining it. */
@@ -56,21 +63,29 @@ public final class EngineInstances implements AutoCloseable {
     }
 
     /** Joins the registry as {@code name}, reachable at {@code url}, and keeps beating until closed. */
-    public static EngineInstances join(DataSource pool, String name, String url, boolean embeddedDatabase, boolean chaosAdmin) {
-        var instances = new EngineInstances(pool, new Instance(name, url, Instant.now(), Instant.now(), embeddedDatabase, chaosAdmin));
+    public static EngineInstances join(
+            DataSource pool, String name, String url, boolean embeddedDatabase, boolean chaosAdmin) {
+        var instances = new EngineInstances(
+                pool, new Instance(name, url, Instant.now(), Instant.now(), embeddedDatabase, chaosAdmin));
         instances.beat();
         instances.thread.start();
         return instances;
     }
 
     public List<Instance> live() throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(LIVE)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(LIVE)) {
             s.setString(1, ALIVE_WITHIN.toMillis() + " milliseconds");
             var instances = new ArrayList<Instance>();
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    instances.add(new Instance(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant(), rs.getBoolean(5), rs.getBoolean(6)));
+                    instances.add(new Instance(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getBoolean(5),
+                            rs.getBoolean(6)));
                 }
             }
             return instances;
@@ -89,7 +104,8 @@ public final class EngineInstances implements AutoCloseable {
     }
 
     private void beat() {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(BEAT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(BEAT)) {
             s.setString(1, self.name());
             s.setString(2, self.url());
             s.setTimestamp(3, Timestamp.from(self.startedAt()));
@@ -108,7 +124,8 @@ public final class EngineInstances implements AutoCloseable {
         }
         running = false;
         thread.interrupt();
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(LEAVE)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(LEAVE)) {
             s.setString(1, self.name());
             s.setTimestamp(2, Timestamp.from(self.startedAt()));
             s.executeUpdate();

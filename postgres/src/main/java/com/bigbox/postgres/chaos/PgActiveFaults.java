@@ -58,18 +58,31 @@ public final class PgActiveFaults implements ActiveFaults {
         if (System.nanoTime() - readAt < REFRESH.toNanos()) {
             return;
         }
-        try (Connection c = pool.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(CURRENT)) {
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery(CURRENT)) {
             var faults = new ArrayList<Fault>();
             while (rs.next()) {
                 BigDecimal drop = rs.getBigDecimal(9);
                 Integer delay = (Integer) rs.getObject(8);
-                faults.add(new Fault(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), FaultKind.parse(rs.getString(3)),
-                        Intensity.parse(rs.getString(4)), rs.getString(5), Set.of((String[]) rs.getArray(6).getArray()),
-                        rs.getString(7), delay == null ? null : Duration.ofMillis(delay), drop == null ? 0 : drop.doubleValue(),
-                        rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant()));
+                faults.add(new Fault(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        FaultKind.parse(rs.getString(3)),
+                        Intensity.parse(rs.getString(4)),
+                        rs.getString(5),
+                        Set.of((String[]) rs.getArray(6).getArray()),
+                        rs.getString(7),
+                        delay == null ? null : Duration.ofMillis(delay),
+                        drop == null ? 0 : drop.doubleValue(),
+                        rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11).toInstant()));
             }
             if (!faults.isEmpty() && cached.isEmpty()) {
-                log.info("Chaos faults in force on {}: {}", instanceName, faults.stream().map(f -> f.kind().label()).toList());
+                log.info(
+                        "Chaos faults in force on {}: {}",
+                        instanceName,
+                        faults.stream().map(f -> f.kind().label()).toList());
             }
             cached = List.copyOf(faults);
         } catch (SQLException e) {
@@ -81,7 +94,8 @@ public final class PgActiveFaults implements ActiveFaults {
 
     @Override
     public void hit(Fault fault, String subscription, UUID eventId, String effect) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(HIT)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(HIT)) {
             s.setObject(1, fault.id());
             s.setString(2, subscription);
             s.setObject(3, eventId);

@@ -59,10 +59,20 @@ public final class PgChaosExperiments implements ChaosExperiments {
             s.setString(11, run.runBy());
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new EventStoreException("recording the start of chaos experiment " + run.id() + " failed: " + e.getMessage(), e);
+            throw new EventStoreException(
+                    "recording the start of chaos experiment " + run.id() + " failed: " + e.getMessage(), e);
         }
-        append(work, run, new ChaosEvent.ExperimentStarted(run.id(), experiment.title(), experiment.type(), experiment.intensity(),
-                experiment.version(), run.startedAt()), run.startedAt());
+        append(
+                work,
+                run,
+                new ChaosEvent.ExperimentStarted(
+                        run.id(),
+                        experiment.title(),
+                        experiment.type(),
+                        experiment.intensity(),
+                        experiment.version(),
+                        run.startedAt()),
+                run.startedAt());
     }
 
     @Override
@@ -88,14 +98,29 @@ public final class PgChaosExperiments implements ChaosExperiments {
                 throw new IllegalStateException("chaos experiment " + run.id() + " is not running");
             }
         } catch (SQLException e) {
-            throw new EventStoreException("recording the end of chaos experiment " + run.id() + " failed: " + e.getMessage(), e);
+            throw new EventStoreException(
+                    "recording the end of chaos experiment " + run.id() + " failed: " + e.getMessage(), e);
         }
-        append(work, run, new ChaosEvent.ExperimentCompleted(run.id(), record.status(), record.deviated(),
-                record.degradation().rounded(), record.failuresDetected(), record.recoverySeconds(), record.findings(),
-                record.endedAt()), record.endedAt());
+        append(
+                work,
+                run,
+                new ChaosEvent.ExperimentCompleted(
+                        run.id(),
+                        record.status(),
+                        record.deviated(),
+                        record.degradation().rounded(),
+                        record.failuresDetected(),
+                        record.recoverySeconds(),
+                        record.findings(),
+                        record.endedAt()),
+                record.endedAt());
         ResilienceTrend trend = ResilienceTrend.of(recentScores(work, ResilienceTrend.WINDOW));
         if (completed) {
-            append(work, run, new ChaosEvent.ResilienceScored(run.id(), record.score().value(), record.score().alert(), trend),
+            append(
+                    work,
+                    run,
+                    new ChaosEvent.ResilienceScored(
+                            run.id(), record.score().value(), record.score().alert(), trend),
                     record.endedAt());
         }
         return trend;
@@ -121,20 +146,65 @@ public final class PgChaosExperiments implements ChaosExperiments {
     // The one edge where chaos events become stored events.
     private static void append(UnitOfWork work, ExperimentRun run, ChaosEvent event, Instant at) {
         Map<String, Object> payload = switch (event) {
-            case ChaosEvent.ExperimentStarted s -> ordered("experiment_id", s.experimentId(), "title", s.title(),
-                    "experiment_type", s.experimentType(), "intensity", s.intensity().label(), "version", s.version(),
-                    "started_at", s.startedAt());
-            case ChaosEvent.ExperimentCompleted c -> ordered("experiment_id", c.experimentId(),
-                    "status", c.status() == RunRecord.Status.COMPLETED ? "completed" : "aborted", "deviated", c.deviated(),
-                    "system_degradation", c.degradation(), "failures_detected", c.failuresDetected(),
-                    "recovery_time_seconds", c.recoverySeconds(), "findings", c.findings(), "ended_at", c.endedAt());
-            case ChaosEvent.ResilienceScored r -> ordered("experiment_id", r.experimentId(), "resilience_score", r.score(),
-                    "alert", r.alert(), "alert_below", com.bigbox.autonomic.chaos.ResilienceScore.ALERT_BELOW,
-                    "trend", ordered("scores", r.trend().scores(), "mean", r.trend().mean(), "slope", r.trend().slope(),
-                            "direction", r.trend().direction().name().toLowerCase(java.util.Locale.ROOT)));
+            case ChaosEvent.ExperimentStarted s ->
+                ordered(
+                        "experiment_id",
+                        s.experimentId(),
+                        "title",
+                        s.title(),
+                        "experiment_type",
+                        s.experimentType(),
+                        "intensity",
+                        s.intensity().label(),
+                        "version",
+                        s.version(),
+                        "started_at",
+                        s.startedAt());
+            case ChaosEvent.ExperimentCompleted c ->
+                ordered(
+                        "experiment_id",
+                        c.experimentId(),
+                        "status",
+                        c.status() == RunRecord.Status.COMPLETED ? "completed" : "aborted",
+                        "deviated",
+                        c.deviated(),
+                        "system_degradation",
+                        c.degradation(),
+                        "failures_detected",
+                        c.failuresDetected(),
+                        "recovery_time_seconds",
+                        c.recoverySeconds(),
+                        "findings",
+                        c.findings(),
+                        "ended_at",
+                        c.endedAt());
+            case ChaosEvent.ResilienceScored r ->
+                ordered(
+                        "experiment_id",
+                        r.experimentId(),
+                        "resilience_score",
+                        r.score(),
+                        "alert",
+                        r.alert(),
+                        "alert_below",
+                        com.bigbox.autonomic.chaos.ResilienceScore.ALERT_BELOW,
+                        "trend",
+                        ordered(
+                                "scores",
+                                r.trend().scores(),
+                                "mean",
+                                r.trend().mean(),
+                                "slope",
+                                r.trend().slope(),
+                                "direction",
+                                r.trend().direction().name().toLowerCase(java.util.Locale.ROOT)));
         };
-        work.append(StreamId.of(ChaosEvent.AGGREGATE_TYPE, run.id().toString()),
-                NewEvent.of(event.type(), ChaosJson.write(payload)).correlatedWith(run.id()).emittedBy("chaos").at(at));
+        work.append(
+                StreamId.of(ChaosEvent.AGGREGATE_TYPE, run.id().toString()),
+                NewEvent.of(event.type(), ChaosJson.write(payload))
+                        .correlatedWith(run.id())
+                        .emittedBy("chaos")
+                        .at(at));
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
@@ -144,5 +214,4 @@ public final class PgChaosExperiments implements ChaosExperiments {
         }
         return map;
     }
-
 }

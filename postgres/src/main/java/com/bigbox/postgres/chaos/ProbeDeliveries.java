@@ -18,9 +18,11 @@ import javax.sql.DataSource;
  * the check reads them back with the run's events in the store.
  */
 public final class ProbeDeliveries {
-    private static final String RECORD = "insert into chaos_probe_deliveries (run_id, event_id, instance) values (?, ?, ?)";
+    private static final String RECORD =
+            "insert into chaos_probe_deliveries (run_id, event_id, instance) values (?, ?, ?)";
 
-    private static final String DELIVERED = "select event_id, count(*) from chaos_probe_deliveries where run_id = ? group by event_id";
+    private static final String DELIVERED =
+            "select event_id, count(*) from chaos_probe_deliveries where run_id = ? group by event_id";
 
     private static final String STORED = """
             select event_id from events
@@ -46,7 +48,8 @@ public final class ProbeDeliveries {
 
     /** How often the subscription handled each of the run's events. */
     public Map<UUID, Long> delivered(String runId) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(DELIVERED)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(DELIVERED)) {
             s.setString(1, runId);
             var counts = new HashMap<UUID, Long>();
             try (var rs = s.executeQuery()) {
@@ -60,7 +63,8 @@ public final class ProbeDeliveries {
 
     /** The run's events in the store. */
     public Set<UUID> stored(String runId) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(STORED)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(STORED)) {
             s.setString(1, ProbeWorkload.AGGREGATE_TYPE);
             s.setString(2, runId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-w%");
             s.setString(3, ProbeWorkload.EVENT_TYPE);

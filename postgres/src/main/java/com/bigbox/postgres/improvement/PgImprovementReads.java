@@ -1,8 +1,8 @@
 package com.bigbox.postgres.improvement;
 
-import com.bigbox.postgres.SqlResource;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +33,8 @@ public final class PgImprovementReads {
     }
 
     public Optional<Map<String, Object>> proposal(UnitOfWork work, UUID id) {
-        return proposals(work, null, 10_000).stream().filter(p -> id.equals(p.get("proposal_id"))).findFirst();
+        return proposals(work, null, 10_000).stream()
+                .filter(p -> id.equals(p.get("proposal_id")))
+                .findFirst();
     }
 }

@@ -1,12 +1,12 @@
 package com.bigbox.postgres.improvement;
 
-import com.bigbox.postgres.SqlResource;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.autonomic.improvement.ImprovementStore;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -61,7 +61,12 @@ public final class PgImprovementStore implements ImprovementStore {
     }
 
     @Override
-    public void proposalStatus(UnitOfWork work, UUID proposalEventId, String status, Integer activatedVersion, String decidedBy,
+    public void proposalStatus(
+            UnitOfWork work,
+            UUID proposalEventId,
+            String status,
+            Integer activatedVersion,
+            String decidedBy,
             Instant at) {
         Jdbc.update(work, PROPOSAL_STATUS, s -> {
             s.setString(1, status);
@@ -87,7 +92,7 @@ public final class PgImprovementStore implements ImprovementStore {
 
     @Override
     public void reset(UnitOfWork work) {
-        Jdbc.update(work, RESET_SIGNALS, s -> { });
-        Jdbc.update(work, RESET_PROPOSALS, s -> { });
+        Jdbc.update(work, RESET_SIGNALS, s -> {});
+        Jdbc.update(work, RESET_PROPOSALS, s -> {});
     }
 }

@@ -54,8 +54,13 @@ public final class BusinessGauges {
     /**
      * @param lastResilienceScore 1 − degradation of the latest completed chaos experiment, or null when none
      */
-    public record Figures(long approvalsPending, long approvalsOverdue, List<SopCount> sopExecutions,
-            List<AgentFigures> agents, long chaosRunning, Double lastResilienceScore) {}
+    public record Figures(
+            long approvalsPending,
+            long approvalsOverdue,
+            List<SopCount> sopExecutions,
+            List<AgentFigures> agents,
+            long chaosRunning,
+            Double lastResilienceScore) {}
 
     public Figures read() throws SQLException {
         try (Connection c = pool.getConnection()) {

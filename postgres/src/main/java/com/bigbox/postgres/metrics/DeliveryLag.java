@@ -44,11 +44,13 @@ public final class DeliveryLag {
      * @param lagEvents committed events after its checkpoint (at most {@link #COUNT_LIMIT})
      * @param checkpointAgeSeconds how long ago its checkpoint last moved
      */
-    public record SubscriptionLag(String name, String owner, Position checkpoint, long lagEvents, double checkpointAgeSeconds) {}
+    public record SubscriptionLag(
+            String name, String owner, Position checkpoint, long lagEvents, double checkpointAgeSeconds) {}
 
     /** Committed events after {@code position}, at most {@link #COUNT_LIMIT}. */
     public long eventsAfter(Position position) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(EVENTS_AFTER)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(EVENTS_AFTER)) {
             s.setLong(1, position.transactionSeq());
             s.setLong(2, position.globalPosition());
             s.setLong(3, COUNT_LIMIT);
@@ -61,13 +63,18 @@ public final class DeliveryLag {
 
     /** Every durable subscription of the cluster. */
     public List<SubscriptionLag> subscriptions() throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(SUBSCRIPTIONS)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(SUBSCRIPTIONS)) {
             s.setLong(1, COUNT_LIMIT);
             var lags = new ArrayList<SubscriptionLag>();
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    lags.add(new SubscriptionLag(rs.getString(1), rs.getString(2), new Position(rs.getLong(3), rs.getLong(4)),
-                            rs.getLong(6), rs.getDouble(5)));
+                    lags.add(new SubscriptionLag(
+                            rs.getString(1),
+                            rs.getString(2),
+                            new Position(rs.getLong(3), rs.getLong(4)),
+                            rs.getLong(6),
+                            rs.getDouble(5)));
                 }
             }
             return lags;

@@ -20,7 +20,11 @@ public final class PgApprovalLinks implements ApprovalLinks {
     public record Link(UUID linkId, UUID approvalId, String subject, boolean decidable, Instant expiresAt) {}
 
     /** Why a link does not open: forged or malformed, expired, or used already. */
-    public enum Refusal { INVALID, EXPIRED, USED }
+    public enum Refusal {
+        INVALID,
+        EXPIRED,
+        USED
+    }
 
     public record Outcome(Link link, Refusal refusal) {}
 
@@ -62,7 +66,8 @@ public final class PgApprovalLinks implements ApprovalLinks {
             s.setTimestamp(5, Jdbc.timestamp(expires));
         }));
         String base = baseUrl.get();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/approve/" + tokens.sign(id, expires);
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/approve/"
+                + tokens.sign(id, expires);
     }
 
     /** The link of {@code token} as of {@code now}, or why it does not open. */
@@ -71,9 +76,18 @@ public final class PgApprovalLinks implements ApprovalLinks {
         if (claims.isEmpty()) {
             return new Outcome(null, Refusal.INVALID);
         }
-        Optional<Stored> row = Jdbc.one(work, FIND, s -> s.setObject(1, claims.get().linkId()), rs -> new Stored(
-                new Link(rs.getObject("link_id", UUID.class), rs.getObject("approval_id", UUID.class), rs.getString("subject"),
-                        rs.getBoolean("decidable"), Jdbc.instant(rs, "expires_at")), rs.getBoolean("used")));
+        Optional<Stored> row = Jdbc.one(
+                work,
+                FIND,
+                s -> s.setObject(1, claims.get().linkId()),
+                rs -> new Stored(
+                        new Link(
+                                rs.getObject("link_id", UUID.class),
+                                rs.getObject("approval_id", UUID.class),
+                                rs.getString("subject"),
+                                rs.getBoolean("decidable"),
+                                Jdbc.instant(rs, "expires_at")),
+                        rs.getBoolean("used")));
         if (row.isEmpty()) {
             return new Outcome(null, Refusal.INVALID);
         }
@@ -87,9 +101,10 @@ public final class PgApprovalLinks implements ApprovalLinks {
     /** Marks the link used; false when another request used it first. */
     public boolean use(UnitOfWork work, Link link, String by, Instant now) {
         return Jdbc.update(work, USE, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(now));
-            s.setString(2, by);
-            s.setObject(3, link.linkId());
-        }) == 1;
+                    s.setTimestamp(1, Jdbc.timestamp(now));
+                    s.setString(2, by);
+                    s.setObject(3, link.linkId());
+                })
+                == 1;
     }
 }

@@ -48,8 +48,10 @@ public final class PgNotificationDirectory implements NotificationDirectory {
               from sop_executions x join sop_definitions d on d.sop_id = x.sop_id and d.version = x.sop_version
              where x.correlation_id = ? order by x.started_at desc limit 1""";
 
-    private static final String CHANNEL = "select channel_id, subject, kind, target from bigbox_notify.channels where channel_id = ?";
-    private static final String SECRET = "select secret from bigbox_notify.channels where channel_id = ? and secret is not null";
+    private static final String CHANNEL =
+            "select channel_id, subject, kind, target from bigbox_notify.channels where channel_id = ?";
+    private static final String SECRET =
+            "select secret from bigbox_notify.channels where channel_id = ? and secret is not null";
 
     // A delivery's last event; dead when it is a failure that gave up.
     private static final String DEAD_LETTERS = """
@@ -70,26 +72,41 @@ public final class PgNotificationDirectory implements NotificationDirectory {
             subjects.add(Address.user(assignedTo));
         }
         String[] roleArray = roles.toArray(String[]::new);
-        return Jdbc.list(work, ADDRESSES, s -> {
-            s.setArray(1, s.getConnection().createArrayOf("text", roleArray));
-            s.setArray(2, s.getConnection().createArrayOf("text", roleArray));
-            s.setArray(3, s.getConnection().createArrayOf("text", subjects.toArray(String[]::new)));
-        }, PgNotificationDirectory::address);
+        return Jdbc.list(
+                work,
+                ADDRESSES,
+                s -> {
+                    s.setArray(1, s.getConnection().createArrayOf("text", roleArray));
+                    s.setArray(2, s.getConnection().createArrayOf("text", roleArray));
+                    s.setArray(3, s.getConnection().createArrayOf("text", subjects.toArray(String[]::new)));
+                },
+                PgNotificationDirectory::address);
     }
 
     @Override
     public Optional<QuietHours> quietHours(UnitOfWork work, String subject) {
-        return Jdbc.one(work, QUIET, s -> s.setString(1, subject), rs -> new QuietHours(
-                rs.getObject("quiet_from", LocalTime.class), rs.getObject("quiet_until", LocalTime.class),
-                ZoneId.of(rs.getString("time_zone")), rs.getBoolean("ceo_interrupts_override")));
+        return Jdbc.one(
+                work,
+                QUIET,
+                s -> s.setString(1, subject),
+                rs -> new QuietHours(
+                        rs.getObject("quiet_from", LocalTime.class), rs.getObject("quiet_until", LocalTime.class),
+                        ZoneId.of(rs.getString("time_zone")), rs.getBoolean("ceo_interrupts_override")));
     }
 
     @Override
     public SopRules rules(UnitOfWork work, UUID correlationId) {
-        return Jdbc.one(work, RULES, s -> s.setObject(1, correlationId), rs -> new SopRules(rs.getString("sop_id"),
-                        rs.getString("rules") == null ? List.of() : escalationRules(rs.getString("rules")),
-                        rs.getString("restrictions") == null ? null
-                                : EventCodec.read(rs.getString("restrictions"), SopDocument.TimeRestrictions.class)))
+        return Jdbc.one(
+                        work,
+                        RULES,
+                        s -> s.setObject(1, correlationId),
+                        rs -> new SopRules(
+                                rs.getString("sop_id"),
+                                rs.getString("rules") == null ? List.of() : escalationRules(rs.getString("rules")),
+                                rs.getString("restrictions") == null
+                                        ? null
+                                        : EventCodec.read(
+                                                rs.getString("restrictions"), SopDocument.TimeRestrictions.class)))
                 .orElse(SopRules.NONE);
     }
 
@@ -119,26 +136,41 @@ public final class PgNotificationDirectory implements NotificationDirectory {
         if (deadLetters(work, deliveryId.toString(), 1).isEmpty()) {
             return Optional.empty();
         }
-        return Jdbc.one(work, LAST_PLAN, s -> s.setString(1, deliveryId.toString()),
+        return Jdbc.one(
+                work,
+                LAST_PLAN,
+                s -> s.setString(1, deliveryId.toString()),
                 rs -> EventCodec.read(rs.getString(1), Delivery.class));
     }
 
     private static List<Notifications.DeadLetter> deadLetters(UnitOfWork work, String deliveryId, int limit) {
-        return Jdbc.list(work, DEAD_LETTERS, s -> {
-            s.setString(1, deliveryId);
-            s.setString(2, deliveryId);
-            s.setInt(3, limit);
-        }, rs -> {
-            var p = EventCodec.tree(rs.getString("payload"));
-            return new Notifications.DeadLetter(UUID.fromString(rs.getString("aggregate_id")),
-                    UUID.fromString(p.path("approval_id").asText()), p.path("trigger").asText(), p.path("channel").asText(),
-                    p.path("recipient").asText(), p.path("attempt").asInt(), p.path("reason").asText(),
-                    Jdbc.instant(rs, "timestamp"));
-        });
+        return Jdbc.list(
+                work,
+                DEAD_LETTERS,
+                s -> {
+                    s.setString(1, deliveryId);
+                    s.setString(2, deliveryId);
+                    s.setInt(3, limit);
+                },
+                rs -> {
+                    var p = EventCodec.tree(rs.getString("payload"));
+                    return new Notifications.DeadLetter(
+                            UUID.fromString(rs.getString("aggregate_id")),
+                            UUID.fromString(p.path("approval_id").asText()),
+                            p.path("trigger").asText(),
+                            p.path("channel").asText(),
+                            p.path("recipient").asText(),
+                            p.path("attempt").asInt(),
+                            p.path("reason").asText(),
+                            Jdbc.instant(rs, "timestamp"));
+                });
     }
 
     static Address address(ResultSet rs) throws SQLException {
-        return new Address(rs.getObject("channel_id", UUID.class), rs.getString("subject"),
-                ChannelKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("target"));
+        return new Address(
+                rs.getObject("channel_id", UUID.class),
+                rs.getString("subject"),
+                ChannelKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                rs.getString("target"));
     }
 }

@@ -15,7 +15,12 @@ import java.util.UUID;
  */
 public final class PgNotificationSettings {
     /** A person's settings; quiet hours are both null or both set. */
-    public record Preferences(String subject, List<String> roles, LocalTime quietFrom, LocalTime quietUntil, String timeZone,
+    public record Preferences(
+            String subject,
+            List<String> roles,
+            LocalTime quietFrom,
+            LocalTime quietUntil,
+            String timeZone,
             boolean ceoInterruptsOverride) {}
 
     private static final String LIST = """
@@ -27,7 +32,8 @@ public final class PgNotificationSettings {
             on conflict (subject, kind, target) do update set secret = excluded.secret
             returning channel_id, subject, kind, target""";
 
-    private static final String REMOVE = "delete from bigbox_notify.channels where channel_id = ? and (?::text is null or subject = ?)";
+    private static final String REMOVE =
+            "delete from bigbox_notify.channels where channel_id = ? and (?::text is null or subject = ?)";
 
     private static final String GET_PREFERENCES = """
             select subject, roles, quiet_from, quiet_until, time_zone, ceo_interrupts_override
@@ -41,35 +47,53 @@ public final class PgNotificationSettings {
                    ceo_interrupts_override = excluded.ceo_interrupts_override, updated_at = now()""";
 
     public List<Address> channels(UnitOfWork work, String subject) {
-        return Jdbc.list(work, LIST, s -> {
-            s.setString(1, subject);
-            s.setString(2, subject);
-        }, PgNotificationDirectory::address);
+        return Jdbc.list(
+                work,
+                LIST,
+                s -> {
+                    s.setString(1, subject);
+                    s.setString(2, subject);
+                },
+                PgNotificationDirectory::address);
     }
 
     public Address add(UnitOfWork work, String subject, String kind, String target, String secret, String by) {
-        return Jdbc.one(work, ADD, s -> {
-            s.setString(1, subject);
-            s.setString(2, kind);
-            s.setString(3, target);
-            s.setString(4, secret);
-            s.setString(5, by);
-        }, PgNotificationDirectory::address).orElseThrow();
+        return Jdbc.one(
+                        work,
+                        ADD,
+                        s -> {
+                            s.setString(1, subject);
+                            s.setString(2, kind);
+                            s.setString(3, target);
+                            s.setString(4, secret);
+                            s.setString(5, by);
+                        },
+                        PgNotificationDirectory::address)
+                .orElseThrow();
     }
 
     /** Removes the channel; with {@code subject} only when it belongs to it. */
     public boolean remove(UnitOfWork work, UUID channelId, String subject) {
         return Jdbc.update(work, REMOVE, s -> {
-            s.setObject(1, channelId);
-            s.setString(2, subject);
-            s.setString(3, subject);
-        }) == 1;
+                    s.setObject(1, channelId);
+                    s.setString(2, subject);
+                    s.setString(3, subject);
+                })
+                == 1;
     }
 
     public Optional<Preferences> preferences(UnitOfWork work, String subject) {
-        return Jdbc.one(work, GET_PREFERENCES, s -> s.setString(1, subject), rs -> new Preferences(rs.getString("subject"),
-                List.of((String[]) rs.getArray("roles").getArray()), rs.getObject("quiet_from", LocalTime.class),
-                rs.getObject("quiet_until", LocalTime.class), rs.getString("time_zone"), rs.getBoolean("ceo_interrupts_override")));
+        return Jdbc.one(
+                work,
+                GET_PREFERENCES,
+                s -> s.setString(1, subject),
+                rs -> new Preferences(
+                        rs.getString("subject"),
+                        List.of((String[]) rs.getArray("roles").getArray()),
+                        rs.getObject("quiet_from", LocalTime.class),
+                        rs.getObject("quiet_until", LocalTime.class),
+                        rs.getString("time_zone"),
+                        rs.getBoolean("ceo_interrupts_override")));
     }
 
     public void save(UnitOfWork work, Preferences p) {

@@ -102,7 +102,8 @@ public final class PgProjectionStore implements ProjectionStore {
                    count(*) filter (where event_type = 'PAYMENT_REMINDER_SENT') as reminders
               from numbers""";
 
-    private static final String PREVIOUS_STATUS = "select health_status from client_health where client_id = ? for update";
+    private static final String PREVIOUS_STATUS =
+            "select health_status from client_health where client_id = ? for update";
 
     private static final String SAVE_CLIENT = """
             insert into client_health (client_id, last_event_at, events_last_30d, meetings_last_30d, avg_response_time_hours,
@@ -118,17 +119,31 @@ public final class PgProjectionStore implements ProjectionStore {
                 health_reasons = excluded.health_reasons, updated_at = excluded.updated_at""";
 
     @Override
-    public AgentWindowFacts agentWindow(UnitOfWork work, String agentId, Instant windowStart, Instant windowEnd, Position upTo) {
+    public AgentWindowFacts agentWindow(
+            UnitOfWork work, String agentId, Instant windowStart, Instant windowEnd, Position upTo) {
         Jdbc.list(work, SHARED_LOCK, s -> {}, rs -> 1);
-        return Jdbc.one(work, AGENT_WINDOW, s -> {
-            s.setString(1, agentId);
-            s.setTimestamp(2, Jdbc.timestamp(windowStart));
-            s.setTimestamp(3, Jdbc.timestamp(windowEnd));
-            s.setLong(4, upTo.transactionSeq());
-            s.setLong(5, upTo.globalPosition());
-        }, rs -> new AgentWindowFacts(rs.getLong("emitted"), rs.getLong("processed"), rs.getLong("confidence_count"),
-                rs.getBigDecimal("confidence_sum"), rs.getBigDecimal("confidence_squares"), rs.getLong("executed"),
-                rs.getLong("escalations"), rs.getLong("agreed"), rs.getLong("overridden"), rs.getLong("rejected"))).orElseThrow();
+        return Jdbc.one(
+                        work,
+                        AGENT_WINDOW,
+                        s -> {
+                            s.setString(1, agentId);
+                            s.setTimestamp(2, Jdbc.timestamp(windowStart));
+                            s.setTimestamp(3, Jdbc.timestamp(windowEnd));
+                            s.setLong(4, upTo.transactionSeq());
+                            s.setLong(5, upTo.globalPosition());
+                        },
+                        rs -> new AgentWindowFacts(
+                                rs.getLong("emitted"),
+                                rs.getLong("processed"),
+                                rs.getLong("confidence_count"),
+                                rs.getBigDecimal("confidence_sum"),
+                                rs.getBigDecimal("confidence_squares"),
+                                rs.getLong("executed"),
+                                rs.getLong("escalations"),
+                                rs.getLong("agreed"),
+                                rs.getLong("overridden"),
+                                rs.getLong("rejected")))
+                .orElseThrow();
     }
 
     @Override
@@ -159,21 +174,41 @@ public final class PgProjectionStore implements ProjectionStore {
     @Override
     public ClientActivity clientActivity(UnitOfWork work, String clientId, Position upTo) {
         Jdbc.list(work, SHARED_LOCK, s -> {}, rs -> 1);
-        return Jdbc.one(work, CLIENT_ACTIVITY, s -> {
-            s.setString(1, clientId);
-            s.setLong(2, upTo.transactionSeq());
-            s.setLong(3, upTo.globalPosition());
-        }, rs -> new ClientActivity(clientId, Jdbc.instant(rs, "last_event_at"), rs.getLong("events"), rs.getLong("meetings"),
-                rs.getLong("missed"), rs.getBigDecimal("response_hours"), rs.getBigDecimal("quality"), rs.getLong("promoters"),
-                rs.getLong("detractors"), rs.getLong("responses"), rs.getBigDecimal("revenue"),
-                rs.getBigDecimal("cost").setScale(2, RoundingMode.HALF_UP), rs.getLong("executed"), rs.getLong("escalations"),
-                rs.getLong("proactive"), rs.getLong("critical_risks"), rs.getLong("high_risks"), rs.getLong("projects_at_risk"),
-                rs.getLong("reminders"))).orElseThrow();
+        return Jdbc.one(
+                        work,
+                        CLIENT_ACTIVITY,
+                        s -> {
+                            s.setString(1, clientId);
+                            s.setLong(2, upTo.transactionSeq());
+                            s.setLong(3, upTo.globalPosition());
+                        },
+                        rs -> new ClientActivity(
+                                clientId,
+                                Jdbc.instant(rs, "last_event_at"),
+                                rs.getLong("events"),
+                                rs.getLong("meetings"),
+                                rs.getLong("missed"),
+                                rs.getBigDecimal("response_hours"),
+                                rs.getBigDecimal("quality"),
+                                rs.getLong("promoters"),
+                                rs.getLong("detractors"),
+                                rs.getLong("responses"),
+                                rs.getBigDecimal("revenue"),
+                                rs.getBigDecimal("cost").setScale(2, RoundingMode.HALF_UP),
+                                rs.getLong("executed"),
+                                rs.getLong("escalations"),
+                                rs.getLong("proactive"),
+                                rs.getLong("critical_risks"),
+                                rs.getLong("high_risks"),
+                                rs.getLong("projects_at_risk"),
+                                rs.getLong("reminders")))
+                .orElseThrow();
     }
 
     @Override
     public Optional<String> saveClientHealth(UnitOfWork work, ClientHealth h) {
-        Optional<String> previous = Jdbc.one(work, PREVIOUS_STATUS, s -> s.setString(1, h.clientId()), rs -> rs.getString(1));
+        Optional<String> previous =
+                Jdbc.one(work, PREVIOUS_STATUS, s -> s.setString(1, h.clientId()), rs -> rs.getString(1));
         Jdbc.update(work, SAVE_CLIENT, s -> {
             s.setString(1, h.clientId());
             s.setTimestamp(2, Jdbc.timestamp(h.lastEventAt()));

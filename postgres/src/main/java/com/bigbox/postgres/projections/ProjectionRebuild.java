@@ -75,8 +75,12 @@ public final class ProjectionRebuild {
         List<Projection> selected = registry.withDependents(names);
         long started = System.nanoTime();
         Result result = store.inTransaction(work -> run(work, selected, listener, started));
-        log.info("Rebuilt {} from {} events in {} ms (subscriptions continue after {})", result.projections(), result.events(),
-                result.millis(), result.position());
+        log.info(
+                "Rebuilt {} from {} events in {} ms (subscriptions continue after {})",
+                result.projections(),
+                result.events(),
+                result.millis(),
+                result.position());
         return result;
     }
 
@@ -92,17 +96,22 @@ public final class ProjectionRebuild {
         }
         // A subscribed projection stops where its live subscription can go on without skipping a late commit.
         Position horizon = work.head();
-        long total = Jdbc.one(work, "select count(*) from events", s -> {}, rs -> rs.getLong(1)).orElse(0L);
+        long total = Jdbc.one(work, "select count(*) from events", s -> {}, rs -> rs.getLong(1))
+                .orElse(0L);
         listener.progress(0, total);
         Position position = Position.START;
         long read = 0;
         while (true) {
             Position after = position;
-            List<RecordedEvent> batch = Jdbc.list(work, COMMITTED, s -> {
-                s.setLong(1, after.transactionSeq());
-                s.setLong(2, after.globalPosition());
-                s.setInt(3, BATCH);
-            }, EventRows::map);
+            List<RecordedEvent> batch = Jdbc.list(
+                    work,
+                    COMMITTED,
+                    s -> {
+                        s.setLong(1, after.transactionSeq());
+                        s.setLong(2, after.globalPosition());
+                        s.setInt(3, BATCH);
+                    },
+                    EventRows::map);
             for (RecordedEvent event : batch) {
                 boolean settled = !event.position().isAfter(horizon);
                 for (Projection p : selected) {
@@ -127,7 +136,10 @@ public final class ProjectionRebuild {
                 });
             }
         }
-        return new Result(selected.stream().map(Projection::name).toList(), read, horizon,
+        return new Result(
+                selected.stream().map(Projection::name).toList(),
+                read,
+                horizon,
                 (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -1,13 +1,13 @@
 package com.bigbox.postgres.scheduling;
 
+import com.bigbox.autonomic.projections.ProjectionLock;
 import com.bigbox.autonomic.scheduling.Job;
 import com.bigbox.autonomic.scheduling.JobHandler;
 import com.bigbox.autonomic.scheduling.JobRunner;
-import com.bigbox.autonomic.projections.ProjectionLock;
-import com.bigbox.postgres.projections.PgProjectionLock;
 import com.bigbox.core.EventStore;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.projections.PgProjectionLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -99,15 +99,27 @@ public final class PgJobRunner implements JobRunner {
         // Jobs write projections (approvals expire, SOP steps escalate): a rebuild of those pauses the runners.
         projectionLock.shared(work);
         Instant now = clock.instant();
-        Optional<Job> claimed = Jdbc.one(work, CLAIM, s -> {
-            s.setTimestamp(1, Jdbc.timestamp(now));
-            s.setArray(2, Jdbc.connection(work).createArrayOf("text", handlers.keySet().toArray()));
-        }, rs -> {
-            long every = rs.getLong("every_seconds");
-            return new Job(rs.getObject("job_id", UUID.class), rs.getString("kind"), rs.getString("job_key"),
-                    rs.getString("payload"), Jdbc.instant(rs, "run_at"), rs.wasNull() ? null : Duration.ofSeconds(every),
-                    rs.getInt("attempts"));
-        });
+        Optional<Job> claimed = Jdbc.one(
+                work,
+                CLAIM,
+                s -> {
+                    s.setTimestamp(1, Jdbc.timestamp(now));
+                    s.setArray(
+                            2,
+                            Jdbc.connection(work)
+                                    .createArrayOf("text", handlers.keySet().toArray()));
+                },
+                rs -> {
+                    long every = rs.getLong("every_seconds");
+                    return new Job(
+                            rs.getObject("job_id", UUID.class),
+                            rs.getString("kind"),
+                            rs.getString("job_key"),
+                            rs.getString("payload"),
+                            Jdbc.instant(rs, "run_at"),
+                            rs.wasNull() ? null : Duration.ofSeconds(every),
+                            rs.getInt("attempts"));
+                });
         if (claimed.isEmpty()) {
             return false;
         }
@@ -143,7 +155,12 @@ public final class PgJobRunner implements JobRunner {
                 s.setString(5, instance);
                 s.setObject(6, job.id());
             });
-            log.warn("Job {} {} failed (attempt {} of {}): {}", job.kind(), job.key(), job.attempts() + 1, MAX_ATTEMPTS,
+            log.warn(
+                    "Job {} {} failed (attempt {} of {}): {}",
+                    job.kind(),
+                    job.key(),
+                    job.attempts() + 1,
+                    MAX_ATTEMPTS,
                     e.toString());
         }
         return true;

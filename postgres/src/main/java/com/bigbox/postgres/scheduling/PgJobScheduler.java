@@ -63,9 +63,10 @@ public final class PgJobScheduler implements JobScheduler {
     @Override
     public boolean cancel(UnitOfWork work, String kind, String key) {
         return Jdbc.update(work, CANCEL, s -> {
-            s.setString(1, kind);
-            s.setString(2, key);
-        }) > 0;
+                    s.setString(1, kind);
+                    s.setString(2, key);
+                })
+                > 0;
     }
 
     @Override

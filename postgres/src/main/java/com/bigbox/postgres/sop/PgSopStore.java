@@ -26,7 +26,8 @@ public final class PgSopStore implements SopStore {
     private static final String ACTIVE_ONE = "select " + VERSION_COLUMNS
             + " from sop_definitions where sop_id = ? and deactivated_at is null and activated_at is not null";
 
-    private static final String ONE_VERSION = "select " + VERSION_COLUMNS + " from sop_definitions where sop_id = ? and version = ?";
+    private static final String ONE_VERSION =
+            "select " + VERSION_COLUMNS + " from sop_definitions where sop_id = ? and version = ?";
 
     private static final String VERSIONS = "select " + VERSION_COLUMNS
             + " from sop_definitions where (?::text is null or sop_id = ?) order by sop_id, version desc";
@@ -34,7 +35,8 @@ public final class PgSopStore implements SopStore {
     // Two loaders of one SOP take turns, so they never both insert a version (or one the other just loaded).
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('bigbox.sop'), hashtext(?))";
 
-    private static final String NEXT_VERSION = "select coalesce(max(version), 0) + 1 from sop_definitions where sop_id = ?";
+    private static final String NEXT_VERSION =
+            "select coalesce(max(version), 0) + 1 from sop_definitions where sop_id = ?";
 
     private static final String DEACTIVATE =
             "update sop_definitions set deactivated_at = ? where sop_id = ? and deactivated_at is null";
@@ -81,7 +83,8 @@ public final class PgSopStore implements SopStore {
             + " from sop_executions where correlation_id = ? and status in ('in_progress', 'escalated') order by started_at, execution_id"
             + " for update";
 
-    private static final String ONE_EXECUTION = "select " + EXECUTION_COLUMNS + " from sop_executions where execution_id = ?";
+    private static final String ONE_EXECUTION =
+            "select " + EXECUTION_COLUMNS + " from sop_executions where execution_id = ?";
 
     private static final String LOCK_EXECUTION = ONE_EXECUTION + " for update";
 
@@ -108,18 +111,26 @@ public final class PgSopStore implements SopStore {
 
     @Override
     public Optional<SopVersion> version(UnitOfWork work, String sopId, int version) {
-        return Jdbc.one(work, ONE_VERSION, s -> {
-            s.setString(1, sopId);
-            s.setInt(2, version);
-        }, PgSopStore::version);
+        return Jdbc.one(
+                work,
+                ONE_VERSION,
+                s -> {
+                    s.setString(1, sopId);
+                    s.setInt(2, version);
+                },
+                PgSopStore::version);
     }
 
     @Override
     public List<SopVersion> versions(UnitOfWork work, String sopId) {
-        return Jdbc.list(work, VERSIONS, s -> {
-            s.setString(1, sopId);
-            s.setString(2, sopId);
-        }, PgSopStore::version);
+        return Jdbc.list(
+                work,
+                VERSIONS,
+                s -> {
+                    s.setString(1, sopId);
+                    s.setString(2, sopId);
+                },
+                PgSopStore::version);
     }
 
     @Override
@@ -129,7 +140,8 @@ public final class PgSopStore implements SopStore {
 
     @Override
     public int nextVersion(UnitOfWork work, String sopId) {
-        return Jdbc.one(work, NEXT_VERSION, s -> s.setString(1, sopId), rs -> rs.getInt(1)).orElseThrow();
+        return Jdbc.one(work, NEXT_VERSION, s -> s.setString(1, sopId), rs -> rs.getInt(1))
+                .orElseThrow();
     }
 
     @Override
@@ -218,57 +230,114 @@ public final class PgSopStore implements SopStore {
     @Override
     public Optional<SopExecution> execution(UnitOfWork work, UUID executionId) {
         return withSteps(work, Jdbc.list(work, ONE_EXECUTION, s -> s.setObject(1, executionId), PgSopStore::execution))
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<SopExecution> lock(UnitOfWork work, UUID executionId) {
         return withSteps(work, Jdbc.list(work, LOCK_EXECUTION, s -> s.setObject(1, executionId), PgSopStore::execution))
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<SopExecution> executions(UnitOfWork work, String sopId, String status, int limit) {
-        return withSteps(work, Jdbc.list(work, EXECUTIONS, s -> {
-            s.setString(1, sopId);
-            s.setString(2, sopId);
-            s.setString(3, status);
-            s.setString(4, status);
-            s.setInt(5, limit);
-        }, PgSopStore::execution));
+        return withSteps(
+                work,
+                Jdbc.list(
+                        work,
+                        EXECUTIONS,
+                        s -> {
+                            s.setString(1, sopId);
+                            s.setString(2, sopId);
+                            s.setString(3, status);
+                            s.setString(4, status);
+                            s.setInt(5, limit);
+                        },
+                        PgSopStore::execution));
     }
 
     private static List<SopExecution> withSteps(UnitOfWork work, List<SopExecution> executions) {
         var full = new ArrayList<SopExecution>();
         for (SopExecution x : executions) {
-            List<StepState> steps = Jdbc.list(work, STEPS, s -> s.setObject(1, x.executionId()), rs -> new StepState(
-                    rs.getString("step_id"), rs.getInt("position"), rs.getString("name"), rs.getString("automation_level"),
-                    rs.getString("status"), rs.getBoolean("required"), Jdbc.bool(rs, "automated"),
-                    rs.getBigDecimal("human_minutes"), rs.getBigDecimal("cost"), rs.getString("task_id"),
-                    Jdbc.instant(rs, "ready_at"), Jdbc.instant(rs, "completed_at"),
-                    rs.getObject("completing_event_id", UUID.class), rs.getString("completing_event_type")));
-            full.add(new SopExecution(x.executionId(), x.sopId(), x.sopVersion(), x.correlationId(), x.clientId(),
-                    x.triggerEventId(), x.startedAt(), x.completedAt(), x.status(), x.cycleTimeHours(), x.totalSteps(),
-                    x.automatedSteps(), x.automationRate(), x.humanHours(), x.estimatedCost(), x.qualityScore(), x.outcome(),
-                    x.corrections(), steps));
+            List<StepState> steps = Jdbc.list(
+                    work,
+                    STEPS,
+                    s -> s.setObject(1, x.executionId()),
+                    rs -> new StepState(
+                            rs.getString("step_id"),
+                            rs.getInt("position"),
+                            rs.getString("name"),
+                            rs.getString("automation_level"),
+                            rs.getString("status"),
+                            rs.getBoolean("required"),
+                            Jdbc.bool(rs, "automated"),
+                            rs.getBigDecimal("human_minutes"),
+                            rs.getBigDecimal("cost"),
+                            rs.getString("task_id"),
+                            Jdbc.instant(rs, "ready_at"),
+                            Jdbc.instant(rs, "completed_at"),
+                            rs.getObject("completing_event_id", UUID.class),
+                            rs.getString("completing_event_type")));
+            full.add(new SopExecution(
+                    x.executionId(),
+                    x.sopId(),
+                    x.sopVersion(),
+                    x.correlationId(),
+                    x.clientId(),
+                    x.triggerEventId(),
+                    x.startedAt(),
+                    x.completedAt(),
+                    x.status(),
+                    x.cycleTimeHours(),
+                    x.totalSteps(),
+                    x.automatedSteps(),
+                    x.automationRate(),
+                    x.humanHours(),
+                    x.estimatedCost(),
+                    x.qualityScore(),
+                    x.outcome(),
+                    x.corrections(),
+                    steps));
         }
         return full;
     }
 
     private static SopVersion version(ResultSet rs) throws SQLException {
-        return new SopVersion(rs.getString("sop_id"), rs.getInt("version"), rs.getString("definition"),
-                rs.getString("checksum"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "activated_at"),
-                Jdbc.instant(rs, "deactivated_at"), Jdbc.integer(rs, "previous_version"), rs.getString("approval_mechanism"),
+        return new SopVersion(
+                rs.getString("sop_id"),
+                rs.getInt("version"),
+                rs.getString("definition"),
+                rs.getString("checksum"),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "activated_at"),
+                Jdbc.instant(rs, "deactivated_at"),
+                Jdbc.integer(rs, "previous_version"),
+                rs.getString("approval_mechanism"),
                 rs.getString("source"));
     }
 
     private static SopExecution execution(ResultSet rs) throws SQLException {
-        return new SopExecution(rs.getObject("execution_id", UUID.class), rs.getString("sop_id"), rs.getInt("sop_version"),
-                rs.getObject("correlation_id", UUID.class), rs.getString("client_id"),
-                rs.getObject("trigger_event_id", UUID.class), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "completed_at"),
-                rs.getString("status"), rs.getBigDecimal("cycle_time_hours"), Jdbc.integer(rs, "total_steps"),
-                Jdbc.integer(rs, "automated_steps"), rs.getBigDecimal("automation_rate"), rs.getBigDecimal("human_hours"),
-                rs.getBigDecimal("estimated_cost"), rs.getBigDecimal("quality_score"), rs.getString("outcome"),
-                rs.getInt("corrections"), List.of());
+        return new SopExecution(
+                rs.getObject("execution_id", UUID.class),
+                rs.getString("sop_id"),
+                rs.getInt("sop_version"),
+                rs.getObject("correlation_id", UUID.class),
+                rs.getString("client_id"),
+                rs.getObject("trigger_event_id", UUID.class),
+                Jdbc.instant(rs, "started_at"),
+                Jdbc.instant(rs, "completed_at"),
+                rs.getString("status"),
+                rs.getBigDecimal("cycle_time_hours"),
+                Jdbc.integer(rs, "total_steps"),
+                Jdbc.integer(rs, "automated_steps"),
+                rs.getBigDecimal("automation_rate"),
+                rs.getBigDecimal("human_hours"),
+                rs.getBigDecimal("estimated_cost"),
+                rs.getBigDecimal("quality_score"),
+                rs.getString("outcome"),
+                rs.getInt("corrections"),
+                List.of());
     }
 }

@@ -60,8 +60,10 @@ class AccessRulesIT {
 
     @Test
     void everyObjectTheApiCanReachHasARuleForEveryRole() throws SQLException {
-        assertThat(unruled()).as("objects without a rule for each of " + ROLES
-                + " (add them to bigbox_access.access_rules in a migration; see docs/access.md)").isEmpty();
+        assertThat(unruled())
+                .as("objects without a rule for each of " + ROLES
+                        + " (add them to bigbox_access.access_rules in a migration; see docs/access.md)")
+                .isEmpty();
     }
 
     @Test
@@ -93,7 +95,8 @@ class AccessRulesIT {
 
     @Test
     void aTableOrFunctionAddedWithoutRulesIsGrantedToNobodyAndFailsTheRuleCheck() throws SQLException {
-        try (Connection c = database.pool().getConnection(); var s = c.createStatement()) {
+        try (Connection c = database.pool().getConnection();
+                var s = c.createStatement()) {
             s.execute("""
                     create table public.sneaky (id int primary key, secret text);
                     grant all on public.sneaky to anon, authenticated, service_role;
@@ -128,7 +131,9 @@ class AccessRulesIT {
 
     private static List<String> unruled() throws SQLException {
         var missing = new ArrayList<String>();
-        try (Connection c = database.pool().getConnection(); var s = c.createStatement(); var rs = s.executeQuery(OBJECTS);
+        try (Connection c = database.pool().getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery(OBJECTS);
                 var rules = c.prepareStatement("""
                         select array_agg(api_role) from bigbox_access.access_rules
                          where schema_name = ? and object_name = ? and object_kind = ?""")) {
@@ -138,7 +143,9 @@ class AccessRulesIT {
                 rules.setString(3, rs.getString(3));
                 try (var r = rules.executeQuery()) {
                     r.next();
-                    var ruled = r.getArray(1) == null ? List.of() : List.of((Object[]) r.getArray(1).getArray());
+                    var ruled = r.getArray(1) == null
+                            ? List.of()
+                            : List.of((Object[]) r.getArray(1).getArray());
                     if (!ruled.containsAll(ROLES)) {
                         missing.add(rs.getString(1) + "." + rs.getString(2) + " (" + rs.getString(3) + ")");
                     }
@@ -150,7 +157,9 @@ class AccessRulesIT {
 
     private static List<String> strings(String sql) throws SQLException {
         var out = new ArrayList<String>();
-        try (Connection c = database.pool().getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = database.pool().getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

@@ -38,8 +38,13 @@ class AgentFailureIT {
 
     /** Mandated to assign tasks, it tries to invoice instead. */
     static final class RogueAgent implements Agent {
-        static final AgentDefinition DEFINITION = new AgentDefinition("RogueAgent", "assigns tasks (it says)",
-                Set.of("TASK_CREATED"), Set.of("TASK_ASSIGNED"), Set.of(), AgentSettings.defaults(0.75));
+        static final AgentDefinition DEFINITION = new AgentDefinition(
+                "RogueAgent",
+                "assigns tasks (it says)",
+                Set.of("TASK_CREATED"),
+                Set.of("TASK_ASSIGNED"),
+                Set.of(),
+                AgentSettings.defaults(0.75));
 
         @Override
         public AgentDefinition definition() {
@@ -48,8 +53,12 @@ class AgentFailureIT {
 
         @Override
         public void react(Effective trigger, AgentContext context) {
-            context.emit(Emission.of(StreamId.of("INVOICE", "rogue"), new InvoiceEvent.Issued(trigger.clientId(), "rogue", null,
-                    null, "deposit", BigDecimal.TEN, null), new TaskAssignment("x", "x", 0.99, List.of("rogue")), "financial", "rogue"));
+            context.emit(Emission.of(
+                    StreamId.of("INVOICE", "rogue"),
+                    new InvoiceEvent.Issued(trigger.clientId(), "rogue", null, null, "deposit", BigDecimal.TEN, null),
+                    new TaskAssignment("x", "x", 0.99, List.of("rogue")),
+                    "financial",
+                    "rogue"));
         }
     }
 
@@ -58,8 +67,8 @@ class AgentFailureIT {
         var agents = new ArrayList<>(AutonomicOperations.shippedAgents());
         agents.add(new RogueAgent());
         // Two attempts, not three: the subscription's retry backoff doubles from one failing event to the next.
-        engine = AutonomicHarness.start(db, "failures", clock, agents,
-                new AutonomicOperations.Settings(2, java.time.Duration.ofHours(1), 1.0));
+        engine = AutonomicHarness.start(
+                db, "failures", clock, agents, new AutonomicOperations.Settings(2, java.time.Duration.ofHours(1), 1.0));
     }
 
     @AfterAll
@@ -69,13 +78,33 @@ class AgentFailureIT {
 
     @Test
     void anEmissionOutsideTheMandateIsRefusedAndAfterBoundedRetriesAPersonIsAsked() {
-        engine.post(StreamId.of("TASK", "T-1"), "TASK_CREATED", "{\"task_id\": \"T-1\", \"title\": \"Design a logo\", \"client_id\": \"client-rogue\"}", "alex", clock);
-        engine.post(StreamId.of("TASK", "T-2"), "TASK_CREATED", "{\"task_id\": \"T-2\", \"title\": \"Write copy\", \"client_id\": \"client-rogue\"}", "alex", clock);
-        await().atMost(30, SECONDS).until(() -> engine.ofType("RISK_DETECTED").stream().filter(e -> e.emittedBy().equals("RogueAgent")).count() == 2);
-        RecordedEvent risk = engine.ofType("RISK_DETECTED").stream().filter(e -> e.emittedBy().equals("RogueAgent")).findFirst().orElseThrow();
-        assertThat(risk.payload()).contains("\"risk_type\": \"agent_failure\"", "\"severity\": \"high\"", "RogueAgent failed 2 times");
+        engine.post(
+                StreamId.of("TASK", "T-1"),
+                "TASK_CREATED",
+                "{\"task_id\": \"T-1\", \"title\": \"Design a logo\", \"client_id\": \"client-rogue\"}",
+                "alex",
+                clock);
+        engine.post(
+                StreamId.of("TASK", "T-2"),
+                "TASK_CREATED",
+                "{\"task_id\": \"T-2\", \"title\": \"Write copy\", \"client_id\": \"client-rogue\"}",
+                "alex",
+                clock);
+        await().atMost(30, SECONDS)
+                .until(() -> engine.ofType("RISK_DETECTED").stream()
+                                .filter(e -> e.emittedBy().equals("RogueAgent"))
+                                .count()
+                        == 2);
+        RecordedEvent risk = engine.ofType("RISK_DETECTED").stream()
+                .filter(e -> e.emittedBy().equals("RogueAgent"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(risk.payload())
+                .contains("\"risk_type\": \"agent_failure\"", "\"severity\": \"high\"", "RogueAgent failed 2 times");
         assertThat(risk.metadata()).contains("may not emit INVOICE_ISSUED: it is outside its mandate");
-        assertThat(engine.node().store().readStream(StreamId.of("INVOICE", "rogue"), 0)).as("nothing outside the mandate was stored").isEmpty();
+        assertThat(engine.node().store().readStream(StreamId.of("INVOICE", "rogue"), 0))
+                .as("nothing outside the mandate was stored")
+                .isEmpty();
         assertThat(engine.awaitPendingApproval(risk.eventId()).assignedRole()).isEqualTo("manager");
         // The well-behaved agent handled the same tasks: the rogue one held nobody up.
         engine.awaitEvent("TASK_ASSIGNED", e -> e.stream().id().equals("T-2"));
@@ -83,23 +112,41 @@ class AgentFailureIT {
 
     @Test
     void aRedeliveredEventHasNoSecondEffect() throws Exception {
-        RecordedEvent inquiry = engine.tx(w -> engine.ops().leadIntake().receive(w, new LeadInquiry("Again", "again@example.com",
-                "+1 555 0199", "Again Inc", new BigDecimal("20000"), "y".repeat(120), "high", "test", null)));
+        RecordedEvent inquiry = engine.tx(w -> engine.ops()
+                .leadIntake()
+                .receive(
+                        w,
+                        new LeadInquiry(
+                                "Again",
+                                "again@example.com",
+                                "+1 555 0199",
+                                "Again Inc",
+                                new BigDecimal("20000"),
+                                "y".repeat(120),
+                                "high",
+                                "test",
+                                null)));
         engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(inquiry.correlationId()));
         engine.awaitQuiet();
         List<String> before = engine.rows("select event_id from events order by global_position");
         List<String> approvals = engine.rows("select approval_id from human_approvals order by approval_id");
         // Send every agent and the governor back to the start, as if their checkpoints had been lost.
-        try (Connection c = db.connect(); var s = c.createStatement()) {
-            s.executeUpdate("update subscription_checkpoints set transaction_seq = 0, global_position = 0, epoch = epoch + 1"
-                    + " where subscription_name like 'agent:%'");
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
+            s.executeUpdate(
+                    "update subscription_checkpoints set transaction_seq = 0, global_position = 0, epoch = epoch + 1"
+                            + " where subscription_name like 'agent:%'");
         }
         // An idle subscription notices the change at its next event.
         engine.post(StreamId.of("SYSTEM", "nudge"), "NUDGE", "{}", "test", clock);
-        await().atMost(30, SECONDS).until(() -> engine.rows("select count(*) from subscription_checkpoints"
-                + " where subscription_name like 'agent:%' and global_position = 0").equals(List.of("0")));
+        await().atMost(30, SECONDS)
+                .until(() -> engine.rows("select count(*) from subscription_checkpoints"
+                                + " where subscription_name like 'agent:%' and global_position = 0")
+                        .equals(List.of("0")));
         engine.awaitQuiet();
-        assertThat(engine.rows("select event_id from events where event_type <> 'NUDGE' order by global_position")).isEqualTo(before);
-        assertThat(engine.rows("select approval_id from human_approvals order by approval_id")).isEqualTo(approvals);
+        assertThat(engine.rows("select event_id from events where event_type <> 'NUDGE' order by global_position"))
+                .isEqualTo(before);
+        assertThat(engine.rows("select approval_id from human_approvals order by approval_id"))
+                .isEqualTo(approvals);
     }
 }

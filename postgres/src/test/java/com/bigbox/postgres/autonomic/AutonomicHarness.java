@@ -4,9 +4,9 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
 import com.bigbox.autonomic.agents.Agent;
-import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalFilter;
+import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
@@ -43,7 +43,8 @@ import java.util.stream.Stream;
 
 /** One engine instance with all of autonomic operations on a test database, on a clock the test moves. */
 public final class AutonomicHarness implements AutoCloseable {
-    public static final Path SOPS = Path.of(System.getProperty("user.dir")).getParent().resolve("sops");
+    public static final Path SOPS =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("sops");
 
     private final TestDatabase db;
     private final Database database;
@@ -51,7 +52,8 @@ public final class AutonomicHarness implements AutoCloseable {
     private final PostgresAdapters adapters;
     private final AutonomicOperations ops;
 
-    private AutonomicHarness(TestDatabase db, Database database, PgNode node, PostgresAdapters adapters, AutonomicOperations ops) {
+    private AutonomicHarness(
+            TestDatabase db, Database database, PgNode node, PostgresAdapters adapters, AutonomicOperations ops) {
         this.db = db;
         this.database = database;
         this.node = node;
@@ -67,14 +69,23 @@ public final class AutonomicHarness implements AutoCloseable {
         return start(db, name, clock, agents, AutonomicOperations.Settings.defaults());
     }
 
-    public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock, List<Agent> agents,
+    public static AutonomicHarness start(
+            TestDatabase db,
+            String name,
+            MutableClock clock,
+            List<Agent> agents,
             AutonomicOperations.Settings settings) {
         return start(db, name, clock, agents, settings, false);
     }
 
     /** @param chaos whether the chaos faults declared in the database reach this instance */
-    public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock, List<Agent> agents,
-            AutonomicOperations.Settings settings, boolean chaos) {
+    public static AutonomicHarness start(
+            TestDatabase db,
+            String name,
+            MutableClock clock,
+            List<Agent> agents,
+            AutonomicOperations.Settings settings,
+            boolean chaos) {
         var database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 12, name);
         Migrations.apply(database.pool());
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
@@ -110,13 +121,16 @@ public final class AutonomicHarness implements AutoCloseable {
 
     public static List<SopFile> shippedSops() {
         try (Stream<Path> files = Files.list(SOPS)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().map(p -> {
-                try {
-                    return new SopFile(p.getFileName().toString(), Files.readString(p));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(p -> p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return new SopFile(p.getFileName().toString(), Files.readString(p));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,17 +138,26 @@ public final class AutonomicHarness implements AutoCloseable {
 
     /** A fact a person or an outside system posts (a meeting's notes, a payment), at the clock's time, as the API does. */
     public RecordedEvent post(StreamId stream, String type, String payload, String by, MutableClock clock) {
-        return tx(w -> w.append(stream, ExpectedVersion.any(), List.of(Flows.continuing(w, stream,
-                NewEvent.of(type, payload).emittedBy(by).at(clock.instant())))).events().getFirst());
+        return tx(w -> w.append(
+                        stream,
+                        ExpectedVersion.any(),
+                        List.of(Flows.continuing(
+                                w,
+                                stream,
+                                NewEvent.of(type, payload).emittedBy(by).at(clock.instant()))))
+                .events()
+                .getFirst());
     }
 
     public List<RecordedEvent> flow(UUID correlation) {
-        return events("select event_id from events where correlation_id = ? order by transaction_seq, global_position",
+        return events(
+                "select event_id from events where correlation_id = ? order by transaction_seq, global_position",
                 correlation);
     }
 
     public List<RecordedEvent> ofType(String type) {
-        return events("select event_id from events where event_type = ? order by transaction_seq, global_position", type);
+        return events(
+                "select event_id from events where event_type = ? order by transaction_seq, global_position", type);
     }
 
     private List<RecordedEvent> events(String sql, Object param) {
@@ -155,7 +178,8 @@ public final class AutonomicHarness implements AutoCloseable {
     }
 
     private RecordedEvent releaseOf(UUID decisionId) {
-        for (String type : List.of("AUTONOMIC_DECISION_EXECUTED", "HUMAN_APPROVAL_GRANTED", "HUMAN_OVERRIDE", "APPROVED_BY_SILENCE")) {
+        for (String type : List.of(
+                "AUTONOMIC_DECISION_EXECUTED", "HUMAN_APPROVAL_GRANTED", "HUMAN_OVERRIDE", "APPROVED_BY_SILENCE")) {
             for (RecordedEvent e : ofType(type)) {
                 if (e.payload().contains(decisionId.toString())) {
                     return e;
@@ -172,7 +196,9 @@ public final class AutonomicHarness implements AutoCloseable {
 
     private Approval pendingFor(UUID decisionId) {
         return tx(w -> ops.approvals().list(w, ApprovalFilter.pending().withLimit(500))).stream()
-                .filter(a -> a.eventId().equals(decisionId)).findFirst().orElse(null);
+                .filter(a -> a.eventId().equals(decisionId))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Every subscription has handled everything committed so far. */
@@ -180,10 +206,10 @@ public final class AutonomicHarness implements AutoCloseable {
         await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(100)).until(() -> {
             Position head = node.store().head();
             Map<String, Long> positions = new LinkedHashMap<>();
-            query("select subscription_name, global_position from subscription_checkpoints",
+            query(
+                    "select subscription_name, global_position from subscription_checkpoints",
                     rs -> positions.put(rs.getString(1), rs.getLong(2)));
-            return ops.subscriptionNames().stream()
-                    .allMatch(n -> positions.containsKey(n) && caughtUp(n, head));
+            return ops.subscriptionNames().stream().allMatch(n -> positions.containsKey(n) && caughtUp(n, head));
         });
     }
 
@@ -192,8 +218,7 @@ public final class AutonomicHarness implements AutoCloseable {
         query("""
                 select count(*) from events e, subscription_checkpoints c
                  where c.subscription_name = ? and (e.transaction_seq, e.global_position) > (c.transaction_seq, c.global_position)
-                   and (e.transaction_seq, e.global_position) <= (?, ?)""",
-                rs -> lag[0] = rs.getLong(1), name, head.transactionSeq(), head.globalPosition());
+                   and (e.transaction_seq, e.global_position) <= (?, ?)""", rs -> lag[0] = rs.getLong(1), name, head.transactionSeq(), head.globalPosition());
         return lag[0] == 0;
     }
 
@@ -203,7 +228,8 @@ public final class AutonomicHarness implements AutoCloseable {
     }
 
     public void query(String sql, Row row, Object... params) {
-        try (Connection c = db.connect(); var s = c.prepareStatement(sql)) {
+        try (Connection c = db.connect();
+                var s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -229,13 +255,16 @@ public final class AutonomicHarness implements AutoCloseable {
     /** Rows of a query as text, one string per row, for comparisons. */
     public List<String> rows(String sql, Object... params) {
         var rows = new ArrayList<String>();
-        query(sql, rs -> {
-            var cells = new ArrayList<String>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                cells.add(String.valueOf(rs.getObject(i)));
-            }
-            rows.add(String.join(" | ", cells));
-        }, params);
+        query(
+                sql,
+                rs -> {
+                    var cells = new ArrayList<String>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        cells.add(String.valueOf(rs.getObject(i)));
+                    }
+                    rows.add(String.join(" | ", cells));
+                },
+                params);
         return rows;
     }
 

@@ -41,8 +41,13 @@ class HumanAbsenceIT {
 
     @BeforeAll
     static void start() {
-        engine = AutonomicHarness.start(db, "absence", clock, AutonomicOperations.shippedAgents(),
-                AutonomicOperations.Settings.defaults(), true);
+        engine = AutonomicHarness.start(
+                db,
+                "absence",
+                clock,
+                AutonomicOperations.shippedAgents(),
+                AutonomicOperations.Settings.defaults(),
+                true);
     }
 
     @AfterAll
@@ -52,28 +57,64 @@ class HumanAbsenceIT {
 
     @Test
     void anAbsentRoleAnswersNothingAndItsApprovalsAreApprovedBySilenceNotLost() throws Exception {
-        new ChaosControl(engine.database().pool()).inject(new Fault(UUID.randomUUID(), null, FaultKind.SIMULATE_HUMAN_ABSENCE,
-                Intensity.HIGH, null, Set.of(), "employee", null, 0, clock.instant(), Instant.now().plus(Duration.ofMinutes(10))));
-        RecordedEvent inquiry = engine.tx(w -> engine.ops().leadIntake().receive(w, new LeadInquiry("Absent Client",
-                "absent@example.com", null, null, null, "Hello, can you help us?", null, "test", null)));
-        RecordedEvent qualified = engine.awaitEvent("LEAD_QUALIFIED", e -> e.correlationId().equals(inquiry.correlationId()));
+        new ChaosControl(engine.database().pool())
+                .inject(new Fault(
+                        UUID.randomUUID(),
+                        null,
+                        FaultKind.SIMULATE_HUMAN_ABSENCE,
+                        Intensity.HIGH,
+                        null,
+                        Set.of(),
+                        "employee",
+                        null,
+                        0,
+                        clock.instant(),
+                        Instant.now().plus(Duration.ofMinutes(10))));
+        RecordedEvent inquiry = engine.tx(w -> engine.ops()
+                .leadIntake()
+                .receive(
+                        w,
+                        new LeadInquiry(
+                                "Absent Client",
+                                "absent@example.com",
+                                null,
+                                null,
+                                null,
+                                "Hello, can you help us?",
+                                null,
+                                "test",
+                                null)));
+        RecordedEvent qualified =
+                engine.awaitEvent("LEAD_QUALIFIED", e -> e.correlationId().equals(inquiry.correlationId()));
         Approval held = engine.awaitPendingApproval(qualified.eventId());
         assertThat(held.assignedRole()).isEqualTo("employee");
         // A fault reaches an instance within PgActiveFaults.REFRESH of being declared.
         await().pollDelay(PgActiveFaults.REFRESH).atMost(5, SECONDS).until(() -> true);
         long eventsBefore = engine.flow(inquiry.correlationId()).size();
-        assertThatThrownBy(() -> engine.tx(w -> engine.ops().approvals().decide(w, held.approvalId(),
-                new DecisionCommand.Approve("an-employee", null)))).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> engine.tx(w -> engine.ops()
+                        .approvals()
+                        .decide(w, held.approvalId(), new DecisionCommand.Approve("an-employee", null))))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("held by the role employee, which answers nothing until");
-        assertThatThrownBy(() -> engine.tx(w -> engine.ops().approvals().decide(w, held.approvalId(),
-                new DecisionCommand.Reject("an-employee", "no")))).isInstanceOf(ConflictException.class);
-        assertThat(engine.flow(inquiry.correlationId())).as("a refused decision writes nothing").hasSize((int) eventsBefore);
-        assertThat(engine.tx(w -> engine.ops().approvals().get(w, held.approvalId())).pending()).isTrue();
+        assertThatThrownBy(() -> engine.tx(w -> engine.ops()
+                        .approvals()
+                        .decide(w, held.approvalId(), new DecisionCommand.Reject("an-employee", "no"))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(engine.flow(inquiry.correlationId()))
+                .as("a refused decision writes nothing")
+                .hasSize((int) eventsBefore);
+        assertThat(engine.tx(w -> engine.ops().approvals().get(w, held.approvalId()))
+                        .pending())
+                .isTrue();
 
         // The absence ends only on the wall clock; a day of business time passes and the expiry fires regardless.
         clock.advance(Duration.ofHours(25));
-        await().atMost(20, SECONDS).until(() -> !engine.tx(w -> engine.ops().approvals().get(w, held.approvalId())).pending());
-        assertThat(engine.tx(w -> engine.ops().approvals().get(w, held.approvalId())).resolution()).isEqualTo("approved_by_silence");
+        await().atMost(20, SECONDS)
+                .until(() -> !engine.tx(w -> engine.ops().approvals().get(w, held.approvalId()))
+                        .pending());
+        assertThat(engine.tx(w -> engine.ops().approvals().get(w, held.approvalId()))
+                        .resolution())
+                .isEqualTo("approved_by_silence");
         engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(inquiry.correlationId()));
     }
 }

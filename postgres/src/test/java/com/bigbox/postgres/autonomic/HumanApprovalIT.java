@@ -11,8 +11,8 @@ import com.bigbox.autonomic.NotFoundException;
 import com.bigbox.autonomic.ThrottledException;
 import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalComment;
-import com.bigbox.autonomic.approvals.AuditEntry;
 import com.bigbox.autonomic.approvals.ApprovalFilter;
+import com.bigbox.autonomic.approvals.AuditEntry;
 import com.bigbox.autonomic.approvals.BulkResult;
 import com.bigbox.autonomic.approvals.DecisionCommand;
 import com.bigbox.autonomic.leads.LeadInquiry;
@@ -58,8 +58,20 @@ class HumanApprovalIT {
     }
 
     static RecordedEvent bareLead(String name) {
-        return engine.tx(w -> engine.ops().leadIntake().receive(w, new LeadInquiry(name, name.toLowerCase().replace(' ', '.')
-                + "@example.com", null, null, null, "Hello, can you help us?", null, "test", null)));
+        return engine.tx(w -> engine.ops()
+                .leadIntake()
+                .receive(
+                        w,
+                        new LeadInquiry(
+                                name,
+                                name.toLowerCase().replace(' ', '.') + "@example.com",
+                                null,
+                                null,
+                                null,
+                                "Hello, can you help us?",
+                                null,
+                                "test",
+                                null)));
     }
 
     static RecordedEvent qualificationOf(RecordedEvent inquiry) {
@@ -80,15 +92,22 @@ class HumanApprovalIT {
             assertThat(e.causationId()).isEqualTo(qualified.eventId());
         });
         engine.awaitQuiet();
-        assertThat(engine.flow(inquiry.correlationId())).extracting(RecordedEvent::type).doesNotContain("MEETING_SCHEDULED");
+        assertThat(engine.flow(inquiry.correlationId()))
+                .extracting(RecordedEvent::type)
+                .doesNotContain("MEETING_SCHEDULED");
 
-        engine.tx(w -> engine.ops().approvals().decide(w, approval.approvalId(), new DecisionCommand.Approve("sam", "looks real")));
+        engine.tx(w -> engine.ops()
+                .approvals()
+                .decide(w, approval.approvalId(), new DecisionCommand.Approve("sam", "looks real")));
         RecordedEvent granted = engine.awaitRelease(qualified.eventId());
         assertThat(granted.type()).isEqualTo("HUMAN_APPROVAL_GRANTED");
         assertThat(granted.emittedBy()).isEqualTo("sam");
-        RecordedEvent meeting = engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(inquiry.correlationId()));
+        RecordedEvent meeting =
+                engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(inquiry.correlationId()));
         assertThat(meeting.causationId()).isEqualTo(granted.eventId());
-        assertThat(meeting.confidence().value()).as("a person vouched for the lead").isEqualTo(0.90);
+        assertThat(meeting.confidence().value())
+                .as("a person vouched for the lead")
+                .isEqualTo(0.90);
         assertThat(meeting.metadata()).contains("a person approved the qualification");
     }
 
@@ -108,16 +127,21 @@ class HumanApprovalIT {
         assertThat(after.status()).isEqualTo("approved");
         assertThat(after.resolution()).isEqualTo("approved_by_silence");
         assertThat(after.resolvedBy()).isEqualTo("system:silence");
-        assertThat(engine.rows("select count(*) from scheduled_jobs where job_key = ? and kind = 'approval.expire' and status = 'done'",
-                approval.approvalId().toString())).containsExactly("1");
-        assertThatThrownBy(() -> engine.tx(w -> engine.ops().approvals().decide(w, approval.approvalId(),
-                new DecisionCommand.Reject("sam", "too late")))).isInstanceOf(ConflictException.class)
+        assertThat(engine.rows(
+                        "select count(*) from scheduled_jobs where job_key = ? and kind = 'approval.expire' and status = 'done'",
+                        approval.approvalId().toString()))
+                .containsExactly("1");
+        assertThatThrownBy(() -> engine.tx(w -> engine.ops()
+                        .approvals()
+                        .decide(w, approval.approvalId(), new DecisionCommand.Reject("sam", "too late"))))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("approved by silence");
     }
 
     @Test
     void anUnansweredFinancialApprovalEscalatesRoleByRoleThenExpires() {
-        RecordedEvent quote = strategyDecision("QUOTE_GENERATED", 0.95, "{\"amount\": 30000, \"client_id\": \"client-esc\"}", "financial");
+        RecordedEvent quote = strategyDecision(
+                "QUOTE_GENERATED", 0.95, "{\"amount\": 30000, \"client_id\": \"client-esc\"}", "financial");
         Approval approval = engine.awaitPendingApproval(quote.eventId());
         assertThat(approval.assignedRole()).isEqualTo("finance");
         assertThat(approval.silenceApproves()).isFalse();
@@ -134,14 +158,18 @@ class HumanApprovalIT {
         Approval expired = current(approval);
         assertThat(expired.status()).isEqualTo("timeout");
         assertThat(expired.resolution()).isEqualTo("expired");
-        assertThat(engine.ofType("HUMAN_APPROVAL_ESCALATED")).filteredOn(e -> e.stream().id().equals(approval.approvalId().toString()))
+        assertThat(engine.ofType("HUMAN_APPROVAL_ESCALATED"))
+                .filteredOn(e -> e.stream().id().equals(approval.approvalId().toString()))
                 .hasSize(2);
-        assertThat(engine.ofType("HUMAN_APPROVAL_EXPIRED")).anySatisfy(e -> assertThat(e.payload()).contains("\"last_role\": \"ceo\""));
-        assertThat(audit(approval)).extracting(a -> a.action())
+        assertThat(engine.ofType("HUMAN_APPROVAL_EXPIRED"))
+                .anySatisfy(e -> assertThat(e.payload()).contains("\"last_role\": \"ceo\""));
+        assertThat(audit(approval))
+                .extracting(a -> a.action())
                 .containsExactly("requested", "reminded", "escalated", "reminded", "escalated", "reminded", "expired");
         engine.awaitQuiet();
-        assertThat(engine.flow(quote.correlationId())).extracting(RecordedEvent::type).doesNotContain("AUTONOMIC_DECISION_EXECUTED",
-                "HUMAN_APPROVAL_GRANTED", "APPROVED_BY_SILENCE");
+        assertThat(engine.flow(quote.correlationId()))
+                .extracting(RecordedEvent::type)
+                .doesNotContain("AUTONOMIC_DECISION_EXECUTED", "HUMAN_APPROVAL_GRANTED", "APPROVED_BY_SILENCE");
     }
 
     @Test
@@ -156,7 +184,8 @@ class HumanApprovalIT {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < people; i++) {
                 String who = "operator-" + i;
-                DecisionCommand command = i % 2 == 0 ? new DecisionCommand.Approve(who, null) : new DecisionCommand.Reject(who, "no");
+                DecisionCommand command =
+                        i % 2 == 0 ? new DecisionCommand.Approve(who, null) : new DecisionCommand.Reject(who, "no");
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
@@ -178,61 +207,93 @@ class HumanApprovalIT {
         assertThat(wins).hasValue(1);
         assertThat(conflicts).hasSize(people - 1).allSatisfy(m -> assertThat(m).contains("is no longer pending"));
         String stream = approval.approvalId().toString();
-        long decisions = engine.ofType("HUMAN_APPROVAL_GRANTED").stream().filter(e -> e.stream().id().equals(stream)).count()
-                + engine.ofType("HUMAN_APPROVAL_REJECTED").stream().filter(e -> e.stream().id().equals(stream)).count();
+        long decisions = engine.ofType("HUMAN_APPROVAL_GRANTED").stream()
+                        .filter(e -> e.stream().id().equals(stream))
+                        .count()
+                + engine.ofType("HUMAN_APPROVAL_REJECTED").stream()
+                        .filter(e -> e.stream().id().equals(stream))
+                        .count();
         assertThat(decisions).isEqualTo(1);
         assertThat(audit(approval))
-                .filteredOn(a -> a.action().equals("approved") || a.action().equals("rejected")).hasSize(1);
+                .filteredOn(a -> a.action().equals("approved") || a.action().equals("rejected"))
+                .hasSize(1);
     }
 
     @Test
     void badDecisionsAreRefusedWithTheFieldNamedAndChangeNothing() {
         RecordedEvent qualified = qualificationOf(bareLead("Careful Client"));
         Approval approval = engine.awaitPendingApproval(qualified.eventId());
-        long eventsBefore = engine.ofType("HUMAN_APPROVAL_GRANTED").size() + engine.ofType("HUMAN_OVERRIDE").size();
+        long eventsBefore = engine.ofType("HUMAN_APPROVAL_GRANTED").size()
+                + engine.ofType("HUMAN_OVERRIDE").size();
         int auditBefore = audit(approval).size();
 
         assertThatThrownBy(() -> new DecisionCommand.Approve(" ", null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("decided_by"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("decided_by"));
         assertThatThrownBy(() -> new DecisionCommand.Reject("sam", null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("notes"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("notes"));
         assertThatThrownBy(() -> DecisionCommand.parse("maybe", "sam", null, null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("decision"));
-        assertThatThrownBy(() -> engine.tx(w -> engine.ops().approvals().decide(w, approval.approvalId(),
-                new DecisionCommand.Modify("sam", "raise the score", Map.of("invented_field", 1)))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("modifications.invented_field"));
-        assertThatThrownBy(() -> engine.tx(w -> engine.ops().approvals().decide(w, UUID.randomUUID(),
-                new DecisionCommand.Approve("sam", null)))).isInstanceOf(NotFoundException.class);
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("decision"));
+        assertThatThrownBy(() -> engine.tx(w -> engine.ops()
+                        .approvals()
+                        .decide(
+                                w,
+                                approval.approvalId(),
+                                new DecisionCommand.Modify("sam", "raise the score", Map.of("invented_field", 1)))))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("modifications.invented_field"));
+        assertThatThrownBy(() -> engine.tx(w -> engine.ops()
+                        .approvals()
+                        .decide(w, UUID.randomUUID(), new DecisionCommand.Approve("sam", null))))
+                .isInstanceOf(NotFoundException.class);
 
         assertThat(current(approval).pending()).isTrue();
         assertThat(audit(approval)).hasSize(auditBefore);
-        assertThat(engine.ofType("HUMAN_APPROVAL_GRANTED").size() + engine.ofType("HUMAN_OVERRIDE").size()).isEqualTo(eventsBefore);
+        assertThat(engine.ofType("HUMAN_APPROVAL_GRANTED").size()
+                        + engine.ofType("HUMAN_OVERRIDE").size())
+                .isEqualTo(eventsBefore);
 
         // A valid modification: the flow continues with the decision as the person changed it.
-        engine.tx(w -> engine.ops().approvals().decide(w, approval.approvalId(),
-                new DecisionCommand.Modify("sam", "they are a priority account", Map.of("priority", "high"))));
+        engine.tx(w -> engine.ops()
+                .approvals()
+                .decide(
+                        w,
+                        approval.approvalId(),
+                        new DecisionCommand.Modify("sam", "they are a priority account", Map.of("priority", "high"))));
         RecordedEvent override = engine.awaitRelease(qualified.eventId());
         assertThat(override.type()).isEqualTo("HUMAN_OVERRIDE");
-        RecordedEvent meeting = engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(qualified.correlationId()));
+        RecordedEvent meeting =
+                engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(qualified.correlationId()));
         assertThat(meeting.payload()).contains("\"priority\": \"high\"");
         assertThat(current(approval).resolution()).isEqualTo("modified");
     }
 
     @Test
     void aProtectedActionNeedsTwoDifferentApprovers() {
-        RecordedEvent contract = strategyDecision("QUOTE_GENERATED", 0.99, "{\"amount\": 5000, \"client_id\": \"client-dual\"}", "contract");
+        RecordedEvent contract = strategyDecision(
+                "QUOTE_GENERATED", 0.99, "{\"amount\": 5000, \"client_id\": \"client-dual\"}", "contract");
         Approval approval = engine.awaitPendingApproval(contract.eventId());
         assertThat(approval.requiredApprovals()).isEqualTo(2);
-        Approval first = engine.tx(w -> engine.ops().approvals().decide(w, approval.approvalId(), new DecisionCommand.Approve("jordan", null)));
+        Approval first = engine.tx(w ->
+                engine.ops().approvals().decide(w, approval.approvalId(), new DecisionCommand.Approve("jordan", null)));
         assertThat(first.pending()).isTrue();
         assertThat(first.approvedBy()).containsExactly("jordan");
-        assertThatThrownBy(() -> engine.tx(w -> engine.ops().approvals().decide(w, approval.approvalId(),
-                new DecisionCommand.Approve("jordan", null)))).isInstanceOf(ConflictException.class).hasMessageContaining("jordan already approved");
-        Approval second = engine.tx(w -> engine.ops().approvals().decide(w, approval.approvalId(), new DecisionCommand.Approve("ceo", null)));
+        assertThatThrownBy(() -> engine.tx(w -> engine.ops()
+                        .approvals()
+                        .decide(w, approval.approvalId(), new DecisionCommand.Approve("jordan", null))))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("jordan already approved");
+        Approval second = engine.tx(w ->
+                engine.ops().approvals().decide(w, approval.approvalId(), new DecisionCommand.Approve("ceo", null)));
         assertThat(second.status()).isEqualTo("approved");
         assertThat(second.approvedBy()).containsExactly("jordan", "ceo");
         assertThat(engine.awaitRelease(contract.eventId()).type()).isEqualTo("HUMAN_APPROVAL_GRANTED");
-        assertThat(engine.ofType("HUMAN_APPROVAL_STEP_APPROVED")).anySatisfy(e -> assertThat(e.stream().id()).isEqualTo(approval.approvalId().toString()));
+        assertThat(engine.ofType("HUMAN_APPROVAL_STEP_APPROVED"))
+                .anySatisfy(e -> assertThat(e.stream().id())
+                        .isEqualTo(approval.approvalId().toString()));
     }
 
     @Test
@@ -243,29 +304,44 @@ class HumanApprovalIT {
         Approval second = engine.awaitPendingApproval(b.eventId());
         var approvals = engine.ops().approvals();
 
-        Approval assigned = engine.tx(w -> approvals.assign(w, first.approvalId(), "account_manager", "alex", "jordan"));
+        Approval assigned =
+                engine.tx(w -> approvals.assign(w, first.approvalId(), "account_manager", "alex", "jordan"));
         assertThat(assigned.assignedRole()).isEqualTo("account_manager");
         assertThat(assigned.assignedTo()).isEqualTo("alex");
         assertThatThrownBy(() -> engine.tx(w -> approvals.assign(w, first.approvalId(), "astronaut", null, "jordan")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("role"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("role"));
         engine.tx(w -> approvals.requestInfo(w, first.approvalId(), "alex", "Which budget did they mention?"));
         engine.tx(w -> approvals.comment(w, first.approvalId(), "sam", "They said around 10k."));
         engine.tx(w -> approvals.remind(w, first.approvalId(), "jordan"));
         assertThatThrownBy(() -> engine.tx(w -> approvals.remind(w, first.approvalId(), "jordan")))
-                .isInstanceOf(ThrottledException.class).hasMessageContaining("next reminder can go at");
+                .isInstanceOf(ThrottledException.class)
+                .hasMessageContaining("next reminder can go at");
         assertThat(comments(first)).extracting(c -> c.author()).containsExactly("alex", "sam");
-        assertThat(audit(first)).extracting(e -> e.action() + ":" + e.actor())
-                .containsSubsequence("requested:OversightAgent", "assigned:jordan", "info_requested:alex", "commented:alex",
-                        "commented:sam", "reminded:jordan");
+        assertThat(audit(first))
+                .extracting(e -> e.action() + ":" + e.actor())
+                .containsSubsequence(
+                        "requested:OversightAgent",
+                        "assigned:jordan",
+                        "info_requested:alex",
+                        "commented:alex",
+                        "commented:sam",
+                        "reminded:jordan");
 
-        var filter = new ApprovalFilter("pending", "IntakeAgent", null, null, null, null, null, 0.72, "LEAD_QUALIFIED", 100, 0);
-        BulkResult result = engine.tx(w -> approvals.bulk(w, filter, new DecisionCommand.Approve("jordan", "bulk approve")));
-        assertThat(result.items()).extracting(BulkResult.Item::approvalId).contains(first.approvalId(), second.approvalId());
+        var filter = new ApprovalFilter(
+                "pending", "IntakeAgent", null, null, null, null, null, 0.72, "LEAD_QUALIFIED", 100, 0);
+        BulkResult result =
+                engine.tx(w -> approvals.bulk(w, filter, new DecisionCommand.Approve("jordan", "bulk approve")));
+        assertThat(result.items())
+                .extracting(BulkResult.Item::approvalId)
+                .contains(first.approvalId(), second.approvalId());
         assertThat(result.conflicts()).isZero();
         assertThat(current(first).status()).isEqualTo("approved");
         assertThat(current(second).status()).isEqualTo("approved");
-        assertThatThrownBy(() -> engine.tx(w -> approvals.bulk(w, filter, new DecisionCommand.Modify("jordan", "x", Map.of("score", 1)))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("decision"));
+        assertThatThrownBy(() -> engine.tx(
+                        w -> approvals.bulk(w, filter, new DecisionCommand.Modify("jordan", "x", Map.of("score", 1)))))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("decision"));
     }
 
     static List<AuditEntry> audit(Approval approval) {
@@ -282,9 +358,24 @@ class HumanApprovalIT {
 
     // A decision as the strategy agent would emit it, without running a whole flow first.
     static RecordedEvent strategyDecision(String type, double confidence, String payload, String actionClass) {
-        String metadata = "{\"reasons\": [\"test\"], \"action_class\": \"" + actionClass + "\", \"summary\": \"test decision\"}";
-        return engine.node().store().append(StreamId.of("QUOTE", "Q-" + UUID.randomUUID()), ExpectedVersion.any(), List.of(
-                new NewEvent(UUID.randomUUID(), type, payload, metadata, null, null, "StrategyAgent", Confidence.of(confidence),
-                        clock.instant()))).events().getFirst();
+        String metadata =
+                "{\"reasons\": [\"test\"], \"action_class\": \"" + actionClass + "\", \"summary\": \"test decision\"}";
+        return engine.node()
+                .store()
+                .append(
+                        StreamId.of("QUOTE", "Q-" + UUID.randomUUID()),
+                        ExpectedVersion.any(),
+                        List.of(new NewEvent(
+                                UUID.randomUUID(),
+                                type,
+                                payload,
+                                metadata,
+                                null,
+                                null,
+                                "StrategyAgent",
+                                Confidence.of(confidence),
+                                clock.instant())))
+                .events()
+                .getFirst();
     }
 }

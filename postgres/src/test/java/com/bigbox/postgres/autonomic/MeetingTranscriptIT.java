@@ -54,10 +54,13 @@ class MeetingTranscriptIT {
 
     @Test
     void aTranscriptBecomesAnAnalysisTasksWithOwnersAndDatesAndAnApproval() {
-        RecordedEvent completed = engine.post(StreamId.of("MEETING", "MEET-acme-1"), "MEETING_COMPLETED", TRANSCRIPT, "ben", clock);
+        RecordedEvent completed =
+                engine.post(StreamId.of("MEETING", "MEET-acme-1"), "MEETING_COMPLETED", TRANSCRIPT, "ben", clock);
 
-        RecordedEvent analyzed = engine.awaitEvent("MEETING_NOTES_ANALYZED", e -> e.causationId().equals(completed.eventId()));
-        MeetingAnalysis analysis = EventCodec.decode(analyzed, MeetingEvent.NotesAnalyzed.class).analysis();
+        RecordedEvent analyzed =
+                engine.awaitEvent("MEETING_NOTES_ANALYZED", e -> e.causationId().equals(completed.eventId()));
+        MeetingAnalysis analysis =
+                EventCodec.decode(analyzed, MeetingEvent.NotesAnalyzed.class).analysis();
         assertThat(analysis.extractor()).isEqualTo("default");
         assertThat(analysis.version()).matches("1\\.0\\+[0-9a-f]{12}");
         assertThat(analysis.service().serviceType()).isEqualTo("brand_identity");
@@ -69,12 +72,15 @@ class MeetingTranscriptIT {
             assertThat(m.turnId()).isEqualTo("t2");
         });
         assertThat(analysis.negativeClientTurns()).extracting(n -> n.turnId()).containsExactly("t2");
-        assertThat(analysis.actionItems()).extracting(MeetingAnalysis.ActionItem::turnId).contains("t6");
+        assertThat(analysis.actionItems())
+                .extracting(MeetingAnalysis.ActionItem::turnId)
+                .contains("t6");
 
         // One task per action item, with the owner and due date the words gave.
         engine.awaitQuiet();
         List<RecordedEvent> tasks = engine.ofType("TASK_CREATED").stream()
-                .filter(e -> e.causationId().equals(completed.eventId())).toList();
+                .filter(e -> e.causationId().equals(completed.eventId()))
+                .toList();
         assertThat(tasks).hasSize(analysis.actionItems().size());
         RecordedEvent designerTask = task(tasks, "the designer is gonna be working on the logo options");
         TaskEvent.Created designer = EventCodec.decode(designerTask, TaskEvent.Created.class);
@@ -89,35 +95,46 @@ class MeetingTranscriptIT {
             if (t.confidence().value() >= 0.75) {
                 assertThat(engine.awaitRelease(t.eventId()).type()).isEqualTo("AUTONOMIC_DECISION_EXECUTED");
             } else {
-                assertThat(engine.awaitPendingApproval(t.eventId()).decisionContext()).contains("action item said in turn t");
+                assertThat(engine.awaitPendingApproval(t.eventId()).decisionContext())
+                        .contains("action item said in turn t");
             }
         }
         assertThat(tasks).anyMatch(t -> t.confidence().value() < 0.75);
         if (designerTask.confidence().value() < 0.75) {
-            assertThat(engine.awaitPendingApproval(designerTask.eventId()).decisionContext()).contains("action item said in turn t6");
+            assertThat(engine.awaitPendingApproval(designerTask.eventId()).decisionContext())
+                    .contains("action item said in turn t6");
         }
 
-        RecordedEvent intent = engine.awaitEvent("INTENT_INFERRED", e -> e.causationId().equals(completed.eventId()));
+        RecordedEvent intent =
+                engine.awaitEvent("INTENT_INFERRED", e -> e.causationId().equals(completed.eventId()));
         MeetingEvent.IntentInferred inferred = EventCodec.decode(intent, MeetingEvent.IntentInferred.class);
         assertThat(inferred.serviceType()).isEqualTo("brand_identity");
         assertThat(inferred.budget()).isEqualByComparingTo("20000");
-        RecordedEvent risk = engine.awaitEvent("RISK_DETECTED", e -> e.causationId().equals(completed.eventId()));
-        assertThat(engine.awaitPendingApproval(risk.eventId()).decisionContext()).contains("disappointed");
+        RecordedEvent risk =
+                engine.awaitEvent("RISK_DETECTED", e -> e.causationId().equals(completed.eventId()));
+        assertThat(engine.awaitPendingApproval(risk.eventId()).decisionContext())
+                .contains("disappointed");
     }
 
     private static RecordedEvent task(List<RecordedEvent> tasks, String words) {
-        return tasks.stream().filter(e -> EventCodec.decode(e, TaskEvent.Created.class).title().contains(words)).findFirst()
+        return tasks.stream()
+                .filter(e ->
+                        EventCodec.decode(e, TaskEvent.Created.class).title().contains(words))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no task says '" + words + "'"));
     }
 
     @Test
     void aMeetingWithItsActionItemsAlreadyListedKeepsTheOlderContract() {
-        RecordedEvent completed = engine.post(StreamId.of("MEETING", "MEET-acme-2"), "MEETING_COMPLETED", """
+        RecordedEvent completed =
+                engine.post(StreamId.of("MEETING", "MEET-acme-2"), "MEETING_COMPLETED", """
                 {"client_id": "CLIENT-acme", "sentiment": 0.6, "attended": true, "action_items": ["Send moodboard examples"],
                  "service_type": "campaign", "budget": 25000, "timeline_weeks": 7, "notes": "went well"}""", "ben", clock);
-        RecordedEvent task = engine.awaitEvent("TASK_CREATED", e -> e.causationId().equals(completed.eventId()));
+        RecordedEvent task =
+                engine.awaitEvent("TASK_CREATED", e -> e.causationId().equals(completed.eventId()));
         assertThat(EventCodec.decode(task, TaskEvent.Created.class).title()).isEqualTo("Send moodboard examples");
         engine.awaitQuiet();
-        assertThat(engine.ofType("MEETING_NOTES_ANALYZED")).noneMatch(e -> e.causationId().equals(completed.eventId()));
+        assertThat(engine.ofType("MEETING_NOTES_ANALYZED"))
+                .noneMatch(e -> e.causationId().equals(completed.eventId()));
     }
 }

@@ -49,10 +49,15 @@ class ReplayIT {
         engine.loadShippedSops();
         List<SopFile> changed = AutonomicHarness.shippedSops().stream()
                 .filter(f -> f.name().equals("lead-intake-qualification.yaml"))
-                .map(f -> new SopFile(f.name(), f.text().replace("cycle_time_target_hours: 4", "cycle_time_target_hours: 5")
-                        .replace("version: 1.0.0", "version: 1.1.0")))
+                .map(f -> new SopFile(
+                        f.name(),
+                        f.text()
+                                .replace("cycle_time_target_hours: 4", "cycle_time_target_hours: 5")
+                                .replace("version: 1.0.0", "version: 1.1.0")))
                 .toList();
-        assertThat(engine.tx(w -> engine.ops().sopLoader().load(w, changed, "test")).count("updated")).isEqualTo(1);
+        assertThat(engine.tx(w -> engine.ops().sopLoader().load(w, changed, "test"))
+                        .count("updated"))
+                .isEqualTo(1);
     }
 
     @AfterAll
@@ -65,8 +70,8 @@ class ReplayIT {
         Approval waiting = realisticRun();
         Map<String, List<String>> live = engine.derivedTables();
         assertThat(engine.rows("select coalesce(resolution, status) from human_approvals group by 1 order by 1"))
-                .as("approvals ended every way").containsExactly("approved", "approved_by_silence", "expired", "modified", "pending",
-                        "rejected");
+                .as("approvals ended every way")
+                .containsExactly("approved", "approved_by_silence", "expired", "modified", "pending", "rejected");
         assertThat(engine.rows("select status from sop_executions group by status order by status"))
                 .contains("completed", "escalated", "in_progress");
         assertThat(live.get("sop_definitions")).hasSizeGreaterThanOrEqualTo(10);
@@ -77,59 +82,93 @@ class ReplayIT {
 
         var rebuild = new ProjectionRebuild(engine.node().store(), engine.ops().projections());
         for (String projection : engine.ops().projections().names()) {
-            ProjectionRebuild.Result result = rebuild.rebuild(List.of(projection), (done, total) -> { });
+            ProjectionRebuild.Result result = rebuild.rebuild(List.of(projection), (done, total) -> {});
             assertThat(result.projections()).contains(projection);
             Map<String, List<String>> rebuilt = engine.derivedTables();
             for (String table : live.keySet()) {
-                assertThat(rebuilt.get(table)).as("%s after rebuilding %s", table, result.projections()).isEqualTo(live.get(table));
+                assertThat(rebuilt.get(table))
+                        .as("%s after rebuilding %s", table, result.projections())
+                        .isEqualTo(live.get(table));
             }
         }
-        assertThat(rebuild.rebuild(List.of("sop_definitions"), (done, total) -> { }).projections())
-                .as("executions refer to definitions: they are rebuilt with them").containsExactly("sop_definitions", "sop_executions");
+        assertThat(rebuild.rebuild(List.of("sop_definitions"), (done, total) -> {})
+                        .projections())
+                .as("executions refer to definitions: they are rebuilt with them")
+                .containsExactly("sop_definitions", "sop_executions");
         var progress = new ArrayList<Long>();
         ProjectionRebuild.Result all = rebuild.rebuild((done, total) -> progress.add(done));
-        assertThat(all.projections()).containsExactly("human_approvals", "sop_definitions", "sop_executions", "agent_metrics",
-                "client_health", "improvement_signals");
-        assertThat(all.events()).isEqualTo(Long.parseLong(engine.rows("select count(*) from events").getFirst()));
+        assertThat(all.projections())
+                .containsExactly(
+                        "human_approvals",
+                        "sop_definitions",
+                        "sop_executions",
+                        "agent_metrics",
+                        "client_health",
+                        "improvement_signals");
+        assertThat(all.events())
+                .isEqualTo(Long.parseLong(
+                        engine.rows("select count(*) from events").getFirst()));
         assertThat(progress).startsWith(0L).endsWith(all.events());
         assertThat(engine.derivedTables()).isEqualTo(live);
-        assertThatThrownBy(() -> rebuild.rebuild(List.of("no_such_table"), (done, total) -> { }))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
-                        .contains("no projection named 'no_such_table'").contains("human_approvals"));
+        assertThatThrownBy(() -> rebuild.rebuild(List.of("no_such_table"), (done, total) -> {}))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("no projection named 'no_such_table'")
+                                .contains("human_approvals"));
 
         // The rebuilt system carries on: the pending approval can be decided, or expires on its rebuilt job.
         Approval still = engine.tx(w -> engine.ops().approvals().get(w, waiting.approvalId()));
         assertThat(still.pending()).isTrue();
         clock.advance(Duration.ofHours(25));
-        await().atMost(20, SECONDS).until(() -> !engine.tx(w -> engine.ops().approvals().get(w, waiting.approvalId())).pending());
-        assertThat(engine.tx(w -> engine.ops().approvals().get(w, waiting.approvalId())).resolution()).isEqualTo("approved_by_silence");
+        await().atMost(20, SECONDS)
+                .until(() -> !engine.tx(w -> engine.ops().approvals().get(w, waiting.approvalId()))
+                        .pending());
+        assertThat(engine.tx(w -> engine.ops().approvals().get(w, waiting.approvalId()))
+                        .resolution())
+                .isEqualTo("approved_by_silence");
         engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(waiting.correlationId()));
         engine.awaitQuiet();
         Map<String, List<String>> later = engine.derivedTables();
-        rebuild.rebuild((done, total) -> { });
+        rebuild.rebuild((done, total) -> {});
         assertThat(engine.derivedTables()).isEqualTo(later);
     }
 
     // Returns the one approval left pending, with a question, comments, a new assignee and a reminder.
     private static Approval realisticRun() {
-        RecordedEvent strong = engine.tx(w -> engine.ops().leadIntake().receive(w, new LeadInquiry("Ada Lovelace",
-                "ada@acme.test", "+1 555 0100", "Acme Rockets", new BigDecimal("25000"),
-                "We are launching a new rocket line this spring and need a campaign that reaches engineers and buyers alike.",
-                "high", "test", null)));
+        RecordedEvent strong = engine.tx(w -> engine.ops()
+                .leadIntake()
+                .receive(
+                        w,
+                        new LeadInquiry(
+                                "Ada Lovelace",
+                                "ada@acme.test",
+                                "+1 555 0100",
+                                "Acme Rockets",
+                                new BigDecimal("25000"),
+                                "We are launching a new rocket line this spring and need a campaign that reaches engineers and buyers alike.",
+                                "high",
+                                "test",
+                                null)));
         engine.awaitEvent("MEETING_SCHEDULED", e -> e.correlationId().equals(strong.correlationId()));
         var approvals = engine.ops().approvals();
         Approval approve = pendingFor(bareLead("Approve Me"));
         Approval reject = pendingFor(bareLead("Reject Me"));
         Approval modify = pendingFor(bareLead("Modify Me"));
         Approval silent = pendingFor(bareLead("Silent Client"));
-        RecordedEvent quote = decision("QUOTE_GENERATED", 0.95, "{\"amount\": 30000, \"client_id\": \"client-escalates\"}", "financial");
-        RecordedEvent contract = decision("QUOTE_GENERATED", 0.99, "{\"amount\": 5000, \"client_id\": \"client-dual\"}", "contract");
+        RecordedEvent quote = decision(
+                "QUOTE_GENERATED", 0.95, "{\"amount\": 30000, \"client_id\": \"client-escalates\"}", "financial");
+        RecordedEvent contract =
+                decision("QUOTE_GENERATED", 0.99, "{\"amount\": 5000, \"client_id\": \"client-dual\"}", "contract");
         Approval financial = engine.awaitPendingApproval(quote.eventId());
         Approval dual = engine.awaitPendingApproval(contract.eventId());
         engine.tx(w -> approvals.decide(w, approve.approvalId(), new DecisionCommand.Approve("sam", "looks real")));
-        engine.tx(w -> approvals.decide(w, reject.approvalId(), new DecisionCommand.Reject("sam", "a competitor fishing")));
-        engine.tx(w -> approvals.decide(w, modify.approvalId(), new DecisionCommand.Modify("sam", "priority account",
-                Map.of("priority", "high"))));
+        engine.tx(w ->
+                approvals.decide(w, reject.approvalId(), new DecisionCommand.Reject("sam", "a competitor fishing")));
+        engine.tx(w -> approvals.decide(
+                w,
+                modify.approvalId(),
+                new DecisionCommand.Modify("sam", "priority account", Map.of("priority", "high"))));
         engine.tx(w -> approvals.decide(w, dual.approvalId(), new DecisionCommand.Approve("jordan", "first look")));
         engine.tx(w -> approvals.decide(w, dual.approvalId(), new DecisionCommand.Approve("ceo", null)));
         engine.awaitQuiet();
@@ -145,7 +184,8 @@ class ReplayIT {
             });
             engine.awaitQuiet();
         }
-        assertThat(engine.tx(w -> approvals.get(w, silent.approvalId())).resolution()).isEqualTo("approved_by_silence");
+        assertThat(engine.tx(w -> approvals.get(w, silent.approvalId())).resolution())
+                .isEqualTo("approved_by_silence");
 
         Approval waiting = pendingFor(bareLead("Wait For Me"));
         engine.tx(w -> approvals.assign(w, waiting.approvalId(), "account_manager", "alex", "jordan"));
@@ -157,20 +197,48 @@ class ReplayIT {
     }
 
     static RecordedEvent bareLead(String name) {
-        return engine.tx(w -> engine.ops().leadIntake().receive(w, new LeadInquiry(name, name.toLowerCase().replace(' ', '.')
-                + "@example.com", null, null, null, "Hello, can you help us?", null, "test", null)));
+        return engine.tx(w -> engine.ops()
+                .leadIntake()
+                .receive(
+                        w,
+                        new LeadInquiry(
+                                name,
+                                name.toLowerCase().replace(' ', '.') + "@example.com",
+                                null,
+                                null,
+                                null,
+                                "Hello, can you help us?",
+                                null,
+                                "test",
+                                null)));
     }
 
     static Approval pendingFor(RecordedEvent inquiry) {
-        RecordedEvent qualified = engine.awaitEvent("LEAD_QUALIFIED", e -> e.correlationId().equals(inquiry.correlationId()));
+        RecordedEvent qualified =
+                engine.awaitEvent("LEAD_QUALIFIED", e -> e.correlationId().equals(inquiry.correlationId()));
         return engine.awaitPendingApproval(qualified.eventId());
     }
 
     // A decision as the strategy agent would emit it, without running a whole flow first.
     static RecordedEvent decision(String type, double confidence, String payload, String actionClass) {
-        String metadata = "{\"reasons\": [\"test\"], \"action_class\": \"" + actionClass + "\", \"summary\": \"test decision\"}";
-        return engine.node().store().append(StreamId.of("QUOTE", "Q-" + UUID.randomUUID()), ExpectedVersion.any(), List.of(
-                new NewEvent(UUID.randomUUID(), type, payload, metadata, null, null, "StrategyAgent", Confidence.of(confidence),
-                        clock.instant()))).events().getFirst();
+        String metadata =
+                "{\"reasons\": [\"test\"], \"action_class\": \"" + actionClass + "\", \"summary\": \"test decision\"}";
+        return engine.node()
+                .store()
+                .append(
+                        StreamId.of("QUOTE", "Q-" + UUID.randomUUID()),
+                        ExpectedVersion.any(),
+                        List.of(new NewEvent(
+                                UUID.randomUUID(),
+                                type,
+                                payload,
+                                metadata,
+                                null,
+                                null,
+                                "StrategyAgent",
+                                Confidence.of(confidence),
+                                clock.instant())))
+                .events()
+                .getFirst();
     }
 }

@@ -60,8 +60,11 @@ class ReplayUnderLoadIT {
                 });
                 Future<?> people = pool.submit(() -> {
                     while (!leadsDone.get() || decided.get() < LEADS / 2) {
-                        for (Approval pending : b.tx(w -> b.ops().approvals().list(w, ApprovalFilter.pending().withLimit(50)))) {
-                            DecisionCommand command = decided.get() % 3 == 2 ? new DecisionCommand.Reject("sam", "not for us")
+                        for (Approval pending : b.tx(w -> b.ops()
+                                .approvals()
+                                .list(w, ApprovalFilter.pending().withLimit(50)))) {
+                            DecisionCommand command = decided.get() % 3 == 2
+                                    ? new DecisionCommand.Reject("sam", "not for us")
                                     : new DecisionCommand.Approve("sam", null);
                             AutonomicHarness via = decided.get() % 2 == 0 ? a : b;
                             try {
@@ -77,7 +80,7 @@ class ReplayUnderLoadIT {
                 });
                 Future<?> replays = pool.submit(() -> {
                     while (!leadsDone.get()) {
-                        rebuild.rebuild((done, total) -> { });
+                        rebuild.rebuild((done, total) -> {});
                         rebuilds.incrementAndGet();
                         sleep(150);
                     }
@@ -87,7 +90,9 @@ class ReplayUnderLoadIT {
                 replays.get(60, SECONDS);
                 people.get(60, SECONDS);
             }
-            assertThat(rebuilds.get()).as("replays that ran while the engines worked").isGreaterThanOrEqualTo(3);
+            assertThat(rebuilds.get())
+                    .as("replays that ran while the engines worked")
+                    .isGreaterThanOrEqualTo(3);
 
             for (RecordedEvent inquiry : inquiries) {
                 a.awaitEvent("LEAD_QUALIFIED", e -> e.correlationId().equals(inquiry.correlationId()));
@@ -95,20 +100,21 @@ class ReplayUnderLoadIT {
             await().atMost(30, SECONDS).until(() -> a.rows("""
                     select count(*) from events q where q.event_type = 'LEAD_QUALIFIED'
                        and not exists (select 1 from events r where r.causation_id = q.event_id
-                                          and r.event_type in ('AUTONOMIC_DECISION_EXECUTED', 'HUMAN_APPROVAL_REQUESTED'))""")
-                    .equals(List.of("0")));
+                                          and r.event_type in ('AUTONOMIC_DECISION_EXECUTED', 'HUMAN_APPROVAL_REQUESTED'))""").equals(List.of("0")));
             a.awaitQuiet();
             b.awaitQuiet();
-            assertThat(a.rows("select count(*) from human_approvals where status <> 'pending'").getFirst())
+            assertThat(a.rows("select count(*) from human_approvals where status <> 'pending'")
+                            .getFirst())
                     .isEqualTo(Integer.toString(decided.get()));
             assertThat(a.rows("""
                     select count(*) from events g
                      where g.event_type = 'HUMAN_APPROVAL_GRANTED'
                        and not exists (select 1 from events m where m.causation_id = g.event_id and m.event_type = 'MEETING_SCHEDULED')"""))
-                    .as("every granted qualification booked its meeting").containsExactly("0");
+                    .as("every granted qualification booked its meeting")
+                    .containsExactly("0");
 
             Map<String, List<String>> live = a.derivedTables();
-            rebuild.rebuild((done, total) -> { });
+            rebuild.rebuild((done, total) -> {});
             assertThat(a.derivedTables()).isEqualTo(live);
         }
     }
@@ -117,10 +123,26 @@ class ReplayUnderLoadIT {
         boolean strong = n % 2 == 0;
         String name = "Load Lead " + n + " " + UUID.randomUUID().toString().substring(0, 6);
         return strong
-                ? new LeadInquiry(name, "lead" + n + "@acme.test", "+1 555 01" + n, "Acme " + n, new BigDecimal("20000"),
+                ? new LeadInquiry(
+                        name,
+                        "lead" + n + "@acme.test",
+                        "+1 555 01" + n,
+                        "Acme " + n,
+                        new BigDecimal("20000"),
                         "We need a complete rebrand for our launch next quarter, with a campaign for engineers and buyers alike.",
-                        "high", "test", null)
-                : new LeadInquiry(name, "lead" + n + "@example.com", null, null, null, "Hello, can you help us?", null, "test", null);
+                        "high",
+                        "test",
+                        null)
+                : new LeadInquiry(
+                        name,
+                        "lead" + n + "@example.com",
+                        null,
+                        null,
+                        null,
+                        "Hello, can you help us?",
+                        null,
+                        "test",
+                        null);
     }
 
     private static void sleep(long millis) {

@@ -41,10 +41,20 @@ class TwoInstancesIT {
                     AutonomicHarness via = i % 2 == 0 && i < leads / 2 ? a : b;
                     boolean strong = i % 3 != 0;
                     int n = i;
-                    futures.add(pool.submit(() -> via.tx(w -> via.ops().leadIntake().receive(w, new LeadInquiry("Client " + n,
-                            "c" + n + "@example.com", strong ? "+1 555 01" + (10 + n) : null, strong ? "Company " + n : null,
-                            strong ? new BigDecimal("20000") : null,
-                            strong ? "x".repeat(150) : "hi", strong ? "high" : null, "test", null)))));
+                    futures.add(pool.submit(() -> via.tx(w -> via.ops()
+                            .leadIntake()
+                            .receive(
+                                    w,
+                                    new LeadInquiry(
+                                            "Client " + n,
+                                            "c" + n + "@example.com",
+                                            strong ? "+1 555 01" + (10 + n) : null,
+                                            strong ? "Company " + n : null,
+                                            strong ? new BigDecimal("20000") : null,
+                                            strong ? "x".repeat(150) : "hi",
+                                            strong ? "high" : null,
+                                            "test",
+                                            null)))));
                 }
                 for (Future<RecordedEvent> f : futures) {
                     inquiries.add(f.get());
@@ -53,23 +63,45 @@ class TwoInstancesIT {
             b.awaitQuiet();
             for (RecordedEvent inquiry : inquiries) {
                 List<RecordedEvent> flow = b.flow(inquiry.correlationId());
-                assertThat(flow).filteredOn(e -> e.type().equals("LEAD_QUALIFIED")).as("one qualification").hasSize(1);
-                RecordedEvent qualified = flow.stream().filter(e -> e.type().equals("LEAD_QUALIFIED")).findFirst().orElseThrow();
-                long verdicts = flow.stream().filter(e -> e.type().equals("AUTONOMIC_DECISION_EXECUTED")
-                        || e.type().equals("HUMAN_APPROVAL_REQUESTED")).filter(e -> e.causationId().equals(qualified.eventId())).count();
+                assertThat(flow)
+                        .filteredOn(e -> e.type().equals("LEAD_QUALIFIED"))
+                        .as("one qualification")
+                        .hasSize(1);
+                RecordedEvent qualified = flow.stream()
+                        .filter(e -> e.type().equals("LEAD_QUALIFIED"))
+                        .findFirst()
+                        .orElseThrow();
+                long verdicts = flow.stream()
+                        .filter(e -> e.type().equals("AUTONOMIC_DECISION_EXECUTED")
+                                || e.type().equals("HUMAN_APPROVAL_REQUESTED"))
+                        .filter(e -> e.causationId().equals(qualified.eventId()))
+                        .count();
                 assertThat(verdicts).as("one verdict per decision").isEqualTo(1);
                 if (qualified.confidence().value() >= 0.75) {
-                    assertThat(flow).filteredOn(e -> e.type().equals("MEETING_SCHEDULED")).hasSize(1);
+                    assertThat(flow)
+                            .filteredOn(e -> e.type().equals("MEETING_SCHEDULED"))
+                            .hasSize(1);
                 }
             }
-            assertThat(b.rows("select count(*) from (select event_id from human_approvals group by event_id having count(*) > 1) d"))
+            assertThat(
+                            b.rows(
+                                    "select count(*) from (select event_id from human_approvals group by event_id having count(*) > 1) d"))
                     .containsExactly("0");
-            assertThat(b.rows("select count(*) from human_approvals")).containsExactly(String.valueOf(b.ofType("HUMAN_APPROVAL_REQUESTED").size()));
-            assertThat(b.rows("select count(*), count(distinct correlation_id) from sop_executions where sop_id = 'lead-intake-qualification'"))
+            assertThat(b.rows("select count(*) from human_approvals"))
+                    .containsExactly(
+                            String.valueOf(b.ofType("HUMAN_APPROVAL_REQUESTED").size()));
+            assertThat(
+                            b.rows(
+                                    "select count(*), count(distinct correlation_id) from sop_executions where sop_id = 'lead-intake-qualification'"))
                     .containsExactly(leads + " | " + leads);
-            assertThat(b.rows("select count(*) from (select causation_id, emitted_by, event_type from events where emitted_by like '%Agent'"
-                    + " group by causation_id, emitted_by, event_type, aggregate_id having count(*) > 1) d")).containsExactly("0");
-            assertThat(b.rows("select owner from subscription_checkpoints where subscription_name like 'agent:%' group by owner"))
+            assertThat(
+                            b.rows(
+                                    "select count(*) from (select causation_id, emitted_by, event_type from events where emitted_by like '%Agent'"
+                                            + " group by causation_id, emitted_by, event_type, aggregate_id having count(*) > 1) d"))
+                    .containsExactly("0");
+            assertThat(
+                            b.rows(
+                                    "select owner from subscription_checkpoints where subscription_name like 'agent:%' group by owner"))
                     .containsExactly("node-b");
         } finally {
             a.close();

@@ -84,7 +84,9 @@ class ExportImportIT {
     }
 
     static List<List<Object>> rows(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             var rows = new ArrayList<List<Object>>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -103,7 +105,8 @@ class ExportImportIT {
     }
 
     static void reset(TestDatabase db) throws SQLException {
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             s.execute("alter table events disable trigger user");
             s.execute("delete from events");
             s.execute("alter table events enable trigger user");
@@ -141,25 +144,33 @@ class ExportImportIT {
         reset(source);
         reset(target);
         appendVaried("checkpoint", 2, 5);
-        List<List<Object>> order = rows(source, "select event_id, transaction_seq, global_position from events "
-                + "order by transaction_seq, global_position");
+        List<List<Object>> order = rows(
+                source,
+                "select event_id, transaction_seq, global_position from events "
+                        + "order by transaction_seq, global_position");
         List<Object> fourth = order.get(3);
-        try (Connection c = source.connect(); var s = c.createStatement()) {
+        try (Connection c = source.connect();
+                var s = c.createStatement()) {
             s.execute("delete from subscription_checkpoints");
-            s.execute("insert into subscription_checkpoints (subscription_name, transaction_seq, global_position, owner) values "
-                    + "('agent:behind', " + fourth.get(1) + ", " + fourth.get(2) + ", 'a'), "
-                    + "('agent:ahead', 999999999, 999999999, 'a'), ('agent:known', 0, 0, 'a'), ('agent:nothing-yet', 0, 0, 'a')");
+            s.execute(
+                    "insert into subscription_checkpoints (subscription_name, transaction_seq, global_position, owner) values "
+                            + "('agent:behind', " + fourth.get(1) + ", " + fourth.get(2) + ", 'a'), "
+                            + "('agent:ahead', 999999999, 999999999, 'a'), ('agent:known', 0, 0, 'a'), ('agent:nothing-yet', 0, 0, 'a')");
         }
-        try (Connection c = target.connect(); var s = c.createStatement()) {
+        try (Connection c = target.connect();
+                var s = c.createStatement()) {
             s.execute("delete from subscription_checkpoints");
-            s.execute("insert into subscription_checkpoints (subscription_name, owner) values ('agent:known', 'target')");
+            s.execute(
+                    "insert into subscription_checkpoints (subscription_name, owner) values ('agent:known', 'target')");
         }
         Path dir = tmp.resolve("checkpoints");
         exporter().export(dir, new EventExporter.Request(null, null, 100), Progress.NONE);
-        assertThat(ExportManifest.read(dir).checkpoints()).extracting(ExportManifest.Checkpoint::subscription,
-                        ExportManifest.Checkpoint::eventId)
+        assertThat(ExportManifest.read(dir).checkpoints())
+                .extracting(ExportManifest.Checkpoint::subscription, ExportManifest.Checkpoint::eventId)
                 .as("each at the last exported event it had handled; one that handled none is not listed")
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("agent:ahead", order.getLast().getFirst()),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "agent:ahead", order.getLast().getFirst()),
                         org.assertj.core.groups.Tuple.tuple("agent:behind", fourth.getFirst()));
 
         EventImporter.Result imported = new EventImporter(targetDb.pool()).importFrom(dir, Progress.NONE);
@@ -168,10 +179,15 @@ class ExportImportIT {
                 select c.subscription_name, e.event_id, c.owner from subscription_checkpoints c
                   left join events e on (e.transaction_seq, e.global_position) = (c.transaction_seq, c.global_position)
                  order by 1"""))
-                .containsExactly(List.of("agent:ahead", order.getLast().getFirst(), "import"),
-                        List.of("agent:behind", fourth.getFirst(), "import"), java.util.Arrays.asList("agent:known", null, "target"));
-        assertThat(new EventImporter(targetDb.pool()).importFrom(dir, Progress.NONE).checkpoints())
-                .as("a second import moves no checkpoint").isZero();
+                .containsExactly(
+                        List.of("agent:ahead", order.getLast().getFirst(), "import"),
+                        List.of("agent:behind", fourth.getFirst(), "import"),
+                        java.util.Arrays.asList("agent:known", null, "target"));
+        assertThat(new EventImporter(targetDb.pool())
+                        .importFrom(dir, Progress.NONE)
+                        .checkpoints())
+                .as("a second import moves no checkpoint")
+                .isZero();
     }
 
     @Test
@@ -180,43 +196,61 @@ class ExportImportIT {
         reset(target);
         appendVaried("round", 6, 5);
         // Several events in one transaction, and a foreign writer that names nothing but the essentials.
-        store.append(StreamId.of("PROJECT", "p-1"), com.bigbox.core.ExpectedVersion.any(), List.of(
-                NewEvent.of("PROJECT_STARTED", "{}"), NewEvent.of("TASK_CREATED", "{\"t\": 1}"), NewEvent.of("TASK_CREATED", "{\"t\": 2}")));
-        try (Connection c = source.connect(); var s = c.createStatement()) {
-            s.execute("insert into events (event_type, aggregate_type, aggregate_id, correlation_id, payload) "
-                    + "values ('LEAD_INQUIRY_RECEIVED', 'LEAD', 'psql-1', gen_random_uuid(), '{\"name\": \"Test Client\"}')");
+        store.append(
+                StreamId.of("PROJECT", "p-1"),
+                com.bigbox.core.ExpectedVersion.any(),
+                List.of(
+                        NewEvent.of("PROJECT_STARTED", "{}"),
+                        NewEvent.of("TASK_CREATED", "{\"t\": 1}"),
+                        NewEvent.of("TASK_CREATED", "{\"t\": 2}")));
+        try (Connection c = source.connect();
+                var s = c.createStatement()) {
+            s.execute(
+                    "insert into events (event_type, aggregate_type, aggregate_id, correlation_id, payload) "
+                            + "values ('LEAD_INQUIRY_RECEIVED', 'LEAD', 'psql-1', gen_random_uuid(), '{\"name\": \"Test Client\"}')");
         }
         Path dir = tmp.resolve("full");
         EventExporter.Result exported = exporter().export(dir, new EventExporter.Request(null, null, 7), Progress.NONE);
 
         assertThat(exported.events()).isEqualTo(34);
         assertThat(exported.segments()).hasSize(5);
-        assertThat(exported.segments()).extracting(ExportManifest.Segment::events).containsExactly(7L, 7L, 7L, 7L, 6L);
+        assertThat(exported.segments())
+                .extracting(ExportManifest.Segment::events)
+                .containsExactly(7L, 7L, 7L, 7L, 6L);
         ExportManifest manifest = ExportManifest.read(dir);
         assertThat(manifest.events()).isEqualTo(34);
-        assertThat(manifest.firstPosition()).isEqualTo(manifest.segments().getFirst().firstPosition());
-        assertThat(manifest.lastPosition()).isEqualTo(manifest.segments().getLast().lastPosition());
+        assertThat(manifest.firstPosition())
+                .isEqualTo(manifest.segments().getFirst().firstPosition());
+        assertThat(manifest.lastPosition())
+                .isEqualTo(manifest.segments().getLast().lastPosition());
         for (ExportManifest.Segment segment : manifest.segments()) {
             assertThat(sha256(dir.resolve(segment.file()))).isEqualTo(segment.sha256());
             assertThat(Files.size(dir.resolve(segment.file()))).isEqualTo(segment.bytes());
         }
 
         var progress = new ArrayList<long[]>();
-        EventImporter.Result imported = new EventImporter(targetDb.pool()).importFrom(dir, (done, total) -> progress.add(new long[] {done, total}));
+        EventImporter.Result imported = new EventImporter(targetDb.pool())
+                .importFrom(dir, (done, total) -> progress.add(new long[] {done, total}));
         assertThat(imported.imported()).isEqualTo(34);
         assertThat(imported.alreadyPresent()).isZero();
         assertThat(progress.getLast()).containsExactly(34, 34);
         assertThat(rows(target, ROWS)).isEqualTo(rows(source, ROWS));
-        assertThat(rows(target, "select * from event_streams order by 1, 2").stream().map(r -> r.subList(0, 3)).toList())
-                .isEqualTo(rows(source, "select * from event_streams order by 1, 2").stream().map(r -> r.subList(0, 3)).toList());
+        assertThat(rows(target, "select * from event_streams order by 1, 2").stream()
+                        .map(r -> r.subList(0, 3))
+                        .toList())
+                .isEqualTo(rows(source, "select * from event_streams order by 1, 2").stream()
+                        .map(r -> r.subList(0, 3))
+                        .toList());
         assertThat(rows(target, "select event_id from events order by transaction_seq, global_position"))
-                .as("the commit order survives").isEqualTo(rows(source, "select event_id from events order by transaction_seq, global_position"));
+                .as("the commit order survives")
+                .isEqualTo(rows(source, "select event_id from events order by transaction_seq, global_position"));
 
         var before = rows(target, "select max(global_position), count(*) from events");
         EventImporter.Result again = new EventImporter(targetDb.pool()).importFrom(dir, Progress.NONE);
         assertThat(again.imported()).isZero();
         assertThat(again.alreadyPresent()).isEqualTo(34);
-        assertThat(rows(target, "select max(global_position), count(*) from events")).isEqualTo(before);
+        assertThat(rows(target, "select max(global_position), count(*) from events"))
+                .isEqualTo(before);
     }
 
     @Test
@@ -224,18 +258,25 @@ class ExportImportIT {
         reset(source);
         appendVaried("resume", 3, 4);
         Path dir = tmp.resolve("resume");
-        assertThat(exporter().export(dir, new EventExporter.Request(null, null, 5), Progress.NONE).events()).isEqualTo(12);
+        assertThat(exporter()
+                        .export(dir, new EventExporter.Request(null, null, 5), Progress.NONE)
+                        .events())
+                .isEqualTo(12);
         // A crash mid-segment leaves a partial file that no manifest lists.
         Files.writeString(dir.resolve("events-000004.jsonl.gz.partial"), "half a segment");
-        assertThat(exporter().export(dir, new EventExporter.Request(null, null, 5), Progress.NONE).events())
-                .as("nothing new").isZero();
+        assertThat(exporter()
+                        .export(dir, new EventExporter.Request(null, null, 5), Progress.NONE)
+                        .events())
+                .as("nothing new")
+                .isZero();
         assertThat(dir.resolve("events-000004.jsonl.gz.partial")).doesNotExist();
 
         appendVaried("resume-more", 2, 3);
         EventExporter.Result more = exporter().export(dir, new EventExporter.Request(null, null, 5), Progress.NONE);
         assertThat(more.resumed()).isTrue();
         assertThat(more.events()).isEqualTo(6);
-        assertThat(more.segments()).extracting(ExportManifest.Segment::file)
+        assertThat(more.segments())
+                .extracting(ExportManifest.Segment::file)
                 .containsExactly("events-000004.jsonl.gz", "events-000005.jsonl.gz");
         ExportManifest manifest = ExportManifest.read(dir);
         assertThat(manifest.events()).isEqualTo(18);
@@ -243,16 +284,25 @@ class ExportImportIT {
             var previous = manifest.segments().get(i - 1).lastPosition();
             var first = manifest.segments().get(i).firstPosition();
             assertThat(first.transactionSeq() > previous.transactionSeq()
-                    || first.transactionSeq() == previous.transactionSeq() && first.globalPosition() > previous.globalPosition())
-                    .as("segments follow each other without overlap").isTrue();
+                            || first.transactionSeq() == previous.transactionSeq()
+                                    && first.globalPosition() > previous.globalPosition())
+                    .as("segments follow each other without overlap")
+                    .isTrue();
         }
 
-        assertThatThrownBy(() -> exporter().export(dir, new EventExporter.Request(Instant.parse("2026-01-01T00:00:00Z"), null, 5),
-                Progress.NONE)).isInstanceOf(BackupException.class).hasMessageContaining("resume it with the same options");
+        assertThatThrownBy(() -> exporter()
+                        .export(
+                                dir,
+                                new EventExporter.Request(Instant.parse("2026-01-01T00:00:00Z"), null, 5),
+                                Progress.NONE))
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("resume it with the same options");
         Path foreign = Files.createDirectories(tmp.resolve("foreign"));
         Files.writeString(foreign.resolve("notes.txt"), "mine");
         assertThatThrownBy(() -> exporter().export(foreign, EventExporter.Request.all(), Progress.NONE))
-                .isInstanceOf(BackupException.class).hasMessageContaining("not empty").hasMessageContaining("notes.txt");
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("not empty")
+                .hasMessageContaining("notes.txt");
     }
 
     @Test
@@ -267,7 +317,11 @@ class ExportImportIT {
         store.append(stream, NewEvent.of("LATER", "{}").at(Instant.parse("2026-07-01T00:00:00Z")));
 
         Path since = tmp.resolve("since");
-        exporter().export(since, new EventExporter.Request(Instant.parse("2026-01-01T00:00:00Z"), null, 100), Progress.NONE);
+        exporter()
+                .export(
+                        since,
+                        new EventExporter.Request(Instant.parse("2026-01-01T00:00:00Z"), null, 100),
+                        Progress.NONE);
         Path after = tmp.resolve("after");
         exporter().export(after, new EventExporter.Request(null, afterPosition, 100), Progress.NONE);
         assertThat(ExportManifest.read(since).events()).isEqualTo(2);
@@ -285,8 +339,10 @@ class ExportImportIT {
         exporter().export(full, new EventExporter.Request(null, null, 100), Progress.NONE);
         importer.importFrom(full, Progress.NONE);
         assertThat(importer.importFrom(after, Progress.NONE).alreadyPresent()).isEqualTo(2);
-        assertThatThrownBy(() -> exporter().export(tmp.resolve("nowhere"), new EventExporter.Request(null, 999_999L, 100), Progress.NONE))
-                .isInstanceOf(BackupException.class).hasMessageContaining("no event has that global position");
+        assertThatThrownBy(() -> exporter()
+                        .export(tmp.resolve("nowhere"), new EventExporter.Request(null, 999_999L, 100), Progress.NONE))
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("no event has that global position");
     }
 
     @Test
@@ -325,7 +381,8 @@ class ExportImportIT {
         store.append(StreamId.of("LEAD", "diverged"), NewEvent.of("IN_SOURCE", "{}"));
         Path dir = tmp.resolve("diverged");
         exporter().export(dir, EventExporter.Request.all(), Progress.NONE);
-        new PgEventStore(otherDb.pool(), () -> {}).append(StreamId.of("LEAD", "diverged"), NewEvent.of("ONLY_IN_TARGET", "{}"));
+        new PgEventStore(otherDb.pool(), () -> {})
+                .append(StreamId.of("LEAD", "diverged"), NewEvent.of("ONLY_IN_TARGET", "{}"));
         assertThatThrownBy(() -> new EventImporter(otherDb.pool()).importFrom(dir, Progress.NONE))
                 .isInstanceOf(BackupException.class)
                 .hasMessageContaining("LEAD/diverged already has a different event #1");
@@ -338,7 +395,8 @@ class ExportImportIT {
         reset(other);
         // Writer B takes its place in the commit order first (stream X), then waits for writer A's lock on
         // stream S; A commits S #1 with a later transaction number; B then numbers S #2 with the earlier one.
-        try (Connection a = source.connect(); Connection b = source.connect()) {
+        try (Connection a = source.connect();
+                Connection b = source.connect()) {
             a.setAutoCommit(false);
             b.setAutoCommit(false);
             insert(b, "X", "B_FIRST");
@@ -355,18 +413,24 @@ class ExportImportIT {
             a.commit();
             blocked.get(10, TimeUnit.SECONDS);
         }
-        assertThat(rows(source, "select aggregate_id, sequence_number from events order by transaction_seq, global_position"))
+        assertThat(rows(
+                        source,
+                        "select aggregate_id, sequence_number from events order by transaction_seq, global_position"))
                 .as("the commit order numbers S #2 before S #1")
                 .containsExactly(List.of("X", 1L), List.of("S", 2L), List.of("S", 1L));
         Path dir = tmp.resolve("reordered");
         exporter().export(dir, EventExporter.Request.all(), Progress.NONE);
-        assertThat(new EventImporter(otherDb.pool()).importFrom(dir, Progress.NONE).imported()).isEqualTo(3);
+        assertThat(new EventImporter(otherDb.pool())
+                        .importFrom(dir, Progress.NONE)
+                        .imported())
+                .isEqualTo(3);
         assertThat(rows(other, ROWS)).isEqualTo(rows(source, ROWS));
     }
 
     static void insert(Connection c, String aggregate, String type) throws SQLException {
-        try (var s = c.prepareStatement("insert into events (event_type, aggregate_type, aggregate_id, correlation_id, payload) "
-                + "values (?, 'ORDER', ?, gen_random_uuid(), '{}')")) {
+        try (var s = c.prepareStatement(
+                "insert into events (event_type, aggregate_type, aggregate_id, correlation_id, payload) "
+                        + "values (?, 'ORDER', ?, gen_random_uuid(), '{}')")) {
             s.setString(1, type);
             s.setString(2, aggregate);
             s.executeUpdate();
@@ -386,7 +450,9 @@ class ExportImportIT {
             writers.add(CompletableFuture.runAsync(() -> {
                 while (!stop.get()) {
                     store.inTransaction(work -> {
-                        work.append(StreamId.of("ORDER", "w" + writer + "-" + (written.get() % 7)), NewEvent.of("PLACED", "{}"));
+                        work.append(
+                                StreamId.of("ORDER", "w" + writer + "-" + (written.get() % 7)),
+                                NewEvent.of("PLACED", "{}"));
                         if (writer == 0) {
                             sleep(30); // a slow writer: others commit after it started, before it ends
                         }
@@ -423,16 +489,32 @@ class ExportImportIT {
         reset(source);
         Path dir = tmp.resolve("continuous");
         var secondPool = new Database(DatabaseUrl.parse(source.jdbcUrl()), 4, "export-second");
-        try (var a = new ContinuousExport(sourceDb, exporter(), dir, java.time.Duration.ofMillis(50), 20, "a",
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
-                var b = new ContinuousExport(secondPool, new EventExporter(secondPool.pool(), "b", Clock.systemUTC()), dir,
-                        java.time.Duration.ofMillis(50), 20, "b", new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start()) {
+        try (var a = new ContinuousExport(
+                                sourceDb,
+                                exporter(),
+                                dir,
+                                java.time.Duration.ofMillis(50),
+                                20,
+                                "a",
+                                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
+                        .start();
+                var b = new ContinuousExport(
+                                secondPool,
+                                new EventExporter(secondPool.pool(), "b", Clock.systemUTC()),
+                                dir,
+                                java.time.Duration.ofMillis(50),
+                                20,
+                                "b",
+                                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
+                        .start()) {
             for (int i = 0; i < 10; i++) {
                 appendVaried("continuous-" + i, 3, 4);
                 Thread.sleep(40);
             }
-            org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> ExportManifest.exists(dir)
-                    && ExportManifest.read(dir).events() == 120);
+            org.awaitility.Awaitility.await()
+                    .atMost(20, TimeUnit.SECONDS)
+                    .until(() -> ExportManifest.exists(dir)
+                            && ExportManifest.read(dir).events() == 120);
             assertThat(a.status().lastError()).isNull();
             assertThat(b.status().lastError()).isNull();
         } finally {
@@ -440,12 +522,18 @@ class ExportImportIT {
         }
         ExportManifest manifest = ExportManifest.read(dir);
         assertThat(manifest.segments().size()).isGreaterThan(1);
-        assertThat(manifest.segments().stream().mapToLong(ExportManifest.Segment::events).sum()).isEqualTo(120);
+        assertThat(manifest.segments().stream()
+                        .mapToLong(ExportManifest.Segment::events)
+                        .sum())
+                .isEqualTo(120);
         var ids = new java.util.HashSet<String>();
         for (ExportManifest.Segment segment : manifest.segments()) {
             try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(dir.resolve(segment.file())))) {
                 for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                    assertThat(ids.add(ExportedEvent.parse(line, segment.file()).eventId().toString())).isTrue();
+                    assertThat(ids.add(ExportedEvent.parse(line, segment.file())
+                                    .eventId()
+                                    .toString()))
+                            .isTrue();
                 }
             }
         }
@@ -457,7 +545,11 @@ class ExportImportIT {
         reset(source);
         appendVaried("progress", 5, 10);
         var seen = new ArrayList<long[]>();
-        exporter().export(tmp.resolve("progress"), new EventExporter.Request(null, null, 10), (done, total) -> seen.add(new long[] {done, total}));
+        exporter()
+                .export(
+                        tmp.resolve("progress"),
+                        new EventExporter.Request(null, null, 10),
+                        (done, total) -> seen.add(new long[] {done, total}));
         assertThat(seen.getFirst()).containsExactly(0, 50);
         assertThat(seen.getLast()).containsExactly(50, 50);
         assertThat(seen.size()).isGreaterThanOrEqualTo(5);

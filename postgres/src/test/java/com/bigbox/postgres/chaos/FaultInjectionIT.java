@@ -42,7 +42,8 @@ class FaultInjectionIT {
 
     static SubscriptionHandler recording(String node) {
         return (event, work) -> {
-            try (var s = work.unwrap(Connection.class).prepareStatement("insert into handled (event_id, node) values (?, ?)")) {
+            try (var s = work.unwrap(Connection.class)
+                    .prepareStatement("insert into handled (event_id, node) values (?, ?)")) {
                 s.setObject(1, event.eventId());
                 s.setString(2, node);
                 s.executeUpdate();
@@ -51,7 +52,9 @@ class FaultInjectionIT {
     }
 
     static Set<UUID> handled() throws Exception {
-        try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("select event_id from handled")) {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select event_id from handled")) {
             var ids = new HashSet<UUID>();
             while (rs.next()) {
                 ids.add(rs.getObject(1, UUID.class));
@@ -65,23 +68,50 @@ class FaultInjectionIT {
         try (var a = new Database(DatabaseUrl.parse(db.jdbcUrl()), 6, "fault-a");
                 var b = new Database(DatabaseUrl.parse(db.jdbcUrl()), 6, "fault-b")) {
             Migrations.apply(a.pool());
-            try (Connection c = db.connect(); var s = c.createStatement()) {
+            try (Connection c = db.connect();
+                    var s = c.createStatement()) {
                 s.execute("create table handled (event_id uuid not null, node text not null)");
             }
             Instant now = Instant.now();
-            var fault = new Fault(UUID.randomUUID(), null, FaultKind.DROP_EVENT, Intensity.HIGH, "agent:test", Set.of(), null, null, 0,
-                    now.minusSeconds(1), now.plus(Duration.ofMinutes(5)));
+            var fault = new Fault(
+                    UUID.randomUUID(),
+                    null,
+                    FaultKind.DROP_EVENT,
+                    Intensity.HIGH,
+                    "agent:test",
+                    Set.of(),
+                    null,
+                    null,
+                    0,
+                    now.minusSeconds(1),
+                    now.plus(Duration.ofMinutes(5)));
             new ChaosControl(a.pool()).inject(fault);
             EventFilter filter = EventFilter.types("LEAD_RECEIVED", "PAYMENT_RECEIVED");
             PgNode nodeA = PgNode.start(a, "fault-a");
             List<UUID> leads = new ArrayList<>();
             List<UUID> payments = new ArrayList<>();
             try (PgNode nodeB = PgNode.start(b, "fault-b")) {
-                nodeA.subscriptions().subscribe("agent:test", filter, Position.START,
-                        FaultInjectingHandler.wrap("agent:test", recording("a"), new PgActiveFaults(a.pool(), "fault-a"), Clock.systemUTC()));
+                nodeA.subscriptions()
+                        .subscribe(
+                                "agent:test",
+                                filter,
+                                Position.START,
+                                FaultInjectingHandler.wrap(
+                                        "agent:test",
+                                        recording("a"),
+                                        new PgActiveFaults(a.pool(), "fault-a"),
+                                        Clock.systemUTC()));
                 await().atMost(5, SECONDS).until(() -> nodeA.subscriptions().owns("agent:test"));
-                nodeB.subscriptions().subscribe("agent:test", filter, Position.START,
-                        FaultInjectingHandler.wrap("agent:test", recording("b"), new PgActiveFaults(b.pool(), "fault-b"), Clock.systemUTC()));
+                nodeB.subscriptions()
+                        .subscribe(
+                                "agent:test",
+                                filter,
+                                Position.START,
+                                FaultInjectingHandler.wrap(
+                                        "agent:test",
+                                        recording("b"),
+                                        new PgActiveFaults(b.pool(), "fault-b"),
+                                        Clock.systemUTC()));
                 for (int i = 0; i < 300; i++) {
                     var lead = NewEvent.of("LEAD_RECEIVED", "{}");
                     nodeA.store().append(StreamId.of("LEAD", "l-" + i), lead);
@@ -102,13 +132,18 @@ class FaultInjectionIT {
                 assertThat(handled()).containsAll(payments);
                 long dropped = leads.stream().filter(fault::selects).count();
                 assertThat(dropped).as("about half at high intensity").isBetween(100L, 200L);
-                try (Connection c = db.connect(); var s = c.createStatement();
-                        var rs = s.executeQuery("select count(*), count(distinct instance) from chaos_fault_hits where effect = 'dropped'")) {
+                try (Connection c = db.connect();
+                        var s = c.createStatement();
+                        var rs = s.executeQuery(
+                                "select count(*), count(distinct instance) from chaos_fault_hits where effect = 'dropped'")) {
                     rs.next();
                     assertThat(rs.getLong(1)).isEqualTo(dropped);
-                    assertThat(rs.getLong(2)).as("both instances dropped their share").isEqualTo(2);
+                    assertThat(rs.getLong(2))
+                            .as("both instances dropped their share")
+                            .isEqualTo(2);
                 }
-                try (Connection c = db.connect(); var s = c.createStatement();
+                try (Connection c = db.connect();
+                        var s = c.createStatement();
                         var rs = s.executeQuery("select count(*) from handled group by event_id having count(*) > 1")) {
                     assertThat(rs.next()).as("no event handled twice").isFalse();
                 }
@@ -122,10 +157,12 @@ class FaultInjectionIT {
     void theDatabaseRefusesAFaultOnAProtectedType() throws Exception {
         try (var a = new Database(DatabaseUrl.parse(db.jdbcUrl()), 4, "fault-check")) {
             Migrations.apply(a.pool());
-            try (Connection c = db.connect(); var s = c.createStatement()) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute(
-                        "insert into chaos_faults (kind, intensity, target_event_types, ends_at) "
-                                + "values ('drop_event', 'high', array['INVOICE_ISSUED'], now() + interval '1 minute')"))
+            try (Connection c = db.connect();
+                    var s = c.createStatement()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> s.execute(
+                                        "insert into chaos_faults (kind, intensity, target_event_types, ends_at) "
+                                                + "values ('drop_event', 'high', array['INVOICE_ISSUED'], now() + interval '1 minute')"))
                         .hasMessageContaining("chaos_faults_target_event_types_check");
             }
         }

@@ -36,14 +36,18 @@ class CalibrationQueriesIT {
     static PgEventStore store;
     static final PgImprovementFacts FACTS = new PgImprovementFacts();
 
-    static final UUID QUALIFIED = UUID.randomUUID(), FLAGGED = UUID.randomUUID(), OLD = UUID.randomUUID(), OTHER = UUID.randomUUID(),
-            QUOTED = UUID.randomUUID(), ASSIGNED = UUID.randomUUID();
+    static final UUID QUALIFIED = UUID.randomUUID(),
+            FLAGGED = UUID.randomUUID(),
+            OLD = UUID.randomUUID(),
+            OTHER = UUID.randomUUID(),
+            QUOTED = UUID.randomUUID(),
+            ASSIGNED = UUID.randomUUID();
 
     @BeforeAll
     static void craftHistory() throws SQLException {
         database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 4, "calibration-it");
         Migrations.apply(database.pool());
-        store = new PgEventStore(database.pool(), () -> { });
+        store = new PgEventStore(database.pool(), () -> {});
         try (Connection c = database.pool().getConnection()) {
             // The agents' decisions.
             decision(c, QUALIFIED, "LEAD_QUALIFIED", "IntakeAgent", 0.80, T);
@@ -51,7 +55,8 @@ class CalibrationQueriesIT {
             decision(c, OLD, "LEAD_QUALIFIED", "IntakeAgent", 0.80, T.minusSeconds(86_400));
             decision(c, OTHER, "QUOTE_GENERATED", "StrategyAgent", 0.95, T);
             decision(c, QUOTED, "QUOTE_GENERATED", "StrategyAgent", 0.85, T);
-            // Executed alone: the flag (overridden twice: the first person counts), the lead, one before the window, another agent.
+            // Executed alone: the flag (overridden twice: the first person counts), the lead, one before the window,
+            // another agent.
             executed(c, FLAGGED, "PROJECT_AT_RISK", "ProjectControlAgent", "0.85", T.plusSeconds(60));
             executed(c, QUALIFIED, "LEAD_QUALIFIED", "IntakeAgent", null, T.plusSeconds(120));
             executed(c, OLD, "LEAD_QUALIFIED", "IntakeAgent", "0.80", T.minusSeconds(86_000));
@@ -61,7 +66,15 @@ class CalibrationQueriesIT {
             // Approvals: resolved by a person, by silence, one still pending, one resolved before the window, another
             // agent's, and one whose decision event is missing (its type comes from the approval's context).
             approval(c, QUOTED, "StrategyAgent", 0.85, "modified", "person:pat", T.plusSeconds(300), null);
-            approval(c, ASSIGNED, "ProjectControlAgent", 0.80, "approved_by_silence", "silence", T.plusSeconds(400), "TASK_ASSIGNED");
+            approval(
+                    c,
+                    ASSIGNED,
+                    "ProjectControlAgent",
+                    0.80,
+                    "approved_by_silence",
+                    "silence",
+                    T.plusSeconds(400),
+                    "TASK_ASSIGNED");
             approval(c, QUALIFIED, "IntakeAgent", 0.70, "rejected", "person:sam", T.plusSeconds(200), null);
             approval(c, QUALIFIED, "IntakeAgent", 0.70, null, null, null, null);
             approval(c, OLD, "IntakeAgent", 0.70, "approved", "person:sam", T.minusSeconds(80_000), null);
@@ -76,10 +89,12 @@ class CalibrationQueriesIT {
 
     @Test
     void approvalOutcomesAreTheResolvedApprovalsOfTheAgentsInTheWindowOldestFirst() {
-        List<ApprovalOutcome> outcomes = store.inTransaction(w -> FACTS.approvalOutcomes(w,
-                List.of("IntakeAgent", "StrategyAgent", "ProjectControlAgent"), SINCE));
-        assertThat(outcomes).extracting(o -> o.agentId() + " " + o.decisionType() + " " + o.confidence() + " " + o.resolution() + " "
-                + o.resolvedBy()).containsExactly(
+        List<ApprovalOutcome> outcomes = store.inTransaction(
+                w -> FACTS.approvalOutcomes(w, List.of("IntakeAgent", "StrategyAgent", "ProjectControlAgent"), SINCE));
+        assertThat(outcomes)
+                .extracting(o -> o.agentId() + " " + o.decisionType() + " " + o.confidence() + " " + o.resolution()
+                        + " " + o.resolvedBy())
+                .containsExactly(
                         "IntakeAgent LEAD_QUALIFIED 0.7 rejected person:sam",
                         "StrategyAgent QUOTE_GENERATED 0.85 modified person:pat",
                         "ProjectControlAgent TASK_ASSIGNED 0.8 approved_by_silence silence");
@@ -91,34 +106,48 @@ class CalibrationQueriesIT {
 
     @Test
     void executedDecisionsCarryTheirTypeConfidenceAndFirstOverride() {
-        List<ExecutedDecision> executed = store.inTransaction(w -> FACTS.executedDecisions(w,
-                List.of("IntakeAgent", "ProjectControlAgent"), SINCE));
-        assertThat(executed).extracting(e -> e.decisionEventId() + " " + e.agentId() + " " + e.decisionType() + " " + e.confidence()
-                + " " + e.overridden() + " " + e.overriddenBy()).containsExactly(
+        List<ExecutedDecision> executed = store.inTransaction(
+                w -> FACTS.executedDecisions(w, List.of("IntakeAgent", "ProjectControlAgent"), SINCE));
+        assertThat(executed)
+                .extracting(e -> e.decisionEventId() + " " + e.agentId() + " " + e.decisionType() + " " + e.confidence()
+                        + " " + e.overridden() + " " + e.overriddenBy())
+                .containsExactly(
                         FLAGGED + " ProjectControlAgent PROJECT_AT_RISK 0.85 true person:jordan",
                         // no confidence in the payload: the stored event's column
                         QUALIFIED + " IntakeAgent LEAD_QUALIFIED 0.8 false null");
     }
 
-    private static void decision(Connection c, UUID id, String type, String agent, double confidence, Instant at) throws SQLException {
+    private static void decision(Connection c, UUID id, String type, String agent, double confidence, Instant at)
+            throws SQLException {
         insert(c, id, type, "{}", agent, confidence, at);
     }
 
-    private static void executed(Connection c, UUID decision, String type, String agent, String confidence, Instant at) throws SQLException {
-        String payload = "{\"decision_event_id\": \"" + decision + "\", \"decision_event_type\": \"" + type + "\", \"agent_id\": \"" + agent
-                + "\"" + (confidence == null ? "" : ", \"confidence\": " + confidence) + "}";
+    private static void executed(Connection c, UUID decision, String type, String agent, String confidence, Instant at)
+            throws SQLException {
+        String payload = "{\"decision_event_id\": \"" + decision + "\", \"decision_event_type\": \"" + type
+                + "\", \"agent_id\": \"" + agent + "\"" + (confidence == null ? "" : ", \"confidence\": " + confidence)
+                + "}";
         insert(c, UUID.randomUUID(), "AUTONOMIC_DECISION_EXECUTED", payload, "OversightAgent", 0.80, at);
     }
 
     private static void overridden(Connection c, UUID decision, String by, Instant at) throws SQLException {
-        insert(c, UUID.randomUUID(), "AUTONOMIC_DECISION_OVERRIDDEN", "{\"decision_event_id\": \"" + decision + "\"}", by, null, at);
+        insert(
+                c,
+                UUID.randomUUID(),
+                "AUTONOMIC_DECISION_OVERRIDDEN",
+                "{\"decision_event_id\": \"" + decision + "\"}",
+                by,
+                null,
+                at);
     }
 
-    private static void insert(Connection c, UUID id, String type, String payload, String by, Double confidence, Instant at)
+    private static void insert(
+            Connection c, UUID id, String type, String payload, String by, Double confidence, Instant at)
             throws SQLException {
-        try (var s = c.prepareStatement("insert into events (event_id, event_type, correlation_id, aggregate_type, aggregate_id,"
-                + " sequence_number, payload, emitted_by, confidence, \"timestamp\", transaction_seq)"
-                + " values (?, ?, ?, 'TEST', ?, 1, ?::jsonb, ?, ?, ?, nextval('events_transaction_seq'))")) {
+        try (var s = c.prepareStatement(
+                "insert into events (event_id, event_type, correlation_id, aggregate_type, aggregate_id,"
+                        + " sequence_number, payload, emitted_by, confidence, \"timestamp\", transaction_seq)"
+                        + " values (?, ?, ?, 'TEST', ?, 1, ?::jsonb, ?, ?, ?, nextval('events_transaction_seq'))")) {
             s.setObject(1, id);
             s.setString(2, type);
             s.setObject(3, UUID.randomUUID());
@@ -131,17 +160,31 @@ class CalibrationQueriesIT {
         }
     }
 
-    private static void approval(Connection c, UUID decision, String agent, double confidence, String resolution, String by,
-            Instant resolvedAt, String contextType) throws SQLException {
+    private static void approval(
+            Connection c,
+            UUID decision,
+            String agent,
+            double confidence,
+            String resolution,
+            String by,
+            Instant resolvedAt,
+            String contextType)
+            throws SQLException {
         boolean gone = contextType != null;
-        try (var s = c.prepareStatement("insert into human_approvals (event_id, agent_id, decision_context, recommended_action,"
-                + " confidence, status, resolution, resolved_by, resolved_at) values (?, ?, ?::jsonb, 'act', ?, ?, ?, ?, ?)")) {
+        try (var s = c.prepareStatement(
+                "insert into human_approvals (event_id, agent_id, decision_context, recommended_action,"
+                        + " confidence, status, resolution, resolved_by, resolved_at) values (?, ?, ?::jsonb, 'act', ?, ?, ?, ?, ?)")) {
             s.setObject(1, gone ? null : decision);
             s.setString(2, agent);
             s.setString(3, gone ? "{\"decision_event_type\": \"" + contextType + "\"}" : "{}");
             s.setDouble(4, confidence);
-            s.setString(5, resolution == null ? "pending" : resolution.equals("rejected") ? "rejected"
-                    : resolution.equals("approved_by_silence") ? "timeout" : "approved");
+            s.setString(
+                    5,
+                    resolution == null
+                            ? "pending"
+                            : resolution.equals("rejected")
+                                    ? "rejected"
+                                    : resolution.equals("approved_by_silence") ? "timeout" : "approved");
             s.setString(6, resolution);
             s.setString(7, by);
             s.setTimestamp(8, resolvedAt == null ? null : Timestamp.from(resolvedAt));

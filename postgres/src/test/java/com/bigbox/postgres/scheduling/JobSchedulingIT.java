@@ -44,7 +44,8 @@ class JobSchedulingIT {
         Migrations.apply(databaseA.pool());
         storeA = new PgEventStore(databaseA.pool(), () -> {});
         storeB = new PgEventStore(databaseB.pool(), () -> {});
-        try (Connection c = db.connect(); var s = c.createStatement()) {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
             s.execute("create table job_effects (job_key text not null, kind text not null, runner text not null)");
         }
     }
@@ -58,20 +59,25 @@ class JobSchedulingIT {
     static PgJobRunner runner(PgEventStore store, MutableClock clock, String name, String kind) {
         var runner = new PgJobRunner(store, clock, name, Duration.ofHours(1));
         runner.handle(kind, (job, work) -> {
-            try (var insert = work.unwrap(Connection.class).prepareStatement("insert into job_effects values (?, ?, ?)")) {
+            try (var insert =
+                    work.unwrap(Connection.class).prepareStatement("insert into job_effects values (?, ?, ?)")) {
                 insert.setString(1, job.key());
                 insert.setString(2, job.kind());
                 insert.setString(3, name);
                 insert.executeUpdate();
             }
-            work.append(StreamId.of("SYSTEM", "jobs-" + kind), ExpectedVersion.any(), List.of(NewEvent.of("JOB_RAN", "{\"key\": \"" + job.key() + "\"}")));
+            work.append(
+                    StreamId.of("SYSTEM", "jobs-" + kind),
+                    ExpectedVersion.any(),
+                    List.of(NewEvent.of("JOB_RAN", "{\"key\": \"" + job.key() + "\"}")));
         });
         return runner;
     }
 
     static List<String> effects(String kind) throws SQLException {
         var keys = new ArrayList<String>();
-        try (Connection c = db.connect(); var s = c.prepareStatement("select job_key from job_effects where kind = ? order by job_key")) {
+        try (Connection c = db.connect();
+                var s = c.prepareStatement("select job_key from job_effects where kind = ? order by job_key")) {
             s.setString(1, kind);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -88,13 +94,22 @@ class JobSchedulingIT {
         int jobs = 60;
         storeA.inTransaction(w -> {
             for (int i = 0; i < jobs; i++) {
-                scheduler.schedule(w, JobRequest.once("race", String.format("k%03d", i), clock.instant().plusSeconds(i), "{}"));
+                scheduler.schedule(
+                        w,
+                        JobRequest.once(
+                                "race",
+                                String.format("k%03d", i),
+                                clock.instant().plusSeconds(i),
+                                "{}"));
             }
             return null;
         });
         clock.advance(Duration.ofMinutes(5));
-        var runners = List.of(runner(storeA, clock, "a1", "race"), runner(storeA, clock, "a2", "race"),
-                runner(storeB, clock, "b1", "race"), runner(storeB, clock, "b2", "race"));
+        var runners = List.of(
+                runner(storeA, clock, "a1", "race"),
+                runner(storeA, clock, "a2", "race"),
+                runner(storeB, clock, "b1", "race"),
+                runner(storeB, clock, "b2", "race"));
         var start = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(8)) {
             List<Future<Integer>> ran = new ArrayList<>();
@@ -122,7 +137,8 @@ class JobSchedulingIT {
     void aJobSurvivesItsInstanceAndRunsWhenDueOnAnother() throws Exception {
         var clock = new MutableClock(Instant.parse("2026-02-01T00:00:00Z"));
         storeA.inTransaction(w -> {
-            scheduler.schedule(w, JobRequest.once("restart", "later", clock.instant().plus(Duration.ofHours(2)), "{\"n\": 1}"));
+            scheduler.schedule(
+                    w, JobRequest.once("restart", "later", clock.instant().plus(Duration.ofHours(2)), "{\"n\": 1}"));
             return null;
         });
         PgJobRunner first = runner(storeA, clock, "first", "restart");
@@ -172,7 +188,9 @@ class JobSchedulingIT {
             }
         });
         assertThat(runner.runDue()).isEqualTo(1);
-        assertThat(storeA.readStream(StreamId.of("SYSTEM", "flaky"), 0)).as("the failed run's effect rolled back").isEmpty();
+        assertThat(storeA.readStream(StreamId.of("SYSTEM", "flaky"), 0))
+                .as("the failed run's effect rolled back")
+                .isEmpty();
         assertThat(runner.runDue()).as("backoff: not yet").isZero();
         clock.advance(Duration.ofMinutes(1));
         assertThat(runner.runDue()).isEqualTo(1);

@@ -26,14 +26,18 @@ import java.util.Set;
  * appends the agent's {@code AGENT_*_CHANGED} event, which every instance follows.
  */
 public final class AgentRoutes implements HttpModule {
-    private static final Set<String> SETTINGS = Set.of("threshold", "autonomy_level", "financial_limit", "reason", "changed_by");
+    private static final Set<String> SETTINGS =
+            Set.of("threshold", "autonomy_level", "financial_limit", "reason", "changed_by");
 
     private final RequestTransactions transactions;
     private final AutonomicOperations ops;
     private final PgSubscriptionStatus statuses;
     private final PgAutonomicReads reads;
 
-    public AgentRoutes(RequestTransactions transactions, AutonomicOperations ops, PgSubscriptionStatus statuses,
+    public AgentRoutes(
+            RequestTransactions transactions,
+            AutonomicOperations ops,
+            PgSubscriptionStatus statuses,
             PgAutonomicReads reads) {
         this.transactions = transactions;
         this.ops = ops;
@@ -44,7 +48,10 @@ public final class AgentRoutes implements HttpModule {
     @Override
     public void configure(JavalinConfig config) {
         config.routes.get("/api/v1/agents", ctx -> ctx.json(transactions.run(ctx, this::all)), Access.STAFF);
-        config.routes.get("/api/v1/agents/{name}", ctx -> ctx.json(transactions.run(ctx, w -> one(w, ctx.pathParam("name")))), Access.STAFF);
+        config.routes.get(
+                "/api/v1/agents/{name}",
+                ctx -> ctx.json(transactions.run(ctx, w -> one(w, ctx.pathParam("name")))),
+                Access.STAFF);
         config.routes.patch("/api/v1/agents/{name}", this::change, Access.ADMIN);
         config.routes.get("/api/v1/agents/{name}/metrics", this::metrics, Access.STAFF);
     }
@@ -52,13 +59,17 @@ public final class AgentRoutes implements HttpModule {
     public List<AgentView> all(UnitOfWork work) {
         AgentCatalog catalog = ops.agents();
         List<AgentDefinition> agents = catalog.all();
-        Map<String, SubscriptionStatus> status = statuses.of(work, agents.stream().map(AgentDefinition::subscriptionName).toList());
-        return agents.stream().map(a -> AgentView.of(a, catalog.settings(work, a.name()), status.get(a.subscriptionName()))).toList();
+        Map<String, SubscriptionStatus> status = statuses.of(
+                work, agents.stream().map(AgentDefinition::subscriptionName).toList());
+        return agents.stream()
+                .map(a -> AgentView.of(a, catalog.settings(work, a.name()), status.get(a.subscriptionName())))
+                .toList();
     }
 
     public AgentView one(UnitOfWork work, String name) {
         AgentDefinition agent = ops.agents().require(name);
-        SubscriptionStatus status = statuses.of(work, List.of(agent.subscriptionName())).get(agent.subscriptionName());
+        SubscriptionStatus status =
+                statuses.of(work, List.of(agent.subscriptionName())).get(agent.subscriptionName());
         return AgentView.of(agent, ops.agents().settings(work, name), status);
     }
 
@@ -71,7 +82,8 @@ public final class AgentRoutes implements HttpModule {
         String autonomy = body.text("autonomy_level");
         var limit = body.decimal("financial_limit");
         if (threshold == null && autonomy == null && limit == null) {
-            throw com.bigbox.server.ApiException.badRequest("threshold", "change threshold, autonomy_level or financial_limit");
+            throw com.bigbox.server.ApiException.badRequest(
+                    "threshold", "change threshold, autonomy_level or financial_limit");
         }
         Instant now = ops.clock().instant();
         ctx.json(transactions.run(ctx, w -> {

@@ -33,17 +33,29 @@ public final class ApprovalRoutes implements HttpModule {
     @Override
     public void configure(JavalinConfig config) {
         config.routes.get("/api/v1/approvals", this::list, Access.STAFF);
-        config.routes.get("/api/v1/approvals/stats", ctx -> Replies.json(ctx, transactions.run(ctx, approvals::stats)), Access.STAFF);
+        config.routes.get(
+                "/api/v1/approvals/stats",
+                ctx -> Replies.json(ctx, transactions.run(ctx, approvals::stats)),
+                Access.STAFF);
         config.routes.post("/api/v1/approvals/bulk", this::bulk, Access.STAFF);
         config.routes.get("/api/v1/approvals/{id}", this::one, Access.STAFF);
         config.routes.post("/api/v1/approvals/{id}/decision", this::decide, Access.STAFF);
         config.routes.post("/api/v1/approvals/{id}/assign", this::assign, Access.STAFF);
         config.routes.post("/api/v1/approvals/{id}/request-info", this::requestInfo, Access.STAFF);
         config.routes.post("/api/v1/approvals/{id}/comments", this::comment, Access.STAFF);
-        config.routes.get("/api/v1/approvals/{id}/comments", ctx -> Replies.json(ctx, transactions.run(ctx, w -> approvals.comments(w, id(ctx)))), Access.STAFF);
+        config.routes.get(
+                "/api/v1/approvals/{id}/comments",
+                ctx -> Replies.json(ctx, transactions.run(ctx, w -> approvals.comments(w, id(ctx)))),
+                Access.STAFF);
         config.routes.post("/api/v1/approvals/{id}/remind", this::remind, Access.STAFF);
-        config.routes.get("/api/v1/approvals/{id}/audit", ctx -> Replies.json(ctx, transactions.run(ctx, w -> approvals.audit(w, id(ctx)))
-                .stream().map(AuditView::of).toList()), Access.STAFF);
+        config.routes.get(
+                "/api/v1/approvals/{id}/audit",
+                ctx -> Replies.json(
+                        ctx,
+                        transactions.run(ctx, w -> approvals.audit(w, id(ctx))).stream()
+                                .map(AuditView::of)
+                                .toList()),
+                Access.STAFF);
     }
 
     static UUID id(Context ctx) {
@@ -51,15 +63,25 @@ public final class ApprovalRoutes implements HttpModule {
     }
 
     public static ApprovalFilter filter(Context ctx) {
-        return new ApprovalFilter(Query.text(ctx, "status"), Query.text(ctx, "agent_id"), Query.text(ctx, "action_class"),
-                Query.text(ctx, "assigned_role"), Query.text(ctx, "assigned_to"), Query.text(ctx, "priority"),
-                Query.text(ctx, "client_id"), Query.number(ctx, "max_confidence"), Query.text(ctx, "decision_event_type"),
-                Query.integer(ctx, "limit", 100, 1, ApprovalFilter.MAX_LIMIT), Query.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+        return new ApprovalFilter(
+                Query.text(ctx, "status"),
+                Query.text(ctx, "agent_id"),
+                Query.text(ctx, "action_class"),
+                Query.text(ctx, "assigned_role"),
+                Query.text(ctx, "assigned_to"),
+                Query.text(ctx, "priority"),
+                Query.text(ctx, "client_id"),
+                Query.number(ctx, "max_confidence"),
+                Query.text(ctx, "decision_event_type"),
+                Query.integer(ctx, "limit", 100, 1, ApprovalFilter.MAX_LIMIT),
+                Query.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
     }
 
     private void list(Context ctx) {
         ApprovalFilter filter = filter(ctx);
-        ctx.json(transactions.run(ctx, w -> approvals.list(w, filter)).stream().map(ApprovalView::of).toList());
+        ctx.json(transactions.run(ctx, w -> approvals.list(w, filter)).stream()
+                .map(ApprovalView::of)
+                .toList());
     }
 
     private void one(Context ctx) {
@@ -74,13 +96,17 @@ public final class ApprovalRoutes implements HttpModule {
     }
 
     static DecisionCommand command(Context ctx, Body body) {
-        return DecisionCommand.parse(body.text("decision"), Deciders.name(ctx, body.text("decided_by")), body.text("notes"),
+        return DecisionCommand.parse(
+                body.text("decision"),
+                Deciders.name(ctx, body.text("decided_by")),
+                body.text("notes"),
                 body.map("modifications"));
     }
 
     private void decide(Context ctx) {
         UUID id = id(ctx);
-        DecisionCommand command = command(ctx, Body.of(ctx, Set.of("decision", "decided_by", "notes", "modifications")));
+        DecisionCommand command =
+                command(ctx, Body.of(ctx, Set.of("decision", "decided_by", "notes", "modifications")));
         Approval decided = transactions.run(ctx, w -> Deciders.decide(approvals, w, ctx, id, command));
         ctx.json(ApprovalView.of(decided));
     }
@@ -89,9 +115,18 @@ public final class ApprovalRoutes implements HttpModule {
         Body body = Body.of(ctx, Set.of("filter", "decision", "decided_by", "notes"));
         DecisionCommand command = command(ctx, body);
         Body f = body.object("filter");
-        var filter = new ApprovalFilter("pending", f.text("agent_id"), f.text("action_class"), f.text("assigned_role"),
-                f.text("assigned_to"), f.text("priority"), f.text("client_id"), f.number("max_confidence"),
-                f.text("decision_event_type"), f.integer("limit") == null ? 100 : f.integer("limit"), 0);
+        var filter = new ApprovalFilter(
+                "pending",
+                f.text("agent_id"),
+                f.text("action_class"),
+                f.text("assigned_role"),
+                f.text("assigned_to"),
+                f.text("priority"),
+                f.text("client_id"),
+                f.number("max_confidence"),
+                f.text("decision_event_type"),
+                f.integer("limit") == null ? 100 : f.integer("limit"),
+                0);
         Replies.json(ctx, transactions.run(ctx, w -> Deciders.bulk(approvals, w, ctx, filter, command)));
     }
 

@@ -26,18 +26,21 @@ public final class Deciders {
 
     /** The name a decision by this request is recorded under; {@code named} counts only for the service key. */
     public static String name(Context ctx, String named) {
-        Caller caller = Caller.of(ctx).orElseThrow(() -> new TokenRejectedException("deciding needs a user's token", false));
+        Caller caller =
+                Caller.of(ctx).orElseThrow(() -> new TokenRejectedException("deciding needs a user's token", false));
         return caller.isUser() ? caller.actor() : named;
     }
 
     /** Decides one approval, refusing a CEO's item to anyone but a CEO (in the same transaction as the decision). */
-    public static Approval decide(ApprovalService approvals, UnitOfWork work, Context ctx, UUID id, DecisionCommand command) {
+    public static Approval decide(
+            ApprovalService approvals, UnitOfWork work, Context ctx, UUID id, DecisionCommand command) {
         requireMayDecide(Caller.of(ctx), approvals.get(work, id));
         return approvals.decide(work, id, command);
     }
 
     /** Decides every pending approval {@code filter} selects; refused whole when one of them is a CEO's and the caller is not. */
-    public static BulkResult bulk(ApprovalService approvals, UnitOfWork work, Context ctx, ApprovalFilter filter, DecisionCommand command) {
+    public static BulkResult bulk(
+            ApprovalService approvals, UnitOfWork work, Context ctx, ApprovalFilter filter, DecisionCommand command) {
         approvals.list(work, filter).forEach(approval -> requireMayDecide(Caller.of(ctx), approval));
         return approvals.bulk(work, filter, command);
     }
@@ -50,8 +53,11 @@ public final class Deciders {
     /** Refuses a CEO's item to anyone but a signed-in CEO. */
     public static void requireMayDecide(Optional<Caller> caller, Approval approval) {
         if (forCeo(approval) && Access.of(caller).orElse(null) != Access.CEO) {
-            throw new ApiException(403, "forbidden", "approval " + approval.approvalId() + " is for the CEO: only a signed-in CEO "
-                    + "may decide it", null);
+            throw new ApiException(
+                    403,
+                    "forbidden",
+                    "approval " + approval.approvalId() + " is for the CEO: only a signed-in CEO " + "may decide it",
+                    null);
         }
     }
 }

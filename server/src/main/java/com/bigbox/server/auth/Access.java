@@ -15,7 +15,12 @@ import java.util.Optional;
  * (only the public paths get that far).
  */
 public enum Access implements RouteRole {
-    CEO, EMPLOYEE, CLIENT, ANON, SERVICE_ROLE, NO_KEY;
+    CEO,
+    EMPLOYEE,
+    CLIENT,
+    ANON,
+    SERVICE_ROLE,
+    NO_KEY;
 
     /** Anyone, with or without a key: probes, the HMAC-signed webhook, the dashboard's public settings. */
     public static final RouteRole[] PUBLIC = values();

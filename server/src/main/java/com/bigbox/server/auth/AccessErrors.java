@@ -31,12 +31,17 @@ public final class AccessErrors implements HttpModule {
                 return;
             }
             if (DatabaseUnavailable.causes(e)) {
-                log.warn("{} {}: the database is unavailable ({}); answered 503", ctx.method(), ctx.path(), e.getMessage());
+                log.warn(
+                        "{} {}: the database is unavailable ({}); answered 503",
+                        ctx.method(),
+                        ctx.path(),
+                        e.getMessage());
                 DatabaseUnavailable.answer(ctx);
                 return;
             }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(new ApiError("internal_error", "the server failed to handle the request; see its log", null));
+            ctx.status(500)
+                    .json(new ApiError("internal_error", "the server failed to handle the request; see its log", null));
         });
     }
 
@@ -50,9 +55,18 @@ public final class AccessErrors implements HttpModule {
             body.put("hint", null);
             ctx.status(401).json(body);
         } else if (ctx.path().startsWith("/auth/v1")) {
-            ctx.status(401).json(Map.of("code", 401, "error_code", e.expired() ? "bad_jwt" : "no_authorization", "msg", e.getMessage()));
+            ctx.status(401)
+                    .json(Map.of(
+                            "code",
+                            401,
+                            "error_code",
+                            e.expired() ? "bad_jwt" : "no_authorization",
+                            "msg",
+                            e.getMessage()));
         } else {
-            ctx.status(401).json(new ApiError(e.expired() ? "token_expired" : "unauthorized", e.getMessage(), "Authorization"));
+            ctx.status(401)
+                    .json(new ApiError(
+                            e.expired() ? "token_expired" : "unauthorized", e.getMessage(), "Authorization"));
         }
     }
 }

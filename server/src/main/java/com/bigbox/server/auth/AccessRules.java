@@ -76,6 +76,7 @@ public final class AccessRules implements HttpModule {
             return false;
         }
         String path = ctx.path();
-        return staticFiles.stream().anyMatch(p -> p.endsWith("/*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p));
+        return staticFiles.stream()
+                .anyMatch(p -> p.endsWith("/*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p));
     }
 }

@@ -35,8 +35,18 @@ public final class AuthRoutes implements HttpModule {
             }
             ctx.status(e.status()).json(Map.of("code", e.status(), "error_code", e.errorCode(), "msg", e.getMessage()));
         });
-        config.routes.get("/auth/v1/settings", ctx -> ctx.json(Map.of("external", Map.of("email", true),
-                "disable_signup", !auth.signupEnabled(), "mailer_autoconfirm", true, "mfa", Map.of("totp", true))), Access.ANY_KEY);
+        config.routes.get(
+                "/auth/v1/settings",
+                ctx -> ctx.json(Map.of(
+                        "external",
+                        Map.of("email", true),
+                        "disable_signup",
+                        !auth.signupEnabled(),
+                        "mailer_autoconfirm",
+                        true,
+                        "mfa",
+                        Map.of("totp", true))),
+                Access.ANY_KEY);
         config.routes.post("/auth/v1/signup", this::signUp, Access.ANY_KEY);
         config.routes.post("/auth/v1/token", this::token, Access.ANY_KEY);
         config.routes.post("/auth/v1/logout", this::logout, Access.USER);
@@ -46,28 +56,48 @@ public final class AuthRoutes implements HttpModule {
         config.routes.delete("/auth/v1/factors/{id}", this::removeFactor, Access.USER);
         config.routes.post("/auth/v1/admin/users", this::adminCreate, Access.SERVICE);
         config.routes.get("/auth/v1/admin/users", this::adminList, Access.SERVICE);
-        config.routes.get("/auth/v1/admin/users/{id}", ctx -> {
-            admin(ctx);
-            ctx.json(user(auth.user(id(ctx))));
-        }, Access.SERVICE);
+        config.routes.get(
+                "/auth/v1/admin/users/{id}",
+                ctx -> {
+                    admin(ctx);
+                    ctx.json(user(auth.user(id(ctx))));
+                },
+                Access.SERVICE);
         config.routes.put("/auth/v1/admin/users/{id}", this::adminUpdate, Access.SERVICE);
-        config.routes.delete("/auth/v1/admin/users/{id}", ctx -> {
-            admin(ctx);
-            auth.delete(id(ctx));
-            ctx.json(Map.of());
-        }, Access.SERVICE);
-        config.routes.post("/auth/v1/admin/users/{id}/unlock", ctx -> {
-            Caller by = caller(ctx);
-            ctx.json(Map.of("id", id(ctx), "was_locked", auth.unlock(id(ctx), by.actor())));
-        }, Access.ADMIN);
+        config.routes.delete(
+                "/auth/v1/admin/users/{id}",
+                ctx -> {
+                    admin(ctx);
+                    auth.delete(id(ctx));
+                    ctx.json(Map.of());
+                },
+                Access.SERVICE);
+        config.routes.post(
+                "/auth/v1/admin/users/{id}/unlock",
+                ctx -> {
+                    Caller by = caller(ctx);
+                    ctx.json(Map.of("id", id(ctx), "was_locked", auth.unlock(id(ctx), by.actor())));
+                },
+                Access.ADMIN);
         // The original engine's paths.
         config.routes.post("/api/auth/signup", this::signUp, Access.ANY_KEY);
-        config.routes.post("/api/auth/login", ctx -> {
-            JsonNode body = body(ctx);
-            session(ctx, auth.signIn(text(body, "email"), text(body, "password"), text(body, "totp_code"),
-                    text(body, "recovery_code")));
-        }, Access.ANY_KEY);
-        config.routes.post("/api/auth/refresh", ctx -> session(ctx, auth.refresh(text(body(ctx), "refresh_token"))), Access.ANY_KEY);
+        config.routes.post(
+                "/api/auth/login",
+                ctx -> {
+                    JsonNode body = body(ctx);
+                    session(
+                            ctx,
+                            auth.signIn(
+                                    text(body, "email"),
+                                    text(body, "password"),
+                                    text(body, "totp_code"),
+                                    text(body, "recovery_code")));
+                },
+                Access.ANY_KEY);
+        config.routes.post(
+                "/api/auth/refresh",
+                ctx -> session(ctx, auth.refresh(text(body(ctx), "refresh_token"))),
+                Access.ANY_KEY);
         config.routes.get("/api/auth/me", ctx -> ctx.json(user(auth.currentUser(caller(ctx)))), Access.USER);
         config.routes.post("/api/auth/logout", this::logout, Access.USER);
     }
@@ -81,11 +111,18 @@ public final class AuthRoutes implements HttpModule {
         String grant = ctx.queryParam("grant_type");
         JsonNode body = body(ctx);
         switch (grant == null ? "" : grant) {
-            case "password" -> session(ctx, auth.signIn(text(body, "email"), text(body, "password"), text(body, "totp_code"),
-                    text(body, "recovery_code")));
+            case "password" ->
+                session(
+                        ctx,
+                        auth.signIn(
+                                text(body, "email"),
+                                text(body, "password"),
+                                text(body, "totp_code"),
+                                text(body, "recovery_code")));
             case "refresh_token" -> session(ctx, auth.refresh(text(body, "refresh_token")));
-            default -> throw AuthException.badRequest("unsupported_grant_type",
-                    "grant_type must be password or refresh_token, was '" + grant + "'");
+            default ->
+                throw AuthException.badRequest(
+                        "unsupported_grant_type", "grant_type must be password or refresh_token, was '" + grant + "'");
         }
     }
 
@@ -101,8 +138,13 @@ public final class AuthRoutes implements HttpModule {
             throw AuthException.badRequest("validation_failed", "factor_type must be totp");
         }
         var enrollment = auth.enrollTotp(caller(ctx));
-        ctx.json(Map.of("id", enrollment.factorId(), "type", "totp",
-                "totp", Map.of("secret", enrollment.secret(), "uri", enrollment.uri())));
+        ctx.json(Map.of(
+                "id",
+                enrollment.factorId(),
+                "type",
+                "totp",
+                "totp",
+                Map.of("secret", enrollment.secret(), "uri", enrollment.uri())));
     }
 
     private void verifyFactor(Context ctx) {
@@ -130,8 +172,8 @@ public final class AuthRoutes implements HttpModule {
         admin(ctx);
         JsonNode body = body(ctx);
         JsonNode meta = body.path("app_metadata");
-        StoredUser user = auth.createUser(text(body, "email"), text(body, "password"), text(meta, "app_role"),
-                text(meta, "client_id"));
+        StoredUser user = auth.createUser(
+                text(body, "email"), text(body, "password"), text(meta, "app_role"), text(meta, "client_id"));
         ctx.status(200).json(user(user));
     }
 
@@ -139,7 +181,9 @@ public final class AuthRoutes implements HttpModule {
         admin(ctx);
         int page = intParam(ctx, "page", 1);
         int perPage = Math.min(intParam(ctx, "per_page", 50), 1000);
-        var users = auth.list(perPage, (page - 1) * perPage).stream().map(this::user).toList();
+        var users = auth.list(perPage, (page - 1) * perPage).stream()
+                .map(this::user)
+                .toList();
         ctx.json(Map.of("users", users, "aud", "authenticated"));
     }
 
@@ -148,7 +192,8 @@ public final class AuthRoutes implements HttpModule {
         JsonNode body = body(ctx);
         JsonNode meta = body.path("app_metadata");
         boolean setClient = meta.has("client_id");
-        ctx.json(user(auth.update(id(ctx), text(meta, "app_role"), setClient, text(meta, "client_id"), text(body, "password"))));
+        ctx.json(user(auth.update(
+                id(ctx), text(meta, "app_role"), setClient, text(meta, "client_id"), text(body, "password"))));
     }
 
     private void session(Context ctx, AuthService.Session session) {
@@ -178,9 +223,11 @@ public final class AuthRoutes implements HttpModule {
         body.put("email_confirmed_at", u.createdAt());
         body.put("app_metadata", appMetadata);
         body.put("user_metadata", Map.of());
-        body.put("factors", u.totpEnabled()
-                ? java.util.List.of(Map.of("id", u.id(), "factor_type", "totp", "status", "verified"))
-                : java.util.List.of());
+        body.put(
+                "factors",
+                u.totpEnabled()
+                        ? java.util.List.of(Map.of("id", u.id(), "factor_type", "totp", "status", "verified"))
+                        : java.util.List.of());
         body.put("created_at", u.createdAt());
         body.put("updated_at", u.updatedAt());
         body.put("last_sign_in_at", u.lastSignInAt());
@@ -188,12 +235,14 @@ public final class AuthRoutes implements HttpModule {
     }
 
     private static Caller caller(Context ctx) {
-        return Caller.of(ctx).orElseThrow(() -> new AuthException(401, "no_authorization", "This endpoint requires a Bearer token"));
+        return Caller.of(ctx)
+                .orElseThrow(() -> new AuthException(401, "no_authorization", "This endpoint requires a Bearer token"));
     }
 
     private static void admin(Context ctx) {
         if (caller(ctx).role() != DbRole.SERVICE_ROLE) {
-            throw AuthException.forbidden("not_admin", "User not allowed: user administration needs the service_role key");
+            throw AuthException.forbidden(
+                    "not_admin", "User not allowed: user administration needs the service_role key");
         }
     }
 
@@ -201,7 +250,8 @@ public final class AuthRoutes implements HttpModule {
         try {
             return UUID.fromString(ctx.pathParam("id"));
         } catch (IllegalArgumentException e) {
-            throw new AuthException(404, "user_not_found", "User not found: '" + ctx.pathParam("id") + "' is not a user id");
+            throw new AuthException(
+                    404, "user_not_found", "User not found: '" + ctx.pathParam("id") + "' is not a user id");
         }
     }
 

@@ -55,8 +55,14 @@ public final class AuthService {
     /** A TOTP secret waiting for its first code. */
     public record TotpEnrollment(UUID factorId, String secret, String uri) {}
 
-    public AuthService(UserStore users, SignInAttempts attempts, RefreshTokenStore refreshTokens, Sessions sessions, Tokens tokens,
-            Clock clock, Options options) {
+    public AuthService(
+            UserStore users,
+            SignInAttempts attempts,
+            RefreshTokenStore refreshTokens,
+            Sessions sessions,
+            Tokens tokens,
+            Clock clock,
+            Options options) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
@@ -104,7 +110,8 @@ public final class AuthService {
         // Counted before the check: a wrong password, TOTP code or recovery code stays counted, a success forgets.
         if (guard.attempt(account, user == null ? null : user.id()) instanceof SignInGuard.Verdict.Refuse refused) {
             long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
-            throw AuthException.tooManyAttempts("too many failed sign-ins for this account: retry in " + seconds + "s", seconds);
+            throw AuthException.tooManyAttempts(
+                    "too many failed sign-ins for this account: retry in " + seconds + "s", seconds);
         }
         if (!passwords.matches(password, user == null ? null : user.passwordHash()) || user == null) {
             throw AuthException.invalidCredentials();
@@ -132,7 +139,8 @@ public final class AuthService {
             throw AuthException.badRequest("validation_failed", "refresh_token is required");
         }
         String next = newRefreshToken();
-        Rotation rotation = refreshTokens.rotate(hash(refreshToken), hash(next), clock.instant().plus(options.refreshLifetime()));
+        Rotation rotation = refreshTokens.rotate(
+                hash(refreshToken), hash(next), clock.instant().plus(options.refreshLifetime()));
         return switch (rotation) {
             case Rotation.Rotated r -> {
                 StoredUser user = users.byId(r.userId())
@@ -144,11 +152,16 @@ public final class AuthService {
                 throw AuthException.badRequest("refresh_token_already_used", "Invalid Refresh Token: Already Used");
             }
             case Rotation.SessionEnded ended -> {
-                log.debug("A refresh token of session {}, which has ended (signed out), was refused", ended.sessionId());
-                throw AuthException.badRequest("session_not_found", "Invalid Refresh Token: the session has ended (signed out)");
+                log.debug(
+                        "A refresh token of session {}, which has ended (signed out), was refused", ended.sessionId());
+                throw AuthException.badRequest(
+                        "session_not_found", "Invalid Refresh Token: the session has ended (signed out)");
             }
-            case Rotation.Expired e -> throw AuthException.badRequest("refresh_token_expired", "Invalid Refresh Token: Expired");
-            case Rotation.Unknown u -> throw AuthException.badRequest("refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
+            case Rotation.Expired e ->
+                throw AuthException.badRequest("refresh_token_expired", "Invalid Refresh Token: Expired");
+            case Rotation.Unknown u ->
+                throw AuthException.badRequest(
+                        "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
         };
     }
 
@@ -165,7 +178,8 @@ public final class AuthService {
     /** The signed-in user behind a token whose session is still open. */
     public StoredUser currentUser(Caller caller) {
         if (!caller.isUser()) {
-            throw AuthException.forbidden("no_authorization", "This endpoint requires a user's access token, not an API key");
+            throw AuthException.forbidden(
+                    "no_authorization", "This endpoint requires a user's access token, not an API key");
         }
         UUID id;
         try {
@@ -176,7 +190,9 @@ public final class AuthService {
         if (caller.sessionId() != null && !refreshTokens.sessionActive(caller.sessionId())) {
             throw new AuthException(401, "session_not_found", "Session from session_id claim in JWT does not exist");
         }
-        return users.byId(id).orElseThrow(() -> new AuthException(401, "user_not_found", "User from sub claim in JWT does not exist"));
+        return users.byId(id)
+                .orElseThrow(
+                        () -> new AuthException(401, "user_not_found", "User from sub claim in JWT does not exist"));
     }
 
     public TotpEnrollment enrollTotp(Caller caller) {
@@ -249,9 +265,12 @@ public final class AuthService {
             }
         }
         String finalClient = client;
-        StoredUser updated = refused(() -> users.update(id, role, true, finalClient, password == null ? null : passwords.hash(password)))
+        StoredUser updated = refused(() ->
+                        users.update(id, role, true, finalClient, password == null ? null : passwords.hash(password)))
                 .orElseThrow(() -> new AuthException(404, "user_not_found", "User not found"));
-        if (password != null || !role.equals(current.appRole()) || !java.util.Objects.equals(finalClient, current.clientId())) {
+        if (password != null
+                || !role.equals(current.appRole())
+                || !java.util.Objects.equals(finalClient, current.clientId())) {
             // Rights changed: existing sessions must sign in again to get tokens with the new claims.
             sessions.revokeUser(id);
         }
@@ -281,7 +300,8 @@ public final class AuthService {
             }
             throw new AuthException(401, "mfa_verification_failed", "Invalid recovery code");
         }
-        throw new AuthException(401, "mfa_required", "This account has a second factor: send totp_code (or recovery_code)");
+        throw new AuthException(
+                401, "mfa_required", "This account has a second factor: send totp_code (or recovery_code)");
     }
 
     private Session startSession(StoredUser user, String level) {
@@ -293,7 +313,8 @@ public final class AuthService {
 
     private static void checkRole(String role, String clientId) {
         if (!APP_ROLES.contains(role)) {
-            throw AuthException.badRequest("validation_failed", "app_role must be one of ceo, employee, client; was '" + role + "'");
+            throw AuthException.badRequest(
+                    "validation_failed", "app_role must be one of ceo, employee, client; was '" + role + "'");
         }
         if ("client".equals(role) && (clientId == null || clientId.isBlank())) {
             throw AuthException.badRequest("validation_failed", "client_id is required for a client user");
@@ -319,7 +340,8 @@ public final class AuthService {
             return action.get();
         } catch (UserStore.UserRefusedException e) {
             if ("email".equals(e.field()) && e.getMessage().contains("already exists")) {
-                throw new AuthException(422, "email_exists", "A user with this email address has already been registered");
+                throw new AuthException(
+                        422, "email_exists", "A user with this email address has already been registered");
             }
             throw AuthException.badRequest("validation_failed", e.field() + " " + e.getMessage());
         }
@@ -340,7 +362,8 @@ public final class AuthService {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

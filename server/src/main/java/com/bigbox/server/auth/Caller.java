@@ -50,7 +50,9 @@ public record Caller(
      * client's (or any other user's) as {@code authenticated}, confined to its client (migration V50).
      */
     public DbRole databaseRole() {
-        return role == DbRole.AUTHENTICATED && ("ceo".equals(appRole) || "employee".equals(appRole)) ? DbRole.STAFF : role;
+        return role == DbRole.AUTHENTICATED && ("ceo".equals(appRole) || "employee".equals(appRole))
+                ? DbRole.STAFF
+                : role;
     }
 
     /** Whether this is a signed-in user (not an API key). */

@@ -26,7 +26,8 @@ public final class CallerRequestTransactions implements RequestTransactions {
     @Override
     public <T> T run(Context ctx, Function<UnitOfWork, T> work) {
         Caller caller = Caller.of(ctx)
-                .orElseThrow(() -> new TokenRejectedException("this request needs an API key or a user's token", false));
+                .orElseThrow(
+                        () -> new TokenRejectedException("this request needs an API key or a user's token", false));
         return run(caller, work);
     }
 

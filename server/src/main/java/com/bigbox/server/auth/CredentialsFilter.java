@@ -1,9 +1,9 @@
 package com.bigbox.server.auth;
 
+import com.bigbox.server.HttpModule;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import com.bigbox.server.HttpModule;
 import java.util.List;
 
 /**
@@ -51,8 +51,9 @@ public final class CredentialsFilter implements HttpModule {
             if (isPublic(ctx.path())) {
                 return;
             }
-            throw new TokenRejectedException("No API key found in request: send the apikey header "
-                    + "and/or Authorization: Bearer <token>", false);
+            throw new TokenRejectedException(
+                    "No API key found in request: send the apikey header " + "and/or Authorization: Bearer <token>",
+                    false);
         }
         Caller keyCaller = isBlank(apiKey) ? null : tokens.verify(apiKey.strip());
         Caller caller = isBlank(bearer) ? keyCaller : tokens.verify(bearer);

@@ -19,8 +19,8 @@ public final class JwtSecret {
     public static JwtSecret of(String text) {
         byte[] bytes = text.strip().getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_BYTES) {
-            throw new IllegalArgumentException("a JWT secret needs at least " + MIN_BYTES + " characters, this one has "
-                    + bytes.length);
+            throw new IllegalArgumentException(
+                    "a JWT secret needs at least " + MIN_BYTES + " characters, this one has " + bytes.length);
         }
         return new JwtSecret(bytes);
     }

@@ -23,7 +23,8 @@ public final class Sessions {
     public record Ended(UUID userId, UUID sessionId) {
         /** Whether a token of {@code caller} belonged to what ended. */
         public boolean covers(Caller caller) {
-            return caller.sessionId() != null && userId.toString().equals(caller.subject())
+            return caller.sessionId() != null
+                    && userId.toString().equals(caller.subject())
                     && (sessionId == null || sessionId.equals(caller.sessionId()));
         }
     }
@@ -46,7 +47,8 @@ public final class Sessions {
     /** Refuses the caller's token when its session has ended; API keys and tokens without a session pass. */
     public void require(Caller caller) {
         if (caller.sessionId() != null && !active(caller.sessionId())) {
-            throw new TokenRejectedException("the session of this token has ended (signed out or revoked): sign in again", false);
+            throw new TokenRejectedException(
+                    "the session of this token has ended (signed out or revoked): sign in again", false);
         }
     }
 

@@ -53,8 +53,13 @@ public final class SignInGuard {
         Step[] step = new Step[1];
         attempts.change(account, now, state -> {
             step[0] = step(state, now);
-            AccountEvent audit = step[0].locks() ? new AccountEvent.Locked(account, userId == null ? null : userId.toString(),
-                    step[0].next().failures(), step[0].next().lockedUntil()) : null;
+            AccountEvent audit = step[0].locks()
+                    ? new AccountEvent.Locked(
+                            account,
+                            userId == null ? null : userId.toString(),
+                            step[0].next().failures(),
+                            step[0].next().lockedUntil())
+                    : null;
             return new Change(step[0].next(), audit);
         });
         return step[0].refuseFor() == null ? new Verdict.Check() : new Verdict.Refuse(step[0].refuseFor());
@@ -86,14 +91,16 @@ public final class SignInGuard {
         if (failures >= LOCK_AFTER) {
             return new Step(new State(failures, now, now.plus(LOCK_FOR)), true, LOCK_FOR);
         }
-        boolean backingOff = state != null && state.failures() >= BACKOFF_AFTER
+        boolean backingOff = state != null
+                && state.failures() >= BACKOFF_AFTER
                 && now.isBefore(state.lastFailure().plus(backoff(state.failures())));
         return new Step(new State(failures, now, null), false, backingOff ? backoff(failures) : null);
     }
 
     // A lock that ran out, or failures quiet for as long as a lock lasts, start the count afresh.
     private static Optional<State> current(Optional<State> stored, Instant now) {
-        return stored.filter(s -> s.lockedUntil() != null ? now.isBefore(s.lockedUntil())
+        return stored.filter(s -> s.lockedUntil() != null
+                ? now.isBefore(s.lockedUntil())
                 : now.isBefore(s.lastFailure().plus(LOCK_FOR)));
     }
 

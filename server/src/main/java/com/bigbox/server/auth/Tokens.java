@@ -37,9 +37,9 @@ public final class Tokens {
         this.clock = clock;
         this.accessTokenLifetime = accessTokenLifetime;
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
-                .acceptLeeway(LEEWAY.toSeconds())
-                .withClaimPresence("role")
-                .withClaimPresence("exp"))
+                        .acceptLeeway(LEEWAY.toSeconds())
+                        .withClaimPresence("role")
+                        .withClaimPresence("exp"))
                 .build(clock);
     }
 
@@ -97,8 +97,8 @@ public final class Tokens {
         }
         String roleClaim = jwt.getClaim("role").asString();
         DbRole role = DbRole.fromClaim(roleClaim)
-                .orElseThrow(() -> new TokenRejectedException("invalid JWT: role '" + roleClaim
-                        + "' is none of anon, authenticated, service_role", false));
+                .orElseThrow(() -> new TokenRejectedException(
+                        "invalid JWT: role '" + roleClaim + "' is none of anon, authenticated, service_role", false));
         String claims = new String(Base64.getUrlDecoder().decode(jwt.getPayload()), StandardCharsets.UTF_8);
         String subject = jwt.getSubject();
         String session = jwt.getClaim("session_id").asString();
@@ -109,7 +109,15 @@ public final class Tokens {
             throw new TokenRejectedException("invalid JWT: session_id is not a UUID", false);
         }
         String rateKey = subject != null ? "user:" + subject : "key:" + role.claim();
-        return new Caller(role, claims, subject, jwt.getClaim("email").asString(), jwt.getClaim("app_role").asString(),
-                jwt.getClaim("client_id").asString(), sessionId, rateKey, jwt.getExpiresAtAsInstant());
+        return new Caller(
+                role,
+                claims,
+                subject,
+                jwt.getClaim("email").asString(),
+                jwt.getClaim("app_role").asString(),
+                jwt.getClaim("client_id").asString(),
+                sessionId,
+                rateKey,
+                jwt.getExpiresAtAsInstant());
     }
 }

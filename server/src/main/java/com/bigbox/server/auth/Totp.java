@@ -36,7 +36,8 @@ final class Totp {
         byte[] key = new Base32().decode(base32Secret);
         long current = now.getEpochSecond() / STEP_SECONDS;
         for (long step = current - WINDOW; step <= current + WINDOW; step++) {
-            if (MessageDigest.isEqual(code(key, step, DIGITS).getBytes(StandardCharsets.US_ASCII),
+            if (MessageDigest.isEqual(
+                    code(key, step, DIGITS).getBytes(StandardCharsets.US_ASCII),
                     code.getBytes(StandardCharsets.US_ASCII))) {
                 return OptionalLong.of(step);
             }
@@ -50,7 +51,9 @@ final class Totp {
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
                     | (hash[offset + 3] & 0xff);
             int otp = binary % (int) Math.pow(10, digits);
             return String.format("%0" + digits + "d", otp);
@@ -65,9 +68,11 @@ final class Totp {
 
     /** The otpauth:// URI an authenticator app reads from a QR code. */
     static String uri(String issuer, String account, String base32Secret) {
-        String label = URLEncoder.encode(issuer + ":" + account, StandardCharsets.UTF_8).replace("+", "%20");
+        String label = URLEncoder.encode(issuer + ":" + account, StandardCharsets.UTF_8)
+                .replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer="
-                + URLEncoder.encode(issuer, StandardCharsets.UTF_8).replace("+", "%20") + "&algorithm=SHA1&digits=" + DIGITS
+                + URLEncoder.encode(issuer, StandardCharsets.UTF_8).replace("+", "%20") + "&algorithm=SHA1&digits="
+                + DIGITS
                 + "&period=" + STEP_SECONDS;
     }
 }

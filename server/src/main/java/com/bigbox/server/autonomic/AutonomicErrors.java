@@ -23,12 +23,18 @@ public final class AutonomicErrors implements HttpModule {
             body.put("problems", e.problems());
             ctx.status(400).json(body);
         });
-        config.routes.exception(InvalidInputException.class,
+        config.routes.exception(
+                InvalidInputException.class,
                 (e, ctx) -> ctx.status(400).json(new ApiError("invalid_request", e.getMessage(), e.field())));
-        config.routes.exception(InvalidPayloadException.class,
+        config.routes.exception(
+                InvalidPayloadException.class,
                 (e, ctx) -> ctx.status(400).json(new ApiError("invalid_payload", e.getMessage(), e.field())));
-        config.routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage(), null)));
-        config.routes.exception(ConflictException.class, (e, ctx) -> ctx.status(409).json(new ApiError("conflict", e.getMessage(), null)));
+        config.routes.exception(
+                NotFoundException.class,
+                (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage(), null)));
+        config.routes.exception(
+                ConflictException.class,
+                (e, ctx) -> ctx.status(409).json(new ApiError("conflict", e.getMessage(), null)));
         config.routes.exception(ThrottledException.class, (e, ctx) -> {
             long seconds = Math.max(1, e.retryAfter().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));

@@ -35,7 +35,10 @@ public final class Body {
         }
         object.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest(name, "unknown field '" + name + "'; expected some of " + allowed.stream().sorted().toList());
+                throw ApiException.badRequest(
+                        name,
+                        "unknown field '" + name + "'; expected some of "
+                                + allowed.stream().sorted().toList());
             }
         });
         return new Body(object);

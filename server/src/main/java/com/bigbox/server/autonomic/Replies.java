@@ -11,7 +11,8 @@ import io.javalin.http.Context;
  * columns and the original engine's JSON name them.
  */
 public final class Replies {
-    private static final ObjectMapper SNAKE = Json.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper SNAKE =
+            Json.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private Replies() {}
 

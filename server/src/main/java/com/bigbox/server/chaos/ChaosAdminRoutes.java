@@ -43,8 +43,16 @@ public final class ChaosAdminRoutes implements HttpModule {
     public void configure(JavalinConfig config) {
         config.routes.before("/admin/v1/chaos/*", this::authorize);
         config.routes.get("/admin/v1/chaos/status", ctx -> ctx.json(status()), Access.PUBLIC);
-        config.routes.get("/admin/v1/chaos/deliveries/{run}", ctx -> ctx.json(Map.of("instance", target.instanceName(),
-                "run", ctx.pathParam("run"), "delivered", deliveries.delivered(ctx.pathParam("run")))), Access.PUBLIC);
+        config.routes.get(
+                "/admin/v1/chaos/deliveries/{run}",
+                ctx -> ctx.json(Map.of(
+                        "instance",
+                        target.instanceName(),
+                        "run",
+                        ctx.pathParam("run"),
+                        "delivered",
+                        deliveries.delivered(ctx.pathParam("run")))),
+                Access.PUBLIC);
         config.routes.post("/admin/v1/chaos/notifications/suppress", this::suppress, Access.PUBLIC);
         config.routes.post("/admin/v1/chaos/crash", this::crash, Access.PUBLIC);
         config.routes.post("/admin/v1/chaos/database/restart", this::restartDatabase, Access.PUBLIC);
@@ -54,7 +62,10 @@ public final class ChaosAdminRoutes implements HttpModule {
         String header = ctx.header(TOKEN_HEADER);
         byte[] given = header == null ? new byte[0] : header.strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, token)) {
-            throw new ApiException(401, "unauthorized", "the chaos surface needs the header " + TOKEN_HEADER + ": <BIGBOX_ADMIN_TOKEN>",
+            throw new ApiException(
+                    401,
+                    "unauthorized",
+                    "the chaos surface needs the header " + TOKEN_HEADER + ": <BIGBOX_ADMIN_TOKEN>",
                     TOKEN_HEADER);
         }
     }
@@ -63,7 +74,9 @@ public final class ChaosAdminRoutes implements HttpModule {
         var status = new LinkedHashMap<String, Object>();
         status.put("instance", target.instanceName());
         status.put("listening", target.listening());
-        status.put("notifications_suppressed_until", target.notificationsSuppressedUntil().map(Object::toString).orElse(null));
+        status.put(
+                "notifications_suppressed_until",
+                target.notificationsSuppressedUntil().map(Object::toString).orElse(null));
         status.put("embedded_database", target.hostsEmbeddedDatabase());
         return status;
     }
@@ -82,8 +95,12 @@ public final class ChaosAdminRoutes implements HttpModule {
             throw ApiException.badRequest("body", "the body must be JSON such as {\"seconds\": 10}");
         }
         JsonNode seconds = body == null ? null : body.get("seconds");
-        if (seconds == null || !seconds.canConvertToExactIntegral() || seconds.asLong() < 1 || seconds.asLong() > MAX_SUPPRESS_SECONDS) {
-            throw ApiException.badRequest("seconds", "seconds must be a whole number from 1 to " + MAX_SUPPRESS_SECONDS);
+        if (seconds == null
+                || !seconds.canConvertToExactIntegral()
+                || seconds.asLong() < 1
+                || seconds.asLong() > MAX_SUPPRESS_SECONDS) {
+            throw ApiException.badRequest(
+                    "seconds", "seconds must be a whole number from 1 to " + MAX_SUPPRESS_SECONDS);
         }
         return seconds.asLong();
     }

@@ -53,7 +53,8 @@ public final class ChaosExperimentRoutes implements HttpModule {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("id", "an experiment id is a UUID, was '" + ctx.pathParam("id") + "'");
         }
-        String body = transactions.run(ctx, work -> reads.one(work, id))
+        String body = transactions
+                .run(ctx, work -> reads.one(work, id))
                 .orElseThrow(() -> ApiException.notFound("no chaos experiment " + id));
         ctx.contentType("application/json").result(body);
     }

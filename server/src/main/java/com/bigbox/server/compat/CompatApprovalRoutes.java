@@ -33,16 +33,16 @@ import java.util.UUID;
  * {@code /api/oversight/...} (stats, decisions), over the same approval service.
  */
 public final class CompatApprovalRoutes implements HttpModule {
-    private static final Map<String, Duration> PERIODS = Map.of("week", Duration.ofDays(7), "month", Duration.ofDays(30),
-            "quarter", Duration.ofDays(91));
+    private static final Map<String, Duration> PERIODS =
+            Map.of("week", Duration.ofDays(7), "month", Duration.ofDays(30), "quarter", Duration.ofDays(91));
 
     private final RequestTransactions transactions;
     private final AutonomicOperations ops;
     private final PgCompatReads reads;
     private final CompatAgentRoutes agents;
 
-    public CompatApprovalRoutes(RequestTransactions transactions, AutonomicOperations ops, PgCompatReads reads,
-            CompatAgentRoutes agents) {
+    public CompatApprovalRoutes(
+            RequestTransactions transactions, AutonomicOperations ops, PgCompatReads reads, CompatAgentRoutes agents) {
         this.transactions = transactions;
         this.ops = ops;
         this.reads = reads;
@@ -51,12 +51,23 @@ public final class CompatApprovalRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/approvals", ctx -> {
-            ApprovalFilter filter = ApprovalRoutes.filter(ctx);
-            List<ApprovalView> approvals = transactions.run(ctx, w -> ops.approvals().list(w, filter)).stream().map(ApprovalView::of).toList();
-            Replies.json(ctx, Map.of("approvals", approvals, "count", approvals.size()));
-        }, Access.STAFF);
-        config.routes.get("/api/approvals/stats", ctx -> Replies.json(ctx, transactions.run(ctx, w -> ops.approvals().stats(w))), Access.STAFF);
+        config.routes.get(
+                "/api/approvals",
+                ctx -> {
+                    ApprovalFilter filter = ApprovalRoutes.filter(ctx);
+                    List<ApprovalView> approvals = transactions
+                            .run(ctx, w -> ops.approvals().list(w, filter))
+                            .stream()
+                            .map(ApprovalView::of)
+                            .toList();
+                    Replies.json(ctx, Map.of("approvals", approvals, "count", approvals.size()));
+                },
+                Access.STAFF);
+        config.routes.get(
+                "/api/approvals/stats",
+                ctx -> Replies.json(
+                        ctx, transactions.run(ctx, w -> ops.approvals().stats(w))),
+                Access.STAFF);
         config.routes.post("/api/approvals/{id}/resolve", this::resolve, Access.STAFF);
         config.routes.get("/api/ceo/interrupts", this::interrupts, Access.ADMIN);
         config.routes.post("/api/ceo/decisions/{id}", this::resolve, Access.CEO_ONLY);
@@ -70,9 +81,19 @@ public final class CompatApprovalRoutes implements HttpModule {
     // themselves, only the service key names the person ("resolved_by") it acts for.
     private void resolve(Context ctx) {
         UUID id = Query.uuid("id", ctx.pathParam("id"));
-        Body body = Body.of(ctx, Set.of("decision", "status", "resolved_by", "decided_by", "notes", "resolution_notes", "modifications"));
+        Body body = Body.of(
+                ctx,
+                Set.of(
+                        "decision",
+                        "status",
+                        "resolved_by",
+                        "decided_by",
+                        "notes",
+                        "resolution_notes",
+                        "modifications"));
         String decision = body.text("decision") != null ? body.text("decision") : body.text("status");
-        String by = Deciders.name(ctx, body.text("resolved_by") != null ? body.text("resolved_by") : body.text("decided_by"));
+        String by = Deciders.name(
+                ctx, body.text("resolved_by") != null ? body.text("resolved_by") : body.text("decided_by"));
         if (by == null) {
             throw ApiException.badRequest("resolved_by", "resolved_by is required: the person deciding");
         }
@@ -83,9 +104,23 @@ public final class CompatApprovalRoutes implements HttpModule {
     }
 
     private void interrupts(Context ctx) {
-        var filter = new ApprovalFilter(Query.text(ctx, "status") == null ? "pending" : Query.text(ctx, "status"), null,
-                ActionClasses.CEO_DECISION, null, null, null, null, null, null, 200, 0);
-        List<ApprovalView> interrupts = transactions.run(ctx, w -> ops.approvals().list(w, filter)).stream().map(ApprovalView::of).toList();
+        var filter = new ApprovalFilter(
+                Query.text(ctx, "status") == null ? "pending" : Query.text(ctx, "status"),
+                null,
+                ActionClasses.CEO_DECISION,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                0);
+        List<ApprovalView> interrupts = transactions
+                .run(ctx, w -> ops.approvals().list(w, filter))
+                .stream()
+                .map(ApprovalView::of)
+                .toList();
         Replies.json(ctx, Map.of("interrupts", interrupts, "count", interrupts.size()));
     }
 
@@ -100,13 +135,16 @@ public final class CompatApprovalRoutes implements HttpModule {
         Replies.json(ctx, transactions.run(ctx, w -> {
             Map<String, Object> figures = reads.report(w, from, to);
             long autonomous = ((Number) figures.get("autonomous_decisions")).longValue();
-            long human = ((Number) figures.get("human_approvals")).longValue() + ((Number) figures.get("ceo_interrupts")).longValue();
+            long human = ((Number) figures.get("human_approvals")).longValue()
+                    + ((Number) figures.get("ceo_interrupts")).longValue();
             var report = new LinkedHashMap<String, Object>();
             report.put("period", period);
             report.put("from", from);
             report.put("to", to);
             report.putAll(figures);
-            report.put("automation_rate", autonomous + human == 0 ? null : Math.round(100.0 * autonomous / (autonomous + human)) / 100.0);
+            report.put(
+                    "automation_rate",
+                    autonomous + human == 0 ? null : Math.round(100.0 * autonomous / (autonomous + human)) / 100.0);
             report.put("human_hours_saved", autonomous * 0.25);
             return report;
         }));
@@ -117,7 +155,9 @@ public final class CompatApprovalRoutes implements HttpModule {
             var stats = ops.approvals().stats(w);
             var health = new LinkedHashMap<String, Object>();
             var agentHealth = agents.health(w);
-            health.put("status", Boolean.TRUE.equals(agentHealth.get("healthy")) && stats.overdue() == 0 ? "healthy" : "degraded");
+            health.put(
+                    "status",
+                    Boolean.TRUE.equals(agentHealth.get("healthy")) && stats.overdue() == 0 ? "healthy" : "degraded");
             health.put("agents", agentHealth.get("agents"));
             health.put("approvals", stats);
             health.put("events", reads.stats(w, ops.clock().instant()));
@@ -127,7 +167,8 @@ public final class CompatApprovalRoutes implements HttpModule {
 
     private void oversightStats(Context ctx) {
         Replies.json(ctx, transactions.run(ctx, w -> {
-            Map<String, Object> figures = reads.report(w, Instant.EPOCH, ops.clock().instant().plus(Duration.ofDays(3650)));
+            Map<String, Object> figures =
+                    reads.report(w, Instant.EPOCH, ops.clock().instant().plus(Duration.ofDays(3650)));
             var stats = new LinkedHashMap<String, Object>();
             stats.put("executed_autonomously", figures.get("autonomous_decisions"));
             stats.put("sent_to_humans", figures.get("human_approvals"));
@@ -140,8 +181,20 @@ public final class CompatApprovalRoutes implements HttpModule {
 
     private void oversightDecisions(Context ctx) {
         int limit = Query.integer(ctx, "limit", 100, 1, 1000);
-        var q = new PgCompatReads.EventQuery(List.of(EventTypes.AUTONOMIC_DECISION_EXECUTED, EventTypes.HUMAN_APPROVAL_REQUESTED,
-                EventTypes.CEO_INTERRUPT_REQUIRED), null, null, null, null, null, null, null, null, limit);
+        var q = new PgCompatReads.EventQuery(
+                List.of(
+                        EventTypes.AUTONOMIC_DECISION_EXECUTED,
+                        EventTypes.HUMAN_APPROVAL_REQUESTED,
+                        EventTypes.CEO_INTERRUPT_REQUIRED),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                limit);
         List<Envelope> decisions = Envelope.all(transactions.run(ctx, w -> reads.events(w, q)));
         Replies.json(ctx, Map.of("decisions", decisions, "count", decisions.size()));
     }

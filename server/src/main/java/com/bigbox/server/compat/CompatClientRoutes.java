@@ -20,8 +20,12 @@ import java.util.Map;
  * "Client Autonomy Mirror") and {@code /api/projections/client-health}.
  */
 public final class CompatClientRoutes implements HttpModule {
-    static final List<String> SIGNALS = List.of(EventTypes.RISK_DETECTED, EventTypes.CLIENT_FEEDBACK_RECEIVED,
-            EventTypes.PROJECT_AT_RISK, EventTypes.PAYMENT_REMINDER_SENT, EventTypes.CLIENT_ATTENTION_DECAY);
+    static final List<String> SIGNALS = List.of(
+            EventTypes.RISK_DETECTED,
+            EventTypes.CLIENT_FEEDBACK_RECEIVED,
+            EventTypes.PROJECT_AT_RISK,
+            EventTypes.PAYMENT_REMINDER_SENT,
+            EventTypes.CLIENT_ATTENTION_DECAY);
 
     private final RequestTransactions transactions;
     private final PgAutonomicReads reads;
@@ -37,18 +41,36 @@ public final class CompatClientRoutes implements HttpModule {
     public void configure(JavalinConfig config) {
         config.routes.get("/api/clients/{id}/signals", ctx -> events(ctx, "signals", SIGNALS), Access.SIGNED_IN);
         config.routes.get("/api/clients/{id}/timeline", ctx -> events(ctx, "timeline", List.of()), Access.SIGNED_IN);
-        config.routes.get("/api/clients/{id}/projects", ctx -> {
-            String id = ctx.pathParam("id");
-            Replies.json(ctx, Map.of("client_id", id, "projects", transactions.run(ctx, w -> compat.projects(w, id))));
-        }, Access.SIGNED_IN);
+        config.routes.get(
+                "/api/clients/{id}/projects",
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    Replies.json(
+                            ctx,
+                            Map.of("client_id", id, "projects", transactions.run(ctx, w -> compat.projects(w, id))));
+                },
+                Access.SIGNED_IN);
         config.routes.get("/api/clients/{id}/trust-score", this::trust, Access.SIGNED_IN);
-        config.routes.get("/api/projections/client-health", ctx -> Replies.json(ctx, Map.of("clients",
-                transactions.run(ctx, w -> reads.clientHealth(w, Query.text(ctx, "status"), 5000)))), Access.STAFF);
-        config.routes.get("/api/projections/client-health/{id}", ctx -> {
-            String id = ctx.pathParam("id");
-            Replies.json(ctx, transactions.run(ctx, w -> reads.clientHealth(w, id))
-                    .orElseThrow(() -> new NotFoundException("no health record for client '" + id + "'")));
-        }, Access.STAFF);
+        config.routes.get(
+                "/api/projections/client-health",
+                ctx -> Replies.json(
+                        ctx,
+                        Map.of(
+                                "clients",
+                                transactions.run(ctx, w -> reads.clientHealth(w, Query.text(ctx, "status"), 5000)))),
+                Access.STAFF);
+        config.routes.get(
+                "/api/projections/client-health/{id}",
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    Replies.json(
+                            ctx,
+                            transactions
+                                    .run(ctx, w -> reads.clientHealth(w, id))
+                                    .orElseThrow(
+                                            () -> new NotFoundException("no health record for client '" + id + "'")));
+                },
+                Access.STAFF);
     }
 
     private void events(Context ctx, String name, List<String> types) {
@@ -73,8 +95,11 @@ public final class CompatClientRoutes implements HttpModule {
             mirror.put("health_status", health.get("health_status"));
             mirror.put("automation_rate", health.get("automation_rate"));
             mirror.put("proactive_interventions", health.get("proactive_interventions"));
-            mirror.put("on_time_share", completed == 0 ? null
-                    : Math.round(100.0 * ((Number) onTime.get("on_time")).longValue() / completed) / 100.0);
+            mirror.put(
+                    "on_time_share",
+                    completed == 0
+                            ? null
+                            : Math.round(100.0 * ((Number) onTime.get("on_time")).longValue() / completed) / 100.0);
             mirror.put("reasons", health.get("health_reasons"));
             return mirror;
         }));

@@ -46,10 +46,29 @@ import java.util.UUID;
  * its entity's flow.
  */
 public final class CompatEventRoutes implements HttpModule {
-    static final Set<String> POST_FIELDS = Set.of("event_id", "event_type", "entity_type", "entity_id", "payload", "confidence",
-            "emitted_by", "requires_human", "metadata", "created_at");
-    static final Set<String> QUERY_FIELDS = Set.of("event_types", "event_type", "entity_type", "entity_id", "emitted_by",
-            "correlation_id", "client_id", "from", "to", "min_confidence", "limit");
+    static final Set<String> POST_FIELDS = Set.of(
+            "event_id",
+            "event_type",
+            "entity_type",
+            "entity_id",
+            "payload",
+            "confidence",
+            "emitted_by",
+            "requires_human",
+            "metadata",
+            "created_at");
+    static final Set<String> QUERY_FIELDS = Set.of(
+            "event_types",
+            "event_type",
+            "entity_type",
+            "entity_id",
+            "emitted_by",
+            "correlation_id",
+            "client_id",
+            "from",
+            "to",
+            "min_confidence",
+            "limit");
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final RequestTransactions transactions;
@@ -58,7 +77,8 @@ public final class CompatEventRoutes implements HttpModule {
     private final PgCompatReads reads;
     private final ObjectMapper json = Json.mapper();
 
-    public CompatEventRoutes(RequestTransactions transactions, EventBus bus, AutonomicOperations ops, PgCompatReads reads) {
+    public CompatEventRoutes(
+            RequestTransactions transactions, EventBus bus, AutonomicOperations ops, PgCompatReads reads) {
         this.transactions = transactions;
         this.bus = bus;
         this.ops = ops;
@@ -70,21 +90,33 @@ public final class CompatEventRoutes implements HttpModule {
         config.routes.post("/api/events", this::append, Access.SIGNED_IN);
         config.routes.post("/api/events/query", this::query, Access.SIGNED_IN);
         config.routes.get("/api/events/human-queue", this::humanQueue, Access.STAFF);
-        config.routes.get("/api/events/stats", ctx -> Replies.json(ctx, transactions.run(ctx, w -> reads.stats(w, ops.clock().instant()))), Access.STAFF);
+        config.routes.get(
+                "/api/events/stats",
+                ctx -> Replies.json(
+                        ctx,
+                        transactions.run(ctx, w -> reads.stats(w, ops.clock().instant()))),
+                Access.STAFF);
         config.routes.get("/api/events/stream", this::stream, Access.SIGNED_IN);
         config.routes.get("/api/events/entity/{type}/{id}", this::entity, Access.SIGNED_IN);
-        config.routes.get("/api/events/{id}", ctx -> {
-            UUID id = Query.uuid("id", ctx.pathParam("id"));
-            Replies.json(ctx, Envelope.of(transactions.run(ctx, w -> w.find(id))
-                    .orElseThrow(() -> ApiException.notFound("no event " + id))));
-        }, Access.SIGNED_IN);
+        config.routes.get(
+                "/api/events/{id}",
+                ctx -> {
+                    UUID id = Query.uuid("id", ctx.pathParam("id"));
+                    Replies.json(
+                            ctx,
+                            Envelope.of(transactions
+                                    .run(ctx, w -> w.find(id))
+                                    .orElseThrow(() -> ApiException.notFound("no event " + id))));
+                },
+                Access.SIGNED_IN);
     }
 
     private void append(Context ctx) {
         Body body = Body.of(ctx, POST_FIELDS);
         String type = body.requiredText("event_type");
         if (!EventTypes.isDeclared(type)) {
-            throw ApiException.badRequest("event_type", "event_type '" + type + "' is not in the catalogue (GET /api/v1/event-types)");
+            throw ApiException.badRequest(
+                    "event_type", "event_type '" + type + "' is not in the catalogue (GET /api/v1/event-types)");
         }
         StreamId stream;
         try {
@@ -109,12 +141,21 @@ public final class CompatEventRoutes implements HttpModule {
         String created = body.text("created_at");
         Instant at = created == null ? ops.clock().instant() : parseInstant(created);
         UUID id = body.text("event_id") == null ? UUID.randomUUID() : uuid(body.text("event_id"), "event_id");
-        var event = new NewEvent(id, type, payload, metadata.toString(), correlation, causation,
+        var event = new NewEvent(
+                id,
+                type,
+                payload,
+                metadata.toString(),
+                correlation,
+                causation,
                 body.text("emitted_by") == null ? "api" : body.text("emitted_by"),
-                confidence == null ? null : Confidence.of(confidence), at);
+                confidence == null ? null : Confidence.of(confidence),
+                at);
         StreamId target = stream;
-        var result = transactions.run(ctx, w -> w.append(target, ExpectedVersion.any(), List.of(Flows.continuing(w, target, event))));
-        Replies.json(ctx, result.duplicate() ? 200 : 201, Envelope.of(result.events().getFirst()));
+        var result = transactions.run(
+                ctx, w -> w.append(target, ExpectedVersion.any(), List.of(Flows.continuing(w, target, event))));
+        Replies.json(
+                ctx, result.duplicate() ? 200 : 201, Envelope.of(result.events().getFirst()));
     }
 
     private void query(Context ctx) {
@@ -127,9 +168,17 @@ public final class CompatEventRoutes implements HttpModule {
         if (limit != null && (limit < 1 || limit > 1000)) {
             throw ApiException.badRequest("limit", "limit must be between 1 and 1000");
         }
-        var q = new PgCompatReads.EventQuery(types, body.text("entity_type"), body.text("entity_id"), body.text("emitted_by"),
-                uuid(body.text("correlation_id"), "correlation_id"), body.text("client_id"), instant(body, "from"),
-                instant(body, "to"), body.decimal("min_confidence"), limit == null ? 100 : limit);
+        var q = new PgCompatReads.EventQuery(
+                types,
+                body.text("entity_type"),
+                body.text("entity_id"),
+                body.text("emitted_by"),
+                uuid(body.text("correlation_id"), "correlation_id"),
+                body.text("client_id"),
+                instant(body, "from"),
+                instant(body, "to"),
+                body.decimal("min_confidence"),
+                limit == null ? 100 : limit);
         List<Envelope> events = Envelope.all(transactions.run(ctx, w -> reads.events(w, q)));
         Replies.json(ctx, Map.of("events", events, "count", events.size()));
     }
@@ -156,13 +205,20 @@ public final class CompatEventRoutes implements HttpModule {
     // What waits for a person: the pending approvals, most urgent first, with the decision they hold.
     private void humanQueue(Context ctx) {
         Replies.json(ctx, transactions.run(ctx, w -> {
-            var queue = ops.approvals().list(w, com.bigbox.autonomic.approvals.ApprovalFilter.pending().withLimit(500)).stream()
+            var queue = ops
+                    .approvals()
+                    .list(
+                            w,
+                            com.bigbox.autonomic.approvals.ApprovalFilter.pending()
+                                    .withLimit(500))
+                    .stream()
                     .map(a -> {
                         var item = new LinkedHashMap<String, Object>();
                         item.put("approval", ApprovalView.of(a));
                         item.put("event", w.find(a.eventId()).map(Envelope::of).orElse(null));
                         return item;
-                    }).toList();
+                    })
+                    .toList();
             return Map.of("queue", queue, "count", queue.size());
         }));
     }
@@ -181,8 +237,10 @@ public final class CompatEventRoutes implements HttpModule {
                 Position from = cursor;
                 List<RecordedEvent> batch = transactions.run(ctx, w -> w.readAll(from, 500));
                 for (RecordedEvent e : batch) {
-                    write(out, "id: " + e.globalPosition() + "\nevent: " + e.type() + "\ndata: "
-                            + json.writeValueAsString(Envelope.of(e)) + "\n\n");
+                    write(
+                            out,
+                            "id: " + e.globalPosition() + "\nevent: " + e.type() + "\ndata: "
+                                    + json.writeValueAsString(Envelope.of(e)) + "\n\n");
                     cursor = e.position();
                 }
                 if (batch.size() < 500 && !wakeup.await(KEEP_ALIVE)) {

@@ -35,7 +35,8 @@ import java.util.UUID;
  */
 public final class CompatSopRoutes implements HttpModule {
     // A proposal that automates work people do waits 48 h for an objection (sop_automation); others are sop_change.
-    private static final List<String> PROPOSAL_CLASSES = List.of(ActionClasses.SOP_CHANGE, ActionClasses.SOP_AUTOMATION);
+    private static final List<String> PROPOSAL_CLASSES =
+            List.of(ActionClasses.SOP_CHANGE, ActionClasses.SOP_AUTOMATION);
 
     private final RequestTransactions transactions;
     private final AutonomicOperations ops;
@@ -49,49 +50,93 @@ public final class CompatSopRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/sop/definitions", ctx -> Replies.json(ctx, Map.of("definitions",
-                transactions.run(ctx, w -> ops.sops().activeVersions(w)).stream().map(v -> {
-                    var d = new LinkedHashMap<String, Object>();
-                    d.put("sop_id", v.sopId());
-                    d.put("version", v.version());
-                    d.put("approval_mechanism", v.approvalMechanism());
-                    d.put("activated_at", v.activatedAt());
-                    d.put("definition", com.bigbox.autonomic.events.EventCodec.tree(v.definition()));
-                    return d;
-                }).toList())), Access.STAFF);
-        config.routes.get("/api/sop/executions", ctx -> {
-            int limit = Query.integer(ctx, "limit", 100, 1, 500);
-            Replies.json(ctx, Map.of("executions", transactions.run(ctx, w -> ops.sops().executions(w, Query.text(ctx, "sop_id"),
-                    Query.text(ctx, "status"), limit))));
-        }, Access.STAFF);
-        config.routes.get("/api/sop/proposals", ctx -> {
-            String status = Query.text(ctx, "status");
-            List<ApprovalView> proposals = transactions.run(ctx, w -> PROPOSAL_CLASSES.stream()
-                    .flatMap(c -> ops.approvals().list(w, new ApprovalFilter(status, null, c, null, null, null, null, null, null, 200, 0))
-                            .stream())
-                    .map(ApprovalView::of).toList());
-            Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
-        }, Access.STAFF);
+        config.routes.get(
+                "/api/sop/definitions",
+                ctx -> Replies.json(
+                        ctx,
+                        Map.of(
+                                "definitions",
+                                transactions.run(ctx, w -> ops.sops().activeVersions(w)).stream()
+                                        .map(v -> {
+                                            var d = new LinkedHashMap<String, Object>();
+                                            d.put("sop_id", v.sopId());
+                                            d.put("version", v.version());
+                                            d.put("approval_mechanism", v.approvalMechanism());
+                                            d.put("activated_at", v.activatedAt());
+                                            d.put(
+                                                    "definition",
+                                                    com.bigbox.autonomic.events.EventCodec.tree(v.definition()));
+                                            return d;
+                                        })
+                                        .toList())),
+                Access.STAFF);
+        config.routes.get(
+                "/api/sop/executions",
+                ctx -> {
+                    int limit = Query.integer(ctx, "limit", 100, 1, 500);
+                    Replies.json(
+                            ctx,
+                            Map.of(
+                                    "executions",
+                                    transactions.run(
+                                            ctx,
+                                            w -> ops.sops()
+                                                    .executions(
+                                                            w,
+                                                            Query.text(ctx, "sop_id"),
+                                                            Query.text(ctx, "status"),
+                                                            limit))));
+                },
+                Access.STAFF);
+        config.routes.get(
+                "/api/sop/proposals",
+                ctx -> {
+                    String status = Query.text(ctx, "status");
+                    List<ApprovalView> proposals = transactions.run(
+                            ctx,
+                            w -> PROPOSAL_CLASSES.stream()
+                                    .flatMap(c -> ops
+                                            .approvals()
+                                            .list(
+                                                    w,
+                                                    new ApprovalFilter(
+                                                            status, null, c, null, null, null, null, null, null, 200,
+                                                            0))
+                                            .stream())
+                                    .map(ApprovalView::of)
+                                    .toList());
+                    Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
+                },
+                Access.STAFF);
         config.routes.post("/api/sop/proposals/{id}/approve", ctx -> decideProposal(ctx, "approve"), Access.STAFF);
         config.routes.post("/api/sop/proposals/{id}/reject", ctx -> decideProposal(ctx, "reject"), Access.STAFF);
-        config.routes.get("/api/drift/alerts", ctx -> Replies.json(ctx, transactions.run(ctx, this::alerts)), Access.STAFF);
+        config.routes.get(
+                "/api/drift/alerts", ctx -> Replies.json(ctx, transactions.run(ctx, this::alerts)), Access.STAFF);
         config.routes.post("/api/drift/alerts/{id}/acknowledge", this::acknowledge, Access.STAFF);
-        config.routes.get("/api/drift/summary", ctx -> Replies.json(ctx, transactions.run(ctx, w -> {
-            var summary = new LinkedHashMap<String, Object>();
-            List<Map<String, Object>> alerts = alerts(w).get("alerts");
-            summary.put("total", alerts.size());
-            summary.put("unacknowledged", alerts.stream().filter(a -> !Boolean.TRUE.equals(a.get("acknowledged"))).count());
-            var byType = new LinkedHashMap<String, Long>();
-            alerts.forEach(a -> byType.merge(((Envelope) a.get("alert")).event_type(), 1L, Long::sum));
-            summary.put("by_type", byType);
-            return summary;
-        })), Access.STAFF);
+        config.routes.get(
+                "/api/drift/summary",
+                ctx -> Replies.json(ctx, transactions.run(ctx, w -> {
+                    var summary = new LinkedHashMap<String, Object>();
+                    List<Map<String, Object>> alerts = alerts(w).get("alerts");
+                    summary.put("total", alerts.size());
+                    summary.put(
+                            "unacknowledged",
+                            alerts.stream()
+                                    .filter(a -> !Boolean.TRUE.equals(a.get("acknowledged")))
+                                    .count());
+                    var byType = new LinkedHashMap<String, Long>();
+                    alerts.forEach(a -> byType.merge(((Envelope) a.get("alert")).event_type(), 1L, Long::sum));
+                    summary.put("by_type", byType);
+                    return summary;
+                })),
+                Access.STAFF);
     }
 
     private void decideProposal(Context ctx, String decision) {
         UUID id = Query.uuid("id", ctx.pathParam("id"));
         Body body = Body.of(ctx, Set.of("decided_by", "notes"));
-        DecisionCommand command = DecisionCommand.parse(decision, Deciders.name(ctx, body.text("decided_by")), body.text("notes"), null);
+        DecisionCommand command =
+                DecisionCommand.parse(decision, Deciders.name(ctx, body.text("decided_by")), body.text("notes"), null);
         Approval decided = transactions.run(ctx, w -> {
             Approval proposal = ops.approvals().get(w, id);
             if (!PROPOSAL_CLASSES.contains(proposal.actionClass())) {
@@ -103,17 +148,37 @@ public final class CompatSopRoutes implements HttpModule {
     }
 
     private Map<String, List<Map<String, Object>>> alerts(com.bigbox.core.UnitOfWork w) {
-        List<RecordedEvent> alerts = reads.events(w, new PgCompatReads.EventQuery(EventTypes.DRIFT_ALERTS, null, null, null, null,
-                null, null, null, null, 1000));
+        List<RecordedEvent> alerts = reads.events(
+                w,
+                new PgCompatReads.EventQuery(
+                        EventTypes.DRIFT_ALERTS, null, null, null, null, null, null, null, null, 1000));
         Set<String> acknowledged = new HashSet<>();
-        reads.events(w, new PgCompatReads.EventQuery(List.of(EventTypes.DRIFT_ALERT_ACKNOWLEDGED), null, null, null, null, null,
-                null, null, null, 1000)).forEach(a -> acknowledged.add(String.valueOf(a.causationId())));
-        return Map.of("alerts", alerts.stream().map(e -> {
-            var item = new LinkedHashMap<String, Object>();
-            item.put("alert", Envelope.of(e));
-            item.put("acknowledged", acknowledged.contains(e.eventId().toString()));
-            return (Map<String, Object>) item;
-        }).toList());
+        reads.events(
+                        w,
+                        new PgCompatReads.EventQuery(
+                                List.of(EventTypes.DRIFT_ALERT_ACKNOWLEDGED),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                1000))
+                .forEach(a -> acknowledged.add(String.valueOf(a.causationId())));
+        return Map.of(
+                "alerts",
+                alerts.stream()
+                        .map(e -> {
+                            var item = new LinkedHashMap<String, Object>();
+                            item.put("alert", Envelope.of(e));
+                            item.put(
+                                    "acknowledged",
+                                    acknowledged.contains(e.eventId().toString()));
+                            return (Map<String, Object>) item;
+                        })
+                        .toList());
     }
 
     private void acknowledge(Context ctx) {
@@ -124,9 +189,14 @@ public final class CompatSopRoutes implements HttpModule {
             if (!EventTypes.DRIFT_ALERTS.contains(alert.type())) {
                 throw ApiException.notFound("event " + id + " is a " + alert.type() + ", not a drift alert");
             }
-            NewEvent event = NewEvent.of(EventTypes.DRIFT_ALERT_ACKNOWLEDGED, "{\"alert_id\": \"" + id + "\"}").emittedBy(by)
-                    .correlatedWith(alert.correlationId()).causedBy(alert.eventId()).at(ops.clock().instant());
-            return w.append(alert.stream(), ExpectedVersion.any(), event).events().getFirst();
+            NewEvent event = NewEvent.of(EventTypes.DRIFT_ALERT_ACKNOWLEDGED, "{\"alert_id\": \"" + id + "\"}")
+                    .emittedBy(by)
+                    .correlatedWith(alert.correlationId())
+                    .causedBy(alert.eventId())
+                    .at(ops.clock().instant());
+            return w.append(alert.stream(), ExpectedVersion.any(), event)
+                    .events()
+                    .getFirst();
         });
         Replies.json(ctx, 201, Envelope.of(ack));
     }

@@ -16,8 +16,17 @@ import java.util.UUID;
  * aggregate, {@code created_at} for the business time, and {@code metadata} with the flow's
  * {@code correlation_id}, {@code causation_id}, the stream {@code version} and {@code tags}.
  */
-public record Envelope(UUID event_id, String event_type, String entity_type, String entity_id, JsonNode payload,
-        BigDecimal confidence, Instant created_at, String emitted_by, boolean requires_human, Map<String, Object> metadata) {
+public record Envelope(
+        UUID event_id,
+        String event_type,
+        String entity_type,
+        String entity_id,
+        JsonNode payload,
+        BigDecimal confidence,
+        Instant created_at,
+        String emitted_by,
+        boolean requires_human,
+        Map<String, Object> metadata) {
 
     public static Envelope of(RecordedEvent e) {
         JsonNode stored = EventCodec.tree(e.metadata());
@@ -30,9 +39,19 @@ public record Envelope(UUID event_id, String event_type, String entity_type, Str
             object.properties().forEach(f -> metadata.putIfAbsent(f.getKey(), f.getValue()));
         }
         boolean requiresHuman = stored.path("requires_human").asBoolean(false);
-        return new Envelope(e.eventId(), e.type(), e.stream().type(), e.stream().id(), EventCodec.tree(e.payload()),
-                e.confidence() == null ? null : BigDecimal.valueOf(e.confidence().value()).setScale(2), e.timestamp(),
-                e.emittedBy(), requiresHuman, metadata);
+        return new Envelope(
+                e.eventId(),
+                e.type(),
+                e.stream().type(),
+                e.stream().id(),
+                EventCodec.tree(e.payload()),
+                e.confidence() == null
+                        ? null
+                        : BigDecimal.valueOf(e.confidence().value()).setScale(2),
+                e.timestamp(),
+                e.emittedBy(),
+                requiresHuman,
+                metadata);
     }
 
     public static List<Envelope> all(List<RecordedEvent> events) {

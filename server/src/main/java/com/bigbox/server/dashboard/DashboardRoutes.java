@@ -19,7 +19,8 @@ public final class DashboardRoutes implements HttpModule {
     /** The page, its files and libraries: served by Javalin's static handler, without credentials. */
     public static final List<String> STATIC_PATHS = List.of("/", "/index.html", "/assets/*", "/webjars/*");
     /** Served without credentials: the static files and the page's public settings. */
-    public static final List<String> PUBLIC_PATHS = Stream.concat(STATIC_PATHS.stream(), Stream.of("/dashboard/config")).toList();
+    public static final List<String> PUBLIC_PATHS =
+            Stream.concat(STATIC_PATHS.stream(), Stream.of("/dashboard/config")).toList();
 
     // Scripts, styles and connections only from this engine: a page can never pull code from a CDN.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -37,8 +38,13 @@ public final class DashboardRoutes implements HttpModule {
             files.hostedPath = "/";
             files.directory = "/dashboard";
             files.location = Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", "no-cache", "Content-Security-Policy", CONTENT_SECURITY_POLICY,
-                    "X-Content-Type-Options", "nosniff");
+            files.headers = Map.of(
+                    "Cache-Control",
+                    "no-cache",
+                    "Content-Security-Policy",
+                    CONTENT_SECURITY_POLICY,
+                    "X-Content-Type-Options",
+                    "nosniff");
         });
         config.staticFiles.enableWebjars();
         config.routes.get("/dashboard/config", ctx -> ctx.json(Map.of("anon_key", anonKey)), Access.PUBLIC);

@@ -72,8 +72,11 @@ final class SqlConsole {
                     bytes += row.length();
                     tooLarge = bytes > maxBytes;
                     if (tooLarge && rows.isEmpty()) {
-                        throw new ApiException(400, "row_too_large",
-                                "a row is larger than the console's limit of " + maxBytes + " bytes an answer", "sql");
+                        throw new ApiException(
+                                400,
+                                "row_too_large",
+                                "a row is larger than the console's limit of " + maxBytes + " bytes an answer",
+                                "sql");
                     }
                     if (!tooLarge) {
                         rows.add(values(row, rows.isEmpty() ? columns : null));
@@ -111,10 +114,14 @@ final class SqlConsole {
 
     private ApiException refusal(SQLException e) {
         String message = e instanceof PSQLException p && p.getServerErrorMessage() != null
-                ? p.getServerErrorMessage().getMessage() : e.getMessage();
+                ? p.getServerErrorMessage().getMessage()
+                : e.getMessage();
         if (QUERY_CANCELED.equals(e.getSQLState())) {
-            return new ApiException(400, "statement_timeout",
-                    "the query ran longer than the console's statement timeout of " + timeout.toMillis() + " ms", "sql");
+            return new ApiException(
+                    400,
+                    "statement_timeout",
+                    "the query ran longer than the console's statement timeout of " + timeout.toMillis() + " ms",
+                    "sql");
         }
         return new ApiException(400, "sql_error", message, "sql");
     }

@@ -48,16 +48,22 @@ public final class SqlConsoleRoutes implements HttpModule {
     }
 
     private void run(Context ctx) {
-        Caller caller = Caller.of(ctx).orElseThrow(() -> new ApiException(401, "unauthorized", "sign in to use the SQL console", null));
+        Caller caller = Caller.of(ctx)
+                .orElseThrow(() -> new ApiException(401, "unauthorized", "sign in to use the SQL console", null));
         if (!caller.isUser() || !ADMIN_ROLE.equals(caller.appRole())) {
-            throw new ApiException(403, "forbidden", "the SQL console is for administrators (users with the ceo role)", null);
+            throw new ApiException(
+                    403, "forbidden", "the SQL console is for administrators (users with the ceo role)", null);
         }
         String sql = sql(ctx.body());
         if (caller.expired(Instant.now())) {
             throw new ApiException(401, "unauthorized", "JWT expired", null);
         }
         SqlConsoleResult result = console.run(sessions, caller.claimsJson(), sql);
-        log.info("SQL console: {} ran a query ({} rows, {} ms)", caller.actor(), result.rows().size(), result.elapsed_ms());
+        log.info(
+                "SQL console: {} ran a query ({} rows, {} ms)",
+                caller.actor(),
+                result.rows().size(),
+                result.elapsed_ms());
         ctx.json(result);
     }
 
@@ -74,7 +80,8 @@ public final class SqlConsoleRoutes implements HttpModule {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("sql")) {
-                throw ApiException.badRequest(name, "unknown field '" + name + "'; the body is {\"sql\": \"select ...\"}");
+                throw ApiException.badRequest(
+                        name, "unknown field '" + name + "'; the body is {\"sql\": \"select ...\"}");
             }
         }
         JsonNode sql = node.get("sql");

@@ -18,8 +18,19 @@ import java.util.UUID;
  * Core value types do the remaining checks (lengths, confidence range) with the same field names.
  */
 record AppendRequest(StreamId stream, ExpectedVersion expected, NewEvent event) {
-    private static final Set<String> FIELDS = Set.of("event_id", "event_type", "aggregate_type", "aggregate_id", "payload",
-            "metadata", "correlation_id", "causation_id", "emitted_by", "confidence", "expected_version", "timestamp");
+    private static final Set<String> FIELDS = Set.of(
+            "event_id",
+            "event_type",
+            "aggregate_type",
+            "aggregate_id",
+            "payload",
+            "metadata",
+            "correlation_id",
+            "causation_id",
+            "emitted_by",
+            "confidence",
+            "expected_version",
+            "timestamp");
 
     static AppendRequest parse(ObjectMapper json, String body) {
         JsonNode root;
@@ -107,7 +118,8 @@ record AppendRequest(StreamId stream, ExpectedVersion expected, NewEvent event) 
             return ExpectedVersion.any();
         }
         if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
-            throw ApiException.badRequest("expected_version", "expected_version must be a whole number (the stream's version)");
+            throw ApiException.badRequest(
+                    "expected_version", "expected_version must be a whole number (the stream's version)");
         }
         return ExpectedVersion.exactly(node.asLong());
     }

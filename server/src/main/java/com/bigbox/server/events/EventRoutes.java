@@ -36,7 +36,10 @@ public final class EventRoutes implements HttpModule {
     public void configure(JavalinConfig config) {
         config.routes.post("/api/v1/events", this::append, Access.SIGNED_IN);
         config.routes.get("/api/v1/events", this::list, Access.SIGNED_IN);
-        config.routes.get("/api/v1/events/stream", ctx -> new EventStream(transactions, bus, json).serve(ctx, resumeAfter(ctx)), Access.SIGNED_IN);
+        config.routes.get(
+                "/api/v1/events/stream",
+                ctx -> new EventStream(transactions, bus, json).serve(ctx, resumeAfter(ctx)),
+                Access.SIGNED_IN);
         config.routes.get("/api/v1/events/{id}", this::one, Access.SIGNED_IN);
         config.routes.get("/api/v1/aggregates/{type}/{id}/events", this::stream, Access.SIGNED_IN);
     }
@@ -44,7 +47,8 @@ public final class EventRoutes implements HttpModule {
     private void append(Context ctx) {
         AppendRequest request = AppendRequest.parse(json, ctx.body());
         var result = transactions.run(ctx, work -> work.append(request.stream(), request.expected(), request.event()));
-        ctx.status(result.duplicate() ? 200 : 201).json(EventView.of(result.events().getFirst()));
+        ctx.status(result.duplicate() ? 200 : 201)
+                .json(EventView.of(result.events().getFirst()));
     }
 
     private void list(Context ctx) {
@@ -55,13 +59,17 @@ public final class EventRoutes implements HttpModule {
         }
         Set<String> types = new LinkedHashSet<>();
         ctx.queryParams("type").forEach(t -> types.addAll(Arrays.asList(t.split(","))));
-        ctx.json(transactions.run(ctx, work ->
-                work.readAll(position(work, after), limit, types).stream().map(EventView::of).toList()));
+        ctx.json(transactions.run(
+                ctx,
+                work -> work.readAll(position(work, after), limit, types).stream()
+                        .map(EventView::of)
+                        .toList()));
     }
 
     private void one(Context ctx) {
         var id = EventIds.parse(ctx.pathParam("id"));
-        ctx.json(transactions.run(ctx, work -> work.find(id))
+        ctx.json(transactions
+                .run(ctx, work -> work.find(id))
                 .map(EventView::of)
                 .orElseThrow(() -> ApiException.notFound("no event " + id)));
     }

@@ -53,8 +53,10 @@ final class EventStream {
                 Position from = cursor;
                 List<RecordedEvent> batch = transactions.run(ctx, work -> work.readAll(from, BATCH));
                 for (RecordedEvent event : batch) {
-                    write(out, "id: " + event.globalPosition() + "\nevent: " + event.type() + "\ndata: "
-                            + json.writeValueAsString(EventView.of(event)) + "\n\n");
+                    write(
+                            out,
+                            "id: " + event.globalPosition() + "\nevent: " + event.type() + "\ndata: "
+                                    + json.writeValueAsString(EventView.of(event)) + "\n\n");
                     cursor = event.position();
                 }
                 if (batch.size() == BATCH) {

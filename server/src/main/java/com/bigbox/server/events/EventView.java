@@ -24,9 +24,22 @@ public record EventView(
         Instant created_at) {
 
     public static EventView of(RecordedEvent e) {
-        return new EventView(e.eventId(), e.type(), e.stream().type(), e.stream().id(), e.sequenceNumber(),
-                e.globalPosition(), e.payload(), e.metadata(), e.correlationId(), e.causationId(), e.emittedBy(),
-                e.confidence() == null ? null : BigDecimal.valueOf(e.confidence().value()).setScale(2),
-                e.timestamp(), e.createdAt());
+        return new EventView(
+                e.eventId(),
+                e.type(),
+                e.stream().type(),
+                e.stream().id(),
+                e.sequenceNumber(),
+                e.globalPosition(),
+                e.payload(),
+                e.metadata(),
+                e.correlationId(),
+                e.causationId(),
+                e.emittedBy(),
+                e.confidence() == null
+                        ? null
+                        : BigDecimal.valueOf(e.confidence().value()).setScale(2),
+                e.timestamp(),
+                e.createdAt());
     }
 }

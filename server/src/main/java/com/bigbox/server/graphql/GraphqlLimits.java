@@ -36,16 +36,18 @@ public record GraphqlLimits(int maxCost, int maxDepth, long maxResponseBytes) {
                 new MaxQueryDepthInstrumentation(maxDepth) {
                     @Override
                     protected AbortExecutionException mkAbortException(int depth, int max) {
-                        return new AbortExecutionException("the query nests " + depth + " levels deep; the limit is " + max
-                                + " (BIGBOX_GRAPHQL_MAX_DEPTH)");
+                        return new AbortExecutionException("the query nests " + depth + " levels deep; the limit is "
+                                + max + " (BIGBOX_GRAPHQL_MAX_DEPTH)");
                     }
                 },
                 new MaxQueryComplexityInstrumentation(maxCost, this::cost) {
                     @Override
                     protected AbortExecutionException mkAbortException(int cost, int max) {
-                        return new AbortExecutionException("the query costs " + cost + " (aliases x page sizes x selected fields); "
-                                + "the limit is " + max + " (BIGBOX_GRAPHQL_MAX_COST): ask for fewer aliases, smaller pages "
-                                + "(first) or fewer fields, and page with after");
+                        return new AbortExecutionException(
+                                "the query costs " + cost + " (aliases x page sizes x selected fields); "
+                                        + "the limit is " + max
+                                        + " (BIGBOX_GRAPHQL_MAX_COST): ask for fewer aliases, smaller pages "
+                                        + "(first) or fewer fields, and page with after");
                     }
                 }));
     }
@@ -60,7 +62,8 @@ public record GraphqlLimits(int maxCost, int maxDepth, long maxResponseBytes) {
         if (env.getArguments().get("first") instanceof Number first) {
             return Math.max(1, first.longValue());
         }
-        boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()));
+        boolean list = GraphQLTypeUtil.isList(
+                GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()));
         return list && !insidePage(env.getParentEnvironment()) ? UNPAGED_ROWS : 1;
     }
 

@@ -66,7 +66,8 @@ final class GraphqlQueries {
         static final Cursor START = new Cursor(0, 0);
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((transactionSeq + ":" + globalPosition).getBytes(StandardCharsets.UTF_8));
         }
 
@@ -83,7 +84,8 @@ final class GraphqlQueries {
     /** What an event row costs the answer: its payload and metadata only when selected. */
     record RowCharge(ResponseBudget budget, boolean payload, boolean metadata) {}
 
-    record EventFilter(String eventType, String aggregateType, String aggregateId, String emittedBy, UUID correlationId) {}
+    record EventFilter(
+            String eventType, String aggregateType, String aggregateId, String emittedBy, UUID correlationId) {}
 
     private GraphqlQueries() {}
 
@@ -91,10 +93,12 @@ final class GraphqlQueries {
      * Up to {@code first + 1} events after {@code after}, commit-safe; the extra one tells if there is a next page.
      * Rows are fetched in batches and charged to {@code charge}'s budget as read, so an answer over the cap stops early.
      */
-    static List<Map<String, Object>> events(Connection c, ObjectMapper json, EventFilter f, Cursor after, int first,
-            RowCharge charge) throws SQLException {
+    static List<Map<String, Object>> events(
+            Connection c, ObjectMapper json, EventFilter f, Cursor after, int first, RowCharge charge)
+            throws SQLException {
         long horizon;
-        try (var s = c.prepareStatement(HORIZON); var rs = s.executeQuery()) {
+        try (var s = c.prepareStatement(HORIZON);
+                var rs = s.executeQuery()) {
             rs.next();
             horizon = rs.getLong(1);
         }
@@ -118,8 +122,15 @@ final class GraphqlQueries {
      * Up to {@code first} events of one stream from {@code fromSequence} on, read and charged row by row
      * (a stream may hold more events than an answer may).
      */
-    static List<Map<String, Object>> stream(Connection c, ObjectMapper json, String aggregateType, String aggregateId,
-            long fromSequence, int first, RowCharge charge) throws SQLException {
+    static List<Map<String, Object>> stream(
+            Connection c,
+            ObjectMapper json,
+            String aggregateType,
+            String aggregateId,
+            long fromSequence,
+            int first,
+            RowCharge charge)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(STREAM)) {
             s.setString(1, aggregateType);
             s.setString(2, aggregateId);
@@ -129,13 +140,16 @@ final class GraphqlQueries {
         }
     }
 
-    private static List<Map<String, Object>> eventRows(PreparedStatement s, ObjectMapper json, RowCharge charge) throws SQLException {
+    private static List<Map<String, Object>> eventRows(PreparedStatement s, ObjectMapper json, RowCharge charge)
+            throws SQLException {
         s.setFetchSize(FETCH_ROWS);
         try (ResultSet rs = s.executeQuery()) {
             var rows = new ArrayList<Map<String, Object>>();
             while (rs.next()) {
-                charge.budget().charge(ROW_BYTES + (charge.payload() ? length(rs.getString(7)) : 0)
-                        + (charge.metadata() ? length(rs.getString(8)) : 0));
+                charge.budget()
+                        .charge(ROW_BYTES
+                                + (charge.payload() ? length(rs.getString(7)) : 0)
+                                + (charge.metadata() ? length(rs.getString(8)) : 0));
                 var row = new LinkedHashMap<String, Object>();
                 row.put("eventId", rs.getString(1));
                 row.put("eventType", rs.getString(2));
@@ -212,23 +226,58 @@ final class GraphqlQueries {
     }
 
     static List<Map<String, Object>> sopMetrics(Connection c, int first, ResponseBudget budget) throws SQLException {
-        return rows(c, SOP_METRICS, null, first, budget, "sopId", "executions", "avgCycleTimeHours", "avgAutomationRate", "humanHours", "totalCost");
+        return rows(
+                c,
+                SOP_METRICS,
+                null,
+                first,
+                budget,
+                "sopId",
+                "executions",
+                "avgCycleTimeHours",
+                "avgAutomationRate",
+                "humanHours",
+                "totalCost");
     }
 
-    static List<Map<String, Object>> agentPerformance(Connection c, int first, ResponseBudget budget) throws SQLException {
-        return rows(c, AGENT_PERFORMANCE, null, first, budget, "agentId", "eventsProcessed", "eventsEmitted", "humanEscalations", "avgConfidence",
+    static List<Map<String, Object>> agentPerformance(Connection c, int first, ResponseBudget budget)
+            throws SQLException {
+        return rows(
+                c,
+                AGENT_PERFORMANCE,
+                null,
+                first,
+                budget,
+                "agentId",
+                "eventsProcessed",
+                "eventsEmitted",
+                "humanEscalations",
+                "avgConfidence",
                 "automationRate");
     }
 
     static List<Map<String, Object>> clientHealth(Connection c, boolean atRiskOnly, int first, ResponseBudget budget)
             throws SQLException {
-        return rows(c, CLIENT_HEALTH, atRiskOnly, first, budget, "clientId", "healthStatus", "trustScore", "eventsLast30d", "revenue30d",
-                "automationRate", "updatedAt");
+        return rows(
+                c,
+                CLIENT_HEALTH,
+                atRiskOnly,
+                first,
+                budget,
+                "clientId",
+                "healthStatus",
+                "trustScore",
+                "eventsLast30d",
+                "revenue30d",
+                "automationRate",
+                "updatedAt");
     }
 
-    // At most first rows, each charged to the answer's budget as it is read: no list is loaded whole before it is counted.
-    private static List<Map<String, Object>> rows(Connection c, String sql, Boolean flag, int first, ResponseBudget budget,
-            String... names) throws SQLException {
+    // At most first rows, each charged to the answer's budget as it is read: no list is loaded whole before it is
+    // counted.
+    private static List<Map<String, Object>> rows(
+            Connection c, String sql, Boolean flag, int first, ResponseBudget budget, String... names)
+            throws SQLException {
         try (var s = c.prepareStatement(sql)) {
             int limitIndex = 1;
             if (flag != null) {
@@ -242,8 +291,11 @@ final class GraphqlQueries {
                     var row = new LinkedHashMap<String, Object>();
                     for (int i = 0; i < names.length; i++) {
                         Object value = rs.getObject(i + 1);
-                        row.put(names[i], value instanceof Timestamp t ? t.toInstant().toString()
-                                : value instanceof BigDecimal d ? d.doubleValue() : value);
+                        row.put(
+                                names[i],
+                                value instanceof Timestamp t
+                                        ? t.toInstant().toString()
+                                        : value instanceof BigDecimal d ? d.doubleValue() : value);
                     }
                     rows.add(charged(budget, row));
                 }

@@ -54,45 +54,65 @@ public final class GraphqlRoutes implements HttpModule {
         this.transactions = transactions;
         this.decisions = decisions;
         this.limits = limits;
-        this.graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring()))
-                .instrumentation(limits.instrumentation()).build();
+        this.graphql = GraphQL.newGraphQL(
+                        new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring()))
+                .instrumentation(limits.instrumentation())
+                .build();
     }
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post("/graphql/v1", ctx -> {
-            JsonNode body;
-            try {
-                body = json.readTree(ctx.body());
-            } catch (IOException e) {
-                throw ApiException.badRequest("body", "the body is not valid JSON");
-            }
-            if (body == null || !body.isObject() || !body.path("query").isTextual()) {
-                throw ApiException.badRequest("query", "the body must be {\"query\": \"...\", \"variables\": {...}}");
-            }
-            Map<String, Object> variables = body.path("variables").isObject()
-                    ? json.convertValue(body.get("variables"), json.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
-                    : Map.of();
-            execute(ctx, body.get("query").asText(), body.path("operationName").asText(null), variables);
-        }, Access.ANY_KEY);
-        config.routes.get("/graphql/v1", ctx -> {
-            String query = ctx.queryParam("query");
-            if (query == null || query.isBlank()) {
-                throw ApiException.badRequest("query", "query is required");
-            }
-            execute(ctx, query, ctx.queryParam("operationName"), Map.of());
-        }, Access.ANY_KEY);
+        config.routes.post(
+                "/graphql/v1",
+                ctx -> {
+                    JsonNode body;
+                    try {
+                        body = json.readTree(ctx.body());
+                    } catch (IOException e) {
+                        throw ApiException.badRequest("body", "the body is not valid JSON");
+                    }
+                    if (body == null || !body.isObject() || !body.path("query").isTextual()) {
+                        throw ApiException.badRequest(
+                                "query", "the body must be {\"query\": \"...\", \"variables\": {...}}");
+                    }
+                    Map<String, Object> variables = body.path("variables").isObject()
+                            ? json.convertValue(
+                                    body.get("variables"),
+                                    json.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
+                            : Map.of();
+                    execute(
+                            ctx,
+                            body.get("query").asText(),
+                            body.path("operationName").asText(null),
+                            variables);
+                },
+                Access.ANY_KEY);
+        config.routes.get(
+                "/graphql/v1",
+                ctx -> {
+                    String query = ctx.queryParam("query");
+                    if (query == null || query.isBlank()) {
+                        throw ApiException.badRequest("query", "query is required");
+                    }
+                    execute(ctx, query, ctx.queryParam("operationName"), Map.of());
+                },
+                Access.ANY_KEY);
     }
 
     private void execute(Context ctx, String query, String operationName, Map<String, Object> variables) {
-        Caller caller = Caller.of(ctx).orElseThrow(() -> ApiException.badRequest("Authorization", "credentials are required"));
+        Caller caller =
+                Caller.of(ctx).orElseThrow(() -> ApiException.badRequest("Authorization", "credentials are required"));
         ExecutionResult result;
         var budget = new ResponseBudget(limits.maxResponseBytes());
         try {
             result = transactions.run(ctx, work -> {
-                ExecutionResult r = graphql.execute(ExecutionInput.newExecutionInput().query(query).operationName(operationName)
-                        .variables(variables).graphQLContext(Map.of(UnitOfWork.class, work, Caller.class, caller,
-                                ResponseBudget.class, budget)).build());
+                ExecutionResult r = graphql.execute(ExecutionInput.newExecutionInput()
+                        .query(query)
+                        .operationName(operationName)
+                        .variables(variables)
+                        .graphQLContext(
+                                Map.of(UnitOfWork.class, work, Caller.class, caller, ResponseBudget.class, budget))
+                        .build());
                 if (!r.getErrors().isEmpty()) {
                     throw new RolledBack(r);
                 }
@@ -103,7 +123,10 @@ public final class GraphqlRoutes implements HttpModule {
         }
         if (budget.exceeded()) {
             // Only the refusal: the part read before the cap was reached is not an answer either.
-            ctx.json(Map.of("errors", List.of(Map.of("message", budget.message(), "extensions", Map.of("classification", "ResponseTooLarge")))));
+            ctx.json(Map.of(
+                    "errors",
+                    List.of(Map.of(
+                            "message", budget.message(), "extensions", Map.of("classification", "ResponseTooLarge")))));
             return;
         }
         ctx.json(result.toSpecification());
@@ -147,7 +170,8 @@ public final class GraphqlRoutes implements HttpModule {
             } catch (SQLException | RuntimeException e) {
                 c.rollback(savepoint);
                 if (e instanceof SQLException sql) {
-                    throw new IllegalArgumentException(sql.getMessage().lines().findFirst().orElse("database error"), e);
+                    throw new IllegalArgumentException(
+                            sql.getMessage().lines().findFirst().orElse("database error"), e);
                 }
                 throw e;
             }
@@ -158,20 +182,47 @@ public final class GraphqlRoutes implements HttpModule {
         return RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.json(json))
                 .scalar(Scalars.longs())
-                .type("Query", t -> t
-                        // Every list field is paged (first, at most MAX_PAGE) and charged row by row as it is read.
-                        .dataFetcher("events", sql(this::events, false))
-                        .dataFetcher("aggregateStream", sql(this::aggregateStream, false))
-                        .dataFetcher("pendingApprovals", sql((c, env) -> GraphqlQueries.pendingApprovals(c, json, first(env), budget(env)), false))
-                        .dataFetcher("sopMetrics", sql((c, env) -> GraphqlQueries.sopMetrics(c, first(env), budget(env)), false))
-                        .dataFetcher("agentPerformance", sql((c, env) -> GraphqlQueries.agentPerformance(c, first(env), budget(env)), false))
-                        .dataFetcher("clientHealth", sql((c, env) -> GraphqlQueries.clientHealth(c,
-                                Boolean.TRUE.equals(env.getArgument("atRiskOnly")), first(env), budget(env)), false)))
-                .type("Mutation", t -> t
-                        .dataFetcher("appendEvent", sql(this::append))
-                        .dataFetcher("decideApproval", sql((c, env) -> decisions.decide(unit(env), uuid(env.getArgument("approvalId"), "approvalId"),
-                                "APPROVED".equals(env.getArgument("decision")), env.getGraphQlContext().<Caller>get(Caller.class),
-                                env.getArgument("notes")))))
+                .type(
+                        "Query",
+                        t -> t
+                                // Every list field is paged (first, at most MAX_PAGE) and charged row by row as it is
+                                // read.
+                                .dataFetcher("events", sql(this::events, false))
+                                .dataFetcher("aggregateStream", sql(this::aggregateStream, false))
+                                .dataFetcher(
+                                        "pendingApprovals",
+                                        sql(
+                                                (c, env) -> GraphqlQueries.pendingApprovals(
+                                                        c, json, first(env), budget(env)),
+                                                false))
+                                .dataFetcher(
+                                        "sopMetrics",
+                                        sql((c, env) -> GraphqlQueries.sopMetrics(c, first(env), budget(env)), false))
+                                .dataFetcher(
+                                        "agentPerformance",
+                                        sql(
+                                                (c, env) -> GraphqlQueries.agentPerformance(c, first(env), budget(env)),
+                                                false))
+                                .dataFetcher(
+                                        "clientHealth",
+                                        sql(
+                                                (c, env) -> GraphqlQueries.clientHealth(
+                                                        c,
+                                                        Boolean.TRUE.equals(env.getArgument("atRiskOnly")),
+                                                        first(env),
+                                                        budget(env)),
+                                                false)))
+                .type(
+                        "Mutation",
+                        t -> t.dataFetcher("appendEvent", sql(this::append))
+                                .dataFetcher(
+                                        "decideApproval",
+                                        sql((c, env) -> decisions.decide(
+                                                unit(env),
+                                                uuid(env.getArgument("approvalId"), "approvalId"),
+                                                "APPROVED".equals(env.getArgument("decision")),
+                                                env.getGraphQlContext().<Caller>get(Caller.class),
+                                                env.getArgument("notes")))))
                 .build();
     }
 
@@ -189,44 +240,79 @@ public final class GraphqlRoutes implements HttpModule {
 
     private Object aggregateStream(Connection c, DataFetchingEnvironment env) throws SQLException {
         Long from = env.getArgument("fromSequence");
-        var charge = new GraphqlQueries.RowCharge(budget(env), env.getSelectionSet().contains("payload"),
+        var charge = new GraphqlQueries.RowCharge(
+                budget(env),
+                env.getSelectionSet().contains("payload"),
                 env.getSelectionSet().contains("metadata"));
-        return GraphqlQueries.stream(c, json, env.getArgument("aggregateType"), env.getArgument("aggregateId"),
-                from == null ? 0 : from, first(env), charge);
+        return GraphqlQueries.stream(
+                c,
+                json,
+                env.getArgument("aggregateType"),
+                env.getArgument("aggregateId"),
+                from == null ? 0 : from,
+                first(env),
+                charge);
     }
 
     private Object events(Connection c, DataFetchingEnvironment env) throws SQLException {
         int first = first(env);
         Map<String, Object> f = env.getArgument("filter") == null ? Map.of() : env.getArgument("filter");
-        var filter = new GraphqlQueries.EventFilter((String) f.get("eventType"), (String) f.get("aggregateType"),
-                (String) f.get("aggregateId"), (String) f.get("emittedBy"),
+        var filter = new GraphqlQueries.EventFilter(
+                (String) f.get("eventType"),
+                (String) f.get("aggregateType"),
+                (String) f.get("aggregateId"),
+                (String) f.get("emittedBy"),
                 f.get("correlationId") == null ? null : uuid(f.get("correlationId"), "correlationId"));
         String after = env.getArgument("after");
         var cursor = after == null ? GraphqlQueries.Cursor.START : GraphqlQueries.Cursor.decode(after);
-        var charge = new GraphqlQueries.RowCharge(env.getGraphQlContext().get(ResponseBudget.class),
-                env.getSelectionSet().contains("edges/node/payload"), env.getSelectionSet().contains("edges/node/metadata"));
+        var charge = new GraphqlQueries.RowCharge(
+                env.getGraphQlContext().get(ResponseBudget.class),
+                env.getSelectionSet().contains("edges/node/payload"),
+                env.getSelectionSet().contains("edges/node/metadata"));
         List<Map<String, Object>> rows = GraphqlQueries.events(c, json, filter, cursor, first, charge);
         boolean hasNext = rows.size() > first;
         List<Map<String, Object>> page = hasNext ? rows.subList(0, first) : rows;
         var connection = new LinkedHashMap<String, Object>();
-        connection.put("edges", page.stream().map(row -> Map.of("cursor", row.get("cursor"), "node", row)).toList());
-        connection.put("pageInfo", Map.of("hasNextPage", hasNext, "endCursor", page.isEmpty() ? "" : page.getLast().get("cursor")));
+        connection.put(
+                "edges",
+                page.stream()
+                        .map(row -> Map.of("cursor", row.get("cursor"), "node", row))
+                        .toList());
+        connection.put(
+                "pageInfo",
+                Map.of(
+                        "hasNextPage",
+                        hasNext,
+                        "endCursor",
+                        page.isEmpty() ? "" : page.getLast().get("cursor")));
         return connection;
     }
 
     private Object append(Connection c, DataFetchingEnvironment env) throws SQLException {
         Map<String, Object> input = env.getArgument("input");
         try {
-            var event = new NewEvent(UUID.randomUUID(), (String) input.get("eventType"), json.writeValueAsString(input.get("payload")),
+            var event = new NewEvent(
+                    UUID.randomUUID(),
+                    (String) input.get("eventType"),
+                    json.writeValueAsString(input.get("payload")),
                     input.get("metadata") == null ? "{}" : json.writeValueAsString(input.get("metadata")),
                     input.get("correlationId") == null ? null : uuid(input.get("correlationId"), "correlationId"),
                     input.get("causationId") == null ? null : uuid(input.get("causationId"), "causationId"),
-                    input.get("emittedBy") == null ? env.getGraphQlContext().<Caller>get(Caller.class).actor() : (String) input.get("emittedBy"),
-                    input.get("confidence") == null ? null : Confidence.of(((Number) input.get("confidence")).doubleValue()), null);
-            ExpectedVersion expected = input.get("expectedVersion") == null ? ExpectedVersion.any()
+                    input.get("emittedBy") == null
+                            ? env.getGraphQlContext().<Caller>get(Caller.class).actor()
+                            : (String) input.get("emittedBy"),
+                    input.get("confidence") == null
+                            ? null
+                            : Confidence.of(((Number) input.get("confidence")).doubleValue()),
+                    null);
+            ExpectedVersion expected = input.get("expectedVersion") == null
+                    ? ExpectedVersion.any()
                     : ExpectedVersion.exactly(((Number) input.get("expectedVersion")).longValue());
-            var result = unit(env).append(stream((String) input.get("aggregateType"), (String) input.get("aggregateId")), expected,
-                    List.of(event));
+            var result = unit(env)
+                    .append(
+                            stream((String) input.get("aggregateType"), (String) input.get("aggregateId")),
+                            expected,
+                            List.of(event));
             return GraphqlQueries.event(json, result.events().getFirst());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("payload is not JSON", e);

@@ -46,7 +46,11 @@ final class ResponseBudget {
         return switch (value) {
             case null -> 4;
             case String s -> s.length() + 2L;
-            case Map<?, ?> m -> 2 + m.entrySet().stream().mapToLong(e -> size(String.valueOf(e.getKey())) + 1 + size(e.getValue()) + 1).sum();
+            case Map<?, ?> m ->
+                2
+                        + m.entrySet().stream()
+                                .mapToLong(e -> size(String.valueOf(e.getKey())) + 1 + size(e.getValue()) + 1)
+                                .sum();
             case List<?> l -> 2 + l.stream().mapToLong(v -> size(v) + 1).sum();
             default -> String.valueOf(value).length();
         };

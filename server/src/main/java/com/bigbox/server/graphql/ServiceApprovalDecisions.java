@@ -28,7 +28,8 @@ public final class ServiceApprovalDecisions implements ApprovalDecisions {
     public Map<String, Object> decide(UnitOfWork work, UUID approvalId, boolean approve, Caller decider, String notes) {
         Deciders.requireMayDecide(Optional.of(decider), approvals.get(work, approvalId));
         String decidedBy = decider.actor();
-        DecisionCommand command = approve ? new DecisionCommand.Approve(decidedBy, notes) : new DecisionCommand.Reject(decidedBy, notes);
+        DecisionCommand command =
+                approve ? new DecisionCommand.Approve(decidedBy, notes) : new DecisionCommand.Reject(decidedBy, notes);
         return view(approvals.decide(work, approvalId, command));
     }
 

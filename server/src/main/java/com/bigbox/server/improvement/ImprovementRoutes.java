@@ -9,10 +9,10 @@ import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.sop.SopVersion;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.postgres.improvement.PgImprovementReads;
-import com.bigbox.server.approvals.Deciders;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.RequestTransactions;
 import com.bigbox.server.approvals.ApprovalView;
+import com.bigbox.server.approvals.Deciders;
 import com.bigbox.server.auth.Access;
 import com.bigbox.server.autonomic.Body;
 import com.bigbox.server.autonomic.Query;
@@ -49,36 +49,53 @@ public final class ImprovementRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/reviews/weekly", ctx -> {
-            String week = Query.text(ctx, "week");
-            ReviewWeek reviewed = week == null ? ReviewWeek.of(ops.clock().instant()) : ReviewWeek.parse(week);
-            Replies.json(ctx, transactions.run(ctx, w -> ops.improvement().weeklyReview(w, reviewed)));
-        }, Access.STAFF);
+        config.routes.get(
+                "/api/v1/reviews/weekly",
+                ctx -> {
+                    String week = Query.text(ctx, "week");
+                    ReviewWeek reviewed =
+                            week == null ? ReviewWeek.of(ops.clock().instant()) : ReviewWeek.parse(week);
+                    Replies.json(
+                            ctx, transactions.run(ctx, w -> ops.improvement().weeklyReview(w, reviewed)));
+                },
+                Access.STAFF);
         config.routes.get("/api/v1/signals", ctx -> signals(ctx, choice(ctx, "kind", KINDS)), Access.STAFF);
         config.routes.get("/api/v1/drift-alerts", ctx -> signals(ctx, "drift"), Access.STAFF);
         config.routes.post("/api/v1/signals/{id}/acknowledge", this::acknowledge, Access.STAFF);
         config.routes.post("/api/v1/drift-alerts/{id}/acknowledge", this::acknowledge, Access.STAFF);
-        config.routes.get("/api/v1/sop-proposals", ctx -> {
-            String status = choice(ctx, "status", STATUSES);
-            int limit = Query.integer(ctx, "limit", 100, 1, 500);
-            List<Map<String, Object>> proposals = transactions.run(ctx, w -> reads.proposals(w, status, limit));
-            Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
-        }, Access.STAFF);
+        config.routes.get(
+                "/api/v1/sop-proposals",
+                ctx -> {
+                    String status = choice(ctx, "status", STATUSES);
+                    int limit = Query.integer(ctx, "limit", 100, 1, 500);
+                    List<Map<String, Object>> proposals = transactions.run(ctx, w -> reads.proposals(w, status, limit));
+                    Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
+                },
+                Access.STAFF);
         config.routes.post("/api/v1/sop-proposals/{id}/approve", ctx -> decide(ctx, "approve"), Access.STAFF);
         config.routes.post("/api/v1/sop-proposals/{id}/reject", ctx -> decide(ctx, "reject"), Access.STAFF);
         // A person found a decision that took effect alone wrong: the evidence threshold calibration reads.
-        config.routes.post("/api/v1/decisions/{event_id}/override", ctx -> {
-            UUID decision = Query.uuid("event_id", ctx.pathParam("event_id"));
-            Body body = Body.of(ctx, Set.of("overridden_by", "reason"));
-            RecordedEvent overridden = transactions.run(ctx, w -> ops.decisionOverrides().override(w, decision,
-                    body.requiredText("overridden_by"), body.text("reason")));
-            Replies.json(ctx, 201, EventView.of(overridden));
-        }, Access.STAFF);
-        config.routes.post("/api/v1/sops/{id}/revert", ctx -> {
-            String by = Body.of(ctx, Set.of("reverted_by")).requiredText("reverted_by");
-            SopVersion reverted = transactions.run(ctx, w -> ops.improvement().revert(w, ctx.pathParam("id"), by));
-            Replies.json(ctx, 201, SopVersionView.of(reverted, false));
-        }, Access.ADMIN);
+        config.routes.post(
+                "/api/v1/decisions/{event_id}/override",
+                ctx -> {
+                    UUID decision = Query.uuid("event_id", ctx.pathParam("event_id"));
+                    Body body = Body.of(ctx, Set.of("overridden_by", "reason"));
+                    RecordedEvent overridden = transactions.run(
+                            ctx,
+                            w -> ops.decisionOverrides()
+                                    .override(w, decision, body.requiredText("overridden_by"), body.text("reason")));
+                    Replies.json(ctx, 201, EventView.of(overridden));
+                },
+                Access.STAFF);
+        config.routes.post(
+                "/api/v1/sops/{id}/revert",
+                ctx -> {
+                    String by = Body.of(ctx, Set.of("reverted_by")).requiredText("reverted_by");
+                    SopVersion reverted =
+                            transactions.run(ctx, w -> ops.improvement().revert(w, ctx.pathParam("id"), by));
+                    Replies.json(ctx, 201, SopVersionView.of(reverted, false));
+                },
+                Access.ADMIN);
     }
 
     private void signals(Context ctx, String kind) {
@@ -98,13 +115,17 @@ public final class ImprovementRoutes implements HttpModule {
     private void decide(Context ctx, String decision) {
         UUID id = Query.uuid("id", ctx.pathParam("id"));
         Body body = Body.of(ctx, Set.of("decided_by", "notes"));
-        DecisionCommand command = DecisionCommand.parse(decision, Deciders.name(ctx, body.text("decided_by")), body.text("notes"), null);
+        DecisionCommand command =
+                DecisionCommand.parse(decision, Deciders.name(ctx, body.text("decided_by")), body.text("notes"), null);
         Approval decided = transactions.run(ctx, w -> {
-            Map<String, Object> proposal = reads.proposal(w, id).orElseThrow(() -> new NotFoundException("no SOP proposal " + id));
+            Map<String, Object> proposal =
+                    reads.proposal(w, id).orElseThrow(() -> new NotFoundException("no SOP proposal " + id));
             Object approval = proposal.get("approval_id");
             if (approval == null) {
-                throw new InvalidInputException("id", "SOP proposal " + id + " was approved automatically (" + proposal.get("mechanism")
-                        + "): there is nothing to decide; revert the SOP instead");
+                throw new InvalidInputException(
+                        "id",
+                        "SOP proposal " + id + " was approved automatically (" + proposal.get("mechanism")
+                                + "): there is nothing to decide; revert the SOP instead");
             }
             return Deciders.decide(ops.approvals(), w, ctx, (UUID) approval, command);
         });
@@ -114,7 +135,8 @@ public final class ImprovementRoutes implements HttpModule {
     private static String choice(Context ctx, String name, Set<String> allowed) {
         String value = Query.text(ctx, name);
         if (value != null && !allowed.contains(value)) {
-            throw new InvalidInputException(name, name + " must be one of " + allowed.stream().sorted().toList() + ", was '" + value + "'");
+            throw new InvalidInputException(
+                    name, name + " must be one of " + allowed.stream().sorted().toList() + ", was '" + value + "'");
         }
         return value;
     }

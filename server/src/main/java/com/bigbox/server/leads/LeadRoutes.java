@@ -15,8 +15,8 @@ import java.util.Set;
 
 /** {@code POST /api/v1/leads}: the intake path over HTTP. A malformed inquiry is refused, naming the field. */
 public final class LeadRoutes implements HttpModule {
-    static final Set<String> FIELDS = Set.of("name", "email", "phone", "company", "budget", "message", "urgency", "source",
-            "client_id");
+    static final Set<String> FIELDS =
+            Set.of("name", "email", "phone", "company", "budget", "message", "urgency", "source", "client_id");
 
     private final RequestTransactions transactions;
     private final LeadIntake intake;
@@ -33,8 +33,16 @@ public final class LeadRoutes implements HttpModule {
 
     /** Reads an inquiry from a JSON body; shared with the original API's lead intake. */
     public static LeadInquiry inquiry(Body body) {
-        return new LeadInquiry(body.text("name"), body.text("email"), body.text("phone"), body.text("company"),
-                body.decimal("budget"), body.text("message"), body.text("urgency"), body.text("source"), body.text("client_id"));
+        return new LeadInquiry(
+                body.text("name"),
+                body.text("email"),
+                body.text("phone"),
+                body.text("company"),
+                body.decimal("budget"),
+                body.text("message"),
+                body.text("urgency"),
+                body.text("source"),
+                body.text("client_id"));
     }
 
     private void receive(Context ctx) {

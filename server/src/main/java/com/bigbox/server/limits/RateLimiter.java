@@ -37,7 +37,8 @@ final class RateLimiter {
         long now = nanoClock.getAsLong();
         if (buckets.size() > EVICT_ABOVE) {
             // Buckets idle for a minute are full again: forgetting them changes nothing.
-            buckets.values().removeIf(b -> now - b.updatedAt > Duration.ofMinutes(1).toNanos());
+            buckets.values()
+                    .removeIf(b -> now - b.updatedAt > Duration.ofMinutes(1).toNanos());
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now));
         synchronized (bucket) {

@@ -62,8 +62,12 @@ public final class RequestLimits {
     private void checkAddressAndSize(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         if (length > settings.maxBodyBytes()) {
-            throw new ApiException(413, "payload_too_large", "the request body has " + length + " bytes; the limit is "
-                    + settings.maxBodyBytes() + " (BIGBOX_MAX_BODY_BYTES)", "body");
+            throw new ApiException(
+                    413,
+                    "payload_too_large",
+                    "the request body has " + length + " bytes; the limit is " + settings.maxBodyBytes()
+                            + " (BIGBOX_MAX_BODY_BYTES)",
+                    "body");
         }
         if (settings.perIpPerMinute() > 0) {
             refuseIfLimited(ctx, perIp.acquire("ip:" + ctx.ip()), "this address", "BIGBOX_RATE_LIMIT_PER_IP");
@@ -72,8 +76,9 @@ public final class RequestLimits {
 
     private void checkKey(Context ctx) {
         if (settings.perKeyPerMinute() > 0) {
-            Caller.of(ctx).ifPresent(caller ->
-                    refuseIfLimited(ctx, perKey.acquire(bucket(ctx, caller)), "this key", "BIGBOX_RATE_LIMIT_PER_KEY"));
+            Caller.of(ctx)
+                    .ifPresent(caller -> refuseIfLimited(
+                            ctx, perKey.acquire(bucket(ctx, caller)), "this key", "BIGBOX_RATE_LIMIT_PER_KEY"));
         }
     }
 
@@ -87,8 +92,11 @@ public final class RequestLimits {
     private static void refuseIfLimited(Context ctx, OptionalLong retryAfter, String who, String setting) {
         if (retryAfter.isPresent()) {
             ctx.header("Retry-After", Long.toString(retryAfter.getAsLong()));
-            throw new ApiException(429, "rate_limited", "too many requests from " + who + "; retry after "
-                    + retryAfter.getAsLong() + "s (" + setting + ")", null);
+            throw new ApiException(
+                    429,
+                    "rate_limited",
+                    "too many requests from " + who + "; retry after " + retryAfter.getAsLong() + "s (" + setting + ")",
+                    null);
         }
     }
 }

@@ -46,10 +46,17 @@ public final class MeetingRoutes implements HttpModule {
         Body body = Body.of(ctx, FIELDS);
         MeetingIntake.Submission submission;
         try {
-            submission = new MeetingIntake.Submission(body.text("client_id"), body.text("meeting_id"), date(body.text("date")),
-                    body.text("text"), turns(body.node("turns")), body.bool("attended"));
+            submission = new MeetingIntake.Submission(
+                    body.text("client_id"),
+                    body.text("meeting_id"),
+                    date(body.text("date")),
+                    body.text("text"),
+                    turns(body.node("turns")),
+                    body.bool("attended"));
         } catch (IllegalArgumentException e) {
-            String field = e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "body";
+            String field = e.getMessage().contains(":")
+                    ? e.getMessage().substring(0, e.getMessage().indexOf(':'))
+                    : "body";
             throw ApiException.badRequest(field, e.getMessage());
         }
         RecordedEvent recorded = transactions.run(ctx, w -> intake.receive(w, submission));
@@ -84,15 +91,21 @@ public final class MeetingRoutes implements HttpModule {
             Body turn = Body.of(object);
             object.fieldNames().forEachRemaining(name -> {
                 if (!TURN_FIELDS.contains(name)) {
-                    throw ApiException.badRequest("turns", "unknown turn field '" + name + "'; expected some of " + TURN_FIELDS);
+                    throw ApiException.badRequest(
+                            "turns", "unknown turn field '" + name + "'; expected some of " + TURN_FIELDS);
                 }
             });
             String text = turn.text("text");
             if (text == null || text.isBlank()) {
                 throw ApiException.badRequest("turns", "turn " + (turns.size() + 1) + " has no text");
             }
-            turns.add(new Turn("t" + (turns.size() + 1), turn.text("speaker"), turn.text("role"), turn.number("start"),
-                    turn.number("end"), text));
+            turns.add(new Turn(
+                    "t" + (turns.size() + 1),
+                    turn.text("speaker"),
+                    turn.text("role"),
+                    turn.number("start"),
+                    turn.number("end"),
+                    text));
         }
         return turns;
     }

@@ -38,8 +38,11 @@ public final class BusinessMetrics implements ScrapeTimeGauges {
         Gauge.builder("bigbox.chaos.experiments.running", latest, l -> value(l.get(), f -> (double) f.chaosRunning()))
                 .description("Chaos experiments running now")
                 .register(registry);
-        Gauge.builder("bigbox.chaos.resilience.score", latest,
-                        l -> value(l.get(), f -> f.lastResilienceScore() == null ? Double.NaN : f.lastResilienceScore()))
+        Gauge.builder(
+                        "bigbox.chaos.resilience.score",
+                        latest,
+                        l -> value(
+                                l.get(), f -> f.lastResilienceScore() == null ? Double.NaN : f.lastResilienceScore()))
                 .description("1 - degradation of the latest completed chaos experiment (alert below 0.7)")
                 .register(registry);
         this.sopExecutions = MultiGauge.builder("bigbox.sop.executions")
@@ -55,18 +58,30 @@ public final class BusinessMetrics implements ScrapeTimeGauges {
     public void refresh() throws Exception {
         BusinessGauges.Figures figures = source.read();
         latest.set(figures);
-        sopExecutions.register(figures.sopExecutions().stream()
-                .map(s -> MultiGauge.Row.of(Tags.of("sop_id", s.sopId(), "status", s.status()), s.executions()))
-                .toList(), true);
-        agentConfidence.register(figures.agents().stream()
-                .filter(a -> a.avgConfidence() != null)
-                .map(a -> MultiGauge.Row.of(Tags.of("agent", a.agentId()), a.avgConfidence()))
-                .toList(), true);
+        sopExecutions.register(
+                figures.sopExecutions().stream()
+                        .map(s -> MultiGauge.Row.of(Tags.of("sop_id", s.sopId(), "status", s.status()), s.executions()))
+                        .toList(),
+                true);
+        agentConfidence.register(
+                figures.agents().stream()
+                        .filter(a -> a.avgConfidence() != null)
+                        .map(a -> MultiGauge.Row.of(Tags.of("agent", a.agentId()), a.avgConfidence()))
+                        .toList(),
+                true);
         for (BusinessGauges.AgentFigures agent : figures.agents()) {
-            total(agentEscalations, "bigbox.agent.escalations", agent.agentId(),
-                    "Decisions the agent handed to a person (agent_metrics)").set(agent.escalations());
-            total(agentEventsProcessed, "bigbox.agent.events.processed", agent.agentId(),
-                    "Events the agent reacted to (agent_metrics)").set(agent.eventsProcessed());
+            total(
+                            agentEscalations,
+                            "bigbox.agent.escalations",
+                            agent.agentId(),
+                            "Decisions the agent handed to a person (agent_metrics)")
+                    .set(agent.escalations());
+            total(
+                            agentEventsProcessed,
+                            "bigbox.agent.events.processed",
+                            agent.agentId(),
+                            "Events the agent reacted to (agent_metrics)")
+                    .set(agent.eventsProcessed());
         }
     }
 
@@ -74,12 +89,16 @@ public final class BusinessMetrics implements ScrapeTimeGauges {
     private AtomicLong total(Map<String, AtomicLong> totals, String name, String agent, String description) {
         return totals.computeIfAbsent(agent, a -> {
             var value = new AtomicLong();
-            FunctionCounter.builder(name, value, AtomicLong::get).tag("agent", a).description(description).register(registry);
+            FunctionCounter.builder(name, value, AtomicLong::get)
+                    .tag("agent", a)
+                    .description(description)
+                    .register(registry);
             return value;
         });
     }
 
-    private static double value(BusinessGauges.Figures figures, java.util.function.ToDoubleFunction<BusinessGauges.Figures> f) {
+    private static double value(
+            BusinessGauges.Figures figures, java.util.function.ToDoubleFunction<BusinessGauges.Figures> f) {
         return figures == null ? Double.NaN : f.applyAsDouble(figures);
     }
 }

@@ -20,7 +20,8 @@ public final class DeliveryMetrics implements ScrapeTimeGauges {
     private final MultiGauge subscriptionLag;
     private final MultiGauge checkpointAge;
 
-    public DeliveryMetrics(MeterRegistry registry, DeliveryLag lag, Supplier<Position> feedPosition, Supplier<Boolean> listening) {
+    public DeliveryMetrics(
+            MeterRegistry registry, DeliveryLag lag, Supplier<Position> feedPosition, Supplier<Boolean> listening) {
         this.lag = lag;
         this.feedPosition = feedPosition;
         Gauge.builder("bigbox.feed.lag", feedLag, AtomicLong::get)
@@ -32,7 +33,8 @@ public final class DeliveryMetrics implements ScrapeTimeGauges {
                 .strongReference(true)
                 .register(registry);
         this.subscriptionLag = MultiGauge.builder("bigbox.subscription.lag")
-                .description("Committed events after a durable subscription's checkpoint, by subscription and owning instance")
+                .description(
+                        "Committed events after a durable subscription's checkpoint, by subscription and owning instance")
                 .baseUnit("events")
                 .register(registry);
         this.checkpointAge = MultiGauge.builder("bigbox.subscription.checkpoint.age")
@@ -45,12 +47,17 @@ public final class DeliveryMetrics implements ScrapeTimeGauges {
     public void refresh() throws Exception {
         feedLag.set(lag.eventsAfter(feedPosition.get()));
         var subscriptions = lag.subscriptions();
-        subscriptionLag.register(subscriptions.stream()
-                .map(s -> MultiGauge.Row.of(Tags.of("subscription", s.name(), "owner", s.owner() == null ? "" : s.owner()),
-                        s.lagEvents()))
-                .toList(), true);
-        checkpointAge.register(subscriptions.stream()
-                .map(s -> MultiGauge.Row.of(Tags.of("subscription", s.name()), s.checkpointAgeSeconds()))
-                .toList(), true);
+        subscriptionLag.register(
+                subscriptions.stream()
+                        .map(s -> MultiGauge.Row.of(
+                                Tags.of("subscription", s.name(), "owner", s.owner() == null ? "" : s.owner()),
+                                s.lagEvents()))
+                        .toList(),
+                true);
+        checkpointAge.register(
+                subscriptions.stream()
+                        .map(s -> MultiGauge.Row.of(Tags.of("subscription", s.name()), s.checkpointAgeSeconds()))
+                        .toList(),
+                true);
     }
 }

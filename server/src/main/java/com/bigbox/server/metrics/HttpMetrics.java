@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 public final class HttpMetrics implements HttpModule {
     private static final String STARTED = HttpMetrics.class.getName() + ".started";
     private static final Duration[] BUCKETS = {
-        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5),
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+                Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2_500),
+                Duration.ofSeconds(5),
         Duration.ofSeconds(10)
     };
 

@@ -28,7 +28,8 @@ public final class MetricsRoutes implements HttpModule {
         this.registry = registry;
         this.gauges = List.copyOf(gauges);
         this.refreshFailures = Counter.builder("bigbox.metrics.refresh.failures")
-                .description("Scrapes whose database-derived gauges could not be refreshed (previous values were served)")
+                .description(
+                        "Scrapes whose database-derived gauges could not be refreshed (previous values were served)")
                 .register(registry);
     }
 

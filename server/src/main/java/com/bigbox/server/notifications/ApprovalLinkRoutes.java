@@ -70,13 +70,16 @@ public final class ApprovalLinkRoutes implements HttpModule {
             }
             Link link = outcome.link();
             if (!link.decidable()) {
-                ctx.status(403).html(LinkPages.message("Sign in to decide",
-                        "This approval is decided in the dashboard after signing in.", link.approvalId()));
+                ctx.status(403)
+                        .html(LinkPages.message(
+                                "Sign in to decide",
+                                "This approval is decided in the dashboard after signing in.",
+                                link.approvalId()));
                 return null;
             }
             String by = link.subject().replaceFirst("^(user|role):", "") + " (from a notification link)";
-            DecisionCommand command = DecisionCommand.parse(decision == null ? "" : decision.toLowerCase(Locale.ROOT), by,
-                    notes, null);
+            DecisionCommand command =
+                    DecisionCommand.parse(decision == null ? "" : decision.toLowerCase(Locale.ROOT), by, notes, null);
             if (!links.use(w, link, by, now)) {
                 refuse(ctx, new Outcome(link, PgApprovalLinks.Refusal.USED));
                 return null;
@@ -89,11 +92,20 @@ public final class ApprovalLinkRoutes implements HttpModule {
 
     private static void refuse(Context ctx, Outcome outcome) {
         switch (outcome.refusal()) {
-            case INVALID -> ctx.status(404).html(LinkPages.message("Link not valid", "This link is not one we sent.", null));
-            case EXPIRED -> ctx.status(410).html(LinkPages.message("Link expired",
-                    "This link has expired; open the approval in the dashboard.", outcome.link().approvalId()));
-            case USED -> ctx.status(410).html(LinkPages.message("Link already used",
-                    "This link was used already; open the approval in the dashboard.", outcome.link().approvalId()));
+            case INVALID ->
+                ctx.status(404).html(LinkPages.message("Link not valid", "This link is not one we sent.", null));
+            case EXPIRED ->
+                ctx.status(410)
+                        .html(LinkPages.message(
+                                "Link expired",
+                                "This link has expired; open the approval in the dashboard.",
+                                outcome.link().approvalId()));
+            case USED ->
+                ctx.status(410)
+                        .html(LinkPages.message(
+                                "Link already used",
+                                "This link was used already; open the approval in the dashboard.",
+                                outcome.link().approvalId()));
         }
     }
 }

@@ -30,12 +30,14 @@ public final class EmailSender implements ChannelSender {
         if (!smtp.tls()) {
             props.put("mail.smtp.starttls.enable", "true");
         }
-        Authenticator auth = smtp.user() == null ? null : new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(smtp.user(), smtp.password());
-            }
-        };
+        Authenticator auth = smtp.user() == null
+                ? null
+                : new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        return new PasswordAuthentication(smtp.user(), smtp.password());
+                    }
+                };
         this.session = Session.getInstance(props, auth);
         this.from = smtp.from();
     }

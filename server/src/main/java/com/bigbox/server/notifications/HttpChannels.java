@@ -21,8 +21,10 @@ import java.util.Map;
  * is a failure with the status and the start of the answer as its reason.
  */
 public final class HttpChannels {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final Clock clock;
 
     public HttpChannels(Clock clock) {
@@ -38,16 +40,26 @@ public final class HttpChannels {
             if (secret == null) {
                 throw new IllegalStateException("the webhook channel has no signing secret");
             }
-            String body = EventCodec.write(Map.of("type", "approval." + message.fields().get("trigger"), "data", message.fields()));
+            String body = EventCodec.write(
+                    Map.of("type", "approval." + message.fields().get("trigger"), "data", message.fields()));
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
-            post(address, body, Map.of("X-Bigbox-Timestamp", timestamp,
-                    "X-Bigbox-Signature", WebhookSignature.header(secret, timestamp, body.getBytes(StandardCharsets.UTF_8))));
+            post(
+                    address,
+                    body,
+                    Map.of(
+                            "X-Bigbox-Timestamp",
+                            timestamp,
+                            "X-Bigbox-Signature",
+                            WebhookSignature.header(secret, timestamp, body.getBytes(StandardCharsets.UTF_8))));
         };
     }
 
-    private void post(Address address, String json, Map<String, String> headers) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(address.target())).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    private void post(Address address, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(address.target()))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

@@ -11,7 +11,11 @@ final class LinkPages {
 
     static String approval(Approval a, Link link, String action) {
         var html = new StringBuilder(page("Approval " + a.approvalId()));
-        html.append("<h1>").append(esc(a.agentId())).append(": ").append(esc(a.recommendedAction())).append("</h1><dl>");
+        html.append("<h1>")
+                .append(esc(a.agentId()))
+                .append(": ")
+                .append(esc(a.recommendedAction()))
+                .append("</h1><dl>");
         item(html, "Status", a.status());
         item(html, "Confidence", String.format(Locale.ROOT, "%.2f", a.confidence()));
         item(html, "Deadline", a.timeoutAt() == null ? null : a.timeoutAt().toString());
@@ -19,11 +23,15 @@ final class LinkPages {
         item(html, "Action class", a.actionClass());
         html.append("</dl>");
         if (link.decidable() && Approval.PENDING.equals(a.status())) {
-            html.append("<form method=\"post\" action=\"").append(esc(action)).append("\">")
+            html.append("<form method=\"post\" action=\"")
+                    .append(esc(action))
+                    .append("\">")
                     .append("<label>Notes (required to reject) <input name=\"notes\"></label> ")
                     .append("<button name=\"decision\" value=\"approve\">Approve</button> ")
                     .append("<button name=\"decision\" value=\"reject\">Reject</button></form>")
-                    .append("<p>The link works once and expires at ").append(esc(link.expiresAt().toString())).append(".</p>");
+                    .append("<p>The link works once and expires at ")
+                    .append(esc(link.expiresAt().toString()))
+                    .append(".</p>");
         } else {
             html.append(dashboard(a.approvalId()));
         }
@@ -45,12 +53,21 @@ final class LinkPages {
 
     private static void item(StringBuilder html, String label, String value) {
         if (value != null) {
-            html.append("<dt>").append(esc(label)).append("</dt><dd>").append(esc(value)).append("</dd>");
+            html.append("<dt>")
+                    .append(esc(label))
+                    .append("</dt><dd>")
+                    .append(esc(value))
+                    .append("</dd>");
         }
     }
 
     private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;")
+                        .replace("'", "&#39;");
     }
 }

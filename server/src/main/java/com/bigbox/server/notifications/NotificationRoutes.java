@@ -48,24 +48,37 @@ public final class NotificationRoutes implements HttpModule {
     public void configure(JavalinConfig config) {
         config.routes.get("/api/v1/notifications/me", ctx -> Replies.json(ctx, mine(staff(ctx))), PEOPLE);
         config.routes.put("/api/v1/notifications/me", this::savePreferences, PEOPLE);
-        config.routes.post("/api/v1/notifications/me/channels", ctx -> addChannel(ctx, Address.user(staff(ctx).email())), PEOPLE);
-        config.routes.delete("/api/v1/notifications/me/channels/{id}", ctx -> removeChannel(ctx, Address.user(staff(ctx).email())),
+        config.routes.post(
+                "/api/v1/notifications/me/channels",
+                ctx -> addChannel(ctx, Address.user(staff(ctx).email())),
                 PEOPLE);
-        config.routes.get("/api/v1/notifications/channels",
-                ctx -> Replies.json(ctx, engine.inTransaction(w -> settings.channels(w, Query.text(ctx, "subject")))), Access.ADMIN);
+        config.routes.delete(
+                "/api/v1/notifications/me/channels/{id}",
+                ctx -> removeChannel(ctx, Address.user(staff(ctx).email())),
+                PEOPLE);
+        config.routes.get(
+                "/api/v1/notifications/channels",
+                ctx -> Replies.json(ctx, engine.inTransaction(w -> settings.channels(w, Query.text(ctx, "subject")))),
+                Access.ADMIN);
         config.routes.post("/api/v1/notifications/channels", ctx -> addChannel(ctx, null), Access.ADMIN);
         config.routes.delete("/api/v1/notifications/channels/{id}", ctx -> removeChannel(ctx, null), Access.ADMIN);
-        config.routes.get("/api/v1/notifications/dead-letters", ctx -> {
-            int limit = Query.integer(ctx, "limit", 100, 1, 1000);
-            Replies.json(ctx, engine.inTransaction(w -> notifications.deadLetters(w, limit)));
-        }, Access.ADMIN);
-        config.routes.post("/api/v1/notifications/dead-letters/{id}/retry", ctx -> {
-            UUID id = Query.uuid("id", ctx.pathParam("id"));
-            if (!engine.inTransaction(w -> notifications.retry(w, id))) {
-                throw new NotFoundResponse("no dead-lettered notification " + id);
-            }
-            Replies.json(ctx, 202, Map.of("retrying", id));
-        }, Access.ADMIN);
+        config.routes.get(
+                "/api/v1/notifications/dead-letters",
+                ctx -> {
+                    int limit = Query.integer(ctx, "limit", 100, 1, 1000);
+                    Replies.json(ctx, engine.inTransaction(w -> notifications.deadLetters(w, limit)));
+                },
+                Access.ADMIN);
+        config.routes.post(
+                "/api/v1/notifications/dead-letters/{id}/retry",
+                ctx -> {
+                    UUID id = Query.uuid("id", ctx.pathParam("id"));
+                    if (!engine.inTransaction(w -> notifications.retry(w, id))) {
+                        throw new NotFoundResponse("no dead-lettered notification " + id);
+                    }
+                    Replies.json(ctx, 202, Map.of("retrying", id));
+                },
+                Access.ADMIN);
     }
 
     /** The agency's people, signed in: a client user has no approvals to decide, a key is nobody. */
@@ -83,7 +96,9 @@ public final class NotificationRoutes implements HttpModule {
     private Map<String, Object> mine(Caller caller) {
         String subject = Address.user(caller.email());
         return engine.inTransaction(w -> Map.of(
-                "preferences", settings.preferences(w, subject).orElse(new Preferences(subject, List.of(), null, null, "UTC", true)),
+                "preferences",
+                        settings.preferences(w, subject)
+                                .orElse(new Preferences(subject, List.of(), null, null, "UTC", true)),
                 "channels", settings.channels(w, subject)));
     }
 
@@ -93,7 +108,8 @@ public final class NotificationRoutes implements HttpModule {
         LocalTime from = time(body, "quiet_from");
         LocalTime until = time(body, "quiet_until");
         if ((from == null) != (until == null) || from != null && from.equals(until)) {
-            throw new InvalidInputException("quiet_from", "quiet hours need quiet_from and quiet_until, and they must differ");
+            throw new InvalidInputException(
+                    "quiet_from", "quiet hours need quiet_from and quiet_until, and they must differ");
         }
         String zone = body.text("time_zone") == null ? "UTC" : body.text("time_zone");
         try {
@@ -102,7 +118,12 @@ public final class NotificationRoutes implements HttpModule {
             throw new InvalidInputException("time_zone", "unknown time zone " + zone + " (use e.g. Europe/Berlin)");
         }
         List<String> roles = body.strings("roles");
-        var preferences = new Preferences(Address.user(caller.email()), roles, from, until, zone,
+        var preferences = new Preferences(
+                Address.user(caller.email()),
+                roles,
+                from,
+                until,
+                zone,
                 body.bool("ceo_interrupts_override") == null || body.bool("ceo_interrupts_override"));
         engine.inTransaction(w -> {
             settings.save(w, preferences);
@@ -113,7 +134,11 @@ public final class NotificationRoutes implements HttpModule {
 
     private void addChannel(Context ctx, String ownSubject) {
         Caller caller = ownSubject == null ? Caller.of(ctx).orElseThrow() : staff(ctx);
-        Body body = Body.of(ctx, ownSubject == null ? Set.of("subject", "kind", "target", "secret") : Set.of("kind", "target", "secret"));
+        Body body = Body.of(
+                ctx,
+                ownSubject == null
+                        ? Set.of("subject", "kind", "target", "secret")
+                        : Set.of("kind", "target", "secret"));
         String subject = ownSubject != null ? ownSubject : body.requiredText("subject");
         if (!subject.matches("(role|user):\\S+")) {
             throw new InvalidInputException("subject", "subject must be role:<role> or user:<e-mail>");
@@ -125,7 +150,8 @@ public final class NotificationRoutes implements HttpModule {
         String target = body.requiredText("target");
         String secret = body.text("secret");
         if (kind == ChannelKind.WEBHOOK && (secret == null || secret.length() < 16)) {
-            throw new InvalidInputException("secret", "a webhook channel needs a signing secret of at least 16 characters");
+            throw new InvalidInputException(
+                    "secret", "a webhook channel needs a signing secret of at least 16 characters");
         }
         if (kind != ChannelKind.EMAIL && !target.matches("https?://\\S+")) {
             throw new InvalidInputException("target", "a " + kind.wireName() + " channel's target is an http(s) URL");
@@ -133,8 +159,8 @@ public final class NotificationRoutes implements HttpModule {
         if (kind == ChannelKind.EMAIL && !target.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidInputException("target", "an email channel's target is an e-mail address");
         }
-        Address added = engine.inTransaction(w -> settings.add(w, subject, kind.wireName(), target,
-                kind == ChannelKind.WEBHOOK ? secret : null, caller.actor()));
+        Address added = engine.inTransaction(w -> settings.add(
+                w, subject, kind.wireName(), target, kind == ChannelKind.WEBHOOK ? secret : null, caller.actor()));
         Replies.json(ctx, 201, added);
     }
 

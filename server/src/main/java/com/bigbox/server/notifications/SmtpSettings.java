@@ -22,10 +22,12 @@ public record SmtpSettings(boolean tls, String host, int port, String user, Stri
             default -> throw new IllegalArgumentException("BIGBOX_SMTP_URL must start with smtp:// or smtps://");
         };
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("BIGBOX_SMTP_URL needs a host, e.g. smtp://user:pass@mail.example.com:587");
+            throw new IllegalArgumentException(
+                    "BIGBOX_SMTP_URL needs a host, e.g. smtp://user:pass@mail.example.com:587");
         }
         if (from == null || !from.contains("@")) {
-            throw new IllegalArgumentException("BIGBOX_SMTP_FROM must be the sender's e-mail address when BIGBOX_SMTP_URL is set");
+            throw new IllegalArgumentException(
+                    "BIGBOX_SMTP_FROM must be the sender's e-mail address when BIGBOX_SMTP_URL is set");
         }
         String user = null;
         String password = null;

@@ -46,8 +46,11 @@ public final class EngineApiDocument implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
-                .result(document(ctx.appData(HttpServer.ROUTES).get())), Access.PUBLIC);
+        config.routes.get(
+                "/api/v1/openapi.json",
+                ctx -> ctx.contentType("application/json")
+                        .result(document(ctx.appData(HttpServer.ROUTES).get())),
+                Access.PUBLIC);
     }
 
     // Built on the first request, when every module has registered its routes.
@@ -67,7 +70,8 @@ public final class EngineApiDocument implements HttpModule {
         ObjectNode paths = out.putObject("paths");
         JsonNode handWritten = described.path("paths");
         for (HttpServer.Route route : routes) {
-            if (!METHODS.contains(route.method()) || DOCUMENTED_PREFIXES.stream().noneMatch(route.path()::startsWith)) {
+            if (!METHODS.contains(route.method())
+                    || DOCUMENTED_PREFIXES.stream().noneMatch(route.path()::startsWith)) {
                 continue;
             }
             String path = openApiPath(route.path());
@@ -86,15 +90,29 @@ public final class EngineApiDocument implements HttpModule {
         var parameters = operation.putArray("parameters");
         Matcher m = PARAMETER.matcher(path);
         while (m.find()) {
-            parameters.addObject().put("name", m.group(1)).put("in", "path").put("required", true)
-                    .putObject("schema").put("type", "string");
+            parameters
+                    .addObject()
+                    .put("name", m.group(1))
+                    .put("in", "path")
+                    .put("required", true)
+                    .putObject("schema")
+                    .put("type", "string");
         }
         if (!method.equals("get") && !method.equals("delete")) {
-            operation.putObject("requestBody").put("required", false).putObject("content").putObject("application/json")
-                    .putObject("schema").put("type", "object");
+            operation
+                    .putObject("requestBody")
+                    .put("required", false)
+                    .putObject("content")
+                    .putObject("application/json")
+                    .putObject("schema")
+                    .put("type", "object");
         }
         ObjectNode responses = operation.putObject("responses");
-        responses.putObject("200").put("description", "Success").putObject("content").putObject("application/json")
+        responses
+                .putObject("200")
+                .put("description", "Success")
+                .putObject("content")
+                .putObject("application/json")
                 .putObject("schema");
         responses.putObject("400").put("$ref", "#/components/responses/Error");
         responses.putObject("401").put("$ref", "#/components/responses/Error");

@@ -20,9 +20,13 @@ public final class RestOpenApi {
     public static JsonNode document(Catalog catalog) {
         ObjectNode root = F.objectNode();
         root.put("openapi", "3.0.3");
-        root.putObject("info").put("title", "Big Box Autonomic Engine: PostgREST-compatible API").put("version", "1")
-                .put("description", "Tables and functions of the public schema. Send the anon or service_role key as "
-                        + "apikey and Authorization: Bearer; row-level security decides what a caller sees.");
+        root.putObject("info")
+                .put("title", "Big Box Autonomic Engine: PostgREST-compatible API")
+                .put("version", "1")
+                .put(
+                        "description",
+                        "Tables and functions of the public schema. Send the anon or service_role key as "
+                                + "apikey and Authorization: Bearer; row-level security decides what a caller sees.");
         root.putArray("servers").addObject().put("url", "/rest/v1");
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
@@ -63,14 +67,16 @@ public final class RestOpenApi {
         post.putArray("parameters").addObject().put("$ref", "#/components/parameters/prefer");
         post.set("requestBody", body(table));
         post.putObject("responses").set("201", rowsResponse(table));
-        ObjectNode patch = operation(path.putObject("patch"), "Update the filtered rows of " + table.name(), table.name());
+        ObjectNode patch =
+                operation(path.putObject("patch"), "Update the filtered rows of " + table.name(), table.name());
         ArrayNode patchParameters = patch.putArray("parameters");
         patchParameters.addObject().put("$ref", "#/components/parameters/prefer");
         filterParameters(patchParameters, table);
         patch.set("requestBody", body(table));
         patch.putObject("responses").set("200", rowsResponse(table));
         patch.withObjectProperty("responses").putObject("204").put("description", "Updated");
-        ObjectNode delete = operation(path.putObject("delete"), "Delete the filtered rows of " + table.name(), table.name());
+        ObjectNode delete =
+                operation(path.putObject("delete"), "Delete the filtered rows of " + table.name(), table.name());
         ArrayNode deleteParameters = delete.putArray("parameters");
         deleteParameters.addObject().put("$ref", "#/components/parameters/prefer");
         filterParameters(deleteParameters, table);
@@ -80,8 +86,10 @@ public final class RestOpenApi {
 
     // POST /rpc/<name>, its named arguments as the body's properties (those without a default required).
     private static void functionPath(ObjectNode paths, Catalog.Function function) {
-        ObjectNode post = operation(paths.putObject("/rpc/" + function.name()).putObject("post"),
-                "Call " + function.name() + " (returns " + (function.returnsSet() ? "setof " : "") + function.returnType() + ")",
+        ObjectNode post = operation(
+                paths.putObject("/rpc/" + function.name()).putObject("post"),
+                "Call " + function.name() + " (returns " + (function.returnsSet() ? "setof " : "")
+                        + function.returnType() + ")",
                 "rpc");
         ObjectNode args = F.objectNode().put("type", "object");
         ObjectNode properties = args.putObject("properties");
@@ -98,9 +106,17 @@ public final class RestOpenApi {
         if (!required.isEmpty()) {
             args.set("required", required);
         }
-        post.putObject("requestBody").put("required", true).putObject("content").putObject("application/json").set("schema", args);
-        post.putObject("responses").putObject("200").put("description", "The function's result")
-                .putObject("content").putObject("application/json").putObject("schema");
+        post.putObject("requestBody")
+                .put("required", true)
+                .putObject("content")
+                .putObject("application/json")
+                .set("schema", args);
+        post.putObject("responses")
+                .putObject("200")
+                .put("description", "The function's result")
+                .putObject("content")
+                .putObject("application/json")
+                .putObject("schema");
     }
 
     private static ObjectNode operation(ObjectNode operation, String summary, String tag) {
@@ -113,32 +129,56 @@ public final class RestOpenApi {
     private static void commonParameters(ObjectNode parameters) {
         query(parameters, "select", "Columns to return, e.g. event_id,payload->>client_id");
         query(parameters, "order", "e.g. timestamp.desc.nullslast");
-        query(parameters, "limit", "At most this many rows").withObjectProperty("schema").put("type", "integer").put("minimum", 0);
-        query(parameters, "offset", "Skip this many rows").withObjectProperty("schema").put("type", "integer").put("minimum", 0);
-        parameters.putObject("range").put("name", "Range").put("in", "header").put("description", "e.g. 0-9")
-                .putObject("schema").put("type", "string");
-        parameters.putObject("prefer").put("name", "Prefer").put("in", "header")
-                .put("description", "return=representation|minimal, count=exact, resolution=merge-duplicates|ignore-duplicates")
-                .putObject("schema").put("type", "string");
+        query(parameters, "limit", "At most this many rows")
+                .withObjectProperty("schema")
+                .put("type", "integer")
+                .put("minimum", 0);
+        query(parameters, "offset", "Skip this many rows")
+                .withObjectProperty("schema")
+                .put("type", "integer")
+                .put("minimum", 0);
+        parameters
+                .putObject("range")
+                .put("name", "Range")
+                .put("in", "header")
+                .put("description", "e.g. 0-9")
+                .putObject("schema")
+                .put("type", "string");
+        parameters
+                .putObject("prefer")
+                .put("name", "Prefer")
+                .put("in", "header")
+                .put(
+                        "description",
+                        "return=representation|minimal, count=exact, resolution=merge-duplicates|ignore-duplicates")
+                .putObject("schema")
+                .put("type", "string");
     }
 
     private static ObjectNode query(ObjectNode parameters, String name, String description) {
-        ObjectNode p = parameters.putObject(name).put("name", name).put("in", "query").put("description", description);
+        ObjectNode p =
+                parameters.putObject(name).put("name", name).put("in", "query").put("description", description);
         p.putObject("schema").put("type", "string");
         return p;
     }
 
     private static void filterParameters(ArrayNode parameters, Catalog.Table table) {
         for (Catalog.Column column : table.columns().values()) {
-            parameters.addObject().put("name", column.name()).put("in", "query").put("required", false)
+            parameters
+                    .addObject()
+                    .put("name", column.name())
+                    .put("in", "query")
+                    .put("required", false)
                     .put("description", "Filter, e.g. eq.value, in.(a,b), is.null, not.eq.value")
-                    .putObject("schema").put("type", "string");
+                    .putObject("schema")
+                    .put("type", "string");
         }
     }
 
     private static ObjectNode body(Catalog.Table table) {
         ObjectNode body = F.objectNode().put("required", true);
-        ObjectNode schema = body.putObject("content").putObject("application/json").putObject("schema");
+        ObjectNode schema =
+                body.putObject("content").putObject("application/json").putObject("schema");
         ArrayNode oneOf = schema.putArray("oneOf");
         oneOf.addObject().put("$ref", "#/components/schemas/" + table.name());
         oneOf.addObject().put("type", "array").putObject("items").put("$ref", "#/components/schemas/" + table.name());
@@ -147,8 +187,12 @@ public final class RestOpenApi {
 
     private static ObjectNode rowsResponse(Catalog.Table table) {
         ObjectNode response = F.objectNode().put("description", "Rows of " + table.name());
-        response.putObject("content").putObject("application/json").putObject("schema").put("type", "array")
-                .putObject("items").put("$ref", "#/components/schemas/" + table.name());
+        response.putObject("content")
+                .putObject("application/json")
+                .putObject("schema")
+                .put("type", "array")
+                .putObject("items")
+                .put("$ref", "#/components/schemas/" + table.name());
         return response;
     }
 
@@ -158,8 +202,11 @@ public final class RestOpenApi {
         ArrayNode required = F.arrayNode();
         for (Catalog.Column column : table.columns().values()) {
             ObjectNode property = type(column.type());
-            property.put("description", column.type() + (column.primaryKey() ? ", primary key" : "")
-                    + (column.generated() ? ", generated" : ""));
+            property.put(
+                    "description",
+                    column.type()
+                            + (column.primaryKey() ? ", primary key" : "")
+                            + (column.generated() ? ", generated" : ""));
             if (column.nullable()) {
                 property.put("nullable", true);
             }
@@ -187,7 +234,8 @@ public final class RestOpenApi {
             case "numeric", "real", "double precision" -> node.put("type", "number");
             case "boolean" -> node.put("type", "boolean");
             case "uuid" -> node.put("type", "string").put("format", "uuid");
-            case "timestamp with time zone", "timestamp without time zone" -> node.put("type", "string").put("format", "date-time");
+            case "timestamp with time zone", "timestamp without time zone" ->
+                node.put("type", "string").put("format", "date-time");
             case "date" -> node.put("type", "string").put("format", "date");
             case "json", "jsonb" -> {
                 // any JSON value: no type constraint

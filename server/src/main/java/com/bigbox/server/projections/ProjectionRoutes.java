@@ -29,22 +29,37 @@ public final class ProjectionRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/agent-metrics", ctx -> {
-            Instant since = since(ctx);
-            String agent = Query.text(ctx, "agent_id");
-            int limit = Query.integer(ctx, "limit", 500, 1, 5000);
-            Replies.json(ctx, transactions.run(ctx, w -> reads.agentMetrics(w, agent, since, limit)));
-        }, Access.STAFF);
-        config.routes.get("/api/v1/agent-performance", ctx -> {
-            Instant since = since(ctx);
-            Replies.json(ctx, transactions.run(ctx, w -> reads.agentPerformance(w, Query.text(ctx, "agent_id"), since)));
-        }, Access.STAFF);
+        config.routes.get(
+                "/api/v1/agent-metrics",
+                ctx -> {
+                    Instant since = since(ctx);
+                    String agent = Query.text(ctx, "agent_id");
+                    int limit = Query.integer(ctx, "limit", 500, 1, 5000);
+                    Replies.json(ctx, transactions.run(ctx, w -> reads.agentMetrics(w, agent, since, limit)));
+                },
+                Access.STAFF);
+        config.routes.get(
+                "/api/v1/agent-performance",
+                ctx -> {
+                    Instant since = since(ctx);
+                    Replies.json(
+                            ctx,
+                            transactions.run(ctx, w -> reads.agentPerformance(w, Query.text(ctx, "agent_id"), since)));
+                },
+                Access.STAFF);
         config.routes.get("/api/v1/client-health", this::clients, Access.STAFF);
-        config.routes.get("/api/v1/client-health/{id}", ctx -> {
-            String id = ctx.pathParam("id");
-            Replies.json(ctx, transactions.run(ctx, w -> reads.clientHealth(w, id))
-                    .orElseThrow(() -> new NotFoundException("no health record for client '" + id + "'")));
-        }, Access.STAFF);
+        config.routes.get(
+                "/api/v1/client-health/{id}",
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    Replies.json(
+                            ctx,
+                            transactions
+                                    .run(ctx, w -> reads.clientHealth(w, id))
+                                    .orElseThrow(
+                                            () -> new NotFoundException("no health record for client '" + id + "'")));
+                },
+                Access.STAFF);
     }
 
     private void clients(Context ctx) {

@@ -35,8 +35,11 @@ record ChangeFilter(String column, String operator, List<String> values) {
             if (!value.startsWith("(") || !value.endsWith(")")) {
                 throw new IllegalArgumentException("filter '" + text + "': in takes (a,b,c)");
             }
-            values = Arrays.stream(value.substring(1, value.length() - 1).split(",")).map(String::strip)
-                    .map(v -> v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v)
+            values = Arrays.stream(value.substring(1, value.length() - 1).split(","))
+                    .map(String::strip)
+                    .map(v -> v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")
+                            ? v.substring(1, v.length() - 1)
+                            : v)
                     .toList();
         } else {
             values = List.of(value);

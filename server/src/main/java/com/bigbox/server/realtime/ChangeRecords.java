@@ -16,7 +16,9 @@ final class ChangeRecords {
         ObjectNode row = json.createObjectNode();
         row.put("event_id", e.eventId().toString());
         row.put("event_type", e.type());
-        row.put("correlation_id", e.correlationId() == null ? null : e.correlationId().toString());
+        row.put(
+                "correlation_id",
+                e.correlationId() == null ? null : e.correlationId().toString());
         row.put("causation_id", e.causationId() == null ? null : e.causationId().toString());
         row.put("aggregate_type", e.stream().type());
         row.put("aggregate_id", e.stream().id());

@@ -12,7 +12,6 @@ import com.bigbox.server.auth.CallerRequestTransactions;
 import com.bigbox.server.auth.Sessions;
 import com.bigbox.server.rest.Catalog;
 import com.bigbox.server.rest.CatalogCache;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,8 +64,15 @@ public final class RealtimeHub implements AutoCloseable {
     private final BackgroundLoop loop;
     private volatile long visibilityQueries;
 
-    public RealtimeHub(CallerRequestTransactions transactions, Sessions sessions, CatalogCache catalogs, Supplier<Position> eventsHead,
-            Supplier<ChangePosition> changesHead, ObjectMapper json, Clock clock, String instanceName) {
+    public RealtimeHub(
+            CallerRequestTransactions transactions,
+            Sessions sessions,
+            CatalogCache catalogs,
+            Supplier<Position> eventsHead,
+            Supplier<ChangePosition> changesHead,
+            ObjectMapper json,
+            Clock clock,
+            String instanceName) {
         this.transactions = transactions;
         this.sessions = sessions;
         sessions.onEnded(this::sessionEnded);
@@ -90,8 +96,8 @@ public final class RealtimeHub implements AutoCloseable {
     /** Row changes the row-change feed read (in commit order). */
     public void onRowChanges(List<RowChange> changes) {
         for (RowChange change : changes) {
-            queue.add(new Change.RowChanged(change, ChangeRecords.parse(json, change.record()),
-                    ChangeRecords.parse(json, change.oldRecord())));
+            queue.add(new Change.RowChanged(
+                    change, ChangeRecords.parse(json, change.record()), ChangeRecords.parse(json, change.oldRecord())));
         }
     }
 
@@ -144,7 +150,8 @@ public final class RealtimeHub implements AutoCloseable {
             channel.changesAfter = changes;
             channel.active = true;
             subscribed.run();
-            List<Change> missed = channel.pending.stream().filter(channel::isNew).toList();
+            List<Change> missed =
+                    channel.pending.stream().filter(channel::isNew).toList();
             channel.pending.clear();
             if (!missed.isEmpty()) {
                 deliver(missed, List.of(channel));
@@ -214,7 +221,9 @@ public final class RealtimeHub implements AutoCloseable {
             return;
         }
         Map<String, List<Channel>> byClaims = new LinkedHashMap<>();
-        matched.keySet().forEach(c -> byClaims.computeIfAbsent(c.claimsKey(), k -> new ArrayList<>()).add(c));
+        matched.keySet()
+                .forEach(c -> byClaims.computeIfAbsent(c.claimsKey(), k -> new ArrayList<>())
+                        .add(c));
         Map<Change, ObjectNode> data = new LinkedHashMap<>();
         for (List<Channel> group : byClaims.values()) {
             Set<Change> groupChanges = new HashSet<>();
@@ -240,10 +249,21 @@ public final class RealtimeHub implements AutoCloseable {
         channel.closed = true;
         channels.remove(channel);
         channel.socket.channels.remove(channel.topic, channel);
-        channel.socket.send(new PhoenixMessage(channel.joinRef, null, channel.topic, "system", json.createObjectNode()
-                .put("extension", "system").put("status", "error").put("message", expired ? "JWT expired: rejoin with a fresh access_token"
-                        : "the session of this token has ended: sign in again")));
-        channel.socket.send(new PhoenixMessage(channel.joinRef, null, channel.topic, "phx_close", json.createObjectNode()));
+        channel.socket.send(new PhoenixMessage(
+                channel.joinRef,
+                null,
+                channel.topic,
+                "system",
+                json.createObjectNode()
+                        .put("extension", "system")
+                        .put("status", "error")
+                        .put(
+                                "message",
+                                expired
+                                        ? "JWT expired: rejoin with a fresh access_token"
+                                        : "the session of this token has ended: sign in again")));
+        channel.socket.send(
+                new PhoenixMessage(channel.joinRef, null, channel.topic, "phx_close", json.createObjectNode()));
         return true;
     }
 
@@ -341,7 +361,10 @@ public final class RealtimeHub implements AutoCloseable {
         long now = System.nanoTime();
         for (RealtimeSocket socket : sockets) {
             if (now - socket.lastSeenNanos > HEARTBEAT_TIMEOUT.toNanos()) {
-                log.info("Realtime socket {} sent no heartbeat for {}s; closing it", socket.id(), HEARTBEAT_TIMEOUT.toSeconds());
+                log.info(
+                        "Realtime socket {} sent no heartbeat for {}s; closing it",
+                        socket.id(),
+                        HEARTBEAT_TIMEOUT.toSeconds());
                 socket.close(1000, "heartbeat timeout");
                 disconnected(socket);
             }

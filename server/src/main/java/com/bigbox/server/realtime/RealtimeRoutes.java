@@ -45,7 +45,8 @@ public final class RealtimeRoutes implements HttpModule {
     private final Map<String, RealtimeSocket> sockets = new ConcurrentHashMap<>();
 
     /** @param maxMessageBytes the largest message a client may send; a larger one closes the socket (1009) */
-    public RealtimeRoutes(RealtimeHub hub, Tokens tokens, CatalogCache catalogs, ObjectMapper json, int maxMessageBytes) {
+    public RealtimeRoutes(
+            RealtimeHub hub, Tokens tokens, CatalogCache catalogs, ObjectMapper json, int maxMessageBytes) {
         this.hub = hub;
         this.tokens = tokens;
         this.catalogs = catalogs;
@@ -56,12 +57,15 @@ public final class RealtimeRoutes implements HttpModule {
     @Override
     public void configure(JavalinConfig config) {
         config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(maxMessageBytes));
-        config.routes.ws("/realtime/v1/websocket", ws -> {
-            ws.onConnect(this::connect);
-            ws.onMessage(this::message);
-            ws.onClose(ctx -> gone(ctx.sessionId()));
-            ws.onError(ctx -> gone(ctx.sessionId()));
-        }, Access.ANY_KEY);
+        config.routes.ws(
+                "/realtime/v1/websocket",
+                ws -> {
+                    ws.onConnect(this::connect);
+                    ws.onMessage(this::message);
+                    ws.onClose(ctx -> gone(ctx.sessionId()));
+                    ws.onError(ctx -> gone(ctx.sessionId()));
+                },
+                Access.ANY_KEY);
     }
 
     private void connect(WsConnectContext ctx) {
@@ -81,7 +85,11 @@ public final class RealtimeRoutes implements HttpModule {
         var socket = new RealtimeSocket(ctx, serializer, json, caller);
         sockets.put(ctx.sessionId(), socket);
         hub.connected(socket);
-        log.debug("realtime socket {} connected as {} (vsn {})", ctx.sessionId(), caller.role().claim(), serializer);
+        log.debug(
+                "realtime socket {} connected as {} (vsn {})",
+                ctx.sessionId(),
+                caller.role().claim(),
+                serializer);
     }
 
     private void gone(String sessionId) {
@@ -105,7 +113,11 @@ public final class RealtimeRoutes implements HttpModule {
         try {
             message = socket.serializer().decode(json, ctx.message());
         } catch (Exception e) {
-            socket.send(new PhoenixMessage(null, null, "phoenix", "phx_error",
+            socket.send(new PhoenixMessage(
+                    null,
+                    null,
+                    "phoenix",
+                    "phx_error",
                     json.createObjectNode().put("reason", "malformed message: " + e.getMessage())));
             return;
         }
@@ -117,8 +129,14 @@ public final class RealtimeRoutes implements HttpModule {
             case "phx_join" -> join(socket, message);
             case "phx_leave" -> leave(socket, message);
             case "access_token" -> accessToken(socket, message);
-            default -> socket.reply(message, "error", json.createObjectNode()
-                    .put("reason", "'" + message.event() + "' is not supported here; only postgres_changes"));
+            default ->
+                socket.reply(
+                        message,
+                        "error",
+                        json.createObjectNode()
+                                .put(
+                                        "reason",
+                                        "'" + message.event() + "' is not supported here; only postgres_changes"));
         }
     }
 
@@ -140,13 +158,21 @@ public final class RealtimeRoutes implements HttpModule {
             socket.reply(message, "error", reason(e.getMessage()));
             return;
         }
-        var channel = new Channel(socket, message.topic(), message.joinRef() != null ? message.joinRef() : message.ref(), bindings,
+        var channel = new Channel(
+                socket,
+                message.topic(),
+                message.joinRef() != null ? message.joinRef() : message.ref(),
+                bindings,
                 caller);
         socket.channels.put(message.topic(), channel);
         ObjectNode response = json.createObjectNode();
         ArrayNode list = response.putArray("postgres_changes");
         for (Binding b : bindings) {
-            ObjectNode item = list.addObject().put("id", b.id()).put("event", b.event()).put("schema", b.schema()).put("table", b.table());
+            ObjectNode item = list.addObject()
+                    .put("id", b.id())
+                    .put("event", b.event())
+                    .put("schema", b.schema())
+                    .put("table", b.table());
             if (b.filterText() != null) {
                 item.put("filter", b.filterText());
             }
@@ -160,9 +186,16 @@ public final class RealtimeRoutes implements HttpModule {
             return;
         }
         if (!bindings.isEmpty()) {
-            socket.send(new PhoenixMessage(channel.joinRef, null, message.topic(), "system", json.createObjectNode()
-                    .put("channel", message.topic().substring("realtime:".length())).put("extension", "postgres_changes")
-                    .put("message", "Subscribed to PostgreSQL").put("status", "ok")));
+            socket.send(new PhoenixMessage(
+                    channel.joinRef,
+                    null,
+                    message.topic(),
+                    "system",
+                    json.createObjectNode()
+                            .put("channel", message.topic().substring("realtime:".length()))
+                            .put("extension", "postgres_changes")
+                            .put("message", "Subscribed to PostgreSQL")
+                            .put("status", "ok")));
         }
     }
 
@@ -172,7 +205,8 @@ public final class RealtimeRoutes implements HttpModule {
             hub.leave(channel);
         }
         socket.reply(message, "ok", json.createObjectNode());
-        socket.send(new PhoenixMessage(message.joinRef(), message.ref(), message.topic(), "phx_close", json.createObjectNode()));
+        socket.send(new PhoenixMessage(
+                message.joinRef(), message.ref(), message.topic(), "phx_close", json.createObjectNode()));
     }
 
     private void accessToken(RealtimeSocket socket, PhoenixMessage message) {
@@ -181,14 +215,23 @@ public final class RealtimeRoutes implements HttpModule {
             return;
         }
         try {
-            channel.caller = hub.openSession(tokens.verify(message.payload().path("access_token").asText("")));
+            channel.caller = hub.openSession(
+                    tokens.verify(message.payload().path("access_token").asText("")));
         } catch (TokenRejectedException e) {
             // A channel whose token no longer verifies stops receiving, as Supabase closes it.
             socket.channels.remove(message.topic());
             hub.leave(channel);
-            socket.send(new PhoenixMessage(channel.joinRef, null, message.topic(), "system",
-                    json.createObjectNode().put("extension", "system").put("status", "error").put("message", e.getMessage())));
-            socket.send(new PhoenixMessage(channel.joinRef, null, message.topic(), "phx_close", json.createObjectNode()));
+            socket.send(new PhoenixMessage(
+                    channel.joinRef,
+                    null,
+                    message.topic(),
+                    "system",
+                    json.createObjectNode()
+                            .put("extension", "system")
+                            .put("status", "error")
+                            .put("message", e.getMessage())));
+            socket.send(
+                    new PhoenixMessage(channel.joinRef, null, message.topic(), "phx_close", json.createObjectNode()));
         }
     }
 
@@ -221,10 +264,14 @@ public final class RealtimeRoutes implements HttpModule {
             if (!TABLES.contains(table)) {
                 throw new IllegalArgumentException("table must be one of " + TABLES + ", was '" + table + "'");
             }
-            String filterText = item.hasNonNull("filter") && !item.get("filter").asText().isBlank() ? item.get("filter").asText() : null;
+            String filterText =
+                    item.hasNonNull("filter") && !item.get("filter").asText().isBlank()
+                            ? item.get("filter").asText()
+                            : null;
             ChangeFilter filter = null;
             if (filterText != null) {
-                Catalog.Table columns = catalogs.current().table(table)
+                Catalog.Table columns = catalogs.current()
+                        .table(table)
                         .orElseThrow(() -> new IllegalArgumentException("table " + table + " is not in the schema"));
                 filter = ChangeFilter.parse(filterText, columns.columns().keySet());
             }

@@ -37,14 +37,23 @@ enum Serializer {
                 if (node == null || !node.isObject()) {
                     throw new IllegalArgumentException("vsn 1.0.0 messages are JSON objects");
                 }
-                yield new PhoenixMessage(string(node.get("join_ref")), string(node.get("ref")), string(node.get("topic")),
-                        string(node.get("event")), node.path("payload"));
+                yield new PhoenixMessage(
+                        string(node.get("join_ref")),
+                        string(node.get("ref")),
+                        string(node.get("topic")),
+                        string(node.get("event")),
+                        node.path("payload"));
             }
             case V2 -> {
                 if (node == null || !node.isArray() || node.size() != 5) {
-                    throw new IllegalArgumentException("vsn 2.0.0 messages are arrays [join_ref, ref, topic, event, payload]");
+                    throw new IllegalArgumentException(
+                            "vsn 2.0.0 messages are arrays [join_ref, ref, topic, event, payload]");
                 }
-                yield new PhoenixMessage(string(node.get(0)), string(node.get(1)), string(node.get(2)), string(node.get(3)),
+                yield new PhoenixMessage(
+                        string(node.get(0)),
+                        string(node.get(1)),
+                        string(node.get(2)),
+                        string(node.get(3)),
                         node.get(4));
             }
         };

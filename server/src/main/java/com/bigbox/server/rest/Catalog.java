@@ -65,7 +65,13 @@ public final class Catalog {
                and has_function_privilege(r.oid, p.oid, 'execute')""";
 
     /** A column; {@code type} is PostgreSQL's name of it, as a cast takes it. */
-    public record Column(String name, String type, String baseType, boolean nullable, boolean hasDefault, boolean generated,
+    public record Column(
+            String name,
+            String type,
+            String baseType,
+            boolean nullable,
+            boolean hasDefault,
+            boolean generated,
             boolean primaryKey) {}
 
     public record Table(String name, boolean view, Map<String, Column> columns) {
@@ -74,7 +80,10 @@ public final class Catalog {
         }
 
         public List<String> primaryKey() {
-            return columns.values().stream().filter(Column::primaryKey).map(Column::name).toList();
+            return columns.values().stream()
+                    .filter(Column::primaryKey)
+                    .map(Column::name)
+                    .toList();
         }
     }
 
@@ -83,14 +92,16 @@ public final class Catalog {
     /**
      * @param volatile_ whether the function may write (called only by POST)
      */
-    public record Function(String name, List<Argument> arguments, String returnType, boolean returnsSet, boolean volatile_) {}
+    public record Function(
+            String name, List<Argument> arguments, String returnType, boolean returnsSet, boolean volatile_) {}
 
     private final Map<String, Table> tables;
     private final Map<String, List<Function>> functions;
     private final Map<String, Set<String>> visible;
     private final Map<String, Catalog> views = new ConcurrentHashMap<>();
 
-    private Catalog(Map<String, Table> tables, Map<String, List<Function>> functions, Map<String, Set<String>> visible) {
+    private Catalog(
+            Map<String, Table> tables, Map<String, List<Function>> functions, Map<String, Set<String>> visible) {
         this.tables = tables;
         this.functions = functions;
         this.visible = visible;
@@ -146,13 +157,23 @@ public final class Catalog {
     private static Map<String, Table> tables(Connection c) throws SQLException {
         var columnsByTable = new LinkedHashMap<String, LinkedHashMap<String, Column>>();
         var views = new LinkedHashMap<String, Boolean>();
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
+        try (var s = c.createStatement();
+                ResultSet rs = s.executeQuery(COLUMNS)) {
             while (rs.next()) {
                 String table = rs.getString(1);
                 views.put(table, !"r".equals(rs.getString(2)) && !"p".equals(rs.getString(2)));
-                columnsByTable.computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(rs.getString(3), new Column(
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
-                        rs.getBoolean(9)));
+                columnsByTable
+                        .computeIfAbsent(table, t -> new LinkedHashMap<>())
+                        .putIfAbsent(
+                                rs.getString(3),
+                                new Column(
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getBoolean(6),
+                                        rs.getBoolean(7),
+                                        rs.getBoolean(8),
+                                        rs.getBoolean(9)));
             }
         }
         var tables = new LinkedHashMap<String, Table>();
@@ -163,7 +184,8 @@ public final class Catalog {
 
     private static Map<String, List<Function>> functions(Connection c) throws SQLException {
         var functions = new LinkedHashMap<String, List<Function>>();
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(FUNCTIONS)) {
+        try (var s = c.createStatement();
+                ResultSet rs = s.executeQuery(FUNCTIONS)) {
             while (rs.next()) {
                 String[] names = strings(rs.getArray(2));
                 String[] modes = strings(rs.getArray(3));
@@ -189,9 +211,15 @@ public final class Catalog {
                     arguments.add(new Argument(name, types[i], inputIndex >= inputs - defaults));
                     inputIndex++;
                 }
-                var function = new Function(rs.getString(1), List.copyOf(arguments), rs.getString(7), rs.getBoolean(8),
+                var function = new Function(
+                        rs.getString(1),
+                        List.copyOf(arguments),
+                        rs.getString(7),
+                        rs.getBoolean(8),
                         "v".equals(rs.getString(9)));
-                functions.computeIfAbsent(function.name(), n -> new ArrayList<>()).add(function);
+                functions
+                        .computeIfAbsent(function.name(), n -> new ArrayList<>())
+                        .add(function);
             }
         }
         return functions;
@@ -199,7 +227,8 @@ public final class Catalog {
 
     private static Map<String, Set<String>> visible(Connection c) throws SQLException {
         var visible = new HashMap<String, Set<String>>();
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(VISIBLE)) {
+        try (var s = c.createStatement();
+                ResultSet rs = s.executeQuery(VISIBLE)) {
             while (rs.next()) {
                 visible.computeIfAbsent(rs.getString(1), r -> new HashSet<>()).add(rs.getString(2));
             }

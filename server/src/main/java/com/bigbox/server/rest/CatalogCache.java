@@ -42,7 +42,8 @@ public final class CatalogCache {
             log.debug("schema cache loaded: {} tables", catalog.tables().size());
             return catalog;
         } catch (SQLException e) {
-            throw new PostgrestException(503, "PGRST002", "Could not query the database for the schema cache", e.getMessage(), null);
+            throw new PostgrestException(
+                    503, "PGRST002", "Could not query the database for the schema cache", e.getMessage(), null);
         }
     }
 }

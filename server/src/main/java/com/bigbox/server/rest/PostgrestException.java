@@ -66,13 +66,14 @@ public final class PostgrestException extends RuntimeException {
             case "42883", "42P01" -> 404;
             case "P0001" -> 400;
             case "57014" -> 504;
-            default -> switch (state.substring(0, 2)) {
-                case "08", "53" -> 503;
-                case "09", "25", "2D", "38", "39", "3B", "40", "55", "57", "58", "F0", "HV", "P0", "XX" -> 500;
-                case "0L", "0P", "28" -> 403;
-                case "54" -> 413;
-                default -> 400;
-            };
+            default ->
+                switch (state.substring(0, 2)) {
+                    case "08", "53" -> 503;
+                    case "09", "25", "2D", "38", "39", "3B", "40", "55", "57", "58", "F0", "HV", "P0", "XX" -> 500;
+                    case "0L", "0P", "28" -> 403;
+                    case "54" -> 413;
+                    default -> 400;
+                };
         };
     }
 

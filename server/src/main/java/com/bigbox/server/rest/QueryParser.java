@@ -44,7 +44,11 @@ final class QueryParser {
                 }
             }
         }
-        return new RestQuery(select, List.copyOf(where), order(single(params, "order")), number(params, "limit"),
+        return new RestQuery(
+                select,
+                List.copyOf(where),
+                order(single(params, "order")),
+                number(params, "limit"),
                 number(params, "offset") == null ? 0 : number(params, "offset"));
     }
 
@@ -56,7 +60,8 @@ final class QueryParser {
         for (String raw : splitTopLevel(select, "select")) {
             String item = raw.strip();
             if (item.contains("(") || item.contains("::") || item.contains("!")) {
-                throw PostgrestException.parse("\"failed to parse select parameter (" + select + ")\"",
+                throw PostgrestException.parse(
+                        "\"failed to parse select parameter (" + select + ")\"",
                         "embedding related tables and casts are not supported; select columns or JSON paths");
             }
             if (item.equals("*")) {
@@ -90,8 +95,10 @@ final class QueryParser {
                     case "desc" -> descending = true;
                     case "nullsfirst" -> nullsFirst = true;
                     case "nullslast" -> nullsFirst = false;
-                    default -> throw PostgrestException.parse("\"failed to parse order (" + order + ")\"",
-                            "unexpected '" + parts[i] + "'; expecting asc, desc, nullsfirst or nullslast");
+                    default ->
+                        throw PostgrestException.parse(
+                                "\"failed to parse order (" + order + ")\"",
+                                "unexpected '" + parts[i] + "'; expecting asc, desc, nullsfirst or nullslast");
                 }
             }
             terms.add(new OrderTerm(field, descending, nullsFirst));
@@ -133,7 +140,8 @@ final class QueryParser {
         int dot = rest.indexOf('.');
         String operator = dot < 0 ? rest : rest.substring(0, dot);
         if (!OPERATORS.contains(operator)) {
-            throw PostgrestException.parse("\"failed to parse filter (" + expression + ")\"",
+            throw PostgrestException.parse(
+                    "\"failed to parse filter (" + expression + ")\"",
                     "unknown operator '" + operator + "'; expecting one of " + OPERATORS);
         }
         if (dot < 0) {
@@ -145,7 +153,8 @@ final class QueryParser {
     private List<Condition> tree(String key, String value) {
         String trimmed = value.strip();
         if (!trimmed.startsWith("(") || !trimmed.endsWith(")")) {
-            throw PostgrestException.parse("\"failed to parse logic tree (" + value + ")\"", key + " takes (condition, ...)");
+            throw PostgrestException.parse(
+                    "\"failed to parse logic tree (" + value + ")\"", key + " takes (condition, ...)");
         }
         var conditions = new ArrayList<Condition>();
         for (String item : splitTopLevel(trimmed.substring(1, trimmed.length() - 1), "logic tree")) {
@@ -159,7 +168,8 @@ final class QueryParser {
             }
             int arrowOrDot = fieldEnd(part);
             if (arrowOrDot < 0) {
-                throw PostgrestException.parse("\"failed to parse logic tree (" + value + ")\"",
+                throw PostgrestException.parse(
+                        "\"failed to parse logic tree (" + value + ")\"",
                         "expecting column.operator.value, got '" + part + "'");
             }
             Filter filter = filter(field(part.substring(0, arrowOrDot)), part.substring(arrowOrDot + 1));
@@ -200,7 +210,8 @@ final class QueryParser {
             }
         }
         if (depth != 0 || quoted) {
-            throw PostgrestException.parse("\"failed to parse " + what + " (" + text + ")\"", "unbalanced parentheses or quotes");
+            throw PostgrestException.parse(
+                    "\"failed to parse " + what + " (" + text + ")\"", "unbalanced parentheses or quotes");
         }
         parts.add(current.toString());
         return parts;
@@ -210,13 +221,16 @@ final class QueryParser {
     static List<String> list(String value) {
         String trimmed = value.strip();
         if (!trimmed.startsWith("(") || !trimmed.endsWith(")")) {
-            throw PostgrestException.parse("\"failed to parse filter (in." + value + ")\"", "in takes a list: in.(a,b,c)");
+            throw PostgrestException.parse(
+                    "\"failed to parse filter (in." + value + ")\"", "in takes a list: in.(a,b,c)");
         }
         String inner = trimmed.substring(1, trimmed.length() - 1);
         if (inner.isBlank()) {
             return List.of();
         }
-        return splitTopLevel(inner, "in list").stream().map(QueryParser::unquote).toList();
+        return splitTopLevel(inner, "in list").stream()
+                .map(QueryParser::unquote)
+                .toList();
     }
 
     static String unquote(String value) {
@@ -250,7 +264,8 @@ final class QueryParser {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw PostgrestException.parse("\"failed to parse " + name + " parameter (" + value + ")\"", "expecting a whole number");
+            throw PostgrestException.parse(
+                    "\"failed to parse " + name + " parameter (" + value + ")\"", "expecting a whole number");
         }
     }
 }

@@ -26,13 +26,20 @@ final class RestCsv {
         }
         var columns = new ArrayList<String>();
         rows.get(0).fieldNames().forEachRemaining(columns::add);
-        var schema = CsvSchema.builder().addColumns(columns, CsvSchema.ColumnType.STRING).build().withHeader();
+        var schema = CsvSchema.builder()
+                .addColumns(columns, CsvSchema.ColumnType.STRING)
+                .build()
+                .withHeader();
         List<Map<String, String>> lines = new ArrayList<>();
         for (JsonNode row : rows) {
             var line = new LinkedHashMap<String, String>();
             for (String column : columns) {
                 JsonNode value = row.get(column);
-                line.put(column, value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
+                line.put(
+                        column,
+                        value == null || value.isNull()
+                                ? null
+                                : value.isValueNode() ? value.asText() : value.toString());
             }
             lines.add(line);
         }

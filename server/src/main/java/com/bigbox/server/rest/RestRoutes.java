@@ -45,7 +45,11 @@ public final class RestRoutes implements HttpModule {
      * @param maxRows the most rows a read answers, as PostgREST's db-max-rows: a larger or missing limit is cut to it
      *     silently, Content-Range telling which rows came (BIGBOX_REST_MAX_ROWS)
      */
-    public RestRoutes(RequestTransactions transactions, CatalogCache catalogs, Function<Catalog, JsonNode> openApi, long maxRows) {
+    public RestRoutes(
+            RequestTransactions transactions,
+            CatalogCache catalogs,
+            Function<Catalog, JsonNode> openApi,
+            long maxRows) {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be positive");
         }
@@ -68,12 +72,18 @@ public final class RestRoutes implements HttpModule {
             }
             ctx.status(e.status()).json(body);
         });
-        config.routes.get("/rest/v1/", ctx -> {
-            // As PostgREST: the document lists only what the caller may read, so a client asks for nothing it would be refused.
-            Set<String> readable = inTransaction(ctx, true, RestRoutes::readableTables);
-            Catalog catalog = catalogs.current().visibleTo(requireCaller(ctx).databaseRole().claim()).only(readable);
-            ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalog)));
-        }, Access.ANY_KEY);
+        config.routes.get(
+                "/rest/v1/",
+                ctx -> {
+                    // As PostgREST: the document lists only what the caller may read, so a client asks for nothing it
+                    // would be refused.
+                    Set<String> readable = inTransaction(ctx, true, RestRoutes::readableTables);
+                    Catalog catalog = catalogs.current()
+                            .visibleTo(requireCaller(ctx).databaseRole().claim())
+                            .only(readable);
+                    ctx.contentType("application/openapi+json").result(json.writeValueAsString(openApi.apply(catalog)));
+                },
+                Access.ANY_KEY);
         config.routes.get("/rest/v1/rpc/{function}", ctx -> rpc(ctx, false), Access.ANY_KEY);
         config.routes.post("/rest/v1/rpc/{function}", ctx -> rpc(ctx, true), Access.ANY_KEY);
         config.routes.get("/rest/v1/{table}", this::read, Access.ANY_KEY);
@@ -86,16 +96,33 @@ public final class RestRoutes implements HttpModule {
     private void read(Context ctx) {
         Catalog.Table table = table(ctx, ctx.pathParam("table"));
         RestQuery query = new QueryParser(table).parse(ctx.queryParamMap());
-        Range range = Range.of(ctx.header("Range"), query.limit(), query.offset()).atMost(maxRows);
+        Range range =
+                Range.of(ctx.header("Range"), query.limit(), query.offset()).atMost(maxRows);
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         String alias = table.name();
         Result result = inTransaction(ctx, true, c -> {
-            var select = new SqlWriter().text("select coalesce(json_agg(_r), '[]')::text, count(*) from (select ")
-                    .selectList(alias, query.select()).text(" from public.").identifier(table.name()).text(" as ").identifier(alias)
-                    .where(alias, query.where()).orderBy(alias, query.order()).page(range.limit(), range.offset()).text(") _r");
+            var select = new SqlWriter()
+                    .text("select coalesce(json_agg(_r), '[]')::text, count(*) from (select ")
+                    .selectList(alias, query.select())
+                    .text(" from public.")
+                    .identifier(table.name())
+                    .text(" as ")
+                    .identifier(alias)
+                    .where(alias, query.where())
+                    .orderBy(alias, query.order())
+                    .page(range.limit(), range.offset())
+                    .text(") _r");
             Result rows = rows(c, select);
-            Long total = prefer.count() ? count(c, new SqlWriter().text("select count(*) from public.").identifier(table.name())
-                    .text(" as ").identifier(alias).where(alias, query.where())) : null;
+            Long total = prefer.count()
+                    ? count(
+                            c,
+                            new SqlWriter()
+                                    .text("select count(*) from public.")
+                                    .identifier(table.name())
+                                    .text(" as ")
+                                    .identifier(alias)
+                                    .where(alias, query.where()))
+                    : null;
             return rows.withTotal(total);
         });
         respond(ctx, 200, result, range.offset(), true);
@@ -115,10 +142,20 @@ public final class RestRoutes implements HttpModule {
         String rowsJson = rows.toString();
         var conflict = conflictTarget(table, ctx.queryParam("on_conflict"), prefer);
         Result result = inTransaction(ctx, false, c -> {
-            var sql = new SqlWriter().text("with _bigbox_rows as (insert into public.").identifier(table.name()).text(" as ")
-                    .identifier(table.name()).text(" (").text(identifiers(columns)).text(") select ").text(identifiers(columns))
-                    .text(" from json_populate_recordset(null::public.").identifier(table.name()).text(", ")
-                    .typedValue(rowsJson, "json").text(")");
+            var sql = new SqlWriter()
+                    .text("with _bigbox_rows as (insert into public.")
+                    .identifier(table.name())
+                    .text(" as ")
+                    .identifier(table.name())
+                    .text(" (")
+                    .text(identifiers(columns))
+                    .text(") select ")
+                    .text(identifiers(columns))
+                    .text(" from json_populate_recordset(null::public.")
+                    .identifier(table.name())
+                    .text(", ")
+                    .typedValue(rowsJson, "json")
+                    .text(")");
             onConflict(sql, conflict, prefer, columns);
             sql.text(" returning ").identifier(table.name()).text(".*)");
             return changed(c, sql, select, prefer);
@@ -133,7 +170,8 @@ public final class RestRoutes implements HttpModule {
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         JsonNode body = parse(ctx.body());
         if (!body.isObject()) {
-            throw new PostgrestException(400, "PGRST102", "An update needs a JSON object of the columns to set", null, null);
+            throw new PostgrestException(
+                    400, "PGRST102", "An update needs a JSON object of the columns to set", null, null);
         }
         List<String> columns = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> columns.add(column(table, name)));
@@ -144,14 +182,27 @@ public final class RestRoutes implements HttpModule {
         requireFilter(query, "UPDATE");
         String alias = table.name();
         Result result = inTransaction(ctx, false, c -> {
-            var sql = new SqlWriter().text("with _bigbox_rows as (update public.").identifier(table.name()).text(" as ")
-                    .identifier(alias).text(" set ");
+            var sql = new SqlWriter()
+                    .text("with _bigbox_rows as (update public.")
+                    .identifier(table.name())
+                    .text(" as ")
+                    .identifier(alias)
+                    .text(" set ");
             for (int i = 0; i < columns.size(); i++) {
-                sql.text(i == 0 ? "" : ", ").identifier(columns.get(i)).text(" = _bigbox_values.").identifier(columns.get(i));
+                sql.text(i == 0 ? "" : ", ")
+                        .identifier(columns.get(i))
+                        .text(" = _bigbox_values.")
+                        .identifier(columns.get(i));
             }
-            sql.text(" from json_populate_record(null::public.").identifier(table.name()).text(", ")
-                    .typedValue(body.toString(), "json").text(") as _bigbox_values").where(alias, query.where())
-                    .text(" returning ").identifier(alias).text(".*)");
+            sql.text(" from json_populate_record(null::public.")
+                    .identifier(table.name())
+                    .text(", ")
+                    .typedValue(body.toString(), "json")
+                    .text(") as _bigbox_values")
+                    .where(alias, query.where())
+                    .text(" returning ")
+                    .identifier(alias)
+                    .text(".*)");
             return changed(c, sql, query.select(), prefer);
         });
         respond(ctx, prefer.representation() ? 200 : 204, result, 0, prefer.representation());
@@ -163,9 +214,22 @@ public final class RestRoutes implements HttpModule {
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         requireFilter(query, "DELETE");
         String alias = table.name();
-        Result result = inTransaction(ctx, false, c -> changed(c, new SqlWriter().text("with _bigbox_rows as (delete from public.")
-                .identifier(table.name()).text(" as ").identifier(alias).where(alias, query.where()).text(" returning ")
-                .identifier(alias).text(".*)"), query.select(), prefer));
+        Result result = inTransaction(
+                ctx,
+                false,
+                c -> changed(
+                        c,
+                        new SqlWriter()
+                                .text("with _bigbox_rows as (delete from public.")
+                                .identifier(table.name())
+                                .text(" as ")
+                                .identifier(alias)
+                                .where(alias, query.where())
+                                .text(" returning ")
+                                .identifier(alias)
+                                .text(".*)"),
+                        query.select(),
+                        prefer));
         respond(ctx, prefer.representation() ? 200 : 204, result, 0, prefer.representation());
     }
 
@@ -189,9 +253,13 @@ public final class RestRoutes implements HttpModule {
                 }
             }
         }
-        Catalog.Table resultTable = function.returnsSet() ? catalog(ctx, false).table(function.returnType()).orElse(null) : null;
+        Catalog.Table resultTable = function.returnsSet()
+                ? catalog(ctx, false).table(function.returnType()).orElse(null)
+                : null;
         RestQuery query = resultTable == null ? null : new QueryParser(resultTable).parse(rest);
-        Range range = (query == null ? Range.of(null, null, 0) : Range.of(ctx.header("Range"), query.limit(), query.offset()))
+        Range range = (query == null
+                        ? Range.of(null, null, 0)
+                        : Range.of(ctx.header("Range"), query.limit(), query.offset()))
                 .atMost(maxRows);
         Result result = inTransaction(ctx, !post, c -> {
             var call = new SqlWriter();
@@ -254,14 +322,19 @@ public final class RestRoutes implements HttpModule {
         for (Catalog.Function f : overloads) {
             var names = f.arguments().stream().map(Catalog.Argument::name).toList();
             boolean allRequired = f.arguments().stream().allMatch(a -> a.hasDefault() || given.contains(a.name()));
-            boolean allKnown = given.stream().allMatch(g -> names.contains(g) || QueryParser.RESERVED.contains(g)
-                    || g.equals("or") || g.equals("and"));
+            boolean allKnown = given.stream()
+                    .allMatch(g ->
+                            names.contains(g) || QueryParser.RESERVED.contains(g) || g.equals("or") || g.equals("and"));
             if (allRequired && (allKnown || overloads.size() == 1 && f.returnsSet())) {
                 return f;
             }
         }
-        throw new PostgrestException(404, "PGRST202", "Could not find the function public." + name + "(" + String.join(", ", given)
-                + ") in the schema cache", overloads.isEmpty() ? null : "the arguments do not match its parameters", null);
+        throw new PostgrestException(
+                404,
+                "PGRST202",
+                "Could not find the function public." + name + "(" + String.join(", ", given) + ") in the schema cache",
+                overloads.isEmpty() ? null : "the arguments do not match its parameters",
+                null);
     }
 
     // What the caller's role may see of the schema: to a signed-in caller, a table or function its role
@@ -274,14 +347,26 @@ public final class RestRoutes implements HttpModule {
     }
 
     private Catalog.Table table(Context ctx, String name) {
-        return catalog(ctx, false).table(name).or(() -> catalog(ctx, true).table(name))
-                .orElseThrow(() -> new PostgrestException(404, "PGRST205", "Could not find the table 'public." + name
-                        + "' in the schema cache", null, null));
+        return catalog(ctx, false)
+                .table(name)
+                .or(() -> catalog(ctx, true).table(name))
+                .orElseThrow(() -> new PostgrestException(
+                        404,
+                        "PGRST205",
+                        "Could not find the table 'public." + name + "' in the schema cache",
+                        null,
+                        null));
     }
 
     private static String column(Catalog.Table table, String name) {
-        return table.column(name).map(Catalog.Column::name).orElseThrow(() -> new PostgrestException(400, "PGRST204",
-                "Could not find the '" + name + "' column of '" + table.name() + "' in the schema cache", null, null));
+        return table.column(name)
+                .map(Catalog.Column::name)
+                .orElseThrow(() -> new PostgrestException(
+                        400,
+                        "PGRST204",
+                        "Could not find the '" + name + "' column of '" + table.name() + "' in the schema cache",
+                        null,
+                        null));
     }
 
     private static List<String> insertColumns(Catalog.Table table, ArrayNode rows, String columnsParam) {
@@ -311,8 +396,12 @@ public final class RestRoutes implements HttpModule {
         }
         List<String> key = table.primaryKey();
         if (key.isEmpty()) {
-            throw new PostgrestException(400, "PGRST100", "an upsert needs on_conflict: " + table.name() + " has no primary key",
-                    null, null);
+            throw new PostgrestException(
+                    400,
+                    "PGRST100",
+                    "an upsert needs on_conflict: " + table.name() + " has no primary key",
+                    null,
+                    null);
         }
         return key;
     }
@@ -329,7 +418,10 @@ public final class RestRoutes implements HttpModule {
         }
         sql.text(" do update set ");
         for (int i = 0; i < updated.size(); i++) {
-            sql.text(i == 0 ? "" : ", ").identifier(updated.get(i)).text(" = excluded.").identifier(updated.get(i));
+            sql.text(i == 0 ? "" : ", ")
+                    .identifier(updated.get(i))
+                    .text(" = excluded.")
+                    .identifier(updated.get(i));
         }
     }
 
@@ -339,15 +431,21 @@ public final class RestRoutes implements HttpModule {
 
     private static void requireFilter(RestQuery query, String statement) {
         if (query.where().isEmpty()) {
-            throw new PostgrestException(400, "21000", statement + " requires a WHERE clause", null,
+            throw new PostgrestException(
+                    400,
+                    "21000",
+                    statement + " requires a WHERE clause",
+                    null,
                     "add a filter, e.g. ?id=eq.<id>; to change every row, filter on a column that always matches");
         }
     }
 
     // The changed rows (the CTE _bigbox_rows) as JSON, or only their number when representation is not wanted.
-    private static Result changed(Connection c, SqlWriter cte, List<RestQuery.SelectItem> select, Prefer prefer) throws SQLException {
+    private static Result changed(Connection c, SqlWriter cte, List<RestQuery.SelectItem> select, Prefer prefer)
+            throws SQLException {
         if (prefer.representation()) {
-            cte.text(" select coalesce(json_agg(_r), '[]')::text, count(*) from (select ").selectList("_bigbox_rows", select)
+            cte.text(" select coalesce(json_agg(_r), '[]')::text, count(*) from (select ")
+                    .selectList("_bigbox_rows", select)
                     .text(" from _bigbox_rows) _r");
         } else {
             cte.text(" select '[]', count(*) from _bigbox_rows");
@@ -357,14 +455,16 @@ public final class RestRoutes implements HttpModule {
     }
 
     private static Result rows(Connection c, SqlWriter sql) throws SQLException {
-        try (var statement = sql.prepare(c); var rs = statement.executeQuery()) {
+        try (var statement = sql.prepare(c);
+                var rs = statement.executeQuery()) {
             rs.next();
             return new Result(rs.getString(1), rs.getLong(2), null);
         }
     }
 
     private static long count(Connection c, SqlWriter sql) throws SQLException {
-        try (var statement = sql.prepare(c); var rs = statement.executeQuery()) {
+        try (var statement = sql.prepare(c);
+                var rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -372,7 +472,8 @@ public final class RestRoutes implements HttpModule {
 
     private static Set<String> readableTables(Connection c) throws SQLException {
         var names = new java.util.HashSet<String>();
-        try (var s = c.createStatement(); var rs = s.executeQuery("""
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                  where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p', 'f')
                    and has_any_column_privilege(c.oid, 'SELECT')""")) {
@@ -405,7 +506,8 @@ public final class RestRoutes implements HttpModule {
     }
 
     private static Caller requireCaller(Context ctx) {
-        return Caller.of(ctx).orElseThrow(() -> new PostgrestException(401, "PGRST301", "No API key found in request", null, null));
+        return Caller.of(ctx)
+                .orElseThrow(() -> new PostgrestException(401, "PGRST301", "No API key found in request", null, null));
     }
 
     private record Result(String json, long rows, Long total) {
@@ -424,9 +526,11 @@ public final class RestRoutes implements HttpModule {
             if (header == null || header.isBlank() || limit != null || offset > 0) {
                 return new Range(limit, offset);
             }
-            var matcher = java.util.regex.Pattern.compile("^\\s*(?:items=)?(\\d+)-(\\d*)\\s*$").matcher(header);
+            var matcher = java.util.regex.Pattern.compile("^\\s*(?:items=)?(\\d+)-(\\d*)\\s*$")
+                    .matcher(header);
             if (!matcher.matches()) {
-                throw new PostgrestException(416, "PGRST103", "Requested range not satisfiable", "Range must be like 0-9", null);
+                throw new PostgrestException(
+                        416, "PGRST103", "Requested range not satisfiable", "Range must be like 0-9", null);
             }
             long from = Long.parseLong(matcher.group(1));
             if (matcher.group(2).isEmpty()) {
@@ -434,7 +538,8 @@ public final class RestRoutes implements HttpModule {
             }
             long to = Long.parseLong(matcher.group(2));
             if (to < from) {
-                throw new PostgrestException(416, "PGRST103", "Requested range not satisfiable", "the range ends before it starts", null);
+                throw new PostgrestException(
+                        416, "PGRST103", "Requested range not satisfiable", "the range ends before it starts", null);
             }
             return new Range(to - from + 1, from);
         }
@@ -443,19 +548,29 @@ public final class RestRoutes implements HttpModule {
     private void respond(Context ctx, int status, Result result, long offset, boolean withBody) {
         String total = result.total() == null ? "*" : Long.toString(result.total());
         boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
-        String range = result.rows() == 0 || !read ? "*/" + total : offset + "-" + (offset + result.rows() - 1) + "/" + total;
+        String range =
+                result.rows() == 0 || !read ? "*/" + total : offset + "-" + (offset + result.rows() - 1) + "/" + total;
         ctx.header("Content-Range", range);
         int finalStatus = status;
-        if (status == 200 && result.total() != null && result.rows() < result.total() && ctx.method() == HandlerType.GET) {
+        if (status == 200
+                && result.total() != null
+                && result.rows() < result.total()
+                && ctx.method() == HandlerType.GET) {
             finalStatus = 206;
         }
         String accept = ctx.header("Accept");
         if (withBody && accept != null && accept.contains(SINGLE_OBJECT)) {
             if (result.rows() != 1) {
-                throw new PostgrestException(406, "PGRST116", "JSON object requested, multiple (or no) rows returned",
-                        "The result contains " + result.rows() + " rows", null);
+                throw new PostgrestException(
+                        406,
+                        "PGRST116",
+                        "JSON object requested, multiple (or no) rows returned",
+                        "The result contains " + result.rows() + " rows",
+                        null);
             }
-            ctx.status(status).contentType(SINGLE_OBJECT + "; charset=utf-8").result(parse(result.json()).get(0).toString());
+            ctx.status(status)
+                    .contentType(SINGLE_OBJECT + "; charset=utf-8")
+                    .result(parse(result.json()).get(0).toString());
             return;
         }
         ctx.status(finalStatus);
@@ -479,12 +594,18 @@ public final class RestRoutes implements HttpModule {
         if (node.isArray()) {
             for (JsonNode row : node) {
                 if (!row.isObject()) {
-                    throw new PostgrestException(400, "PGRST102", "All object keys must match", "every element must be a JSON object", null);
+                    throw new PostgrestException(
+                            400, "PGRST102", "All object keys must match", "every element must be a JSON object", null);
                 }
             }
             return (ArrayNode) node;
         }
-        throw new PostgrestException(400, "PGRST102", "Empty or invalid json", "the body must be a JSON object or an array of objects", null);
+        throw new PostgrestException(
+                400,
+                "PGRST102",
+                "Empty or invalid json",
+                "the body must be a JSON object or an array of objects",
+                null);
     }
 
     private JsonNode parse(String body) {

@@ -23,8 +23,8 @@ import java.util.Map;
 final class SqlWriter {
     private static final Map<String, String> COMPARISONS = Map.of(
             "eq", "=", "neq", "<>", "gt", ">", "gte", ">=", "lt", "<", "lte", "<=", "like", "like", "ilike", "ilike");
-    private static final Map<String, String> IS_VALUES = Map.of(
-            "null", "null", "true", "true", "false", "false", "unknown", "unknown");
+    private static final Map<String, String> IS_VALUES =
+            Map.of("null", "null", "true", "true", "false", "false", "unknown", "unknown");
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> values = new ArrayList<>();
@@ -92,7 +92,9 @@ final class SqlWriter {
             if (i > 0) {
                 text(", ");
             }
-            field(tableAlias, items.get(i).field()).text(" as ").identifier(items.get(i).alias());
+            field(tableAlias, items.get(i).field())
+                    .text(" as ")
+                    .identifier(items.get(i).alias());
         }
         return this;
     }
@@ -138,7 +140,8 @@ final class SqlWriter {
             case "is" -> {
                 String keyword = IS_VALUES.get(f.value().toLowerCase(java.util.Locale.ROOT));
                 if (keyword == null) {
-                    throw PostgrestException.parse("\"failed to parse filter (is." + f.value() + ")\"",
+                    throw PostgrestException.parse(
+                            "\"failed to parse filter (is." + f.value() + ")\"",
                             "is takes null, true, false or unknown");
                 }
                 field(tableAlias, f.field()).text(" is " + keyword);

@@ -36,18 +36,32 @@ public final class SopRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/api/v1/sops", ctx -> Replies.json(ctx, transactions.run(ctx, w -> ops.sops().activeVersions(w))
-                .stream().map(v -> SopVersionView.of(v, false)).toList()), Access.STAFF);
+        config.routes.get(
+                "/api/v1/sops",
+                ctx -> Replies.json(
+                        ctx,
+                        transactions.run(ctx, w -> ops.sops().activeVersions(w)).stream()
+                                .map(v -> SopVersionView.of(v, false))
+                                .toList()),
+                Access.STAFF);
         config.routes.post("/api/v1/sops", this::load, Access.ADMIN);
         config.routes.get("/api/v1/sops/{id}", this::one, Access.STAFF);
-        config.routes.get("/api/v1/sop-metrics", ctx -> Replies.json(ctx, transactions.run(ctx,
-                w -> reads.sopMetrics(w, Query.text(ctx, "sop_id")))), Access.STAFF);
+        config.routes.get(
+                "/api/v1/sop-metrics",
+                ctx -> Replies.json(ctx, transactions.run(ctx, w -> reads.sopMetrics(w, Query.text(ctx, "sop_id")))),
+                Access.STAFF);
         config.routes.get("/api/v1/sop-executions", this::executions, Access.STAFF);
-        config.routes.get("/api/v1/sop-executions/{id}", ctx -> {
-            UUID id = Query.uuid("id", ctx.pathParam("id"));
-            Replies.json(ctx, ExecutionView.of(transactions.run(ctx, w -> ops.sops().execution(w, id))
-                    .orElseThrow(() -> new NotFoundException("no SOP execution " + id))));
-        }, Access.STAFF);
+        config.routes.get(
+                "/api/v1/sop-executions/{id}",
+                ctx -> {
+                    UUID id = Query.uuid("id", ctx.pathParam("id"));
+                    Replies.json(
+                            ctx,
+                            ExecutionView.of(transactions
+                                    .run(ctx, w -> ops.sops().execution(w, id))
+                                    .orElseThrow(() -> new NotFoundException("no SOP execution " + id))));
+                },
+                Access.STAFF);
     }
 
     private void one(Context ctx) {
@@ -59,8 +73,15 @@ public final class SopRoutes implements HttpModule {
             }
             var body = new LinkedHashMap<String, Object>();
             body.put("sop_id", id);
-            body.put("active", ops.sops().activeVersion(w, id).map(v -> SopVersionView.of(v, true)).orElse(null));
-            body.put("versions", versions.stream().map(v -> SopVersionView.of(v, false)).toList());
+            body.put(
+                    "active",
+                    ops.sops()
+                            .activeVersion(w, id)
+                            .map(v -> SopVersionView.of(v, true))
+                            .orElse(null));
+            body.put(
+                    "versions",
+                    versions.stream().map(v -> SopVersionView.of(v, false)).toList());
             return body;
         }));
     }
@@ -77,7 +98,8 @@ public final class SopRoutes implements HttpModule {
         for (int i = 0; i < files.size(); i++) {
             JsonNode f = files.get(i);
             if (!f.path("name").isTextual() || !f.path("content").isTextual()) {
-                throw ApiException.badRequest("files[" + i + "]", "files[" + i + "] needs a name and a content (the YAML text)");
+                throw ApiException.badRequest(
+                        "files[" + i + "]", "files[" + i + "] needs a name and a content (the YAML text)");
             }
             sopFiles.add(new SopFile(f.get("name").asText(), f.get("content").asText()));
         }
@@ -87,11 +109,15 @@ public final class SopRoutes implements HttpModule {
     private void executions(Context ctx) {
         String sopId = Query.text(ctx, "sop_id");
         String status = Query.text(ctx, "status");
-        if (status != null && !Set.of("in_progress", "completed", "failed", "escalated").contains(status)) {
+        if (status != null
+                && !Set.of("in_progress", "completed", "failed", "escalated").contains(status)) {
             throw ApiException.badRequest("status", "status must be in_progress, completed, failed or escalated");
         }
         int limit = Query.integer(ctx, "limit", 50, 1, 500);
-        Replies.json(ctx, transactions.run(ctx, w -> ops.sops().executions(w, sopId, status, limit)).stream()
-                .map(ExecutionView::of).toList());
+        Replies.json(
+                ctx,
+                transactions.run(ctx, w -> ops.sops().executions(w, sopId, status, limit)).stream()
+                        .map(ExecutionView::of)
+                        .toList());
     }
 }

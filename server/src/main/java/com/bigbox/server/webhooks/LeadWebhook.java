@@ -36,12 +36,21 @@ import org.slf4j.LoggerFactory;
 public final class LeadWebhook implements HttpModule {
     public static final String PATH = "/api/v1/webhooks/lead";
     private static final Logger log = LoggerFactory.getLogger(LeadWebhook.class);
-    private static final Set<String> FIELDS = Set.of("name", "email", "company", "phone", "budget", "message", "urgency");
+    private static final Set<String> FIELDS =
+            Set.of("name", "email", "company", "phone", "budget", "message", "urgency");
     private static final Set<String> URGENCIES = Set.of("low", "medium", "high");
     private static final int MAX_TEXT = 5_000;
     // The webhook acts as the service role; it carries no sub, so auth.uid() stays null in policies.
-    private static final Caller WEBHOOK = new Caller(DbRole.SERVICE_ROLE, "{\"role\":\"service_role\",\"iss\":\"bigbox-webhook\"}",
-            null, null, null, null, null, "webhook:lead", null);
+    private static final Caller WEBHOOK = new Caller(
+            DbRole.SERVICE_ROLE,
+            "{\"role\":\"service_role\",\"iss\":\"bigbox-webhook\"}",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "webhook:lead",
+            null);
 
     private final WebhookSecretStore secrets;
     private final CallerRequestTransactions transactions;
@@ -49,7 +58,8 @@ public final class LeadWebhook implements HttpModule {
     private final Duration tolerance;
     private final ObjectMapper json = Json.mapper();
 
-    public LeadWebhook(WebhookSecretStore secrets, CallerRequestTransactions transactions, Clock clock, Duration tolerance) {
+    public LeadWebhook(
+            WebhookSecretStore secrets, CallerRequestTransactions transactions, Clock clock, Duration tolerance) {
         this.secrets = secrets;
         this.transactions = transactions;
         this.clock = clock;
@@ -65,8 +75,11 @@ public final class LeadWebhook implements HttpModule {
         byte[] body = ctx.bodyAsBytes();
         List<String> active = secrets.active();
         if (active.isEmpty()) {
-            throw new ApiException(503, "webhook_not_configured",
-                    "the lead webhook has no secret yet: run 'bigbox webhook-secret rotate'", null);
+            throw new ApiException(
+                    503,
+                    "webhook_not_configured",
+                    "the lead webhook has no secret yet: run 'bigbox webhook-secret rotate'",
+                    null);
         }
         String signature = ctx.header("X-Bigbox-Signature");
         WebhookSignature.problem(ctx.header("X-Bigbox-Timestamp"), signature, body, active, clock.instant(), tolerance)
@@ -77,14 +90,24 @@ public final class LeadWebhook implements HttpModule {
         ObjectNode lead = lead(new String(body, StandardCharsets.UTF_8));
         lead.put("source", "webhook");
         UUID eventId = WebhookSignature.deliveryId(ctx.header("X-Bigbox-Timestamp"), body);
-        var event = new NewEvent(eventId, "LEAD_RECEIVED", lead.toString(), "{\"source\":\"webhook\"}", null, null,
-                "webhook:lead", null, null);
-        var result = transactions.run(WEBHOOK, work ->
-                work.append(new StreamId("LEAD", eventId.toString()), ExpectedVersion.any(), List.of(event)));
+        var event = new NewEvent(
+                eventId,
+                "LEAD_RECEIVED",
+                lead.toString(),
+                "{\"source\":\"webhook\"}",
+                null,
+                null,
+                "webhook:lead",
+                null,
+                null);
+        var result = transactions.run(
+                WEBHOOK,
+                work -> work.append(new StreamId("LEAD", eventId.toString()), ExpectedVersion.any(), List.of(event)));
         if (!result.duplicate()) {
             log.info("Lead received by webhook: event {}", eventId);
         }
-        ctx.status(result.duplicate() ? 200 : 202).json(EventView.of(result.events().getFirst()));
+        ctx.status(result.duplicate() ? 200 : 202)
+                .json(EventView.of(result.events().getFirst()));
     }
 
     private ObjectNode lead(String body) {
@@ -125,7 +148,8 @@ public final class LeadWebhook implements HttpModule {
             throw ApiException.badRequest("urgency", "urgency must be low, medium or high");
         }
         // Unstated stays unstated, as through the API and the CLI: an urgency the sender never gave would count as a
-        // signal and raise the intake's confidence, so a sparse lead would be decided alone here and wait for a person there.
+        // signal and raise the intake's confidence, so a sparse lead would be decided alone here and wait for a person
+        // there.
         lead.put("urgency", urgency);
         return lead;
     }

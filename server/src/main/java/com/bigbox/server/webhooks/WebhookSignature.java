@@ -24,8 +24,13 @@ public final class WebhookSignature {
     private WebhookSignature() {}
 
     /** Why a delivery is refused; empty when it verifies with one of {@code secrets}. */
-    static Optional<String> problem(String timestampHeader, String signatureHeader, byte[] body, List<String> secrets,
-            Instant now, Duration tolerance) {
+    static Optional<String> problem(
+            String timestampHeader,
+            String signatureHeader,
+            byte[] body,
+            List<String> secrets,
+            Instant now,
+            Duration tolerance) {
         if (timestampHeader == null || signatureHeader == null) {
             return Optional.of("X-Bigbox-Timestamp and X-Bigbox-Signature are required");
         }
@@ -36,8 +41,8 @@ public final class WebhookSignature {
             return Optional.of("X-Bigbox-Timestamp must be Unix seconds");
         }
         if (Math.abs(now.getEpochSecond() - timestamp) > tolerance.toSeconds()) {
-            return Optional.of("X-Bigbox-Timestamp is more than " + tolerance.toSeconds() + "s from the server's clock: "
-                    + "stale or replayed deliveries are refused");
+            return Optional.of("X-Bigbox-Timestamp is more than " + tolerance.toSeconds()
+                    + "s from the server's clock: " + "stale or replayed deliveries are refused");
         }
         for (String candidate : signatureHeader.split(",")) {
             String value = candidate.strip();
@@ -64,7 +69,8 @@ public final class WebhookSignature {
      * signature header is written, the same delivery has the same id.
      */
     static UUID deliveryId(String timestampHeader, byte[] body) {
-        byte[] prefix = ("lead-webhook:" + Long.parseLong(timestampHeader.strip()) + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] prefix =
+                ("lead-webhook:" + Long.parseLong(timestampHeader.strip()) + ".").getBytes(StandardCharsets.UTF_8);
         byte[] name = Arrays.copyOf(prefix, prefix.length + body.length);
         System.arraycopy(body, 0, name, prefix.length, body.length);
         return UUID.nameUUIDFromBytes(name);

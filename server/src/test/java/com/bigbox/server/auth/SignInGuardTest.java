@@ -73,6 +73,7 @@ class SignInGuardTest {
     @Test
     void failuresLongAgoAreForgotten() {
         var old = Optional.of(new State(8, T0, null));
-        assertThat(SignInGuard.step(old, T0.plus(Duration.ofMinutes(16))).next().failures()).isEqualTo(1);
+        assertThat(SignInGuard.step(old, T0.plus(Duration.ofMinutes(16))).next().failures())
+                .isEqualTo(1);
     }
 }

@@ -39,6 +39,7 @@ class TotpTest {
     void newSecretsAreTwentyRandomBytesInBase32() {
         String secret = Totp.newSecret(new SecureRandom());
         assertThat(new Base32().decode(secret)).hasSize(20);
-        assertThat(Totp.uri("Big Box", "a@b.c", secret)).startsWith("otpauth://totp/Big%20Box%3Aa%40b.c?secret=" + secret);
+        assertThat(Totp.uri("Big Box", "a@b.c", secret))
+                .startsWith("otpauth://totp/Big%20Box%3Aa%40b.c?secret=" + secret);
     }
 }

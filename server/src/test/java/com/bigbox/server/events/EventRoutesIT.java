@@ -49,9 +49,12 @@ class EventRoutesIT {
         database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 6, "events-api");
         Migrations.apply(database.pool());
         node = PgNode.start(database, "api");
-        server = HttpServer.start("127.0.0.1", 0, List.of(
-                new HealthRoutes(List.of()),
-                new EventRoutes(RequestTransactions.privileged(node.store()), node.bus())));
+        server = HttpServer.start(
+                "127.0.0.1",
+                0,
+                List.of(
+                        new HealthRoutes(List.of()),
+                        new EventRoutes(RequestTransactions.privileged(node.store()), node.bus())));
     }
 
     @AfterAll
@@ -62,8 +65,12 @@ class EventRoutesIT {
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -75,7 +82,8 @@ class EventRoutesIT {
     }
 
     static long count(String aggregateId) throws Exception {
-        try (Connection c = db.connect(); var s = c.prepareStatement("select count(*) from events where aggregate_id = ?")) {
+        try (Connection c = db.connect();
+                var s = c.prepareStatement("select count(*) from events where aggregate_id = ?")) {
             s.setString(1, aggregateId);
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -96,7 +104,8 @@ class EventRoutesIT {
         assertThat(stored.get("payload").get("name").asText()).isEqualTo("Test Client");
         assertThat(stored.get("confidence").decimalValue()).isEqualByComparingTo("0.95");
         assertThat(stored.get("global_position").asLong()).isPositive();
-        assertThat(get("/api/v1/events/" + stored.get("event_id").asText()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/events/" + stored.get("event_id").asText()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -114,16 +123,32 @@ class EventRoutesIT {
         record Case(String body, String field) {}
         var cases = List.of(
                 new Case("{\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{}}", "event_type"),
-                new Case("{\"event_type\":\"\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{}}", "event_type"),
+                new Case(
+                        "{\"event_type\":\"\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{}}",
+                        "event_type"),
                 new Case("{\"event_type\":\"X\",\"aggregate_id\":\"api-bad\",\"payload\":{}}", "aggregate_type"),
                 new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\"}", "payload"),
-                new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":[1]}", "payload"),
-                new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"confidence\":1.5}", "confidence"),
-                new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"confidence\":-0.1}", "confidence"),
-                new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"confidence\":\"high\"}", "confidence"),
-                new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"correlation_id\":\"nope\"}", "correlation_id"),
-                new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"expected_version\":-1}", "expected_version"),
-                new Case("{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"colour\":\"red\"}", "colour"),
+                new Case(
+                        "{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":[1]}",
+                        "payload"),
+                new Case(
+                        "{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"confidence\":1.5}",
+                        "confidence"),
+                new Case(
+                        "{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"confidence\":-0.1}",
+                        "confidence"),
+                new Case(
+                        "{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"confidence\":\"high\"}",
+                        "confidence"),
+                new Case(
+                        "{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"correlation_id\":\"nope\"}",
+                        "correlation_id"),
+                new Case(
+                        "{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"expected_version\":-1}",
+                        "expected_version"),
+                new Case(
+                        "{\"event_type\":\"X\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-bad\",\"payload\":{},\"colour\":\"red\"}",
+                        "colour"),
                 new Case("{\"event_type\": \"X\", \"payload\": ", "body"),
                 new Case("[]", "body"));
         for (Case c : cases) {
@@ -138,11 +163,13 @@ class EventRoutesIT {
 
     @Test
     void aStaleExpectedVersionGets409AndStoresNothing() throws Exception {
-        String first = "{\"event_type\":\"A\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-occ\",\"payload\":{},\"expected_version\":0}";
+        String first =
+                "{\"event_type\":\"A\",\"aggregate_type\":\"LEAD\",\"aggregate_id\":\"api-occ\",\"payload\":{},\"expected_version\":0}";
         assertThat(post("/api/v1/events", first).statusCode()).isEqualTo(201);
         var conflict = post("/api/v1/events", first.replace("\"A\"", "\"B\""));
         assertThat(conflict.statusCode()).isEqualTo(409);
-        assertThat(json.readTree(conflict.body()).get("message").asText()).contains("expected version 0", "stream is at version 1");
+        assertThat(json.readTree(conflict.body()).get("message").asText())
+                .contains("expected version 0", "stream is at version 1");
         assertThat(count("api-occ")).isEqualTo(1);
     }
 
@@ -155,19 +182,25 @@ class EventRoutesIT {
         store.append(stream, NewEvent.of("TASK_CREATED", "{}").emittedBy("test"));
         store.append(stream, NewEvent.of("TASK_CREATED", "{}").emittedBy("test"));
 
-        JsonNode all = json.readTree(get("/api/v1/events?after=" + before + "&limit=10").body());
-        assertThat(all).extracting(e -> e.get("event_type").asText()).containsExactly("PROJECT_STARTED", "TASK_CREATED", "TASK_CREATED");
-        JsonNode tasks = json.readTree(get("/api/v1/events?after=" + before + "&type=TASK_CREATED&limit=1").body());
+        JsonNode all = json.readTree(
+                get("/api/v1/events?after=" + before + "&limit=10").body());
+        assertThat(all)
+                .extracting(e -> e.get("event_type").asText())
+                .containsExactly("PROJECT_STARTED", "TASK_CREATED", "TASK_CREATED");
+        JsonNode tasks = json.readTree(get("/api/v1/events?after=" + before + "&type=TASK_CREATED&limit=1")
+                .body());
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).get("event_type").asText()).isEqualTo("TASK_CREATED");
-        JsonNode fromTwo = json.readTree(get("/api/v1/aggregates/PROJECT/api-read/events?from=2").body());
+        JsonNode fromTwo = json.readTree(
+                get("/api/v1/aggregates/PROJECT/api-read/events?from=2").body());
         assertThat(fromTwo).extracting(e -> e.get("sequence_number").asLong()).containsExactly(2L, 3L);
 
         assertThat(get("/api/v1/aggregates/PROJECT/nobody/events").statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/events?after=abc").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/events?limit=0").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/events/not-a-uuid").statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/events/6f1c1c1e-0000-4000-8000-00000000ffff").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/events/6f1c1c1e-0000-4000-8000-00000000ffff").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -177,7 +210,9 @@ class EventRoutesIT {
         List<String> ids = new CopyOnWriteArrayList<>();
         List<String> types = new CopyOnWriteArrayList<>();
         // No Accept header: a plain client (curl) gets the stream too.
-        var request = HttpRequest.newBuilder(uri("/api/v1/events/stream?after=" + start)).GET().build();
+        var request = HttpRequest.newBuilder(uri("/api/v1/events/stream?after=" + start))
+                .GET()
+                .build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
         Thread reader = Thread.ofVirtual().start(() -> {
@@ -203,8 +238,12 @@ class EventRoutesIT {
         response.body().close();
 
         // A reconnecting EventSource sends Last-Event-ID: it gets exactly what came after.
-        var resumed = http.send(HttpRequest.newBuilder(uri("/api/v1/events/stream"))
-                .header("Last-Event-ID", ids.get(2)).header("Accept", "text/event-stream").GET().build(),
+        var resumed = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/events/stream"))
+                        .header("Last-Event-ID", ids.get(2))
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         List<String> resumedIds = new ArrayList<>();
         try (var lines = new BufferedReader(new InputStreamReader(resumed.body(), StandardCharsets.UTF_8))) {

@@ -13,13 +13,20 @@ class ChangeFilterTest {
 
     @Test
     void comparesNumbersAsNumbersAndTextAsText() throws Exception {
-        JsonNode row = new ObjectMapper().readTree("{\"aggregate_id\": \"a-1\", \"sequence_number\": 10, \"status\": null}");
-        assertThat(ChangeFilter.parse("aggregate_id=eq.a-1", COLUMNS).matches(row)).isTrue();
-        assertThat(ChangeFilter.parse("aggregate_id=neq.a-1", COLUMNS).matches(row)).isFalse();
-        assertThat(ChangeFilter.parse("sequence_number=gt.9", COLUMNS).matches(row)).isTrue();
-        assertThat(ChangeFilter.parse("sequence_number=lt.9", COLUMNS).matches(row)).isFalse();
-        assertThat(ChangeFilter.parse("sequence_number=gte.10.0", COLUMNS).matches(row)).isTrue();
-        assertThat(ChangeFilter.parse("aggregate_id=in.(b,\"a-1\")", COLUMNS).matches(row)).isTrue();
+        JsonNode row =
+                new ObjectMapper().readTree("{\"aggregate_id\": \"a-1\", \"sequence_number\": 10, \"status\": null}");
+        assertThat(ChangeFilter.parse("aggregate_id=eq.a-1", COLUMNS).matches(row))
+                .isTrue();
+        assertThat(ChangeFilter.parse("aggregate_id=neq.a-1", COLUMNS).matches(row))
+                .isFalse();
+        assertThat(ChangeFilter.parse("sequence_number=gt.9", COLUMNS).matches(row))
+                .isTrue();
+        assertThat(ChangeFilter.parse("sequence_number=lt.9", COLUMNS).matches(row))
+                .isFalse();
+        assertThat(ChangeFilter.parse("sequence_number=gte.10.0", COLUMNS).matches(row))
+                .isTrue();
+        assertThat(ChangeFilter.parse("aggregate_id=in.(b,\"a-1\")", COLUMNS).matches(row))
+                .isTrue();
         assertThat(ChangeFilter.parse("status=eq.null", COLUMNS).matches(row)).isFalse();
     }
 

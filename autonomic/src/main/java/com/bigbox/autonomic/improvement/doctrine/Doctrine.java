@@ -18,8 +18,15 @@ import java.util.Map;
  * what each does per phase, the bounds and steps of the control loops, their schedules and the review's
  * targets. Code reads the numbers from here, so changing the doctrine is changing one file.
  */
-public record Doctrine(String version, String description, List<PhaseSpan> phases, List<Rule> rules, Loops loops,
-        Map<String, Duration> schedules, ReviewTargets reviewTargets, Map<String, Provenance> provenance) {
+public record Doctrine(
+        String version,
+        String description,
+        List<PhaseSpan> phases,
+        List<Rule> rules,
+        Loops loops,
+        Map<String, Duration> schedules,
+        ReviewTargets reviewTargets,
+        Map<String, Provenance> provenance) {
     public static final String RESOURCE = "/doctrine/doctrine-v1.json";
 
     public Doctrine {
@@ -30,8 +37,8 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
         for (Rule rule : rules) {
             for (Phase phase : Phase.values()) {
                 if (!rule.actions().containsKey(phase.wireName())) {
-                    throw new IllegalArgumentException("doctrine " + version + ": rule " + rule.id() + " says nothing for phase "
-                            + phase.wireName());
+                    throw new IllegalArgumentException("doctrine " + version + ": rule " + rule.id()
+                            + " says nothing for phase " + phase.wireName());
                 }
                 RuleAction.parse(rule.actions().get(phase.wireName()));
             }
@@ -61,7 +68,8 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
         try {
             return EventCodec.read(text, Doctrine.class);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the doctrine " + file + " is not a valid doctrine: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the doctrine " + file + " is not a valid doctrine: " + e.getMessage(), e);
         }
     }
 
@@ -83,27 +91,47 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
      * @param maxPerWeek ceo_interrupts: the weekly ceiling (exclusive: fewer than this)
      * @param allowedReasons ceo_interrupts: allowed reason to the text Oversight's reason contains
      */
-    public record Rule(String id, String description, Map<String, String> actions, Integer repeatThreshold, Integer maxPerWeek,
+    public record Rule(
+            String id,
+            String description,
+            Map<String, String> actions,
+            Integer repeatThreshold,
+            Integer maxPerWeek,
             Map<String, String> allowedReasons) {
         public RuleAction actionIn(Phase phase) {
             return RuleAction.parse(actions.get(phase.wireName()));
         }
     }
 
-    public record Loops(ThresholdBounds threshold, AutonomyCriteria autonomy, CoverageBounds coverage, EconomicBounds economic,
-            DriftBounds drift, EvolutionBounds sopEvolution) {}
+    public record Loops(
+            ThresholdBounds threshold,
+            AutonomyCriteria autonomy,
+            CoverageBounds coverage,
+            EconomicBounds economic,
+            DriftBounds drift,
+            EvolutionBounds sopEvolution) {}
 
     /**
      * @param evidenceZ how many standard errors the override rate's lower bound must stand above {@code overrideRatio}
      *     before a threshold is raised (1.645: one-sided 95%)
      * @param minOverrides overrides it takes at least: one mistaken override among an agent's first decisions is no evidence
      */
-    public record ThresholdBounds(double min, double max, double step, double agreementRatio, double overrideRatio, int minSamples,
-            int windowDays, double evidenceZ, int minOverrides) {}
+    public record ThresholdBounds(
+            double min,
+            double max,
+            double step,
+            double agreementRatio,
+            double overrideRatio,
+            int minSamples,
+            int windowDays,
+            double evidenceZ,
+            int minOverrides) {}
 
-    public record AutonomyCriteria(double promoteAgreementRatio, int promoteMinSamples, List<String> approvalRequiredFor) {}
+    public record AutonomyCriteria(
+            double promoteAgreementRatio, int promoteMinSamples, List<String> approvalRequiredFor) {}
 
-    public record CoverageBounds(int repeatCount, double hourlyRate, double defaultTaskMinutes, int reviewDueDays, int windowDays) {}
+    public record CoverageBounds(
+            int repeatCount, double hourlyRate, double defaultTaskMinutes, int reviewDueDays, int windowDays) {}
 
     /**
      * @param opportunityMinRecurrences a kind of manual task this often in the coverage window is an automation opportunity …
@@ -112,12 +140,23 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
      * @param decisionMinutes a person's minutes a decision that takes effect alone saves
      * @param roiTarget the monthly return on investment to stay above (2.0: 200%)
      */
-    public record EconomicBounds(int everyExecutions, double cycleTimeSlippage, double costOverrun, int weeksPerMonth,
-            int opportunityMinRecurrences, double opportunityMinMonthlyCost, double overrideMinutes, double decisionMinutes,
+    public record EconomicBounds(
+            int everyExecutions,
+            double cycleTimeSlippage,
+            double costOverrun,
+            int weeksPerMonth,
+            int opportunityMinRecurrences,
+            double opportunityMinMonthlyCost,
+            double overrideMinutes,
+            double decisionMinutes,
             double roiTarget) {}
 
     /** @param realertAfterDays after an alert was acknowledged, an equal one waits this long */
-    public record DriftBounds(ProcessDrift process, Fatigue fatigue, Attention attention, ConfidenceBunching confidence,
+    public record DriftBounds(
+            ProcessDrift process,
+            Fatigue fatigue,
+            Attention attention,
+            ConfidenceBunching confidence,
             int realertAfterDays) {}
 
     public record ProcessDrift(double band, double humanAbove, int minSamples, int windowDays) {}
@@ -128,14 +167,25 @@ public record Doctrine(String version, String description, List<PhaseSpan> phase
 
     public record ConfidenceBunching(int minSamples, double bunchedShare, double high, double low, int windowDays) {}
 
-    public record EvolutionBounds(double explicitHumanAbove, double silentTimeoutAbove, int silentTimeoutHours,
-            int automationOpportunityTimeoutHours, double minAgreement, int minSamples, int windowDays) {}
+    public record EvolutionBounds(
+            double explicitHumanAbove,
+            double silentTimeoutAbove,
+            int silentTimeoutHours,
+            int automationOpportunityTimeoutHours,
+            double minAgreement,
+            int minSamples,
+            int windowDays) {}
 
-    public record ReviewTargets(double automationRateMin, double manualWorkShareMax, double overrideRateMax,
+    public record ReviewTargets(
+            double automationRateMin,
+            double manualWorkShareMax,
+            double overrideRateMax,
             double ceoInterruptsPerWeekMax) {}
 
     public Rule rule(String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst()
+        return rules.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("doctrine " + version + " has no rule " + id));
     }
 

@@ -31,8 +31,13 @@ public final class DoctrineCheck {
      *
      * @param previousWeekReviewed whether last week's automation review was held (null before the first full week)
      */
-    public record WeekFacts(String week, List<UnrecordedWork> unrecordedWork, List<ManualTask> manualTasks,
-            List<CeoInterrupt> ceoInterrupts, String previousWeek, @Nullable Boolean previousWeekReviewed) {}
+    public record WeekFacts(
+            String week,
+            List<UnrecordedWork> unrecordedWork,
+            List<ManualTask> manualTasks,
+            List<CeoInterrupt> ceoInterrupts,
+            String previousWeek,
+            @Nullable Boolean previousWeekReviewed) {}
 
     private DoctrineCheck() {}
 
@@ -44,8 +49,12 @@ public final class DoctrineCheck {
             if (noWorkAction == RuleAction.REQUIRE_JUSTIFICATION && justified(w.justification())) {
                 continue;
             }
-            violations.add(new Violation(NO_WORK_WITHOUT_EVENT, "task:" + w.taskId(), "task " + w.taskId() + " was completed by "
-                    + w.completedBy() + " but never created as an event", noWorkAction, List.of(w.eventId())));
+            violations.add(new Violation(
+                    NO_WORK_WITHOUT_EVENT,
+                    "task:" + w.taskId(),
+                    "task " + w.taskId() + " was completed by " + w.completedBy() + " but never created as an event",
+                    noWorkAction,
+                    List.of(w.eventId())));
         }
         Doctrine.Rule manual = doctrine.rule(MANUAL_TASK_CREATION);
         RuleAction manualAction = manual.actionIn(phase);
@@ -54,12 +63,22 @@ public final class DoctrineCheck {
                 .collect(Collectors.groupingBy(ManualTask::kind, TreeMap::new, Collectors.toList()));
         for (var kind : byKind.entrySet()) {
             List<ManualTask> counted = manualAction == RuleAction.REQUIRE_JUSTIFICATION
-                    ? kind.getValue().stream().filter(t -> !justified(t.justification())).toList()
+                    ? kind.getValue().stream()
+                            .filter(t -> !justified(t.justification()))
+                            .toList()
                     : kind.getValue();
             if (counted.size() >= repeat) {
-                violations.add(new Violation(MANUAL_TASK_CREATION, "kind:" + kind.getKey(), String.format(Locale.ROOT,
-                        "%d manual '%s' tasks in %s%s", counted.size(), kind.getKey(), facts.week(),
-                        manualAction == RuleAction.REQUIRE_JUSTIFICATION ? " without a justification" : ""), manualAction,
+                violations.add(new Violation(
+                        MANUAL_TASK_CREATION,
+                        "kind:" + kind.getKey(),
+                        String.format(
+                                Locale.ROOT,
+                                "%d manual '%s' tasks in %s%s",
+                                counted.size(),
+                                kind.getKey(),
+                                facts.week(),
+                                manualAction == RuleAction.REQUIRE_JUSTIFICATION ? " without a justification" : ""),
+                        manualAction,
                         counted.stream().map(ManualTask::eventId).toList()));
             }
         }
@@ -67,20 +86,32 @@ public final class DoctrineCheck {
         RuleAction ceoAction = ceo.actionIn(phase);
         int max = ceo.maxPerWeek() == null ? 7 : ceo.maxPerWeek();
         if (facts.ceoInterrupts().size() >= max) {
-            violations.add(new Violation(CEO_INTERRUPTS, "week:" + facts.week(), facts.ceoInterrupts().size()
-                    + " CEO interrupts in " + facts.week() + " (the doctrine allows fewer than " + max + ")", ceoAction,
+            violations.add(new Violation(
+                    CEO_INTERRUPTS,
+                    "week:" + facts.week(),
+                    facts.ceoInterrupts().size() + " CEO interrupts in " + facts.week()
+                            + " (the doctrine allows fewer than " + max + ")",
+                    ceoAction,
                     facts.ceoInterrupts().stream().map(CeoInterrupt::eventId).toList()));
         }
         for (CeoInterrupt interrupt : facts.ceoInterrupts()) {
             if (allowedReason(ceo, interrupt.reasons()) == null) {
-                violations.add(new Violation(CEO_INTERRUPTS, "interrupt:" + interrupt.approvalId(), "the CEO was interrupted for "
-                        + interrupt.reasons() + ", none of the allowed reasons " + ceo.allowedReasons().keySet(), ceoAction,
+                violations.add(new Violation(
+                        CEO_INTERRUPTS,
+                        "interrupt:" + interrupt.approvalId(),
+                        "the CEO was interrupted for " + interrupt.reasons() + ", none of the allowed reasons "
+                                + ceo.allowedReasons().keySet(),
+                        ceoAction,
                         List.of(interrupt.eventId())));
             }
         }
         if (Boolean.FALSE.equals(facts.previousWeekReviewed())) {
-            violations.add(new Violation(WEEKLY_AUTOMATION_REVIEW, "week:" + facts.previousWeek(), "no automation review was held for "
-                    + facts.previousWeek(), doctrine.rule(WEEKLY_AUTOMATION_REVIEW).actionIn(phase), List.of()));
+            violations.add(new Violation(
+                    WEEKLY_AUTOMATION_REVIEW,
+                    "week:" + facts.previousWeek(),
+                    "no automation review was held for " + facts.previousWeek(),
+                    doctrine.rule(WEEKLY_AUTOMATION_REVIEW).actionIn(phase),
+                    List.of()));
         }
         return violations;
     }
@@ -89,7 +120,8 @@ public final class DoctrineCheck {
     public static @Nullable String allowedReason(Doctrine.Rule ceo, List<String> reasons) {
         for (var allowed : ceo.allowedReasons().entrySet()) {
             String marker = allowed.getValue().toLowerCase(Locale.ROOT);
-            if (reasons.stream().anyMatch(r -> r != null && r.toLowerCase(Locale.ROOT).contains(marker))) {
+            if (reasons.stream()
+                    .anyMatch(r -> r != null && r.toLowerCase(Locale.ROOT).contains(marker))) {
                 return allowed.getKey();
             }
         }

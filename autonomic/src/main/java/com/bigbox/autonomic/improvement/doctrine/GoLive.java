@@ -21,6 +21,7 @@ public record GoLive(Optional<LocalDate> configured) {
     }
 
     public LocalDate date(UnitOfWork work, ImprovementFacts facts, Instant now) {
-        return configured.orElseGet(() -> facts.firstEventAt(work).orElse(now).atZone(ZoneOffset.UTC).toLocalDate());
+        return configured.orElseGet(() ->
+                facts.firstEventAt(work).orElse(now).atZone(ZoneOffset.UTC).toLocalDate());
     }
 }

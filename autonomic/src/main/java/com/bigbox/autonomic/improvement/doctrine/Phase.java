@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The doctrine's phases by week since go-live; each changes what a rule does when it is broken. */
 public enum Phase {
-    LEARNING, TRANSITION, OPERATIONAL, AUTONOMIC;
+    LEARNING,
+    TRANSITION,
+    OPERATIONAL,
+    AUTONOMIC;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +19,7 @@ public enum Phase {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown doctrine phase '" + text + "' (learning, transition, operational, autonomic)");
+        throw new IllegalArgumentException(
+                "unknown doctrine phase '" + text + "' (learning, transition, operational, autonomic)");
     }
 }

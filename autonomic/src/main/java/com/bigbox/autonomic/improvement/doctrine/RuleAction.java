@@ -22,6 +22,7 @@ public enum RuleAction {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown doctrine action '" + text + "' (warn, require_justification, escalate)");
+        throw new IllegalArgumentException(
+                "unknown doctrine action '" + text + "' (warn, require_justification, escalate)");
     }
 }

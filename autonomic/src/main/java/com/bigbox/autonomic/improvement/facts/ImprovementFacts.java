@@ -18,8 +18,15 @@ public interface ImprovementFacts {
      * @param decisionType the decision's event type (thresholds are calibrated per agent and type); null if unknown
      * @param resolution approved, modified, rejected or approved_by_silence
      */
-    record ApprovalOutcome(UUID approvalId, UUID decisionEventId, String agentId, String decisionType, double confidence,
-            String resolution, String resolvedBy, Instant resolvedAt) {
+    record ApprovalOutcome(
+            UUID approvalId,
+            UUID decisionEventId,
+            String agentId,
+            String decisionType,
+            double confidence,
+            String resolution,
+            String resolvedBy,
+            Instant resolvedAt) {
         public boolean byPerson() {
             return !"approved_by_silence".equals(resolution);
         }
@@ -37,16 +44,34 @@ public interface ImprovementFacts {
      * A decision (of {@code decisionType}) that took effect with no person ({@code AUTONOMIC_DECISION_EXECUTED}), and whether a person
      * later found it wrong ({@code AUTONOMIC_DECISION_OVERRIDDEN}).
      */
-    record ExecutedDecision(UUID decisionEventId, String agentId, String decisionType, double confidence, Instant at,
-            boolean overridden, String overriddenBy) {}
+    record ExecutedDecision(
+            UUID decisionEventId,
+            String agentId,
+            String decisionType,
+            double confidence,
+            Instant at,
+            boolean overridden,
+            String overriddenBy) {}
 
     /** A task a person created by hand; {@code kind} is its reason tag (or its title when it has none). */
-    record ManualTask(UUID eventId, String taskId, String kind, String createdBy, Instant at, Double minutes,
+    record ManualTask(
+            UUID eventId,
+            String taskId,
+            String kind,
+            String createdBy,
+            Instant at,
+            Double minutes,
             String justification) {}
 
     /** A completed SOP execution's measurements. */
-    record SopRun(UUID executionId, String sopId, int sopVersion, Instant completedAt, double cycleTimeHours,
-            double automationRate, BigDecimal cost) {}
+    record SopRun(
+            UUID executionId,
+            String sopId,
+            int sopVersion,
+            Instant completedAt,
+            double cycleTimeHours,
+            double automationRate,
+            BigDecimal cost) {}
 
     /** A completed meeting of a client, attended or not. */
     record MeetingAttendance(UUID eventId, String clientId, boolean attended, Instant at) {}
@@ -67,8 +92,16 @@ public interface ImprovementFacts {
      * @param agreed of those, approved unchanged (or by silence)
      * @param humanMinutes mean minutes a person spent on it
      */
-    record StepRecord(String sopId, int sopVersion, String stepId, String automationLevel, int performed, int byPerson,
-            int agreed, double humanMinutes, List<UUID> evidence) {}
+    record StepRecord(
+            String sopId,
+            int sopVersion,
+            String stepId,
+            String automationLevel,
+            int performed,
+            int byPerson,
+            int agreed,
+            double humanMinutes,
+            List<UUID> evidence) {}
 
     /**
      * The signals of one type about one subject: when the last was raised, and whether one is still open

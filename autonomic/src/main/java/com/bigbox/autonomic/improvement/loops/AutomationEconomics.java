@@ -28,19 +28,27 @@ public final class AutomationEconomics {
     private AutomationEconomics() {}
 
     /** One opportunity per kind of manual task that recurs often enough and costs enough, over {@code windowDays}. */
-    public static List<ImprovementEvent.AutomationOpportunityDetected> opportunities(List<ManualTask> tasks, Doctrine.CoverageBounds coverage,
-            Doctrine.EconomicBounds bounds) {
-        Map<String, List<ManualTask>> byKind = tasks.stream()
-                .collect(Collectors.groupingBy(ManualTask::kind, TreeMap::new, Collectors.toList()));
+    public static List<ImprovementEvent.AutomationOpportunityDetected> opportunities(
+            List<ManualTask> tasks, Doctrine.CoverageBounds coverage, Doctrine.EconomicBounds bounds) {
+        Map<String, List<ManualTask>> byKind =
+                tasks.stream().collect(Collectors.groupingBy(ManualTask::kind, TreeMap::new, Collectors.toList()));
         var found = new ArrayList<ImprovementEvent.AutomationOpportunityDetected>();
         double months = Math.max(1.0, coverage.windowDays() / 30.0);
         for (var entry : byKind.entrySet()) {
             List<ManualTask> same = entry.getValue();
-            double minutes = same.stream().mapToDouble(t -> t.minutes() == null ? coverage.defaultTaskMinutes() : t.minutes()).sum();
+            double minutes = same.stream()
+                    .mapToDouble(t -> t.minutes() == null ? coverage.defaultTaskMinutes() : t.minutes())
+                    .sum();
             BigDecimal monthly = money(minutes / 60.0 * coverage.hourlyRate() / months);
-            if (same.size() >= bounds.opportunityMinRecurrences() && monthly.doubleValue() > bounds.opportunityMinMonthlyCost()) {
-                found.add(new ImprovementEvent.AutomationOpportunityDetected(entry.getKey(), same.size(), coverage.windowDays(),
-                        round(minutes / 60.0 / months), monthly, same.stream().map(ManualTask::eventId).toList()));
+            if (same.size() >= bounds.opportunityMinRecurrences()
+                    && monthly.doubleValue() > bounds.opportunityMinMonthlyCost()) {
+                found.add(new ImprovementEvent.AutomationOpportunityDetected(
+                        entry.getKey(),
+                        same.size(),
+                        coverage.windowDays(),
+                        round(minutes / 60.0 / months),
+                        monthly,
+                        same.stream().map(ManualTask::eventId).toList()));
             }
         }
         return found;
@@ -51,19 +59,39 @@ public final class AutomationEconomics {
      * have spent on each × the hourly rate; cost = the SOPs' costs + overrides × 15 minutes × the hourly rate;
      * ROI = (value − cost) ÷ cost.
      */
-    public static ImprovementEvent.AutomationRoiCalculated roi(YearMonth month, List<ExecutedDecision> executed, List<SopRun> runs,
-            Doctrine.CoverageBounds coverage, Doctrine.EconomicBounds bounds) {
-        List<ExecutedDecision> inMonth = executed.stream().filter(e -> in(month, e.at())).toList();
+    public static ImprovementEvent.AutomationRoiCalculated roi(
+            YearMonth month,
+            List<ExecutedDecision> executed,
+            List<SopRun> runs,
+            Doctrine.CoverageBounds coverage,
+            Doctrine.EconomicBounds bounds) {
+        List<ExecutedDecision> inMonth =
+                executed.stream().filter(e -> in(month, e.at())).toList();
         long overrides = inMonth.stream().filter(ExecutedDecision::overridden).count();
-        BigDecimal sopCost = runs.stream().filter(r -> in(month, r.completedAt()) && r.cost() != null).map(SopRun::cost)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal sopCost = runs.stream()
+                .filter(r -> in(month, r.completedAt()) && r.cost() != null)
+                .map(SopRun::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
         BigDecimal value = money(inMonth.size() * bounds.decisionMinutes() / 60.0 * coverage.hourlyRate());
         BigDecimal overrideCost = money(overrides * bounds.overrideMinutes() / 60.0 * coverage.hourlyRate());
         BigDecimal cost = sopCost.add(overrideCost);
         Double roi = cost.signum() == 0 ? null : round(value.subtract(cost).doubleValue() / cost.doubleValue());
-        return new ImprovementEvent.AutomationRoiCalculated(month.toString(), inMonth.size(), overrides, value, sopCost, overrideCost,
-                roi, bounds.roiTarget(), roi != null && roi > bounds.roiTarget(),
-                inMonth.stream().filter(ExecutedDecision::overridden).map(ExecutedDecision::decisionEventId).limit(100).toList());
+        return new ImprovementEvent.AutomationRoiCalculated(
+                month.toString(),
+                inMonth.size(),
+                overrides,
+                value,
+                sopCost,
+                overrideCost,
+                roi,
+                bounds.roiTarget(),
+                roi != null && roi > bounds.roiTarget(),
+                inMonth.stream()
+                        .filter(ExecutedDecision::overridden)
+                        .map(ExecutedDecision::decisionEventId)
+                        .limit(100)
+                        .toList());
     }
 
     private static boolean in(YearMonth month, Instant at) {

@@ -54,10 +54,14 @@ public final class CoverageLoop implements ControlLoop {
      *
      * @param gaps earlier gaps by task kind
      */
-    public static List<ImprovementEvent.AutomationGapDetected> plan(List<ManualTask> tasks, Map<String, RaisedSignal> earlierGaps,
-            Doctrine.CoverageBounds bounds, Instant now) {
+    public static List<ImprovementEvent.AutomationGapDetected> plan(
+            List<ManualTask> tasks,
+            Map<String, RaisedSignal> earlierGaps,
+            Doctrine.CoverageBounds bounds,
+            Instant now) {
         Map<String, List<ManualTask>> byKind = tasks.stream()
-                .filter(t -> !earlierGaps.containsKey(t.kind()) || t.at().isAfter(earlierGaps.get(t.kind()).lastRaisedAt()))
+                .filter(t -> !earlierGaps.containsKey(t.kind())
+                        || t.at().isAfter(earlierGaps.get(t.kind()).lastRaisedAt()))
                 .collect(Collectors.groupingBy(ManualTask::kind, TreeMap::new, Collectors.toList()));
         var gaps = new ArrayList<ImprovementEvent.AutomationGapDetected>();
         for (var entry : byKind.entrySet()) {
@@ -66,13 +70,22 @@ public final class CoverageLoop implements ControlLoop {
             if (same.size() < bounds.repeatCount() || earlier != null && earlier.open()) {
                 continue;
             }
-            Instant first = same.stream().map(ManualTask::at).min(Instant::compareTo).orElse(now);
+            Instant first =
+                    same.stream().map(ManualTask::at).min(Instant::compareTo).orElse(now);
             double weeks = Math.max(1.0, Duration.between(first, now).toHours() / (24.0 * 7));
-            double minutes = same.stream().mapToDouble(t -> t.minutes() == null ? bounds.defaultTaskMinutes() : t.minutes()).sum();
+            double minutes = same.stream()
+                    .mapToDouble(t -> t.minutes() == null ? bounds.defaultTaskMinutes() : t.minutes())
+                    .sum();
             double hoursPerWeek = Math.round(minutes / 60.0 / weeks * 100) / 100.0;
-            BigDecimal cost = BigDecimal.valueOf(hoursPerWeek * bounds.hourlyRate()).setScale(2, RoundingMode.HALF_UP);
-            gaps.add(new ImprovementEvent.AutomationGapDetected(entry.getKey(), same.size(), hoursPerWeek, cost,
-                    now.plus(Duration.ofDays(bounds.reviewDueDays())), same.stream().map(ManualTask::eventId).toList()));
+            BigDecimal cost =
+                    BigDecimal.valueOf(hoursPerWeek * bounds.hourlyRate()).setScale(2, RoundingMode.HALF_UP);
+            gaps.add(new ImprovementEvent.AutomationGapDetected(
+                    entry.getKey(),
+                    same.size(),
+                    hoursPerWeek,
+                    cost,
+                    now.plus(Duration.ofDays(bounds.reviewDueDays())),
+                    same.stream().map(ManualTask::eventId).toList()));
         }
         return gaps;
     }
@@ -81,7 +94,9 @@ public final class CoverageLoop implements ControlLoop {
     public LoopRun run(UnitOfWork work, Instant now) {
         LoopActions pass = actions.pass();
         Doctrine.CoverageBounds bounds = doctrine.loops().coverage();
-        List<ManualTask> tasks = facts.manualTasks(work, agents.all().stream().map(AgentDefinition::name).toList(),
+        List<ManualTask> tasks = facts.manualTasks(
+                work,
+                agents.all().stream().map(AgentDefinition::name).toList(),
                 now.minus(Duration.ofDays(bounds.windowDays())));
         Map<String, RaisedSignal> gaps = facts.raisedSignals(work).stream()
                 .filter(s -> s.eventType().equals(EventTypes.AUTOMATION_GAP_DETECTED))
@@ -90,9 +105,19 @@ public final class CoverageLoop implements ControlLoop {
             var change = new LinkedHashMap<String, Object>();
             change.put("before", Map.of("covered", false));
             change.put("after", Map.of("review_due_at", gap.reviewDueAt().toString()));
-            pass.record(work, StreamId.of("IMPROVEMENT", "gap:" + gap.taskKind()), EventTypes.AUTOMATION_GAP_DETECTED, gap,
-                    LoopActions.idOf(NAME, gap.taskKind(), Integer.toString(gap.occurrences()), gap.evidence().getLast().toString()),
-                    NAME, change, now);
+            pass.record(
+                    work,
+                    StreamId.of("IMPROVEMENT", "gap:" + gap.taskKind()),
+                    EventTypes.AUTOMATION_GAP_DETECTED,
+                    gap,
+                    LoopActions.idOf(
+                            NAME,
+                            gap.taskKind(),
+                            Integer.toString(gap.occurrences()),
+                            gap.evidence().getLast().toString()),
+                    NAME,
+                    change,
+                    now);
         }
         return pass.report(NAME);
     }

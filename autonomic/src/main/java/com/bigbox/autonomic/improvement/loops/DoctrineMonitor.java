@@ -36,7 +36,8 @@ public final class DoctrineMonitor implements ControlLoop {
     private final GoLive goLive;
     private final LoopActions actions;
 
-    public DoctrineMonitor(Doctrine doctrine, ImprovementFacts facts, AgentCatalog agents, GoLive goLive, LoopActions actions) {
+    public DoctrineMonitor(
+            Doctrine doctrine, ImprovementFacts facts, AgentCatalog agents, GoLive goLive, LoopActions actions) {
         this.doctrine = doctrine;
         this.facts = facts;
         this.agents = agents;
@@ -67,22 +68,48 @@ public final class DoctrineMonitor implements ControlLoop {
         ReviewWeek previous = current.previous();
         // A week is owed a review once it was a full week of the live agency and a day has passed for it.
         Instant liveStart = live.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Boolean reviewed = previous.start().isBefore(liveStart) || now.isBefore(previous.end().plus(java.time.Duration.ofDays(1)))
-                ? null : facts.reviewedWeeks(work).contains(previous.toString());
+        Boolean reviewed = previous.start().isBefore(liveStart)
+                        || now.isBefore(previous.end().plus(java.time.Duration.ofDays(1)))
+                ? null
+                : facts.reviewedWeeks(work).contains(previous.toString());
         List<String> names = agents.all().stream().map(AgentDefinition::name).toList();
-        var weekFacts = new DoctrineCheck.WeekFacts(current.toString(), facts.unrecordedWork(work, current.start()),
-                facts.manualTasks(work, names, current.start()), facts.ceoInterrupts(work, current.start(), current.end()),
-                previous.toString(), reviewed);
+        var weekFacts = new DoctrineCheck.WeekFacts(
+                current.toString(),
+                facts.unrecordedWork(work, current.start()),
+                facts.manualTasks(work, names, current.start()),
+                facts.ceoInterrupts(work, current.start(), current.end()),
+                previous.toString(),
+                reviewed);
         for (DoctrineCheck.Violation v : DoctrineCheck.evaluate(doctrine, phase, weekFacts)) {
-            var event = new ImprovementEvent.DoctrineViolationRecorded(v.rule(), phase.wireName(), week, taken(v.action()), v.subject(),
-                    v.detail(), doctrine.version(), v.evidence());
-            RecordedEvent stored = pass.record(work, StreamId.of("IMPROVEMENT", "doctrine:" + v.rule()),
-                    EventTypes.DOCTRINE_VIOLATION_RECORDED, event,
-                    LoopActions.idOf(NAME, v.rule(), v.subject(), current.toString()), NAME,
-                    Map.of("phase", phase.wireName(), "action", taken(v.action())), now);
+            var event = new ImprovementEvent.DoctrineViolationRecorded(
+                    v.rule(),
+                    phase.wireName(),
+                    week,
+                    taken(v.action()),
+                    v.subject(),
+                    v.detail(),
+                    doctrine.version(),
+                    v.evidence());
+            RecordedEvent stored = pass.record(
+                    work,
+                    StreamId.of("IMPROVEMENT", "doctrine:" + v.rule()),
+                    EventTypes.DOCTRINE_VIOLATION_RECORDED,
+                    event,
+                    LoopActions.idOf(NAME, v.rule(), v.subject(), current.toString()),
+                    NAME,
+                    Map.of("phase", phase.wireName(), "action", taken(v.action())),
+                    now);
             if (stored != null && v.action() == RuleAction.ESCALATE) {
-                pass.escalate(work, stored, ActionClasses.IMPROVEMENT_REVIEW, "manager", "medium", false,
-                        "doctrine: " + v.rule(), List.of(v.detail()), Map.of("rule", v.rule(), "phase", phase.wireName()));
+                pass.escalate(
+                        work,
+                        stored,
+                        ActionClasses.IMPROVEMENT_REVIEW,
+                        "manager",
+                        "medium",
+                        false,
+                        "doctrine: " + v.rule(),
+                        List.of(v.detail()),
+                        Map.of("rule", v.rule(), "phase", phase.wireName()));
             }
         }
         return pass.report(NAME);

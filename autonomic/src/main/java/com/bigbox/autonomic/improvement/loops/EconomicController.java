@@ -48,7 +48,8 @@ public final class EconomicController implements ControlLoop {
     private final AgentCatalog agents;
     private final LoopActions actions;
 
-    public EconomicController(Doctrine doctrine, ImprovementFacts facts, SopStore sops, AgentCatalog agents, LoopActions actions) {
+    public EconomicController(
+            Doctrine doctrine, ImprovementFacts facts, SopStore sops, AgentCatalog agents, LoopActions actions) {
         this.doctrine = doctrine;
         this.facts = facts;
         this.sops = sops;
@@ -72,39 +73,75 @@ public final class EconomicController implements ControlLoop {
         if (batch == 0 || sop.targets() == null) {
             return List.of();
         }
-        List<SopRun> judged = sop.runs().subList((batch - 1) * bounds.everyExecutions(), batch * bounds.everyExecutions());
+        List<SopRun> judged =
+                sop.runs().subList((batch - 1) * bounds.everyExecutions(), batch * bounds.everyExecutions());
         var evidence = judged.stream().map(SopRun::executionId).toList();
-        double cost = judged.stream().mapToDouble(r -> r.cost() == null ? 0 : r.cost().doubleValue()).average().orElse(0);
-        double cycle = judged.stream().mapToDouble(SopRun::cycleTimeHours).average().orElse(0);
-        double automation = judged.stream().mapToDouble(SopRun::automationRate).average().orElse(0);
+        double cost = judged.stream()
+                .mapToDouble(r -> r.cost() == null ? 0 : r.cost().doubleValue())
+                .average()
+                .orElse(0);
+        double cycle =
+                judged.stream().mapToDouble(SopRun::cycleTimeHours).average().orElse(0);
+        double automation =
+                judged.stream().mapToDouble(SopRun::automationRate).average().orElse(0);
         int perMonth = sop.executionsPerWeek() * bounds.weeksPerMonth();
         var signals = new ArrayList<ImprovementEvent>();
         SopDocument.Metrics t = sop.targets();
-        if (t.costPerExecutionTarget() != null && cost > t.costPerExecutionTarget().doubleValue()) {
+        if (t.costPerExecutionTarget() != null
+                && cost > t.costPerExecutionTarget().doubleValue()) {
             double target = t.costPerExecutionTarget().doubleValue();
             BigDecimal monthly = money((cost - target) * perMonth);
             if (cost > target * bounds.costOverrun()) {
-                signals.add(new ImprovementEvent.MarginErosionDetected(sop.sopId(), money(cost), money(target), monthly,
-                        judged.size(), true, evidence));
+                signals.add(new ImprovementEvent.MarginErosionDetected(
+                        sop.sopId(), money(cost), money(target), monthly, judged.size(), true, evidence));
             } else {
-                signals.add(new ImprovementEvent.SopOptimizationRecommended(sop.sopId(), "cost",
-                        String.format(Locale.ROOT, "costs %.2f an execution against a target of %.2f: a margin leak", cost, target),
-                        round(cost), target, monthly, judged.size(), evidence));
+                signals.add(new ImprovementEvent.SopOptimizationRecommended(
+                        sop.sopId(),
+                        "cost",
+                        String.format(
+                                Locale.ROOT,
+                                "costs %.2f an execution against a target of %.2f: a margin leak",
+                                cost,
+                                target),
+                        round(cost),
+                        target,
+                        monthly,
+                        judged.size(),
+                        evidence));
             }
         }
         if (t.cycleTimeTargetHours() != null && cycle > t.cycleTimeTargetHours() * bounds.cycleTimeSlippage()) {
-            signals.add(new ImprovementEvent.SopOptimizationRecommended(sop.sopId(), "cycle_time",
-                    String.format(Locale.ROOT, "simplify: cycle time %.1f h is over %.1f × the %.1f h target", cycle,
-                            bounds.cycleTimeSlippage(), t.cycleTimeTargetHours()),
-                    round(cycle), t.cycleTimeTargetHours(), BigDecimal.ZERO.setScale(2), judged.size(), evidence));
+            signals.add(new ImprovementEvent.SopOptimizationRecommended(
+                    sop.sopId(),
+                    "cycle_time",
+                    String.format(
+                            Locale.ROOT,
+                            "simplify: cycle time %.1f h is over %.1f × the %.1f h target",
+                            cycle,
+                            bounds.cycleTimeSlippage(),
+                            t.cycleTimeTargetHours()),
+                    round(cycle),
+                    t.cycleTimeTargetHours(),
+                    BigDecimal.ZERO.setScale(2),
+                    judged.size(),
+                    evidence));
         }
         if (t.automationRateTarget() != null && automation < t.automationRateTarget()) {
             // What the people's share of the work costs beyond the target's share, a month.
             double personCost = cost * (t.automationRateTarget() - automation) / Math.max(0.01, 1 - automation);
-            signals.add(new ImprovementEvent.SopOptimizationRecommended(sop.sopId(), "automation_rate",
-                    String.format(Locale.ROOT, "automate its manual and assisted steps: automation %.0f%% is below the %.0f%% target",
-                            100 * automation, 100 * t.automationRateTarget()),
-                    round(automation), t.automationRateTarget(), money(personCost * perMonth), judged.size(), evidence));
+            signals.add(new ImprovementEvent.SopOptimizationRecommended(
+                    sop.sopId(),
+                    "automation_rate",
+                    String.format(
+                            Locale.ROOT,
+                            "automate its manual and assisted steps: automation %.0f%% is below the %.0f%% target",
+                            100 * automation,
+                            100 * t.automationRateTarget()),
+                    round(automation),
+                    t.automationRateTarget(),
+                    money(personCost * perMonth),
+                    judged.size(),
+                    evidence));
         }
         return signals;
     }
@@ -116,22 +153,40 @@ public final class EconomicController implements ControlLoop {
         List<SopRun> all = facts.completedRuns(work, Instant.EPOCH);
         Instant weekAgo = now.minus(Duration.ofDays(7));
         for (SopVersion version : sops.activeVersions(work)) {
-            List<SopRun> runs = all.stream().filter(r -> r.sopId().equals(version.sopId()))
-                    .sorted(Comparator.comparing(SopRun::completedAt)).toList();
-            int perWeek = (int) runs.stream().filter(r -> r.completedAt().isAfter(weekAgo)).count();
+            List<SopRun> runs = all.stream()
+                    .filter(r -> r.sopId().equals(version.sopId()))
+                    .sorted(Comparator.comparing(SopRun::completedAt))
+                    .toList();
+            int perWeek = (int)
+                    runs.stream().filter(r -> r.completedAt().isAfter(weekAgo)).count();
             var account = new SopAccount(version.sopId(), version.document().metrics(), runs, perWeek);
             int batch = batch(runs.size(), bounds.everyExecutions());
             for (ImprovementEvent signal : plan(account, bounds)) {
-                String type = signal instanceof ImprovementEvent.MarginErosionDetected ? EventTypes.MARGIN_EROSION_DETECTED
+                String type = signal instanceof ImprovementEvent.MarginErosionDetected
+                        ? EventTypes.MARGIN_EROSION_DETECTED
                         : EventTypes.SOP_OPTIMIZATION_RECOMMENDED;
                 String metric = signal instanceof ImprovementEvent.SopOptimizationRecommended o ? o.metric() : "cost";
-                RecordedEvent stored = pass.record(work, StreamId.of("SOP", version.sopId()), type, signal,
-                        LoopActions.idOf(NAME, version.sopId(), Integer.toString(batch), metric), NAME,
-                        Map.of("batch", batch, "sop_version", version.version()), now);
+                RecordedEvent stored = pass.record(
+                        work,
+                        StreamId.of("SOP", version.sopId()),
+                        type,
+                        signal,
+                        LoopActions.idOf(NAME, version.sopId(), Integer.toString(batch), metric),
+                        NAME,
+                        Map.of("batch", batch, "sop_version", version.version()),
+                        now);
                 if (stored != null && signal instanceof ImprovementEvent.MarginErosionDetected m) {
-                    pass.escalate(work, stored, ActionClasses.IMPROVEMENT_REVIEW, "manager", "high", false,
-                            "review the cost of SOP " + m.sopId(), List.of("cost " + m.actualCost() + " against a target of "
-                                    + m.targetCost() + " an execution; " + m.monthlyLoss() + " a month"), Map.of("sop_id", m.sopId()));
+                    pass.escalate(
+                            work,
+                            stored,
+                            ActionClasses.IMPROVEMENT_REVIEW,
+                            "manager",
+                            "high",
+                            false,
+                            "review the cost of SOP " + m.sopId(),
+                            List.of("cost " + m.actualCost() + " against a target of " + m.targetCost()
+                                    + " an execution; " + m.monthlyLoss() + " a month"),
+                            Map.of("sop_id", m.sopId()));
                 }
             }
         }
@@ -140,22 +195,39 @@ public final class EconomicController implements ControlLoop {
     }
 
     // Automation opportunities (at most once a month per kind) and, once a month is over, its return on investment.
-    private void economics(UnitOfWork work, LoopActions pass, Doctrine.EconomicBounds bounds, List<SopRun> runs, Instant now) {
+    private void economics(
+            UnitOfWork work, LoopActions pass, Doctrine.EconomicBounds bounds, List<SopRun> runs, Instant now) {
         Doctrine.CoverageBounds coverage = doctrine.loops().coverage();
         List<String> names = agents.all().stream().map(AgentDefinition::name).toList();
         YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
         List<ManualTask> tasks = facts.manualTasks(work, names, now.minus(Duration.ofDays(coverage.windowDays())));
         for (var o : AutomationEconomics.opportunities(tasks, coverage, bounds)) {
-            pass.record(work, StreamId.of("IMPROVEMENT", "opportunity:" + o.taskKind()), EventTypes.AUTOMATION_OPPORTUNITY_DETECTED, o,
-                    LoopActions.idOf(NAME, "opportunity", o.taskKind(), month.toString()), NAME, Map.of("month", month.toString()), now);
+            pass.record(
+                    work,
+                    StreamId.of("IMPROVEMENT", "opportunity:" + o.taskKind()),
+                    EventTypes.AUTOMATION_OPPORTUNITY_DETECTED,
+                    o,
+                    LoopActions.idOf(NAME, "opportunity", o.taskKind(), month.toString()),
+                    NAME,
+                    Map.of("month", month.toString()),
+                    now);
         }
         YearMonth last = month.minusMonths(1);
         Instant from = last.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<ExecutedDecision> executed = facts.executedDecisions(work, names, from);
-        if (executed.stream().anyMatch(e -> e.at().isBefore(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
+        if (executed.stream()
+                .anyMatch(e -> e.at().isBefore(
+                                month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
             var roi = AutomationEconomics.roi(last, executed, runs, coverage, bounds);
-            pass.record(work, StreamId.of("IMPROVEMENT", "roi:" + last), EventTypes.AUTOMATION_ROI_CALCULATED, roi,
-                    LoopActions.idOf(NAME, "roi", last.toString()), NAME, Map.of("month", last.toString()), now);
+            pass.record(
+                    work,
+                    StreamId.of("IMPROVEMENT", "roi:" + last),
+                    EventTypes.AUTOMATION_ROI_CALCULATED,
+                    roi,
+                    LoopActions.idOf(NAME, "roi", last.toString()),
+                    NAME,
+                    Map.of("month", last.toString()),
+                    now);
         }
     }
 

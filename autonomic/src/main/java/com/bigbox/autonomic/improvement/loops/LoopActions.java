@@ -1,8 +1,8 @@
 package com.bigbox.autonomic.improvement.loops;
 
 import com.bigbox.autonomic.approvals.Approval;
-import com.bigbox.autonomic.approvals.ApprovalRequest;
 import com.bigbox.autonomic.approvals.ApprovalCommands;
+import com.bigbox.autonomic.approvals.ApprovalRequest;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.ImprovementEvent;
 import com.bigbox.core.AppendResult;
@@ -51,14 +51,32 @@ public final class LoopActions {
      * Appends {@code event} as {@code type} on {@code stream}; metadata says which loop, the values before
      * and after and the evidence. Returns null when the same event (same id) was stored before.
      */
-    public @Nullable RecordedEvent record(UnitOfWork work, StreamId stream, String type, ImprovementEvent event, UUID id, String loop,
-            Map<String, Object> change, Instant at) {
+    public @Nullable RecordedEvent record(
+            UnitOfWork work,
+            StreamId stream,
+            String type,
+            ImprovementEvent event,
+            UUID id,
+            String loop,
+            Map<String, Object> change,
+            Instant at) {
         var metadata = new LinkedHashMap<String, Object>();
         metadata.put("loop", loop);
         metadata.putAll(change);
         metadata.put("evidence", event.evidence());
-        AppendResult result = work.append(stream, ExpectedVersion.any(), List.of(new NewEvent(id, type, EventCodec.payload(event),
-                EventCodec.write(metadata), null, null, emitter(loop), null, at)));
+        AppendResult result = work.append(
+                stream,
+                ExpectedVersion.any(),
+                List.of(new NewEvent(
+                        id,
+                        type,
+                        EventCodec.payload(event),
+                        EventCodec.write(metadata),
+                        null,
+                        null,
+                        emitter(loop),
+                        null,
+                        at)));
         if (result.duplicate()) {
             return null;
         }
@@ -82,13 +100,34 @@ public final class LoopActions {
      *
      * @param silenceApproves whether nobody objecting in time approves it
      */
-    public Approval escalate(UnitOfWork work, RecordedEvent decision, String actionClass, String role, String priority,
-            boolean silenceApproves, String recommendedAction, List<String> reasons, Map<String, Object> context) {
+    public Approval escalate(
+            UnitOfWork work,
+            RecordedEvent decision,
+            String actionClass,
+            String role,
+            String priority,
+            boolean silenceApproves,
+            String recommendedAction,
+            List<String> reasons,
+            Map<String, Object> context) {
         var ctx = new LinkedHashMap<String, Object>(context);
         ctx.put("loop", decision.emittedBy());
         ctx.put("decision_type", decision.type());
-        Approval approval = approvals.request(work, new ApprovalRequest(decision, null, recommendedAction, EventCodec.write(ctx),
-                actionClass, role, priority, silenceApproves, 1, reasons, false, decision.emittedBy()));
+        Approval approval = approvals.request(
+                work,
+                new ApprovalRequest(
+                        decision,
+                        null,
+                        recommendedAction,
+                        EventCodec.write(ctx),
+                        actionClass,
+                        role,
+                        priority,
+                        silenceApproves,
+                        1,
+                        reasons,
+                        false,
+                        decision.emittedBy()));
         requested.add(approval.approvalId());
         return approval;
     }

@@ -45,8 +45,14 @@ public final class SopEvolution implements ControlLoop {
     public static final String AUTO = "auto_approve";
 
     /** A planned proposal: the changed document, what changed, what it is worth, and how it is approved. */
-    public record Plan(String sopId, int fromVersion, JsonNode document, List<SopChange> changes, BigDecimal monthlyImpact,
-            String mechanism, List<UUID> evidence) {}
+    public record Plan(
+            String sopId,
+            int fromVersion,
+            JsonNode document,
+            List<SopChange> changes,
+            BigDecimal monthlyImpact,
+            String mechanism,
+            List<UUID> evidence) {}
 
     private final Doctrine doctrine;
     private final ImprovementFacts facts;
@@ -54,7 +60,8 @@ public final class SopEvolution implements ControlLoop {
     private final SopProposals proposals;
     private final LoopActions actions;
 
-    public SopEvolution(Doctrine doctrine, ImprovementFacts facts, SopStore sops, SopProposals proposals, LoopActions actions) {
+    public SopEvolution(
+            Doctrine doctrine, ImprovementFacts facts, SopStore sops, SopProposals proposals, LoopActions actions) {
         this.doctrine = doctrine;
         this.facts = facts;
         this.sops = sops;
@@ -92,9 +99,11 @@ public final class SopEvolution implements ControlLoop {
         List<StepRecord> candidates = records.stream()
                 .filter(r -> r.sopId().equals(active.sopId()) && r.sopVersion() == active.version())
                 // A full step whose decisions still reach people is held back by a threshold: it counts too.
-                .filter(r -> !"manual".equals(r.automationLevel()) && r.byPerson() >= b.minSamples()
+                .filter(r -> !"manual".equals(r.automationLevel())
+                        && r.byPerson() >= b.minSamples()
                         && (double) r.agreed() / r.byPerson() >= b.minAgreement())
-                .sorted(Comparator.comparing(StepRecord::stepId)).toList();
+                .sorted(Comparator.comparing(StepRecord::stepId))
+                .toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -104,35 +113,52 @@ public final class SopEvolution implements ControlLoop {
         var evidence = new ArrayList<UUID>();
         double monthly = 0;
         double weeks = b.windowDays() / 7.0;
-        Set<String> ids = new java.util.HashSet<>(candidates.stream().map(StepRecord::stepId).toList());
+        Set<String> ids = new java.util.HashSet<>(
+                candidates.stream().map(StepRecord::stepId).toList());
         for (JsonNode step : doc.withArray("steps")) {
             String id = step.path("step_id").asText();
             if (!ids.contains(id)) {
                 continue;
             }
-            StepRecord r = candidates.stream().filter(c -> c.stepId().equals(id)).findFirst().orElseThrow();
+            StepRecord r = candidates.stream()
+                    .filter(c -> c.stepId().equals(id))
+                    .findFirst()
+                    .orElseThrow();
             String level = step.path("automation_level").asText();
             if (!"full".equals(level)) {
                 ((ObjectNode) step).put("automation_level", "full");
-                changes.add(new SopChange("steps[" + id + "].automation_level", level, "full",
-                        String.format(Locale.ROOT, "people approved %d of %d of its decisions unchanged", r.agreed(), r.byPerson())));
+                changes.add(new SopChange(
+                        "steps[" + id + "].automation_level",
+                        level,
+                        "full",
+                        String.format(
+                                Locale.ROOT,
+                                "people approved %d of %d of its decisions unchanged",
+                                r.agreed(),
+                                r.byPerson())));
             }
             // People's time on it a month, at the SOP's hourly rate: what automating it saves.
             monthly += r.byPerson() / weeks * 4 * r.humanMinutes() / 60.0 * hourlyRate;
             evidence.addAll(r.evidence());
         }
         JsonNode policy = doc.path("automation_policy");
-        if (policy.has("confidence_threshold") && !policy.get("confidence_threshold").isNull()) {
+        if (policy.has("confidence_threshold")
+                && !policy.get("confidence_threshold").isNull()) {
             double before = policy.get("confidence_threshold").asDouble();
             double after = Math.max(t.min(), Math.round((before - t.step()) * 100) / 100.0);
             if (after < before) {
                 ((ObjectNode) policy).put("confidence_threshold", after);
-                changes.add(new SopChange("automation_policy.confidence_threshold", before, after,
+                changes.add(new SopChange(
+                        "automation_policy.confidence_threshold",
+                        before,
+                        after,
                         "the SOP no longer holds its agent above the threshold people agree with"));
             }
         }
         if (changes.isEmpty()) {
-            return Optional.empty(); // its steps are automatic and its threshold at the doctrine's minimum: nothing left to give
+            return Optional
+                    .empty(); // its steps are automatic and its threshold at the doctrine's minimum: nothing left to
+            // give
         }
         ObjectNode metadata = (ObjectNode) doc.get("metadata");
         String fromVersion = metadata.path("version").asText(null);
@@ -140,7 +166,13 @@ public final class SopEvolution implements ControlLoop {
         metadata.put("version", toVersion);
         changes.add(new SopChange("metadata.version", fromVersion, toVersion, "an evolved SOP is a minor version"));
         BigDecimal impact = BigDecimal.valueOf(monthly).setScale(2, RoundingMode.HALF_UP);
-        return Optional.of(new Plan(active.sopId(), active.version(), doc, changes, impact, mechanism(impact, b),
+        return Optional.of(new Plan(
+                active.sopId(),
+                active.version(),
+                doc,
+                changes,
+                impact,
+                mechanism(impact, b),
                 evidence.size() > 100 ? evidence.subList(0, 100) : evidence));
     }
 
@@ -163,26 +195,73 @@ public final class SopEvolution implements ControlLoop {
             UUID proposalId = LoopActions.idOf(NAME, p.sopId(), Integer.toString(p.fromVersion()));
             @SuppressWarnings("unchecked")
             Map<String, Object> document = EventCodec.convert(p.document(), Map.class);
-            var proposed = new ImprovementEvent.SopVersionProposed(proposalId, p.sopId(), p.fromVersion(),
-                    p.document().path("metadata").path("version").asText(), p.changes(), p.monthlyImpact(), p.mechanism(), true,
-                    document, p.evidence());
-            RecordedEvent stored = pass.record(work, StreamId.of("SOP", p.sopId()), EventTypes.SOP_VERSION_PROPOSED, proposed,
-                    proposalId, NAME, Map.of("before", Map.of("version", p.fromVersion()), "after", Map.of("changes", p.changes().size())),
+            var proposed = new ImprovementEvent.SopVersionProposed(
+                    proposalId,
+                    p.sopId(),
+                    p.fromVersion(),
+                    p.document().path("metadata").path("version").asText(),
+                    p.changes(),
+                    p.monthlyImpact(),
+                    p.mechanism(),
+                    true,
+                    document,
+                    p.evidence());
+            RecordedEvent stored = pass.record(
+                    work,
+                    StreamId.of("SOP", p.sopId()),
+                    EventTypes.SOP_VERSION_PROPOSED,
+                    proposed,
+                    proposalId,
+                    NAME,
+                    Map.of(
+                            "before",
+                            Map.of("version", p.fromVersion()),
+                            "after",
+                            Map.of("changes", p.changes().size())),
                     now);
             if (stored == null) {
                 continue;
             }
-            String summary = "SOP " + p.sopId() + " v" + p.fromVersion() + " → next version: " + p.changes().size()
-                    + " changes, " + p.monthlyImpact() + " a month";
+            String summary = "SOP " + p.sopId() + " v" + p.fromVersion() + " → next version: "
+                    + p.changes().size() + " changes, " + p.monthlyImpact() + " a month";
             switch (p.mechanism()) {
                 case AUTO -> proposals.activate(work, stored, proposed, "loop:" + NAME);
-                case SILENT -> pass.escalate(work, stored, ActionClasses.SOP_AUTOMATION, "manager", "low", true, summary,
-                        List.of("automates work people approve almost always; activated unless someone objects in "
-                                + b.automationOpportunityTimeoutHours() + " h"), Map.of("sop_id", p.sopId(),
-                                "expected_monthly_impact", p.monthlyImpact(), "mechanism", SILENT));
-                default -> pass.escalate(work, stored, ActionClasses.SOP_CHANGE, "manager", "high", false, summary,
-                        List.of("expected impact " + p.monthlyImpact() + " a month is above " + b.explicitHumanAbove()),
-                        Map.of("sop_id", p.sopId(), "expected_monthly_impact", p.monthlyImpact(), "mechanism", EXPLICIT));
+                case SILENT ->
+                    pass.escalate(
+                            work,
+                            stored,
+                            ActionClasses.SOP_AUTOMATION,
+                            "manager",
+                            "low",
+                            true,
+                            summary,
+                            List.of("automates work people approve almost always; activated unless someone objects in "
+                                    + b.automationOpportunityTimeoutHours() + " h"),
+                            Map.of(
+                                    "sop_id",
+                                    p.sopId(),
+                                    "expected_monthly_impact",
+                                    p.monthlyImpact(),
+                                    "mechanism",
+                                    SILENT));
+                default ->
+                    pass.escalate(
+                            work,
+                            stored,
+                            ActionClasses.SOP_CHANGE,
+                            "manager",
+                            "high",
+                            false,
+                            summary,
+                            List.of("expected impact " + p.monthlyImpact() + " a month is above "
+                                    + b.explicitHumanAbove()),
+                            Map.of(
+                                    "sop_id",
+                                    p.sopId(),
+                                    "expected_monthly_impact",
+                                    p.monthlyImpact(),
+                                    "mechanism",
+                                    EXPLICIT));
             }
         }
         return pass.report(NAME);

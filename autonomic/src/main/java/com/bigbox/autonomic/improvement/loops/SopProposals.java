@@ -30,9 +30,16 @@ public final class SopProposals {
     }
 
     /** Activates an approved (or automatically approved) proposal; activating it again changes nothing. */
-    public SopVersion activate(UnitOfWork work, RecordedEvent proposal, ImprovementEvent.SopVersionProposed p, String by) {
-        return loader.activateDocument(work, LoopActions.idOf("activate", p.proposalId().toString()), p.sopId(),
-                EventCodec.write(p.document()), p.mechanism(), by, SOURCE_PROPOSAL + p.proposalId());
+    public SopVersion activate(
+            UnitOfWork work, RecordedEvent proposal, ImprovementEvent.SopVersionProposed p, String by) {
+        return loader.activateDocument(
+                work,
+                LoopActions.idOf("activate", p.proposalId().toString()),
+                p.sopId(),
+                EventCodec.write(p.document()),
+                p.mechanism(),
+                by,
+                SOURCE_PROPOSAL + p.proposalId());
     }
 
     /**
@@ -43,16 +50,29 @@ public final class SopProposals {
         if (by == null || by.isBlank()) {
             throw new InvalidInputException("reverted_by", "reverted_by is required: who reverts the SOP");
         }
-        SopVersion current = sops.activeVersion(work, sopId).orElseThrow(() -> new NotFoundException("no active SOP " + sopId));
+        SopVersion current =
+                sops.activeVersion(work, sopId).orElseThrow(() -> new NotFoundException("no active SOP " + sopId));
         if (current.previousVersion() == null) {
-            throw new InvalidInputException("sop_id", "SOP " + sopId + " has only version " + current.version()
-                    + ": there is nothing to revert to");
+            throw new InvalidInputException(
+                    "sop_id",
+                    "SOP " + sopId + " has only version " + current.version() + ": there is nothing to revert to");
         }
-        SopVersion previous = sops.version(work, sopId, current.previousVersion()).orElseThrow();
-        ObjectNode document = (ObjectNode) EventCodec.tree(previous.definition()).deepCopy();
-        String currentDocumentVersion = EventCodec.tree(current.definition()).path("metadata").path("version").asText(null);
+        SopVersion previous =
+                sops.version(work, sopId, current.previousVersion()).orElseThrow();
+        ObjectNode document =
+                (ObjectNode) EventCodec.tree(previous.definition()).deepCopy();
+        String currentDocumentVersion = EventCodec.tree(current.definition())
+                .path("metadata")
+                .path("version")
+                .asText(null);
         ((ObjectNode) document.get("metadata")).put("version", SopEvolution.minorBump(currentDocumentVersion));
-        return loader.activateDocument(work, LoopActions.idOf("revert", sopId, Integer.toString(current.version())), sopId,
-                document.toString(), SopEvolution.EXPLICIT, by, SOURCE_REVERT + sopId + "@" + current.version());
+        return loader.activateDocument(
+                work,
+                LoopActions.idOf("revert", sopId, Integer.toString(current.version())),
+                sopId,
+                document.toString(),
+                SopEvolution.EXPLICIT,
+                by,
+                SOURCE_REVERT + sopId + "@" + current.version());
     }
 }

@@ -21,7 +21,6 @@ import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.UnitOfWork;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,8 @@ public final class ThresholdCalibration implements ControlLoop {
     @Override
     public LoopRun run(UnitOfWork work, Instant now) {
         LoopActions pass = actions.pass();
-        Instant windowStart = now.minus(Duration.ofDays(doctrine.loops().threshold().windowDays()));
+        Instant windowStart =
+                now.minus(Duration.ofDays(doctrine.loops().threshold().windowDays()));
         List<String> names = agents.all().stream().map(AgentDefinition::name).toList();
         List<ApprovalOutcome> outcomes = facts.approvalOutcomes(work, names, windowStart);
         List<ExecutedDecision> executed = facts.executedDecisions(work, names, windowStart);
@@ -84,16 +84,21 @@ public final class ThresholdCalibration implements ControlLoop {
             }
             var perType = new java.util.HashMap<String, Instant>();
             lastPerType.forEach((type, change) -> perType.put(type, later(windowStart, change.timestamp())));
-            Since since = new Since(last == null ? windowStart : later(windowStart, last.timestamp()),
-                    lastAgentWide == null ? windowStart : later(windowStart, lastAgentWide.timestamp()), perType);
+            Since since = new Since(
+                    last == null ? windowStart : later(windowStart, last.timestamp()),
+                    lastAgentWide == null ? windowStart : later(windowStart, lastAgentWide.timestamp()),
+                    perType);
             long agentWideVersion = lastAgentWide == null ? 0 : lastAgentWide.sequenceNumber();
             long anyVersion = last == null ? 0 : last.sequenceNumber();
             AgentSettings settings = agents.settings(work, agent);
             for (Adjustment adjustment : ThresholdPlan.plan(agent, settings, outcomes, executed, doctrine, since)) {
                 // The version of the settings the evidence was judged against, for the adjustment's scope.
                 long version = switch (adjustment) {
-                    case ThresholdChange t when t.decisionType() != null -> lastPerType.containsKey(t.decisionType())
-                            ? lastPerType.get(t.decisionType()).sequenceNumber() : agentWideVersion;
+                    case ThresholdChange t
+                    when t.decisionType() != null ->
+                        lastPerType.containsKey(t.decisionType())
+                                ? lastPerType.get(t.decisionType()).sequenceNumber()
+                                : agentWideVersion;
                     case ThresholdChange t -> agentWideVersion;
                     case AutonomyChange c -> anyVersion;
                 };
@@ -114,29 +119,64 @@ public final class ThresholdCalibration implements ControlLoop {
         String type = adj instanceof ThresholdChange t ? t.decisionType() : null;
         UUID id = type == null
                 ? LoopActions.idOf(NAME, adj.agentId(), adj.setting(), adj.after(), Long.toString(settingsVersion))
-                : LoopActions.idOf(NAME, adj.agentId(), adj.setting(), type, adj.after(), Long.toString(settingsVersion));
+                : LoopActions.idOf(
+                        NAME, adj.agentId(), adj.setting(), type, adj.after(), Long.toString(settingsVersion));
         if (!adj.withinBounds()) {
-            var proposal = new ImprovementEvent.AgentChangeProposed(adj.agentId(), adj.setting(), adj.before(), adj.after(),
-                    adj.reason(), NAME, cap(adj.evidence()), type);
-            RecordedEvent proposed = pass.record(work, AgentCatalog.stream(adj.agentId()), EventTypes.AGENT_CHANGE_PROPOSED,
-                    proposal, id, NAME, change(adj), now);
+            var proposal = new ImprovementEvent.AgentChangeProposed(
+                    adj.agentId(),
+                    adj.setting(),
+                    adj.before(),
+                    adj.after(),
+                    adj.reason(),
+                    NAME,
+                    cap(adj.evidence()),
+                    type);
+            RecordedEvent proposed = pass.record(
+                    work,
+                    AgentCatalog.stream(adj.agentId()),
+                    EventTypes.AGENT_CHANGE_PROPOSED,
+                    proposal,
+                    id,
+                    NAME,
+                    change(adj),
+                    now);
             if (proposed != null) {
-                pass.escalate(work, proposed, ActionClasses.AGENT_CHANGE, "manager", "medium",
-                        false, describe(adj), List.of(adj.reason()), change(adj));
+                pass.escalate(
+                        work,
+                        proposed,
+                        ActionClasses.AGENT_CHANGE,
+                        "manager",
+                        "medium",
+                        false,
+                        describe(adj),
+                        List.of(adj.reason()),
+                        change(adj));
             }
             return;
         }
         AgentEvent event = switch (adj) {
-            case ThresholdChange t -> new AgentEvent.ThresholdChanged(t.agentId(), t.to(), t.reason(), LoopActions.emitter(NAME),
-                    t.decisionType());
-            case AutonomyChange c -> new AgentEvent.AutonomyChanged(c.agentId(), c.to().wireName(), c.reason(),
-                    LoopActions.emitter(NAME));
+            case ThresholdChange t ->
+                new AgentEvent.ThresholdChanged(
+                        t.agentId(), t.to(), t.reason(), LoopActions.emitter(NAME), t.decisionType());
+            case AutonomyChange c ->
+                new AgentEvent.AutonomyChanged(c.agentId(), c.to().wireName(), c.reason(), LoopActions.emitter(NAME));
         };
         var metadata = new LinkedHashMap<String, Object>(change(adj));
         metadata.put("loop", NAME);
         metadata.put("evidence", cap(adj.evidence()));
-        pass.append(work, AgentCatalog.stream(adj.agentId()), new NewEvent(id, EventCodec.typeOf(event), EventCodec.payload(event),
-                EventCodec.write(metadata), null, null, LoopActions.emitter(NAME), null, now));
+        pass.append(
+                work,
+                AgentCatalog.stream(adj.agentId()),
+                new NewEvent(
+                        id,
+                        EventCodec.typeOf(event),
+                        EventCodec.payload(event),
+                        EventCodec.write(metadata),
+                        null,
+                        null,
+                        LoopActions.emitter(NAME),
+                        null,
+                        now));
     }
 
     private static String describe(Adjustment adj) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /** One body of threshold evidence: the trusted decisions, and the judged ones in the band a step below. */
 record ThresholdEvidence(ThresholdTrust trust, double threshold, double bandFloor, List<ApprovalOutcome> band) {
-    static ThresholdEvidence of(List<ApprovalOutcome> judged, List<ExecutedDecision> alone, double threshold,
-            Doctrine.ThresholdBounds b) {
+    static ThresholdEvidence of(
+            List<ApprovalOutcome> judged, List<ExecutedDecision> alone, double threshold, Doctrine.ThresholdBounds b) {
         return of(judged, alone, judged, alone, threshold, b);
     }
 
@@ -21,19 +21,31 @@ record ThresholdEvidence(ThresholdTrust trust, double threshold, double bandFloo
      *     the raise would wait weeks for evidence that is already in. Those below the new threshold no longer count,
      *     so the evidence that moved it once cannot move it again.
      */
-    static ThresholdEvidence of(List<ApprovalOutcome> judged, List<ExecutedDecision> alone, List<ApprovalOutcome> judgedBefore,
-            List<ExecutedDecision> aloneBefore, double threshold, Doctrine.ThresholdBounds b) {
+    static ThresholdEvidence of(
+            List<ApprovalOutcome> judged,
+            List<ExecutedDecision> alone,
+            List<ApprovalOutcome> judgedBefore,
+            List<ExecutedDecision> aloneBefore,
+            double threshold,
+            Doctrine.ThresholdBounds b) {
         double floor = ThresholdPlan.round(threshold - b.step());
         List<ApprovalOutcome> band = judged.stream()
-                .filter(o -> o.confidence() >= floor - 1e-9 && o.confidence() < threshold - 1e-9).toList();
+                .filter(o -> o.confidence() >= floor - 1e-9 && o.confidence() < threshold - 1e-9)
+                .toList();
         var stillPassing = new java.util.LinkedHashMap<java.util.UUID, ExecutedDecision>();
         alone.forEach(e -> stillPassing.put(e.decisionEventId(), e));
-        aloneBefore.stream().filter(e -> e.confidence() >= threshold - 1e-9).forEach(e -> stillPassing.putIfAbsent(e.decisionEventId(), e));
+        aloneBefore.stream()
+                .filter(e -> e.confidence() >= threshold - 1e-9)
+                .forEach(e -> stillPassing.putIfAbsent(e.decisionEventId(), e));
         var trustedJudged = new java.util.LinkedHashMap<java.util.UUID, ApprovalOutcome>();
         judged.forEach(o -> trustedJudged.put(o.approvalId(), o));
         judgedBefore.forEach(o -> trustedJudged.putIfAbsent(o.approvalId(), o));
-        return new ThresholdEvidence(ThresholdTrust.of(List.copyOf(trustedJudged.values()), List.copyOf(stillPassing.values()),
-                t -> threshold), threshold, floor, band);
+        return new ThresholdEvidence(
+                ThresholdTrust.of(
+                        List.copyOf(trustedJudged.values()), List.copyOf(stillPassing.values()), t -> threshold),
+                threshold,
+                floor,
+                band);
     }
 
     boolean enough(Doctrine.ThresholdBounds b) {

@@ -15,10 +15,11 @@ import java.util.function.ToDoubleFunction;
  * too low.
  */
 record ThresholdTrust(int trusted, List<UUID> overridden, double highestOverridden) {
-    static ThresholdTrust of(List<ApprovalOutcome> judged, List<ExecutedDecision> alone,
-            ToDoubleFunction<String> thresholdOf) {
+    static ThresholdTrust of(
+            List<ApprovalOutcome> judged, List<ExecutedDecision> alone, ToDoubleFunction<String> thresholdOf) {
         List<ApprovalOutcome> trustedJudged = judged.stream()
-                .filter(o -> o.confidence() >= thresholdOf.applyAsDouble(o.decisionType()) - 1e-9).toList();
+                .filter(o -> o.confidence() >= thresholdOf.applyAsDouble(o.decisionType()) - 1e-9)
+                .toList();
         var overridden = new ArrayList<UUID>();
         double highest = 0;
         for (ExecutedDecision e : alone) {
@@ -46,8 +47,16 @@ record ThresholdTrust(int trusted, List<UUID> overridden, double highestOverridd
 
     /** @param of which decisions, e.g. " of type PROJECT_AT_RISK" */
     String why(Doctrine.ThresholdBounds b, String of) {
-        return String.format(Locale.ROOT, "people overrode %d of %d decisions%s at or above the threshold (%.0f%%; at least %.1f%% "
-                + "> %.0f%% at z %.2f)", overridden.size(), trusted, of, 100 * ratio(),
-                100 * Wilson.lower(overridden.size(), trusted, b.evidenceZ()), 100 * b.overrideRatio(), b.evidenceZ());
+        return String.format(
+                Locale.ROOT,
+                "people overrode %d of %d decisions%s at or above the threshold (%.0f%%; at least %.1f%% "
+                        + "> %.0f%% at z %.2f)",
+                overridden.size(),
+                trusted,
+                of,
+                100 * ratio(),
+                100 * Wilson.lower(overridden.size(), trusted, b.evidenceZ()),
+                100 * b.overrideRatio(),
+                b.evidenceZ());
     }
 }

@@ -32,7 +32,12 @@ public final class WeeklyReviewLoop implements ControlLoop {
     private final GoLive goLive;
     private final LoopActions actions;
 
-    public WeeklyReviewLoop(Doctrine doctrine, ImprovementFacts facts, WeeklyReviewReads reads, AgentCatalog agents, GoLive goLive,
+    public WeeklyReviewLoop(
+            Doctrine doctrine,
+            ImprovementFacts facts,
+            WeeklyReviewReads reads,
+            AgentCatalog agents,
+            GoLive goLive,
             LoopActions actions) {
         this.doctrine = doctrine;
         this.facts = facts;
@@ -49,16 +54,38 @@ public final class WeeklyReviewLoop implements ControlLoop {
 
     /** The review of {@code week} as of {@code now}. */
     public WeeklyReview review(UnitOfWork work, ReviewWeek week, Instant now) {
-        return review(work, doctrine, facts, reads, agents.all().stream().map(AgentDefinition::name).toList(), goLive, week, now);
+        return review(
+                work,
+                doctrine,
+                facts,
+                reads,
+                agents.all().stream().map(AgentDefinition::name).toList(),
+                goLive,
+                week,
+                now);
     }
 
     /** The review of {@code week} as of {@code now}, for a reader that runs no loop (the CLI). */
-    public static WeeklyReview review(UnitOfWork work, Doctrine doctrine, ImprovementFacts facts, WeeklyReviewReads reads,
-            List<String> agents, GoLive goLive, ReviewWeek week, Instant now) {
+    public static WeeklyReview review(
+            UnitOfWork work,
+            Doctrine doctrine,
+            ImprovementFacts facts,
+            WeeklyReviewReads reads,
+            List<String> agents,
+            GoLive goLive,
+            ReviewWeek week,
+            Instant now) {
         LocalDate live = goLive.date(work, facts, now);
         Instant at = week.end().isAfter(now) ? now : week.end().minusSeconds(1);
-        return WeeklyReview.compose(week, doctrine, doctrine.phaseAt(live, at).wireName(), Doctrine.weekSince(live, at), agents,
-                reads, work, now);
+        return WeeklyReview.compose(
+                week,
+                doctrine,
+                doctrine.phaseAt(live, at).wireName(),
+                Doctrine.weekSince(live, at),
+                agents,
+                reads,
+                work,
+                now);
     }
 
     @Override
@@ -69,10 +96,23 @@ public final class WeeklyReviewLoop implements ControlLoop {
         @SuppressWarnings("unchecked")
         Map<String, Object> figures = EventCodec.convert(review.thirtyPercentQuestion(), Map.class);
         var event = new ImprovementEvent.AutomationReviewCompleted(week.toString(), figures, List.of());
-        pass.record(work, StreamId.of("IMPROVEMENT", "review:" + week), EventTypes.AUTOMATION_REVIEW_COMPLETED, event,
-                LoopActions.idOf(NAME, week.toString()), NAME, Map.of("gaps", review.automationGaps().size(),
-                        "margin_leaks", review.marginLeaks().size(), "drift", review.driftSignals().size(),
-                        "violations", review.doctrineViolations().size()), now);
+        pass.record(
+                work,
+                StreamId.of("IMPROVEMENT", "review:" + week),
+                EventTypes.AUTOMATION_REVIEW_COMPLETED,
+                event,
+                LoopActions.idOf(NAME, week.toString()),
+                NAME,
+                Map.of(
+                        "gaps",
+                        review.automationGaps().size(),
+                        "margin_leaks",
+                        review.marginLeaks().size(),
+                        "drift",
+                        review.driftSignals().size(),
+                        "violations",
+                        review.doctrineViolations().size()),
+                now);
         return pass.report(NAME);
     }
 }

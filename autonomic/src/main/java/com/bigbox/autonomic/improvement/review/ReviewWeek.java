@@ -18,14 +18,16 @@ public record ReviewWeek(int year, int week) {
         LocalDate probe = LocalDate.of(year, 6, 1);
         long weeks = probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
         if (week < 1 || week > weeks) {
-            throw new InvalidInputException("week", "week " + week + " does not exist in " + year + " (1 to " + weeks + ")");
+            throw new InvalidInputException(
+                    "week", "week " + week + " does not exist in " + year + " (1 to " + weeks + ")");
         }
     }
 
     public static ReviewWeek parse(String text) {
         var m = text == null ? null : FORMAT.matcher(text.strip());
         if (m == null || !m.matches()) {
-            throw new InvalidInputException("week", "week must look like 2026-W48 (ISO year, W, week number), was '" + text + "'");
+            throw new InvalidInputException(
+                    "week", "week must look like 2026-W48 (ISO year, W, week number), was '" + text + "'");
         }
         return new ReviewWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
@@ -36,7 +38,8 @@ public record ReviewWeek(int year, int week) {
     }
 
     public Instant start() {
-        LocalDate monday = LocalDate.of(year, 6, 1).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+        LocalDate monday = LocalDate.of(year, 6, 1)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return monday.atStartOfDay(ZoneOffset.UTC).toInstant();
     }

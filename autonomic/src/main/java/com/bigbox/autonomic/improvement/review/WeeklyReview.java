@@ -18,14 +18,31 @@ import org.jspecify.annotations.Nullable;
  * figures, the doctrine violations of the week, and the quarterly "30% question" (over the 13 weeks up to
  * the week's end) with pass or fail against the doctrine's targets.
  */
-public record WeeklyReview(String week, Instant from, Instant to, String doctrineVersion, String phase, int weekSinceGoLive,
-        List<Item> automationGaps, List<Item> marginLeaks, List<Item> driftSignals, List<Item> doctrineViolations,
+public record WeeklyReview(
+        String week,
+        Instant from,
+        Instant to,
+        String doctrineVersion,
+        String phase,
+        int weekSinceGoLive,
+        List<Item> automationGaps,
+        List<Item> marginLeaks,
+        List<Item> driftSignals,
+        List<Item> doctrineViolations,
         ThirtyPercentQuestion thirtyPercentQuestion) {
     public static final int TOP = 5;
 
     /** One signal with its figures; {@code overdue} for a gap whose SOP review is past due and unacknowledged. */
-    public record Item(UUID signalId, String type, String subject, BigDecimal monthlyImpact, JsonNode figures, Instant raisedAt,
-            Instant dueAt, boolean acknowledged, boolean overdue) {}
+    public record Item(
+            UUID signalId,
+            String type,
+            String subject,
+            BigDecimal monthlyImpact,
+            JsonNode figures,
+            Instant raisedAt,
+            Instant dueAt,
+            boolean acknowledged,
+            boolean overdue) {}
 
     /** A figure against its target: {@code comparator} is ">=" or "<". */
     public record Figure(String name, double value, String comparator, double target, boolean pass) {
@@ -44,51 +61,103 @@ public record WeeklyReview(String week, Instant from, Instant to, String doctrin
      * @param roi the latest month's automation return on investment against the original's 200%, or null before the first
      *     month is over
      */
-    public record ThirtyPercentQuestion(Instant quarterFrom, List<SopFigure> automationRateBySop, Figure manualWorkShare,
-            Figure overrideRate, Figure ceoInterruptsPerWeek, @Nullable RoiFigure roi, boolean allPass) {}
+    public record ThirtyPercentQuestion(
+            Instant quarterFrom,
+            List<SopFigure> automationRateBySop,
+            Figure manualWorkShare,
+            Figure overrideRate,
+            Figure ceoInterruptsPerWeek,
+            @Nullable RoiFigure roi,
+            boolean allPass) {}
 
     /** @param value null when the month cost nothing (no ROI to speak of: it does not pass) */
     public record RoiFigure(String month, Double value, double target, boolean pass) {}
 
     /** Composes the review from its reads. */
-    public static WeeklyReview compose(ReviewWeek week, Doctrine doctrine, String phase, int weekSinceGoLive, List<String> agents,
-            WeeklyReviewReads reads, com.bigbox.core.UnitOfWork work, Instant now) {
+    public static WeeklyReview compose(
+            ReviewWeek week,
+            Doctrine doctrine,
+            String phase,
+            int weekSinceGoLive,
+            List<String> agents,
+            WeeklyReviewReads reads,
+            com.bigbox.core.UnitOfWork work,
+            Instant now) {
         Instant from = week.start();
         Instant to = week.end();
         List<SignalRow> signals = reads.signals(work, from, to);
         Instant quarterFrom = to.minus(Duration.ofDays(7 * 13));
         Doctrine.ReviewTargets t = doctrine.reviewTargets();
         List<SopFigure> bySop = reads.automationBySop(work, quarterFrom, to).stream()
-                .map(s -> new SopFigure(s.sopId(), s.executions(), round(s.automationRate()), s.automationRate() >= t.automationRateMin()))
+                .map(s -> new SopFigure(
+                        s.sopId(),
+                        s.executions(),
+                        round(s.automationRate()),
+                        s.automationRate() >= t.automationRateMin()))
                 .toList();
         WeeklyReviewReads.WorkShare share = reads.manualWork(work, agents, quarterFrom, to);
         WeeklyReviewReads.Overrides overrides = reads.overrides(work, agents, quarterFrom, to);
         long interrupts = reads.ceoInterrupts(work, from, to);
         Figure manual = Figure.below("manual_work_share", ratio(share.manual(), share.total()), t.manualWorkShareMax());
-        Figure override = Figure.below("override_rate", ratio(overrides.overridden(), overrides.decisions()), t.overrideRateMax());
+        Figure override = Figure.below(
+                "override_rate", ratio(overrides.overridden(), overrides.decisions()), t.overrideRateMax());
         Figure ceo = Figure.below("ceo_interrupts_per_week", interrupts, t.ceoInterruptsPerWeekMax());
-        RoiFigure roi = reads.latestRoi(work, to).map(r -> new RoiFigure(r.month(), r.roi(), doctrine.loops().economic().roiTarget(),
-                r.roi() != null && r.roi() > doctrine.loops().economic().roiTarget())).orElse(null);
-        boolean all = bySop.stream().allMatch(SopFigure::pass) && manual.pass() && override.pass() && ceo.pass()
+        RoiFigure roi = reads.latestRoi(work, to)
+                .map(r -> new RoiFigure(
+                        r.month(),
+                        r.roi(),
+                        doctrine.loops().economic().roiTarget(),
+                        r.roi() != null && r.roi() > doctrine.loops().economic().roiTarget()))
+                .orElse(null);
+        boolean all = bySop.stream().allMatch(SopFigure::pass)
+                && manual.pass()
+                && override.pass()
+                && ceo.pass()
                 && (roi == null || roi.pass());
-        return new WeeklyReview(week.toString(), from, to, doctrine.version(), phase, weekSinceGoLive,
-                top(signals, "gap", now), top(signals, "margin", now), top(signals, "drift", now),
-                signals.stream().filter(s -> s.kind().equals("violation") && !s.raisedAt().isBefore(from))
-                        .sorted(Comparator.comparing(SignalRow::raisedAt)).map(s -> item(s, now)).toList(),
+        return new WeeklyReview(
+                week.toString(),
+                from,
+                to,
+                doctrine.version(),
+                phase,
+                weekSinceGoLive,
+                top(signals, "gap", now),
+                top(signals, "margin", now),
+                top(signals, "drift", now),
+                signals.stream()
+                        .filter(s ->
+                                s.kind().equals("violation") && !s.raisedAt().isBefore(from))
+                        .sorted(Comparator.comparing(SignalRow::raisedAt))
+                        .map(s -> item(s, now))
+                        .toList(),
                 new ThirtyPercentQuestion(quarterFrom, bySop, manual, override, ceo, roi, all));
     }
 
     private static List<Item> top(List<SignalRow> signals, String kind, Instant now) {
-        return signals.stream().filter(s -> s.kind().equals(kind) || kind.equals("margin") && s.kind().equals("optimization"))
-                .sorted(Comparator.comparing((SignalRow s) -> s.monthlyImpact() == null ? BigDecimal.ZERO : s.monthlyImpact())
-                        .reversed().thenComparing(SignalRow::raisedAt))
-                .limit(TOP).map(s -> item(s, now)).toList();
+        return signals.stream()
+                .filter(s -> s.kind().equals(kind)
+                        || kind.equals("margin") && s.kind().equals("optimization"))
+                .sorted(Comparator.comparing(
+                                (SignalRow s) -> s.monthlyImpact() == null ? BigDecimal.ZERO : s.monthlyImpact())
+                        .reversed()
+                        .thenComparing(SignalRow::raisedAt))
+                .limit(TOP)
+                .map(s -> item(s, now))
+                .toList();
     }
 
     private static Item item(SignalRow s, Instant now) {
         boolean acknowledged = s.acknowledgedAt() != null;
-        return new Item(s.signalId(), s.eventType(), s.subject(), s.monthlyImpact(), EventCodec.tree(s.figures()), s.raisedAt(),
-                s.dueAt(), acknowledged, !acknowledged && s.dueAt() != null && s.dueAt().isBefore(now));
+        return new Item(
+                s.signalId(),
+                s.eventType(),
+                s.subject(),
+                s.monthlyImpact(),
+                EventCodec.tree(s.figures()),
+                s.raisedAt(),
+                s.dueAt(),
+                acknowledged,
+                !acknowledged && s.dueAt() != null && s.dueAt().isBefore(now));
     }
 
     private static double ratio(long part, long whole) {
@@ -102,33 +171,67 @@ public record WeeklyReview(String week, Instant from, Instant to, String doctrin
     /** The review as text, for the CLI. */
     public String text() {
         var out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Weekly automation review %s (%s to %s) — doctrine %s, week %d since go-live, %s phase%n",
-                week, from, to, doctrineVersion, weekSinceGoLive, phase));
+        out.append(String.format(
+                Locale.ROOT,
+                "Weekly automation review %s (%s to %s) — doctrine %s, week %d since go-live, %s phase%n",
+                week,
+                from,
+                to,
+                doctrineVersion,
+                weekSinceGoLive,
+                phase));
         section(out, "Top automation gaps", automationGaps);
         section(out, "Top margin leaks", marginLeaks);
         section(out, "Top drift signals", driftSignals);
         section(out, "Doctrine violations", doctrineViolations);
         ThirtyPercentQuestion q = thirtyPercentQuestion;
-        out.append(String.format(Locale.ROOT, "%nThe 30%% question (quarter from %s): %s%n", q.quarterFrom(), q.allPass() ? "PASS" : "FAIL"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nThe 30%% question (quarter from %s): %s%n",
+                q.quarterFrom(),
+                q.allPass() ? "PASS" : "FAIL"));
         if (q.automationRateBySop().isEmpty()) {
             out.append("  automation rate by SOP: no completed executions\n");
         }
         for (SopFigure s : q.automationRateBySop()) {
-            out.append(String.format(Locale.ROOT, "  automation rate %-38s %5.1f%% (>= 70%%, %d runs)  %s%n", s.sopId(),
-                    100 * s.automationRate(), s.executions(), s.pass() ? "pass" : "FAIL"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  automation rate %-38s %5.1f%% (>= 70%%, %d runs)  %s%n",
+                    s.sopId(),
+                    100 * s.automationRate(),
+                    s.executions(),
+                    s.pass() ? "pass" : "FAIL"));
         }
         for (Figure f : List.of(q.manualWorkShare(), q.overrideRate())) {
-            out.append(String.format(Locale.ROOT, "  %-54s %5.1f%% (%s %.0f%%)  %s%n", f.name(), 100 * f.value(), f.comparator(),
-                    100 * f.target(), f.pass() ? "pass" : "FAIL"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-54s %5.1f%% (%s %.0f%%)  %s%n",
+                    f.name(),
+                    100 * f.value(),
+                    f.comparator(),
+                    100 * f.target(),
+                    f.pass() ? "pass" : "FAIL"));
         }
         Figure c = q.ceoInterruptsPerWeek();
-        out.append(String.format(Locale.ROOT, "  %-54s %5.0f  (%s %.0f)  %s%n", c.name(), c.value(), c.comparator(), c.target(),
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-54s %5.0f  (%s %.0f)  %s%n",
+                c.name(),
+                c.value(),
+                c.comparator(),
+                c.target(),
                 c.pass() ? "pass" : "FAIL"));
         RoiFigure r = q.roi();
-        out.append(r == null ? "  automation ROI: no month calculated yet\n"
-                : String.format(Locale.ROOT, "  %-54s %5s  (> %.0f%%)  %s%n", "automation ROI " + r.month(),
-                        r.value() == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * r.value()), 100 * r.target(),
-                        r.pass() ? "pass" : "FAIL"));
+        out.append(
+                r == null
+                        ? "  automation ROI: no month calculated yet\n"
+                        : String.format(
+                                Locale.ROOT,
+                                "  %-54s %5s  (> %.0f%%)  %s%n",
+                                "automation ROI " + r.month(),
+                                r.value() == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * r.value()),
+                                100 * r.target(),
+                                r.pass() ? "pass" : "FAIL"));
         return out.toString();
     }
 
@@ -138,8 +241,13 @@ public record WeeklyReview(String week, Instant from, Instant to, String doctrin
             out.append("  none\n");
         }
         for (Item i : items) {
-            out.append(String.format(Locale.ROOT, "  %-30s %-36s %s%s%s%n", i.type(), i.subject(),
-                    i.monthlyImpact() == null ? "" : i.monthlyImpact().toPlainString() + "/month ", i.overdue() ? "OVERDUE " : "",
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-30s %-36s %s%s%s%n",
+                    i.type(),
+                    i.subject(),
+                    i.monthlyImpact() == null ? "" : i.monthlyImpact().toPlainString() + "/month ",
+                    i.overdue() ? "OVERDUE " : "",
                     i.figures()));
         }
     }

@@ -14,8 +14,16 @@ public interface WeeklyReviewReads {
      * @param kind gap, margin, optimization, drift, violation
      * @param figures its payload (JSON)
      */
-    record SignalRow(UUID signalId, String eventType, String kind, String subject, BigDecimal monthlyImpact, String figures,
-            Instant raisedAt, Instant dueAt, Instant acknowledgedAt) {}
+    record SignalRow(
+            UUID signalId,
+            String eventType,
+            String kind,
+            String subject,
+            BigDecimal monthlyImpact,
+            String figures,
+            Instant raisedAt,
+            Instant dueAt,
+            Instant acknowledgedAt) {}
 
     /** @param automationRate mean automation rate of its completed executions */
     record SopAutomation(String sopId, int executions, double automationRate) {}

@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
  * times and text are used — never a label.
  */
 public final class ActionItemFeatures {
-    private static final Set<String> FILLERS = Set.of("um", "uh", "mm", "hmm", "mm-hmm", "uh-huh", "er", "erm", "ah", "oh");
+    private static final Set<String> FILLERS =
+            Set.of("um", "uh", "mm", "hmm", "mm-hmm", "uh-huh", "er", "erm", "ah", "oh");
 
     private ActionItemFeatures() {}
 
     /** The features of every turn of a meeting, in turn order. */
     public static List<String[]> of(List<Turn> turns) {
-        double last = turns.isEmpty() || turns.getLast().end() == null ? 0 : turns.getLast().end();
+        double last = turns.isEmpty() || turns.getLast().end() == null
+                ? 0
+                : turns.getLast().end();
         var out = new ArrayList<String[]>(turns.size());
         List<List<String>> words = turns.stream().map(t -> content(t.text())).toList();
         for (int i = 0; i < turns.size(); i++) {
@@ -71,24 +74,43 @@ public final class ActionItemFeatures {
             Turn o = turns.get(j);
             boolean same = Objects.equals(o.speaker(), t.speaker());
             f.add((d < 0 ? "prevsame=" : "nextsame=") + same);
-            f.add((d < 0 ? "prevrole=" : "nextrole=") + (o.role() == null ? "?" : o.role().toUpperCase(Locale.ROOT)));
+            f.add((d < 0 ? "prevrole=" : "nextrole=")
+                    + (o.role() == null ? "?" : o.role().toUpperCase(Locale.ROOT)));
         }
-        double position = t.start() != null && turns.getLast().end() != null && turns.getLast().end() > 0
-                ? t.start() / turns.getLast().end() : (double) i / Math.max(1, turns.size());
+        double position = t.start() != null
+                        && turns.getLast().end() != null
+                        && turns.getLast().end() > 0
+                ? t.start() / turns.getLast().end()
+                : (double) i / Math.max(1, turns.size());
         f.add("role&pos=" + role + "_" + Math.min(4, (int) (position * 5)));
     }
 
     // Phrasings of commitments and assignments ("you're gonna", "we'll have to", "for the next meeting"), each also
-    // paired with the speaker's role. Added when cross-validation on the development split preferred them (docs/meetings.md).
+    // paired with the speaker's role. Added when cross-validation on the development split preferred them
+    // (docs/meetings.md).
     private static final List<Map.Entry<String, Pattern>> CUES = List.of(
             Map.entry("gonna", Pattern.compile("\\b(gonna|going to)\\b")),
-            Map.entry("youwill", Pattern.compile("\\byou('re| are)? (gonna|going to|will|'ll|have to|need to|should|must|can)\\b|\\byou'll\\b")),
-            Map.entry("wewill", Pattern.compile("\\bwe('re| are)? (gonna|going to|will|have to|need to|should|must)\\b|\\bwe'll\\b")),
-            Map.entry("iwill", Pattern.compile("\\bi('m| am)? (gonna|going to|will|have to|need to|should)\\b|\\bi'll\\b")),
+            Map.entry(
+                    "youwill",
+                    Pattern.compile(
+                            "\\byou('re| are)? (gonna|going to|will|'ll|have to|need to|should|must|can)\\b|\\byou'll\\b")),
+            Map.entry(
+                    "wewill",
+                    Pattern.compile(
+                            "\\bwe('re| are)? (gonna|going to|will|have to|need to|should|must)\\b|\\bwe'll\\b")),
+            Map.entry(
+                    "iwill",
+                    Pattern.compile("\\bi('m| am)? (gonna|going to|will|have to|need to|should)\\b|\\bi'll\\b")),
             Map.entry("modal", Pattern.compile("\\b(have to|has to|need to|needs to|should|must|got to|gotta)\\b")),
             Map.entry("next", Pattern.compile("\\bnext (meeting|time|phase|one|session|week)\\b")),
-            Map.entry("roles", Pattern.compile("\\b(industrial designer|user interface|marketing|project manager|designer|expert)\\b")),
-            Map.entry("work", Pattern.compile("\\b(work on|working on|look at|looking at|look into|find out|prepare|send|e-mail|email|mail|instructions|homework|task|assignment)\\b")));
+            Map.entry(
+                    "roles",
+                    Pattern.compile(
+                            "\\b(industrial designer|user interface|marketing|project manager|designer|expert)\\b")),
+            Map.entry(
+                    "work",
+                    Pattern.compile(
+                            "\\b(work on|working on|look at|looking at|look into|find out|prepare|send|e-mail|email|mail|instructions|homework|task|assignment)\\b")));
 
     private static void cues(String text, String role, Set<String> f) {
         String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');

@@ -27,8 +27,8 @@ public final class ActionItemTrainer {
     public record CvResult(Setting setting, double threshold, MeetingEvaluation.Counts counts) {}
 
     // The settings compared in docs/meetings.md; a heavier penalty (20) left no threshold above 0.01 to choose.
-    public static final List<Setting> GRID = List.of(new Setting(1.0, 1), new Setting(5.0, 1), new Setting(5.0, 5),
-            new Setting(10.0, 1));
+    public static final List<Setting> GRID =
+            List.of(new Setting(1.0, 1), new Setting(5.0, 1), new Setting(5.0, 5), new Setting(10.0, 1));
 
     private ActionItemTrainer() {}
 
@@ -62,13 +62,18 @@ public final class ActionItemTrainer {
     /** Out-of-fold scores for every turn, folds made of whole series. */
     public static CvResult crossValidate(List<AmiMeeting> meetings, Setting setting) {
         refuseHeldOut(meetings);
-        List<String> series = new ArrayList<>(new TreeSet<>(meetings.stream().map(AmiMeeting::series).toList()));
+        List<String> series = new ArrayList<>(
+                new TreeSet<>(meetings.stream().map(AmiMeeting::series).toList()));
         var scored = new ArrayList<double[]>();
         var gold = new ArrayList<boolean[]>();
         for (int fold = 0; fold < FOLDS; fold++) {
             int f = fold;
-            List<AmiMeeting> test = meetings.stream().filter(m -> series.indexOf(m.series()) % FOLDS == f).toList();
-            List<AmiMeeting> train = meetings.stream().filter(m -> series.indexOf(m.series()) % FOLDS != f).toList();
+            List<AmiMeeting> test = meetings.stream()
+                    .filter(m -> series.indexOf(m.series()) % FOLDS == f)
+                    .toList();
+            List<AmiMeeting> train = meetings.stream()
+                    .filter(m -> series.indexOf(m.series()) % FOLDS != f)
+                    .toList();
             var model = new ActionItemModel(train(train, setting), 0.5);
             for (AmiMeeting m : test) {
                 scored.add(model.probabilities(m.turns()));
@@ -83,7 +88,12 @@ public final class ActionItemTrainer {
     }
 
     private static CvResult bestThreshold(Setting setting, List<double[]> scored, List<boolean[]> gold) {
-        double[] candidates = scored.stream().flatMapToDouble(Arrays::stream).filter(p -> p > 0.01).sorted().distinct().toArray();
+        double[] candidates = scored.stream()
+                .flatMapToDouble(Arrays::stream)
+                .filter(p -> p > 0.01)
+                .sorted()
+                .distinct()
+                .toArray();
         CvResult best = new CvResult(setting, 0.5, new MeetingEvaluation.Counts(0, 0, 0));
         for (int c = 0; c < candidates.length; c += Math.max(1, candidates.length / 400)) {
             double t = candidates[c];
@@ -109,8 +119,8 @@ public final class ActionItemTrainer {
     static void refuseHeldOut(List<AmiMeeting> meetings) {
         for (AmiMeeting m : meetings) {
             if (AmiSplit.heldOut(m)) {
-                throw new IllegalArgumentException("meeting " + m.id() + " is held out for evaluation (series " + m.series()
-                        + "): training and tuning may not see it");
+                throw new IllegalArgumentException("meeting " + m.id() + " is held out for evaluation (series "
+                        + m.series() + "): training and tuning may not see it");
             }
         }
     }

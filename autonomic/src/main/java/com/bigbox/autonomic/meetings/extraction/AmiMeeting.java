@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param actionItemIds ids of the dialogue acts annotated as action items
  * @param entities gold (type, text) pairs
  */
-public record AmiMeeting(String id, List<Turn> turns, Set<String> actionItemIds, List<Entity> entities,
-        List<Located> located) {
+public record AmiMeeting(
+        String id, List<Turn> turns, Set<String> actionItemIds, List<Entity> entities, List<Located> located) {
 
     /** A gold entity. */
     public record Entity(String type, String text) {}
@@ -28,8 +28,11 @@ public record AmiMeeting(String id, List<Turn> turns, Set<String> actionItemIds,
     /** A gold entity with who said it and when its first word began: how training finds its turn. */
     public record Located(@Nullable String speaker, String type, String text, double start) {
         boolean within(Turn t) {
-            return t.start() != null && t.end() != null && java.util.Objects.equals(speaker, t.speaker())
-                    && start >= t.start() - 0.05 && start <= t.end() + 0.05;
+            return t.start() != null
+                    && t.end() != null
+                    && java.util.Objects.equals(speaker, t.speaker())
+                    && start >= t.start() - 0.05
+                    && start <= t.end() + 0.05;
         }
     }
 
@@ -45,7 +48,12 @@ public record AmiMeeting(String id, List<Turn> turns, Set<String> actionItemIds,
             var gold = new java.util.LinkedHashSet<String>();
             for (JsonNode act : root.path("dialogue_acts")) {
                 String id = act.path("id").asText();
-                turns.add(new Turn(id, text(act, "speaker"), text(act, "role"), number(act, "start"), number(act, "end"),
+                turns.add(new Turn(
+                        id,
+                        text(act, "speaker"),
+                        text(act, "role"),
+                        number(act, "start"),
+                        number(act, "end"),
                         act.path("text").asText("")));
                 if (act.path("action_item").asBoolean(false)) {
                     gold.add(id);
@@ -55,11 +63,16 @@ public record AmiMeeting(String id, List<Turn> turns, Set<String> actionItemIds,
             var located = new ArrayList<Located>();
             for (JsonNode e : root.path("entities")) {
                 entities.add(new Entity(e.path("type").asText(), e.path("text").asText()));
-                located.add(new Located(text(e, "speaker"), e.path("type").asText(), e.path("text").asText(),
+                located.add(new Located(
+                        text(e, "speaker"),
+                        e.path("type").asText(),
+                        e.path("text").asText(),
                         e.path("start").asDouble(-1)));
             }
-            String id = root.path("meeting").asText(file.getFileName().toString().replaceFirst("\\.json$", ""));
-            return new AmiMeeting(id, List.copyOf(turns), Set.copyOf(gold), List.copyOf(entities), List.copyOf(located));
+            String id =
+                    root.path("meeting").asText(file.getFileName().toString().replaceFirst("\\.json$", ""));
+            return new AmiMeeting(
+                    id, List.copyOf(turns), Set.copyOf(gold), List.copyOf(entities), List.copyOf(located));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read meeting " + file + ": " + e.getMessage(), e);
         }
@@ -71,7 +84,10 @@ public record AmiMeeting(String id, List<Turn> turns, Set<String> actionItemIds,
             throw new IllegalArgumentException("not a folder of meetings: " + dir);
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().map(AmiMeeting::read).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .map(AmiMeeting::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }

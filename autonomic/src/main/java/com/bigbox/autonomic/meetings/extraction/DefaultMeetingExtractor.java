@@ -33,7 +33,11 @@ public final class DefaultMeetingExtractor implements MeetingExtractor {
 
     @Override
     public MeetingAnalysis analyse(List<Turn> turns, LocalDate meetingDay) {
-        List<String> people = turns.stream().map(Turn::speaker).filter(Objects::nonNull).distinct().toList();
+        List<String> people = turns.stream()
+                .map(Turn::speaker)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         double[] p = actionItems.probabilities(turns);
         var items = new ArrayList<MeetingAnalysis.ActionItem>();
         var mentions = new ArrayList<Mention>();
@@ -56,16 +60,33 @@ public final class DefaultMeetingExtractor implements MeetingExtractor {
                 counted++;
             }
         }
-        return new MeetingAnalysis(NAME, version, items, mentions, budget(mentions, turns), timelineWeeks(mentions),
-                ServiceTypes.wanted(turns), negative, counted == 0 ? null : sum / counted);
+        return new MeetingAnalysis(
+                NAME,
+                version,
+                items,
+                mentions,
+                budget(mentions, turns),
+                timelineWeeks(mentions),
+                ServiceTypes.wanted(turns),
+                negative,
+                counted == 0 ? null : sum / counted);
     }
 
     private static MeetingAnalysis.ActionItem item(Turn t, double probability, List<String> people, LocalDate day) {
         Optional<DueDates.Due> due = DueDates.find(t.text(), day);
         Owners.Owner owner = Owners.of(t, people).orElse(null);
-        String what = t.text().replaceAll("(?i)\\b(um+|uh+|erm|er|mm+|hmm+)\\b[,.]?\\s*", "").replaceAll("\\s+", " ").strip();
-        return new MeetingAnalysis.ActionItem(t.id(), t.speaker(), what, owner, due.map(DueDates.Due::date).orElse(null),
-                due.map(DueDates.Due::words).orElse(null), probability);
+        String what = t.text()
+                .replaceAll("(?i)\\b(um+|uh+|erm|er|mm+|hmm+)\\b[,.]?\\s*", "")
+                .replaceAll("\\s+", " ")
+                .strip();
+        return new MeetingAnalysis.ActionItem(
+                t.id(),
+                t.speaker(),
+                what,
+                owner,
+                due.map(DueDates.Due::date).orElse(null),
+                due.map(DueDates.Due::words).orElse(null),
+                probability);
     }
 
     /** The budget: money said next to "budget", else the largest sum of money mentioned. */
@@ -78,10 +99,12 @@ public final class DefaultMeetingExtractor implements MeetingExtractor {
             String[] parts = m.value().split(" ");
             BigDecimal value = new BigDecimal(parts[0]);
             String currency = parts.length > 1 ? parts[1] : null;
-            boolean said = turns.stream().filter(t -> Objects.equals(t.id(), m.turnId()))
+            boolean said = turns.stream()
+                    .filter(t -> Objects.equals(t.id(), m.turnId()))
                     .anyMatch(t -> t.text().toLowerCase(Locale.ROOT).contains("budget"));
             var amount = new MeetingAnalysis.Amount(value, currency, m.turnId(), m.text(), said ? 0.85 : 0.5);
-            if (best == null || amount.confidence() > best.confidence()
+            if (best == null
+                    || amount.confidence() > best.confidence()
                     || (amount.confidence() == best.confidence() && value.compareTo(best.value()) > 0)) {
                 best = amount;
             }

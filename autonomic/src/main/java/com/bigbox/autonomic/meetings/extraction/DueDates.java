@@ -23,17 +23,24 @@ public final class DueDates {
     public record Due(LocalDate date, String words, int begin, int end) {}
 
     private static final String WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-    private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
+    private static final String MONTH =
+            "(january|february|march|april|may|june|july|august|september|october|november|december"
+                    + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
     private static final String UNIT = "(day|days|week|weeks|month|months)";
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern QUARTER = Pattern.compile("\\b(end|start|beginning|middle) of (?:the )?(?:q([1-4])|(first|second|third|fourth) quarter)\\b|\\bq([1-4])\\b");
+    private static final Pattern QUARTER = Pattern.compile(
+            "\\b(end|start|beginning|middle) of (?:the )?(?:q([1-4])|(first|second|third|fourth) quarter)\\b|\\bq([1-4])\\b");
     private static final Pattern NEXT_WEEKDAY = Pattern.compile("\\bnext " + WEEKDAY + "\\b");
     private static final Pattern WEEKDAY_ALONE = Pattern.compile("\\b(?:this )?" + WEEKDAY + "\\b");
-    private static final Pattern IN_N = Pattern.compile("\\b(?:in|within) (?:the next )?((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few|\\d+)(?: \\w+)?) " + UNIT + "\\b");
-    private static final Pattern PERIOD = Pattern.compile("\\b(?:(end of|by the end of|start of|beginning of) )?(?:the )?(this|next) (week|month|year)\\b|\\b(?:by )?(?:the )?end of (?:the )?(week|month|year|day)\\b");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH + "\\b|\\b" + MONTH + " (\\d{1,2})(?:st|nd|rd|th)?\\b");
-    private static final Pattern RELATIVE_DAY = Pattern.compile("\\b(today|tonight|tomorrow|end of day|eod|day after tomorrow)\\b");
+    private static final Pattern IN_N = Pattern.compile(
+            "\\b(?:in|within) (?:the next )?((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few|\\d+)(?: \\w+)?) "
+                    + UNIT + "\\b");
+    private static final Pattern PERIOD = Pattern.compile(
+            "\\b(?:(end of|by the end of|start of|beginning of) )?(?:the )?(this|next) (week|month|year)\\b|\\b(?:by )?(?:the )?end of (?:the )?(week|month|year|day)\\b");
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH + "\\b|\\b" + MONTH + " (\\d{1,2})(?:st|nd|rd|th)?\\b");
+    private static final Pattern RELATIVE_DAY =
+            Pattern.compile("\\b(today|tonight|tomorrow|end of day|eod|day after tomorrow)\\b");
 
     private DueDates() {}
 
@@ -66,7 +73,9 @@ public final class DueDates {
         Matcher m = QUARTER.matcher(t);
         while (m.find()) {
             String digit = m.group(2) != null ? m.group(2) : m.group(4);
-            int q = digit != null ? Integer.parseInt(digit) : List.of("first", "second", "third", "fourth").indexOf(m.group(3)) + 1;
+            int q = digit != null
+                    ? Integer.parseInt(digit)
+                    : List.of("first", "second", "third", "fourth").indexOf(m.group(3)) + 1;
             int year = day.getYear();
             if (YearMonth.of(year, q * 3).atEndOfMonth().isBefore(day)) {
                 year++;
@@ -89,7 +98,10 @@ public final class DueDates {
             if (dom < 1 || dom > month.maxLength()) {
                 continue;
             }
-            LocalDate date = LocalDate.of(day.getYear(), month, Math.min(dom, YearMonth.of(day.getYear(), month).lengthOfMonth()));
+            LocalDate date = LocalDate.of(
+                    day.getYear(),
+                    month,
+                    Math.min(dom, YearMonth.of(day.getYear(), month).lengthOfMonth()));
             out.add(due(date.isBefore(day) ? date.plusYears(1) : date, m));
         }
     }
@@ -109,7 +121,10 @@ public final class DueDates {
     private static void inN(String t, LocalDate day, List<Due> out) {
         Matcher m = IN_N.matcher(t);
         while (m.find()) {
-            String amount = m.group(1).replace("couple of", "two").replace("few", "three").replaceAll("^an?$", "one");
+            String amount = m.group(1)
+                    .replace("couple of", "two")
+                    .replace("few", "three")
+                    .replaceAll("^an?$", "one");
             Optional<java.math.BigDecimal> n = SpokenNumbers.value(List.of(amount.split(" ")), false);
             if (n.isEmpty()) {
                 continue;
@@ -133,7 +148,8 @@ public final class DueDates {
             LocalDate date = switch (unit) {
                 case "day" -> day;
                 case "week" -> {
-                    LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(which.equals("next") ? 1 : 0);
+                    LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                            .plusWeeks(which.equals("next") ? 1 : 0);
                     yield start ? monday : monday.plusDays(4);
                 }
                 case "month" -> {
@@ -154,7 +170,11 @@ public final class DueDates {
         while (next.find()) {
             DayOfWeek d = DayOfWeek.valueOf(next.group(1).toUpperCase(Locale.ROOT));
             // "next Tuesday": the Tuesday of next week
-            out.add(due(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1).with(TemporalAdjusters.nextOrSame(d)), next));
+            out.add(due(
+                    day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                            .plusWeeks(1)
+                            .with(TemporalAdjusters.nextOrSame(d)),
+                    next));
         }
         Matcher m = WEEKDAY_ALONE.matcher(t);
         while (m.find()) {

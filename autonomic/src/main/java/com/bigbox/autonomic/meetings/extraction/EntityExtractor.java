@@ -16,28 +16,129 @@ import org.jspecify.annotations.Nullable;
  * tells what it counts — and is left out when nothing does, since most bare numbers in talk are not amounts.
  */
 public final class EntityExtractor {
-    private static final Map<String, String> CURRENCY = Map.ofEntries(Map.entry("euro", "EUR"), Map.entry("euros", "EUR"),
-            Map.entry("eur", "EUR"), Map.entry("pound", "GBP"), Map.entry("pounds", "GBP"), Map.entry("quid", "GBP"),
-            Map.entry("dollar", "USD"), Map.entry("dollars", "USD"), Map.entry("bucks", "USD"), Map.entry("cent", "CENT"),
-            Map.entry("cents", "CENT"), Map.entry("eurocent", "CENT"), Map.entry("eurocents", "CENT"),
-            Map.entry("pence", "GBP-PENCE"), Map.entry("p", "GBP-PENCE"));
+    private static final Map<String, String> CURRENCY = Map.ofEntries(
+            Map.entry("euro", "EUR"),
+            Map.entry("euros", "EUR"),
+            Map.entry("eur", "EUR"),
+            Map.entry("pound", "GBP"),
+            Map.entry("pounds", "GBP"),
+            Map.entry("quid", "GBP"),
+            Map.entry("dollar", "USD"),
+            Map.entry("dollars", "USD"),
+            Map.entry("bucks", "USD"),
+            Map.entry("cent", "CENT"),
+            Map.entry("cents", "CENT"),
+            Map.entry("eurocent", "CENT"),
+            Map.entry("eurocents", "CENT"),
+            Map.entry("pence", "GBP-PENCE"),
+            Map.entry("p", "GBP-PENCE"));
     private static final Map<String, String> SIGNS = Map.of("€", "EUR", "$", "USD", "£", "GBP");
-    private static final Map<String, String> TIME_UNITS = Map.ofEntries(Map.entry("second", "S"), Map.entry("seconds", "S"),
-            Map.entry("minute", "M"), Map.entry("minutes", "M"), Map.entry("min", "M"), Map.entry("mins", "M"),
-            Map.entry("hour", "H"), Map.entry("hours", "H"), Map.entry("day", "D"), Map.entry("days", "D"),
-            Map.entry("week", "W"), Map.entry("weeks", "W"), Map.entry("month", "MO"), Map.entry("months", "MO"),
-            Map.entry("year", "Y"), Map.entry("years", "Y"), Map.entry("year's", "Y"), Map.entry("years'", "Y"),
-            Map.entry("decade", "10Y"), Map.entry("decades", "10Y"));
-    private static final Set<String> MEASURE_UNITS = Set.of("inch", "inches", "metre", "metres", "meter", "meters",
-            "centimetre", "centimetres", "centimeter", "centimeters", "cm", "mm", "millimetre", "millimetres", "foot", "feet",
-            "kilo", "kilos", "kilogram", "kilograms", "gram", "grams", "g", "kg", "gigabyte", "gigabytes", "megabyte",
-            "megabytes", "kilometre", "kilometres", "miles", "mile", "volt", "volts", "pixels", "buttons", "people");
+    private static final Map<String, String> TIME_UNITS = Map.ofEntries(
+            Map.entry("second", "S"),
+            Map.entry("seconds", "S"),
+            Map.entry("minute", "M"),
+            Map.entry("minutes", "M"),
+            Map.entry("min", "M"),
+            Map.entry("mins", "M"),
+            Map.entry("hour", "H"),
+            Map.entry("hours", "H"),
+            Map.entry("day", "D"),
+            Map.entry("days", "D"),
+            Map.entry("week", "W"),
+            Map.entry("weeks", "W"),
+            Map.entry("month", "MO"),
+            Map.entry("months", "MO"),
+            Map.entry("year", "Y"),
+            Map.entry("years", "Y"),
+            Map.entry("year's", "Y"),
+            Map.entry("years'", "Y"),
+            Map.entry("decade", "10Y"),
+            Map.entry("decades", "10Y"));
+    private static final Set<String> MEASURE_UNITS = Set.of(
+            "inch",
+            "inches",
+            "metre",
+            "metres",
+            "meter",
+            "meters",
+            "centimetre",
+            "centimetres",
+            "centimeter",
+            "centimeters",
+            "cm",
+            "mm",
+            "millimetre",
+            "millimetres",
+            "foot",
+            "feet",
+            "kilo",
+            "kilos",
+            "kilogram",
+            "kilograms",
+            "gram",
+            "grams",
+            "g",
+            "kg",
+            "gigabyte",
+            "gigabytes",
+            "megabyte",
+            "megabytes",
+            "kilometre",
+            "kilometres",
+            "miles",
+            "mile",
+            "volt",
+            "volts",
+            "pixels",
+            "buttons",
+            "people");
     private static final Set<String> CLOCK = Set.of("o'clock", "a_m_", "p_m_", "am", "pm");
-    private static final Set<String> MONEY_CUES = Set.of("price", "prices", "cost", "costs", "costing", "sell", "selling",
-            "sold", "budget", "profit", "pay", "paying", "cheap", "expensive", "euro", "euros", "pounds", "dollars",
-            "cents", "money", "spend", "afford", "retail", "production", "margin", "fee", "invoice", "quote");
-    private static final Set<String> MEASURE_CUES = Set.of("age", "aged", "ages", "old", "olds", "group", "groups",
-            "between", "under", "over", "younger", "older", "size", "length", "inches", "centimetres");
+    private static final Set<String> MONEY_CUES = Set.of(
+            "price",
+            "prices",
+            "cost",
+            "costs",
+            "costing",
+            "sell",
+            "selling",
+            "sold",
+            "budget",
+            "profit",
+            "pay",
+            "paying",
+            "cheap",
+            "expensive",
+            "euro",
+            "euros",
+            "pounds",
+            "dollars",
+            "cents",
+            "money",
+            "spend",
+            "afford",
+            "retail",
+            "production",
+            "margin",
+            "fee",
+            "invoice",
+            "quote");
+    private static final Set<String> MEASURE_CUES = Set.of(
+            "age",
+            "aged",
+            "ages",
+            "old",
+            "olds",
+            "group",
+            "groups",
+            "between",
+            "under",
+            "over",
+            "younger",
+            "older",
+            "size",
+            "length",
+            "inches",
+            "centimetres");
 
     private final @Nullable EntityTyper typer;
 
@@ -86,8 +187,14 @@ public final class EntityExtractor {
             Optional<Found> found = typer == null ? c.rule() : typer.decide(w, c);
             if (found.isPresent()) {
                 Found f = found.get();
-                out.add(new Mention(f.type, w.span(f.from, f.to), f.value, turn.id(), w.words().get(f.from).begin(),
-                        w.words().get(f.to - 1).end(), f.confidence));
+                out.add(new Mention(
+                        f.type,
+                        w.span(f.from, f.to),
+                        f.value,
+                        turn.id(),
+                        w.words().get(f.from).begin(),
+                        w.words().get(f.to - 1).end(),
+                        f.confidence));
                 i = f.to;
             }
         }
@@ -108,7 +215,10 @@ public final class EntityExtractor {
             int to = end + 1;
             // "twelve Euros fifty": the cents follow the currency
             int cents = SpokenNumbers.numberEnd(w, to);
-            if (cents > to && SpokenNumbers.value(lower(w, to, cents), false).map(v -> v.compareTo(BigDecimal.valueOf(100)) < 0).orElse(false)) {
+            if (cents > to
+                    && SpokenNumbers.value(lower(w, to, cents), false)
+                            .map(v -> v.compareTo(BigDecimal.valueOf(100)) < 0)
+                            .orElse(false)) {
                 var all = new ArrayList<>(words);
                 all.addAll(lower(w, to, cents));
                 return Optional.of(money(from, cents, all, CURRENCY.get(next), 0.9));
@@ -140,7 +250,8 @@ public final class EntityExtractor {
     /** A bare number: an amount only when the talk around it says what it counts. */
     private Optional<Found> bare(Words w, int from, int end, List<String> words) {
         Optional<BigDecimal> v = SpokenNumbers.value(words, true);
-        boolean written = words.size() == 1 && Character.isDigit(words.getFirst().charAt(0));
+        boolean written =
+                words.size() == 1 && Character.isDigit(words.getFirst().charAt(0));
         if (v.isEmpty() || (v.get().compareTo(BigDecimal.TEN) < 0 && words.size() == 1 && !written)) {
             return Optional.empty();
         }
@@ -171,20 +282,35 @@ public final class EntityExtractor {
         if (t.equals("half") && w.lower(i + 1).equals("hour")) {
             return Optional.of(new Found("DURATION", i, i + 2, "PT30M", 0.9));
         }
-        if ((t.equals("couple") || t.equals("few")) && w.lower(i + 1).equals("of") && TIME_UNITS.containsKey(w.lower(i + 2))) {
-            return Optional.of(new Found("DURATION", i, i + 3, duration(List.of(t.equals("couple") ? "two" : "three"),
-                    Objects.requireNonNull(TIME_UNITS.get(w.lower(i + 2)))), 0.75));
+        if ((t.equals("couple") || t.equals("few"))
+                && w.lower(i + 1).equals("of")
+                && TIME_UNITS.containsKey(w.lower(i + 2))) {
+            return Optional.of(new Found(
+                    "DURATION",
+                    i,
+                    i + 3,
+                    duration(
+                            List.of(t.equals("couple") ? "two" : "three"),
+                            Objects.requireNonNull(TIME_UNITS.get(w.lower(i + 2)))),
+                    0.75));
         }
-        if (t.equals("few") && TIME_UNITS.containsKey(w.lower(i + 1)) && w.lower(i + 1).endsWith("s")) {
-            return Optional.of(new Found("DURATION", i, i + 2, duration(List.of("three"),
-                    Objects.requireNonNull(TIME_UNITS.get(w.lower(i + 1)))), 0.7));
+        if (t.equals("few")
+                && TIME_UNITS.containsKey(w.lower(i + 1))
+                && w.lower(i + 1).endsWith("s")) {
+            return Optional.of(new Found(
+                    "DURATION",
+                    i,
+                    i + 2,
+                    duration(List.of("three"), Objects.requireNonNull(TIME_UNITS.get(w.lower(i + 1)))),
+                    0.7));
         }
         return Optional.empty();
     }
 
     static Found money(int from, int to, List<String> words, @Nullable String currency, double confidence) {
         Optional<BigDecimal> v = SpokenNumbers.value(words, true);
-        String value = v.map(x -> x.stripTrailingZeros().toPlainString() + (currency == null ? "" : " " + currency)).orElse(null);
+        String value = v.map(x -> x.stripTrailingZeros().toPlainString() + (currency == null ? "" : " " + currency))
+                .orElse(null);
         return new Found("MONEY", from, to, value, confidence);
     }
 
@@ -197,13 +323,16 @@ public final class EntityExtractor {
         return switch (unit) {
             case "S", "M", "H" -> "PT" + n + unit;
             case "MO" -> "P" + n + "M";
-            case "10Y" -> "P" + v.get().multiply(BigDecimal.TEN).stripTrailingZeros().toPlainString() + "Y";
+            case "10Y" ->
+                "P" + v.get().multiply(BigDecimal.TEN).stripTrailingZeros().toPlainString() + "Y";
             default -> "P" + n + unit;
         };
     }
 
     static String plain(List<String> words) {
-        return SpokenNumbers.value(words, false).map(v -> v.stripTrailingZeros().toPlainString()).orElse(String.join(" ", words));
+        return SpokenNumbers.value(words, false)
+                .map(v -> v.stripTrailingZeros().toPlainString())
+                .orElse(String.join(" ", words));
     }
 
     static List<String> lower(Words w, int from, int to) {

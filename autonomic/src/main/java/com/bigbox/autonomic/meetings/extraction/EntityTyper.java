@@ -32,8 +32,11 @@ public record EntityTyper(MaxentModel model) {
 
     public static EntityTyper read(byte[] bytes) throws java.io.IOException {
         var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
-        return new EntityTyper(new opennlp.tools.ml.model.GenericModelReader(new opennlp.tools.ml.model.BinaryFileDataReader(in)).getModel());
+        return new EntityTyper(
+                new opennlp.tools.ml.model.GenericModelReader(new opennlp.tools.ml.model.BinaryFileDataReader(in))
+                        .getModel());
     }
+
     private static final int MAX_EXTRA = 3;
 
     Optional<EntityExtractor.Found> decide(Words w, EntityExtractor.Candidate c) {
@@ -52,19 +55,24 @@ public record EntityTyper(MaxentModel model) {
         }
         double confidence = p[model.getIndex(outcome)];
         Optional<EntityExtractor.Found> rule = c.rule().filter(r -> r.type().equals(type) && r.to() == to);
-        String value = rule.map(EntityExtractor.Found::value).orElseGet(() -> type.equals("MONEY")
-                ? EntityExtractor.money(c.from(), to, EntityExtractor.lower(w, c.from(), c.numberEnd()), null, 0).value()
-                : EntityExtractor.plain(EntityExtractor.lower(w, c.from(), c.numberEnd())));
+        String value = rule.map(EntityExtractor.Found::value)
+                .orElseGet(() -> type.equals("MONEY")
+                        ? EntityExtractor.money(
+                                        c.from(), to, EntityExtractor.lower(w, c.from(), c.numberEnd()), null, 0)
+                                .value()
+                        : EntityExtractor.plain(EntityExtractor.lower(w, c.from(), c.numberEnd())));
         return Optional.of(new EntityExtractor.Found(type, c.from(), to, value, confidence));
     }
 
     static String[] features(Words w, EntityExtractor.Candidate c) {
         var f = new ArrayList<String>();
         List<String> number = EntityExtractor.lower(w, c.from(), c.numberEnd());
-        f.add("rule=" + c.rule().map(r -> r.type() + ":" + (r.to() - c.numberEnd())).orElse(NONE));
+        f.add("rule="
+                + c.rule().map(r -> r.type() + ":" + (r.to() - c.numberEnd())).orElse(NONE));
         f.add("n=" + (number.isEmpty() ? "<phrase>" : String.join("_", number)));
         f.add("nlen=" + Math.min(3, number.size()));
-        SpokenNumbers.value(number, false).ifPresent(v -> f.add("mag=" + (v.signum() == 0 ? "0" : v.precision() - v.scale())));
+        SpokenNumbers.value(number, false)
+                .ifPresent(v -> f.add("mag=" + (v.signum() == 0 ? "0" : v.precision() - v.scale())));
         for (int k = 1; k <= 2; k++) {
             f.add("next" + k + "=" + w.lower(c.numberEnd() + k - 1));
             f.add("prev" + k + "=" + w.lower(c.from() - k));
@@ -97,7 +105,9 @@ public record EntityTyper(MaxentModel model) {
                     }
                     String text = MeetingEvaluation.normalise(w.span(c.from(), to));
                     for (AmiMeeting.Located g : gold) {
-                        if (!used.contains(g) && g.within(t) && MeetingEvaluation.normalise(g.text()).equals(text)) {
+                        if (!used.contains(g)
+                                && g.within(t)
+                                && MeetingEvaluation.normalise(g.text()).equals(text)) {
                             used.add(g);
                             label = g.type() + ":" + extra;
                             break;

@@ -47,7 +47,8 @@ final class LlmAnswers {
         return sb.toString();
     }
 
-    static MeetingAnalysis toAnalysis(List<JsonNode> answers, List<Turn> turns, String name, String version) throws IOException {
+    static MeetingAnalysis toAnalysis(List<JsonNode> answers, List<Turn> turns, String name, String version)
+            throws IOException {
         Map<String, Turn> byId = turns.stream().collect(Collectors.toMap(Turn::id, Function.identity(), (a, b) -> a));
         var items = new ArrayList<MeetingAnalysis.ActionItem>();
         var mentions = new ArrayList<Mention>();
@@ -58,32 +59,59 @@ final class LlmAnswers {
             for (JsonNode i : a.path("action_items")) {
                 Turn t = turn(byId, i.path("turn_id").asText());
                 String due = i.path("due_date").isTextual() ? i.path("due_date").asText() : null;
-                items.add(new MeetingAnalysis.ActionItem(t.id(), t.speaker(), i.path("what").asText(), owner(i.path("owner")),
-                        due == null ? null : LocalDate.parse(due), due, i.path("confidence").asDouble()));
+                items.add(new MeetingAnalysis.ActionItem(
+                        t.id(),
+                        t.speaker(),
+                        i.path("what").asText(),
+                        owner(i.path("owner")),
+                        due == null ? null : LocalDate.parse(due),
+                        due,
+                        i.path("confidence").asDouble()));
             }
             for (JsonNode e : a.path("entities")) {
                 Turn t = turn(byId, e.path("turn_id").asText());
                 String text = e.path("text").asText();
                 int at = t.text().indexOf(text);
-                mentions.add(new Mention(e.path("type").asText(), text, null, t.id(), Math.max(0, at),
-                        at < 0 ? 0 : at + text.length(), 0.7));
+                mentions.add(new Mention(
+                        e.path("type").asText(),
+                        text,
+                        null,
+                        t.id(),
+                        Math.max(0, at),
+                        at < 0 ? 0 : at + text.length(),
+                        0.7));
             }
             for (JsonNode n : a.path("negative_client_turns")) {
-                negative.add(new Sentiment.Negative(turn(byId, n.path("turn_id").asText()).id(), List.of(n.path("words").asText()), -0.5));
+                negative.add(new Sentiment.Negative(
+                        turn(byId, n.path("turn_id").asText()).id(),
+                        List.of(n.path("words").asText()),
+                        -0.5));
             }
             JsonNode b = a.path("budget");
             if (b.isObject() && budget == null) {
-                budget = new MeetingAnalysis.Amount(new BigDecimal(b.path("amount").asText()),
+                budget = new MeetingAnalysis.Amount(
+                        new BigDecimal(b.path("amount").asText()),
                         b.path("currency").isTextual() ? b.path("currency").asText() : null,
-                        turn(byId, b.path("turn_id").asText()).id(), null, 0.7);
+                        turn(byId, b.path("turn_id").asText()).id(),
+                        null,
+                        0.7);
             }
             if (!a.path("service_type").asText("creative_services").equals("creative_services")) {
                 service = a.path("service_type").asText();
             }
         }
-        return new MeetingAnalysis(name, version, items, mentions, budget, DefaultMeetingExtractor.timelineWeeks(
-                mentions.stream().filter(m -> Objects.equals(m.type(), "DURATION")).toList()),
-                new ServiceTypes.Wanted(service, null, null, 0, 0.7), negative, null);
+        return new MeetingAnalysis(
+                name,
+                version,
+                items,
+                mentions,
+                budget,
+                DefaultMeetingExtractor.timelineWeeks(mentions.stream()
+                        .filter(m -> Objects.equals(m.type(), "DURATION"))
+                        .toList()),
+                new ServiceTypes.Wanted(service, null, null, 0, 0.7),
+                negative,
+                null);
     }
 
     private static Turn turn(Map<String, Turn> byId, String id) throws IOException {

@@ -9,7 +9,8 @@ import java.net.URI;
 public record LlmConfig(URI baseUrl, String model, String key) {
     public LlmConfig {
         if (baseUrl == null || !(("http".equals(baseUrl.getScheme())) || "https".equals(baseUrl.getScheme()))) {
-            throw new IllegalArgumentException("setting BIGBOX_LLM_URL must be an http(s) URL such as http://127.0.0.1:11434/v1");
+            throw new IllegalArgumentException(
+                    "setting BIGBOX_LLM_URL must be an http(s) URL such as http://127.0.0.1:11434/v1");
         }
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("setting BIGBOX_LLM_MODEL is required when BIGBOX_LLM_URL is set");

@@ -43,13 +43,15 @@ public final class LlmMeetingExtractor implements MeetingExtractor {
     public LlmMeetingExtractor(LlmConfig config, MeetingExtractor fallback) {
         this.config = config;
         this.fallback = fallback;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try (InputStream in = LlmMeetingExtractor.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             this.schemaJson = JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson);
+        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schemaJson);
     }
 
     @Override
@@ -84,7 +86,8 @@ public final class LlmMeetingExtractor implements MeetingExtractor {
         ObjectNode bare = schemaJson.deepCopy();
         bare.remove("$schema");
         js.set("schema", bare);
-        HttpRequest.Builder request = HttpRequest.newBuilder(config.chatCompletions()).timeout(Duration.ofMinutes(5))
+        HttpRequest.Builder request = HttpRequest.newBuilder(config.chatCompletions())
+                .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (config.key() != null && !config.key().isBlank()) {
@@ -94,14 +97,19 @@ public final class LlmMeetingExtractor implements MeetingExtractor {
         if (response.statusCode() / 100 != 2) {
             throw new IOException("the model server answered HTTP " + response.statusCode());
         }
-        JsonNode content = JSON.readTree(response.body()).path("choices").path(0).path("message").path("content");
+        JsonNode content = JSON.readTree(response.body())
+                .path("choices")
+                .path(0)
+                .path("message")
+                .path("content");
         if (!content.isTextual()) {
             throw new IOException("the answer has no choices[0].message.content");
         }
         JsonNode answer = JSON.readTree(stripFence(content.asText()));
         List<Error> errors = schema.validate(answer);
         if (!errors.isEmpty()) {
-            throw new IOException("the answer does not match the schema: " + errors.getFirst().getMessage());
+            throw new IOException(
+                    "the answer does not match the schema: " + errors.getFirst().getMessage());
         }
         return answer;
     }

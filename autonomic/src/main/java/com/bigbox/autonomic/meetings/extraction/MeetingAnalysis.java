@@ -13,9 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param extractor the extractor's name ({@code default} or {@code llm:<model>})
  * @param version the extractor's version, including a digest of its model files
  */
-public record MeetingAnalysis(String extractor, String version, List<ActionItem> actionItems, List<Mention> entities,
-        @Nullable Amount budget, @Nullable Integer timelineWeeks, ServiceTypes.Wanted service,
-        List<Sentiment.Negative> negativeClientTurns, @Nullable Double sentiment) {
+public record MeetingAnalysis(
+        String extractor,
+        String version,
+        List<ActionItem> actionItems,
+        List<Mention> entities,
+        @Nullable Amount budget,
+        @Nullable Integer timelineWeeks,
+        ServiceTypes.Wanted service,
+        List<Sentiment.Negative> negativeClientTurns,
+        @Nullable Double sentiment) {
     public MeetingAnalysis {
         actionItems = List.copyOf(actionItems);
         entities = List.copyOf(entities);
@@ -30,10 +37,20 @@ public record MeetingAnalysis(String extractor, String version, List<ActionItem>
      * @param due the date the words allow, else null
      * @param dueWords the words that gave the date
      */
-    public record ActionItem(@Nullable String turnId, @Nullable String speaker, String what, Owners.@Nullable Owner owner,
-            @Nullable LocalDate due, @Nullable String dueWords, double confidence) {}
+    public record ActionItem(
+            @Nullable String turnId,
+            @Nullable String speaker,
+            String what,
+            Owners.@Nullable Owner owner,
+            @Nullable LocalDate due,
+            @Nullable String dueWords,
+            double confidence) {}
 
     /** An amount of money with the turn and words it came from. */
-    public record Amount(BigDecimal value, @Nullable String currency, @Nullable String turnId, @Nullable String words,
+    public record Amount(
+            BigDecimal value,
+            @Nullable String currency,
+            @Nullable String turnId,
+            @Nullable String words,
             double confidence) {}
 }

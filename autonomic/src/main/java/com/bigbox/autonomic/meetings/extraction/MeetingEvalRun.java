@@ -18,8 +18,13 @@ public final class MeetingEvalRun {
     private static final LocalDate NO_DATE = LocalDate.of(2005, 1, 3);
 
     /** The scores and each meeting's predictions as the JSON line {@code --predictions} writes. */
-    public record Result(int meetings, @Nullable String extractor, MeetingEvaluation.Figures actionItems,
-            MeetingEvaluation.Figures entities, int annotatedMeetings, MeetingEvaluation.Figures entitiesAnnotated,
+    public record Result(
+            int meetings,
+            @Nullable String extractor,
+            MeetingEvaluation.Figures actionItems,
+            MeetingEvaluation.Figures entities,
+            int annotatedMeetings,
+            MeetingEvaluation.Figures entitiesAnnotated,
             List<String> predictionLines) {}
 
     private MeetingEvalRun() {}
@@ -31,18 +36,29 @@ public final class MeetingEvalRun {
         for (AmiMeeting m : meetings) {
             MeetingAnalysis a = extractor.analyse(m.turns(), NO_DATE);
             name = a.extractor() + " " + a.version();
-            List<String> ids = a.actionItems().stream().map(MeetingAnalysis.ActionItem::turnId).distinct().toList();
+            List<String> ids = a.actionItems().stream()
+                    .map(MeetingAnalysis.ActionItem::turnId)
+                    .distinct()
+                    .toList();
             List<AmiMeeting.Entity> entities = a.entities().stream()
                     .filter(e -> MeetingEvaluation.ENTITY_TYPES.contains(e.type()))
-                    .map(e -> new AmiMeeting.Entity(e.type(), e.text())).toList();
+                    .map(e -> new AmiMeeting.Entity(e.type(), e.text()))
+                    .toList();
             scored.add(new MeetingEvaluation.Scored(m.id(), m.actionItemIds(), ids, m.entities(), entities));
             lines.add(predictionLine(m.id(), ids, entities));
         }
         // Some AMI meetings carry no entity annotation at all (an empty list, not a key saying "none found"): the
         // figure as specified counts every amount found there as false, so the annotated meetings' figure is shown too.
-        List<MeetingEvaluation.Scored> annotated = scored.stream().filter(s -> !s.goldEntities().isEmpty()).toList();
-        return new Result(meetings.size(), name, MeetingEvaluation.actionItems(scored), MeetingEvaluation.entities(scored),
-                annotated.size(), MeetingEvaluation.entities(annotated), lines);
+        List<MeetingEvaluation.Scored> annotated =
+                scored.stream().filter(s -> !s.goldEntities().isEmpty()).toList();
+        return new Result(
+                meetings.size(),
+                name,
+                MeetingEvaluation.actionItems(scored),
+                MeetingEvaluation.entities(scored),
+                annotated.size(),
+                MeetingEvaluation.entities(annotated),
+                lines);
     }
 
     static String predictionLine(String meeting, List<String> ids, List<AmiMeeting.Entity> entities) {
@@ -72,7 +88,9 @@ public final class MeetingEvalRun {
     }
 
     private static void figures(ObjectNode n, MeetingEvaluation.Figures f) {
-        n.put("tp", f.counts().tp()).put("fp", f.counts().fp()).put("fn", f.counts().fn());
+        n.put("tp", f.counts().tp())
+                .put("fp", f.counts().fp())
+                .put("fn", f.counts().fn());
         interval(n, "precision", f.precision());
         interval(n, "recall", f.recall());
         interval(n, "f1", f.f1());
@@ -85,16 +103,35 @@ public final class MeetingEvalRun {
 
     /** The figures as a short table, for people. */
     public static String text(Result r) {
-        return String.format(java.util.Locale.ROOT, "%d meetings, extractor %s%n%s%n%s%n%s%n", r.meetings(), r.extractor(),
-                row("action items", r.actionItems()), row("entities", r.entities()),
-                row("  over the " + r.annotatedMeetings() + " meetings with entity annotations (not the specified figure)",
+        return String.format(
+                java.util.Locale.ROOT,
+                "%d meetings, extractor %s%n%s%n%s%n%s%n",
+                r.meetings(),
+                r.extractor(),
+                row("action items", r.actionItems()),
+                row("entities", r.entities()),
+                row(
+                        "  over the " + r.annotatedMeetings()
+                                + " meetings with entity annotations (not the specified figure)",
                         r.entitiesAnnotated()));
     }
 
     private static String row(String name, MeetingEvaluation.Figures f) {
-        return String.format(java.util.Locale.ROOT,
-                "%-13s P %.3f [%.3f, %.3f]  R %.3f [%.3f, %.3f]  F1 %.3f [%.3f, %.3f]  (tp %d, fp %d, fn %d)", name,
-                f.precision().value(), f.precision().low(), f.precision().high(), f.recall().value(), f.recall().low(),
-                f.recall().high(), f.f1().value(), f.f1().low(), f.f1().high(), f.counts().tp(), f.counts().fp(), f.counts().fn());
+        return String.format(
+                java.util.Locale.ROOT,
+                "%-13s P %.3f [%.3f, %.3f]  R %.3f [%.3f, %.3f]  F1 %.3f [%.3f, %.3f]  (tp %d, fp %d, fn %d)",
+                name,
+                f.precision().value(),
+                f.precision().low(),
+                f.precision().high(),
+                f.recall().value(),
+                f.recall().low(),
+                f.recall().high(),
+                f.f1().value(),
+                f.f1().low(),
+                f.f1().high(),
+                f.counts().tp(),
+                f.counts().fp(),
+                f.counts().fn());
     }
 }

@@ -44,8 +44,12 @@ public final class MeetingEvaluation {
     public record Figures(Counts counts, Interval precision, Interval recall, Interval f1) {}
 
     /** One meeting's gold and predicted labels. */
-    public record Scored(String meeting, Collection<String> goldActs, Collection<String> predictedActs,
-            List<AmiMeeting.Entity> goldEntities, List<AmiMeeting.Entity> predictedEntities) {
+    public record Scored(
+            String meeting,
+            Collection<String> goldActs,
+            Collection<String> predictedActs,
+            List<AmiMeeting.Entity> goldEntities,
+            List<AmiMeeting.Entity> predictedEntities) {
         Counts actions() {
             int tp = (int) predictedActs.stream().filter(goldActs::contains).count();
             return new Counts(tp, predictedActs.size() - tp, goldActs.size() - tp);
@@ -76,7 +80,10 @@ public final class MeetingEvaluation {
 
     /** Lower-cased, punctuation removed, spaces collapsed: the form entities are compared in. */
     public static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}’‘“”]", "").replaceAll("\\s+", " ").strip();
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\p{Punct}’‘“”]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     private static Map<String, Integer> multiset(List<AmiMeeting.Entity> entities) {
@@ -123,6 +130,7 @@ public final class MeetingEvaluation {
         }
         double[] s = samples.clone();
         java.util.Arrays.sort(s);
-        return new Interval(value, s[(int) Math.floor(0.025 * (s.length - 1))], s[(int) Math.ceil(0.975 * (s.length - 1))]);
+        return new Interval(
+                value, s[(int) Math.floor(0.025 * (s.length - 1))], s[(int) Math.ceil(0.975 * (s.length - 1))]);
     }
 }

@@ -21,13 +21,24 @@ public final class MeetingModelTraining {
     public static void run(Path meetingsDir, Path outDir, List<ActionItemTrainer.Setting> grid, PrintWriter log) {
         List<AmiMeeting> all = AmiMeeting.readAll(meetingsDir);
         List<AmiMeeting> dev = AmiSplit.development(all);
-        log.printf(Locale.ROOT, "%d meetings, %d held out (series %s) and not used, %d for development%n", all.size(),
-                all.size() - dev.size(), String.join(" ", AmiSplit.HELD_OUT_SERIES.stream().sorted().toList()), dev.size());
+        log.printf(
+                Locale.ROOT,
+                "%d meetings, %d held out (series %s) and not used, %d for development%n",
+                all.size(),
+                all.size() - dev.size(),
+                String.join(" ", AmiSplit.HELD_OUT_SERIES.stream().sorted().toList()),
+                dev.size());
         ActionItemTrainer.CvResult best = null;
         for (ActionItemTrainer.Setting s : grid) {
             ActionItemTrainer.CvResult r = ActionItemTrainer.crossValidate(dev, s);
-            log.printf(Locale.ROOT, "cv %s: threshold %.3f  P %.3f R %.3f F1 %.3f%n", s, r.threshold(), r.counts().precision(),
-                    r.counts().recall(), r.counts().f1());
+            log.printf(
+                    Locale.ROOT,
+                    "cv %s: threshold %.3f  P %.3f R %.3f F1 %.3f%n",
+                    s,
+                    r.threshold(),
+                    r.counts().precision(),
+                    r.counts().recall(),
+                    r.counts().f1());
             log.flush();
             if (best == null || r.counts().f1() > best.counts().f1()) {
                 best = r;

@@ -11,5 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param turnId the turn it was said in
  * @param begin character offset of the words in the turn's text
  */
-public record Mention(String type, String text, @Nullable String value, @Nullable String turnId, int begin, int end,
+public record Mention(
+        String type,
+        String text,
+        @Nullable String value,
+        @Nullable String turnId,
+        int begin,
+        int end,
         double confidence) {}

@@ -17,10 +17,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Owners {
     /** The kind of owner. */
-    public enum Kind { PERSON, ROLE, CLIENT, TEAM }
+    public enum Kind {
+        PERSON,
+        ROLE,
+        CLIENT,
+        TEAM
+    }
 
     /** An owner, how it was found, and the engine role that should pick the task up. */
-    public record Owner(Kind kind, @Nullable String name, @Nullable String role, String words, double confidence) {}
+    public record Owner(
+            Kind kind, @Nullable String name, @Nullable String role, String words, double confidence) {}
 
     // Role phrases and the roster role they map to (first match wins: longer phrases first).
     private static final Map<String, String> ROLES = new LinkedHashMap<>();
@@ -41,14 +47,18 @@ public final class Owners {
         ROLES.put("developer", "designer");
     }
 
-    private static final Pattern ROLE = Pattern.compile("\\b(?:the |our |your )?(" + String.join("|", ROLES.keySet()) + ")s?\\b");
-    private static final Pattern PRONOUN = Pattern.compile("\\b(you|you're|you'll|your|we|we're|we'll|us|our|i|i'm|i'll|me)\\b");
+    private static final Pattern ROLE =
+            Pattern.compile("\\b(?:the |our |your )?(" + String.join("|", ROLES.keySet()) + ")s?\\b");
+    private static final Pattern PRONOUN =
+            Pattern.compile("\\b(you|you're|you'll|your|we|we're|we'll|us|our|i|i'm|i'll|me)\\b");
     // "Dana, you're gonna ...": a name addressed at the start of the turn is who "you" is.
     private static final Pattern ADDRESSED = Pattern.compile(
             "^\\s*(?:(?:[Ss]o|[Oo]kay|[Aa]nd|[Rr]ight),?\\s+)?(\\p{Lu}\\p{Ll}+),\\s+(?:you|could you|can you|would you)\\b");
-    private static final Set<String> NOT_NAMES = Set.of("So", "Okay", "Ok", "And", "Right", "Well", "Now", "Yes", "Yeah",
-            "Alright", "Then", "Also", "But", "Um", "Uh", "Sure", "Great", "Thanks", "Please");
-    private static final Map<String, String> AMI_ROLES = Map.of("PM", "manager", "ID", "designer", "UI", "designer", "ME", "strategist");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "So", "Okay", "Ok", "And", "Right", "Well", "Now", "Yes", "Yeah", "Alright", "Then", "Also", "But", "Um",
+            "Uh", "Sure", "Great", "Thanks", "Please");
+    private static final Map<String, String> AMI_ROLES =
+            Map.of("PM", "manager", "ID", "designer", "UI", "designer", "ME", "strategist");
 
     private Owners() {}
 
@@ -61,8 +71,12 @@ public final class Owners {
         String text = turn.text();
         String lower = text.toLowerCase(Locale.ROOT);
         for (String person : people) {
-            if (person != null && person.length() > 1 && !person.equals(turn.speaker())
-                    && Pattern.compile("\\b" + Pattern.quote(person) + "\\b").matcher(text).find()) {
+            if (person != null
+                    && person.length() > 1
+                    && !person.equals(turn.speaker())
+                    && Pattern.compile("\\b" + Pattern.quote(person) + "\\b")
+                            .matcher(text)
+                            .find()) {
                 return Optional.of(new Owner(Kind.PERSON, person, null, person, 0.8));
             }
         }
@@ -85,17 +99,21 @@ public final class Owners {
         boolean client = isClient(turn.role());
         String ownRole = turn.role() == null ? null : AMI_ROLES.get(turn.role().toUpperCase(Locale.ROOT));
         return switch (word) {
-            case "you", "you're", "you'll", "your" -> client
-                    ? new Owner(Kind.TEAM, "team", null, word, 0.7)
-                    : turn.role() != null && !isTeamWide(turn.role())
-                            ? new Owner(Kind.CLIENT, "client", null, word, 0.6)
-                            : new Owner(Kind.TEAM, "team", null, word, 0.5);
-            case "we", "we're", "we'll", "us", "our" -> client
-                    ? new Owner(Kind.CLIENT, "client", null, word, 0.65)
-                    : new Owner(Kind.TEAM, "team", ownRole, word, 0.65);
-            default -> client
-                    ? new Owner(Kind.CLIENT, turn.speaker() == null ? "client" : turn.speaker(), null, word, 0.7)
-                    : new Owner(Kind.PERSON, turn.speaker() == null ? "speaker" : turn.speaker(), ownRole, word, 0.7);
+            case "you", "you're", "you'll", "your" ->
+                client
+                        ? new Owner(Kind.TEAM, "team", null, word, 0.7)
+                        : turn.role() != null && !isTeamWide(turn.role())
+                                ? new Owner(Kind.CLIENT, "client", null, word, 0.6)
+                                : new Owner(Kind.TEAM, "team", null, word, 0.5);
+            case "we", "we're", "we'll", "us", "our" ->
+                client
+                        ? new Owner(Kind.CLIENT, "client", null, word, 0.65)
+                        : new Owner(Kind.TEAM, "team", ownRole, word, 0.65);
+            default ->
+                client
+                        ? new Owner(Kind.CLIENT, turn.speaker() == null ? "client" : turn.speaker(), null, word, 0.7)
+                        : new Owner(
+                                Kind.PERSON, turn.speaker() == null ? "speaker" : turn.speaker(), ownRole, word, 0.7);
         };
     }
 

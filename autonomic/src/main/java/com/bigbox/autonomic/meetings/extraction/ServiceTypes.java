@@ -16,14 +16,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServiceTypes {
     /** A service type with its evidence and how many turns asked for it. */
-    public record Wanted(String serviceType, @Nullable String turnId, @Nullable String words, int mentions, double confidence) {}
+    public record Wanted(
+            String serviceType,
+            @Nullable String turnId,
+            @Nullable String words,
+            int mentions,
+            double confidence) {}
 
     private static final Map<String, Pattern> KEYWORDS = new LinkedHashMap<>();
 
     static {
-        KEYWORDS.put("brand_identity", Pattern.compile("\\b(brand(?:ing)?|rebrand|logo|visual identity|identity|style guide)\\b"));
-        KEYWORDS.put("event_activation", Pattern.compile("\\b(event|activation|launch party|trade show|exhibition|pop-up|booth)\\b"));
-        KEYWORDS.put("campaign", Pattern.compile("\\b(campaign|advert(?:ising)?|ads|social media|commercial|media buy)\\b"));
+        KEYWORDS.put(
+                "brand_identity",
+                Pattern.compile("\\b(brand(?:ing)?|rebrand|logo|visual identity|identity|style guide)\\b"));
+        KEYWORDS.put(
+                "event_activation",
+                Pattern.compile("\\b(event|activation|launch party|trade show|exhibition|pop-up|booth)\\b"));
+        KEYWORDS.put(
+                "campaign", Pattern.compile("\\b(campaign|advert(?:ising)?|ads|social media|commercial|media buy)\\b"));
         KEYWORDS.put("web", Pattern.compile("\\b(website|web site|landing page|web shop|webshop|online shop|app)\\b"));
     }
 

@@ -20,7 +20,8 @@ record ShippedModels(ActionItemModel actionItems, EntityTyper typer, String vers
             sha.update(actions);
             sha.update(typer);
             String digest = HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-            return new ShippedModels(ActionItemModel.read(actions), EntityTyper.read(typer), VERSION_PREFIX + "+" + digest);
+            return new ShippedModels(
+                    ActionItemModel.read(actions), EntityTyper.read(typer), VERSION_PREFIX + "+" + digest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -12,24 +12,56 @@ import java.util.regex.Pattern;
  * them ("25", "1,500", "2.5k"). Spoken money often drops the separator: "twelve fifty" is two groups, 12 and 50.
  */
 public final class SpokenNumbers {
-    private static final Map<String, Integer> SMALL = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
-            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
-            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
-            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
+    private static final Map<String, Integer> SMALL = Map.ofEntries(
+            Map.entry("zero", 0),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
             Map.entry("nineteen", 19));
-    private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fourty", 40,
-            "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90);
-    private static final Map<String, Long> SCALES = Map.of("hundred", 100L, "thousand", 1_000L, "million", 1_000_000L,
-            "billion", 1_000_000_000L, "k", 1_000L, "grand", 1_000L);
+    private static final Map<String, Integer> TENS = Map.of(
+            "twenty", 20, "thirty", 30, "forty", 40, "fourty", 40, "fifty", 50, "sixty", 60, "seventy", 70, "eighty",
+            80, "ninety", 90);
+    private static final Map<String, Long> SCALES = Map.of(
+            "hundred",
+            100L,
+            "thousand",
+            1_000L,
+            "million",
+            1_000_000L,
+            "billion",
+            1_000_000_000L,
+            "k",
+            1_000L,
+            "grand",
+            1_000L);
     private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
 
     private SpokenNumbers() {}
 
     /** A word that is a number on its own (not a connector such as "and" or "point"). */
     public static boolean isNumber(String lower) {
-        return SMALL.containsKey(lower) || TENS.containsKey(lower) || DIGITS.matcher(lower).matches()
-                || lower.equals("hundred") || lower.equals("thousand") || lower.equals("million") || lower.equals("billion");
+        return SMALL.containsKey(lower)
+                || TENS.containsKey(lower)
+                || DIGITS.matcher(lower).matches()
+                || lower.equals("hundred")
+                || lower.equals("thousand")
+                || lower.equals("million")
+                || lower.equals("billion");
     }
 
     /**
@@ -38,7 +70,9 @@ public final class SpokenNumbers {
      */
     public static int numberEnd(Words w, int from) {
         int i = from;
-        if ((w.lower(i).equals("a") || w.lower(i).equals("one")) && SCALES.containsKey(w.lower(i + 1)) && !w.lower(i + 1).equals("k")) {
+        if ((w.lower(i).equals("a") || w.lower(i).equals("one"))
+                && SCALES.containsKey(w.lower(i + 1))
+                && !w.lower(i + 1).equals("k")) {
             i += 1;
         }
         if (!isNumber(w.lower(i))) {
@@ -51,7 +85,9 @@ public final class SpokenNumbers {
                 end++;
             } else if ((next.equals("point") || next.equals("and")) && isNumber(w.lower(end + 1))) {
                 end += 2;
-            } else if (next.equals("and") && w.lower(end + 1).equals("a") && w.lower(end + 2).equals("half")) {
+            } else if (next.equals("and")
+                    && w.lower(end + 1).equals("a")
+                    && w.lower(end + 2).equals("half")) {
                 end += 3;
             } else {
                 break;
@@ -73,7 +109,10 @@ public final class SpokenNumbers {
         for (int i = 0; i < lowerWords.size(); i++) {
             String t = lowerWords.get(i);
             if (t.equals("and") || t.equals("a")) {
-                if (t.equals("a") && i + 1 < lowerWords.size() && lowerWords.get(i + 1).equals("half") && open) {
+                if (t.equals("a")
+                        && i + 1 < lowerWords.size()
+                        && lowerWords.get(i + 1).equals("half")
+                        && open) {
                     groups.add(BigDecimal.valueOf(total + current).add(new BigDecimal("0.5")));
                     return groups;
                 }
@@ -151,7 +190,10 @@ public final class SpokenNumbers {
         if (g.size() == 1) {
             return Optional.of(g.getFirst());
         }
-        if (asMoney && g.size() == 2 && g.get(1).compareTo(BigDecimal.valueOf(100)) < 0 && g.get(1).scale() <= 0) {
+        if (asMoney
+                && g.size() == 2
+                && g.get(1).compareTo(BigDecimal.valueOf(100)) < 0
+                && g.get(1).scale() <= 0) {
             return Optional.of(g.get(0).add(g.get(1).movePointLeft(2)));
         }
         return Optional.empty();

@@ -36,10 +36,22 @@ public final class Transcript {
             Matcher m = LINE.matcher(line);
             if (m.matches()) {
                 Double start = m.group(1) == null ? null : seconds(m.group(1));
-                turns.add(new Turn("t" + (turns.size() + 1), m.group(2).strip(), m.group(3), start, start, m.group(4).strip()));
+                turns.add(new Turn(
+                        "t" + (turns.size() + 1),
+                        m.group(2).strip(),
+                        m.group(3),
+                        start,
+                        start,
+                        m.group(4).strip()));
             } else if (!line.isBlank() && !turns.isEmpty()) {
                 Turn last = turns.removeLast(); // a turn that runs over several lines
-                turns.add(new Turn(last.id(), last.speaker(), last.role(), last.start(), last.end(), last.text() + " " + line.strip()));
+                turns.add(new Turn(
+                        last.id(),
+                        last.speaker(),
+                        last.role(),
+                        last.start(),
+                        last.end(),
+                        last.text() + " " + line.strip()));
             }
         }
         return turns;

@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param start seconds from the meeting's start, if known
  * @param end seconds from the meeting's start, if known
  */
-public record Turn(@Nullable String id, @Nullable String speaker, @Nullable String role, @Nullable Double start,
-        @Nullable Double end, String text) {
+public record Turn(
+        @Nullable String id,
+        @Nullable String speaker,
+        @Nullable String role,
+        @Nullable Double start,
+        @Nullable Double end,
+        String text) {
     public Turn {
         id = id == null || id.isBlank() ? null : id;
         text = text == null ? "" : text;

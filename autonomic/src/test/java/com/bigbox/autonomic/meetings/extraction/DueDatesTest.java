@@ -46,7 +46,8 @@ class DueDatesTest {
 
     @Test
     void theFirstDateSaidWinsAndTheWordsAreKept() {
-        DueDates.Due d = DueDates.find("by Friday, or next week at the latest", MEETING).orElseThrow();
+        DueDates.Due d =
+                DueDates.find("by Friday, or next week at the latest", MEETING).orElseThrow();
         assertThat(d.words()).isEqualTo("friday");
         assertThat(DueDates.find("we should talk about the colours", MEETING)).isEmpty();
     }

@@ -23,8 +23,16 @@ class LlmMeetingExtractorTest {
             new Turn("t1", "Chloe", "client", 0.0, 4.0, "We need the new logo by Friday, budget twenty thousand Euro."),
             new Turn("t2", "Ben", "account manager", 4.0, 8.0, "I'll send three options by Friday."));
     // What the fallback returns, so a test can tell which extractor answered.
-    static final MeetingAnalysis FALLBACK = new MeetingAnalysis("default", "test", List.of(), List.of(), null, null,
-            new ServiceTypes.Wanted("creative_services", null, null, 0, 0.4), List.of(), null);
+    static final MeetingAnalysis FALLBACK = new MeetingAnalysis(
+            "default",
+            "test",
+            List.of(),
+            List.of(),
+            null,
+            null,
+            new ServiceTypes.Wanted("creative_services", null, null, 0, 0.4),
+            List.of(),
+            null);
 
     HttpServer server;
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
@@ -40,8 +48,13 @@ class LlmMeetingExtractorTest {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             var reply = JSON.createObjectNode();
             reply.put("id", "chatcmpl-1").put("object", "chat.completion");
-            reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-                    .putObject("message").put("role", "assistant").put("content", content);
+            reply.putArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .put("finish_reason", "stop")
+                    .putObject("message")
+                    .put("role", "assistant")
+                    .put("content", content);
             byte[] body = JSON.writeValueAsBytes(reply);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
@@ -80,8 +93,11 @@ class LlmMeetingExtractorTest {
             assertThat(i.due()).isEqualTo(LocalDate.of(2026, 12, 11));
             assertThat(i.owner().kind()).isEqualTo(Owners.Kind.PERSON);
         });
-        assertThat(a.entities()).extracting(Mention::type, Mention::begin).containsExactly(
-                org.assertj.core.api.Assertions.tuple("MONEY", 39), org.assertj.core.api.Assertions.tuple("DATE", 27));
+        assertThat(a.entities())
+                .extracting(Mention::type, Mention::begin)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("MONEY", 39),
+                        org.assertj.core.api.Assertions.tuple("DATE", 27));
         assertThat(a.budget().value()).isEqualByComparingTo("20000");
         assertThat(a.service().serviceType()).isEqualTo("brand_identity");
     }
@@ -93,9 +109,14 @@ class LlmMeetingExtractorTest {
         JsonNode request = requests.getFirst();
         assertThat(request.path("model").asText()).isEqualTo("test-model");
         assertThat(request.path("response_format").path("type").asText()).isEqualTo("json_schema");
-        assertThat(request.path("response_format").path("json_schema").path("schema").path("required").toString())
+        assertThat(request.path("response_format")
+                        .path("json_schema")
+                        .path("schema")
+                        .path("required")
+                        .toString())
                 .contains("action_items");
-        assertThat(request.path("messages").path(1).path("content").asText()).contains("t1 | Chloe (client) [0]: We need");
+        assertThat(request.path("messages").path(1).path("content").asText())
+                .contains("t1 | Chloe (client) [0]: We need");
         assertThat(request.path("messages").path(0).path("content").asText()).contains("2026-12-09");
         assertThat(authorizations).containsExactly("Bearer secret");
     }
@@ -112,11 +133,17 @@ class LlmMeetingExtractorTest {
         content = "this is not JSON";
         assertThat(extractor(null).analyse(TURNS, DAY)).isSameAs(FALLBACK);
         content = "{\"action_items\": []}";
-        assertThat(extractor(null).analyse(TURNS, DAY)).as("missing required fields").isSameAs(FALLBACK);
+        assertThat(extractor(null).analyse(TURNS, DAY))
+                .as("missing required fields")
+                .isSameAs(FALLBACK);
         content = VALID.replace("\"t2\", \"what\"", "\"t9\", \"what\"");
-        assertThat(extractor(null).analyse(TURNS, DAY)).as("a turn that does not exist").isSameAs(FALLBACK);
+        assertThat(extractor(null).analyse(TURNS, DAY))
+                .as("a turn that does not exist")
+                .isSameAs(FALLBACK);
         content = VALID.replace("2026-12-11", "next Friday");
-        assertThat(extractor(null).analyse(TURNS, DAY)).as("a date that is not a date").isSameAs(FALLBACK);
+        assertThat(extractor(null).analyse(TURNS, DAY))
+                .as("a date that is not a date")
+                .isSameAs(FALLBACK);
         content = VALID;
         status = 500;
         assertThat(extractor(null).analyse(TURNS, DAY)).as("a server error").isSameAs(FALLBACK);

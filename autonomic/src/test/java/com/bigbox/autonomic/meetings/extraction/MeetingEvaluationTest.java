@@ -23,18 +23,25 @@ class MeetingEvaluationTest {
 
     @Test
     void entitiesAreMultisetsOfTypeAndNormalisedText() {
-        var gold = List.of(new AmiMeeting.Entity("MONEY", "twenty five Euro"), new AmiMeeting.Entity("MONEY", "twenty five Euro"),
+        var gold = List.of(
+                new AmiMeeting.Entity("MONEY", "twenty five Euro"),
+                new AmiMeeting.Entity("MONEY", "twenty five Euro"),
                 new AmiMeeting.Entity("TIME", "ten o'clock"));
-        var predicted = List.of(new AmiMeeting.Entity("MONEY", "Twenty  five euro,"), new AmiMeeting.Entity("TIME", "ten oclock"),
-                new AmiMeeting.Entity("MEASURE", "twenty five Euro"), new AmiMeeting.Entity("ORG", "Acme"));
-        var f = MeetingEvaluation.entities(List.of(new MeetingEvaluation.Scored("m", Set.of(), List.of(), gold, predicted)));
+        var predicted = List.of(
+                new AmiMeeting.Entity("MONEY", "Twenty  five euro,"),
+                new AmiMeeting.Entity("TIME", "ten oclock"),
+                new AmiMeeting.Entity("MEASURE", "twenty five Euro"),
+                new AmiMeeting.Entity("ORG", "Acme"));
+        var f = MeetingEvaluation.entities(
+                List.of(new MeetingEvaluation.Scored("m", Set.of(), List.of(), gold, predicted)));
         assertThat(f.counts()).isEqualTo(new MeetingEvaluation.Counts(2, 1, 1));
         assertThat(MeetingEvaluation.normalise(" Ten  O'Clock. ")).isEqualTo("ten oclock");
     }
 
     @Test
     void theBootstrapIntervalIsReproducibleAndWidensWithFewMeetings() {
-        var meetings = List.of(new MeetingEvaluation.Scored("m1", Set.of("a"), List.of("a"), List.of(), List.of()),
+        var meetings = List.of(
+                new MeetingEvaluation.Scored("m1", Set.of("a"), List.of("a"), List.of(), List.of()),
                 new MeetingEvaluation.Scored("m2", Set.of("b"), List.of("c"), List.of(), List.of()));
         var first = MeetingEvaluation.actionItems(meetings);
         assertThat(MeetingEvaluation.actionItems(meetings)).isEqualTo(first);

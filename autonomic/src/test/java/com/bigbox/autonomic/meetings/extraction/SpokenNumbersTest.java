@@ -25,7 +25,8 @@ class SpokenNumbersTest {
 
     @Test
     void twelveFiftyIsTwoGroupsAndTwelveEurosFiftyAsMoney() {
-        assertThat(SpokenNumbers.groups(List.of("twelve", "fifty"))).containsExactly(BigDecimal.valueOf(12), BigDecimal.valueOf(50));
+        assertThat(SpokenNumbers.groups(List.of("twelve", "fifty")))
+                .containsExactly(BigDecimal.valueOf(12), BigDecimal.valueOf(50));
         assertThat(value("twelve fifty", true)).isEqualByComparingTo("12.50");
         assertThat(SpokenNumbers.value(List.of("twelve", "fifty"), false)).isEmpty();
     }
@@ -35,6 +36,7 @@ class SpokenNumbersTest {
         Words w = Words.of("we need two and a half weeks and then some");
         assertThat(SpokenNumbers.numberEnd(w, 2)).isEqualTo(6);
         assertThat(SpokenNumbers.numberEnd(w, 0)).isZero();
-        assertThat(SpokenNumbers.numberEnd(Words.of("one point five and more"), 0)).isEqualTo(3);
+        assertThat(SpokenNumbers.numberEnd(Words.of("one point five and more"), 0))
+                .isEqualTo(3);
     }
 }

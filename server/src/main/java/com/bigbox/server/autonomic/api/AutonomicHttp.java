@@ -38,7 +38,8 @@ public final class AutonomicHttp {
         var compatAgents = new CompatAgentRoutes(transactions, ops, agents, reads, compat);
         return List.of(
                 new AutonomicErrors(),
-                config -> config.routes.get("/api/v1/event-types", ctx -> Replies.json(ctx, EventTypes.all()), Access.SIGNED_IN),
+                config -> config.routes.get(
+                        "/api/v1/event-types", ctx -> Replies.json(ctx, EventTypes.all()), Access.SIGNED_IN),
                 agents,
                 new ApprovalRoutes(transactions, ops.approvals()),
                 new SopRoutes(transactions, ops, reads),
