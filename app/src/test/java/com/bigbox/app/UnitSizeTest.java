@@ -29,7 +29,6 @@ class UnitSizeTest {
             "app/src/main/java/com/bigbox/app/demo/DemoFeed.java",
             "autonomic/src/main/java/com/bigbox/autonomic/approvals/Approval.java",
             "autonomic/src/main/java/com/bigbox/autonomic/approvals/ApprovalCommands.java",
-            "autonomic/src/main/java/com/bigbox/autonomic/events/EventTypes.java",
             "autonomic/src/main/java/com/bigbox/autonomic/improvement/loops/ThresholdPlan.java",
             "autonomic/src/main/java/com/bigbox/autonomic/meetings/extraction/EntityExtractor.java",
             "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java",
