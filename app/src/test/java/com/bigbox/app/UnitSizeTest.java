@@ -41,8 +41,7 @@ class UnitSizeTest {
             "server/src/main/java/com/bigbox/server/auth/AuthService.java",
             "server/src/main/java/com/bigbox/server/graphql/GraphqlQueries.java",
             "server/src/main/java/com/bigbox/server/graphql/GraphqlRoutes.java",
-            "server/src/main/java/com/bigbox/server/realtime/RealtimeHub.java",
-            "server/src/main/java/com/bigbox/server/rest/RestRoutes.java");
+            "server/src/main/java/com/bigbox/server/realtime/RealtimeHub.java");
 
     @Test
     void noMainSourceFileIsOverTheLimit() {
