@@ -39,8 +39,6 @@ class UnitSizeTest {
             "postgres/src/main/java/com/bigbox/postgres/access/UserStore.java",
             "postgres/src/main/java/com/bigbox/postgres/sop/PgSopStore.java",
             "server/src/main/java/com/bigbox/server/auth/AuthService.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlQueries.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlRoutes.java",
             "server/src/main/java/com/bigbox/server/realtime/RealtimeHub.java");
 
     @Test
