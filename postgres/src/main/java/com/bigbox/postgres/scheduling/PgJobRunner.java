@@ -124,14 +124,15 @@ public final class PgJobRunner implements JobRunner {
                                     .createArrayOf("text", handlers.keySet().toArray()));
                 },
                 rs -> {
-                    long every = rs.getLong("every_seconds");
+                    // Read as an object: a one-shot job's period is SQL null, not 0 seconds.
+                    Long every = rs.getObject("every_seconds", Long.class);
                     return new Job(
                             rs.getObject("job_id", UUID.class),
                             rs.getString("kind"),
                             rs.getString("job_key"),
                             rs.getString("payload"),
                             Jdbc.instant(rs, "run_at"),
-                            rs.wasNull() ? null : Duration.ofSeconds(every),
+                            every == null ? null : Duration.ofSeconds(every),
                             rs.getInt("attempts"));
                 });
     }
