@@ -14,6 +14,7 @@ import com.bigbox.autonomic.chaos.RunRecord;
 import com.bigbox.autonomic.chaos.RunRecord.ActivityResult;
 import com.bigbox.autonomic.chaos.RunRecord.ProbeResult;
 import com.bigbox.core.EventStore;
+import com.bigbox.postgres.EventStoreException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -367,7 +368,7 @@ final class ChaosRunner {
     private static long faultHits(RunContext context) {
         try {
             return context.cluster.control().faultHits(context.experimentId);
-        } catch (java.sql.SQLException e) {
+        } catch (EventStoreException e) {
             return 0;
         }
     }
