@@ -28,10 +28,7 @@ class UnitSizeTest {
             "autonomic/src/main/java/com/bigbox/autonomic/meetings/extraction/EntityExtractor.java",
             "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java",
             "autonomic/src/main/java/com/bigbox/autonomic/runtime/AutonomicOperations.java",
-            "autonomic/src/main/java/com/bigbox/autonomic/sop/SopEngine.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlQueries.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlRoutes.java",
-            "server/src/main/java/com/bigbox/server/rest/RestRoutes.java");
+            "autonomic/src/main/java/com/bigbox/autonomic/sop/SopEngine.java");
 
     @Test
     void noMainSourceFileIsOverTheLimit() {

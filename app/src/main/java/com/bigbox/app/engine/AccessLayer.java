@@ -13,6 +13,7 @@ import com.bigbox.postgres.access.RefreshTokenStore;
 import com.bigbox.postgres.access.SignInAttempts;
 import com.bigbox.postgres.access.UserStore;
 import com.bigbox.postgres.access.WebhookSecretStore;
+import com.bigbox.postgres.rest.SchemaReader;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
@@ -116,7 +117,7 @@ final class AccessLayer implements AutoCloseable {
         var auth = auth(settings, database, refreshTokens, sessions, tokens, clock);
         var limits = limits(settings);
         int maxRealtimeMessage = limits.settings().maxRealtimeMessageBytes();
-        var catalogs = new CatalogCache(database.pool());
+        var catalogs = new CatalogCache(new SchemaReader(database.pool()));
         var json = Json.mapper();
         var rowChanges = new PgRowChangeFeed(
                 database.pool(),
