@@ -27,7 +27,6 @@ class UnitSizeTest {
             "app/src/main/java/com/bigbox/app/chaos/ChaosSessions.java",
             "app/src/main/java/com/bigbox/app/chaos/ExperimentFile.java",
             "app/src/main/java/com/bigbox/app/demo/DemoFeed.java",
-            "autonomic/src/main/java/com/bigbox/autonomic/events/EventTypes.java",
             "autonomic/src/main/java/com/bigbox/autonomic/improvement/loops/ThresholdPlan.java",
             "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java",
             "postgres/src/main/java/com/bigbox/postgres/SubscriptionWorker.java",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bigbox.autonomic.agents.AgentDefinition;
+import com.bigbox.autonomic.events.EventCatalogue;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.core.RecordedEvent;
@@ -78,10 +79,10 @@ class DecisionTruthTest {
         }
         assertThat(decisionTypes)
                 .isNotEmpty()
-                .allSatisfy(t -> assertThat(EventTypes.isDeclared(t)).isTrue());
+                .allSatisfy(t -> assertThat(EventCatalogue.isDeclared(t)).isTrue());
         assertThat(DecisionTruth.RULES.keySet()).containsAll(decisionTypes);
         assertThat(DecisionTruth.RULES.keySet())
-                .allSatisfy(t -> assertThat(EventTypes.isDeclared(t)).as(t).isTrue());
+                .allSatisfy(t -> assertThat(EventCatalogue.isDeclared(t)).as(t).isTrue());
     }
 
     @Test

@@ -8,12 +8,12 @@ import static com.bigbox.autonomic.events.EventTypes.QUOTE_APPROVED;
 import static com.bigbox.autonomic.events.EventTypes.QUOTE_GENERATED;
 
 import com.bigbox.autonomic.events.EventCodec;
-import com.bigbox.autonomic.events.InvoiceEvent;
-import com.bigbox.autonomic.events.ProjectEvent;
-import com.bigbox.autonomic.events.QuoteEvent;
+import com.bigbox.autonomic.finance.InvoiceEvent;
 import com.bigbox.autonomic.flow.Effective;
+import com.bigbox.autonomic.projects.ProjectEvent;
 import com.bigbox.autonomic.reasoning.InvoicePlan;
 import com.bigbox.autonomic.reasoning.PaymentAssessment;
+import com.bigbox.autonomic.strategy.QuoteEvent;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import java.math.BigDecimal;

@@ -5,9 +5,9 @@ import static com.bigbox.autonomic.events.EventTypes.PROJECT_STARTED;
 import static com.bigbox.autonomic.events.EventTypes.TASK_ASSIGNED;
 import static com.bigbox.autonomic.events.EventTypes.TASK_CREATED;
 
-import com.bigbox.autonomic.events.ProjectEvent;
-import com.bigbox.autonomic.events.TaskEvent;
 import com.bigbox.autonomic.flow.Effective;
+import com.bigbox.autonomic.projects.ProjectEvent;
+import com.bigbox.autonomic.projects.TaskEvent;
 import com.bigbox.autonomic.reasoning.ProjectAssessment;
 import com.bigbox.autonomic.reasoning.TaskAssignment;
 import java.util.Set;

@@ -6,10 +6,10 @@ import static com.bigbox.autonomic.events.EventTypes.PROJECT_RECOMMENDED;
 import static com.bigbox.autonomic.events.EventTypes.QUOTE_GENERATED;
 
 import com.bigbox.autonomic.events.MeetingEvent;
-import com.bigbox.autonomic.events.ProjectEvent;
-import com.bigbox.autonomic.events.QuoteEvent;
 import com.bigbox.autonomic.flow.Effective;
+import com.bigbox.autonomic.projects.ProjectEvent;
 import com.bigbox.autonomic.reasoning.StrategyPlan;
+import com.bigbox.autonomic.strategy.QuoteEvent;
 import com.bigbox.core.StreamId;
 import java.util.Set;
 

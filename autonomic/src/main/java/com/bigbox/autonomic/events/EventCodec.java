@@ -34,7 +34,7 @@ public final class EventCodec {
 
     /** The stored type name of {@code event}. */
     public static String typeOf(DomainEvent event) {
-        return EventTypes.forPayload(event.getClass()).name();
+        return EventCatalogue.forPayload(event.getClass()).name();
     }
 
     /** {@code event} as a payload JSON object. */
@@ -44,7 +44,7 @@ public final class EventCodec {
 
     /** The record of a stored event, when its type is declared with one. */
     public static Optional<DomainEvent> decode(RecordedEvent event) {
-        return EventTypes.find(event.type())
+        return EventCatalogue.find(event.type())
                 .<Class<? extends DomainEvent>>map(EventType::payload)
                 .map(payload -> read(event.payload(), payload));
     }

@@ -11,7 +11,6 @@ import com.bigbox.autonomic.agents.AgentContext;
 import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentSettings;
 import com.bigbox.autonomic.agents.Emission;
-import com.bigbox.autonomic.events.LeadEvent;
 import com.bigbox.autonomic.events.MeetingEvent;
 import com.bigbox.autonomic.flow.Effective;
 import com.bigbox.autonomic.reasoning.Judgement;

@@ -2,7 +2,6 @@ package com.bigbox.autonomic.leads;
 
 import com.bigbox.autonomic.agents.DecisionMetadata;
 import com.bigbox.autonomic.events.EventCodec;
-import com.bigbox.autonomic.events.LeadEvent;
 import com.bigbox.core.Confidence;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;

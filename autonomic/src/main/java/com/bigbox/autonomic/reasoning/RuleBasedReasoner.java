@@ -1,9 +1,9 @@
 package com.bigbox.autonomic.reasoning;
 
-import com.bigbox.autonomic.events.InvoiceEvent;
 import com.bigbox.autonomic.events.MeetingEvent;
-import com.bigbox.autonomic.events.ProjectEvent;
-import com.bigbox.autonomic.events.TaskEvent;
+import com.bigbox.autonomic.finance.InvoiceEvent;
+import com.bigbox.autonomic.projects.ProjectEvent;
+import com.bigbox.autonomic.projects.TaskEvent;
 import com.bigbox.autonomic.reasoning.MeetingInsight.RiskFinding;
 import com.bigbox.autonomic.reasoning.MeetingInsight.TaskToCreate;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import com.bigbox.autonomic.approvals.ActionClasses;
 import com.bigbox.autonomic.events.DomainEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.SopEvent;
-import com.bigbox.autonomic.events.TaskEvent;
+import com.bigbox.autonomic.projects.TaskEvent;
 import com.bigbox.core.AppendResult;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;

@@ -3,6 +3,11 @@ package com.bigbox.autonomic.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bigbox.autonomic.finance.InvoiceEvent;
+import com.bigbox.autonomic.leads.LeadEvent;
+import com.bigbox.autonomic.projects.ProjectEvent;
+import com.bigbox.autonomic.projects.TaskEvent;
+import com.bigbox.autonomic.strategy.QuoteEvent;
 import com.bigbox.core.Confidence;
 import com.bigbox.core.Position;
 import com.bigbox.core.RecordedEvent;
@@ -64,20 +69,34 @@ class EventTypesTest {
     @Test
     void theWholeOriginalCatalogueIsDeclared() {
         assertThat(ORIGINAL)
-                .allSatisfy(t -> assertThat(EventTypes.isDeclared(t)).as(t).isTrue());
+                .allSatisfy(t -> assertThat(EventCatalogue.isDeclared(t)).as(t).isTrue());
     }
 
     @Test
     void chaosEventsAreDeclaredOnTheAggregatesTheyAreAppendedTo() {
         for (String type : com.bigbox.autonomic.chaos.ChaosEvent.TYPES) {
-            assertThat(EventTypes.find(type)).as(type).hasValueSatisfying(t -> {
+            assertThat(EventCatalogue.find(type)).as(type).hasValueSatisfying(t -> {
                 assertThat(t.category()).isEqualTo(EventCategory.CHAOS);
                 assertThat(t.aggregateType()).isEqualTo(com.bigbox.autonomic.chaos.ChaosEvent.AGGREGATE_TYPE);
             });
         }
-        assertThat(EventTypes.find(com.bigbox.autonomic.chaos.ProbeWorkload.EVENT_TYPE))
+        assertThat(EventCatalogue.find(com.bigbox.autonomic.chaos.ProbeWorkload.EVENT_TYPE))
                 .hasValueSatisfying(t -> assertThat(t.aggregateType())
                         .isEqualTo(com.bigbox.autonomic.chaos.ProbeWorkload.AGGREGATE_TYPE));
+    }
+
+    @Test
+    void everyRecordOfAFeatureFolderIsBoundToItsDeclaredType() {
+        for (Class<?> events :
+                List.of(LeadEvent.class, QuoteEvent.class, ProjectEvent.class, TaskEvent.class, InvoiceEvent.class)) {
+            for (Class<?> record : events.getPermittedSubclasses()) {
+                assertThat(EventCatalogue.all())
+                        .as(record.getName())
+                        .anySatisfy(t -> assertThat(t.payload()).isEqualTo(record));
+            }
+        }
+        assertThat(EventCatalogue.find("TASK_ASSIGNED"))
+                .hasValueSatisfying(t -> assertThat(t.aggregateType()).isEqualTo("TASK"));
     }
 
     @Test

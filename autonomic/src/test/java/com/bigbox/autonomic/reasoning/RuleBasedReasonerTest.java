@@ -3,7 +3,7 @@ package com.bigbox.autonomic.reasoning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bigbox.autonomic.events.MeetingEvent;
-import com.bigbox.autonomic.events.ProjectEvent;
+import com.bigbox.autonomic.projects.ProjectEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

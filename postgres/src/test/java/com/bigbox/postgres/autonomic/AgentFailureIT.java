@@ -9,7 +9,7 @@ import com.bigbox.autonomic.agents.AgentContext;
 import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentSettings;
 import com.bigbox.autonomic.agents.Emission;
-import com.bigbox.autonomic.events.InvoiceEvent;
+import com.bigbox.autonomic.finance.InvoiceEvent;
 import com.bigbox.autonomic.flow.Effective;
 import com.bigbox.autonomic.leads.LeadInquiry;
 import com.bigbox.autonomic.reasoning.TaskAssignment;

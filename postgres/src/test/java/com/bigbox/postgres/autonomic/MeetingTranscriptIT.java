@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.MeetingEvent;
-import com.bigbox.autonomic.events.TaskEvent;
 import com.bigbox.autonomic.meetings.extraction.MeetingAnalysis;
+import com.bigbox.autonomic.projects.TaskEvent;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import com.bigbox.testkit.TestDatabase;

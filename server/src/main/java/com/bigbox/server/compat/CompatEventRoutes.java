@@ -1,7 +1,7 @@
 package com.bigbox.server.compat;
 
+import com.bigbox.autonomic.events.EventCatalogue;
 import com.bigbox.autonomic.events.EventCodec;
-import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.core.Confidence;
@@ -114,7 +114,7 @@ public final class CompatEventRoutes implements HttpModule {
     private void append(Context ctx) {
         Body body = Body.of(ctx, POST_FIELDS);
         String type = body.requiredText("event_type");
-        if (!EventTypes.isDeclared(type)) {
+        if (!EventCatalogue.isDeclared(type)) {
             throw ApiException.badRequest(
                     "event_type", "event_type '" + type + "' is not in the catalogue (GET /api/v1/event-types)");
         }

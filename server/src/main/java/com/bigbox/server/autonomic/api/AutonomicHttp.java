@@ -1,6 +1,6 @@
 package com.bigbox.server.autonomic.api;
 
-import com.bigbox.autonomic.events.EventTypes;
+import com.bigbox.autonomic.events.EventCatalogue;
 import com.bigbox.autonomic.meetings.MeetingIntake;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.core.EventBus;
@@ -39,7 +39,7 @@ public final class AutonomicHttp {
         return List.of(
                 new AutonomicErrors(),
                 config -> config.routes.get(
-                        "/api/v1/event-types", ctx -> Replies.json(ctx, EventTypes.all()), Access.SIGNED_IN),
+                        "/api/v1/event-types", ctx -> Replies.json(ctx, EventCatalogue.all()), Access.SIGNED_IN),
                 agents,
                 new ApprovalRoutes(transactions, ops.approvals()),
                 new SopRoutes(transactions, ops, reads),

@@ -1,5 +1,6 @@
-package com.bigbox.autonomic.events;
+package com.bigbox.autonomic.strategy;
 
+import com.bigbox.autonomic.events.DomainEvent;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 

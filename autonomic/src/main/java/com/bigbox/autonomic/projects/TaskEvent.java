@@ -1,5 +1,6 @@
-package com.bigbox.autonomic.events;
+package com.bigbox.autonomic.projects;
 
+import com.bigbox.autonomic.events.DomainEvent;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
