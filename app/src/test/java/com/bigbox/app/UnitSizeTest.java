@@ -29,13 +29,8 @@ class UnitSizeTest {
             "app/src/main/java/com/bigbox/app/demo/DemoFeed.java",
             "autonomic/src/main/java/com/bigbox/autonomic/improvement/loops/ThresholdPlan.java",
             "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java",
-            "postgres/src/main/java/com/bigbox/postgres/SubscriptionWorker.java",
-            "postgres/src/main/java/com/bigbox/postgres/access/UserStore.java",
-            "postgres/src/main/java/com/bigbox/postgres/sop/PgSopStore.java",
-            "server/src/main/java/com/bigbox/server/auth/AuthService.java",
             "server/src/main/java/com/bigbox/server/graphql/GraphqlQueries.java",
             "server/src/main/java/com/bigbox/server/graphql/GraphqlRoutes.java",
-            "server/src/main/java/com/bigbox/server/realtime/RealtimeHub.java",
             "server/src/main/java/com/bigbox/server/rest/RestRoutes.java");
 
     @Test
