@@ -28,10 +28,7 @@ class UnitSizeTest {
             "app/src/main/java/com/bigbox/app/chaos/ExperimentFile.java",
             "app/src/main/java/com/bigbox/app/demo/DemoFeed.java",
             "autonomic/src/main/java/com/bigbox/autonomic/improvement/loops/ThresholdPlan.java",
-            "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlQueries.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlRoutes.java",
-            "server/src/main/java/com/bigbox/server/rest/RestRoutes.java");
+            "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java");
 
     @Test
     void noMainSourceFileIsOverTheLimit() {
