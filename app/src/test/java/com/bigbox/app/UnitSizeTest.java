@@ -31,7 +31,6 @@ class UnitSizeTest {
             "autonomic/src/main/java/com/bigbox/autonomic/approvals/ApprovalCommands.java",
             "autonomic/src/main/java/com/bigbox/autonomic/improvement/loops/ThresholdPlan.java",
             "autonomic/src/main/java/com/bigbox/autonomic/meetings/extraction/EntityExtractor.java",
-            "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java",
             "autonomic/src/main/java/com/bigbox/autonomic/runtime/AutonomicOperations.java",
             "autonomic/src/main/java/com/bigbox/autonomic/sop/SopEngine.java",
             "postgres/src/main/java/com/bigbox/postgres/SubscriptionWorker.java",
