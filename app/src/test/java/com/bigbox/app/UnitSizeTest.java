@@ -32,15 +32,7 @@ class UnitSizeTest {
             "autonomic/src/main/java/com/bigbox/autonomic/improvement/loops/ThresholdPlan.java",
             "autonomic/src/main/java/com/bigbox/autonomic/meetings/extraction/EntityExtractor.java",
             "autonomic/src/main/java/com/bigbox/autonomic/runtime/AutonomicOperations.java",
-            "autonomic/src/main/java/com/bigbox/autonomic/sop/SopEngine.java",
-            "postgres/src/main/java/com/bigbox/postgres/SubscriptionWorker.java",
-            "postgres/src/main/java/com/bigbox/postgres/access/UserStore.java",
-            "postgres/src/main/java/com/bigbox/postgres/sop/PgSopStore.java",
-            "server/src/main/java/com/bigbox/server/auth/AuthService.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlQueries.java",
-            "server/src/main/java/com/bigbox/server/graphql/GraphqlRoutes.java",
-            "server/src/main/java/com/bigbox/server/realtime/RealtimeHub.java",
-            "server/src/main/java/com/bigbox/server/rest/RestRoutes.java");
+            "autonomic/src/main/java/com/bigbox/autonomic/sop/SopEngine.java");
 
     @Test
     void noMainSourceFileIsOverTheLimit() {

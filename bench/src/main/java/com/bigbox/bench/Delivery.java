@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /** Delivery to the second instance: commit-to-delivery latency at a paced rate, and a sustained flood. */
 final class Delivery {
@@ -49,17 +50,8 @@ final class Delivery {
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 int writer = w;
-                threads.add(Thread.ofPlatform().start(() -> {
-                    long interval = 1_000_000_000L / perWriter;
-                    long next = System.nanoTime();
-                    for (long i = 0; i < count; i++) {
-                        NewEvent e = BenchRun.event("LATENCY_PROBE");
-                        a.store().append(StreamId.of("PROBE", "p" + writer + "-" + (i % 20)), e);
-                        committed.put(e.eventId(), commitTime.get());
-                        next += interval;
-                        LockSupport.parkNanos(next - System.nanoTime());
-                    }
-                }));
+                threads.add(
+                        Thread.ofPlatform().start(() -> writePaced(writer, perWriter, count, committed, commitTime)));
             }
             for (Thread t : threads) {
                 t.join();
@@ -74,6 +66,24 @@ final class Delivery {
                 .mapToLong(e -> (received.get(e.getKey()) - e.getValue()) / 1_000)
                 .sorted()
                 .toArray();
+        reportLatency(report, rate, writers, achieved, micros);
+    }
+
+    // One writer's share: perSecond events a second, each noted with the time its commit returned.
+    private void writePaced(
+            int writer, long perSecond, long count, Map<UUID, Long> committed, ThreadLocal<Long> commitTime) {
+        long interval = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            NewEvent e = BenchRun.event("LATENCY_PROBE");
+            a.store().append(StreamId.of("PROBE", "p" + writer + "-" + (i % 20)), e);
+            committed.put(e.eventId(), commitTime.get());
+            next += interval;
+            LockSupport.parkNanos(next - System.nanoTime());
+        }
+    }
+
+    private static void reportLatency(Report report, int rate, int writers, double achieved, long[] micros) {
         report.add(
                 String.format(
                         Locale.ROOT,
@@ -115,18 +125,7 @@ final class Delivery {
         var appended = new AtomicLong();
         long deliveredBefore = delivered.get();
         var lags = new ArrayList<Long>();
-        var sampler = Thread.ofPlatform().daemon().start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                synchronized (lags) {
-                    lags.add(appended.get() - (delivered.get() - deliveredBefore));
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        var sampler = sampleLag(lags, () -> appended.get() - (delivered.get() - deliveredBefore));
         List<NewEvent> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             batch.add(BenchRun.event("SUSTAINED"));
@@ -154,14 +153,8 @@ final class Delivery {
         long secondHalfMax;
         synchronized (lags) {
             int half = lags.size() / 2;
-            firstHalfMax = lags.subList(0, Math.max(1, half)).stream()
-                    .mapToLong(Long::longValue)
-                    .max()
-                    .orElse(0);
-            secondHalfMax = lags.subList(half, lags.size()).stream()
-                    .mapToLong(Long::longValue)
-                    .max()
-                    .orElse(0);
+            firstHalfMax = max(lags.subList(0, Math.max(1, half)));
+            secondHalfMax = max(lags.subList(half, lags.size()));
         }
         report.add(
                 "sustained delivery to a second instance (4 writers, 100-event transactions)",
@@ -175,5 +168,25 @@ final class Delivery {
                         drainMillis),
                 "-",
                 ">= 10,000 events/s, lag not growing");
+    }
+
+    // Every 100 ms, how many events B has still to deliver, until the thread is interrupted.
+    private static Thread sampleLag(List<Long> lags, LongSupplier lag) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                synchronized (lags) {
+                    lags.add(lag.getAsLong());
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static long max(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(0);
     }
 }

@@ -7,8 +7,6 @@ import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.SubscriptionHandler;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.core.Wakeup;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -22,24 +20,12 @@ final class SubscriptionWorker implements AutoCloseable {
     private static final Duration ACQUIRE_RETRY = Duration.ofMillis(500);
     private static final Duration MIN_READ_INTERVAL = Duration.ofMillis(5);
 
-    private static final String TAKE_OVER = """
-            insert into subscription_checkpoints as c (subscription_name, transaction_seq, global_position, owner, epoch)
-            values (?, ?, ?, ?, 1)
-            on conflict (subscription_name)
-            do update set owner = excluded.owner, epoch = c.epoch + 1, updated_at = now()
-            returning c.transaction_seq, c.global_position, c.epoch""";
-
-    private static final String ADVANCE = """
-            update subscription_checkpoints
-               set transaction_seq = ?, global_position = ?, updated_at = now()
-             where subscription_name = ? and epoch = ?""";
-
     private final String name;
     private final EventFilter filter;
     private final Position startAfter;
     private final SubscriptionHandler handler;
     private final PgEventStore store;
-    private final Database database;
+    private final SubscriptionCheckpoint checkpoint;
     private final PgSubscriptions.LeaseSession leases;
     private final String instanceName;
     private final Duration pollInterval;
@@ -48,7 +34,6 @@ final class SubscriptionWorker implements AutoCloseable {
     private final BackgroundLoop loop;
     private volatile boolean owning;
     private volatile Position position;
-    private long epoch;
     private long leaseGeneration = -1;
     // Whether this worker has stood by (another instance held the subscription) or lost it since it started.
     private boolean stoodBy;
@@ -70,7 +55,7 @@ final class SubscriptionWorker implements AutoCloseable {
         this.startAfter = startAfter;
         this.handler = handler;
         this.store = store;
-        this.database = database;
+        this.checkpoint = new SubscriptionCheckpoint(name, database, instanceName);
         this.leases = leases;
         this.instanceName = instanceName;
         this.pollInterval = pollInterval;
@@ -200,17 +185,8 @@ final class SubscriptionWorker implements AutoCloseable {
             stoodBy = true;
             return false;
         }
-        try (Connection connection = database.pool().getConnection();
-                PreparedStatement statement = connection.prepareStatement(TAKE_OVER)) {
-            statement.setString(1, name);
-            statement.setLong(2, startAfter.transactionSeq());
-            statement.setLong(3, startAfter.globalPosition());
-            statement.setString(4, instanceName);
-            try (var rs = statement.executeQuery()) {
-                rs.next();
-                position = new Position(rs.getLong(1), rs.getLong(2));
-                epoch = rs.getLong(3);
-            }
+        try {
+            position = checkpoint.takeOver(startAfter);
         } catch (SQLException e) {
             leases.release(name, generation);
             throw e;
@@ -219,6 +195,7 @@ final class SubscriptionWorker implements AutoCloseable {
         owning = true;
         // Starting, or starting again after a restart, is routine (one line at start, the README promises); taking
         // over from another instance after standing by, or after losing it, is worth saying.
+        long epoch = checkpoint.epoch();
         if (epoch > 1 && stoodBy) {
             log.info("Subscription {} runs on {} from position {} (epoch {})", name, instanceName, position, epoch);
         } else {
@@ -248,18 +225,10 @@ final class SubscriptionWorker implements AutoCloseable {
     }
 
     private Position advance(UnitOfWork work, Position to) {
-        try (PreparedStatement statement = work.unwrap(Connection.class).prepareStatement(ADVANCE)) {
-            statement.setLong(1, to.transactionSeq());
-            statement.setLong(2, to.globalPosition());
-            statement.setString(3, name);
-            statement.setLong(4, epoch);
-            if (statement.executeUpdate() == 0) {
-                throw new LostOwnership("another instance took it over (epoch " + epoch + " is gone)");
-            }
-            return to;
-        } catch (SQLException e) {
-            throw new EventStoreException("advancing the checkpoint of " + name + " failed", e);
+        if (!checkpoint.advance(work, to)) {
+            throw new LostOwnership("another instance took it over (epoch " + checkpoint.epoch() + " is gone)");
         }
+        return to;
     }
 
     private void lose(String why) {

@@ -13,6 +13,7 @@ import com.bigbox.postgres.access.RefreshTokenStore;
 import com.bigbox.postgres.access.SignInAttempts;
 import com.bigbox.postgres.access.UserStore;
 import com.bigbox.postgres.access.WebhookSecretStore;
+import com.bigbox.postgres.rest.SchemaReader;
 import com.bigbox.server.HttpModule;
 import com.bigbox.server.Json;
 import com.bigbox.server.RequestTransactions;
@@ -137,7 +138,7 @@ final class AccessLayer implements AutoCloseable {
                 settings.integer("BIGBOX_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
                 settings.integer("BIGBOX_REALTIME_MAX_MESSAGE_BYTES", 65_536, 1_024, 16 * 1_048_576)));
         int maxRealtimeMessage = limits.settings().maxRealtimeMessageBytes();
-        var catalogs = new CatalogCache(database.pool());
+        var catalogs = new CatalogCache(new SchemaReader(database.pool()));
         var json = Json.mapper();
         var rowChanges = new PgRowChangeFeed(
                 database.pool(),

@@ -3,6 +3,7 @@ package com.bigbox.autonomic.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job as its handler sees it when it is due.
@@ -14,4 +15,11 @@ import java.util.UUID;
  * @param every its period when it recurs, or null
  * @param attempts how many runs failed before this one
  */
-public record Job(UUID id, String kind, String key, String payload, Instant runAt, Duration every, int attempts) {}
+public record Job(
+        UUID id,
+        String kind,
+        String key,
+        String payload,
+        Instant runAt,
+        @Nullable Duration every,
+        int attempts) {}

@@ -1,8 +1,12 @@
 package com.bigbox.postgres.access;
 
 import com.bigbox.postgres.Database;
+import com.bigbox.postgres.DatabaseException;
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * The sessions the dashboard's SQL console runs its queries in. Each query gets a connection of its own,
@@ -13,6 +17,8 @@ import java.sql.SQLException;
  */
 public final class ConsoleSessions {
     private static final String SET_CLAIMS = "select set_config('request.jwt.claims', ?, true)";
+    private static final String TIMEOUT = SqlResource.load(ConsoleSessions.class, "console_timeout");
+    private static final String QUERY = SqlResource.load(ConsoleSessions.class, "console_query");
 
     private final Database database;
 
@@ -20,14 +26,17 @@ public final class ConsoleSessions {
         this.database = database;
     }
 
-    /** What runs in a console session. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** @param claimsJson the verified claims of the user's token */
-    public <T> T run(String claimsJson, Work<T> work) throws SQLException {
+    /**
+     * Runs an administrator's query in a session of its own, with a statement timeout, through
+     * {@code bigbox_dashboard.console_query} (migration V49), which admits exactly one query, for at most
+     * {@code maxRows} rows. Each row (a JSON object in column order, as text) goes to {@code row} as it is read,
+     * until it answers false.
+     *
+     * @param claimsJson the verified claims of the user's token
+     * @return how long the query took, in milliseconds (opening the session not counted)
+     * @throws DatabaseException when the database refused the query or could not be reached
+     */
+    public long query(String claimsJson, Duration timeout, String sql, int maxRows, Predicate<String> row) {
         try (Connection c = database.openDirect("sql-console")) {
             c.setAutoCommit(false);
             try (var s = c.createStatement()) {
@@ -39,10 +48,32 @@ public final class ConsoleSessions {
                 s.execute();
             }
             try {
-                return work.run(c);
+                return query(c, timeout, sql, maxRows, row);
             } finally {
                 c.rollback();
             }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
         }
+    }
+
+    private static long query(Connection c, Duration timeout, String sql, int maxRows, Predicate<String> row)
+            throws SQLException {
+        long start = System.nanoTime();
+        try (var s = c.prepareStatement(TIMEOUT)) {
+            s.setString(1, timeout.toMillis() + "ms");
+            s.execute();
+        }
+        try (var s = c.prepareStatement(QUERY)) {
+            s.setString(1, sql);
+            s.setInt(2, maxRows);
+            s.setFetchSize(100);
+            try (var rs = s.executeQuery()) {
+                while (rs.next() && row.test(rs.getString(1))) {
+                    // the row took it
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 }

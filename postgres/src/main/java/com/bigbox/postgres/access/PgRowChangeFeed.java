@@ -121,7 +121,7 @@ public final class PgRowChangeFeed implements AutoCloseable {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
-                            UserStore.instant(rs.getTimestamp(8))));
+                            UserRows.instant(rs.getTimestamp(8))));
                 }
                 return changes;
             }

@@ -146,58 +146,9 @@ public final class PgChaosExperiments implements ChaosExperiments {
     // The one edge where chaos events become stored events.
     private static void append(UnitOfWork work, ExperimentRun run, ChaosEvent event, Instant at) {
         Map<String, Object> payload = switch (event) {
-            case ChaosEvent.ExperimentStarted s ->
-                ordered(
-                        "experiment_id",
-                        s.experimentId(),
-                        "title",
-                        s.title(),
-                        "experiment_type",
-                        s.experimentType(),
-                        "intensity",
-                        s.intensity().label(),
-                        "version",
-                        s.version(),
-                        "started_at",
-                        s.startedAt());
-            case ChaosEvent.ExperimentCompleted c ->
-                ordered(
-                        "experiment_id",
-                        c.experimentId(),
-                        "status",
-                        c.status() == RunRecord.Status.COMPLETED ? "completed" : "aborted",
-                        "deviated",
-                        c.deviated(),
-                        "system_degradation",
-                        c.degradation(),
-                        "failures_detected",
-                        c.failuresDetected(),
-                        "recovery_time_seconds",
-                        c.recoverySeconds(),
-                        "findings",
-                        c.findings(),
-                        "ended_at",
-                        c.endedAt());
-            case ChaosEvent.ResilienceScored r ->
-                ordered(
-                        "experiment_id",
-                        r.experimentId(),
-                        "resilience_score",
-                        r.score(),
-                        "alert",
-                        r.alert(),
-                        "alert_below",
-                        com.bigbox.autonomic.chaos.ResilienceScore.ALERT_BELOW,
-                        "trend",
-                        ordered(
-                                "scores",
-                                r.trend().scores(),
-                                "mean",
-                                r.trend().mean(),
-                                "slope",
-                                r.trend().slope(),
-                                "direction",
-                                r.trend().direction().name().toLowerCase(java.util.Locale.ROOT)));
+            case ChaosEvent.ExperimentStarted s -> payload(s);
+            case ChaosEvent.ExperimentCompleted c -> payload(c);
+            case ChaosEvent.ResilienceScored r -> payload(r);
         };
         work.append(
                 StreamId.of(ChaosEvent.AGGREGATE_TYPE, run.id().toString()),
@@ -205,6 +156,64 @@ public final class PgChaosExperiments implements ChaosExperiments {
                         .correlatedWith(run.id())
                         .emittedBy("chaos")
                         .at(at));
+    }
+
+    private static Map<String, Object> payload(ChaosEvent.ExperimentStarted s) {
+        return ordered(
+                "experiment_id",
+                s.experimentId(),
+                "title",
+                s.title(),
+                "experiment_type",
+                s.experimentType(),
+                "intensity",
+                s.intensity().label(),
+                "version",
+                s.version(),
+                "started_at",
+                s.startedAt());
+    }
+
+    private static Map<String, Object> payload(ChaosEvent.ExperimentCompleted c) {
+        return ordered(
+                "experiment_id",
+                c.experimentId(),
+                "status",
+                c.status() == RunRecord.Status.COMPLETED ? "completed" : "aborted",
+                "deviated",
+                c.deviated(),
+                "system_degradation",
+                c.degradation(),
+                "failures_detected",
+                c.failuresDetected(),
+                "recovery_time_seconds",
+                c.recoverySeconds(),
+                "findings",
+                c.findings(),
+                "ended_at",
+                c.endedAt());
+    }
+
+    private static Map<String, Object> payload(ChaosEvent.ResilienceScored r) {
+        return ordered(
+                "experiment_id",
+                r.experimentId(),
+                "resilience_score",
+                r.score(),
+                "alert",
+                r.alert(),
+                "alert_below",
+                com.bigbox.autonomic.chaos.ResilienceScore.ALERT_BELOW,
+                "trend",
+                ordered(
+                        "scores",
+                        r.trend().scores(),
+                        "mean",
+                        r.trend().mean(),
+                        "slope",
+                        r.trend().slope(),
+                        "direction",
+                        r.trend().direction().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

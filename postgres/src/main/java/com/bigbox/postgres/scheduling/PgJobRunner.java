@@ -7,6 +7,7 @@ import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.core.EventStore;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.postgres.projections.PgProjectionLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,30 +34,10 @@ public final class PgJobRunner implements JobRunner {
     public static final int MAX_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(PgJobRunner.class);
 
-    private static final String CLAIM = """
-            select job_id, kind, job_key, payload::text as payload, run_at, every_seconds, attempts
-              from scheduled_jobs
-             where status = 'scheduled' and run_at <= ? and kind = any(?)
-             order by run_at
-             limit 1
-               for update skip locked""";
-
-    private static final String MARK_RUNNING = "update scheduled_jobs set status = 'running' where job_id = ?";
-
-    // A handler that rescheduled its own job set it back to 'scheduled': then it stays as the handler left it.
-    private static final String COMPLETE = """
-            update scheduled_jobs
-               set status = case when every_seconds is null then 'done' else 'scheduled' end,
-                   run_at = case when every_seconds is null then run_at
-                                 else greatest(run_at + make_interval(secs => every_seconds), ?) end,
-                   attempts = 0, last_error = null, last_run_at = ?, last_run_by = ?, updated_at = now()
-             where job_id = ? and status = 'running'""";
-
-    private static final String FAILED = """
-            update scheduled_jobs
-               set status = case when attempts + 1 >= ? then 'failed' else 'scheduled' end,
-                   attempts = attempts + 1, run_at = ?, last_error = ?, last_run_at = ?, last_run_by = ?, updated_at = now()
-             where job_id = ?""";
+    private static final String CLAIM = SqlResource.load(PgJobRunner.class, "claim_job");
+    private static final String MARK_RUNNING = SqlResource.load(PgJobRunner.class, "mark_job_running");
+    private static final String COMPLETE = SqlResource.load(PgJobRunner.class, "complete_job");
+    private static final String FAILED = SqlResource.load(PgJobRunner.class, "fail_job");
 
     private final EventStore store;
     private final ProjectionLock projectionLock = new PgProjectionLock();
@@ -99,27 +80,7 @@ public final class PgJobRunner implements JobRunner {
         // Jobs write projections (approvals expire, SOP steps escalate): a rebuild of those pauses the runners.
         projectionLock.shared(work);
         Instant now = clock.instant();
-        Optional<Job> claimed = Jdbc.one(
-                work,
-                CLAIM,
-                s -> {
-                    s.setTimestamp(1, Jdbc.timestamp(now));
-                    s.setArray(
-                            2,
-                            Jdbc.connection(work)
-                                    .createArrayOf("text", handlers.keySet().toArray()));
-                },
-                rs -> {
-                    long every = rs.getLong("every_seconds");
-                    return new Job(
-                            rs.getObject("job_id", UUID.class),
-                            rs.getString("kind"),
-                            rs.getString("job_key"),
-                            rs.getString("payload"),
-                            Jdbc.instant(rs, "run_at"),
-                            rs.wasNull() ? null : Duration.ofSeconds(every),
-                            rs.getInt("attempts"));
-                });
+        Optional<Job> claimed = claim(work, now);
         if (claimed.isEmpty()) {
             return false;
         }
@@ -146,24 +107,54 @@ public final class PgJobRunner implements JobRunner {
             } catch (SQLException rollback) {
                 throw new IllegalStateException("cannot undo failed job " + job.id(), rollback);
             }
-            Instant retryAt = now.plus(Duration.ofSeconds(30L << Math.min(job.attempts(), 10)));
-            Jdbc.update(work, FAILED, s -> {
-                s.setInt(1, MAX_ATTEMPTS);
-                s.setTimestamp(2, Jdbc.timestamp(retryAt));
-                s.setString(3, e.toString());
-                s.setTimestamp(4, Jdbc.timestamp(now));
-                s.setString(5, instance);
-                s.setObject(6, job.id());
-            });
-            log.warn(
-                    "Job {} {} failed (attempt {} of {}): {}",
-                    job.kind(),
-                    job.key(),
-                    job.attempts() + 1,
-                    MAX_ATTEMPTS,
-                    e.toString());
+            failed(work, job, now, e);
         }
         return true;
+    }
+
+    private Optional<Job> claim(UnitOfWork work, Instant now) {
+        return Jdbc.one(
+                work,
+                CLAIM,
+                s -> {
+                    s.setTimestamp(1, Jdbc.timestamp(now));
+                    s.setArray(
+                            2,
+                            Jdbc.connection(work)
+                                    .createArrayOf("text", handlers.keySet().toArray()));
+                },
+                rs -> {
+                    // Read as an object: a one-shot job's period is SQL null, not 0 seconds.
+                    Long every = rs.getObject("every_seconds", Long.class);
+                    return new Job(
+                            rs.getObject("job_id", UUID.class),
+                            rs.getString("kind"),
+                            rs.getString("job_key"),
+                            rs.getString("payload"),
+                            Jdbc.instant(rs, "run_at"),
+                            every == null ? null : Duration.ofSeconds(every),
+                            rs.getInt("attempts"));
+                });
+    }
+
+    // The handler's effects are undone already; the job is retried with backoff, or marked failed.
+    private void failed(UnitOfWork work, Job job, Instant now, Exception e) {
+        Instant retryAt = now.plus(Duration.ofSeconds(30L << Math.min(job.attempts(), 10)));
+        Jdbc.update(work, FAILED, s -> {
+            s.setInt(1, MAX_ATTEMPTS);
+            s.setTimestamp(2, Jdbc.timestamp(retryAt));
+            s.setString(3, e.toString());
+            s.setTimestamp(4, Jdbc.timestamp(now));
+            s.setString(5, instance);
+            s.setObject(6, job.id());
+        });
+        log.warn(
+                "Job {} {} failed (attempt {} of {}): {}",
+                job.kind(),
+                job.key(),
+                job.attempts() + 1,
+                MAX_ATTEMPTS,
+                e.toString());
     }
 
     private void loop() {

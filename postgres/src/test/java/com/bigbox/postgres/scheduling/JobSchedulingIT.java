@@ -2,6 +2,7 @@ package com.bigbox.postgres.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bigbox.autonomic.scheduling.Job;
 import com.bigbox.autonomic.scheduling.JobRequest;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -170,6 +172,27 @@ class JobSchedulingIT {
         }
         assertThat(effects("daily")).containsExactly("loop", "loop", "loop");
         runner.close();
+    }
+
+    @Test
+    void theHandlerSeesTheJobAsScheduledWithNoPeriodForAOneShotJob() throws Exception {
+        var clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
+        storeA.inTransaction(w -> {
+            scheduler.schedule(w, JobRequest.once("seen", "once", clock.instant(), "{\"n\": 7}"));
+            scheduler.schedule(w, JobRequest.recurring("seen", "hourly", clock.instant(), Duration.ofHours(1)));
+            return null;
+        });
+        var seen = new ConcurrentHashMap<String, Job>();
+        var runner = new PgJobRunner(storeA, clock, "seen", Duration.ofHours(1));
+        runner.handle("seen", (job, work) -> seen.put(job.key(), job));
+        assertThat(runner.runDue()).isEqualTo(2);
+        runner.close();
+
+        assertThat(seen.get("once").every()).as("a one-shot job has no period").isNull();
+        assertThat(seen.get("once").payload()).isEqualTo("{\"n\": 7}");
+        assertThat(seen.get("once").runAt()).isEqualTo(clock.instant());
+        assertThat(seen.get("hourly").every()).isEqualTo(Duration.ofHours(1));
+        assertThat(seen.get("hourly").attempts()).isZero();
     }
 
     @Test

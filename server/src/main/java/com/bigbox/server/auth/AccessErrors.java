@@ -1,5 +1,6 @@
 package com.bigbox.server.auth;
 
+import com.bigbox.postgres.DatabaseException;
 import com.bigbox.postgres.EventStoreException;
 import com.bigbox.postgres.access.DbRole;
 import com.bigbox.server.ApiError;
@@ -7,7 +8,6 @@ import com.bigbox.server.DatabaseUnavailable;
 import com.bigbox.server.HttpModule;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ public final class AccessErrors implements HttpModule {
     public void configure(JavalinConfig config) {
         config.routes.exception(TokenRejectedException.class, (e, ctx) -> unauthorized(ctx, e));
         config.routes.exception(EventStoreException.class, (e, ctx) -> {
-            if (e.getCause() instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+            if ("42501".equals(DatabaseException.sqlState(e.getCause()))) {
                 boolean anon = Caller.of(ctx).map(c -> c.role() == DbRole.ANON).orElse(true);
                 ctx.status(anon ? 401 : 403).json(new ApiError("forbidden", e.getMessage(), null));
                 return;

@@ -79,21 +79,13 @@ public final class AuthRoutes implements HttpModule {
                     ctx.json(Map.of("id", id(ctx), "was_locked", auth.unlock(id(ctx), by.actor())));
                 },
                 Access.ADMIN);
-        // The original engine's paths.
+        originalEnginePaths(config);
+    }
+
+    // The original engine's paths, answered by the same service.
+    private void originalEnginePaths(JavalinConfig config) {
         config.routes.post("/api/auth/signup", this::signUp, Access.ANY_KEY);
-        config.routes.post(
-                "/api/auth/login",
-                ctx -> {
-                    JsonNode body = body(ctx);
-                    session(
-                            ctx,
-                            auth.signIn(
-                                    text(body, "email"),
-                                    text(body, "password"),
-                                    text(body, "totp_code"),
-                                    text(body, "recovery_code")));
-                },
-                Access.ANY_KEY);
+        config.routes.post("/api/auth/login", ctx -> passwordSignIn(ctx, body(ctx)), Access.ANY_KEY);
         config.routes.post(
                 "/api/auth/refresh",
                 ctx -> session(ctx, auth.refresh(text(body(ctx), "refresh_token"))),
@@ -111,19 +103,22 @@ public final class AuthRoutes implements HttpModule {
         String grant = ctx.queryParam("grant_type");
         JsonNode body = body(ctx);
         switch (grant == null ? "" : grant) {
-            case "password" ->
-                session(
-                        ctx,
-                        auth.signIn(
-                                text(body, "email"),
-                                text(body, "password"),
-                                text(body, "totp_code"),
-                                text(body, "recovery_code")));
+            case "password" -> passwordSignIn(ctx, body);
             case "refresh_token" -> session(ctx, auth.refresh(text(body, "refresh_token")));
             default ->
                 throw AuthException.badRequest(
                         "unsupported_grant_type", "grant_type must be password or refresh_token, was '" + grant + "'");
         }
+    }
+
+    private void passwordSignIn(Context ctx, JsonNode body) {
+        session(
+                ctx,
+                auth.signIn(
+                        text(body, "email"),
+                        text(body, "password"),
+                        text(body, "totp_code"),
+                        text(body, "recovery_code")));
     }
 
     private void logout(Context ctx) {

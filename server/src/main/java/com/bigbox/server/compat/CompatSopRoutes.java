@@ -50,86 +50,78 @@ public final class CompatSopRoutes implements HttpModule {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get(
-                "/api/sop/definitions",
-                ctx -> Replies.json(
-                        ctx,
-                        Map.of(
-                                "definitions",
-                                transactions.run(ctx, w -> ops.sops().activeVersions(w)).stream()
-                                        .map(v -> {
-                                            var d = new LinkedHashMap<String, Object>();
-                                            d.put("sop_id", v.sopId());
-                                            d.put("version", v.version());
-                                            d.put("approval_mechanism", v.approvalMechanism());
-                                            d.put("activated_at", v.activatedAt());
-                                            d.put(
-                                                    "definition",
-                                                    com.bigbox.autonomic.events.EventCodec.tree(v.definition()));
-                                            return d;
-                                        })
-                                        .toList())),
-                Access.STAFF);
-        config.routes.get(
-                "/api/sop/executions",
-                ctx -> {
-                    int limit = Query.integer(ctx, "limit", 100, 1, 500);
-                    Replies.json(
-                            ctx,
-                            Map.of(
-                                    "executions",
-                                    transactions.run(
-                                            ctx,
-                                            w -> ops.sops()
-                                                    .executions(
-                                                            w,
-                                                            Query.text(ctx, "sop_id"),
-                                                            Query.text(ctx, "status"),
-                                                            limit))));
-                },
-                Access.STAFF);
-        config.routes.get(
-                "/api/sop/proposals",
-                ctx -> {
-                    String status = Query.text(ctx, "status");
-                    List<ApprovalView> proposals = transactions.run(
-                            ctx,
-                            w -> PROPOSAL_CLASSES.stream()
-                                    .flatMap(c -> ops
-                                            .approvals()
-                                            .list(
-                                                    w,
-                                                    new ApprovalFilter(
-                                                            status, null, c, null, null, null, null, null, null, 200,
-                                                            0))
-                                            .stream())
-                                    .map(ApprovalView::of)
-                                    .toList());
-                    Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
-                },
-                Access.STAFF);
+        config.routes.get("/api/sop/definitions", this::definitions, Access.STAFF);
+        config.routes.get("/api/sop/executions", this::executions, Access.STAFF);
+        config.routes.get("/api/sop/proposals", this::proposals, Access.STAFF);
         config.routes.post("/api/sop/proposals/{id}/approve", ctx -> decideProposal(ctx, "approve"), Access.STAFF);
         config.routes.post("/api/sop/proposals/{id}/reject", ctx -> decideProposal(ctx, "reject"), Access.STAFF);
         config.routes.get(
                 "/api/drift/alerts", ctx -> Replies.json(ctx, transactions.run(ctx, this::alerts)), Access.STAFF);
         config.routes.post("/api/drift/alerts/{id}/acknowledge", this::acknowledge, Access.STAFF);
-        config.routes.get(
-                "/api/drift/summary",
-                ctx -> Replies.json(ctx, transactions.run(ctx, w -> {
-                    var summary = new LinkedHashMap<String, Object>();
-                    List<Map<String, Object>> alerts = alerts(w).get("alerts");
-                    summary.put("total", alerts.size());
-                    summary.put(
-                            "unacknowledged",
-                            alerts.stream()
-                                    .filter(a -> !Boolean.TRUE.equals(a.get("acknowledged")))
-                                    .count());
-                    var byType = new LinkedHashMap<String, Long>();
-                    alerts.forEach(a -> byType.merge(((Envelope) a.get("alert")).event_type(), 1L, Long::sum));
-                    summary.put("by_type", byType);
-                    return summary;
-                })),
-                Access.STAFF);
+        config.routes.get("/api/drift/summary", this::driftSummary, Access.STAFF);
+    }
+
+    private void definitions(Context ctx) {
+        Replies.json(
+                ctx,
+                Map.of(
+                        "definitions",
+                        transactions.run(ctx, w -> ops.sops().activeVersions(w)).stream()
+                                .map(v -> {
+                                    var d = new LinkedHashMap<String, Object>();
+                                    d.put("sop_id", v.sopId());
+                                    d.put("version", v.version());
+                                    d.put("approval_mechanism", v.approvalMechanism());
+                                    d.put("activated_at", v.activatedAt());
+                                    d.put("definition", com.bigbox.autonomic.events.EventCodec.tree(v.definition()));
+                                    return d;
+                                })
+                                .toList()));
+    }
+
+    private void executions(Context ctx) {
+        int limit = Query.integer(ctx, "limit", 100, 1, 500);
+        Replies.json(
+                ctx,
+                Map.of(
+                        "executions",
+                        transactions.run(
+                                ctx,
+                                w -> ops.sops()
+                                        .executions(w, Query.text(ctx, "sop_id"), Query.text(ctx, "status"), limit))));
+    }
+
+    private void proposals(Context ctx) {
+        String status = Query.text(ctx, "status");
+        List<ApprovalView> proposals = transactions.run(
+                ctx,
+                w -> PROPOSAL_CLASSES.stream()
+                        .flatMap(c -> ops
+                                .approvals()
+                                .list(
+                                        w,
+                                        new ApprovalFilter(status, null, c, null, null, null, null, null, null, 200, 0))
+                                .stream())
+                        .map(ApprovalView::of)
+                        .toList());
+        Replies.json(ctx, Map.of("proposals", proposals, "count", proposals.size()));
+    }
+
+    private void driftSummary(Context ctx) {
+        Replies.json(ctx, transactions.run(ctx, w -> {
+            var summary = new LinkedHashMap<String, Object>();
+            List<Map<String, Object>> alerts = alerts(w).get("alerts");
+            summary.put("total", alerts.size());
+            summary.put(
+                    "unacknowledged",
+                    alerts.stream()
+                            .filter(a -> !Boolean.TRUE.equals(a.get("acknowledged")))
+                            .count());
+            var byType = new LinkedHashMap<String, Long>();
+            alerts.forEach(a -> byType.merge(((Envelope) a.get("alert")).event_type(), 1L, Long::sum));
+            summary.put("by_type", byType);
+            return summary;
+        }));
     }
 
     private void decideProposal(Context ctx, String decision) {

@@ -1,5 +1,6 @@
 package com.bigbox.server.dashboard;
 
+import com.bigbox.postgres.DatabaseException;
 import com.bigbox.postgres.access.ConsoleSessions;
 import com.bigbox.server.ApiException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,12 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.util.PSQLException;
+import java.util.function.Predicate;
 
 /**
  * Runs one administrator's query in a console session ({@link ConsoleSessions}: its own connection,
@@ -25,8 +24,6 @@ import org.postgresql.util.PSQLException;
  */
 final class SqlConsole {
     static final int MAX_SQL_LENGTH = 20_000;
-    private static final String TIMEOUT = "select set_config('statement_timeout', ?, true)";
-    private static final String QUERY = "select console_query from bigbox_dashboard.console_query(?, ?)";
     private static final String QUERY_CANCELED = "57014";
 
     private final Duration timeout;
@@ -45,49 +42,43 @@ final class SqlConsole {
     }
 
     SqlConsoleResult run(ConsoleSessions sessions, String claimsJson, String sql) {
+        var reading = new Reading();
+        long elapsed;
         try {
-            return sessions.run(claimsJson, c -> run(c, sql));
-        } catch (SQLException e) {
+            // One row more than is shown is asked for: its presence says there were more.
+            elapsed = sessions.query(claimsJson, timeout, sql, maxRows + 1, reading);
+        } catch (DatabaseException e) {
             throw refusal(e);
         }
+        List<List<JsonNode>> rows = reading.rows;
+        boolean truncated = reading.tooLarge || rows.size() > maxRows;
+        List<List<JsonNode>> shown = rows.size() > maxRows ? rows.subList(0, maxRows) : rows;
+        return new SqlConsoleResult(reading.columns, List.copyOf(shown), truncated, elapsed);
     }
 
-    private SqlConsoleResult run(Connection c, String sql) throws SQLException {
-        long start = System.nanoTime();
-        try (var s = c.prepareStatement(TIMEOUT)) {
-            s.setString(1, timeout.toMillis() + "ms");
-            s.execute();
-        }
-        var columns = new ArrayList<String>();
-        var rows = new ArrayList<List<JsonNode>>();
-        boolean tooLarge = false;
-        try (var s = c.prepareStatement(QUERY)) {
-            s.setString(1, sql);
-            s.setInt(2, maxRows + 1);
-            s.setFetchSize(100);
-            long bytes = 0;
-            try (var rs = s.executeQuery()) {
-                while (rs.next() && !tooLarge) {
-                    String row = rs.getString(1);
-                    bytes += row.length();
-                    tooLarge = bytes > maxBytes;
-                    if (tooLarge && rows.isEmpty()) {
-                        throw new ApiException(
-                                400,
-                                "row_too_large",
-                                "a row is larger than the console's limit of " + maxBytes + " bytes an answer",
-                                "sql");
-                    }
-                    if (!tooLarge) {
-                        rows.add(values(row, rows.isEmpty() ? columns : null));
-                    }
-                }
+    /** Takes rows as they are read until they come to about {@code maxBytes}. */
+    private final class Reading implements Predicate<String> {
+        final List<String> columns = new ArrayList<>();
+        final List<List<JsonNode>> rows = new ArrayList<>();
+        long bytes;
+        boolean tooLarge;
+
+        @Override
+        public boolean test(String row) {
+            bytes += row.length();
+            tooLarge = bytes > maxBytes;
+            if (tooLarge && rows.isEmpty()) {
+                throw new ApiException(
+                        400,
+                        "row_too_large",
+                        "a row is larger than the console's limit of " + maxBytes + " bytes an answer",
+                        "sql");
             }
+            if (!tooLarge) {
+                rows.add(values(row, rows.isEmpty() ? columns : null));
+            }
+            return !tooLarge;
         }
-        // The function was asked for one row more than is shown: its presence says there were more.
-        boolean truncated = tooLarge || rows.size() > maxRows;
-        List<List<JsonNode>> shown = rows.size() > maxRows ? rows.subList(0, maxRows) : rows;
-        return new SqlConsoleResult(columns, List.copyOf(shown), truncated, (System.nanoTime() - start) / 1_000_000);
     }
 
     // A row is a JSON object in column order; it is read as tokens so that repeated column names
@@ -112,11 +103,9 @@ final class SqlConsole {
         return values;
     }
 
-    private ApiException refusal(SQLException e) {
-        String message = e instanceof PSQLException p && p.getServerErrorMessage() != null
-                ? p.getServerErrorMessage().getMessage()
-                : e.getMessage();
-        if (QUERY_CANCELED.equals(e.getSQLState())) {
+    private ApiException refusal(DatabaseException e) {
+        String message = e.serverMessage();
+        if (QUERY_CANCELED.equals(e.sqlState())) {
             return new ApiException(
                     400,
                     "statement_timeout",

@@ -1,21 +1,15 @@
 package com.bigbox.server.rest;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.bigbox.postgres.rest.SchemaReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 
 /**
  * The tables, views and functions of the {@code public} schema, as PostgREST's schema cache: every
@@ -25,45 +19,6 @@ import javax.sql.DataSource;
  * access rules give a role nothing on does not exist for it, in requests and in the OpenAPI document.
  */
 public final class Catalog {
-    private static final String COLUMNS = """
-            select c.relname, c.relkind, a.attname, format_type(a.atttypid, a.atttypmod), t.typname,
-                   not a.attnotnull, a.atthasdef or a.attidentity <> '', a.attidentity = 'a' or a.attgenerated <> '',
-                   coalesce(a.attnum = any(i.indkey), false)
-              from pg_class c
-              join pg_namespace n on n.oid = c.relnamespace
-              join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-              join pg_type t on t.oid = a.atttypid
-              left join pg_index i on i.indrelid = c.oid and i.indisprimary
-             where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p', 'f')
-             order by c.relname, a.attnum""";
-    private static final String FUNCTIONS = """
-            select p.proname, p.proargnames, p.proargmodes, p.proallargtypes::regtype[]::text[],
-                   p.proargtypes::regtype[]::text[], p.pronargdefaults, format_type(p.prorettype, null), p.proretset,
-                   p.provolatile
-              from pg_proc p
-              join pg_namespace n on n.oid = p.pronamespace
-             where n.nspname = 'public' and p.prokind = 'f'
-               and p.prorettype not in ('trigger'::regtype, 'event_trigger'::regtype, 'internal'::regtype)
-             order by p.proname, p.oid""";
-
-    // Which of them each database role has any privilege on (migration V50's rules decide).
-    private static final String VISIBLE = """
-            select r.rolname, c.relname
-              from pg_class c
-              join pg_namespace n on n.oid = c.relnamespace
-              cross join pg_roles r
-             where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p', 'f')
-               and r.rolname in ('anon', 'authenticated', 'bigbox_staff', 'service_role')
-               and has_table_privilege(r.oid, c.oid, 'select, insert, update, delete')
-            union
-            select r.rolname, p.proname
-              from pg_proc p
-              join pg_namespace n on n.oid = p.pronamespace
-              cross join pg_roles r
-             where n.nspname = 'public' and p.prokind = 'f'
-               and r.rolname in ('anon', 'authenticated', 'bigbox_staff', 'service_role')
-               and has_function_privilege(r.oid, p.oid, 'execute')""";
-
     /** A column; {@code type} is PostgreSQL's name of it, as a cast takes it. */
     public record Column(
             String name,
@@ -107,10 +62,9 @@ public final class Catalog {
         this.visible = visible;
     }
 
-    public static Catalog load(DataSource pool) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            return new Catalog(tables(c), functions(c), visible(c));
-        }
+    /** The schema cache of what {@link SchemaReader} read. */
+    public static Catalog of(SchemaReader.Schema schema) {
+        return new Catalog(tables(schema.columns()), functions(schema.functions()), schema.privileges());
     }
 
     /** The tables and functions a database role has a privilege on: all another role sees of this schema. */
@@ -154,27 +108,23 @@ public final class Catalog {
         return functions.values();
     }
 
-    private static Map<String, Table> tables(Connection c) throws SQLException {
+    private static Map<String, Table> tables(List<SchemaReader.ColumnRow> rows) {
         var columnsByTable = new LinkedHashMap<String, LinkedHashMap<String, Column>>();
         var views = new LinkedHashMap<String, Boolean>();
-        try (var s = c.createStatement();
-                ResultSet rs = s.executeQuery(COLUMNS)) {
-            while (rs.next()) {
-                String table = rs.getString(1);
-                views.put(table, !"r".equals(rs.getString(2)) && !"p".equals(rs.getString(2)));
-                columnsByTable
-                        .computeIfAbsent(table, t -> new LinkedHashMap<>())
-                        .putIfAbsent(
-                                rs.getString(3),
-                                new Column(
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        rs.getBoolean(6),
-                                        rs.getBoolean(7),
-                                        rs.getBoolean(8),
-                                        rs.getBoolean(9)));
-            }
+        for (SchemaReader.ColumnRow row : rows) {
+            views.put(row.table(), row.view());
+            columnsByTable
+                    .computeIfAbsent(row.table(), t -> new LinkedHashMap<>())
+                    .putIfAbsent(
+                            row.name(),
+                            new Column(
+                                    row.name(),
+                                    row.type(),
+                                    row.baseType(),
+                                    row.nullable(),
+                                    row.hasDefault(),
+                                    row.generated(),
+                                    row.primaryKey()));
         }
         var tables = new LinkedHashMap<String, Table>();
         columnsByTable.forEach((name, columns) ->
@@ -182,61 +132,16 @@ public final class Catalog {
         return Collections.unmodifiableMap(tables);
     }
 
-    private static Map<String, List<Function>> functions(Connection c) throws SQLException {
+    private static Map<String, List<Function>> functions(List<SchemaReader.FunctionRow> rows) {
         var functions = new LinkedHashMap<String, List<Function>>();
-        try (var s = c.createStatement();
-                ResultSet rs = s.executeQuery(FUNCTIONS)) {
-            while (rs.next()) {
-                String[] names = strings(rs.getArray(2));
-                String[] modes = strings(rs.getArray(3));
-                String[] allTypes = strings(rs.getArray(4));
-                String[] inTypes = strings(rs.getArray(5));
-                String[] types = allTypes != null ? allTypes : inTypes;
-                int defaults = rs.getInt(6);
-                var arguments = new ArrayList<Argument>();
-                int inputs = 0;
-                for (int i = 0; i < types.length; i++) {
-                    String mode = modes == null ? "i" : modes[i];
-                    if (mode.equals("i") || mode.equals("b") || mode.equals("v")) {
-                        inputs++;
-                    }
-                }
-                int inputIndex = 0;
-                for (int i = 0; i < types.length; i++) {
-                    String mode = modes == null ? "i" : modes[i];
-                    if (!(mode.equals("i") || mode.equals("b") || mode.equals("v"))) {
-                        continue;
-                    }
-                    String name = names == null || i >= names.length ? "" : names[i];
-                    arguments.add(new Argument(name, types[i], inputIndex >= inputs - defaults));
-                    inputIndex++;
-                }
-                var function = new Function(
-                        rs.getString(1),
-                        List.copyOf(arguments),
-                        rs.getString(7),
-                        rs.getBoolean(8),
-                        "v".equals(rs.getString(9)));
-                functions
-                        .computeIfAbsent(function.name(), n -> new ArrayList<>())
-                        .add(function);
-            }
+        for (SchemaReader.FunctionRow row : rows) {
+            var arguments = row.arguments().stream()
+                    .map(a -> new Argument(a.name(), a.type(), a.hasDefault()))
+                    .toList();
+            functions
+                    .computeIfAbsent(row.name(), n -> new ArrayList<>())
+                    .add(new Function(row.name(), arguments, row.returnType(), row.returnsSet(), row.volatile_()));
         }
         return functions;
-    }
-
-    private static Map<String, Set<String>> visible(Connection c) throws SQLException {
-        var visible = new HashMap<String, Set<String>>();
-        try (var s = c.createStatement();
-                ResultSet rs = s.executeQuery(VISIBLE)) {
-            while (rs.next()) {
-                visible.computeIfAbsent(rs.getString(1), r -> new HashSet<>()).add(rs.getString(2));
-            }
-        }
-        return visible;
-    }
-
-    private static String[] strings(Array array) throws SQLException {
-        return array == null ? null : (String[]) array.getArray();
     }
 }

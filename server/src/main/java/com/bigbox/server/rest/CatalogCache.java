@@ -1,8 +1,8 @@
 package com.bigbox.server.rest;
 
-import java.sql.SQLException;
+import com.bigbox.postgres.DatabaseException;
+import com.bigbox.postgres.rest.SchemaReader;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +14,12 @@ public final class CatalogCache {
     private static final Logger log = LoggerFactory.getLogger(CatalogCache.class);
     private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
-    private final DataSource pool;
+    private final SchemaReader schema;
     private volatile Catalog catalog;
     private volatile long loadedAt;
 
-    public CatalogCache(DataSource pool) {
-        this.pool = pool;
+    public CatalogCache(SchemaReader schema) {
+        this.schema = schema;
     }
 
     public Catalog current() {
@@ -37,11 +37,11 @@ public final class CatalogCache {
 
     private synchronized Catalog reload() {
         try {
-            catalog = Catalog.load(pool);
+            catalog = Catalog.of(schema.read());
             loadedAt = System.nanoTime();
             log.debug("schema cache loaded: {} tables", catalog.tables().size());
             return catalog;
-        } catch (SQLException e) {
+        } catch (DatabaseException e) {
             throw new PostgrestException(
                     503, "PGRST002", "Could not query the database for the schema cache", e.getMessage(), null);
         }

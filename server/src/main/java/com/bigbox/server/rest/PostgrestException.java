@@ -1,9 +1,6 @@
 package com.bigbox.server.rest;
 
-import com.bigbox.server.DatabaseUnavailable;
-import java.sql.SQLException;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
+import com.bigbox.postgres.DatabaseException;
 
 /**
  * A refusal of {@code /rest/v1} in PostgREST's JSON shape: {@code code} (a SQLSTATE or a PGRSTnnn
@@ -36,25 +33,16 @@ public final class PostgrestException extends RuntimeException {
      * The database refused: the status follows PostgREST's table of SQLSTATEs; a permission error is
      * 401 for anon (it should sign in) and 403 for anyone else.
      */
-    static PostgrestException of(SQLException e, boolean anon) {
-        String state = e.getSQLState() == null ? "XX000" : e.getSQLState();
-        String message = e.getMessage();
-        String details = null;
-        String hint = null;
-        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-            ServerErrorMessage server = p.getServerErrorMessage();
-            message = server.getMessage();
-            details = server.getDetail();
-            hint = server.getHint();
-        }
-        return new PostgrestException(status(state, anon), state, message, details, hint);
+    static PostgrestException of(DatabaseException e, boolean anon) {
+        String state = e.sqlState() == null ? "XX000" : e.sqlState();
+        return new PostgrestException(status(state, anon), state, e.serverMessage(), e.detail(), e.hint());
     }
 
     static int status(String state, boolean anon) {
         if (state.equals("42501")) {
             return anon ? 401 : 403;
         }
-        if (DatabaseUnavailable.transientState(state)) {
+        if (DatabaseException.connectionLost(state)) {
             return 503;
         }
         if (state.matches("PT\\d{3}")) {

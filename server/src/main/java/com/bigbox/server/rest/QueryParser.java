@@ -1,12 +1,12 @@
 package com.bigbox.server.rest;
 
+import com.bigbox.postgres.rest.RowQuery.Field;
+import com.bigbox.postgres.rest.RowQuery.OrderTerm;
+import com.bigbox.postgres.rest.RowQuery.PathStep;
+import com.bigbox.postgres.rest.RowQuery.SelectItem;
 import com.bigbox.server.rest.RestQuery.Condition;
-import com.bigbox.server.rest.RestQuery.FieldRef;
 import com.bigbox.server.rest.RestQuery.Filter;
 import com.bigbox.server.rest.RestQuery.Group;
-import com.bigbox.server.rest.RestQuery.OrderTerm;
-import com.bigbox.server.rest.RestQuery.PathStep;
-import com.bigbox.server.rest.RestQuery.SelectItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +73,8 @@ final class QueryParser {
                 alias = item.substring(0, colon).strip();
                 item = item.substring(colon + 1).strip();
             }
-            FieldRef field = field(item);
-            items.add(new SelectItem(alias == null ? field.defaultAlias() : alias, field));
+            Field field = field(item);
+            items.add(new SelectItem(alias == null ? defaultAlias(field) : alias, field));
         }
         return items;
     }
@@ -86,7 +86,7 @@ final class QueryParser {
         var terms = new ArrayList<OrderTerm>();
         for (String raw : order.split(",")) {
             String[] parts = raw.strip().split("\\.");
-            FieldRef field = field(parts[0]);
+            Field field = field(parts[0]);
             boolean descending = false;
             Boolean nullsFirst = null;
             for (int i = 1; i < parts.length; i++) {
@@ -106,8 +106,13 @@ final class QueryParser {
         return terms;
     }
 
+    /** The name PostgREST gives a value in results: the last key of a path, else the column. */
+    private static String defaultAlias(Field field) {
+        return field.path().isEmpty() ? field.column() : field.path().getLast().key();
+    }
+
     /** {@code col} or {@code col->a->>b}; the column must be one of the table's. */
-    FieldRef field(String text) {
+    Field field(String text) {
         String trimmed = text.strip();
         int arrow = trimmed.indexOf("->");
         String column = arrow < 0 ? trimmed : trimmed.substring(0, arrow);
@@ -127,10 +132,10 @@ final class QueryParser {
             path.add(new PathStep(asText, key));
             i = next;
         }
-        return new FieldRef(column, List.copyOf(path));
+        return new Field(column, List.copyOf(path));
     }
 
-    private Filter filter(FieldRef field, String expression) {
+    private Filter filter(Field field, String expression) {
         boolean negated = false;
         String rest = expression;
         if (rest.startsWith("not.")) {

@@ -1,19 +1,20 @@
-package com.bigbox.server.rest;
+package com.bigbox.postgres.rest;
 
-import com.bigbox.server.rest.RestQuery.Condition;
-import com.bigbox.server.rest.RestQuery.FieldRef;
-import com.bigbox.server.rest.RestQuery.Filter;
-import com.bigbox.server.rest.RestQuery.Group;
-import com.bigbox.server.rest.RestQuery.OrderTerm;
-import com.bigbox.server.rest.RestQuery.PathStep;
-import com.bigbox.server.rest.RestQuery.SelectItem;
+import com.bigbox.postgres.rest.RowQuery.Comparison;
+import com.bigbox.postgres.rest.RowQuery.Condition;
+import com.bigbox.postgres.rest.RowQuery.Field;
+import com.bigbox.postgres.rest.RowQuery.Group;
+import com.bigbox.postgres.rest.RowQuery.In;
+import com.bigbox.postgres.rest.RowQuery.Is;
+import com.bigbox.postgres.rest.RowQuery.OrderTerm;
+import com.bigbox.postgres.rest.RowQuery.PathStep;
+import com.bigbox.postgres.rest.RowQuery.SelectItem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes one SQL statement from a parsed request. Identifiers come from the catalog and are quoted;
@@ -21,11 +22,6 @@ import java.util.Map;
  * PostgreSQL reads them as the type of what they are compared with, as PostgREST's are.
  */
 final class SqlWriter {
-    private static final Map<String, String> COMPARISONS = Map.of(
-            "eq", "=", "neq", "<>", "gt", ">", "gte", ">=", "lt", "<", "lte", "<=", "like", "like", "ilike", "ilike");
-    private static final Map<String, String> IS_VALUES =
-            Map.of("null", "null", "true", "true", "false", "false", "unknown", "unknown");
-
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> values = new ArrayList<>();
     private final List<Integer> types = new ArrayList<>();
@@ -42,6 +38,12 @@ final class SqlWriter {
     SqlWriter identifier(String catalogName) {
         sql.append(quote(catalogName));
         return this;
+    }
+
+    /** Catalog names, quoted and separated by commas. */
+    SqlWriter identifiers(List<String> catalogNames) {
+        return text(
+                String.join(", ", catalogNames.stream().map(SqlWriter::quote).toList()));
     }
 
     /** An untyped parameter: PostgreSQL infers its type from where it stands. */
@@ -67,7 +69,7 @@ final class SqlWriter {
         return this;
     }
 
-    SqlWriter field(String tableAlias, FieldRef field) {
+    SqlWriter field(String tableAlias, Field field) {
         identifier(tableAlias).text(".").identifier(field.column());
         for (PathStep step : field.path()) {
             sql.append(step.asText() ? " ->> " : " -> ");
@@ -127,51 +129,50 @@ final class SqlWriter {
                 conjunction(tableAlias, g.conditions(), g.or() ? " or " : " and ");
                 text(")");
             }
-            case Filter f -> {
-                text(f.negated() ? "not (" : "(");
-                filter(tableAlias, f);
+            case Is is -> {
+                text(is.negated() ? "not (" : "(");
+                field(tableAlias, is.field()).text(" is " + is.keyword());
+                text(")");
+            }
+            case In in -> {
+                text(in.negated() ? "not (" : "(");
+                in(tableAlias, in);
+                text(")");
+            }
+            case Comparison c -> {
+                text(c.negated() ? "not (" : "(");
+                comparison(tableAlias, c);
                 text(")");
             }
         }
     }
 
-    private void filter(String tableAlias, Filter f) {
-        switch (f.operator()) {
-            case "is" -> {
-                String keyword = IS_VALUES.get(f.value().toLowerCase(java.util.Locale.ROOT));
-                if (keyword == null) {
-                    throw PostgrestException.parse(
-                            "\"failed to parse filter (is." + f.value() + ")\"",
-                            "is takes null, true, false or unknown");
-                }
-                field(tableAlias, f.field()).text(" is " + keyword);
-            }
-            case "in" -> {
-                List<String> items = QueryParser.list(f.value());
-                if (items.isEmpty()) {
-                    text("false");
-                    return;
-                }
-                field(tableAlias, f.field()).text(" in (");
-                for (int i = 0; i < items.size(); i++) {
-                    if (i > 0) {
-                        text(", ");
-                    }
-                    value(items.get(i));
-                }
-                text(")");
-            }
-            case "like", "ilike" -> {
-                text("(");
-                field(tableAlias, f.field()).text(")::text " + COMPARISONS.get(f.operator()) + " ");
-                // PostgREST lets * stand for % so that URLs need no escaping.
-                value(f.value().replace('*', '%'));
-            }
-            default -> {
-                field(tableAlias, f.field()).text(" " + COMPARISONS.get(f.operator()) + " ");
-                value(f.value());
-            }
+    private void in(String tableAlias, In in) {
+        if (in.values().isEmpty()) {
+            text("false");
+            return;
         }
+        field(tableAlias, in.field()).text(" in (");
+        for (int i = 0; i < in.values().size(); i++) {
+            if (i > 0) {
+                text(", ");
+            }
+            value(in.values().get(i));
+        }
+        text(")");
+    }
+
+    private void comparison(String tableAlias, Comparison c) {
+        String operator = RowQuery.COMPARISONS.get(c.operator());
+        if (c.operator().equals("like") || c.operator().equals("ilike")) {
+            text("(");
+            field(tableAlias, c.field()).text(")::text " + operator + " ");
+            // PostgREST lets * stand for % so that URLs need no escaping.
+            value(c.value().replace('*', '%'));
+            return;
+        }
+        field(tableAlias, c.field()).text(" " + operator + " ");
+        value(c.value());
     }
 
     SqlWriter orderBy(String tableAlias, List<OrderTerm> order) {

@@ -1,0 +1,1 @@
+insert into bigbox_access.recovery_codes (user_id, code_hash) values (?, ?)

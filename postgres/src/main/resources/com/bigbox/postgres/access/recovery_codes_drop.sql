@@ -1,0 +1,1 @@
+delete from bigbox_access.recovery_codes where user_id = ?

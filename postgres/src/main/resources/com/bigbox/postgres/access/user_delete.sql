@@ -1,0 +1,1 @@
+delete from bigbox_access.users where user_id = ?

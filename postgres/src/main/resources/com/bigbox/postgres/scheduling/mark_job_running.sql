@@ -1,0 +1,1 @@
+update scheduled_jobs set status = 'running' where job_id = ?

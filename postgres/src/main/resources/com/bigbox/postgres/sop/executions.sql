@@ -1,0 +1,8 @@
+-- The latest executions, of one SOP and in one status when those are given.
+select execution_id, sop_id, sop_version, correlation_id, client_id, trigger_event_id, started_at, completed_at,
+       status, cycle_time_hours, total_steps, automated_steps, automation_rate, human_hours, estimated_cost,
+       quality_score, outcome::text as outcome, corrections
+  from sop_executions
+ where (?::text is null or sop_id = ?) and (?::text is null or status = ?)
+ order by started_at desc, execution_id
+ limit ?

@@ -1,0 +1,1 @@
+select coalesce(max(version), 0) + 1 from sop_definitions where sop_id = ?

@@ -1,0 +1,2 @@
+-- Steps go with their executions (on delete cascade).
+delete from sop_executions

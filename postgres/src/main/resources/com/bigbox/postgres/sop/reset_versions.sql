@@ -1,0 +1,1 @@
+delete from sop_definitions
