@@ -19,6 +19,11 @@ record Arguments(String function, Map<String, Object> values) {
         }
     }
 
+    /** A number of seconds ({@link #number}) as a duration, to the millisecond. */
+    java.time.Duration seconds(String name, double otherwise, double min, double max) {
+        return java.time.Duration.ofMillis((long) (1000 * number(name, otherwise, min, max)));
+    }
+
     double number(String name, double otherwise, double min, double max) {
         Object value = values.get(name);
         if (value == null) {

@@ -1,15 +1,10 @@
 package com.bigbox.app.chaos;
 
-import com.bigbox.autonomic.chaos.Activity;
 import com.bigbox.autonomic.chaos.ChaosExperiments;
-import com.bigbox.autonomic.chaos.Experiment;
 import com.bigbox.autonomic.chaos.ExperimentRun;
-import com.bigbox.autonomic.chaos.Provider;
 import com.bigbox.autonomic.chaos.RollbackStrategy;
 import com.bigbox.autonomic.chaos.RunRecord;
 import com.bigbox.autonomic.chaos.RunRecord.ActivityResult;
-import com.bigbox.autonomic.chaos.SteadyStateHypothesis;
-import com.bigbox.autonomic.chaos.Tolerance;
 import com.bigbox.core.EventStore;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.DatabaseUrl;
@@ -59,17 +54,13 @@ public final class ChaosSessions implements AutoCloseable {
     private final String instanceName;
     private final Clock clock;
     private final ChaosExperiments experiments = new PgChaosExperiments();
-    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final Map<String, ChaosSession> sessions = new LinkedHashMap<>();
     // An abandoned run (the toolkit interrupted after start_workload) must not write on for ever.
     private final java.util.concurrent.ScheduledExecutorService reaper =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("chaos-sessions-reaper").factory());
     private Database database;
     private EventStore journal;
-
-    /** One run as the toolkit drives it: its record, its state, and the calls made so far. */
-    private record Session(
-            String name, ExperimentRun run, RunContext context, List<ActivityResult> calls, Instant[] lastCall) {}
 
     /**
      * @param databaseUrl the cluster's database; the functions use connections of their own, named like
@@ -124,7 +115,7 @@ public final class ChaosSessions implements AutoCloseable {
      */
     public Object call(String name, String function, Map<String, Object> arguments) throws Exception {
         Builtins.validate(function, arguments);
-        Session session;
+        ChaosSession session;
         synchronized (this) {
             endIdle();
             session = sessions.get(name);
@@ -141,50 +132,48 @@ public final class ChaosSessions implements AutoCloseable {
         String type = Builtins.PROBES.contains(function) ? "probe" : "action";
         try {
             Object value = Builtins.call(function, arguments, session.context());
-            record(session, new ActivityResult(function, type, start, clock.instant(), value, null));
+            session.record(new ActivityResult(function, type, start, clock.instant(), value, null));
             return value;
         } catch (Exception e) {
-            record(
-                    session,
-                    new ActivityResult(
-                            function,
-                            type,
-                            start,
-                            clock.instant(),
-                            null,
-                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            session.record(new ActivityResult(
+                    function,
+                    type,
+                    start,
+                    clock.instant(),
+                    null,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             throw e;
         }
     }
 
     /** Opens session {@code name}, ending one of that name first; its id and run. */
     public synchronized Map<String, Object> open(String name, boolean replace) throws Exception {
-        Session existing = sessions.get(name);
+        ChaosSession existing = sessions.get(name);
         if (existing != null) {
             if (!replace) {
-                return describe(existing);
+                return existing.describe(instanceName);
             }
             end(existing, "it was opened again");
         }
-        return describe(open(name));
+        return open(name).describe(instanceName);
     }
 
     /** Ends session {@code name}; empty when there is none. */
     public synchronized Optional<Map<String, Object>> close(String name) {
-        Session session = sessions.get(name);
+        ChaosSession session = sessions.get(name);
         if (session == null) {
             return Optional.empty();
         }
         RunRecord record = end(session, "it was closed");
-        var result = describe(session);
+        var result = session.describe(instanceName);
         result.put("findings", record.findings());
         result.put("resilience_score", record.score().value());
         return Optional.of(result);
     }
 
-    private Session open(String name) throws Exception {
+    private ChaosSession open(String name) throws Exception {
         UUID id = UUID.randomUUID();
-        var experiment = experiment(name);
+        var experiment = ChaosSession.experiment(name, instanceName);
         var definition = new LinkedHashMap<String, Object>();
         definition.put("served_by", instanceName);
         definition.put("session", name);
@@ -201,7 +190,7 @@ public final class ChaosSessions implements AutoCloseable {
             experiments.started(work, run);
             return null;
         });
-        var session = new Session(
+        var session = new ChaosSession(
                 name,
                 run,
                 new RunContext(
@@ -213,47 +202,14 @@ public final class ChaosSessions implements AutoCloseable {
         return session;
     }
 
-    // What chaos_experiments records of a session: the toolkit's file stays with the toolkit.
-    private Experiment experiment(String name) {
-        var probe = new Activity.Probe(
-                "as the caller's experiment file declares",
-                new Provider.Builtin("instances_ready", Map.of()),
-                new Tolerance.Range(1, Integer.MAX_VALUE, null),
-                null);
-        var action = new Activity.Action(
-                "the functions the caller calls", new Provider.Builtin("instances_ready", Map.of()), null, false);
-        return new Experiment(
-                "Chaos functions served by " + instanceName + " (session " + name + ")",
-                "A run driven over HTTP by a runner in another process, such as the Chaos Toolkit; its calls are the actions.",
-                "1.0.0",
-                List.of("chaostoolkit"),
-                TYPE,
-                null,
-                Map.of("served_by", instanceName),
-                Map.of(),
-                new SteadyStateHypothesis("as the caller's experiment file declares", List.of(probe)),
-                List.of(action),
-                List.of(),
-                RollbackStrategy.NEVER);
-    }
-
-    private void record(Session session, ActivityResult result) {
-        synchronized (session.calls()) {
-            session.calls().add(result);
-        }
-    }
-
-    private RunRecord end(Session session, String why) {
+    private RunRecord end(ChaosSession session, String why) {
         sessions.remove(session.name());
         session.context().stopHelpers();
-        List<ActivityResult> calls;
-        synchronized (session.calls()) {
-            calls = List.copyOf(session.calls());
-        }
+        List<ActivityResult> calls = session.callsSoFar();
         var findings = new ArrayList<String>();
         findings.add("served " + calls.size() + " call(s) from a runner in another process; the session ended because "
                 + why + "; the verdict is the runner's (the Chaos Toolkit's journal)");
-        RunRecord record = ChaosRunner.conclude(
+        RunRecord record = RunConclusion.conclude(
                 session.context(),
                 List.of(),
                 List.of(),
@@ -280,20 +236,11 @@ public final class ChaosSessions implements AutoCloseable {
 
     private void endIdle() {
         Instant now = clock.instant();
-        for (Session s : List.copyOf(sessions.values())) {
+        for (ChaosSession s : List.copyOf(sessions.values())) {
             if (Duration.between(s.lastCall()[0], now).compareTo(IDLE) > 0) {
                 end(s, "it had no call for " + IDLE.toMinutes() + " minutes");
             }
         }
-    }
-
-    private Map<String, Object> describe(Session session) {
-        var result = new LinkedHashMap<String, Object>();
-        result.put("session", session.name());
-        result.put("experiment_id", session.run().id().toString());
-        result.put("run", session.context().runId);
-        result.put("served_by", instanceName);
-        return result;
     }
 
     private Database database() {
@@ -312,7 +259,7 @@ public final class ChaosSessions implements AutoCloseable {
     @Override
     public synchronized void close() {
         reaper.shutdownNow();
-        for (Session s : List.copyOf(sessions.values())) {
+        for (ChaosSession s : List.copyOf(sessions.values())) {
             end(s, "the instance stopped");
         }
         if (database != null) {

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ final class Cluster {
     }
 
     /** The instances to act on: those given, or those whose heartbeat is recent. */
-    List<Instance> instances() throws SQLException, IOException, InterruptedException {
+    List<Instance> instances() throws IOException, InterruptedException {
         if (!givenUrls.isEmpty()) {
             var instances = new java.util.ArrayList<Instance>();
             for (String url : givenUrls) {

@@ -40,6 +40,11 @@ final class RunContext {
         this.runId = "run-" + experimentId.toString().substring(0, 8);
     }
 
+    /** The flows (correlation ids) of the leads this run sent; none before {@code start_leads}. */
+    java.util.Set<UUID> flows() {
+        return leads == null ? java.util.Set.of() : leads.flows();
+    }
+
     /** Stops what the runner itself started (the workloads, lock holders); faults end by their rollbacks or windows. */
     void stopHelpers() {
         if (workload != null) {

@@ -4,6 +4,8 @@ import com.bigbox.app.engine.Settings;
 import com.bigbox.autonomic.leads.LeadInquiry;
 import com.bigbox.autonomic.leads.LeadIntake;
 import com.bigbox.core.RecordedEvent;
+import com.bigbox.postgres.EventStoreException;
+import com.bigbox.postgres.approvals.FlowApprovals;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,23 +108,14 @@ public final class LeadCommand implements Callable<Integer> {
 
     // A decision of this lead's flow waiting for a person: who must decide, and where.
     private static Optional<String> pendingApproval(OneShot db, java.util.UUID flow) {
-        try (var c = db.database().pool().getConnection();
-                var s = c.prepareStatement("""
-                select a.approval_id, a.assigned_role, a.recommended_action from human_approvals a
-                  join events e on e.event_id = a.event_id
-                 where e.correlation_id = ? and a.status = 'pending' order by a.created_at limit 1""")) {
-            s.setObject(1, flow);
-            try (var rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(
-                        "The lead now waits for a person's approval (approval " + rs.getString(1) + ", for the "
-                                + rs.getString(2) + " role: " + rs.getString(3)
-                                + "). Decide it in the dashboard's Approvals page or "
-                                + "with POST /api/v1/approvals/" + rs.getString(1) + "/decision.");
-            }
-        } catch (java.sql.SQLException e) {
+        try {
+            return new FlowApprovals(db.database().pool())
+                    .firstPending(flow)
+                    .map(a -> "The lead now waits for a person's approval (approval " + a.approvalId() + ", for the "
+                            + a.assignedRole() + " role: " + a.recommendedAction()
+                            + "). Decide it in the dashboard's Approvals page or "
+                            + "with POST /api/v1/approvals/" + a.approvalId() + "/decision.");
+        } catch (EventStoreException e) {
             throw new IllegalStateException("cannot read the lead's approvals: " + e.getMessage(), e);
         }
     }

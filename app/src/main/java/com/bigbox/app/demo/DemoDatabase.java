@@ -2,13 +2,11 @@ package com.bigbox.app.demo;
 
 import com.bigbox.app.simulation.ScratchDatabases;
 import com.bigbox.postgres.DatabaseUrl;
+import com.bigbox.postgres.scratch.ScratchServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -47,7 +45,7 @@ public final class DemoDatabase implements AutoCloseable {
     /** The database {@code url} itself, refused when it holds events, unless {@code allowExistingEvents}. */
     public static DemoDatabase given(String url, boolean allowExistingEvents) {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
-        long events = events(parsed);
+        long events = ScratchServer.events(parsed);
         if (events > 0 && !allowExistingEvents) {
             throw new RefusedException(parsed.display() + " holds " + events + " events already. The demo's clock runs "
                     + "fast: it would decide that database's pending approvals by silence and add future-dated events. "
@@ -60,18 +58,6 @@ public final class DemoDatabase implements AutoCloseable {
                         + (events > 0 ? " (it held " + events + " events before)" : ""),
                 null,
                 null);
-    }
-
-    private static long events(DatabaseUrl url) {
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
-                var s = c.createStatement();
-                var rs = s.executeQuery("select case when to_regclass('public.events') is null then 0 "
-                        + "else (select count(*) from (select 1 from public.events limit 1000000) e) end")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + url.display() + ": " + e.getMessage(), e);
-        }
     }
 
     public String url() {

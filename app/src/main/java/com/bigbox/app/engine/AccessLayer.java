@@ -104,13 +104,7 @@ final class AccessLayer implements AutoCloseable {
     static AccessLayer start(
             Settings settings, Database database, PgNode node, String instanceName, ApprovalService approvals)
             throws IOException {
-        boolean[] created = {false};
-        JwtSecret secret = JwtSecretFile.loadOrCreate(settings, created);
-        if (created[0]) {
-            log.info(
-                    "Created a JWT secret in {}; print the anon and service_role keys with: bigbox keys",
-                    JwtSecretFile.path(settings));
-        }
+        JwtSecret secret = secret(settings);
         applyTenancy(settings);
         Clock clock = Clock.systemUTC();
         var tokens = new Tokens(
@@ -120,23 +114,8 @@ final class AccessLayer implements AutoCloseable {
         var sessions = new Sessions(refreshTokens, Duration.ofSeconds(2), System::nanoTime);
         var transactions = new CallerRequestTransactions(new CallerTransactions(node.store()), sessions, clock);
         // Failed sign-ins are counted in the database: every instance sees the same lock (issue 10, item 8).
-        var auth = new AuthService(
-                new UserStore(database.pool()),
-                new SignInAttempts(database.pool(), Duration.ofMinutes(15)),
-                refreshTokens,
-                sessions,
-                tokens,
-                clock,
-                new AuthService.Options(
-                        flag(settings, "BIGBOX_AUTH_SIGNUP", false),
-                        Duration.ofDays(settings.integer("BIGBOX_REFRESH_TOKEN_DAYS", 30, 1, 365)),
-                        settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16),
-                        "Big Box"));
-        var limits = new RequestLimits(new RequestLimits.Settings(
-                settings.integer("BIGBOX_RATE_LIMIT_PER_IP", 600, 0, 1_000_000),
-                settings.integer("BIGBOX_RATE_LIMIT_PER_KEY", 1_200, 0, 1_000_000),
-                settings.integer("BIGBOX_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
-                settings.integer("BIGBOX_REALTIME_MAX_MESSAGE_BYTES", 65_536, 1_024, 16 * 1_048_576)));
+        var auth = auth(settings, database, refreshTokens, sessions, tokens, clock);
+        var limits = limits(settings);
         int maxRealtimeMessage = limits.settings().maxRealtimeMessageBytes();
         var catalogs = new CatalogCache(new SchemaReader(database.pool()));
         var json = Json.mapper();
@@ -177,6 +156,47 @@ final class AccessLayer implements AutoCloseable {
                         dashboard(settings, tokens, database).stream())
                 .toList();
         return new AccessLayer(transactions, filters, routes, rowChanges, hub, busRegistration);
+    }
+
+    // The secret the tokens are signed with, created (and said so) on the first start.
+    private static JwtSecret secret(Settings settings) throws IOException {
+        boolean[] created = {false};
+        JwtSecret secret = JwtSecretFile.loadOrCreate(settings, created);
+        if (created[0]) {
+            log.info(
+                    "Created a JWT secret in {}; print the anon and service_role keys with: bigbox keys",
+                    JwtSecretFile.path(settings));
+        }
+        return secret;
+    }
+
+    private static AuthService auth(
+            Settings settings,
+            Database database,
+            RefreshTokenStore refreshTokens,
+            Sessions sessions,
+            Tokens tokens,
+            Clock clock) {
+        return new AuthService(
+                new UserStore(database.pool()),
+                new SignInAttempts(database.pool(), Duration.ofMinutes(15)),
+                refreshTokens,
+                sessions,
+                tokens,
+                clock,
+                new AuthService.Options(
+                        flag(settings, "BIGBOX_AUTH_SIGNUP", false),
+                        Duration.ofDays(settings.integer("BIGBOX_REFRESH_TOKEN_DAYS", 30, 1, 365)),
+                        settings.integer("BIGBOX_BCRYPT_COST", 10, 4, 16),
+                        "Big Box"));
+    }
+
+    private static RequestLimits limits(Settings settings) {
+        return new RequestLimits(new RequestLimits.Settings(
+                settings.integer("BIGBOX_RATE_LIMIT_PER_IP", 600, 0, 1_000_000),
+                settings.integer("BIGBOX_RATE_LIMIT_PER_KEY", 1_200, 0, 1_000_000),
+                settings.integer("BIGBOX_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
+                settings.integer("BIGBOX_REALTIME_MAX_MESSAGE_BYTES", 65_536, 1_024, 16 * 1_048_576)));
     }
 
     private static GraphqlLimits graphqlLimits(Settings settings) {

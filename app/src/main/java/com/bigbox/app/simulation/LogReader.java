@@ -72,55 +72,62 @@ final class LogReader {
                 if (byPerson(e, p, decisions)) {
                     continue;
                 }
-                switch (e.type()) {
-                    case EventTypes.AUTONOMIC_DECISION_EXECUTED -> {
-                        observations.add(gated(e, p, Observation.Route.EXECUTED, decisions));
-                        tookEffect(e, p, Observation.Unattended.ALONE, decisions)
-                                .ifPresent(observations::add);
-                    }
-                    case EventTypes.APPROVED_BY_SILENCE ->
-                        tookEffect(e, p, Observation.Unattended.SILENCE, decisions)
-                                .ifPresent(observations::add);
-                    case EventTypes.HUMAN_APPROVAL_REQUESTED ->
-                        observations.add(gated(e, p, Observation.Route.HUMAN, decisions));
-                    case EventTypes.CEO_INTERRUPT_REQUIRED ->
-                        observations.add(gated(e, p, Observation.Route.CEO, decisions));
-                    case EventTypes.HUMAN_APPROVAL_GRANTED,
-                            EventTypes.HUMAN_APPROVAL_REJECTED,
-                            EventTypes.HUMAN_OVERRIDE ->
-                        observations.add(new Observation.HumanDecision(e.timestamp(), e.type()));
-                    case EventTypes.AUTONOMIC_DECISION_OVERRIDDEN ->
-                        observations.add(new Observation.Override(
-                                e.timestamp(), p.path("agent_id").asText()));
-                    case EventTypes.SOP_EXECUTION_COMPLETED -> {
-                        var done = EventCodec.decode(e, SopEvent.ExecutionCompleted.class);
-                        observations.add(new Observation.SopCompleted(
-                                e.timestamp(), done.sopId(), done.cycleTimeHours(), done.estimatedCost()));
-                    }
-                    case EventTypes.TASK_CREATED -> {
-                        if (e.emittedBy().startsWith("person:")) {
-                            observations.add(new Observation.ManualTask(
-                                    e.timestamp(), p.path("reason").asText("")));
-                        }
-                    }
-                    case EventTypes.AGENT_THRESHOLD_CHANGED,
-                            EventTypes.AGENT_AUTONOMY_CHANGED,
-                            EventTypes.AGENT_FINANCIAL_LIMIT_CHANGED -> {
-                        var change = (AgentEvent) EventCodec.decode(e).orElseThrow();
-                        String agent = change.agentId();
-                        AgentSettings before = settings.computeIfAbsent(
-                                agent,
-                                a -> agents.find(a)
-                                        .map(AgentDefinition::defaults)
-                                        .orElse(AgentSettings.defaults(0.75)));
-                        AgentSettings after = before.evolve(change);
-                        settings.put(agent, after);
-                        observations.add(new Observation.AgentChanged(e.timestamp(), agent, state(after)));
-                    }
-                    default -> {}
-                }
+                observe(e, p, decisions, settings, observations);
             }
         }
+    }
+
+    // What one event other than a decision or a person's own act says: its observation(s), if it is counted.
+    private void observe(
+            RecordedEvent e,
+            JsonNode p,
+            Map<UUID, RecordedEvent> decisions,
+            Map<String, AgentSettings> settings,
+            List<Observation> observations) {
+        switch (e.type()) {
+            case EventTypes.AUTONOMIC_DECISION_EXECUTED -> {
+                observations.add(gated(e, p, Observation.Route.EXECUTED, decisions));
+                tookEffect(e, p, Observation.Unattended.ALONE, decisions).ifPresent(observations::add);
+            }
+            case EventTypes.APPROVED_BY_SILENCE ->
+                tookEffect(e, p, Observation.Unattended.SILENCE, decisions).ifPresent(observations::add);
+            case EventTypes.HUMAN_APPROVAL_REQUESTED ->
+                observations.add(gated(e, p, Observation.Route.HUMAN, decisions));
+            case EventTypes.CEO_INTERRUPT_REQUIRED -> observations.add(gated(e, p, Observation.Route.CEO, decisions));
+            case EventTypes.HUMAN_APPROVAL_GRANTED, EventTypes.HUMAN_APPROVAL_REJECTED, EventTypes.HUMAN_OVERRIDE ->
+                observations.add(new Observation.HumanDecision(e.timestamp(), e.type()));
+            case EventTypes.AUTONOMIC_DECISION_OVERRIDDEN ->
+                observations.add(new Observation.Override(
+                        e.timestamp(), p.path("agent_id").asText()));
+            case EventTypes.SOP_EXECUTION_COMPLETED -> {
+                var done = EventCodec.decode(e, SopEvent.ExecutionCompleted.class);
+                observations.add(new Observation.SopCompleted(
+                        e.timestamp(), done.sopId(), done.cycleTimeHours(), done.estimatedCost()));
+            }
+            case EventTypes.TASK_CREATED -> {
+                if (e.emittedBy().startsWith("person:")) {
+                    observations.add(new Observation.ManualTask(
+                            e.timestamp(), p.path("reason").asText("")));
+                }
+            }
+            case EventTypes.AGENT_THRESHOLD_CHANGED,
+                    EventTypes.AGENT_AUTONOMY_CHANGED,
+                    EventTypes.AGENT_FINANCIAL_LIMIT_CHANGED -> {
+                observations.add(agentChanged(e, settings));
+            }
+            default -> {}
+        }
+    }
+
+    // An agent's settings after a change, folded from its defaults through every change so far.
+    private Observation.AgentChanged agentChanged(RecordedEvent e, Map<String, AgentSettings> settings) {
+        var change = (AgentEvent) EventCodec.decode(e).orElseThrow();
+        String agent = change.agentId();
+        AgentSettings before = settings.computeIfAbsent(
+                agent, a -> agents.find(a).map(AgentDefinition::defaults).orElse(AgentSettings.defaults(0.75)));
+        AgentSettings after = before.evolve(change);
+        settings.put(agent, after);
+        return new Observation.AgentChanged(e.timestamp(), agent, state(after));
     }
 
     private static Observation.Gated gated(

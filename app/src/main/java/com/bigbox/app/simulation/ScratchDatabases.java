@@ -2,14 +2,11 @@ package com.bigbox.app.simulation;
 
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.EmbeddedDatabase;
+import com.bigbox.postgres.scratch.ScratchServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.regex.Pattern;
 
 /**
  * A server to put each run's database on: the one {@code DATABASE_URL} (or {@code --database-url}) names, or an
@@ -17,8 +14,6 @@ import java.util.regex.Pattern;
  * so a simulation never touches the data of a real deployment.
  */
 public final class ScratchDatabases implements AutoCloseable {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,60}");
-
     private final String serverUrl;
     private final EmbeddedDatabase embedded;
 
@@ -41,12 +36,12 @@ public final class ScratchDatabases implements AutoCloseable {
 
     /** Creates database {@code name} and returns its URL in the form the server's URL was given. */
     public String create(String name) {
-        execute("create database " + checked(name));
+        ScratchServer.create(DatabaseUrl.parse(serverUrl), name);
         return urlOf(name);
     }
 
     public void drop(String name) {
-        execute("drop database if exists " + checked(name) + " with (force)");
+        ScratchServer.drop(DatabaseUrl.parse(serverUrl), name);
     }
 
     public String urlOf(String name) {
@@ -58,30 +53,13 @@ public final class ScratchDatabases implements AutoCloseable {
                     uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
                     uri.getHost(),
                     uri.getPort(),
-                    "/" + checked(name),
+                    "/" + ScratchServer.checkedName(name),
                     uri.getQuery(),
                     null);
             return (jdbc ? "jdbc:" : "") + named;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("database URL is not a valid URI: " + e.getReason(), e);
         }
-    }
-
-    private void execute(String sql) {
-        DatabaseUrl url = DatabaseUrl.parse(serverUrl);
-        try (Connection admin = DriverManager.getConnection(url.jdbcUrl(), url.properties());
-                var s = admin.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("'" + sql + "' failed on " + url.display() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String checked(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a scratch database name takes a-z, 0-9 and _, was '" + name + "'");
-        }
-        return name;
     }
 
     @Override

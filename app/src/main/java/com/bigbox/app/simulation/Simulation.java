@@ -51,29 +51,7 @@ public final class Simulation {
             Options options, String databaseUrl, Path home, List<SopFile> sops, Progress progress) throws IOException {
         long started = System.nanoTime();
         var clock = new SimulationClock(START);
-        var values = new HashMap<String, String>(Map.of(
-                "DATABASE_URL",
-                databaseUrl,
-                "BIGBOX_HOME",
-                home.toString(),
-                "BIGBOX_LOOPS",
-                options.loops() ? "on" : "off",
-                "BIGBOX_POLL_INTERVAL_MS",
-                "1000",
-                "BIGBOX_POOL_SIZE",
-                "8",
-                // Due jobs run when the driver says so (after each step), never on the runner's own timer mid-step.
-                "BIGBOX_JOB_POLL_MS",
-                "86400000",
-                // The doctrine's phases count weeks from go-live: the agency's first day.
-                "BIGBOX_GO_LIVE",
-                START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
-                // The published figures were measured with wall-clock approval deadlines.
-                "BIGBOX_BUSINESS_DEADLINES",
-                "off"));
-        if (options.doctrine() != null) {
-            values.put("BIGBOX_DOCTRINE", options.doctrine().toAbsolutePath().toString());
-        }
+        Map<String, String> values = engineSettings(options, databaseUrl, home);
         try (Engine engine =
                 Engine.start(Settings.of(values, home), new Engine.Options("127.0.0.1", 0, "simulation"), clock)) {
             var store = engine.node().store();
@@ -108,5 +86,33 @@ public final class Simulation {
                     people.overridden(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    // The engine as the simulation runs it: its own database and home, loops as asked, jobs run by the driver.
+    private static Map<String, String> engineSettings(Options options, String databaseUrl, Path home) {
+        var values = new HashMap<String, String>(Map.of(
+                "DATABASE_URL",
+                databaseUrl,
+                "BIGBOX_HOME",
+                home.toString(),
+                "BIGBOX_LOOPS",
+                options.loops() ? "on" : "off",
+                "BIGBOX_POLL_INTERVAL_MS",
+                "1000",
+                "BIGBOX_POOL_SIZE",
+                "8",
+                // Due jobs run when the driver says so (after each step), never on the runner's own timer mid-step.
+                "BIGBOX_JOB_POLL_MS",
+                "86400000",
+                // The doctrine's phases count weeks from go-live: the agency's first day.
+                "BIGBOX_GO_LIVE",
+                START.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                // The published figures were measured with wall-clock approval deadlines.
+                "BIGBOX_BUSINESS_DEADLINES",
+                "off"));
+        if (options.doctrine() != null) {
+            values.put("BIGBOX_DOCTRINE", options.doctrine().toAbsolutePath().toString());
+        }
+        return values;
     }
 }

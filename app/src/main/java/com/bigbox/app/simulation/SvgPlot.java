@@ -21,6 +21,32 @@ public final class SvgPlot {
     private SvgPlot() {}
 
     public static String render(List<SimulationRun> runs) {
+        List<Panel> panels = panels(runs);
+        int width = 2 * (PANEL_W + MARGIN) + MARGIN;
+        int height = 2 * (PANEL_H + MARGIN + 20) + 60 + 20 * runs.size();
+        var svg = new StringBuilder();
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n",
+                width,
+                height,
+                width,
+                height));
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
+        svg.append("<title>Big Box simulation: weekly figures</title>\n");
+        for (int p = 0; p < panels.size(); p++) {
+            int x0 = MARGIN + (p % 2) * (PANEL_W + MARGIN);
+            int y0 = 40 + (p / 2) * (PANEL_H + MARGIN + 20);
+            panel(svg, panels.get(p), runs, x0, y0);
+        }
+        legend(svg, runs);
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    // The four panels, each scaled to the largest value any run reached (at least its target's scale).
+    private static List<Panel> panels(List<SimulationRun> runs) {
         double approvalsMax = Math.max(
                 1,
                 runs.stream()
@@ -42,7 +68,7 @@ public final class SvgPlot {
                         .mapToDouble(w -> 100 * w.wrongRate())
                         .max()
                         .orElse(5));
-        var panels = List.of(
+        return List.of(
                 new Panel(
                         "Automation rate (%)",
                         w -> 100 * w.automationRate(), 100, 100 * SimulationRun.AUTOMATION_TARGET),
@@ -52,24 +78,10 @@ public final class SvgPlot {
                 new Panel("Approvals per day", WeekFigures::approvalsPerDay, Math.ceil(approvalsMax * 1.1), null),
                 new Panel("CEO interrupts per week", w -> w.ceoInterrupts(), ceoMax, (double)
                         SimulationRun.CEO_WEEKLY_LIMIT));
-        int width = 2 * (PANEL_W + MARGIN) + MARGIN;
-        int height = 2 * (PANEL_H + MARGIN + 20) + 60 + 20 * runs.size();
-        var svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "font-family=\"sans-serif\" font-size=\"12\">%n",
-                width,
-                height,
-                width,
-                height));
-        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
-        svg.append("<title>Big Box simulation: weekly figures</title>\n");
-        for (int p = 0; p < panels.size(); p++) {
-            int x0 = MARGIN + (p % 2) * (PANEL_W + MARGIN);
-            int y0 = 40 + (p / 2) * (PANEL_H + MARGIN + 20);
-            panel(svg, panels.get(p), runs, x0, y0);
-        }
+    }
+
+    // A line of each run's colour with its seed and whether the loops ran.
+    private static void legend(StringBuilder svg, List<SimulationRun> runs) {
         int legendY = 2 * (PANEL_H + MARGIN + 20) + 50;
         for (int r = 0; r < runs.size(); r++) {
             var o = runs.get(r).options();
@@ -87,8 +99,6 @@ public final class SvgPlot {
                     o.seed(),
                     o.loops() ? "on" : "off"));
         }
-        svg.append("</svg>\n");
-        return svg.toString();
     }
 
     private static void panel(StringBuilder svg, Panel panel, List<SimulationRun> runs, int x0, int y0) {

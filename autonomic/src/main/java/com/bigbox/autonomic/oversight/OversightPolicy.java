@@ -25,12 +25,8 @@ public final class OversightPolicy {
     public Verdict evaluate(DecisionFacts d, AgentSettings settings, List<SopPolicy> sops) {
         Bounds bounds = Bounds.of(d, settings, sops);
         double threshold = bounds.threshold();
-        BigDecimal limit = bounds.limit();
-        List<String> forbidden = bounds.forbidden();
         ActionClass actionClass = ActionClasses.of(d.actionClass());
         int approvers = Math.max(bounds.approvers(), actionClass.requiredApprovals());
-        BigDecimal ceoLimit = limit.multiply(BigDecimal.TEN);
-        String who = d.agentId();
 
         if (d.confidence() < threshold) {
             boolean silence = actionClass.silenceApproves()
@@ -43,12 +39,20 @@ public final class OversightPolicy {
                     "medium",
                     silence,
                     approvers,
-                    fmt("confidence %.2f is below %s's threshold %.2f", d.confidence(), who, threshold));
+                    fmt("confidence %.2f is below %s's threshold %.2f", d.confidence(), d.agentId(), threshold));
         }
-        String ceo = ceoReason(d, ceoLimit);
+        String ceo = ceoReason(d, bounds.limit().multiply(BigDecimal.TEN));
         if (ceo != null) {
             return new Verdict.InterruptCeo("ceo_interrupt", approvers, List.of(ceo));
         }
+        Verdict person = personDecides(d, settings, bounds, actionClass, approvers);
+        return person != null ? person : execute(d, settings, threshold, bounds.limit());
+    }
+
+    // Confident enough, and no reason to interrupt the CEO: what still needs a person, in order; null when nothing.
+    private static @Nullable Verdict personDecides(
+            DecisionFacts d, AgentSettings settings, Bounds bounds, ActionClass actionClass, int approvers) {
+        BigDecimal limit = bounds.limit();
         if (d.requiresHuman()) {
             return human("requires_human", actionClass, "high", false, approvers, "the decision asks for a person");
         }
@@ -73,14 +77,15 @@ public final class OversightPolicy {
                     approvers,
                     "action class " + actionClass.name() + " is protected: a person always decides");
         }
-        if (!forbidden.isEmpty()) {
+        if (!bounds.forbidden().isEmpty()) {
             return human(
                     "policy_violation",
                     actionClass,
                     "high",
                     false,
                     approvers,
-                    "action " + d.action() + " is forbidden to automation by SOP " + String.join(", ", forbidden));
+                    "action " + d.action() + " is forbidden to automation by SOP "
+                            + String.join(", ", bounds.forbidden()));
         }
         if (settings.autonomy() == AutonomyLevel.SUPERVISED) {
             return human(
@@ -89,9 +94,9 @@ public final class OversightPolicy {
                     "low",
                     actionClass.silenceApproves(),
                     approvers,
-                    who + " is supervised: a person sees every decision");
+                    d.agentId() + " is supervised: a person sees every decision");
         }
-        return execute(d, settings, threshold, limit);
+        return null;
     }
 
     private static Verdict execute(DecisionFacts d, AgentSettings settings, double threshold, BigDecimal limit) {

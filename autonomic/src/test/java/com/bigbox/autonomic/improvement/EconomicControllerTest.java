@@ -7,8 +7,8 @@ import com.bigbox.autonomic.events.ImprovementEvent.MarginErosionDetected;
 import com.bigbox.autonomic.events.ImprovementEvent.SopOptimizationRecommended;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.SopRun;
-import com.bigbox.autonomic.improvement.loops.EconomicController;
-import com.bigbox.autonomic.improvement.loops.EconomicController.SopAccount;
+import com.bigbox.autonomic.improvement.loops.EconomicPlan;
+import com.bigbox.autonomic.improvement.loops.EconomicPlan.SopAccount;
 import com.bigbox.autonomic.sop.SopDocument;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,14 +37,14 @@ class EconomicControllerTest {
     }
 
     static List<ImprovementEvent> plan(List<SopRun> runs, int perWeek) {
-        return EconomicController.plan(new SopAccount("lead-intake-qualification", TARGETS, runs, perWeek), BOUNDS);
+        return EconomicPlan.plan(new SopAccount("lead-intake-qualification", TARGETS, runs, perWeek), BOUNDS);
     }
 
     @Test
     void nothingIsJudgedBeforeTenExecutions() {
         assertThat(plan(runs(9, 10, 0.2, "50"), 9)).isEmpty();
-        assertThat(EconomicController.batch(19, 10)).isEqualTo(1);
-        assertThat(EconomicController.batch(20, 10)).isEqualTo(2);
+        assertThat(EconomicPlan.batch(19, 10)).isEqualTo(1);
+        assertThat(EconomicPlan.batch(20, 10)).isEqualTo(2);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.StepRecord;
-import com.bigbox.autonomic.improvement.loops.SopEvolution;
+import com.bigbox.autonomic.improvement.loops.SopEvolutionPlan;
 import com.bigbox.autonomic.sop.SopVersion;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -48,16 +48,16 @@ class SopEvolutionTest {
     @Test
     void approvalFollowsTheImpactTiers() {
         var b = DOCTRINE.loops().sopEvolution();
-        assertThat(SopEvolution.mechanism(new BigDecimal("10000.01"), b)).isEqualTo("explicit_human");
-        assertThat(SopEvolution.mechanism(new BigDecimal("10000"), b)).isEqualTo("silent_timeout");
-        assertThat(SopEvolution.mechanism(new BigDecimal("1000.01"), b)).isEqualTo("silent_timeout");
-        assertThat(SopEvolution.mechanism(new BigDecimal("1000"), b)).isEqualTo("auto_approve");
+        assertThat(SopEvolutionPlan.mechanism(new BigDecimal("10000.01"), b)).isEqualTo("explicit_human");
+        assertThat(SopEvolutionPlan.mechanism(new BigDecimal("10000"), b)).isEqualTo("silent_timeout");
+        assertThat(SopEvolutionPlan.mechanism(new BigDecimal("1000.01"), b)).isEqualTo("silent_timeout");
+        assertThat(SopEvolutionPlan.mechanism(new BigDecimal("1000"), b)).isEqualTo("auto_approve");
     }
 
     @Test
     void aStepPeopleAlwaysApproveBecomesAutomaticInTheNextMinorVersion() {
-        var plan =
-                SopEvolution.plan(ACTIVE, List.of(record(60, 58, 15)), DOCTRINE).orElseThrow();
+        var plan = SopEvolutionPlan.plan(ACTIVE, List.of(record(60, 58, 15)), DOCTRINE)
+                .orElseThrow();
         assertThat(plan.document().path("steps").get(0).path("automation_level").asText())
                 .isEqualTo("full");
         assertThat(plan.document()
@@ -80,14 +80,14 @@ class SopEvolutionTest {
 
     @Test
     void tooFewOrTooOftenCorrectedStepsAreLeftAlone() {
-        assertThat(SopEvolution.plan(ACTIVE, List.of(record(9, 9, 15)), DOCTRINE))
+        assertThat(SopEvolutionPlan.plan(ACTIVE, List.of(record(9, 9, 15)), DOCTRINE))
                 .isEmpty();
-        assertThat(SopEvolution.plan(ACTIVE, List.of(record(60, 56, 15)), DOCTRINE))
+        assertThat(SopEvolutionPlan.plan(ACTIVE, List.of(record(60, 56, 15)), DOCTRINE))
                 .as("93% < 95%")
                 .isEmpty();
         var otherVersion =
                 new StepRecord("lead-intake-qualification", 2, "qualify_lead", "assisted", 70, 60, 60, 15, List.of());
-        assertThat(SopEvolution.plan(ACTIVE, List.of(otherVersion), DOCTRINE))
+        assertThat(SopEvolutionPlan.plan(ACTIVE, List.of(otherVersion), DOCTRINE))
                 .as("evidence of an older version")
                 .isEmpty();
     }
@@ -108,7 +108,7 @@ class SopEvolutionTest {
                 3,
                 "silent_timeout",
                 "p");
-        var plan = SopEvolution.plan(v4, List.of(full), DOCTRINE).orElseThrow();
+        var plan = SopEvolutionPlan.plan(v4, List.of(full), DOCTRINE).orElseThrow();
         assertThat(plan.changes())
                 .extracting(c -> c.path())
                 .containsExactly("automation_policy.confidence_threshold", "metadata.version");
@@ -124,15 +124,15 @@ class SopEvolutionTest {
                 3,
                 "silent_timeout",
                 "p");
-        assertThat(SopEvolution.plan(v5, List.of(full), DOCTRINE))
+        assertThat(SopEvolutionPlan.plan(v5, List.of(full), DOCTRINE))
                 .as("nothing left to give")
                 .isEmpty();
     }
 
     @Test
     void versionsBumpTheirMinor() {
-        assertThat(SopEvolution.minorBump("1.2.3")).isEqualTo("1.3.0");
-        assertThat(SopEvolution.minorBump("2")).isEqualTo("2.1.0");
-        assertThat(SopEvolution.minorBump("draft")).isEqualTo("draft.1");
+        assertThat(SopEvolutionPlan.minorBump("1.2.3")).isEqualTo("1.3.0");
+        assertThat(SopEvolutionPlan.minorBump("2")).isEqualTo("2.1.0");
+        assertThat(SopEvolutionPlan.minorBump("draft")).isEqualTo("draft.1");
     }
 }

@@ -111,67 +111,75 @@ public final class AgentProbes {
      * the lowest threshold, and how many decisions a lower_confidence fault lowered (and of those below the
      * lowest threshold, how many did not go to a person: none may).
      */
-    public Map<String, Object> leadFlows(Collection<UUID> correlations, UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(LEAD_FLOWS)) {
-            s.setArray(1, c.createArrayOf("uuid", correlations.toArray()));
-            s.setObject(2, experimentId);
-            s.setDouble(3, LOWEST_THRESHOLD);
-            s.setDouble(4, LOWEST_THRESHOLD);
-            return withAnomalies(
-                    one(s),
-                    "unaccounted",
-                    "duplicated",
-                    "ungoverned",
-                    "governed_twice",
-                    "low_confidence_executed",
-                    "lowered_not_sent_to_people");
-        }
+    public Map<String, Object> leadFlows(Collection<UUID> correlations, UUID experimentId) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(LEAD_FLOWS)) {
+                s.setArray(1, c.createArrayOf("uuid", correlations.toArray()));
+                s.setObject(2, experimentId);
+                s.setDouble(3, LOWEST_THRESHOLD);
+                s.setDouble(4, LOWEST_THRESHOLD);
+                return withAnomalies(
+                        one(s),
+                        "unaccounted",
+                        "duplicated",
+                        "ungoverned",
+                        "governed_twice",
+                        "low_confidence_executed",
+                        "lowered_not_sent_to_people");
+            }
+        });
     }
 
     /** Faults of this run that touched a protected event type (never allowed), and the run's protected events. */
-    public Map<String, Object> protectedUntouched(UUID experimentId, Collection<UUID> runEvents) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(PROTECTED)) {
-            Array types = c.createArrayOf("text", ProtectedEventTypes.TYPES.toArray());
-            s.setObject(1, experimentId);
-            s.setArray(2, types);
-            s.setArray(3, c.createArrayOf("uuid", runEvents.toArray()));
-            s.setArray(4, types);
-            s.setObject(5, experimentId);
-            return one(s);
-        }
+    public Map<String, Object> protectedUntouched(UUID experimentId, Collection<UUID> runEvents) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(PROTECTED)) {
+                Array types = c.createArrayOf("text", ProtectedEventTypes.TYPES.toArray());
+                s.setObject(1, experimentId);
+                s.setArray(2, types);
+                s.setArray(3, c.createArrayOf("uuid", runEvents.toArray()));
+                s.setArray(4, types);
+                s.setObject(5, experimentId);
+                return one(s);
+            }
+        });
     }
 
     /** The approvals of the run's flows that were first given to {@code role}, and how each ended. */
     public Map<String, Object> absentRoleApprovals(
-            UUID experimentId, String role, Collection<UUID> correlations, Duration grace) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(ABSENT_ROLE)) {
-            s.setObject(1, experimentId);
-            s.setString(2, role);
-            s.setArray(3, c.createArrayOf("uuid", correlations.toArray()));
-            s.setString(4, role);
-            s.setString(5, grace.toMillis() + " milliseconds");
-            s.setString(6, grace.toMillis() + " milliseconds");
-            return withAnomalies(one(s), "lost", "answered_while_absent");
-        }
+            UUID experimentId, String role, Collection<UUID> correlations, Duration grace) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(ABSENT_ROLE)) {
+                s.setObject(1, experimentId);
+                s.setString(2, role);
+                s.setArray(3, c.createArrayOf("uuid", correlations.toArray()));
+                s.setString(4, role);
+                s.setString(5, grace.toMillis() + " milliseconds");
+                s.setString(6, grace.toMillis() + " milliseconds");
+                return withAnomalies(one(s), "lost", "answered_while_absent");
+            }
+        });
     }
 
     /** Pending approvals of the run's flows that {@code role} holds now. */
-    public List<UUID> pendingFor(String role, Collection<UUID> correlations) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(PENDING_FOR_ROLE)) {
-            s.setString(1, role);
-            s.setArray(2, c.createArrayOf("uuid", correlations.toArray()));
-            var ids = new java.util.ArrayList<UUID>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
+    public List<UUID> pendingFor(String role, Collection<UUID> correlations) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(PENDING_FOR_ROLE)) {
+                s.setString(1, role);
+                s.setArray(2, c.createArrayOf("uuid", correlations.toArray()));
+                var ids = new java.util.ArrayList<UUID>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
                 }
+                return ids;
             }
-            return ids;
-        }
+        });
     }
 
     // What must be zero for the hypothesis to hold, summed as "anomalies" (the shape of the total check).

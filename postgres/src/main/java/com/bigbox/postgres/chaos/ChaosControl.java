@@ -65,86 +65,101 @@ public final class ChaosControl {
         this.pool = pool;
     }
 
-    public void inject(Fault fault) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(INJECT)) {
-            s.setObject(1, fault.id());
-            s.setObject(2, fault.experimentId());
-            s.setString(3, fault.kind().label());
-            s.setString(4, fault.intensity().label());
-            s.setString(5, fault.subscription());
-            s.setArray(6, c.createArrayOf("text", fault.eventTypes().toArray()));
-            s.setString(7, fault.role());
-            s.setObject(
-                    8,
-                    fault.kind() == FaultKind.DELAY_EVENT ? (int) fault.delay().toMillis() : null);
-            s.setBigDecimal(
-                    9, fault.kind() == FaultKind.LOWER_CONFIDENCE ? BigDecimal.valueOf(fault.confidenceDrop()) : null);
-            s.setTimestamp(10, Timestamp.from(fault.startsAt()));
-            s.setTimestamp(11, Timestamp.from(fault.endsAt()));
-            s.executeUpdate();
-        }
+    public void inject(Fault fault) {
+        ChaosSql.execute(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(INJECT)) {
+                s.setObject(1, fault.id());
+                s.setObject(2, fault.experimentId());
+                s.setString(3, fault.kind().label());
+                s.setString(4, fault.intensity().label());
+                s.setString(5, fault.subscription());
+                s.setArray(6, c.createArrayOf("text", fault.eventTypes().toArray()));
+                s.setString(7, fault.role());
+                s.setObject(
+                        8,
+                        fault.kind() == FaultKind.DELAY_EVENT
+                                ? (int) fault.delay().toMillis()
+                                : null);
+                s.setBigDecimal(
+                        9,
+                        fault.kind() == FaultKind.LOWER_CONFIDENCE ? BigDecimal.valueOf(fault.confidenceDrop()) : null);
+                s.setTimestamp(10, Timestamp.from(fault.startsAt()));
+                s.setTimestamp(11, Timestamp.from(fault.endsAt()));
+                s.executeUpdate();
+            }
+        });
     }
 
     /** Ends every fault of {@code experimentId} still in force; returns how many. */
-    public int endFaults(UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(END_FAULTS)) {
-            s.setObject(1, experimentId);
-            return s.executeUpdate();
-        }
+    public int endFaults(UUID experimentId) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(END_FAULTS)) {
+                s.setObject(1, experimentId);
+                return s.executeUpdate();
+            }
+        });
     }
 
     /** Ends every fault in force, whichever experiment declared it; returns how many. */
-    public int endAllFaults() throws SQLException {
-        try (Connection c = pool.getConnection();
-                var s = c.createStatement()) {
-            return s.executeUpdate(
-                    "update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') "
-                            + "where ends_at > now()");
-        }
+    public int endAllFaults() {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    var s = c.createStatement()) {
+                return s.executeUpdate(
+                        "update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') "
+                                + "where ends_at > now()");
+            }
+        });
     }
 
     /** When the last fault of {@code experimentId} ends (or ended); empty when it declared none. */
-    public java.util.Optional<java.time.Instant> faultsEndAt(UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(FAULTS_END)) {
-            s.setObject(1, experimentId);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                java.sql.Timestamp end = rs.getTimestamp(1);
-                return end == null ? java.util.Optional.empty() : java.util.Optional.of(end.toInstant());
+    public java.util.Optional<java.time.Instant> faultsEndAt(UUID experimentId) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(FAULTS_END)) {
+                s.setObject(1, experimentId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    java.sql.Timestamp end = rs.getTimestamp(1);
+                    return end == null ? java.util.Optional.empty() : java.util.Optional.of(end.toInstant());
+                }
             }
-        }
+        });
     }
 
     /** Events the experiment's faults touched (once per handler and event). */
-    public long faultHits(UUID experimentId) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(HITS)) {
-            s.setObject(1, experimentId);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    public long faultHits(UUID experimentId) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(HITS)) {
+                s.setObject(1, experimentId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        }
+        });
     }
 
     /** Ends every session of the engine on this database (pools, LISTEN, leases); returns how many. */
-    public int terminateEngineSessions() throws SQLException {
-        try (Connection c = pool.getConnection();
-                var s = c.createStatement();
-                var rs = s.executeQuery(TERMINATE)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    public int terminateEngineSessions() {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    var s = c.createStatement();
+                    var rs = s.executeQuery(TERMINATE)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     /**
      * Holds a lock on {@code table} that blocks its writers (readers go on) for {@code window}, on a
      * session of its own; returns once the lock is held. The lock ends with the window or the session.
      */
-    public Thread lockTable(String table, Duration window) throws SQLException, InterruptedException {
+    public Thread lockTable(String table, Duration window) throws InterruptedException {
         String lock = LOCKS.get(table);
         if (lock == null) {
             throw new IllegalArgumentException("table must be one of " + LOCKS.keySet() + ", was '" + table + "'");
@@ -171,50 +186,56 @@ public final class ChaosControl {
         });
         held.await();
         if (failure.get() != null) {
-            throw failure.get();
+            throw ChaosSql.failed(failure.get());
         }
         return holder;
     }
 
     /** Delays every statement that writes events by {@code delay} for {@code window}. */
-    public void slowWrites(UUID experimentId, Duration delay, Duration window) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement(SLOW_WRITES)) {
-                    s.setObject(1, experimentId);
-                    s.setInt(2, (int) delay.toMillis());
-                    s.setString(3, window.toMillis() + " milliseconds");
-                    s.executeUpdate();
+    public void slowWrites(UUID experimentId, Duration delay, Duration window) {
+        ChaosSql.execute(() -> {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    try (PreparedStatement s = c.prepareStatement(SLOW_WRITES)) {
+                        s.setObject(1, experimentId);
+                        s.setInt(2, (int) delay.toMillis());
+                        s.setString(3, window.toMillis() + " milliseconds");
+                        s.executeUpdate();
+                    }
+                    try (var s = c.createStatement()) {
+                        s.execute(INSTALL_SLOW_WRITES);
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
                 }
-                try (var s = c.createStatement()) {
-                    s.execute(INSTALL_SLOW_WRITES);
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+        });
     }
 
     /** Ends slow writes now and removes their trigger. */
-    public void removeSlowWrites() throws SQLException {
-        try (Connection c = pool.getConnection();
-                var s = c.createStatement()) {
-            s.execute(REMOVE_SLOW_WRITES);
-        }
+    public void removeSlowWrites() {
+        ChaosSql.execute(() -> {
+            try (Connection c = pool.getConnection();
+                    var s = c.createStatement()) {
+                s.execute(REMOVE_SLOW_WRITES);
+            }
+        });
     }
 
     /** Whether the slow-writes trigger is installed (a leftover of an interrupted experiment, perhaps). */
-    public boolean slowWritesInstalled() throws SQLException {
-        try (Connection c = pool.getConnection();
-                var s = c.createStatement();
-                var rs = s.executeQuery("select count(*) from pg_trigger where tgname = 'chaos_slow_writes'")) {
-            rs.next();
-            return rs.getInt(1) > 0;
-        }
+    public boolean slowWritesInstalled() {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    var s = c.createStatement();
+                    var rs = s.executeQuery("select count(*) from pg_trigger where tgname = 'chaos_slow_writes'")) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        });
     }
 }

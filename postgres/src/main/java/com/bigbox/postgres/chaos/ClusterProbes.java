@@ -2,7 +2,6 @@ package com.bigbox.postgres.chaos;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,29 +31,33 @@ public final class ClusterProbes {
     }
 
     /** Committed events after each live subscription's checkpoint. */
-    public Map<String, Long> subscriptionLag() throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(LAG)) {
-            s.setString(1, EngineInstances.ALIVE_WITHIN.toMillis() + " milliseconds");
-            var lag = new LinkedHashMap<String, Long>();
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    lag.put(rs.getString(1), rs.getLong(2));
+    public Map<String, Long> subscriptionLag() {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(LAG)) {
+                s.setString(1, EngineInstances.ALIVE_WITHIN.toMillis() + " milliseconds");
+                var lag = new LinkedHashMap<String, Long>();
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        lag.put(rs.getString(1), rs.getLong(2));
+                    }
                 }
+                return lag;
             }
-            return lag;
-        }
+        });
     }
 
     /** Pending approvals whose timeout passed more than {@code grace} ago: expiry should have resolved them. */
-    public long approvalsOverdue(Duration grace) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(OVERDUE)) {
-            s.setString(1, grace.toMillis() + " milliseconds");
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    public long approvalsOverdue(Duration grace) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(OVERDUE)) {
+                s.setString(1, grace.toMillis() + " milliseconds");
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        }
+        });
     }
 }

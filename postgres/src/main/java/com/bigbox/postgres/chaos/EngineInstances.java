@@ -72,24 +72,26 @@ public final class EngineInstances implements AutoCloseable {
         return instances;
     }
 
-    public List<Instance> live() throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(LIVE)) {
-            s.setString(1, ALIVE_WITHIN.toMillis() + " milliseconds");
-            var instances = new ArrayList<Instance>();
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    instances.add(new Instance(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant(),
-                            rs.getBoolean(5),
-                            rs.getBoolean(6)));
+    public List<Instance> live() {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(LIVE)) {
+                s.setString(1, ALIVE_WITHIN.toMillis() + " milliseconds");
+                var instances = new ArrayList<Instance>();
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        instances.add(new Instance(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getTimestamp(3).toInstant(),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getBoolean(5),
+                                rs.getBoolean(6)));
+                    }
                 }
+                return instances;
             }
-            return instances;
-        }
+        });
     }
 
     private void run() {

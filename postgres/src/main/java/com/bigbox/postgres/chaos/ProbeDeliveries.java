@@ -4,7 +4,6 @@ import com.bigbox.autonomic.chaos.ProbeWorkload;
 import com.bigbox.core.SubscriptionHandler;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -47,34 +46,38 @@ public final class ProbeDeliveries {
     }
 
     /** How often the subscription handled each of the run's events. */
-    public Map<UUID, Long> delivered(String runId) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(DELIVERED)) {
-            s.setString(1, runId);
-            var counts = new HashMap<UUID, Long>();
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+    public Map<UUID, Long> delivered(String runId) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(DELIVERED)) {
+                s.setString(1, runId);
+                var counts = new HashMap<UUID, Long>();
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                    }
                 }
+                return counts;
             }
-            return counts;
-        }
+        });
     }
 
     /** The run's events in the store. */
-    public Set<UUID> stored(String runId) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(STORED)) {
-            s.setString(1, ProbeWorkload.AGGREGATE_TYPE);
-            s.setString(2, runId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-w%");
-            s.setString(3, ProbeWorkload.EVENT_TYPE);
-            var ids = new HashSet<UUID>();
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
+    public Set<UUID> stored(String runId) {
+        return ChaosSql.query(() -> {
+            try (Connection c = pool.getConnection();
+                    PreparedStatement s = c.prepareStatement(STORED)) {
+                s.setString(1, ProbeWorkload.AGGREGATE_TYPE);
+                s.setString(2, runId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-w%");
+                s.setString(3, ProbeWorkload.EVENT_TYPE);
+                var ids = new HashSet<UUID>();
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
                 }
+                return ids;
             }
-            return ids;
-        }
+        });
     }
 }

@@ -41,9 +41,26 @@ public final class DoctrineCheck {
 
     private DoctrineCheck() {}
 
+    /** Every broken rule of the week, rule by rule in the doctrine's order. */
     public static List<Violation> evaluate(Doctrine doctrine, Phase phase, WeekFacts facts) {
         var violations = new ArrayList<Violation>();
-        Doctrine.Rule noWork = doctrine.rule(NO_WORK_WITHOUT_EVENT);
+        violations.addAll(unrecordedWork(doctrine.rule(NO_WORK_WITHOUT_EVENT), phase, facts));
+        violations.addAll(manualTasks(doctrine.rule(MANUAL_TASK_CREATION), phase, facts));
+        violations.addAll(ceoInterrupts(doctrine.rule(CEO_INTERRUPTS), phase, facts));
+        if (Boolean.FALSE.equals(facts.previousWeekReviewed())) {
+            violations.add(new Violation(
+                    WEEKLY_AUTOMATION_REVIEW,
+                    "week:" + facts.previousWeek(),
+                    "no automation review was held for " + facts.previousWeek(),
+                    doctrine.rule(WEEKLY_AUTOMATION_REVIEW).actionIn(phase),
+                    List.of()));
+        }
+        return violations;
+    }
+
+    // Work completed that was never created as an event.
+    private static List<Violation> unrecordedWork(Doctrine.Rule noWork, Phase phase, WeekFacts facts) {
+        var violations = new ArrayList<Violation>();
         RuleAction noWorkAction = noWork.actionIn(phase);
         for (UnrecordedWork w : facts.unrecordedWork()) {
             if (noWorkAction == RuleAction.REQUIRE_JUSTIFICATION && justified(w.justification())) {
@@ -56,7 +73,12 @@ public final class DoctrineCheck {
                     noWorkAction,
                     List.of(w.eventId())));
         }
-        Doctrine.Rule manual = doctrine.rule(MANUAL_TASK_CREATION);
+        return violations;
+    }
+
+    // The same kind of task created by hand again and again: work to automate.
+    private static List<Violation> manualTasks(Doctrine.Rule manual, Phase phase, WeekFacts facts) {
+        var violations = new ArrayList<Violation>();
         RuleAction manualAction = manual.actionIn(phase);
         int repeat = manual.repeatThreshold() == null ? 2 : manual.repeatThreshold();
         Map<String, List<ManualTask>> byKind = facts.manualTasks().stream()
@@ -82,7 +104,12 @@ public final class DoctrineCheck {
                         counted.stream().map(ManualTask::eventId).toList()));
             }
         }
-        Doctrine.Rule ceo = doctrine.rule(CEO_INTERRUPTS);
+        return violations;
+    }
+
+    // Too many CEO interrupts in the week, and each interrupt for none of the allowed reasons.
+    private static List<Violation> ceoInterrupts(Doctrine.Rule ceo, Phase phase, WeekFacts facts) {
+        var violations = new ArrayList<Violation>();
         RuleAction ceoAction = ceo.actionIn(phase);
         int max = ceo.maxPerWeek() == null ? 7 : ceo.maxPerWeek();
         if (facts.ceoInterrupts().size() >= max) {
@@ -104,14 +131,6 @@ public final class DoctrineCheck {
                         ceoAction,
                         List.of(interrupt.eventId())));
             }
-        }
-        if (Boolean.FALSE.equals(facts.previousWeekReviewed())) {
-            violations.add(new Violation(
-                    WEEKLY_AUTOMATION_REVIEW,
-                    "week:" + facts.previousWeek(),
-                    "no automation review was held for " + facts.previousWeek(),
-                    doctrine.rule(WEEKLY_AUTOMATION_REVIEW).actionIn(phase),
-                    List.of()));
         }
         return violations;
     }

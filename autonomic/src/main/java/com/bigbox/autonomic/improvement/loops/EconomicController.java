@@ -10,22 +10,17 @@ import com.bigbox.autonomic.improvement.facts.ImprovementFacts;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ExecutedDecision;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ManualTask;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.SopRun;
-import com.bigbox.autonomic.sop.SopDocument;
 import com.bigbox.autonomic.sop.SopStore;
 import com.bigbox.autonomic.sop.SopVersion;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,13 +29,11 @@ import java.util.Map;
  * it; over at all: a margin leak), its cycle time against 1.2 × target, its automation rate against its
  * target (85% for lead intake) → {@code SOP_OPTIMIZATION_RECOMMENDED} with the savings a month:
  * (actual − target cost) × executions a week × 4. With them the original's economics ({@link AutomationEconomics}):
- * automation opportunities in recurring manual work, and every month's return on investment.
+ * automation opportunities in recurring manual work, and every month's return on investment. The analysis of a
+ * SOP's batch is {@link EconomicPlan}, pure; this loop gathers the runs and records what it finds.
  */
 public final class EconomicController implements ControlLoop {
     public static final String NAME = "economic";
-
-    /** What the controller knows of one SOP: its targets and its runs, oldest first. */
-    public record SopAccount(String sopId, SopDocument.Metrics targets, List<SopRun> runs, int executionsPerWeek) {}
 
     private final Doctrine doctrine;
     private final ImprovementFacts facts;
@@ -62,90 +55,6 @@ public final class EconomicController implements ControlLoop {
         return NAME;
     }
 
-    /** The batch judged: the last full batch of {@code every} runs, numbered from 1; 0 when there is none yet. */
-    public static int batch(int runs, int every) {
-        return runs / every;
-    }
-
-    /** The pure analysis of the SOP's latest full batch of runs. */
-    public static List<ImprovementEvent> plan(SopAccount sop, Doctrine.EconomicBounds bounds) {
-        int batch = batch(sop.runs().size(), bounds.everyExecutions());
-        if (batch == 0 || sop.targets() == null) {
-            return List.of();
-        }
-        List<SopRun> judged =
-                sop.runs().subList((batch - 1) * bounds.everyExecutions(), batch * bounds.everyExecutions());
-        var evidence = judged.stream().map(SopRun::executionId).toList();
-        double cost = judged.stream()
-                .mapToDouble(r -> r.cost() == null ? 0 : r.cost().doubleValue())
-                .average()
-                .orElse(0);
-        double cycle =
-                judged.stream().mapToDouble(SopRun::cycleTimeHours).average().orElse(0);
-        double automation =
-                judged.stream().mapToDouble(SopRun::automationRate).average().orElse(0);
-        int perMonth = sop.executionsPerWeek() * bounds.weeksPerMonth();
-        var signals = new ArrayList<ImprovementEvent>();
-        SopDocument.Metrics t = sop.targets();
-        if (t.costPerExecutionTarget() != null
-                && cost > t.costPerExecutionTarget().doubleValue()) {
-            double target = t.costPerExecutionTarget().doubleValue();
-            BigDecimal monthly = money((cost - target) * perMonth);
-            if (cost > target * bounds.costOverrun()) {
-                signals.add(new ImprovementEvent.MarginErosionDetected(
-                        sop.sopId(), money(cost), money(target), monthly, judged.size(), true, evidence));
-            } else {
-                signals.add(new ImprovementEvent.SopOptimizationRecommended(
-                        sop.sopId(),
-                        "cost",
-                        String.format(
-                                Locale.ROOT,
-                                "costs %.2f an execution against a target of %.2f: a margin leak",
-                                cost,
-                                target),
-                        round(cost),
-                        target,
-                        monthly,
-                        judged.size(),
-                        evidence));
-            }
-        }
-        if (t.cycleTimeTargetHours() != null && cycle > t.cycleTimeTargetHours() * bounds.cycleTimeSlippage()) {
-            signals.add(new ImprovementEvent.SopOptimizationRecommended(
-                    sop.sopId(),
-                    "cycle_time",
-                    String.format(
-                            Locale.ROOT,
-                            "simplify: cycle time %.1f h is over %.1f × the %.1f h target",
-                            cycle,
-                            bounds.cycleTimeSlippage(),
-                            t.cycleTimeTargetHours()),
-                    round(cycle),
-                    t.cycleTimeTargetHours(),
-                    BigDecimal.ZERO.setScale(2),
-                    judged.size(),
-                    evidence));
-        }
-        if (t.automationRateTarget() != null && automation < t.automationRateTarget()) {
-            // What the people's share of the work costs beyond the target's share, a month.
-            double personCost = cost * (t.automationRateTarget() - automation) / Math.max(0.01, 1 - automation);
-            signals.add(new ImprovementEvent.SopOptimizationRecommended(
-                    sop.sopId(),
-                    "automation_rate",
-                    String.format(
-                            Locale.ROOT,
-                            "automate its manual and assisted steps: automation %.0f%% is below the %.0f%% target",
-                            100 * automation,
-                            100 * t.automationRateTarget()),
-                    round(automation),
-                    t.automationRateTarget(),
-                    money(personCost * perMonth),
-                    judged.size(),
-                    evidence));
-        }
-        return signals;
-    }
-
     @Override
     public LoopRun run(UnitOfWork work, Instant now) {
         LoopActions pass = actions.pass();
@@ -159,9 +68,10 @@ public final class EconomicController implements ControlLoop {
                     .toList();
             int perWeek = (int)
                     runs.stream().filter(r -> r.completedAt().isAfter(weekAgo)).count();
-            var account = new SopAccount(version.sopId(), version.document().metrics(), runs, perWeek);
-            int batch = batch(runs.size(), bounds.everyExecutions());
-            for (ImprovementEvent signal : plan(account, bounds)) {
+            var account = new EconomicPlan.SopAccount(
+                    version.sopId(), version.document().metrics(), runs, perWeek);
+            int batch = EconomicPlan.batch(runs.size(), bounds.everyExecutions());
+            for (ImprovementEvent signal : EconomicPlan.plan(account, bounds)) {
                 String type = signal instanceof ImprovementEvent.MarginErosionDetected
                         ? EventTypes.MARGIN_EROSION_DETECTED
                         : EventTypes.SOP_OPTIMIZATION_RECOMMENDED;
@@ -229,13 +139,5 @@ public final class EconomicController implements ControlLoop {
                     Map.of("month", last.toString()),
                     now);
         }
-    }
-
-    private static BigDecimal money(double v) {
-        return BigDecimal.valueOf(Math.max(0, v)).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

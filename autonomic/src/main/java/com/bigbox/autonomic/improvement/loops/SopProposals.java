@@ -65,13 +65,13 @@ public final class SopProposals {
                 .path("metadata")
                 .path("version")
                 .asText(null);
-        ((ObjectNode) document.get("metadata")).put("version", SopEvolution.minorBump(currentDocumentVersion));
+        ((ObjectNode) document.get("metadata")).put("version", SopEvolutionPlan.minorBump(currentDocumentVersion));
         return loader.activateDocument(
                 work,
                 LoopActions.idOf("revert", sopId, Integer.toString(current.version())),
                 sopId,
                 document.toString(),
-                SopEvolution.EXPLICIT,
+                SopEvolutionPlan.EXPLICIT,
                 by,
                 SOURCE_REVERT + sopId + "@" + current.version());
     }

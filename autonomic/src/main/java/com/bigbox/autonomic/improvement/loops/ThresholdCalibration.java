@@ -14,7 +14,6 @@ import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ApprovalOutcome;
 import com.bigbox.autonomic.improvement.facts.ImprovementFacts.ExecutedDecision;
 import com.bigbox.autonomic.improvement.loops.ThresholdPlan.Adjustment;
 import com.bigbox.autonomic.improvement.loops.ThresholdPlan.AutonomyChange;
-import com.bigbox.autonomic.improvement.loops.ThresholdPlan.Since;
 import com.bigbox.autonomic.improvement.loops.ThresholdPlan.ThresholdChange;
 import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
@@ -68,50 +67,14 @@ public final class ThresholdCalibration implements ControlLoop {
         List<ApprovalOutcome> outcomes = facts.approvalOutcomes(work, names, windowStart);
         List<ExecutedDecision> executed = facts.executedDecisions(work, names, windowStart);
         for (String agent : names) {
-            List<RecordedEvent> changes = work.readStream(AgentCatalog.stream(agent), 1);
-            // The latest change of each scope: the agent as a whole (null) or one decision type.
-            RecordedEvent last = changes.isEmpty() ? null : changes.getLast();
-            RecordedEvent lastAgentWide = null;
-            var lastPerType = new java.util.HashMap<String, RecordedEvent>();
-            for (RecordedEvent change : changes) {
-                String type = decisionTypeOf(change);
-                if (type == null) {
-                    lastAgentWide = change;
-                    lastPerType.clear();
-                } else {
-                    lastPerType.put(type, change);
-                }
-            }
-            var perType = new java.util.HashMap<String, Instant>();
-            lastPerType.forEach((type, change) -> perType.put(type, later(windowStart, change.timestamp())));
-            Since since = new Since(
-                    last == null ? windowStart : later(windowStart, last.timestamp()),
-                    lastAgentWide == null ? windowStart : later(windowStart, lastAgentWide.timestamp()),
-                    perType);
-            long agentWideVersion = lastAgentWide == null ? 0 : lastAgentWide.sequenceNumber();
-            long anyVersion = last == null ? 0 : last.sequenceNumber();
+            var history = SettingsHistory.of(work.readStream(AgentCatalog.stream(agent), 1), windowStart);
             AgentSettings settings = agents.settings(work, agent);
-            for (Adjustment adjustment : ThresholdPlan.plan(agent, settings, outcomes, executed, doctrine, since)) {
-                // The version of the settings the evidence was judged against, for the adjustment's scope.
-                long version = switch (adjustment) {
-                    case ThresholdChange t
-                    when t.decisionType() != null ->
-                        lastPerType.containsKey(t.decisionType())
-                                ? lastPerType.get(t.decisionType()).sequenceNumber()
-                                : agentWideVersion;
-                    case ThresholdChange t -> agentWideVersion;
-                    case AutonomyChange c -> anyVersion;
-                };
-                execute(work, pass, adjustment, now, version);
+            for (Adjustment adjustment :
+                    ThresholdPlan.plan(agent, settings, outcomes, executed, doctrine, history.since())) {
+                execute(work, pass, adjustment, now, history.versionFor(adjustment));
             }
         }
         return pass.report(NAME);
-    }
-
-    /** The decision type a change on an agent's stream is scoped to; null for the agent as a whole. */
-    private static @Nullable String decisionTypeOf(RecordedEvent change) {
-        var type = EventCodec.tree(change.payload()).path("decision_type");
-        return type.isTextual() ? type.asText() : null;
     }
 
     private void execute(UnitOfWork work, LoopActions pass, Adjustment adj, Instant now, long settingsVersion) {
@@ -121,39 +84,43 @@ public final class ThresholdCalibration implements ControlLoop {
                 ? LoopActions.idOf(NAME, adj.agentId(), adj.setting(), adj.after(), Long.toString(settingsVersion))
                 : LoopActions.idOf(
                         NAME, adj.agentId(), adj.setting(), type, adj.after(), Long.toString(settingsVersion));
-        if (!adj.withinBounds()) {
-            var proposal = new ImprovementEvent.AgentChangeProposed(
-                    adj.agentId(),
-                    adj.setting(),
-                    adj.before(),
-                    adj.after(),
-                    adj.reason(),
-                    NAME,
-                    cap(adj.evidence()),
-                    type);
-            RecordedEvent proposed = pass.record(
-                    work,
-                    AgentCatalog.stream(adj.agentId()),
-                    EventTypes.AGENT_CHANGE_PROPOSED,
-                    proposal,
-                    id,
-                    NAME,
-                    change(adj),
-                    now);
-            if (proposed != null) {
-                pass.escalate(
-                        work,
-                        proposed,
-                        ActionClasses.AGENT_CHANGE,
-                        "manager",
-                        "medium",
-                        false,
-                        describe(adj),
-                        List.of(adj.reason()),
-                        change(adj));
-            }
-            return;
+        if (adj.withinBounds()) {
+            apply(work, pass, adj, id, now);
+        } else {
+            propose(work, pass, adj, type, id, now);
         }
+    }
+
+    // Beyond the doctrine's bounds: the change is proposed on the agent's stream and a person approves it first.
+    private static void propose(
+            UnitOfWork work, LoopActions pass, Adjustment adj, @Nullable String type, UUID id, Instant now) {
+        var proposal = new ImprovementEvent.AgentChangeProposed(
+                adj.agentId(), adj.setting(), adj.before(), adj.after(), adj.reason(), NAME, cap(adj.evidence()), type);
+        RecordedEvent proposed = pass.record(
+                work,
+                AgentCatalog.stream(adj.agentId()),
+                EventTypes.AGENT_CHANGE_PROPOSED,
+                proposal,
+                id,
+                NAME,
+                change(adj),
+                now);
+        if (proposed != null) {
+            pass.escalate(
+                    work,
+                    proposed,
+                    ActionClasses.AGENT_CHANGE,
+                    "manager",
+                    "medium",
+                    false,
+                    describe(adj),
+                    List.of(adj.reason()),
+                    change(adj));
+        }
+    }
+
+    // Within the doctrine's bounds: the loop changes the setting itself.
+    private static void apply(UnitOfWork work, LoopActions pass, Adjustment adj, UUID id, Instant now) {
         AgentEvent event = switch (adj) {
             case ThresholdChange t ->
                 new AgentEvent.ThresholdChanged(
@@ -200,9 +167,5 @@ public final class ThresholdCalibration implements ControlLoop {
 
     static List<UUID> cap(List<UUID> evidence) {
         return evidence.size() <= 100 ? evidence : evidence.subList(0, 100);
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

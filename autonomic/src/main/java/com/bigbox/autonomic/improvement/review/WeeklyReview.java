@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -170,85 +169,6 @@ public record WeeklyReview(
 
     /** The review as text, for the CLI. */
     public String text() {
-        var out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "Weekly automation review %s (%s to %s) — doctrine %s, week %d since go-live, %s phase%n",
-                week,
-                from,
-                to,
-                doctrineVersion,
-                weekSinceGoLive,
-                phase));
-        section(out, "Top automation gaps", automationGaps);
-        section(out, "Top margin leaks", marginLeaks);
-        section(out, "Top drift signals", driftSignals);
-        section(out, "Doctrine violations", doctrineViolations);
-        ThirtyPercentQuestion q = thirtyPercentQuestion;
-        out.append(String.format(
-                Locale.ROOT,
-                "%nThe 30%% question (quarter from %s): %s%n",
-                q.quarterFrom(),
-                q.allPass() ? "PASS" : "FAIL"));
-        if (q.automationRateBySop().isEmpty()) {
-            out.append("  automation rate by SOP: no completed executions\n");
-        }
-        for (SopFigure s : q.automationRateBySop()) {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "  automation rate %-38s %5.1f%% (>= 70%%, %d runs)  %s%n",
-                    s.sopId(),
-                    100 * s.automationRate(),
-                    s.executions(),
-                    s.pass() ? "pass" : "FAIL"));
-        }
-        for (Figure f : List.of(q.manualWorkShare(), q.overrideRate())) {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "  %-54s %5.1f%% (%s %.0f%%)  %s%n",
-                    f.name(),
-                    100 * f.value(),
-                    f.comparator(),
-                    100 * f.target(),
-                    f.pass() ? "pass" : "FAIL"));
-        }
-        Figure c = q.ceoInterruptsPerWeek();
-        out.append(String.format(
-                Locale.ROOT,
-                "  %-54s %5.0f  (%s %.0f)  %s%n",
-                c.name(),
-                c.value(),
-                c.comparator(),
-                c.target(),
-                c.pass() ? "pass" : "FAIL"));
-        RoiFigure r = q.roi();
-        out.append(
-                r == null
-                        ? "  automation ROI: no month calculated yet\n"
-                        : String.format(
-                                Locale.ROOT,
-                                "  %-54s %5s  (> %.0f%%)  %s%n",
-                                "automation ROI " + r.month(),
-                                r.value() == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * r.value()),
-                                100 * r.target(),
-                                r.pass() ? "pass" : "FAIL"));
-        return out.toString();
-    }
-
-    private static void section(StringBuilder out, String title, List<Item> items) {
-        out.append(String.format(Locale.ROOT, "%n%s (%d)%n", title, items.size()));
-        if (items.isEmpty()) {
-            out.append("  none\n");
-        }
-        for (Item i : items) {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "  %-30s %-36s %s%s%s%n",
-                    i.type(),
-                    i.subject(),
-                    i.monthlyImpact() == null ? "" : i.monthlyImpact().toPlainString() + "/month ",
-                    i.overdue() ? "OVERDUE " : "",
-                    i.figures()));
-        }
+        return WeeklyReviewText.of(this);
     }
 }
