@@ -25,7 +25,6 @@ class UnitSizeTest {
             "autonomic/src/main/java/com/bigbox/autonomic/approvals/Approval.java",
             "autonomic/src/main/java/com/bigbox/autonomic/approvals/ApprovalCommands.java",
             "autonomic/src/main/java/com/bigbox/autonomic/meetings/extraction/EntityExtractor.java",
-            "autonomic/src/main/java/com/bigbox/autonomic/reasoning/RuleBasedReasoner.java",
             "autonomic/src/main/java/com/bigbox/autonomic/runtime/AutonomicOperations.java",
             "autonomic/src/main/java/com/bigbox/autonomic/sop/SopEngine.java");
 

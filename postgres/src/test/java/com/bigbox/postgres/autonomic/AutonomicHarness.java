@@ -8,7 +8,7 @@ import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalFilter;
 import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.flow.Flows;
-import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
+import com.bigbox.autonomic.reasoning.Reasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.sop.SopFile;
 import com.bigbox.autonomic.sop.SopLoader;
@@ -91,7 +91,7 @@ public final class AutonomicHarness implements AutoCloseable {
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
         ActiveFaults faults = chaos ? new PgActiveFaults(database.pool(), name) : ActiveFaults.NONE;
         PostgresAdapters adapters = PostgresAdapters.start(node, clock, Duration.ofMillis(100), faults);
-        var ops = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), settings, agents).start();
+        var ops = new AutonomicOperations(adapters.ports(), clock, Reasoner.rules(), settings, agents).start();
         return new AutonomicHarness(db, database, node, adapters, ops);
     }
 
