@@ -122,6 +122,9 @@ class AutonomicCliIT {
 
     @Test
     void reviewWeeklyPrintsTheGapsTheDoctrineAndTheThirtyPercentQuestionAndRefusesABadWeek() throws Exception {
+        // The rows below go in with SQL, so the schema must be there whichever test of the class runs first.
+        Cli.Run migrate = bigbox("migrate");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         try (Connection c = db.connect();
                 var s = c.createStatement()) {
             for (int i = 0; i < 3; i++) {

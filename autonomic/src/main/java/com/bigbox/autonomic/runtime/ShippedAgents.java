@@ -2,13 +2,13 @@ package com.bigbox.autonomic.runtime;
 
 import com.bigbox.autonomic.agents.Agent;
 import com.bigbox.autonomic.agents.AgentCatalog;
-import com.bigbox.autonomic.agents.FinanceAgent;
-import com.bigbox.autonomic.agents.ProjectControlAgent;
-import com.bigbox.autonomic.agents.StrategyAgent;
+import com.bigbox.autonomic.finance.FinanceAgent;
 import com.bigbox.autonomic.leads.IntakeAgent;
 import com.bigbox.autonomic.meetings.MeetingIntelligenceAgent;
 import com.bigbox.autonomic.meetings.extraction.MeetingExtractor;
 import com.bigbox.autonomic.oversight.OversightAgent;
+import com.bigbox.autonomic.projects.ProjectControlAgent;
+import com.bigbox.autonomic.strategy.StrategyAgent;
 import java.util.List;
 
 /** The agents the engine ships with: what an instance runs unless a test or the CLI plugs in others. */

@@ -12,7 +12,7 @@ import com.bigbox.autonomic.agents.Emission;
 import com.bigbox.autonomic.finance.InvoiceEvent;
 import com.bigbox.autonomic.flow.Effective;
 import com.bigbox.autonomic.leads.LeadInquiry;
-import com.bigbox.autonomic.reasoning.TaskAssignment;
+import com.bigbox.autonomic.projects.TaskAssignment;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.core.RecordedEvent;

@@ -10,7 +10,7 @@ import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
-import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
+import com.bigbox.autonomic.reasoning.Reasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.autonomic.sop.SopFile;
@@ -97,7 +97,7 @@ public final class AutonomicHarness implements AutoCloseable {
         var ops = new AutonomicOperations(
                         adapters.ports(),
                         clock,
-                        new RuleBasedReasoner(),
+                        Reasoner.rules(),
                         settings,
                         agents,
                         GoLive.fromFirstEvent(),
