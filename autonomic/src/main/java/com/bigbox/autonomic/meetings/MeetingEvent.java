@@ -1,5 +1,6 @@
-package com.bigbox.autonomic.events;
+package com.bigbox.autonomic.meetings;
 
+import com.bigbox.autonomic.events.DomainEvent;
 import com.bigbox.autonomic.meetings.extraction.MeetingAnalysis;
 import com.bigbox.autonomic.meetings.extraction.Turn;
 import java.math.BigDecimal;

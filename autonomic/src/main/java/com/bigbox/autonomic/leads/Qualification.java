@@ -1,5 +1,6 @@
-package com.bigbox.autonomic.reasoning;
+package com.bigbox.autonomic.leads;
 
+import com.bigbox.autonomic.reasoning.Judgement;
 import java.util.List;
 
 /**

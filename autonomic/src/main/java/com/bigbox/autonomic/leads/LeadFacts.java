@@ -1,4 +1,4 @@
-package com.bigbox.autonomic.reasoning;
+package com.bigbox.autonomic.leads;
 
 import java.math.BigDecimal;
 

@@ -1,5 +1,6 @@
-package com.bigbox.autonomic.reasoning;
+package com.bigbox.autonomic.projects;
 
+import com.bigbox.autonomic.reasoning.Judgement;
 import java.util.List;
 
 /** A started project's plan, checked; no risk factors means nothing to report. */

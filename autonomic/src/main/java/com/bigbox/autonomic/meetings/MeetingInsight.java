@@ -1,5 +1,6 @@
-package com.bigbox.autonomic.reasoning;
+package com.bigbox.autonomic.meetings;
 
+import com.bigbox.autonomic.reasoning.Judgement;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package com.bigbox.autonomic.reasoning;
+package com.bigbox.autonomic.finance;
 
+import com.bigbox.autonomic.reasoning.Judgement;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
