@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bigbox.testkit.TestDatabase;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -161,6 +162,20 @@ class AutonomicCliIT {
         Cli.Run json = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z", "--json");
         assertThat(json.exitCode()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"automation_gaps\":[{", "\"thirty_percent_question\":{", "\"overdue\":true");
+
+        // The review judges by the doctrine the engine runs by: BIGBOX_DOCTRINE (here from .env), not the shipped one.
+        Path doctrine = work.resolve("doctrine-local.json");
+        try (var shipped = getClass().getResourceAsStream("/doctrine/doctrine-v1.json")) {
+            assertThat(shipped).isNotNull();
+            Files.writeString(
+                    doctrine,
+                    new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
+                            .replaceFirst("\"version\": \"1\\.2\\.0\"", "\"version\": \"1.2.0-local\""));
+        }
+        Files.writeString(work.resolve(".env"), "BIGBOX_DOCTRINE=" + doctrine + "\n");
+        Cli.Run local = bigbox("review", "weekly", "--week", "2026-W10", "--at", "2026-03-12T00:00:00Z");
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(local.out()).contains("doctrine 1.2.0-local");
 
         Cli.Run bad = bigbox("review", "weekly", "--week", "last week");
         assertThat(bad.exitCode()).isEqualTo(2);

@@ -77,10 +77,11 @@ public final class ReviewCommand implements Runnable, Settings.Source {
             Instant now = at != null ? at : Clock.systemUTC().instant();
             ReviewWeek reviewed = week == null ? ReviewWeek.of(now) : ReviewWeek.parse(week);
             var goLive = AutonomicWiring.goLive(settings);
+            var doctrine = AutonomicWiring.doctrine(settings);
             PrintWriter out = spec.commandLine().getOut();
             try (OneShot db = OneShot.open(settings, "review")) {
-                WeeklyReview result =
-                        db.store().inTransaction(w -> PostgresAdapters.weeklyReview(w, goLive, reviewed, now));
+                WeeklyReview result = db.store()
+                        .inTransaction(w -> PostgresAdapters.weeklyReview(w, doctrine, goLive, reviewed, now));
                 out.print(json ? EventCodec.write(result) + System.lineSeparator() : result.text());
                 out.flush();
             }

@@ -81,7 +81,7 @@ public final class AutonomicWiring implements AutoCloseable {
     }
 
     /** {@code BIGBOX_DOCTRINE}: a doctrine file to run by instead of the shipped one. */
-    static Doctrine doctrine(Settings settings) {
+    public static Doctrine doctrine(Settings settings) {
         return settings.get("BIGBOX_DOCTRINE")
                 .map(path -> Doctrine.read(java.nio.file.Path.of(path)))
                 .orElseGet(Doctrine::shipped);

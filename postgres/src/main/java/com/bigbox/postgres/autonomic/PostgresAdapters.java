@@ -89,11 +89,15 @@ public final class PostgresAdapters implements AutoCloseable {
         return new ImprovementPorts(new PgImprovementFacts(), new PgImprovementStore(), new PgWeeklyReviewReads());
     }
 
-    /** The weekly automation review of {@code week} from this database, with no engine running (the CLI). */
-    public static WeeklyReview weeklyReview(UnitOfWork work, GoLive goLive, ReviewWeek week, Instant now) {
+    /**
+     * The weekly automation review of {@code week} from this database, with no engine running (the CLI), judged by
+     * the doctrine the engine runs by.
+     */
+    public static WeeklyReview weeklyReview(
+            UnitOfWork work, Doctrine doctrine, GoLive goLive, ReviewWeek week, Instant now) {
         return WeeklyReviewLoop.review(
                 work,
-                Doctrine.shipped(),
+                doctrine,
                 new PgImprovementFacts(),
                 new PgWeeklyReviewReads(),
                 ShippedAgents.all().stream().map(a -> a.definition().name()).toList(),
