@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * statement — outlives the request or reaches another caller.
  */
 public final class ConsoleSessions {
-    private static final String SET_CLAIMS = "select set_config('request.jwt.claims', ?, true)";
+    private static final String SET_CLAIMS = SqlResource.load(ConsoleSessions.class, "caller_claims");
     private static final String TIMEOUT = SqlResource.load(ConsoleSessions.class, "console_timeout");
     private static final String QUERY = SqlResource.load(ConsoleSessions.class, "console_query");
 
@@ -39,6 +39,7 @@ public final class ConsoleSessions {
     public long query(String claimsJson, Duration timeout, String sql, int maxRows, Predicate<String> row) {
         try (Connection c = database.openDirect("sql-console")) {
             c.setAutoCommit(false);
+            // Session commands, not queries: PREPARE (and so SqlResourcesExplainIT) cannot check them.
             try (var s = c.createStatement()) {
                 s.execute("set transaction read only");
                 s.execute("set local role bigbox_console");

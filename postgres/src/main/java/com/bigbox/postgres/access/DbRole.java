@@ -9,6 +9,7 @@ import java.util.Optional;
  * token can name (migration V50, docs/access.md).
  */
 public enum DbRole {
+    // Session commands, one per role, not queries: PREPARE (and so SqlResourcesExplainIT) cannot check them.
     ANON("anon", "set local role anon"),
     AUTHENTICATED("authenticated", "set local role authenticated"),
     SERVICE_ROLE("service_role", "set local role service_role"),
