@@ -24,6 +24,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * renamed column or a dropped table fails the build instead of the first request that runs the query. Each
  * file is prepared on the server (parse analysis: names, types, parameter types) and then explained with
  * every parameter null (planning); nothing is executed. Migrations are excluded: Flyway runs them.
+ *
+ * <p>PREPARE takes only select, insert, update, delete, merge and values. The other kinds a file may hold are listed
+ * in {@link #RUN_AND_ROLLED_BACK}: their effects are transactional (LISTEN, UNLISTEN and NOTIFY act at commit, SET is
+ * undone by a rollback; a LOCK ends with the transaction and CREATE or DROP of a trigger is undone by the rollback),
+ * so such a file is run in a transaction that is rolled back, where the server still checks it (a misspelt setting,
+ * a bad value or channel name, a missing table or function fails) and nothing is left behind. Every file is checked
+ * one way or the other; none is skipped.
  */
 class SqlResourcesExplainIT {
     @RegisterExtension
@@ -31,6 +38,10 @@ class SqlResourcesExplainIT {
 
     /** A JDBC placeholder: a {@code ?} that is not part of a jsonb operator ({@code ?|}, {@code ?&}, {@code ??}). */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<![?])\\?(?![?|&])");
+
+    /** The statement kinds PREPARE refuses, checked by running them in a transaction that is rolled back. */
+    private static final Pattern RUN_AND_ROLLED_BACK =
+            Pattern.compile("(?is)^(listen|unlisten|notify|set|lock|create|drop)\\s.*");
 
     static Database database;
 
@@ -58,14 +69,12 @@ class SqlResourcesExplainIT {
                 if (sql.endsWith(";")) {
                     sql = sql.substring(0, sql.length() - 1);
                 }
-                int parameters = countAndNumber(sql).parameters();
-                String numbered = countAndNumber(sql).sql();
                 try {
-                    s.execute("prepare checked as " + numbered);
-                    s.execute("explain execute checked"
-                            + (parameters == 0
-                                    ? ""
-                                    : "(" + String.join(", ", Collections.nCopies(parameters, "null")) + ")"));
+                    if (RUN_AND_ROLLED_BACK.matcher(sql).matches()) {
+                        runAndRollBack(c, s, sql);
+                    } else {
+                        prepareAndExplain(s, sql);
+                    }
                 } catch (java.sql.SQLException e) {
                     broken.add(name + ": " + e.getMessage());
                 } finally {
@@ -84,6 +93,40 @@ class SqlResourcesExplainIT {
             var refused = org.assertj.core.api.Assertions.catchThrowable(
                     () -> s.execute("prepare checked as select no_such_column from events where event_id = $1"));
             assertThat(refused).isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no_such_column");
+        }
+    }
+
+    @Test
+    void aBrokenStatementThatCannotBePreparedIsCaught() throws Exception {
+        // The statements run and rolled back are checked too: a setting the server does not know is refused.
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
+            String sql = "set no_such_setting_of_bigbox = off";
+            assertThat(RUN_AND_ROLLED_BACK.matcher(sql).matches()).isTrue();
+            var refused = org.assertj.core.api.Assertions.catchThrowable(() -> runAndRollBack(c, s, sql));
+            assertThat(refused).isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no_such_setting");
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+    }
+
+    private static void prepareAndExplain(java.sql.Statement s, String sql) throws java.sql.SQLException {
+        Numbered numbered = countAndNumber(sql);
+        s.execute("prepare checked as " + numbered.sql());
+        s.execute("explain execute checked"
+                + (numbered.parameters() == 0
+                        ? ""
+                        : "(" + String.join(", ", Collections.nCopies(numbered.parameters(), "null")) + ")"));
+    }
+
+    // LISTEN, UNLISTEN and NOTIFY take effect at commit; SET, LOCK and trigger DDL are undone by the rollback: nothing
+    // outlives the check.
+    private static void runAndRollBack(Connection c, java.sql.Statement s, String sql) throws java.sql.SQLException {
+        c.setAutoCommit(false);
+        try {
+            s.execute(sql);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
         }
     }
 

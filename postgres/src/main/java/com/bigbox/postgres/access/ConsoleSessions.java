@@ -16,6 +16,8 @@ import java.util.function.Predicate;
  * statement — outlives the request or reaches another caller.
  */
 public final class ConsoleSessions {
+    private static final String READ_ONLY = SqlResource.load(ConsoleSessions.class, "console_read_only");
+    private static final String CONSOLE_ROLE = SqlResource.load(ConsoleSessions.class, "console_role");
     private static final String SET_CLAIMS = SqlResource.load(ConsoleSessions.class, "caller_claims");
     private static final String TIMEOUT = SqlResource.load(ConsoleSessions.class, "console_timeout");
     private static final String QUERY = SqlResource.load(ConsoleSessions.class, "console_query");
@@ -39,10 +41,9 @@ public final class ConsoleSessions {
     public long query(String claimsJson, Duration timeout, String sql, int maxRows, Predicate<String> row) {
         try (Connection c = database.openDirect("sql-console")) {
             c.setAutoCommit(false);
-            // Session commands, not queries: PREPARE (and so SqlResourcesExplainIT) cannot check them.
             try (var s = c.createStatement()) {
-                s.execute("set transaction read only");
-                s.execute("set local role bigbox_console");
+                s.execute(READ_ONLY);
+                s.execute(CONSOLE_ROLE);
             }
             try (var s = c.prepareStatement(SET_CLAIMS)) {
                 s.setString(1, claimsJson);
