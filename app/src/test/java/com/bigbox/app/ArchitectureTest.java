@@ -95,6 +95,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyThePostgresModuleSpeaksJdbc() {
+        // SQL has one home (docs/architecture.md): HTTP routes and CLI commands ask a postgres adapter.
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.bigbox.server..", "com.bigbox.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..", "com.zaxxer..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("com.bigbox.(**)").should().beFreeOfCycles().check(classes);
     }

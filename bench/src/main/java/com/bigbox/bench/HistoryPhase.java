@@ -2,7 +2,7 @@ package com.bigbox.bench;
 
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.improvement.review.ReviewWeek;
-import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.core.Position;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
@@ -81,7 +81,7 @@ final class HistoryPhase {
     // (the stats projection folding the loaded events in), as the first request after an import would.
     private Map<String, Function<UnitOfWork, Object>> reads() {
         var compat = new PgCompatReads();
-        List<String> agents = AutonomicOperations.shippedAgents().stream()
+        List<String> agents = ShippedAgents.all().stream()
                 .map(a -> a.definition().subscriptionName())
                 .toList();
         var reads = new LinkedHashMap<String, Function<UnitOfWork, Object>>();

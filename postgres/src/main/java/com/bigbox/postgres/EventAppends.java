@@ -25,34 +25,10 @@ import java.util.UUID;
  * the generated columns come back; the rest of each stored event is what was sent.
  */
 final class EventAppends {
-    private static final String RETURNING =
-            " returning event_id, sequence_number, transaction_seq, global_position, \"timestamp\", created_at";
-
-    private static final String ONE = """
-            insert into events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
-                                sequence_number, payload, metadata, emitted_by, confidence, "timestamp")
-            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, coalesce(?, now()))""" + RETURNING;
-
-    private static final String UNNEST = """
-              from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::numeric[],
-                          ?::timestamptz[]) with ordinality
-                   as e(event_id, event_type, correlation_id, causation_id, payload, metadata, emitted_by, confidence,
-                        happened_at, ord)""";
-
-    private static final String RESERVED = """
-            with r as materialized (select events_reserve(?, ?, ?, ?) as first)
-            insert into events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
-                                sequence_number, payload, metadata, emitted_by, confidence, "timestamp")
-            select e.event_id, e.event_type, e.correlation_id, e.causation_id, ?, ?, r.first + e.ord - 1,
-                   e.payload::jsonb, e.metadata::jsonb, e.emitted_by, e.confidence, coalesce(e.happened_at, now())
-            """ + UNNEST + ", r order by e.ord" + RETURNING;
-
-    private static final String NUMBERED_BY_TRIGGER = """
-            insert into events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
-                                sequence_number, payload, metadata, emitted_by, confidence, "timestamp")
-            select e.event_id, e.event_type, e.correlation_id, e.causation_id, ?, ?, ? + e.ord,
-                   e.payload::jsonb, e.metadata::jsonb, e.emitted_by, e.confidence, coalesce(e.happened_at, now())
-            """ + UNNEST + " order by e.ord" + RETURNING;
+    private static final String ONE = SqlResource.load(EventAppends.class, "append_one");
+    private static final String RESERVED = SqlResource.load(EventAppends.class, "append_reserved");
+    private static final String NUMBERED_BY_TRIGGER =
+            SqlResource.load(EventAppends.class, "append_numbered_by_trigger");
 
     private EventAppends() {}
 

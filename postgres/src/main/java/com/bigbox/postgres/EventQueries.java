@@ -16,22 +16,12 @@ import java.util.UUID;
  * transaction, or a caller's transaction under row-level security.
  */
 final class EventQueries {
-    private static final String READ_STREAM = "select " + EventRows.COLUMNS + """
-             from events where aggregate_type = ? and aggregate_id = ? and sequence_number >= ?
-             order by sequence_number""";
-
-    private static final String READ_ALL = "select " + EventRows.COLUMNS + " from events_after(?, ?, ?, ?)";
-
-    private static final String HEAD =
-            "select transaction_seq, global_position from events_head() where transaction_seq is not null";
-
-    private static final String POSITION_OF =
-            "select transaction_seq, global_position from events where global_position = ?";
-
-    private static final String FIND = "select " + EventRows.COLUMNS + " from events where event_id = ?";
-
-    private static final String VERSION =
-            "select version from event_streams where aggregate_type = ? and aggregate_id = ?";
+    private static final String READ_STREAM = SqlResource.load(EventQueries.class, "read_stream");
+    private static final String READ_ALL = SqlResource.load(EventQueries.class, "read_all");
+    private static final String HEAD = SqlResource.load(EventQueries.class, "settled_head");
+    private static final String POSITION_OF = SqlResource.load(EventQueries.class, "position_of");
+    private static final String FIND = SqlResource.load(EventQueries.class, "find_event");
+    private static final String VERSION = SqlResource.load(EventQueries.class, "stream_version");
 
     private EventQueries() {}
 

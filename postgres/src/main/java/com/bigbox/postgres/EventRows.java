@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Maps rows of {@code events} (selected with {@link #COLUMNS}) to {@link RecordedEvent}. */
+/**
+ * Maps rows of {@code events} to {@link RecordedEvent}, by position: every query it maps selects {@link #COLUMNS}
+ * in this order (the {@code .sql} files that read events spell the same list out).
+ */
 public final class EventRows {
     public static final String COLUMNS = """
             event_id, event_type, aggregate_type, aggregate_id, sequence_number,

@@ -32,14 +32,7 @@ public final class PgEventFeed implements AutoCloseable {
     private static final Duration HELD_BACK_WARNING = Duration.ofSeconds(5);
 
     // The oldest open transaction that has written events: the commit-safe read cannot pass it.
-    private static final String HELD_BACK = """
-            select a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''),
-                   extract(epoch from now() - a.xact_start)::bigint
-              from pg_locks l join pg_stat_activity a on a.pid = l.pid
-             where l.locktype = 'advisory' and l.objsubid = 1 and l.classid = 1650589696 and l.objid = 0
-               and l.database = (select oid from pg_database where datname = current_database())
-             order by a.xact_start
-             limit 1""";
+    private static final String HELD_BACK = SqlResource.load(PgEventFeed.class, "oldest_open_event_writer");
 
     private final PgEventStore store;
     private final DataSource pool;

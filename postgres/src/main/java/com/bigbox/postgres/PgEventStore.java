@@ -28,18 +28,10 @@ import javax.sql.DataSource;
  * stop below the oldest open event-writing transaction, so late commits are never skipped.
  */
 public final class PgEventStore implements EventStore {
-    private static final String FIND_MANY =
-            "select " + EventRows.COLUMNS + " from events where event_id = any(?::uuid[]) order by sequence_number";
-
-    private static final String SAVE_SNAPSHOT = """
-            insert into event_snapshots (aggregate_type, aggregate_id, sequence_number, state)
-            values (?, ?, ?, ?::jsonb)
-            on conflict (aggregate_type, aggregate_id, sequence_number) do update set state = excluded.state""";
-
-    private static final String LATEST_SNAPSHOT = """
-            select sequence_number, state::text from event_snapshots
-             where aggregate_type = ? and aggregate_id = ?
-             order by sequence_number desc limit 1""";
+    private static final String FIND_MANY = SqlResource.load(PgEventStore.class, "find_events_by_ids");
+    private static final String SAVE_SNAPSHOT = SqlResource.load(PgEventStore.class, "save_snapshot");
+    private static final String LATEST_SNAPSHOT = SqlResource.load(PgEventStore.class, "latest_snapshot");
+    private static final String PARSES_AS_JSONB = SqlResource.load(PgEventStore.class, "parses_as_jsonb");
 
     private final DataSource pool;
     private final Runnable afterCommit;
@@ -151,7 +143,7 @@ public final class PgEventStore implements EventStore {
     // Only on the error path: find which document the database could not parse, to name it.
     private String badJsonField(List<NewEvent> events) throws SQLException {
         try (Connection connection = pool.getConnection();
-                PreparedStatement check = connection.prepareStatement("select ?::jsonb")) {
+                PreparedStatement check = connection.prepareStatement(PARSES_AS_JSONB)) {
             for (NewEvent e : events) {
                 if (!parses(check, e.payload())) {
                     return "payload";

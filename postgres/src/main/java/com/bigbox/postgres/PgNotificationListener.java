@@ -26,7 +26,10 @@ final class PgNotificationListener implements AutoCloseable {
     // events, at the price of one tiny query per interval. It also finds a silently dropped TCP
     // connection, which a read of notifications alone never raises on.
     static final Duration WATCH_INTERVAL = Duration.ofMillis(25);
-    private static final String LAST_TICKET = "select last_value from public.events_transaction_seq";
+    private static final String LAST_TICKET = SqlResource.load(PgNotificationListener.class, "last_ticket");
+    private static final String LISTEN = SqlResource.load(PgNotificationListener.class, "listen_events");
+    private static final String UNLISTEN = SqlResource.load(PgNotificationListener.class, "unlisten_events");
+    private static final String BACKEND_PID = SqlResource.load(PgNotificationListener.class, "backend_pid");
 
     private final Database database;
     private final Wakeup feed;
@@ -86,8 +89,8 @@ final class PgNotificationListener implements AutoCloseable {
             try (Connection session = database.openDirect("listen")) {
                 connection = session;
                 try (var statement = session.createStatement()) {
-                    statement.execute("listen " + PgNotifier.CHANNEL);
-                    try (var rs = statement.executeQuery("select pg_backend_pid()")) {
+                    statement.execute(LISTEN);
+                    try (var rs = statement.executeQuery(BACKEND_PID)) {
                         rs.next();
                         backendPid = rs.getInt(1);
                     }
@@ -129,7 +132,7 @@ final class PgNotificationListener implements AutoCloseable {
                 boolean suppressed = suppressedUntil.isAfter(Instant.now());
                 if (suppressed == listening) {
                     try (var statement = session.createStatement()) {
-                        statement.execute((suppressed ? "unlisten " : "listen ") + PgNotifier.CHANNEL);
+                        statement.execute(suppressed ? UNLISTEN : LISTEN);
                     }
                     listening = !suppressed;
                     if (listening) {

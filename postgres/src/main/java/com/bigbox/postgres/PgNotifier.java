@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * flush, and the writers' commits are not queued behind it.
  */
 final class PgNotifier implements AutoCloseable {
-    static final String CHANNEL = "bigbox_events";
+    static final String NOTIFY = SqlResource.load(PgNotifier.class, "notify_events");
+    private static final String ASYNCHRONOUS_COMMIT = SqlResource.load(PgNotifier.class, "asynchronous_commit");
+    private static final String BACKEND_PID = SqlResource.load(PgNotifier.class, "backend_pid");
     // Commits during this interval share one NOTIFY: each NOTIFY is a transaction on the cluster's
     // notify queue and wakes every instance's listener.
     private static final Duration MIN_NOTIFY_INTERVAL = Duration.ofMillis(1);
@@ -79,15 +81,15 @@ final class PgNotifier implements AutoCloseable {
         if (connection == null || connection.isClosed()) {
             connection = database.openDirect("notifier");
             try (var statement = connection.createStatement()) {
-                statement.execute("set synchronous_commit = off");
-                try (var rs = statement.executeQuery("select pg_backend_pid()")) {
+                statement.execute(ASYNCHRONOUS_COMMIT);
+                try (var rs = statement.executeQuery(BACKEND_PID)) {
                     rs.next();
                     backendPid = rs.getInt(1);
                 }
             }
         }
         try (var statement = connection.createStatement()) {
-            statement.execute("notify " + CHANNEL);
+            statement.execute(NOTIFY);
         }
     }
 

@@ -118,6 +118,10 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
      * breaks, every lock it held is gone; the workers notice on their next {@link #holds} check.
      */
     static final class LeaseSession implements AutoCloseable {
+        private static final String TRY_LOCK = SqlResource.load(PgSubscriptions.class, "subscription_try_lock");
+        private static final String SESSION_ALIVE = SqlResource.load(PgSubscriptions.class, "session_alive");
+        private static final String UNLOCK = SqlResource.load(PgSubscriptions.class, "subscription_unlock");
+
         private final Database database;
         private final String instanceName;
         private Connection connection;
@@ -131,8 +135,7 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
         /** Tries to take the lock of {@code name}; returns the session generation it was taken in, or -1. */
         synchronized long tryAcquire(String name) throws SQLException {
             ensureOpen();
-            try (var statement = connection.prepareStatement(
-                    "select pg_try_advisory_lock(hashtext('bigbox.subscription'), hashtext(?))")) {
+            try (var statement = connection.prepareStatement(TRY_LOCK)) {
                 statement.setString(1, name);
                 try (var rs = statement.executeQuery()) {
                     rs.next();
@@ -150,7 +153,7 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
                 return false;
             }
             try (var statement = connection.createStatement()) {
-                statement.execute("select 1");
+                statement.execute(SESSION_ALIVE);
                 return true;
             } catch (SQLException e) {
                 reset();
@@ -162,8 +165,7 @@ public final class PgSubscriptions implements Subscriptions, AutoCloseable {
             if (connection == null || takenIn != generation) {
                 return;
             }
-            try (var statement = connection.prepareStatement(
-                    "select pg_advisory_unlock(hashtext('bigbox.subscription'), hashtext(?))")) {
+            try (var statement = connection.prepareStatement(UNLOCK)) {
                 statement.setString(1, name);
                 statement.execute();
             } catch (SQLException e) {

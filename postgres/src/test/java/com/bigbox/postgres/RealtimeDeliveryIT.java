@@ -127,7 +127,7 @@ class RealtimeDeliveryIT {
             connection.setAutoCommit(true);
         }
         try (Connection connection = databaseA.pool().getConnection();
-                PreparedStatement ping = connection.prepareStatement("notify " + PgNotifier.CHANNEL)) {
+                PreparedStatement ping = connection.prepareStatement(PgNotifier.NOTIFY)) {
             ping.execute();
         }
     }

@@ -1,9 +1,9 @@
 package com.bigbox.app.demo;
 
 import com.bigbox.autonomic.events.EventCodec;
-import com.bigbox.autonomic.events.MeetingEvent;
 import com.bigbox.autonomic.finance.InvoiceEvent;
 import com.bigbox.autonomic.leads.LeadInquiry;
+import com.bigbox.autonomic.meetings.MeetingEvent;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.strategy.QuoteEvent;
 import com.bigbox.core.EventStore;

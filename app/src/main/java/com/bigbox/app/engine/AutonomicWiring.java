@@ -5,7 +5,7 @@ import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.notifications.BusinessDeadlines;
-import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
+import com.bigbox.autonomic.reasoning.Reasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.scheduling.JobRunner;
 import com.bigbox.postgres.PgNode;
@@ -58,7 +58,7 @@ public final class AutonomicWiring implements AutoCloseable {
             var operations = new AutonomicOperations(
                     adapters.ports(),
                     clock,
-                    new RuleBasedReasoner(),
+                    Reasoner.rules(),
                     tunables,
                     MeetingExtractors.agents(settings),
                     goLive(settings),

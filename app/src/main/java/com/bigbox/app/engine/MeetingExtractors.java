@@ -5,7 +5,7 @@ import com.bigbox.autonomic.meetings.extraction.DefaultMeetingExtractor;
 import com.bigbox.autonomic.meetings.extraction.LlmConfig;
 import com.bigbox.autonomic.meetings.extraction.LlmMeetingExtractor;
 import com.bigbox.autonomic.meetings.extraction.MeetingExtractor;
-import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.runtime.ShippedAgents;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +25,8 @@ public final class MeetingExtractors {
     /** The shipped agents, the meeting agent reading through the LLM when one is configured. */
     public static List<Agent> agents(Settings settings) {
         return llm(settings)
-                .map(c -> AutonomicOperations.shippedAgents(
-                        new LlmMeetingExtractor(c, DefaultMeetingExtractor.shipped())))
-                .orElseGet(AutonomicOperations::shippedAgents);
+                .map(c -> ShippedAgents.all(new LlmMeetingExtractor(c, DefaultMeetingExtractor.shipped())))
+                .orElseGet(ShippedAgents::all);
     }
 
     /** {@code default} or {@code llm} by name, as {@code eval meetings --extractor} takes it. */

@@ -3,8 +3,8 @@ package com.bigbox.app.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bigbox.autonomic.reasoning.LeadFacts;
-import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
+import com.bigbox.autonomic.leads.LeadFacts;
+import com.bigbox.autonomic.leads.LeadRules;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class AgencyTest {
     // The intake rules' confidence must say something about the truth without giving it away.
     @Test
     void theIntakeAgentsConfidenceCorrelatesWithTheTruthButDoesNotEqualIt() {
-        var rules = new RuleBasedReasoner();
+        var rules = new LeadRules();
         double qualified = 0, unqualified = 0;
         int nq = 0, nu = 0, confidentButWrong = 0, unsureButRight = 0;
         for (LeadCase l : LEADS) {

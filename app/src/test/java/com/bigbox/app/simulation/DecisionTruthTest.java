@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.events.EventCatalogue;
 import com.bigbox.autonomic.events.EventTypes;
-import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import java.math.BigDecimal;
@@ -73,7 +73,7 @@ class DecisionTruthTest {
     @Test
     void everyDecisionTypeTheAgentsEmitHasATruth() {
         var decisionTypes = new TreeSet<String>();
-        for (var agent : AutonomicOperations.shippedAgents()) {
+        for (var agent : ShippedAgents.all()) {
             AgentDefinition d = agent.definition();
             d.emits().stream().filter(t -> !d.records().contains(t)).forEach(decisionTypes::add);
         }

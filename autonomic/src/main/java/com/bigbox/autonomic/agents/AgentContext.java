@@ -66,13 +66,6 @@ public final class AgentContext {
         emissions.add(emission);
     }
 
-    /** A name for something the agent creates from this trigger, the same on every redelivery. */
-    public String derivedId(String prefix, String discriminator) {
-        UUID id = UUID.nameUUIDFromBytes(
-                (trigger.delivered().eventId() + "/" + discriminator).getBytes(StandardCharsets.UTF_8));
-        return prefix + "-" + id.toString().substring(0, 13);
-    }
-
     List<Emission> emissions() {
         return List.copyOf(emissions);
     }

@@ -112,208 +112,21 @@ public record Approval(
     public Approval apply(ApprovalEvent event, Instant at) {
         return switch (event) {
             case ApprovalEvent.Requested r -> this;
-            case ApprovalEvent.StepApproved s ->
-                new Approval(
-                        approvalId,
-                        eventId,
-                        agentId,
-                        decisionContext,
-                        recommendedAction,
-                        confidence,
-                        status,
-                        timeoutAt,
-                        resolvedAt,
-                        resolvedBy,
-                        s.notes() != null ? s.notes() : resolutionNotes,
-                        createdAt,
-                        clientId,
-                        correlationId,
-                        decisionEventType,
-                        evidence,
-                        actionClass,
-                        assignedRole,
-                        assignedTo,
-                        priority,
-                        escalationLevel,
-                        requiredApprovals,
-                        plus(approvedBy, s.approvedBy()),
-                        silenceApproves,
-                        infoRequested,
-                        lastRemindedAt,
-                        remindersSent,
-                        merged(modifications, s.modifications()),
-                        resolution,
-                        at);
-            case ApprovalEvent.Granted g ->
-                resolved(
-                        APPROVED,
-                        "approved",
-                        g.decidedBy(),
-                        g.notes(),
-                        plus(approvedBy, g.decidedBy()),
-                        modifications,
-                        at);
+            case ApprovalEvent.StepApproved s -> stepApproved(s, at);
+            case ApprovalEvent.Granted g -> approved("approved", g.decidedBy(), g.notes(), modifications, at);
             case ApprovalEvent.Overridden o ->
-                resolved(
-                        APPROVED,
-                        "modified",
-                        o.decidedBy(),
-                        o.notes(),
-                        plus(approvedBy, o.decidedBy()),
-                        EventCodec.write(o.modifications()),
-                        at);
+                approved("modified", o.decidedBy(), o.notes(), EventCodec.write(o.modifications()), at);
             case ApprovalEvent.Rejected r ->
                 resolved(REJECTED, "rejected", r.decidedBy(), r.notes(), approvedBy, modifications, at);
-            case ApprovalEvent.ApprovedBySilence s ->
-                resolved(
-                        APPROVED,
-                        "approved_by_silence",
-                        SILENCE,
-                        "no answer by "
-                                + DateTimeFormatter.ISO_INSTANT.format(
-                                        s.expiredAt().truncatedTo(ChronoUnit.SECONDS))
-                                + "; the action class lets silence approve",
-                        approvedBy,
-                        modifications,
-                        at);
-            case ApprovalEvent.Expired x ->
-                resolved(
-                        TIMEOUT,
-                        "expired",
-                        EXPIRY,
-                        "no answer from " + (x.lastRole() == null ? "anyone" : x.lastRole())
-                                + ", nobody left to escalate to",
-                        approvedBy,
-                        modifications,
-                        at);
+            case ApprovalEvent.ApprovedBySilence s -> approvedBySilence(s, at);
+            case ApprovalEvent.Expired x -> expired(x, at);
             case ApprovalEvent.Escalated e ->
-                new Approval(
-                        approvalId,
-                        eventId,
-                        agentId,
-                        decisionContext,
-                        recommendedAction,
-                        confidence,
-                        status,
-                        e.timeoutAt(),
-                        resolvedAt,
-                        resolvedBy,
-                        resolutionNotes,
-                        createdAt,
-                        clientId,
-                        correlationId,
-                        decisionEventType,
-                        evidence,
-                        actionClass,
-                        e.toRole(),
-                        null,
-                        e.priority(),
-                        e.escalationLevel(),
-                        requiredApprovals,
-                        approvedBy,
-                        silenceApproves,
-                        infoRequested,
-                        lastRemindedAt,
-                        remindersSent,
-                        modifications,
-                        resolution,
-                        at);
-            case ApprovalEvent.Assigned a ->
-                new Approval(
-                        approvalId,
-                        eventId,
-                        agentId,
-                        decisionContext,
-                        recommendedAction,
-                        confidence,
-                        status,
-                        timeoutAt,
-                        resolvedAt,
-                        resolvedBy,
-                        resolutionNotes,
-                        createdAt,
-                        clientId,
-                        correlationId,
-                        decisionEventType,
-                        evidence,
-                        actionClass,
-                        a.role(),
-                        a.assignedTo(),
-                        priority,
-                        escalationLevel,
-                        requiredApprovals,
-                        approvedBy,
-                        silenceApproves,
-                        infoRequested,
-                        lastRemindedAt,
-                        remindersSent,
-                        modifications,
-                        resolution,
-                        at);
+                routed(e.timeoutAt(), e.toRole(), null, e.priority(), e.escalationLevel(), at);
+            case ApprovalEvent.Assigned a -> routed(timeoutAt, a.role(), a.assignedTo(), priority, escalationLevel, at);
             case ApprovalEvent.InfoRequested i ->
-                new Approval(
-                        approvalId,
-                        eventId,
-                        agentId,
-                        decisionContext,
-                        recommendedAction,
-                        confidence,
-                        status,
-                        timeoutAt,
-                        resolvedAt,
-                        resolvedBy,
-                        resolutionNotes,
-                        createdAt,
-                        clientId,
-                        correlationId,
-                        decisionEventType,
-                        evidence,
-                        actionClass,
-                        assignedRole,
-                        assignedTo,
-                        priority,
-                        escalationLevel,
-                        requiredApprovals,
-                        approvedBy,
-                        silenceApproves,
-                        true,
-                        lastRemindedAt,
-                        remindersSent,
-                        modifications,
-                        resolution,
-                        at);
+                progressed(resolutionNotes, approvedBy, modifications, true, lastRemindedAt, remindersSent, at);
             case ApprovalEvent.ReminderSent r ->
-                new Approval(
-                        approvalId,
-                        eventId,
-                        agentId,
-                        decisionContext,
-                        recommendedAction,
-                        confidence,
-                        status,
-                        timeoutAt,
-                        resolvedAt,
-                        resolvedBy,
-                        resolutionNotes,
-                        createdAt,
-                        clientId,
-                        correlationId,
-                        decisionEventType,
-                        evidence,
-                        actionClass,
-                        assignedRole,
-                        assignedTo,
-                        priority,
-                        escalationLevel,
-                        requiredApprovals,
-                        approvedBy,
-                        silenceApproves,
-                        infoRequested,
-                        at,
-                        remindersSent + 1,
-                        modifications,
-                        resolution,
-                        at);
+                progressed(resolutionNotes, approvedBy, modifications, infoRequested, at, remindersSent + 1, at);
             case ApprovalEvent.Commented c -> this;
         };
     }
@@ -324,6 +137,32 @@ public record Approval(
         return modifications == null ? Map.of() : EventCodec.read(modifications, Map.class);
     }
 
+    private Approval stepApproved(ApprovalEvent.StepApproved s, Instant at) {
+        String notes = s.notes() != null ? s.notes() : resolutionNotes;
+        String changes = merged(modifications, s.modifications());
+        return progressed(
+                notes, plus(approvedBy, s.approvedBy()), changes, infoRequested, lastRemindedAt, remindersSent, at);
+    }
+
+    // The decision that resolves it: by is the last approver a chain needed, or the only one.
+    private Approval approved(String how, String by, @Nullable String notes, @Nullable String changes, Instant at) {
+        return resolved(APPROVED, how, by, notes, plus(approvedBy, by), changes, at);
+    }
+
+    private Approval approvedBySilence(ApprovalEvent.ApprovedBySilence s, Instant at) {
+        String notes = "no answer by "
+                + DateTimeFormatter.ISO_INSTANT.format(s.expiredAt().truncatedTo(ChronoUnit.SECONDS))
+                + "; the action class lets silence approve";
+        return resolved(APPROVED, "approved_by_silence", SILENCE, notes, approvedBy, modifications, at);
+    }
+
+    private Approval expired(ApprovalEvent.Expired x, Instant at) {
+        String notes =
+                "no answer from " + (x.lastRole() == null ? "anyone" : x.lastRole()) + ", nobody left to escalate to";
+        return resolved(TIMEOUT, "expired", EXPIRY, notes, approvedBy, modifications, at);
+    }
+
+    // Decided: the status, who decided and how; the approvers and the changes as they stand at the end.
     private Approval resolved(
             String newStatus,
             String how,
@@ -362,6 +201,84 @@ public record Approval(
                 remindersSent,
                 changes,
                 how,
+                at);
+    }
+
+    // Still pending, sent to someone else: a new holder, and on escalation a new deadline, priority and level.
+    private Approval routed(
+            Instant newTimeoutAt, String role, @Nullable String to, String newPriority, int level, Instant at) {
+        return new Approval(
+                approvalId,
+                eventId,
+                agentId,
+                decisionContext,
+                recommendedAction,
+                confidence,
+                status,
+                newTimeoutAt,
+                resolvedAt,
+                resolvedBy,
+                resolutionNotes,
+                createdAt,
+                clientId,
+                correlationId,
+                decisionEventType,
+                evidence,
+                actionClass,
+                role,
+                to,
+                newPriority,
+                level,
+                requiredApprovals,
+                approvedBy,
+                silenceApproves,
+                infoRequested,
+                lastRemindedAt,
+                remindersSent,
+                modifications,
+                resolution,
+                at);
+    }
+
+    // Still pending with the same holder: a step of a chain approved, information asked for, or a reminder sent.
+    private Approval progressed(
+            @Nullable String notes,
+            List<String> approvers,
+            @Nullable String changes,
+            boolean askedForInfo,
+            @Nullable Instant remindedAt,
+            int reminders,
+            Instant at) {
+        return new Approval(
+                approvalId,
+                eventId,
+                agentId,
+                decisionContext,
+                recommendedAction,
+                confidence,
+                status,
+                timeoutAt,
+                resolvedAt,
+                resolvedBy,
+                notes,
+                createdAt,
+                clientId,
+                correlationId,
+                decisionEventType,
+                evidence,
+                actionClass,
+                assignedRole,
+                assignedTo,
+                priority,
+                escalationLevel,
+                requiredApprovals,
+                approvers,
+                silenceApproves,
+                askedForInfo,
+                remindedAt,
+                reminders,
+                changes,
+                resolution,
                 at);
     }
 

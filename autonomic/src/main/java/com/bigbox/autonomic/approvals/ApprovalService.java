@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The human approval queue, put together: {@link ApprovalCommands} (requests from Oversight, people's decisions,
- * assignment, questions, comments, throttled reminders, bulk decisions), {@link ApprovalQueries}, and the jobs on the
+ * The human approval queue, put together: {@link ApprovalCommands} (requests from Oversight, assignment, questions,
+ * comments, throttled reminders), {@link ApprovalDecisions} (people's decisions, one by one or in bulk),
+ * {@link ApprovalQueries}, and the jobs on the
  * durable schedule ({@link ApprovalDeadlineJobs}: reminders, and expiry where silence approves where the action class
  * allows it, otherwise the approval escalates to the next role until nobody is left). Every change is an event on
  * {@code APPROVAL/<id>}, applied to the rows by {@link ApprovalsProjection} in the same transaction. The methods
@@ -27,6 +28,7 @@ public final class ApprovalService {
     public static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofHours(1);
 
     private final ApprovalCommands commands;
+    private final ApprovalDecisions decisions;
     private final ApprovalQueries queries;
     private final ApprovalDeadlineJobs jobs;
 
@@ -46,7 +48,8 @@ public final class ApprovalService {
             double timeoutScale,
             Deadlines deadlines) {
         var log = new ApprovalLog(store, projection, lock, clock, timeoutScale, deadlines);
-        this.commands = new ApprovalCommands(log, absence, reminderInterval);
+        this.commands = new ApprovalCommands(log, reminderInterval);
+        this.decisions = new ApprovalDecisions(log, absence);
         this.queries = new ApprovalQueries(store, clock);
         this.jobs = new ApprovalDeadlineJobs(log, scheduler);
     }
@@ -73,11 +76,11 @@ public final class ApprovalService {
     }
 
     public Approval decide(UnitOfWork work, UUID id, DecisionCommand command) {
-        return commands.decide(work, id, command);
+        return decisions.decide(work, id, command);
     }
 
     public BulkResult bulk(UnitOfWork work, ApprovalFilter filter, DecisionCommand command) {
-        return commands.bulk(work, filter, command);
+        return decisions.bulk(work, filter, command);
     }
 
     public Approval assign(UnitOfWork work, UUID id, String role, String user, String by) {

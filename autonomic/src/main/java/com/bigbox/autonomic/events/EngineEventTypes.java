@@ -39,6 +39,15 @@ final class EngineEventTypes {
     private EngineEventTypes() {}
 
     static void declare(EventDeclarations d) {
+        improvement(d);
+        sops(d);
+        agents(d);
+        chaos(d);
+        clientsAndAccounts(d);
+    }
+
+    /** Self-improvement: gaps, doctrine violations, proposed agent changes, the weekly review. */
+    private static void improvement(EventDeclarations d) {
         d.declare(
                 AUTOMATION_GAP_DETECTED,
                 ECONOMIC,
@@ -63,6 +72,10 @@ final class EngineEventTypes {
                 "IMPROVEMENT",
                 ImprovementEvent.AutomationReviewCompleted.class,
                 "the weekly automation review was held, with its figures");
+    }
+
+    /** SOP versions and executions. */
+    private static void sops(EventDeclarations d) {
         d.declare(
                 SOP_VERSION_PROPOSED,
                 SOP,
@@ -111,6 +124,10 @@ final class EngineEventTypes {
                 "SOP_EXECUTION",
                 SopEvent.ExecutionFailed.class,
                 "an SOP execution failed: a person refused a step");
+    }
+
+    /** Agents' run-time settings. */
+    private static void agents(EventDeclarations d) {
         d.declare(
                 AGENT_THRESHOLD_CHANGED,
                 AGENT,
@@ -129,6 +146,10 @@ final class EngineEventTypes {
                 "AGENT",
                 AgentEvent.FinancialLimitChanged.class,
                 "an agent's financial limit changed");
+    }
+
+    /** Chaos experiments (their payloads are free-form). */
+    private static void chaos(EventDeclarations d) {
         d.declare(
                 CHAOS_EXPERIMENT_STARTED,
                 CHAOS,
@@ -153,6 +174,10 @@ final class EngineEventTypes {
                 ProbeWorkload.AGGREGATE_TYPE,
                 null,
                 "an append of a chaos experiment's workload, counted by the total check");
+    }
+
+    /** Clients' feedback and sign-in accounts. */
+    private static void clientsAndAccounts(EventDeclarations d) {
         d.declare(
                 CLIENT_FEEDBACK_RECEIVED,
                 CLIENT,

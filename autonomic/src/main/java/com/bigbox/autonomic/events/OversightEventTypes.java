@@ -37,6 +37,15 @@ final class OversightEventTypes {
     private OversightEventTypes() {}
 
     static void declare(EventDeclarations d) {
+        approvalAnswers(d);
+        approvalFollowUps(d);
+        decisionsAndNotifications(d);
+        economics(d);
+        drift(d);
+    }
+
+    /** A decision waits for a person, who answers it (or silence does). */
+    private static void approvalAnswers(EventDeclarations d) {
         d.declare(
                 HUMAN_APPROVAL_REQUESTED,
                 CONTROL,
@@ -73,6 +82,10 @@ final class OversightEventTypes {
                 "APPROVAL",
                 ApprovalEvent.ApprovedBySilence.class,
                 "an approval expired unanswered and silence approves its class");
+    }
+
+    /** What happens to an approval while it waits. */
+    private static void approvalFollowUps(EventDeclarations d) {
         d.declare(
                 HUMAN_APPROVAL_ESCALATED,
                 CONTROL,
@@ -109,6 +122,10 @@ final class OversightEventTypes {
                 "APPROVAL",
                 ApprovalEvent.Commented.class,
                 "a person commented on an approval");
+    }
+
+    /** Decisions that took effect or were corrected, the CEO's own, and the notifications sent. */
+    private static void decisionsAndNotifications(EventDeclarations d) {
         d.declare(
                 AUTONOMIC_DECISION_EXECUTED,
                 CONTROL,
@@ -139,6 +156,10 @@ final class OversightEventTypes {
                 "NOTIFICATION",
                 NotificationEvent.Failed.class,
                 "a notification's channel refused it; retried or dead-lettered");
+    }
+
+    /** The economic controller's findings. */
+    private static void economics(EventDeclarations d) {
         d.declare(
                 SOP_EXECUTION_COMPLETED,
                 ECONOMIC,
@@ -169,6 +190,10 @@ final class OversightEventTypes {
                 "IMPROVEMENT",
                 ImprovementEvent.AutomationRoiCalculated.class,
                 "the month's automation return on investment, against the doctrine's 200%");
+    }
+
+    /** Drift alerts and their acknowledgement. */
+    private static void drift(EventDeclarations d) {
         d.declare(
                 PROCESS_DRIFT_DETECTED,
                 DRIFT,

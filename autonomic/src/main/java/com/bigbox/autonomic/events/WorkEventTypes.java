@@ -39,30 +39,14 @@ final class WorkEventTypes {
                 LEAD_INQUIRY_RECEIVED, ACQUISITION, "LEAD", "the intake path validated and recorded an inquiry");
         d.declareFeature(LEAD_QUALIFIED, ACQUISITION, "LEAD", "the intake agent qualified a lead");
         d.declareFeature(LEAD_DISQUALIFIED, ACQUISITION, "LEAD", "the intake agent turned a lead down");
-        d.declare(
-                MEETING_SCHEDULED,
-                ACQUISITION,
-                "MEETING",
-                MeetingEvent.Scheduled.class,
-                "a discovery meeting was scheduled");
-        d.declare(
-                MEETING_COMPLETED,
-                INTELLIGENCE,
-                "MEETING",
-                MeetingEvent.Completed.class,
-                "a meeting took place; its notes are the payload");
-        d.declare(
+        d.declareFeature(MEETING_SCHEDULED, ACQUISITION, "MEETING", "a discovery meeting was scheduled");
+        d.declareFeature(MEETING_COMPLETED, INTELLIGENCE, "MEETING", "a meeting took place; its notes are the payload");
+        d.declareFeature(
                 MEETING_NOTES_ANALYZED,
                 INTELLIGENCE,
                 "MEETING",
-                MeetingEvent.NotesAnalyzed.class,
                 "what the meeting agent's extractor found in a meeting's text: action items, amounts, service, risk, with evidence");
-        d.declare(
-                INTENT_INFERRED,
-                INTELLIGENCE,
-                "MEETING",
-                MeetingEvent.IntentInferred.class,
-                "what the client wants, inferred from a meeting");
+        d.declareFeature(INTENT_INFERRED, INTELLIGENCE, "MEETING", "what the client wants, inferred from a meeting");
         d.declare(
                 RISK_DETECTED,
                 INTELLIGENCE,

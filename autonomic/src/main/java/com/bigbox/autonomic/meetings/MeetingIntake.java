@@ -2,7 +2,6 @@ package com.bigbox.autonomic.meetings;
 
 import com.bigbox.autonomic.agents.DecisionMetadata;
 import com.bigbox.autonomic.events.EventCodec;
-import com.bigbox.autonomic.events.MeetingEvent;
 import com.bigbox.autonomic.meetings.extraction.Transcript;
 import com.bigbox.autonomic.meetings.extraction.Turn;
 import com.bigbox.core.Confidence;

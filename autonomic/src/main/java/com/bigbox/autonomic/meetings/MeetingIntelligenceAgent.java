@@ -10,19 +10,11 @@ import com.bigbox.autonomic.agents.Agent;
 import com.bigbox.autonomic.agents.AgentContext;
 import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentSettings;
-import com.bigbox.autonomic.agents.Emission;
-import com.bigbox.autonomic.events.ClientEvent;
-import com.bigbox.autonomic.events.MeetingEvent;
 import com.bigbox.autonomic.flow.Effective;
 import com.bigbox.autonomic.meetings.extraction.DefaultMeetingExtractor;
 import com.bigbox.autonomic.meetings.extraction.MeetingAnalysis;
 import com.bigbox.autonomic.meetings.extraction.MeetingExtractor;
-import com.bigbox.autonomic.projects.TaskEvent;
-import com.bigbox.autonomic.reasoning.MeetingInsight;
-import com.bigbox.core.StreamId;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Meeting intelligence: what was said in a meeting (a transcript or notes) becomes a recorded analysis, the
  * client's intent, follow-up tasks with owners and dates and, on bad signs, a risk. A meeting posted with its
- * action items already listed (the older contract) skips the reading.
+ * action items already listed (the older contract) skips the reading. The adapter between the runtime and
+ * {@link MeetingDecisions}: it runs the extractor on the text and emits what they decide.
  */
 public final class MeetingIntelligenceAgent implements Agent {
     public static final String NAME = "MeetingIntelligenceAgent";
@@ -66,115 +59,17 @@ public final class MeetingIntelligenceAgent implements Agent {
 
     @Override
     public void react(Effective trigger, AgentContext context) {
+        Instant now = context.now();
         MeetingEvent.Completed meeting = trigger.payloadAs(MeetingEvent.Completed.class);
-        String meetingId = meeting.meetingId() != null
-                ? meeting.meetingId()
-                : trigger.event().stream().id();
-        String clientId = trigger.clientId();
-        StreamId stream = StreamId.of("MEETING", meetingId);
-        if (!meeting.needsReading()) {
-            emitInsight(context, stream, meetingId, clientId, context.reasoner().analyse(meeting));
-            return;
-        }
-        LocalDate day = meeting.date() != null
-                ? meeting.date()
-                : context.now().atZone(ZoneOffset.UTC).toLocalDate();
-        MeetingAnalysis analysis =
-                extractor.get().analyse(MeetingReading.turns(meeting.transcript(), meeting.notes()), day);
-        MeetingReading reading = MeetingReading.of(analysis);
-        context.emit(Emission.of(
-                        stream,
-                        new MeetingEvent.NotesAnalyzed(clientId, meetingId, analysis),
-                        reading,
-                        "routine",
-                        reading.summary())
-                .action("record_meeting_analysis"));
-        MeetingInsight insight = context.reasoner().analyse(MeetingReading.asCompleted(meeting, analysis));
-        emitIntent(context, stream, meetingId, clientId, insight);
-        int n = 0;
-        for (MeetingReading.Task task : reading.tasks(day)) {
-            String taskId = context.derivedId("TASK", "action-item-" + n++);
-            context.emit(Emission.of(
-                            StreamId.of("TASK", taskId),
-                            new TaskEvent.Created(
-                                    clientId,
-                                    taskId,
-                                    task.title(),
-                                    task.role(),
-                                    task.dueAt() != null
-                                            ? task.dueAt()
-                                            : context.now().plus(Duration.ofDays(3)),
-                                    null,
-                                    null,
-                                    task.owner()),
-                            task,
-                            "routine",
-                            "Create task: " + task.title())
-                    .action("create_task"));
-        }
-        reading.risk().or(insight::risk).ifPresent(risk -> emitRisk(context, clientId, risk));
-    }
-
-    private static void emitInsight(
-            AgentContext context,
-            StreamId stream,
-            String meetingId,
-            @Nullable String clientId,
-            MeetingInsight insight) {
-        emitIntent(context, stream, meetingId, clientId, insight);
-        int n = 0;
-        for (MeetingInsight.TaskToCreate task : insight.tasks()) {
-            String taskId = context.derivedId("TASK", "action-item-" + n++);
-            context.emit(Emission.of(
-                            StreamId.of("TASK", taskId),
-                            new TaskEvent.Created(
-                                    clientId,
-                                    taskId,
-                                    task.title(),
-                                    task.role(),
-                                    context.now().plus(Duration.ofDays(3)),
-                                    null,
-                                    null),
-                            task,
-                            "routine",
-                            "Create task: " + task.title())
-                    .action("create_task"));
-        }
-        insight.risk().ifPresent(risk -> emitRisk(context, clientId, risk));
-    }
-
-    private static void emitIntent(
-            AgentContext context,
-            StreamId stream,
-            String meetingId,
-            @Nullable String clientId,
-            MeetingInsight insight) {
-        context.emit(Emission.of(
-                        stream,
-                        new MeetingEvent.IntentInferred(
-                                clientId,
-                                meetingId,
-                                insight.intent(),
-                                insight.serviceType(),
-                                insight.goals(),
-                                insight.budget(),
-                                insight.timelineWeeks()),
-                        insight,
-                        "routine",
-                        "Client intent: " + insight.intent())
-                .action("infer_intent"));
-    }
-
-    private static void emitRisk(AgentContext context, @Nullable String clientId, MeetingInsight.RiskFinding risk) {
-        context.emit(Emission.of(
-                        StreamId.of("CLIENT", clientId == null ? "unknown" : clientId),
-                        new ClientEvent.RiskDetected(
-                                clientId, risk.riskType(), risk.severity(), risk.description(), true, risk.reasons()),
-                        risk,
-                        "relationship_risk",
-                        "Relationship risk: " + risk.description())
-                .action("flag_risk")
-                .requiringHuman());
+        MeetingAnalysis analysis = meeting.needsReading()
+                ? extractor
+                        .get()
+                        .analyse(
+                                MeetingReading.turns(meeting.transcript(), meeting.notes()),
+                                MeetingDecisions.day(meeting, now))
+                : null;
+        MeetingDecisions.decide(trigger, analysis, MeetingReasoner.in(context.reasoner()), now)
+                .forEach(context::emit);
     }
 
     /** Loads the models once, when first needed: an engine that never reads a transcript never loads them. */

@@ -1,13 +1,11 @@
 package com.bigbox.autonomic.meetings;
 
-import com.bigbox.autonomic.events.MeetingEvent;
 import com.bigbox.autonomic.meetings.extraction.MeetingAnalysis;
 import com.bigbox.autonomic.meetings.extraction.Owners;
 import com.bigbox.autonomic.meetings.extraction.Sentiment;
 import com.bigbox.autonomic.meetings.extraction.Transcript;
 import com.bigbox.autonomic.meetings.extraction.Turn;
 import com.bigbox.autonomic.reasoning.Judgement;
-import com.bigbox.autonomic.reasoning.MeetingInsight;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

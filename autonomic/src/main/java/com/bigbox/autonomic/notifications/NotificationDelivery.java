@@ -108,6 +108,10 @@ final class NotificationDelivery implements JobHandler {
             failed(work, approval, d, reason(e), wait == null ? null : now.plus(wait));
             return;
         }
+        sent(work, approval, d, now);
+    }
+
+    private void sent(UnitOfWork work, Approval approval, Delivery d, Instant now) {
         append(
                 work,
                 approval,

@@ -3,40 +3,23 @@ package com.bigbox.autonomic.runtime;
 import com.bigbox.autonomic.agents.Agent;
 import com.bigbox.autonomic.agents.AgentCatalog;
 import com.bigbox.autonomic.agents.AgentRunner;
-import com.bigbox.autonomic.agents.FinanceAgent;
-import com.bigbox.autonomic.agents.ProjectControlAgent;
-import com.bigbox.autonomic.agents.StrategyAgent;
 import com.bigbox.autonomic.approvals.ApprovalService;
-import com.bigbox.autonomic.approvals.ApprovalStore;
-import com.bigbox.autonomic.approvals.ApprovalsProjection;
 import com.bigbox.autonomic.approvals.Deadlines;
 import com.bigbox.autonomic.chaos.FaultInjectingHandler;
 import com.bigbox.autonomic.chaos.HumanAbsence;
 import com.bigbox.autonomic.flow.Flows;
-import com.bigbox.autonomic.improvement.ImprovementProjection;
-import com.bigbox.autonomic.improvement.ImprovementStore;
 import com.bigbox.autonomic.improvement.SelfImprovement;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
-import com.bigbox.autonomic.leads.IntakeAgent;
 import com.bigbox.autonomic.leads.LeadIntake;
-import com.bigbox.autonomic.meetings.MeetingIntelligenceAgent;
-import com.bigbox.autonomic.meetings.extraction.MeetingExtractor;
 import com.bigbox.autonomic.oversight.DecisionOverrides;
 import com.bigbox.autonomic.oversight.OversightAgent;
 import com.bigbox.autonomic.oversight.OversightPolicy;
-import com.bigbox.autonomic.projections.AgentMetricsProjection;
-import com.bigbox.autonomic.projections.ClientHealthProjection;
-import com.bigbox.autonomic.projections.ClientHealthRules;
 import com.bigbox.autonomic.projections.Projection;
 import com.bigbox.autonomic.projections.ProjectionRegistry;
-import com.bigbox.autonomic.projections.ProjectionStore;
 import com.bigbox.autonomic.reasoning.Reasoner;
-import com.bigbox.autonomic.scheduling.JobScheduler;
 import com.bigbox.autonomic.sop.SopCatalog;
-import com.bigbox.autonomic.sop.SopDefinitionsProjection;
 import com.bigbox.autonomic.sop.SopEngine;
-import com.bigbox.autonomic.sop.SopExecutionsProjection;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopStore;
 import com.bigbox.autonomic.sop.SopValidator;
@@ -88,39 +71,22 @@ public final class AutonomicOperations implements AutoCloseable {
     private final List<Agent> agents;
     private final AgentCatalog catalog;
     private final Flows flows;
+    private final EngineProjections projections;
+    private final ProjectionRegistry registry;
     private final ApprovalService approvals;
     private final SopEngine sopEngine;
     private final SopLoader sopLoader;
     private final OversightAgent oversight;
-    private final ProjectionRegistry projections;
-    private final ClientHealthProjection clientHealth;
     private final LeadIntake leadIntake;
     private final SelfImprovement improvement;
     private final DecisionOverrides decisionOverrides;
     private final List<Registration> registrations = new ArrayList<>();
 
-    public AutonomicOperations(InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings) {
-        this(ports, clock, reasoner, settings, shippedAgents());
-    }
-
-    /** With other agents than the shipped ones (tests plug in a misbehaving one). */
-    public AutonomicOperations(
-            InfrastructurePorts ports, Clock clock, Reasoner reasoner, Settings settings, List<Agent> agents) {
-        this(ports, clock, reasoner, settings, agents, GoLive.fromFirstEvent());
-    }
-
-    /** @param goLive when the agency went live: the 90-day doctrine counts its weeks from it */
-    public AutonomicOperations(
-            InfrastructurePorts ports,
-            Clock clock,
-            Reasoner reasoner,
-            Settings settings,
-            List<Agent> agents,
-            GoLive goLive) {
-        this(ports, clock, reasoner, settings, agents, goLive, Doctrine.shipped());
-    }
-
-    /** @param doctrine the rules and bounds the control loops work within (the shipped one, or one from a file) */
+    /**
+     * @param agents the agents to run: {@link ShippedAgents#all()}, or others (tests plug in a misbehaving one)
+     * @param goLive when the agency went live: the 90-day doctrine counts its weeks from it
+     * @param doctrine the rules and bounds the control loops work within (the shipped one, or one from a file)
+     */
     public AutonomicOperations(
             InfrastructurePorts ports,
             Clock clock,
@@ -134,20 +100,19 @@ public final class AutonomicOperations implements AutoCloseable {
         this.reasoner = reasoner;
         this.settings = settings;
         this.agents = List.copyOf(agents);
-        this.catalog = new AgentCatalog(agents.stream().map(Agent::definition).toList(), OversightAgent.DEFINITION);
+        this.catalog = ShippedAgents.catalog(this.agents);
         this.flows = new Flows(catalog.gate());
-        this.projections = projections(
+        this.projections = EngineProjections.over(
                 catalog,
                 ports.approvals(),
                 ports.sops(),
                 ports.projections(),
                 ports.scheduler(),
                 ports.improvement().store());
-        this.clientHealth = (ClientHealthProjection) projections.find(ClientHealthProjection.NAME);
-        var approvalRows = (ApprovalsProjection) projections.find(ApprovalsProjection.NAME);
+        this.registry = projections.registry();
         this.approvals = new ApprovalService(
                 ports.approvals(),
-                approvalRows,
+                projections.approvals(),
                 ports.projectionLock(),
                 ports.scheduler(),
                 new HumanAbsence(ports.faults(), clock),
@@ -155,20 +120,15 @@ public final class AutonomicOperations implements AutoCloseable {
                 settings.reminderInterval(),
                 settings.approvalTimeoutScale(),
                 settings.deadlines());
-        var sopCatalog = new SopCatalog(ports.sops());
         this.sopEngine = new SopEngine(
                 ports.sops(),
-                sopCatalog,
+                new SopCatalog(ports.sops()),
                 flows,
-                (SopExecutionsProjection) projections.find(SopExecutionsProjection.NAME),
+                projections.sopExecutions(),
                 ports.projectionLock(),
                 clock);
         this.sopLoader = new SopLoader(
-                ports.sops(),
-                (SopDefinitionsProjection) projections.find(SopDefinitionsProjection.NAME),
-                ports.projectionLock(),
-                new SopValidator(),
-                clock);
+                ports.sops(), projections.sopDefinitions(), ports.projectionLock(), new SopValidator(), clock);
         this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals.commands(), clock);
         this.leadIntake = new LeadIntake(clock);
         this.decisionOverrides = new DecisionOverrides(clock);
@@ -182,61 +142,6 @@ public final class AutonomicOperations implements AutoCloseable {
                 ports.projectionLock(),
                 clock,
                 goLive);
-    }
-
-    /**
-     * Every table the engine derives from events, in dependency order: what {@code bigbox replay}
-     * rebuilds. A new projection is one class, listed here.
-     */
-    public static ProjectionRegistry projections(
-            AgentCatalog agents,
-            ApprovalStore approvals,
-            SopStore sops,
-            ProjectionStore projections,
-            JobScheduler scheduler,
-            ImprovementStore improvement) {
-        return new ProjectionRegistry(List.<Projection>of(
-                new ApprovalsProjection(approvals, scheduler),
-                new SopDefinitionsProjection(sops),
-                new SopExecutionsProjection(sops, scheduler),
-                new AgentMetricsProjection(projections, agents),
-                new ClientHealthProjection(projections, new ClientHealthRules()),
-                new ImprovementProjection(improvement)));
-    }
-
-    /** The projections over these adapters with the shipped agents, as a rebuild needs them without running anything. */
-    public static ProjectionRegistry projections(
-            ApprovalStore approvals,
-            SopStore sops,
-            ProjectionStore projections,
-            JobScheduler scheduler,
-            ImprovementStore improvement) {
-        return projections(
-                new AgentCatalog(shippedAgents().stream().map(Agent::definition).toList(), OversightAgent.DEFINITION),
-                approvals,
-                sops,
-                projections,
-                scheduler,
-                improvement);
-    }
-
-    public static List<Agent> shippedAgents() {
-        return List.of(
-                new IntakeAgent(),
-                new MeetingIntelligenceAgent(),
-                new StrategyAgent(),
-                new ProjectControlAgent(),
-                new FinanceAgent());
-    }
-
-    /** The shipped agents with the meeting agent reading through {@code meetings} (e.g. the configured LLM extractor). */
-    public static List<Agent> shippedAgents(MeetingExtractor meetings) {
-        return List.of(
-                new IntakeAgent(),
-                new MeetingIntelligenceAgent(meetings),
-                new StrategyAgent(),
-                new ProjectControlAgent(),
-                new FinanceAgent());
     }
 
     /** Subscribes every agent, the governor and the subscribed projections, and registers the scheduled jobs. */
@@ -261,15 +166,14 @@ public final class AutonomicOperations implements AutoCloseable {
                                 GOVERNOR_SUBSCRIPTION,
                                 new Governor(
                                         sopEngine, oversight, ports.projectionLock(), clock, settings.maxAttempts()))));
-        for (Projection p : projections.subscribed()) {
-            SubscriptionHandler handler = p == clientHealth ? clientHealth.live() : p::apply;
-            registrations.add(
-                    ports.subscriptions().subscribe(p.subscriptionName(), EventFilter.all(), Position.START, handler));
+        for (Projection p : registry.subscribed()) {
+            registrations.add(ports.subscriptions()
+                    .subscribe(p.subscriptionName(), EventFilter.all(), Position.START, projections.liveHandler(p)));
         }
         log.debug(
                 "Autonomic operations started: {} agents, governor, projections {} (reasoner: {})",
                 agents.size(),
-                projections.names(),
+                registry.names(),
                 reasoner.name());
         return this;
     }
@@ -305,7 +209,7 @@ public final class AutonomicOperations implements AutoCloseable {
         var names = new ArrayList<String>();
         agents.forEach(a -> names.add(a.definition().subscriptionName()));
         names.add(GOVERNOR_SUBSCRIPTION);
-        projections.subscribed().forEach(p -> names.add(p.subscriptionName()));
+        registry.subscribed().forEach(p -> names.add(p.subscriptionName()));
         return names;
     }
 
@@ -322,7 +226,7 @@ public final class AutonomicOperations implements AutoCloseable {
     }
 
     public ProjectionRegistry projections() {
-        return projections;
+        return registry;
     }
 
     public LeadIntake leadIntake() {

@@ -1,13 +1,10 @@
 package com.bigbox.autonomic.sop;
 
-import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.SopEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -128,40 +125,45 @@ public record SopExecution(
                         .withStatus(ESCALATED);
                 yield e.corrected() ? escalated.corrected() : escalated;
             }
-            case SopEvent.ExecutionFailed f -> {
-                SopExecution failed =
-                        step(f.stepId(), s -> s.withStatus(StepState.FAILED)).corrected();
-                yield failed.ended(
-                        FAILED,
-                        at,
-                        f.cycleTimeHours(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        outcome(failed.clientId, "failed", f.reason(), failed.steps, failed.corrections));
-            }
-            case SopEvent.ExecutionCompleted c -> {
-                var skipped = new ArrayList<StepState>();
-                for (StepState s : steps) {
-                    skipped.add(s.open() || StepState.STANDBY.equals(s.status()) ? s.withStatus(StepState.SKIPPED) : s);
-                }
-                yield withSteps(skipped)
-                        .ended(
-                                COMPLETED,
-                                c.completedAt(),
-                                c.cycleTimeHours(),
-                                c.totalSteps(),
-                                c.automatedSteps(),
-                                c.automationRate(),
-                                c.humanHours(),
-                                c.estimatedCost(),
-                                c.qualityScore(),
-                                outcome(clientId, "completed", c.how(), skipped, corrections));
-            }
+            case SopEvent.ExecutionFailed f -> failed(f, at);
+            case SopEvent.ExecutionCompleted c -> completed(c);
         };
+    }
+
+    private SopExecution failed(SopEvent.ExecutionFailed f, Instant at) {
+        SopExecution failed =
+                step(f.stepId(), s -> s.withStatus(StepState.FAILED)).corrected();
+        return failed.ended(
+                FAILED,
+                at,
+                f.cycleTimeHours(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SopOutcome.json(failed.clientId, "failed", f.reason(), failed.steps, failed.corrections));
+    }
+
+    // Completed: the steps still open (and fallbacks never needed) are skipped.
+    private SopExecution completed(SopEvent.ExecutionCompleted c) {
+        var skipped = new ArrayList<StepState>();
+        for (StepState s : steps) {
+            skipped.add(s.open() || StepState.STANDBY.equals(s.status()) ? s.withStatus(StepState.SKIPPED) : s);
+        }
+        return withSteps(skipped)
+                .ended(
+                        COMPLETED,
+                        c.completedAt(),
+                        c.cycleTimeHours(),
+                        c.totalSteps(),
+                        c.automatedSteps(),
+                        c.automationRate(),
+                        c.humanHours(),
+                        c.estimatedCost(),
+                        c.qualityScore(),
+                        SopOutcome.json(clientId, "completed", c.how(), skipped, corrections));
     }
 
     private SopExecution step(String stepId, UnaryOperator<StepState> change) {
@@ -170,29 +172,6 @@ public record SopExecution(
             next.add(s.stepId().equals(stepId) ? change.apply(s) : s);
         }
         return withSteps(next);
-    }
-
-    private static String outcome(
-            @Nullable String clientId, String result, String how, List<StepState> steps, int corrections) {
-        var outcome = new LinkedHashMap<String, Object>();
-        // The access layer's tenancy reads an execution's client here.
-        outcome.put("client_id", clientId);
-        outcome.put("result", result);
-        outcome.put("how", how);
-        outcome.put("corrections", corrections);
-        var list = new ArrayList<Map<String, Object>>();
-        for (StepState s : steps) {
-            var step = new LinkedHashMap<String, Object>();
-            step.put("step_id", s.stepId());
-            step.put("status", s.status());
-            step.put("automated", s.automated());
-            step.put("human_minutes", s.humanMinutes());
-            step.put("cost", s.cost());
-            step.put("completed_by_event", s.completingEventType());
-            list.add(step);
-        }
-        outcome.put("steps", list);
-        return EventCodec.write(outcome);
     }
 
     SopExecution withSteps(List<StepState> next) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bigbox.autonomic.finance.InvoiceEvent;
 import com.bigbox.autonomic.leads.LeadEvent;
+import com.bigbox.autonomic.meetings.MeetingEvent;
 import com.bigbox.autonomic.projects.ProjectEvent;
 import com.bigbox.autonomic.projects.TaskEvent;
 import com.bigbox.autonomic.strategy.QuoteEvent;
@@ -87,8 +88,13 @@ class EventTypesTest {
 
     @Test
     void everyRecordOfAFeatureFolderIsBoundToItsDeclaredType() {
-        for (Class<?> events :
-                List.of(LeadEvent.class, QuoteEvent.class, ProjectEvent.class, TaskEvent.class, InvoiceEvent.class)) {
+        for (Class<?> events : List.of(
+                LeadEvent.class,
+                MeetingEvent.class,
+                QuoteEvent.class,
+                ProjectEvent.class,
+                TaskEvent.class,
+                InvoiceEvent.class)) {
             for (Class<?> record : events.getPermittedSubclasses()) {
                 assertThat(EventCatalogue.all())
                         .as(record.getName())

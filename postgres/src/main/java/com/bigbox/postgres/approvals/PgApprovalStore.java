@@ -8,6 +8,7 @@ import com.bigbox.autonomic.approvals.ApprovalStore;
 import com.bigbox.autonomic.approvals.AuditEntry;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,72 +29,17 @@ import java.util.UUID;
  * is written by the table's trigger; this adapter only names the person ({@code bigbox.actor}).
  */
 public final class PgApprovalStore implements ApprovalStore {
-    private static final String COLUMNS = """
-            approval_id, event_id, agent_id, decision_context::text as decision_context, recommended_action, confidence,
-            status, timeout_at, resolved_at, resolved_by, resolution_notes, created_at, client_id, correlation_id,
-            decision_event_type, evidence, action_class, assigned_role, assigned_to, priority, escalation_level,
-            required_approvals, approved_by, silence_approves, info_requested, last_reminded_at, reminders_sent,
-            modifications::text as modifications, resolution, updated_at""";
-
-    // The whole row, as the fold of its events made it: inserted once, then updated change by change.
-    private static final String SAVE = """
-            insert into human_approvals (approval_id, event_id, agent_id, decision_context, recommended_action, confidence,
-                status, timeout_at, resolved_at, resolved_by, resolution_notes, created_at, client_id, correlation_id,
-                decision_event_type, evidence, action_class, assigned_role, assigned_to, priority, escalation_level,
-                required_approvals, approved_by, silence_approves, info_requested, last_reminded_at, reminders_sent,
-                modifications, resolution, updated_at)
-            values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-            on conflict (approval_id) do update set
-                status = excluded.status, timeout_at = excluded.timeout_at, resolved_at = excluded.resolved_at,
-                resolved_by = excluded.resolved_by, resolution_notes = excluded.resolution_notes,
-                assigned_role = excluded.assigned_role, assigned_to = excluded.assigned_to, priority = excluded.priority,
-                escalation_level = excluded.escalation_level, approved_by = excluded.approved_by,
-                info_requested = excluded.info_requested, last_reminded_at = excluded.last_reminded_at,
-                reminders_sent = excluded.reminders_sent, modifications = excluded.modifications,
-                resolution = excluded.resolution, updated_at = excluded.updated_at""";
-
-    private static final String FIND = "select " + COLUMNS + " from human_approvals where approval_id = ?";
-
-    private static final String LOCK = FIND + " for update";
-
-    private static final String LIST = "select " + COLUMNS + """
-             from human_approvals
-            where (?::text is null or status = ?)
-              and (?::text is null or agent_id = ?)
-              and (?::text is null or action_class = ?)
-              and (?::text is null or assigned_role = ?)
-              and (?::text is null or assigned_to = ?)
-              and (?::text is null or priority = ?)
-              and (?::text is null or client_id = ?)
-              and (?::numeric is null or confidence <= ?)
-              and (?::text is null or decision_event_type = ?)
-            order by case priority when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end, created_at,
-                     approval_id
-            limit ? offset ?""";
-
-    // The comments and the audit trail go with their approvals (on delete cascade).
-    private static final String RESET = "delete from human_approvals";
-
-    private static final String COMMENT = """
-            insert into human_approval_comments (comment_id, approval_id, client_id, author, body, created_at)
-            values (?, ?, ?, ?, ?, ?)
-            on conflict (comment_id) do nothing""";
-
-    private static final String COMMENTS = """
-            select comment_id, approval_id, author, body, created_at from human_approval_comments
-             where approval_id = ? order by seq""";
-
-    private static final String AUDIT = """
-            select audit_id, approval_id, action, actor, from_status, to_status, details::text as details, at
-              from human_approval_audit where approval_id = ? order by audit_id""";
-
-    private static final String STATS_BY_STATUS = "select status, count(*) from human_approvals group by status";
-    private static final String STATS_BY_RESOLUTION =
-            "select resolution, count(*) from human_approvals where resolution is not null group by resolution";
-    private static final String STATS_TIMES = """
-            select avg(extract(epoch from resolved_at - created_at)) / 3600.0,
-                   count(*) filter (where status = 'pending' and timeout_at < ?)
-              from human_approvals""";
+    private static final String SAVE = SqlResource.load(PgApprovalStore.class, "save_approval");
+    private static final String FIND = SqlResource.load(PgApprovalStore.class, "approval_by_id");
+    private static final String LOCK = SqlResource.load(PgApprovalStore.class, "lock_approval");
+    private static final String LIST = SqlResource.load(PgApprovalStore.class, "list_approvals");
+    private static final String RESET = SqlResource.load(PgApprovalStore.class, "reset_approvals");
+    private static final String COMMENT = SqlResource.load(PgApprovalStore.class, "add_comment");
+    private static final String COMMENTS = SqlResource.load(PgApprovalStore.class, "comments");
+    private static final String AUDIT = SqlResource.load(PgApprovalStore.class, "audit_trail");
+    private static final String STATS_BY_STATUS = SqlResource.load(PgApprovalStore.class, "count_by_status");
+    private static final String STATS_BY_RESOLUTION = SqlResource.load(PgApprovalStore.class, "count_by_resolution");
+    private static final String STATS_TIMES = SqlResource.load(PgApprovalStore.class, "resolution_times");
 
     @Override
     public Optional<Approval> find(UnitOfWork work, UUID approvalId) {

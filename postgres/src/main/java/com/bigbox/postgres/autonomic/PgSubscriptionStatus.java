@@ -2,15 +2,14 @@ package com.bigbox.postgres.autonomic;
 
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Reads the subscriptions' checkpoints, leases and lag (for {@code GET /api/v1/agents}). */
 public final class PgSubscriptionStatus {
-    // A security-definer function (V10): callers read the status without rights on checkpoints or locks.
-    private static final String STATUS = """
-            select name, owner, running, global_position, lag, updated_at from subscription_status(?::text[])""";
+    private static final String STATUS = SqlResource.load(PgSubscriptionStatus.class, "subscription_status");
 
     public Map<String, SubscriptionStatus> of(UnitOfWork work, List<String> names) {
         var statuses = new LinkedHashMap<String, SubscriptionStatus>();

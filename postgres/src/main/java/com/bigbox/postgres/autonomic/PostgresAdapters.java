@@ -8,8 +8,9 @@ import com.bigbox.autonomic.improvement.loops.WeeklyReviewLoop;
 import com.bigbox.autonomic.improvement.review.ReviewWeek;
 import com.bigbox.autonomic.improvement.review.WeeklyReview;
 import com.bigbox.autonomic.projections.ProjectionRegistry;
-import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.runtime.EngineProjections;
 import com.bigbox.autonomic.runtime.InfrastructurePorts;
+import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.autonomic.sop.SopDefinitionsProjection;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.autonomic.sop.SopValidator;
@@ -68,7 +69,7 @@ public final class PostgresAdapters implements AutoCloseable {
 
     /** Every projection over the PostgreSQL adapters, as {@code bigbox replay} rebuilds them (nothing runs). */
     public static ProjectionRegistry projections() {
-        return AutonomicOperations.projections(
+        return EngineProjections.registry(
                 new PgApprovalStore(),
                 new PgSopStore(),
                 new PgProjectionStore(),
@@ -95,9 +96,7 @@ public final class PostgresAdapters implements AutoCloseable {
                 Doctrine.shipped(),
                 new PgImprovementFacts(),
                 new PgWeeklyReviewReads(),
-                AutonomicOperations.shippedAgents().stream()
-                        .map(a -> a.definition().name())
-                        .toList(),
+                ShippedAgents.all().stream().map(a -> a.definition().name()).toList(),
                 goLive,
                 week,
                 now);

@@ -1,6 +1,7 @@
 package com.bigbox.postgres.backup;
 
 import com.bigbox.postgres.Database;
+import com.bigbox.postgres.SqlResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ContinuousExport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ContinuousExport.class);
 
-    private static final String TRY_LOCK = "select pg_try_advisory_lock(hashtext('bigbox.export'), hashtext(?))";
+    private static final String TRY_LOCK = SqlResource.load(ContinuousExport.class, "export_try_lock");
 
     private final Database database;
     private final EventExporter exporter;

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.backup;
 
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.postgres.backup.ExportManifest.Segment;
 import com.bigbox.postgres.backup.ExportVerification.StreamRange;
 import com.bigbox.postgres.backup.ExportedEvent.StreamKey;
@@ -23,10 +24,7 @@ import javax.sql.DataSource;
  * again.
  */
 public final class EventImporter {
-    private static final String RESTORE_CHECKPOINT = """
-            insert into subscription_checkpoints (subscription_name, transaction_seq, global_position, owner, epoch)
-            select ?, transaction_seq, global_position, 'import', 0 from events where event_id = ?
-            on conflict (subscription_name) do nothing""";
+    private static final String RESTORE_CHECKPOINT = SqlResource.load(EventImporter.class, "restore_checkpoint");
 
     private final DataSource pool;
 

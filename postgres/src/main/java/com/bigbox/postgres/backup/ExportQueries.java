@@ -1,6 +1,7 @@
 package com.bigbox.postgres.backup;
 
 import com.bigbox.core.Position;
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.postgres.backup.EventExporter.Request;
 import com.bigbox.postgres.backup.ExportManifest.SourcePosition;
 import java.io.IOException;
@@ -23,48 +24,12 @@ import javax.sql.DataSource;
 final class ExportQueries {
     private static final int BATCH = 2_000;
 
-    // Each subscription's last handled event among those exported (between the first and the last exported position).
-    private static final String CHECKPOINTS = """
-            select c.subscription_name, e.event_id, e.transaction_seq, e.global_position
-              from subscription_checkpoints c
-              cross join lateral (
-                select event_id, transaction_seq, global_position from events
-                 where (transaction_seq, global_position) <= (c.transaction_seq, c.global_position)
-                   and (transaction_seq, global_position) <= (?, ?)
-                   and (transaction_seq, global_position) >= (?, ?)
-                 order by transaction_seq desc, global_position desc
-                 limit 1) e
-             order by c.subscription_name""";
-
-    private static final String LINES = """
-            select json_build_object(
-                     'event_id', event_id, 'event_type', event_type,
-                     'aggregate_type', aggregate_type, 'aggregate_id', aggregate_id, 'sequence_number', sequence_number,
-                     'correlation_id', correlation_id, 'causation_id', causation_id,
-                     'emitted_by', emitted_by, 'confidence', confidence,
-                     'timestamp', "timestamp", 'created_at', created_at,
-                     'payload', payload, 'metadata', metadata,
-                     'position', json_build_object('transaction_seq', transaction_seq, 'global_position', global_position)
-                   )::text,
-                   transaction_seq, global_position, "timestamp"
-              from events
-             where (transaction_seq, global_position) > (?, ?)
-               and (transaction_seq, global_position) <= (?, ?)
-               and "timestamp" >= coalesce(?::timestamptz, '-infinity')
-             order by transaction_seq, global_position
-             limit ?""";
-
-    private static final String COUNT = """
-            select count(*) from events
-             where (transaction_seq, global_position) > (?, ?)
-               and (transaction_seq, global_position) <= (?, ?)
-               and "timestamp" >= coalesce(?::timestamptz, '-infinity')""";
-
-    private static final String HEAD =
-            "select transaction_seq, global_position from events_head() where transaction_seq is not null";
-
-    private static final String POSITION_OF =
-            "select transaction_seq, global_position from events where global_position = ?";
+    private static final String CHECKPOINTS = SqlResource.load(ExportQueries.class, "export_checkpoints");
+    private static final String LINES = SqlResource.load(ExportQueries.class, "export_lines");
+    private static final String COUNT = SqlResource.load(ExportQueries.class, "export_count");
+    private static final String HEAD = SqlResource.load(ExportQueries.class, "settled_head");
+    private static final String POSITION_OF = SqlResource.load(ExportQueries.class, "position_of");
+    private static final String UTC_TIMESTAMPS = SqlResource.load(ExportQueries.class, "utc_timestamps");
 
     private final DataSource pool;
 
@@ -111,7 +76,7 @@ final class ExportQueries {
             c.setAutoCommit(false);
             try {
                 try (var s = c.createStatement()) {
-                    s.execute("set local time zone 'UTC'");
+                    s.execute(UTC_TIMESTAMPS);
                 }
                 try (PreparedStatement s = c.prepareStatement(LINES)) {
                     while (segment.events() < request.segmentEvents()) {

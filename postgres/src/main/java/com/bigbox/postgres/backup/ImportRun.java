@@ -1,5 +1,6 @@
 package com.bigbox.postgres.backup;
 
+import com.bigbox.postgres.SqlResource;
 import com.bigbox.postgres.backup.ExportedEvent.StreamKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,26 +22,11 @@ import javax.sql.DataSource;
 final class ImportRun {
     private static final int BATCH = 1_000;
 
-    private static final String EXISTING = """
-            select event_id, event_type, aggregate_type, aggregate_id, sequence_number
-              from events where event_id = any(?::uuid[])""";
-
-    private static final String VERSIONS = """
-            select s.aggregate_type, s.aggregate_id, s.version
-              from event_streams s
-              join unnest(?::text[], ?::text[]) as wanted(aggregate_type, aggregate_id) using (aggregate_type, aggregate_id)""";
-
-    private static final String INSERT = """
-            insert into events (event_id, event_type, correlation_id, causation_id, aggregate_type, aggregate_id,
-                                sequence_number, payload, metadata, emitted_by, confidence, "timestamp", created_at)
-            select (l->>'event_id')::uuid, l->>'event_type', (l->>'correlation_id')::uuid, (l->>'causation_id')::uuid,
-                   l->>'aggregate_type', l->>'aggregate_id', (l->>'sequence_number')::bigint,
-                   coalesce(l->'payload', '{}'::jsonb), coalesce(l->'metadata', '{}'::jsonb),
-                   coalesce(l->>'emitted_by', 'import'), (l->>'confidence')::numeric,
-                   (l->>'timestamp')::timestamptz, coalesce((l->>'created_at')::timestamptz, now())
-              from unnest(?::text[]) with ordinality as t(line, n)
-              cross join lateral (select t.line::jsonb) as j(l)
-             order by t.n""";
+    private static final String EXISTING = SqlResource.load(ImportRun.class, "stored_events");
+    private static final String VERSIONS = SqlResource.load(ImportRun.class, "stream_versions");
+    private static final String INSERT = SqlResource.load(ImportRun.class, "import_events");
+    private static final String LOCK = SqlResource.load(ImportRun.class, "import_lock");
+    private static final String NOTIFY = SqlResource.load(ImportRun.class, "notify_events");
 
     private final DataSource pool;
     private final Progress progress;
@@ -87,7 +73,7 @@ final class ImportRun {
             try {
                 try (var s = c.createStatement()) {
                     // One import at a time: two would race for the same sequence numbers.
-                    s.execute("select pg_advisory_xact_lock(hashtext('bigbox.import'))");
+                    s.execute(LOCK);
                 }
                 List<ExportedEvent> missing = withoutStored(c, candidates);
                 var ordered = new ArrayList<ExportedEvent>(missing.size());
@@ -116,7 +102,7 @@ final class ImportRun {
             }
             if (imported > 0) {
                 try (var s = c.createStatement()) {
-                    s.execute("notify bigbox_events");
+                    s.execute(NOTIFY);
                 }
             }
         }

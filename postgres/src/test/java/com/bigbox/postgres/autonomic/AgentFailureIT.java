@@ -12,8 +12,9 @@ import com.bigbox.autonomic.agents.Emission;
 import com.bigbox.autonomic.finance.InvoiceEvent;
 import com.bigbox.autonomic.flow.Effective;
 import com.bigbox.autonomic.leads.LeadInquiry;
-import com.bigbox.autonomic.reasoning.TaskAssignment;
+import com.bigbox.autonomic.projects.TaskAssignment;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import com.bigbox.testkit.TestDatabase;
@@ -64,7 +65,7 @@ class AgentFailureIT {
 
     @BeforeAll
     static void start() {
-        var agents = new ArrayList<>(AutonomicOperations.shippedAgents());
+        var agents = new ArrayList<>(ShippedAgents.all());
         agents.add(new RogueAgent());
         // Two attempts, not three: the subscription's retry backoff doubles from one failing event to the next.
         engine = AutonomicHarness.start(

@@ -8,8 +8,11 @@ import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.ApprovalFilter;
 import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.flow.Flows;
-import com.bigbox.autonomic.reasoning.RuleBasedReasoner;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
+import com.bigbox.autonomic.improvement.doctrine.GoLive;
+import com.bigbox.autonomic.reasoning.Reasoner;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.autonomic.sop.SopFile;
 import com.bigbox.autonomic.sop.SopLoader;
 import com.bigbox.core.ExpectedVersion;
@@ -62,7 +65,7 @@ public final class AutonomicHarness implements AutoCloseable {
     }
 
     public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock) {
-        return start(db, name, clock, AutonomicOperations.shippedAgents());
+        return start(db, name, clock, ShippedAgents.all());
     }
 
     public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock, List<Agent> agents) {
@@ -91,7 +94,15 @@ public final class AutonomicHarness implements AutoCloseable {
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
         ActiveFaults faults = chaos ? new PgActiveFaults(database.pool(), name) : ActiveFaults.NONE;
         PostgresAdapters adapters = PostgresAdapters.start(node, clock, Duration.ofMillis(100), faults);
-        var ops = new AutonomicOperations(adapters.ports(), clock, new RuleBasedReasoner(), settings, agents).start();
+        var ops = new AutonomicOperations(
+                        adapters.ports(),
+                        clock,
+                        Reasoner.rules(),
+                        settings,
+                        agents,
+                        GoLive.fromFirstEvent(),
+                        Doctrine.shipped())
+                .start();
         return new AutonomicHarness(db, database, node, adapters, ops);
     }
 

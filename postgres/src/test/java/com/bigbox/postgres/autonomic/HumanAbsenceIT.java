@@ -13,6 +13,7 @@ import com.bigbox.autonomic.chaos.FaultKind;
 import com.bigbox.autonomic.chaos.Intensity;
 import com.bigbox.autonomic.leads.LeadInquiry;
 import com.bigbox.autonomic.runtime.AutonomicOperations;
+import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.postgres.chaos.ChaosControl;
 import com.bigbox.postgres.chaos.PgActiveFaults;
@@ -42,12 +43,7 @@ class HumanAbsenceIT {
     @BeforeAll
     static void start() {
         engine = AutonomicHarness.start(
-                db,
-                "absence",
-                clock,
-                AutonomicOperations.shippedAgents(),
-                AutonomicOperations.Settings.defaults(),
-                true);
+                db, "absence", clock, ShippedAgents.all(), AutonomicOperations.Settings.defaults(), true);
     }
 
     @AfterAll

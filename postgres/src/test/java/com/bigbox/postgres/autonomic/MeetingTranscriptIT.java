@@ -3,7 +3,7 @@ package com.bigbox.postgres.autonomic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bigbox.autonomic.events.EventCodec;
-import com.bigbox.autonomic.events.MeetingEvent;
+import com.bigbox.autonomic.meetings.MeetingEvent;
 import com.bigbox.autonomic.meetings.extraction.MeetingAnalysis;
 import com.bigbox.autonomic.projects.TaskEvent;
 import com.bigbox.core.RecordedEvent;

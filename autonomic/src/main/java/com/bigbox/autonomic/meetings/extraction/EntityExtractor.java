@@ -1,13 +1,19 @@
 package com.bigbox.autonomic.meetings.extraction;
 
+import static com.bigbox.autonomic.meetings.extraction.EntityWords.CLOCK;
+import static com.bigbox.autonomic.meetings.extraction.EntityWords.CURRENCY;
+import static com.bigbox.autonomic.meetings.extraction.EntityWords.MEASURE_CUES;
+import static com.bigbox.autonomic.meetings.extraction.EntityWords.MEASURE_UNITS;
+import static com.bigbox.autonomic.meetings.extraction.EntityWords.MONEY_CUES;
+import static com.bigbox.autonomic.meetings.extraction.EntityWords.SIGNS;
+import static com.bigbox.autonomic.meetings.extraction.EntityWords.TIME_UNITS;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,130 +22,6 @@ import org.jspecify.annotations.Nullable;
  * tells what it counts — and is left out when nothing does, since most bare numbers in talk are not amounts.
  */
 public final class EntityExtractor {
-    private static final Map<String, String> CURRENCY = Map.ofEntries(
-            Map.entry("euro", "EUR"),
-            Map.entry("euros", "EUR"),
-            Map.entry("eur", "EUR"),
-            Map.entry("pound", "GBP"),
-            Map.entry("pounds", "GBP"),
-            Map.entry("quid", "GBP"),
-            Map.entry("dollar", "USD"),
-            Map.entry("dollars", "USD"),
-            Map.entry("bucks", "USD"),
-            Map.entry("cent", "CENT"),
-            Map.entry("cents", "CENT"),
-            Map.entry("eurocent", "CENT"),
-            Map.entry("eurocents", "CENT"),
-            Map.entry("pence", "GBP-PENCE"),
-            Map.entry("p", "GBP-PENCE"));
-    private static final Map<String, String> SIGNS = Map.of("€", "EUR", "$", "USD", "£", "GBP");
-    private static final Map<String, String> TIME_UNITS = Map.ofEntries(
-            Map.entry("second", "S"),
-            Map.entry("seconds", "S"),
-            Map.entry("minute", "M"),
-            Map.entry("minutes", "M"),
-            Map.entry("min", "M"),
-            Map.entry("mins", "M"),
-            Map.entry("hour", "H"),
-            Map.entry("hours", "H"),
-            Map.entry("day", "D"),
-            Map.entry("days", "D"),
-            Map.entry("week", "W"),
-            Map.entry("weeks", "W"),
-            Map.entry("month", "MO"),
-            Map.entry("months", "MO"),
-            Map.entry("year", "Y"),
-            Map.entry("years", "Y"),
-            Map.entry("year's", "Y"),
-            Map.entry("years'", "Y"),
-            Map.entry("decade", "10Y"),
-            Map.entry("decades", "10Y"));
-    private static final Set<String> MEASURE_UNITS = Set.of(
-            "inch",
-            "inches",
-            "metre",
-            "metres",
-            "meter",
-            "meters",
-            "centimetre",
-            "centimetres",
-            "centimeter",
-            "centimeters",
-            "cm",
-            "mm",
-            "millimetre",
-            "millimetres",
-            "foot",
-            "feet",
-            "kilo",
-            "kilos",
-            "kilogram",
-            "kilograms",
-            "gram",
-            "grams",
-            "g",
-            "kg",
-            "gigabyte",
-            "gigabytes",
-            "megabyte",
-            "megabytes",
-            "kilometre",
-            "kilometres",
-            "miles",
-            "mile",
-            "volt",
-            "volts",
-            "pixels",
-            "buttons",
-            "people");
-    private static final Set<String> CLOCK = Set.of("o'clock", "a_m_", "p_m_", "am", "pm");
-    private static final Set<String> MONEY_CUES = Set.of(
-            "price",
-            "prices",
-            "cost",
-            "costs",
-            "costing",
-            "sell",
-            "selling",
-            "sold",
-            "budget",
-            "profit",
-            "pay",
-            "paying",
-            "cheap",
-            "expensive",
-            "euro",
-            "euros",
-            "pounds",
-            "dollars",
-            "cents",
-            "money",
-            "spend",
-            "afford",
-            "retail",
-            "production",
-            "margin",
-            "fee",
-            "invoice",
-            "quote");
-    private static final Set<String> MEASURE_CUES = Set.of(
-            "age",
-            "aged",
-            "ages",
-            "old",
-            "olds",
-            "group",
-            "groups",
-            "between",
-            "under",
-            "over",
-            "younger",
-            "older",
-            "size",
-            "length",
-            "inches",
-            "centimetres");
-
     private final @Nullable EntityTyper typer;
 
     /** Rules alone: a number is typed by its unit or the words around it. */

@@ -57,29 +57,10 @@ final class LlmAnswers {
         String service = "creative_services";
         for (JsonNode a : answers) {
             for (JsonNode i : a.path("action_items")) {
-                Turn t = turn(byId, i.path("turn_id").asText());
-                String due = i.path("due_date").isTextual() ? i.path("due_date").asText() : null;
-                items.add(new MeetingAnalysis.ActionItem(
-                        t.id(),
-                        t.speaker(),
-                        i.path("what").asText(),
-                        owner(i.path("owner")),
-                        due == null ? null : LocalDate.parse(due),
-                        due,
-                        i.path("confidence").asDouble()));
+                items.add(actionItem(i, byId));
             }
             for (JsonNode e : a.path("entities")) {
-                Turn t = turn(byId, e.path("turn_id").asText());
-                String text = e.path("text").asText();
-                int at = t.text().indexOf(text);
-                mentions.add(new Mention(
-                        e.path("type").asText(),
-                        text,
-                        null,
-                        t.id(),
-                        Math.max(0, at),
-                        at < 0 ? 0 : at + text.length(),
-                        0.7));
+                mentions.add(mention(e, byId));
             }
             for (JsonNode n : a.path("negative_client_turns")) {
                 negative.add(new Sentiment.Negative(
@@ -89,12 +70,7 @@ final class LlmAnswers {
             }
             JsonNode b = a.path("budget");
             if (b.isObject() && budget == null) {
-                budget = new MeetingAnalysis.Amount(
-                        new BigDecimal(b.path("amount").asText()),
-                        b.path("currency").isTextual() ? b.path("currency").asText() : null,
-                        turn(byId, b.path("turn_id").asText()).id(),
-                        null,
-                        0.7);
+                budget = budget(b, byId);
             }
             if (!a.path("service_type").asText("creative_services").equals("creative_services")) {
                 service = a.path("service_type").asText();
@@ -112,6 +88,37 @@ final class LlmAnswers {
                 new ServiceTypes.Wanted(service, null, null, 0, 0.7),
                 negative,
                 null);
+    }
+
+    private static MeetingAnalysis.ActionItem actionItem(JsonNode i, Map<String, Turn> byId) throws IOException {
+        Turn t = turn(byId, i.path("turn_id").asText());
+        String due = i.path("due_date").isTextual() ? i.path("due_date").asText() : null;
+        return new MeetingAnalysis.ActionItem(
+                t.id(),
+                t.speaker(),
+                i.path("what").asText(),
+                owner(i.path("owner")),
+                due == null ? null : LocalDate.parse(due),
+                due,
+                i.path("confidence").asDouble());
+    }
+
+    // The model gives an entity's text; its place is where that text first occurs in the turn (0, 0 when it does not).
+    private static Mention mention(JsonNode e, Map<String, Turn> byId) throws IOException {
+        Turn t = turn(byId, e.path("turn_id").asText());
+        String text = e.path("text").asText();
+        int at = t.text().indexOf(text);
+        return new Mention(
+                e.path("type").asText(), text, null, t.id(), Math.max(0, at), at < 0 ? 0 : at + text.length(), 0.7);
+    }
+
+    private static MeetingAnalysis.Amount budget(JsonNode b, Map<String, Turn> byId) throws IOException {
+        return new MeetingAnalysis.Amount(
+                new BigDecimal(b.path("amount").asText()),
+                b.path("currency").isTextual() ? b.path("currency").asText() : null,
+                turn(byId, b.path("turn_id").asText()).id(),
+                null,
+                0.7);
     }
 
     private static Turn turn(Map<String, Turn> byId, String id) throws IOException {

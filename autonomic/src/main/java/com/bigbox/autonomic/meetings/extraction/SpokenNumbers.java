@@ -101,86 +101,128 @@ public final class SpokenNumbers {
      * "twelve point five" gives [12.5]. Empty if the words are not a number.
      */
     public static List<BigDecimal> groups(List<String> lowerWords) {
-        var groups = new ArrayList<BigDecimal>();
-        long total = 0;
-        long current = 0;
-        boolean open = false;
-        int lastKind = 0; // 1 small, 2 tens, 3 scale
+        var reader = new GroupReader();
         for (int i = 0; i < lowerWords.size(); i++) {
             String t = lowerWords.get(i);
             if (t.equals("and") || t.equals("a")) {
                 if (t.equals("a")
                         && i + 1 < lowerWords.size()
                         && lowerWords.get(i + 1).equals("half")
-                        && open) {
-                    groups.add(BigDecimal.valueOf(total + current).add(new BigDecimal("0.5")));
-                    return groups;
+                        && reader.open) {
+                    return reader.andAHalf();
                 }
                 continue;
             }
             if (t.equals("point")) {
-                StringBuilder decimals = new StringBuilder();
-                for (int j = i + 1; j < lowerWords.size(); j++) {
-                    Integer digit = SMALL.get(lowerWords.get(j));
-                    if (digit == null || digit >= 10) {
-                        break;
-                    }
-                    decimals.append(digit);
-                    i = j;
-                }
-                groups.add(new BigDecimal((total + current) + "." + (decimals.isEmpty() ? "0" : decimals)));
-                total = current = 0;
-                open = false;
+                i = reader.point(lowerWords, i);
                 continue;
             }
             if (DIGITS.matcher(t).matches()) {
-                close(groups, total, current, open);
-                total = 0;
-                current = 0;
-                groups.add(new BigDecimal(t.replace(",", "")));
-                open = false;
-                lastKind = 0;
+                reader.written(t);
                 continue;
             }
             Long scale = SCALES.get(t);
             if (scale != null) {
-                if (!open && !groups.isEmpty() && lastKind == 0) {
-                    groups.set(groups.size() - 1, groups.getLast().multiply(BigDecimal.valueOf(scale)));
-                    continue;
-                }
-                current = Math.max(1, current);
-                if (scale == 100) {
-                    current *= 100;
-                } else {
-                    total += current * scale;
-                    current = 0;
-                }
-                open = true;
-                lastKind = 3;
+                reader.scale(scale);
                 continue;
             }
+            if (!reader.word(t)) {
+                return List.of();
+            }
+        }
+        return reader.end();
+    }
+
+    /**
+     * What {@link #groups} has read so far: the groups done, and the one being read ({@code total + current}) while
+     * {@code open}. {@code lastKind} is what the last word was: 1 a small number, 2 tens, 3 a scale, 0 none or written.
+     */
+    private static final class GroupReader {
+        final List<BigDecimal> groups = new ArrayList<>();
+        long total;
+        long current;
+        boolean open;
+        int lastKind;
+
+        // "one and a half": the open group plus a half ends the number.
+        List<BigDecimal> andAHalf() {
+            groups.add(BigDecimal.valueOf(total + current).add(new BigDecimal("0.5")));
+            return groups;
+        }
+
+        // "twelve point five": the digits after "point" are the decimals; returns the position of the last one read.
+        int point(List<String> words, int at) {
+            int last = at;
+            StringBuilder decimals = new StringBuilder();
+            for (int j = at + 1; j < words.size(); j++) {
+                Integer digit = SMALL.get(words.get(j));
+                if (digit == null || digit >= 10) {
+                    break;
+                }
+                decimals.append(digit);
+                last = j;
+            }
+            groups.add(new BigDecimal((total + current) + "." + (decimals.isEmpty() ? "0" : decimals)));
+            total = current = 0;
+            open = false;
+            return last;
+        }
+
+        // "25", "1,500": a group of its own.
+        void written(String digits) {
+            close();
+            total = 0;
+            current = 0;
+            groups.add(new BigDecimal(digits.replace(",", "")));
+            open = false;
+            lastKind = 0;
+        }
+
+        // "hundred", "thousand": multiplies the group being read, or a written number just before ("2.5 k").
+        void scale(long scale) {
+            if (!open && !groups.isEmpty() && lastKind == 0) {
+                groups.set(groups.size() - 1, groups.getLast().multiply(BigDecimal.valueOf(scale)));
+                return;
+            }
+            current = Math.max(1, current);
+            if (scale == 100) {
+                current *= 100;
+            } else {
+                total += current * scale;
+                current = 0;
+            }
+            open = true;
+            lastKind = 3;
+        }
+
+        // A number word; false when the word is none.
+        boolean word(String t) {
             int v = SMALL.containsKey(t) ? SMALL.get(t) : TENS.getOrDefault(t, -1);
             if (v < 0) {
-                return List.of();
+                return false;
             }
             int kind = TENS.containsKey(t) ? 2 : 1;
             // "twelve fifty", "nineteen eighty": a new group begins where a number cannot continue the previous one
             boolean continues = open && (lastKind == 3 || (lastKind == 2 && kind == 1 && v < 10));
             if (open && !continues) {
-                close(groups, total, current, true);
+                close();
                 total = current = 0;
             }
             current += v;
             open = true;
             lastKind = kind;
+            return true;
         }
-        close(groups, total, current, open);
-        return groups;
-    }
 
-    private static void close(List<BigDecimal> groups, long total, long current, boolean open) {
-        if (open) {
-            groups.add(BigDecimal.valueOf(total + current));
+        List<BigDecimal> end() {
+            close();
+            return groups;
+        }
+
+        private void close() {
+            if (open) {
+                groups.add(BigDecimal.valueOf(total + current));
+            }
         }
     }
 

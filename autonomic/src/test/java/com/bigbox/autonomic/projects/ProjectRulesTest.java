@@ -1,0 +1,97 @@
+package com.bigbox.autonomic.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Rostering and project risk, case by case: a task → its assignee; a started project → its risk factors. */
+class ProjectRulesTest {
+    static TaskEvent.Created task(String taskId, String title, String role) {
+        return new TaskEvent.Created("c", taskId, title, role, null, null, null);
+    }
+
+    static Stream<Arguments> tasks() {
+        return Stream.of(
+                Arguments.of(
+                        task("TASK-1", "Anything", "designer"),
+                        new TaskAssignment(
+                                "lee",
+                                "designer",
+                                0.90,
+                                List.of("the task names role designer", "lee is on the designer roster"))),
+                Arguments.of(
+                        task("TASK-2", "Update the moodboard", "wizard"),
+                        new TaskAssignment(
+                                "dana",
+                                "designer",
+                                0.80,
+                                List.of("role designer by the task's wording", "dana is on the designer roster"))),
+                Arguments.of(
+                        task("TASK-3", "Send the invoice", null),
+                        new TaskAssignment(
+                                "pat",
+                                "finance",
+                                0.80,
+                                List.of("role finance by the task's wording", "pat is on the finance roster"))),
+                Arguments.of(
+                        task("TASK-4", "Sign off", "ceo"),
+                        new TaskAssignment(
+                                "ceo", "ceo", 0.90, List.of("the task names role ceo", "ceo is on the ceo roster"))),
+                Arguments.of(
+                        task("TASK-5", null, null),
+                        new TaskAssignment(
+                                "sam",
+                                "account_manager",
+                                0.80,
+                                List.of(
+                                        "role account_manager by the task's wording",
+                                        "sam is on the account_manager roster"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tasks")
+    void aTaskGoesToAPersonOfItsRole(TaskEvent.Created task, TaskAssignment expected) {
+        assertThat(new ProjectRules().assign(task)).isEqualTo(expected);
+    }
+
+    static ProjectEvent.Started project(String budget, Integer weeks, Integer team, String quoteId) {
+        return new ProjectEvent.Started(
+                "c", "p", quoteId, "campaign", budget == null ? null : new BigDecimal(budget), weeks, team);
+    }
+
+    static Stream<Arguments> projects() {
+        return Stream.of(
+                Arguments.of(
+                        "a short timeline and a small team",
+                        project("20000", 3, 1, "q"),
+                        List.of("timeline of 3 weeks is under 4", "team of 1 is under 2"),
+                        List.of("timeline of 3 weeks is under 4", "team of 1 is under 2")),
+                Arguments.of(
+                        "within bounds",
+                        project("20000", 8, 3, "q"),
+                        List.of(),
+                        List.of("timeline, team and budget are within bounds")),
+                Arguments.of(
+                        "no budget and no quote",
+                        project(null, 8, 3, null),
+                        List.of("no budget agreed", "no accepted quote"),
+                        List.of("no budget agreed", "no accepted quote")),
+                Arguments.of(
+                        "1250 a week is too thin",
+                        project("10000", 8, 2, "q"),
+                        List.of("budget under 1500 per week"),
+                        List.of("budget under 1500 per week")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projects")
+    void aStartedProjectsPlanIsCheckedForRisk(
+            String description, ProjectEvent.Started project, List<String> factors, List<String> reasons) {
+        assertThat(new ProjectRules().assess(project)).isEqualTo(new ProjectAssessment(factors, 0.85, reasons));
+    }
+}

@@ -1,0 +1,1 @@
+select status, count(*) from human_approvals group by status

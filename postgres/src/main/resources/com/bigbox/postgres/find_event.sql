@@ -1,0 +1,6 @@
+-- One event by id (the columns EventRows maps, in its order).
+select event_id, event_type, aggregate_type, aggregate_id, sequence_number,
+       transaction_seq, global_position, payload::text as payload,
+       metadata::text as metadata, correlation_id, causation_id, emitted_by, confidence,
+       "timestamp", created_at
+  from events where event_id = ?

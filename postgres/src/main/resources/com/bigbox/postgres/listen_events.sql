@@ -1,0 +1,2 @@
+-- The channel PgNotifier sends on after the engine's commits.
+listen bigbox_events

@@ -1,0 +1,2 @@
+-- Wakes every instance's listener (listen_events.sql): events were committed. Carries no data.
+notify bigbox_events

@@ -1,0 +1,1 @@
+unlisten bigbox_events
