@@ -27,9 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *
  * <p>PREPARE takes only select, insert, update, delete, merge and values. The other kinds a file may hold are listed
  * in {@link #RUN_AND_ROLLED_BACK}: their effects are transactional (LISTEN, UNLISTEN and NOTIFY act at commit, SET is
- * undone by a rollback), so such a file is run in a transaction that is rolled back, where the server still checks
- * it (a misspelt setting, a bad value or channel name fails) and nothing is left behind. Every file is checked one
- * way or the other; none is skipped.
+ * undone by a rollback; a LOCK ends with the transaction and CREATE or DROP of a trigger is undone by the rollback),
+ * so such a file is run in a transaction that is rolled back, where the server still checks it (a misspelt setting,
+ * a bad value or channel name, a missing table or function fails) and nothing is left behind. Every file is checked
+ * one way or the other; none is skipped.
  */
 class SqlResourcesExplainIT {
     @RegisterExtension
@@ -39,7 +40,8 @@ class SqlResourcesExplainIT {
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<![?])\\?(?![?|&])");
 
     /** The statement kinds PREPARE refuses, checked by running them in a transaction that is rolled back. */
-    private static final Pattern RUN_AND_ROLLED_BACK = Pattern.compile("(?is)^(listen|unlisten|notify|set)\\s.*");
+    private static final Pattern RUN_AND_ROLLED_BACK =
+            Pattern.compile("(?is)^(listen|unlisten|notify|set|lock|create|drop)\\s.*");
 
     static Database database;
 
@@ -116,7 +118,8 @@ class SqlResourcesExplainIT {
                         : "(" + String.join(", ", Collections.nCopies(numbered.parameters(), "null")) + ")"));
     }
 
-    // LISTEN, UNLISTEN and NOTIFY take effect at commit and SET is undone by the rollback: nothing outlives the check.
+    // LISTEN, UNLISTEN and NOTIFY take effect at commit; SET, LOCK and trigger DDL are undone by the rollback: nothing
+    // outlives the check.
     private static void runAndRollBack(Connection c, java.sql.Statement s, String sql) throws java.sql.SQLException {
         c.setAutoCommit(false);
         try {

@@ -2,6 +2,7 @@ package com.bigbox.postgres.access;
 
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.PgEventStore;
+import com.bigbox.postgres.SqlResource;
 import java.util.function.Function;
 
 /**
@@ -11,7 +12,7 @@ import java.util.function.Function;
  * with the transaction, so the pooled connection goes back clean.
  */
 public final class CallerTransactions {
-    private static final String SET_CLAIMS = "select set_config('request.jwt.claims', ?, true)";
+    private static final String SET_CLAIMS = SqlResource.load(CallerTransactions.class, "caller_claims");
 
     private final PgEventStore store;
 

@@ -16,7 +16,9 @@ import java.util.function.Predicate;
  * statement — outlives the request or reaches another caller.
  */
 public final class ConsoleSessions {
-    private static final String SET_CLAIMS = "select set_config('request.jwt.claims', ?, true)";
+    private static final String READ_ONLY = SqlResource.load(ConsoleSessions.class, "console_read_only");
+    private static final String CONSOLE_ROLE = SqlResource.load(ConsoleSessions.class, "console_role");
+    private static final String SET_CLAIMS = SqlResource.load(ConsoleSessions.class, "caller_claims");
     private static final String TIMEOUT = SqlResource.load(ConsoleSessions.class, "console_timeout");
     private static final String QUERY = SqlResource.load(ConsoleSessions.class, "console_query");
 
@@ -40,8 +42,8 @@ public final class ConsoleSessions {
         try (Connection c = database.openDirect("sql-console")) {
             c.setAutoCommit(false);
             try (var s = c.createStatement()) {
-                s.execute("set transaction read only");
-                s.execute("set local role bigbox_console");
+                s.execute(READ_ONLY);
+                s.execute(CONSOLE_ROLE);
             }
             try (var s = c.prepareStatement(SET_CLAIMS)) {
                 s.setString(1, claimsJson);

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.access;
 
+import com.bigbox.postgres.SqlResource;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,11 +10,11 @@ import java.util.Optional;
  * token can name (migration V50, docs/access.md).
  */
 public enum DbRole {
-    ANON("anon", "set local role anon"),
-    AUTHENTICATED("authenticated", "set local role authenticated"),
-    SERVICE_ROLE("service_role", "set local role service_role"),
+    ANON("anon", SqlResource.load(DbRole.class, "set_role_anon")),
+    AUTHENTICATED("authenticated", SqlResource.load(DbRole.class, "set_role_authenticated")),
+    SERVICE_ROLE("service_role", SqlResource.load(DbRole.class, "set_role_service_role")),
     /** Signed-in staff: a member of authenticated, with the engine's internal tables besides. */
-    STAFF("bigbox_staff", "set local role bigbox_staff");
+    STAFF("bigbox_staff", SqlResource.load(DbRole.class, "set_role_bigbox_staff"));
 
     private static final List<DbRole> CLAIMABLE = List.of(ANON, AUTHENTICATED, SERVICE_ROLE);
 

@@ -1,6 +1,7 @@
 package com.bigbox.postgres.access;
 
 import com.bigbox.core.BackgroundLoop;
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,16 +23,9 @@ public final class PgRowChangeFeed implements AutoCloseable {
     private static final int BATCH = 1_000;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
-    private static final String READ = """
-            select transaction_seq, change_id, table_name, op, row_key, record::text, old_record::text, captured_at
-              from bigbox_access.row_changes_after(?, ?, ?)""";
-    private static final String HEAD = "select transaction_seq, change_id from bigbox_access.row_changes_head() "
-            + "where transaction_seq is not null";
-    // One instance at a time prunes; the others skip the round.
-    private static final String PRUNE = """
-            delete from bigbox_access.row_changes
-             where pg_try_advisory_xact_lock(hashtext('bigbox.row_changes.prune'))
-               and captured_at < now() - make_interval(secs => ?)""";
+    private static final String READ = SqlResource.load(PgRowChangeFeed.class, "row_changes_after");
+    private static final String HEAD = SqlResource.load(PgRowChangeFeed.class, "row_changes_head");
+    private static final String PRUNE = SqlResource.load(PgRowChangeFeed.class, "row_changes_prune");
 
     private final DataSource pool;
     private volatile Consumer<List<RowChange>> sink;

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.access;
 
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,19 +13,13 @@ import javax.sql.DataSource;
  * the same session. Presenting a revoked token again means it leaked, so the whole session ends.
  */
 public final class RefreshTokenStore {
-    private static final String ISSUE =
-            "insert into bigbox_access.refresh_tokens (token_hash, user_id, session_id, expires_at) "
-                    + "values (?, ?, ?, ?)";
-    private static final String CLAIM = "select user_id, session_id, expires_at, revoked_at "
-            + "from bigbox_access.refresh_tokens where token_hash = ? for update";
-    private static final String REVOKE =
-            "update bigbox_access.refresh_tokens set revoked_at = now() where token_hash = ?";
+    private static final String ISSUE = SqlResource.load(RefreshTokenStore.class, "refresh_token_issue");
+    private static final String CLAIM = SqlResource.load(RefreshTokenStore.class, "refresh_token_claim");
+    private static final String REVOKE = SqlResource.load(RefreshTokenStore.class, "refresh_token_revoke");
     private static final String REVOKE_SESSION =
-            "update bigbox_access.refresh_tokens set revoked_at = coalesce(revoked_at, now()) where session_id = ?";
-    private static final String REVOKE_USER =
-            "update bigbox_access.refresh_tokens set revoked_at = coalesce(revoked_at, now()) where user_id = ?";
-    private static final String SESSION_ACTIVE = "select exists (select 1 from bigbox_access.refresh_tokens "
-            + "where session_id = ? and revoked_at is null and expires_at > now())";
+            SqlResource.load(RefreshTokenStore.class, "refresh_tokens_revoke_session");
+    private static final String REVOKE_USER = SqlResource.load(RefreshTokenStore.class, "refresh_tokens_revoke_user");
+    private static final String SESSION_ACTIVE = SqlResource.load(RefreshTokenStore.class, "refresh_session_active");
 
     private final DataSource pool;
 

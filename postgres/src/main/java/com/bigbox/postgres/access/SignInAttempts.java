@@ -4,6 +4,7 @@ import com.bigbox.autonomic.events.AccountEvent;
 import com.bigbox.autonomic.events.EventCodec;
 import com.bigbox.autonomic.events.EventTypes;
 import com.bigbox.core.Uuids;
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,19 +40,12 @@ public final class SignInAttempts {
 
     // The two-key form lives apart from the one-key locks (the events trigger's), so keys cannot collide.
     private static final int LOCK_CLASS = 0x5349474e; // "SIGN"
-    private static final String LOCK = "select pg_advisory_xact_lock(?, hashtext(?))";
-    private static final String READ =
-            "select failures, last_failure, locked_until from bigbox_access.sign_in_attempts where account = ?";
-    private static final String WRITE = """
-            insert into bigbox_access.sign_in_attempts (account, failures, last_failure, locked_until) values (?, ?, ?, ?)
-            on conflict (account) do update
-               set failures = excluded.failures, last_failure = excluded.last_failure, locked_until = excluded.locked_until""";
-    private static final String DELETE = "delete from bigbox_access.sign_in_attempts where account = ?";
-    private static final String PURGE = "delete from bigbox_access.sign_in_attempts "
-            + "where last_failure < ? and (locked_until is null or locked_until < ?)";
-    private static final String AUDIT = """
-            insert into public.events (event_id, event_type, correlation_id, aggregate_type, aggregate_id, payload, metadata, emitted_by)
-            values (?, ?, ?, ?, ?, ?::jsonb, '{}'::jsonb, ?)""";
+    private static final String LOCK = SqlResource.load(SignInAttempts.class, "sign_in_lock");
+    private static final String READ = SqlResource.load(SignInAttempts.class, "sign_in_state");
+    private static final String WRITE = SqlResource.load(SignInAttempts.class, "sign_in_store");
+    private static final String DELETE = SqlResource.load(SignInAttempts.class, "sign_in_forget");
+    private static final String PURGE = SqlResource.load(SignInAttempts.class, "sign_in_purge");
+    private static final String AUDIT = SqlResource.load(SignInAttempts.class, "sign_in_audit_event");
 
     private final DataSource pool;
     private final Duration keep;

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.access;
 
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,16 +15,12 @@ import javax.sql.DataSource;
 public final class WebhookSecretStore {
     public static final int ACTIVE = 2;
 
-    private static final String ACTIVE_SECRETS = "select secret from bigbox_access.webhook_secrets "
-            + "where retired_at is null order by secret_id desc limit " + ACTIVE;
-    // Rotations from two instances at once queue on this lock instead of retiring each other's secret.
-    private static final String LOCK = "select pg_advisory_xact_lock(hashtext('bigbox.webhook_secrets'))";
-    private static final String ADD = "insert into bigbox_access.webhook_secrets (secret) values (?)";
-    private static final String RETIRE_OLDER = """
-            update bigbox_access.webhook_secrets set retired_at = now()
-             where retired_at is null
-               and secret_id not in (select secret_id from bigbox_access.webhook_secrets
-                                      where retired_at is null order by secret_id desc limit""" + " " + ACTIVE + ")";
+    // The two queries that keep ACTIVE secrets say "limit 2" in their files.
+    private static final String ACTIVE_SECRETS = SqlResource.load(WebhookSecretStore.class, "webhook_secrets_active");
+    private static final String LOCK = SqlResource.load(WebhookSecretStore.class, "webhook_secrets_lock");
+    private static final String ADD = SqlResource.load(WebhookSecretStore.class, "webhook_secret_add");
+    private static final String RETIRE_OLDER =
+            SqlResource.load(WebhookSecretStore.class, "webhook_secrets_retire_older");
 
     private final DataSource pool;
 

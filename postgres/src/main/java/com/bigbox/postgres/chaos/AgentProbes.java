@@ -1,6 +1,7 @@
 package com.bigbox.postgres.chaos;
 
 import com.bigbox.autonomic.chaos.ProtectedEventTypes;
+import com.bigbox.postgres.SqlResource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,81 +24,10 @@ public final class AgentProbes {
     /** Below it no agent's decision may execute without a person (the lowest shipped threshold). */
     public static final double LOWEST_THRESHOLD = 0.75;
 
-    // Per flow of the run: its qualification(s), whether Oversight ruled on each, and what the faults did.
-    private static final String LEAD_FLOWS = """
-            with flows as (select unnest(?::uuid[]) as correlation_id),
-            hits as (select h.event_id, h.subscription, h.effect from chaos_fault_hits h join chaos_faults f using (fault_id)
-                      where f.experiment_id = ?),
-            decisions as (
-              select e.event_id, e.correlation_id, e.causation_id, e.confidence, e.event_type from events e join flows using (correlation_id)
-               where e.event_type in ('LEAD_QUALIFIED', 'LEAD_DISQUALIFIED') and e.emitted_by = 'IntakeAgent'),
-            verdicts as (
-              select d.event_id,
-                     bool_or(v.event_type = 'AUTONOMIC_DECISION_EXECUTED') as executed,
-                     bool_or(v.event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED')) as to_people,
-                     count(v.event_id) as verdicts
-                from decisions d left join events v on v.causation_id = d.event_id
-                 and v.event_type in ('AUTONOMIC_DECISION_EXECUTED', 'HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED')
-               group by d.event_id),
-            per_flow as (
-              select f.correlation_id,
-                     (select count(*) from decisions d where d.correlation_id = f.correlation_id) as qualifications,
-                     exists (select 1 from events i join hits h on h.event_id = i.event_id and h.effect = 'dropped'
-                              where i.correlation_id = f.correlation_id) as dropped
-                from flows f)
-            select (select count(*) from flows) as leads,
-                   (select count(*) from per_flow where qualifications > 0) as qualified,
-                   (select count(*) from per_flow where dropped) as touched_by_drop,
-                   (select count(*) from per_flow where qualifications = 0 and not dropped) as unaccounted,
-                   (select count(*) from per_flow where qualifications > 1) as duplicated,
-                   (select count(*) from verdicts where verdicts = 0
-                       and not exists (select 1 from hits h where h.event_id = verdicts.event_id and h.effect = 'dropped')) as ungoverned,
-                   (select count(*) from verdicts where verdicts > 1) as governed_twice,
-                   (select count(*) from verdicts where to_people) as sent_to_people,
-                   (select count(*) from verdicts where executed) as executed,
-                   (select count(*) from verdicts v join decisions d using (event_id) where v.executed and d.confidence < ?)
-                       as low_confidence_executed,
-                   (select count(*) from decisions d
-                     where exists (select 1 from hits h where h.event_id = d.causation_id and h.effect = 'confidence_lowered'))
-                       as lowered,
-                   (select count(*) from decisions d join verdicts v using (event_id)
-                     where not v.to_people and d.confidence < ?
-                       and exists (select 1 from hits h where h.event_id = d.causation_id and h.effect = 'confidence_lowered'))
-                       as lowered_not_sent_to_people,
-                   (select count(*) from events m join flows using (correlation_id) where m.event_type = 'MEETING_SCHEDULED')
-                       as meetings""";
-
-    private static final String PROTECTED = """
-            select (select count(*) from chaos_fault_hits h join chaos_faults f using (fault_id)
-                      join events e on e.event_id = h.event_id
-                     where f.experiment_id = ? and e.event_type = any(?)) as protected_hits,
-                   (select count(*) from events where event_id = any(?::uuid[]) and event_type = any(?)) as protected_events,
-                   (select count(*) from chaos_fault_hits h join chaos_faults f using (fault_id) where f.experiment_id = ?) as hits""";
-
-    // Approvals of the run's flows that went to the absent role, and what became of each.
-    private static final String ABSENT_ROLE = """
-            with fault as (select min(starts_at) as starts_at, max(ends_at) as ends_at from chaos_faults
-                            where experiment_id = ? and kind = 'simulate_human_absence' and target_role = ?),
-            held as (
-              select a.* from human_approvals a
-               where a.correlation_id = any(?::uuid[])
-                 and exists (select 1 from events r where r.aggregate_type = 'APPROVAL' and r.aggregate_id = a.approval_id::text
-                                and r.event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED')
-                                and r.payload ->> 'assigned_role' = ?))
-            select count(*) as held,
-                   count(*) filter (where resolution = 'approved_by_silence') as approved_by_silence,
-                   count(*) filter (where escalation_level > 0) as escalated,
-                   count(*) filter (where status = 'pending' and timeout_at >= now() - ?::interval) as waiting_in_time,
-                   count(*) filter (where resolution = 'expired') as expired,
-                   count(*) filter (where resolved_by is not null and resolved_by not like 'system:%'
-                                      and resolved_at >= (select starts_at from fault) and resolved_at < (select ends_at from fault))
-                       as answered_while_absent,
-                   count(*) filter (where status = 'pending' and timeout_at < now() - ?::interval) as lost
-              from held""";
-
-    private static final String PENDING_FOR_ROLE = """
-            select approval_id from human_approvals
-             where status = 'pending' and assigned_role = ? and correlation_id = any(?::uuid[]) order by created_at""";
+    private static final String LEAD_FLOWS = SqlResource.load(AgentProbes.class, "probe_lead_flows");
+    private static final String PROTECTED = SqlResource.load(AgentProbes.class, "probe_protected_events");
+    private static final String ABSENT_ROLE = SqlResource.load(AgentProbes.class, "probe_absent_role");
+    private static final String PENDING_FOR_ROLE = SqlResource.load(AgentProbes.class, "probe_pending_for_role");
 
     private final DataSource pool;
 

@@ -2,6 +2,7 @@ package com.bigbox.postgres.chaos;
 
 import com.bigbox.autonomic.chaos.Fault;
 import com.bigbox.autonomic.chaos.FaultKind;
+import com.bigbox.postgres.SqlResource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,43 +22,26 @@ public final class ChaosControl {
     /** The runner's own sessions are named so, and are spared when the engine's sessions are ended. */
     public static final String RUNNER_APPLICATION = "bigbox-chaos";
 
-    private static final String INJECT = """
-            insert into chaos_faults (fault_id, experiment_id, kind, intensity, target_subscription, target_event_types, target_role,
-                                      delay_ms, confidence_drop, starts_at, ends_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    private static final String END_FAULTS = """
-            update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond')
-             where experiment_id = ? and ends_at > now()""";
-
-    private static final String FAULTS_END = "select max(ends_at) from chaos_faults where experiment_id = ?";
-
-    private static final String HITS = """
-            select count(*) from chaos_fault_hits h join chaos_faults f using (fault_id) where f.experiment_id = ?""";
-
-    private static final String TERMINATE = """
-            select count(pg_terminate_backend(pid)) from pg_stat_activity
-             where datname = current_database() and pid <> pg_backend_pid()
-               and application_name like 'bigbox-%' and application_name not like 'bigbox-chaos%'""";
-
-    private static final String SLOW_WRITES = """
-            insert into chaos_database_faults (experiment_id, kind, delay_ms, starts_at, ends_at)
-            values (?, 'slow_writes', ?, now(), now() + ?::interval)""";
-
-    private static final String INSTALL_SLOW_WRITES = """
-            drop trigger if exists chaos_slow_writes on events;
-            create trigger chaos_slow_writes before insert on events for each statement execute function chaos_slow_writes()""";
-
-    private static final String REMOVE_SLOW_WRITES = """
-            update chaos_database_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') where ends_at > now();
-            drop trigger if exists chaos_slow_writes on events""";
+    private static final String INJECT = SqlResource.load(ChaosControl.class, "fault_inject");
+    private static final String END_FAULTS = SqlResource.load(ChaosControl.class, "faults_end");
+    private static final String FAULTS_END = SqlResource.load(ChaosControl.class, "faults_end_at");
+    private static final String HITS = SqlResource.load(ChaosControl.class, "fault_hits");
+    private static final String TERMINATE = SqlResource.load(ChaosControl.class, "terminate_engine_sessions");
+    private static final String SLOW_WRITES = SqlResource.load(ChaosControl.class, "slow_writes_declare");
+    private static final String SLOW_WRITES_TRIGGER_DROP =
+            SqlResource.load(ChaosControl.class, "slow_writes_trigger_drop");
+    private static final String SLOW_WRITES_TRIGGER_CREATE =
+            SqlResource.load(ChaosControl.class, "slow_writes_trigger_create");
+    private static final String SLOW_WRITES_END = SqlResource.load(ChaosControl.class, "slow_writes_end");
+    private static final String SLOW_WRITES_INSTALLED = SqlResource.load(ChaosControl.class, "slow_writes_installed");
+    private static final String END_ALL_FAULTS = SqlResource.load(ChaosControl.class, "faults_end_all");
 
     /** The tables a lock may be taken on, and the statement for each: never text from the experiment file. */
     private static final Map<String, String> LOCKS = Map.of(
-            "events", "lock table events in share row exclusive mode",
-            "event_streams", "lock table event_streams in share row exclusive mode",
-            "subscription_checkpoints", "lock table subscription_checkpoints in share row exclusive mode",
-            "human_approvals", "lock table human_approvals in share row exclusive mode");
+            "events", SqlResource.load(ChaosControl.class, "lock_events"),
+            "event_streams", SqlResource.load(ChaosControl.class, "lock_event_streams"),
+            "subscription_checkpoints", SqlResource.load(ChaosControl.class, "lock_subscription_checkpoints"),
+            "human_approvals", SqlResource.load(ChaosControl.class, "lock_human_approvals"));
 
     private final DataSource pool;
 
@@ -107,9 +91,7 @@ public final class ChaosControl {
         return ChaosSql.query(() -> {
             try (Connection c = pool.getConnection();
                     var s = c.createStatement()) {
-                return s.executeUpdate(
-                        "update chaos_faults set ends_at = greatest(now(), starts_at + interval '1 millisecond') "
-                                + "where ends_at > now()");
+                return s.executeUpdate(END_ALL_FAULTS);
             }
         });
     }
@@ -204,7 +186,8 @@ public final class ChaosControl {
                         s.executeUpdate();
                     }
                     try (var s = c.createStatement()) {
-                        s.execute(INSTALL_SLOW_WRITES);
+                        s.execute(SLOW_WRITES_TRIGGER_DROP);
+                        s.execute(SLOW_WRITES_TRIGGER_CREATE);
                     }
                     c.commit();
                 } catch (SQLException e) {
@@ -220,9 +203,19 @@ public final class ChaosControl {
     /** Ends slow writes now and removes their trigger. */
     public void removeSlowWrites() {
         ChaosSql.execute(() -> {
-            try (Connection c = pool.getConnection();
-                    var s = c.createStatement()) {
-                s.execute(REMOVE_SLOW_WRITES);
+            try (Connection c = pool.getConnection()) {
+                // Both or neither, as when the two were sent as one string.
+                c.setAutoCommit(false);
+                try (var s = c.createStatement()) {
+                    s.execute(SLOW_WRITES_END);
+                    s.execute(SLOW_WRITES_TRIGGER_DROP);
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
             }
         });
     }
@@ -232,7 +225,7 @@ public final class ChaosControl {
         return ChaosSql.query(() -> {
             try (Connection c = pool.getConnection();
                     var s = c.createStatement();
-                    var rs = s.executeQuery("select count(*) from pg_trigger where tgname = 'chaos_slow_writes'")) {
+                    var rs = s.executeQuery(SLOW_WRITES_INSTALLED)) {
                 rs.next();
                 return rs.getInt(1) > 0;
             }

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.chaos;
 
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -9,20 +10,8 @@ import javax.sql.DataSource;
 
 /** What the steady-state probes ask the database about the whole cluster. */
 public final class ClusterProbes {
-    // Subscriptions run by a live instance: one whose owner is gone (or whose code was removed) cannot catch up.
-    private static final String LAG = """
-            select c.subscription_name,
-                   (select count(*) from (
-                      select 1 from events e
-                       where (e.transaction_seq, e.global_position) > (c.transaction_seq, c.global_position)
-                       limit 1000000) behind)
-              from subscription_checkpoints c
-              join engine_instances i on i.instance_name = c.owner
-             where i.heartbeat_at > now() - ?::interval
-             order by c.subscription_name""";
-
-    private static final String OVERDUE = """
-            select count(*) from human_approvals where status = 'pending' and timeout_at < now() - ?::interval""";
+    private static final String LAG = SqlResource.load(ClusterProbes.class, "probe_subscription_lag");
+    private static final String OVERDUE = SqlResource.load(ClusterProbes.class, "probe_approvals_overdue");
 
     private final DataSource pool;
 

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.chaos;
 
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,18 +23,9 @@ public final class EngineInstances implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(2);
     public static final Duration ALIVE_WITHIN = Duration.ofSeconds(10);
 
-    private static final String BEAT = """
-            insert into engine_instances (instance_name, url, started_at, heartbeat_at, embedded_database, chaos_admin)
-            values (?, ?, ?, now(), ?, ?)
-            on conflict (instance_name) do update
-               set url = excluded.url, started_at = excluded.started_at, heartbeat_at = now(),
-                   embedded_database = excluded.embedded_database, chaos_admin = excluded.chaos_admin""";
-
-    private static final String LIVE = """
-            select instance_name, url, started_at, heartbeat_at, embedded_database, chaos_admin
-              from engine_instances where heartbeat_at > now() - ?::interval order by instance_name""";
-
-    private static final String LEAVE = "delete from engine_instances where instance_name = ? and started_at = ?";
+    private static final String BEAT = SqlResource.load(EngineInstances.class, "instance_heartbeat");
+    private static final String LIVE = SqlResource.load(EngineInstances.class, "instances_alive");
+    private static final String LEAVE = SqlResource.load(EngineInstances.class, "instance_leave");
 
     /** One running instance. */
     public record Instance(

@@ -4,6 +4,7 @@ import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.chaos.Fault;
 import com.bigbox.autonomic.chaos.FaultKind;
 import com.bigbox.autonomic.chaos.Intensity;
+import com.bigbox.postgres.SqlResource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,15 +27,8 @@ public final class PgActiveFaults implements ActiveFaults {
     private static final Logger log = LoggerFactory.getLogger(PgActiveFaults.class);
     public static final Duration REFRESH = Duration.ofMillis(500);
 
-    private static final String CURRENT = """
-            select fault_id, experiment_id, kind, intensity, target_subscription, target_event_types, target_role, delay_ms,
-                   confidence_drop, starts_at, ends_at
-              from chaos_faults
-             where ends_at > now() and starts_at <= now() + interval '1 minute'""";
-
-    private static final String HIT = """
-            insert into chaos_fault_hits (fault_id, subscription, event_id, effect, instance) values (?, ?, ?, ?, ?)
-            on conflict do nothing""";
+    private static final String CURRENT = SqlResource.load(PgActiveFaults.class, "faults_current");
+    private static final String HIT = SqlResource.load(PgActiveFaults.class, "fault_hit");
 
     private final DataSource pool;
     private final String instanceName;

@@ -9,6 +9,7 @@ import com.bigbox.core.NewEvent;
 import com.bigbox.core.StreamId;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.EventStoreException;
+import com.bigbox.postgres.SqlResource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,24 +24,9 @@ import java.util.Map;
 
 /** Runs in {@code chaos_experiments}, with their events on {@code CHAOS_EXPERIMENT/<id>}. */
 public final class PgChaosExperiments implements ChaosExperiments {
-    private static final String INSERT = """
-            insert into chaos_experiments (experiment_id, experiment_type, intensity, started_at, target_filter, status, title,
-                                           definition_version, definition_sha256, definition, rollback_strategy, run_by)
-            values (?, ?, ?, ?, ?::jsonb, 'running', ?, ?, ?, ?::jsonb, ?, ?)""";
-
-    private static final String FINISH = """
-            update chaos_experiments
-               set ended_at = greatest(?, started_at + interval '1 millisecond'),
-                   duration_minutes = ceil(extract(epoch from greatest(?, started_at) - started_at) / 60)::integer,
-                   events_affected = ?, system_degradation = ?, failures_detected = ?, recovery_time_seconds = ?,
-                   status = ?, hypothesis_before = ?::jsonb, hypothesis_after = ?::jsonb, actions = ?::jsonb,
-                   rollbacks = ?::jsonb, findings = ?::jsonb, deviated = ?, resilience_score = ?
-             where experiment_id = ? and status = 'running'""";
-
-    private static final String RECENT_SCORES = """
-            select resilience_score from chaos_experiments
-             where status = 'completed' and resilience_score is not null
-             order by ended_at desc limit ?""";
+    private static final String INSERT = SqlResource.load(PgChaosExperiments.class, "experiment_start");
+    private static final String FINISH = SqlResource.load(PgChaosExperiments.class, "experiment_finish");
+    private static final String RECENT_SCORES = SqlResource.load(PgChaosExperiments.class, "recent_resilience_scores");
 
     @Override
     public void started(UnitOfWork work, ExperimentRun run) {

@@ -2,6 +2,7 @@ package com.bigbox.postgres.chaos;
 
 import com.bigbox.autonomic.chaos.ProbeWorkload;
 import com.bigbox.core.SubscriptionHandler;
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
@@ -17,15 +18,9 @@ import javax.sql.DataSource;
  * the check reads them back with the run's events in the store.
  */
 public final class ProbeDeliveries {
-    private static final String RECORD =
-            "insert into chaos_probe_deliveries (run_id, event_id, instance) values (?, ?, ?)";
-
-    private static final String DELIVERED =
-            "select event_id, count(*) from chaos_probe_deliveries where run_id = ? group by event_id";
-
-    private static final String STORED = """
-            select event_id from events
-             where aggregate_type = ? and aggregate_id like ? escape '\\' and event_type = ?""";
+    private static final String RECORD = SqlResource.load(ProbeDeliveries.class, "probe_delivery_record");
+    private static final String DELIVERED = SqlResource.load(ProbeDeliveries.class, "probe_deliveries");
+    private static final String STORED = SqlResource.load(ProbeDeliveries.class, "probe_stored_events");
 
     private final DataSource pool;
 

@@ -1,5 +1,6 @@
 package com.bigbox.postgres.metrics;
 
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,32 +14,10 @@ import javax.sql.DataSource;
  * days and their escalations and events processed, and the chaos experiments' resilience scores.
  */
 public final class BusinessGauges {
-    private static final String APPROVALS = """
-            select count(*) filter (where status = 'pending'),
-                   count(*) filter (where status = 'pending' and timeout_at < now())
-              from human_approvals""";
-
-    private static final String SOP_EXECUTIONS = """
-            select sop_id, status, count(*) from sop_executions group by sop_id, status order by sop_id, status""";
-
-    // The agent's mean confidence over the 30 days: its confidences' sum over their count (days weigh as
-    // much as they hold); rows written without the sums (by hand) fall back to their daily mean; null
-    // without a row in the window. Escalations and events processed are totals over every row kept, so
-    // they only grow and Prometheus can rate() them as the counters they are.
-    private static final String AGENTS = """
-            select agent_id,
-                   (coalesce(sum(confidence_sum) filter (where recent) / nullif(sum(confidence_count) filter (where recent), 0),
-                             avg(avg_confidence) filter (where recent)))::float8,
-                   coalesce(sum(human_escalations), 0), coalesce(sum(events_processed), 0)
-              from (select *, window_start >= now() - interval '30 days' as recent from agent_metrics) m
-             group by agent_id order by agent_id""";
-
-    private static final String CHAOS = """
-            select count(*) filter (where status = 'running'),
-                   (select 1 - system_degradation from chaos_experiments
-                     where status = 'completed' and system_degradation is not null
-                     order by ended_at desc nulls last limit 1)::float8
-              from chaos_experiments""";
+    private static final String APPROVALS = SqlResource.load(BusinessGauges.class, "approvals_pending");
+    private static final String SOP_EXECUTIONS = SqlResource.load(BusinessGauges.class, "sop_executions_by_status");
+    private static final String AGENTS = SqlResource.load(BusinessGauges.class, "agent_figures");
+    private static final String CHAOS = SqlResource.load(BusinessGauges.class, "chaos_resilience");
 
     private final DataSource pool;
 

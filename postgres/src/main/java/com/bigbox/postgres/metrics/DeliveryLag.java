@@ -1,6 +1,7 @@
 package com.bigbox.postgres.metrics;
 
 import com.bigbox.core.Position;
+import com.bigbox.postgres.SqlResource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,21 +16,8 @@ import javax.sql.DataSource;
 public final class DeliveryLag {
     public static final long COUNT_LIMIT = 1_000_000;
 
-    private static final String EVENTS_AFTER = """
-            select count(*) from (
-              select 1 from events
-               where (transaction_seq, global_position) > (?, ?)
-               limit ?) behind""";
-
-    private static final String SUBSCRIPTIONS = """
-            select c.subscription_name, c.owner, c.transaction_seq, c.global_position,
-                   extract(epoch from now() - c.updated_at)::float8,
-                   (select count(*) from (
-                      select 1 from events e
-                       where (e.transaction_seq, e.global_position) > (c.transaction_seq, c.global_position)
-                       limit ?) behind)
-              from subscription_checkpoints c
-             order by c.subscription_name""";
+    private static final String EVENTS_AFTER = SqlResource.load(DeliveryLag.class, "events_after");
+    private static final String SUBSCRIPTIONS = SqlResource.load(DeliveryLag.class, "subscription_lags");
 
     private final DataSource pool;
 

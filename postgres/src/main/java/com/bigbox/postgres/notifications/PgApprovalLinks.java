@@ -6,6 +6,7 @@ import com.bigbox.core.EventStore;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.core.Uuids;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,15 +31,9 @@ public final class PgApprovalLinks implements ApprovalLinks {
 
     private record Stored(Link link, boolean used) {}
 
-    private static final String ISSUE = """
-            insert into bigbox_notify.approval_links (link_id, approval_id, subject, decidable, expires_at) values (?, ?, ?, ?, ?)""";
-
-    private static final String FIND = """
-            select link_id, approval_id, subject, decidable, expires_at, used_at is not null as used
-              from bigbox_notify.approval_links where link_id = ?""";
-
-    private static final String USE = """
-            update bigbox_notify.approval_links set used_at = ?, used_by = ? where link_id = ? and used_at is null""";
+    private static final String ISSUE = SqlResource.load(PgApprovalLinks.class, "approval_link_issue");
+    private static final String FIND = SqlResource.load(PgApprovalLinks.class, "approval_link");
+    private static final String USE = SqlResource.load(PgApprovalLinks.class, "approval_link_use");
 
     private final EventStore store;
     private final LinkToken tokens;

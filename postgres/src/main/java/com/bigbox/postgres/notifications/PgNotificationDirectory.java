@@ -11,6 +11,7 @@ import com.bigbox.autonomic.notifications.SopRules;
 import com.bigbox.autonomic.sop.SopDocument;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
@@ -27,42 +28,13 @@ import java.util.UUID;
  * good. Runs with the engine's rights: no API role is granted these tables.
  */
 public final class PgNotificationDirectory implements NotificationDirectory {
-    // Role channels, the assignee's own, and those of the people who decide for a role (CEO users decide the CEO's).
-    private static final String ADDRESSES = """
-            with people as (
-              select p.subject from bigbox_notify.preferences p where p.roles && ?::text[]
-              union
-              select 'user:' || u.email from bigbox_access.users u where u.app_role = 'ceo' and 'ceo' = any(?::text[]))
-            select channel_id, subject, kind, target from bigbox_notify.channels
-             where subject = any(?::text[]) or subject in (select subject from people)
-             order by subject, kind, target""";
-
-    private static final String QUIET = """
-            select quiet_from, quiet_until, time_zone, ceo_interrupts_override from bigbox_notify.preferences
-             where subject = ? and quiet_from is not null""";
-
-    // The SOP whose execution runs the flow: its escalation rules and time restrictions as stored.
-    private static final String RULES = """
-            select d.sop_id, (d.definition -> 'escalation_rules')::text as rules,
-                   (d.definition -> 'automation_policy' -> 'time_restrictions')::text as restrictions
-              from sop_executions x join sop_definitions d on d.sop_id = x.sop_id and d.version = x.sop_version
-             where x.correlation_id = ? order by x.started_at desc limit 1""";
-
-    private static final String CHANNEL =
-            "select channel_id, subject, kind, target from bigbox_notify.channels where channel_id = ?";
-    private static final String SECRET =
-            "select secret from bigbox_notify.channels where channel_id = ? and secret is not null";
-
-    // A delivery's last event; dead when it is a failure that gave up.
-    private static final String DEAD_LETTERS = """
-            select * from (select distinct on (aggregate_id) aggregate_id, event_type, payload, "timestamp"
-                             from events where aggregate_type = 'NOTIFICATION' and (?::text is null or aggregate_id = ?)
-                            order by aggregate_id, sequence_number desc) last
-             where event_type = 'NOTIFICATION_FAILED' and (payload ->> 'dead_lettered')::boolean
-             order by "timestamp" desc limit ?""";
-
-    private static final String LAST_PLAN = """
-            select payload::text from scheduled_jobs where kind = 'notification.deliver' and job_key = ?""";
+    private static final String ADDRESSES = SqlResource.load(PgNotificationDirectory.class, "addresses");
+    private static final String QUIET = SqlResource.load(PgNotificationDirectory.class, "quiet_hours");
+    private static final String RULES = SqlResource.load(PgNotificationDirectory.class, "routing_rules");
+    private static final String CHANNEL = SqlResource.load(PgNotificationDirectory.class, "channel_by_id");
+    private static final String SECRET = SqlResource.load(PgNotificationDirectory.class, "channel_secret");
+    private static final String DEAD_LETTERS = SqlResource.load(PgNotificationDirectory.class, "dead_letters");
+    private static final String LAST_PLAN = SqlResource.load(PgNotificationDirectory.class, "last_delivery_plan");
 
     @Override
     public List<Address> addresses(UnitOfWork work, Collection<String> roles, String assignedTo) {
@@ -158,7 +130,7 @@ public final class PgNotificationDirectory implements NotificationDirectory {
                             UUID.fromString(rs.getString("aggregate_id")),
                             UUID.fromString(p.path("approval_id").asText()),
                             p.path("trigger").asText(),
-                            p.path("channel").asText(),
+                            p.path("channel_by_id").asText(),
                             p.path("recipient").asText(),
                             p.path("attempt").asInt(),
                             p.path("reason").asText(),

@@ -3,6 +3,7 @@ package com.bigbox.postgres.notifications;
 import com.bigbox.autonomic.notifications.Address;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -23,28 +24,11 @@ public final class PgNotificationSettings {
             String timeZone,
             boolean ceoInterruptsOverride) {}
 
-    private static final String LIST = """
-            select channel_id, subject, kind, target from bigbox_notify.channels
-             where (?::text is null or subject = ?) order by subject, kind, target""";
-
-    private static final String ADD = """
-            insert into bigbox_notify.channels (subject, kind, target, secret, created_by) values (?, ?, ?, ?, ?)
-            on conflict (subject, kind, target) do update set secret = excluded.secret
-            returning channel_id, subject, kind, target""";
-
-    private static final String REMOVE =
-            "delete from bigbox_notify.channels where channel_id = ? and (?::text is null or subject = ?)";
-
-    private static final String GET_PREFERENCES = """
-            select subject, roles, quiet_from, quiet_until, time_zone, ceo_interrupts_override
-              from bigbox_notify.preferences where subject = ?""";
-
-    private static final String PUT_PREFERENCES = """
-            insert into bigbox_notify.preferences (subject, roles, quiet_from, quiet_until, time_zone, ceo_interrupts_override)
-            values (?, ?, ?, ?, ?, ?)
-            on conflict (subject) do update set roles = excluded.roles, quiet_from = excluded.quiet_from,
-                   quiet_until = excluded.quiet_until, time_zone = excluded.time_zone,
-                   ceo_interrupts_override = excluded.ceo_interrupts_override, updated_at = now()""";
+    private static final String LIST = SqlResource.load(PgNotificationSettings.class, "channel_list");
+    private static final String ADD = SqlResource.load(PgNotificationSettings.class, "channel_add");
+    private static final String REMOVE = SqlResource.load(PgNotificationSettings.class, "channel_remove");
+    private static final String GET_PREFERENCES = SqlResource.load(PgNotificationSettings.class, "preferences");
+    private static final String PUT_PREFERENCES = SqlResource.load(PgNotificationSettings.class, "preferences_put");
 
     public List<Address> channels(UnitOfWork work, String subject) {
         return Jdbc.list(

@@ -9,6 +9,7 @@ import com.bigbox.autonomic.projections.ProjectionStore;
 import com.bigbox.core.Position;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -22,101 +23,13 @@ import java.util.Optional;
 public final class PgProjectionStore implements ProjectionStore {
     private static final String SHARED_LOCK = PgProjectionLock.SHARED;
 
-    private static final String AGENT_WINDOW = """
-            with p as (select ?::text as agent)
-            select count(*) filter (where e.emitted_by = p.agent) as emitted,
-                   count(distinct e.causation_id) filter (where e.emitted_by = p.agent) as processed,
-                   count(e.confidence) filter (where e.emitted_by = p.agent) as confidence_count,
-                   coalesce(sum(e.confidence) filter (where e.emitted_by = p.agent), 0) as confidence_sum,
-                   coalesce(sum(e.confidence * e.confidence) filter (where e.emitted_by = p.agent), 0) as confidence_squares,
-                   count(*) filter (where e.event_type = 'AUTONOMIC_DECISION_EXECUTED' and e.payload ->> 'agent_id' = p.agent) as executed,
-                   count(*) filter (where e.event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED')
-                                      and e.payload ->> 'agent_id' = p.agent) as escalations,
-                   count(*) filter (where e.event_type in ('HUMAN_APPROVAL_GRANTED', 'APPROVED_BY_SILENCE')
-                                      and e.payload ->> 'agent_id' = p.agent) as agreed,
-                   count(*) filter (where e.event_type = 'HUMAN_OVERRIDE' and e.payload ->> 'agent_id' = p.agent) as overridden,
-                   count(*) filter (where e.event_type = 'HUMAN_APPROVAL_REJECTED' and e.payload ->> 'agent_id' = p.agent) as rejected
-              from p join events e on (e.emitted_by = p.agent or e.payload ->> 'agent_id' = p.agent)
-             where e."timestamp" >= ? and e."timestamp" < ?
-               and (e.transaction_seq, e.global_position) <= (?, ?)""";
-
-    private static final String SAVE_AGENT = """
-            insert into agent_metrics (metric_id, agent_id, window_start, window_end, events_processed, events_emitted,
-                human_escalations, avg_confidence, confidence_variance, automation_rate, human_hours_saved, created_at,
-                decisions, autonomous_decisions, approvals_agreed, approvals_overridden, approvals_rejected, confidence_sum,
-                confidence_count)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (agent_id, window_start, window_end) do update set
-                events_processed = excluded.events_processed, events_emitted = excluded.events_emitted,
-                human_escalations = excluded.human_escalations, avg_confidence = excluded.avg_confidence,
-                confidence_variance = excluded.confidence_variance, automation_rate = excluded.automation_rate,
-                human_hours_saved = excluded.human_hours_saved, decisions = excluded.decisions,
-                autonomous_decisions = excluded.autonomous_decisions, approvals_agreed = excluded.approvals_agreed,
-                approvals_overridden = excluded.approvals_overridden, approvals_rejected = excluded.approvals_rejected,
-                confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count""";
-
-    // The client's 30 days up to its latest event (both as of the projected event).
-    private static final String CLIENT_ACTIVITY = """
-            with p as (select ?::text as client, ?::bigint as tseq, ?::bigint as gpos),
-            mine as (
-              select e.* from p join events e on e.payload ->> 'client_id' = p.client
-               where (e.transaction_seq, e.global_position) <= (p.tseq, p.gpos)),
-            latest as (select max("timestamp") as t from mine),
-            w as (select m.* from mine m, latest where m."timestamp" > latest.t - interval '30 days' and m."timestamp" <= latest.t),
-            numbers as (
-              select w.event_type, w.emitted_by,
-                     case when jsonb_typeof(w.payload -> 'amount') = 'number' then (w.payload ->> 'amount')::numeric end as amount,
-                     case when jsonb_typeof(w.payload -> 'estimated_cost') = 'number' then (w.payload ->> 'estimated_cost')::numeric end as cost,
-                     case when jsonb_typeof(w.payload -> 'score') = 'number' then (w.payload ->> 'score')::numeric end as score,
-                     case when w.event_type = 'CLIENT_FEEDBACK_RECEIVED' and jsonb_typeof(w.payload -> 'quality') = 'number'
-                            then (w.payload ->> 'quality')::numeric
-                          when w.event_type = 'SOP_EXECUTION_COMPLETED' and jsonb_typeof(w.payload -> 'quality_score') = 'number'
-                            then (w.payload ->> 'quality_score')::numeric end as quality,
-                     w.payload ->> 'severity' as severity, w.payload ->> 'risk_type' as risk_type,
-                     w.payload ->> 'attended' as attended
-                from w)
-            select (select t from latest) as last_event_at,
-                   count(*) as events,
-                   count(*) filter (where event_type = 'MEETING_COMPLETED') as meetings,
-                   count(*) filter (where event_type = 'MEETING_COMPLETED' and attended = 'false') as missed,
-                   (select round(avg(extract(epoch from r."timestamp" - q."timestamp")) / 3600.0, 2)
-                      from w r join events q on q.aggregate_type = r.aggregate_type and q.aggregate_id = r.aggregate_id
-                                            and q.sequence_number = 1
-                     where r.event_type in ('HUMAN_APPROVAL_GRANTED', 'HUMAN_OVERRIDE', 'HUMAN_APPROVAL_REJECTED',
-                                            'APPROVED_BY_SILENCE', 'HUMAN_APPROVAL_EXPIRED')) as response_hours,
-                   round(avg(quality), 2) as quality,
-                   count(*) filter (where event_type = 'CLIENT_FEEDBACK_RECEIVED' and score >= 9) as promoters,
-                   count(*) filter (where event_type = 'CLIENT_FEEDBACK_RECEIVED' and score <= 6) as detractors,
-                   count(*) filter (where event_type = 'CLIENT_FEEDBACK_RECEIVED' and score is not null) as responses,
-                   coalesce(sum(amount) filter (where event_type = 'PAYMENT_RECEIVED'), 0) as revenue,
-                   coalesce(sum(cost) filter (where event_type = 'SOP_EXECUTION_COMPLETED'), 0) as cost,
-                   count(*) filter (where event_type = 'AUTONOMIC_DECISION_EXECUTED') as executed,
-                   count(*) filter (where event_type in ('HUMAN_APPROVAL_REQUESTED', 'CEO_INTERRUPT_REQUIRED')) as escalations,
-                   count(*) filter (where event_type in ('RISK_DETECTED', 'PROJECT_AT_RISK', 'PAYMENT_REMINDER_SENT')
-                                      and emitted_by <> 'ClientHealthMonitor') as proactive,
-                   count(*) filter (where event_type = 'RISK_DETECTED' and severity = 'critical'
-                                      and emitted_by <> 'ClientHealthMonitor' and risk_type is distinct from 'agent_failure') as critical_risks,
-                   count(*) filter (where event_type = 'RISK_DETECTED' and severity = 'high'
-                                      and emitted_by <> 'ClientHealthMonitor' and risk_type is distinct from 'agent_failure') as high_risks,
-                   count(*) filter (where event_type = 'PROJECT_AT_RISK') as projects_at_risk,
-                   count(*) filter (where event_type = 'PAYMENT_REMINDER_SENT') as reminders
-              from numbers""";
-
-    private static final String PREVIOUS_STATUS =
-            "select health_status from client_health where client_id = ? for update";
-
-    private static final String SAVE_CLIENT = """
-            insert into client_health (client_id, last_event_at, events_last_30d, meetings_last_30d, avg_response_time_hours,
-                quality_score, nps_score, revenue_30d, margin_30d, trust_score, automation_rate, proactive_interventions,
-                health_status, health_reasons, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-            on conflict (client_id) do update set
-                last_event_at = excluded.last_event_at, events_last_30d = excluded.events_last_30d,
-                meetings_last_30d = excluded.meetings_last_30d, avg_response_time_hours = excluded.avg_response_time_hours,
-                quality_score = excluded.quality_score, nps_score = excluded.nps_score, revenue_30d = excluded.revenue_30d,
-                margin_30d = excluded.margin_30d, trust_score = excluded.trust_score, automation_rate = excluded.automation_rate,
-                proactive_interventions = excluded.proactive_interventions, health_status = excluded.health_status,
-                health_reasons = excluded.health_reasons, updated_at = excluded.updated_at""";
+    private static final String AGENT_WINDOW = SqlResource.load(PgProjectionStore.class, "agent_window");
+    private static final String SAVE_AGENT = SqlResource.load(PgProjectionStore.class, "save_agent_metrics");
+    private static final String CLIENT_ACTIVITY = SqlResource.load(PgProjectionStore.class, "client_activity");
+    private static final String PREVIOUS_STATUS = SqlResource.load(PgProjectionStore.class, "previous_health_status");
+    private static final String RESET_AGENTS = SqlResource.load(PgProjectionStore.class, "reset_agent_metrics");
+    private static final String RESET_CLIENTS = SqlResource.load(PgProjectionStore.class, "reset_client_health");
+    private static final String SAVE_CLIENT = SqlResource.load(PgProjectionStore.class, "save_client_health");
 
     @Override
     public AgentWindowFacts agentWindow(
@@ -231,12 +144,12 @@ public final class PgProjectionStore implements ProjectionStore {
 
     @Override
     public void resetAgentMetrics(UnitOfWork work) {
-        Jdbc.update(work, "delete from agent_metrics", s -> {});
+        Jdbc.update(work, RESET_AGENTS, s -> {});
     }
 
     @Override
     public void resetClientHealth(UnitOfWork work) {
-        Jdbc.update(work, "delete from client_health", s -> {});
+        Jdbc.update(work, RESET_CLIENTS, s -> {});
     }
 
     // margin_30d is numeric(3,2): a loss of more than 999% is stored as -9.99.

@@ -8,6 +8,7 @@ import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.EventRows;
 import com.bigbox.postgres.Jdbc;
+import com.bigbox.postgres.SqlResource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,21 +25,10 @@ public final class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final int BATCH = 1_000;
 
-    // Every committed event, not only those below the read horizon: a writer that applied an inline
-    // projection committed before the lock was granted, even if an older writer is still open.
-    private static final String COMMITTED = "select " + EventRows.COLUMNS + """
-             from events where (transaction_seq, global_position) > (?, ?)
-             order by transaction_seq, global_position
-             limit ?""";
-
-    private static final String TAKE_OVER = """
-            insert into subscription_checkpoints as c (subscription_name, transaction_seq, global_position, owner, epoch)
-            values (?, 0, 0, 'replay', 1)
-            on conflict (subscription_name) do update set owner = 'replay', epoch = c.epoch + 1, updated_at = now()""";
-
-    private static final String CHECKPOINT = """
-            update subscription_checkpoints set transaction_seq = ?, global_position = ?, updated_at = now()
-             where subscription_name = ?""";
+    private static final String COMMITTED = SqlResource.load(ProjectionRebuild.class, "replay_committed_events");
+    private static final String COUNT = SqlResource.load(ProjectionRebuild.class, "replay_event_count");
+    private static final String TAKE_OVER = SqlResource.load(ProjectionRebuild.class, "replay_take_over");
+    private static final String CHECKPOINT = SqlResource.load(ProjectionRebuild.class, "replay_checkpoint");
 
     private final EventStore store;
     private final ProjectionRegistry registry;
@@ -96,8 +86,7 @@ public final class ProjectionRebuild {
         }
         // A subscribed projection stops where its live subscription can go on without skipping a late commit.
         Position horizon = work.head();
-        long total = Jdbc.one(work, "select count(*) from events", s -> {}, rs -> rs.getLong(1))
-                .orElse(0L);
+        long total = Jdbc.one(work, COUNT, s -> {}, rs -> rs.getLong(1)).orElse(0L);
         listener.progress(0, total);
         Position position = Position.START;
         long read = 0;

@@ -1,0 +1,1 @@
+delete from bigbox_access.sign_in_attempts where account = ?

@@ -1,0 +1,1 @@
+insert into bigbox_access.webhook_secrets (secret) values (?)

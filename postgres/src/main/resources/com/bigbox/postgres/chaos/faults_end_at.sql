@@ -1,0 +1,1 @@
+select max(ends_at) from chaos_faults where experiment_id = ?

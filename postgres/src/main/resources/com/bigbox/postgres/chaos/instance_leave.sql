@@ -1,0 +1,1 @@
+delete from engine_instances where instance_name = ? and started_at = ?

@@ -1,0 +1,2 @@
+-- Blocks the table's writers (readers go on) while the lock_table experiment's transaction lasts.
+lock table subscription_checkpoints in share row exclusive mode

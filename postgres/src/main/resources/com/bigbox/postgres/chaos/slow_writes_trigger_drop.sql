@@ -1,0 +1,1 @@
+drop trigger if exists chaos_slow_writes on events

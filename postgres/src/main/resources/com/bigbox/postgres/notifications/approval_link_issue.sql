@@ -1,0 +1,1 @@
+insert into bigbox_notify.approval_links (link_id, approval_id, subject, decidable, expires_at) values (?, ?, ?, ?, ?)

@@ -1,0 +1,1 @@
+select health_status from client_health where client_id = ? for update

@@ -1,0 +1,1 @@
+delete from agent_metrics

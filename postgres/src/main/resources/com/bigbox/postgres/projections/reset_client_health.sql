@@ -1,0 +1,1 @@
+delete from client_health

@@ -1,0 +1,1 @@
+delete from scheduled_jobs where kind = ?
