@@ -14,17 +14,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Maps rows of {@code events} to {@link RecordedEvent}, by position: every query it maps selects {@link #COLUMNS}
- * in this order (the {@code .sql} files that read events spell the same list out).
+ * Maps rows of {@code events} to {@link RecordedEvent}, by position. Every {@code .sql} file whose rows it maps
+ * selects these columns in this order: {@code event_id, event_type, aggregate_type, aggregate_id, sequence_number,
+ * transaction_seq, global_position, payload::text as payload, metadata::text as metadata, correlation_id,
+ * causation_id, emitted_by, confidence, "timestamp", created_at}.
  */
 public final class EventRows {
-    public static final String COLUMNS = """
-            event_id, event_type, aggregate_type, aggregate_id, sequence_number,
-            transaction_seq, global_position, payload::text as payload,
-            metadata::text as metadata, correlation_id, causation_id, emitted_by, confidence,
-            "timestamp", created_at
-            """;
-
     private EventRows() {}
 
     public static RecordedEvent map(ResultSet rs) throws SQLException {
