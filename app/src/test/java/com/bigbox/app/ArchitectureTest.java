@@ -106,6 +106,52 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    static final String[] FEATURES = {
+        "com.bigbox.autonomic.leads..",
+        "com.bigbox.autonomic.meetings..",
+        "com.bigbox.autonomic.strategy..",
+        "com.bigbox.autonomic.projects..",
+        "com.bigbox.autonomic.finance.."
+    };
+
+    @Test
+    void whatTheFeaturesShareKnowsNoFeature() {
+        // Features depend on events, reasoning and agents; the other way would tie every feature to every other.
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "com.bigbox.autonomic.events..",
+                        "com.bigbox.autonomic.reasoning..",
+                        "com.bigbox.autonomic.agents..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FEATURES)
+                .check(classes);
+    }
+
+    @Test
+    void aFeaturesRulesAndDecisionsArePure() {
+        // decide(...) returns the decisions; only the agent adapter emits, reads the store or the clock.
+        noClasses()
+                .that()
+                .resideInAnyPackage(FEATURES)
+                .and()
+                .haveNameMatching(".*\\.[A-Za-z]+(Decisions|Rules)(\\$.*)?")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("com.bigbox.autonomic.agents.AgentContext")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("com.bigbox.core.UnitOfWork")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.time.Clock")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.bigbox.autonomic.runtime..")
+                .check(classes);
+    }
+
     @Test
     void packagesHaveNoCycles() {
         slices().matching("com.bigbox.(**)").should().beFreeOfCycles().check(classes);

@@ -1,5 +1,6 @@
 package com.bigbox.bench;
 
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.improvement.review.ReviewWeek;
 import com.bigbox.autonomic.runtime.ShippedAgents;
@@ -90,7 +91,7 @@ final class HistoryPhase {
         reads.put(
                 "GET /api/v1/reviews/weekly",
                 w -> PostgresAdapters.weeklyReview(
-                        w, GoLive.fromFirstEvent(), ReviewWeek.of(Instant.now()), Instant.now()));
+                        w, Doctrine.shipped(), GoLive.fromFirstEvent(), ReviewWeek.of(Instant.now()), Instant.now()));
         reads.put(
                 "POST /api/events/query (a client's latest 50)",
                 w -> compat.events(

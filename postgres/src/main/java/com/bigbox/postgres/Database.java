@@ -18,7 +18,7 @@ public final class Database implements AutoCloseable {
      * Every engine session bounds how long it may sit idle in a transaction, because an open
      * transaction that has written events holds back real-time delivery for the whole cluster.
      */
-    static final String SESSION_SETUP = "set idle_in_transaction_session_timeout = '60s'";
+    static final String SESSION_SETUP = SqlResource.load(Database.class, "session_setup");
 
     private final DatabaseUrl url;
     private final HikariDataSource pool;

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 /** The small JDBC helper of the feature adapters: statements on the unit of work's connection. */
 public final class Jdbc {
+    private static final String ACT_AS = SqlResource.load(Jdbc.class, "act_as");
+
     private Jdbc() {}
 
     @FunctionalInterface
@@ -90,8 +92,7 @@ public final class Jdbc {
 
     /** Names the person behind the transaction's next changes, for the audit triggers. */
     public static void actAs(UnitOfWork work, String actor) {
-        try (PreparedStatement statement =
-                connection(work).prepareStatement("select set_config('bigbox.actor', ?, true)")) {
+        try (PreparedStatement statement = connection(work).prepareStatement(ACT_AS)) {
             statement.setString(1, actor);
             statement.execute();
         } catch (SQLException e) {

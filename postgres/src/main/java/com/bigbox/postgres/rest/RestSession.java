@@ -17,8 +17,8 @@ import java.util.Set;
  * {@link DatabaseException} with PostgreSQL's SQLSTATE, which the HTTP side turns into PostgREST's answer.
  */
 public final class RestSession {
-    private static final String READ_ONLY = "set transaction read only";
-    private static final String TIMEOUT = "set local statement_timeout = '15s'";
+    private static final String READ_ONLY = SqlResource.load(RestSession.class, "read_only");
+    private static final String TIMEOUT = SqlResource.load(RestSession.class, "statement_timeout");
     private static final String READABLE_TABLES = SqlResource.load(RestSession.class, "readable_tables");
 
     /** The rows as a JSON array, how many, and (when counted) how many there are in all. */

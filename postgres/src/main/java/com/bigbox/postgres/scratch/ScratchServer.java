@@ -28,6 +28,7 @@ public final class ScratchServer {
 
     /** Creates database {@code name} on the server of {@code server}. */
     public static void create(DatabaseUrl server, String name) {
+        // Built in code: a database name cannot be a bind parameter, so it is checked instead.
         execute(server, "create database " + checkedName(name));
     }
 
