@@ -174,7 +174,8 @@ public record SopExecution(
         return withSteps(next);
     }
 
-    SopExecution withSteps(List<StepState> next) {
+    /** This execution with {@code next} as its steps (the store reads the row and its steps apart). */
+    public SopExecution withSteps(List<StepState> next) {
         return new SopExecution(
                 executionId,
                 sopId,

@@ -175,47 +175,27 @@ public final class ChaosControl {
 
     /** Delays every statement that writes events by {@code delay} for {@code window}. */
     public void slowWrites(UUID experimentId, Duration delay, Duration window) {
-        ChaosSql.execute(() -> {
-            try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    try (PreparedStatement s = c.prepareStatement(SLOW_WRITES)) {
-                        s.setObject(1, experimentId);
-                        s.setInt(2, (int) delay.toMillis());
-                        s.setString(3, window.toMillis() + " milliseconds");
-                        s.executeUpdate();
-                    }
-                    try (var s = c.createStatement()) {
-                        s.execute(SLOW_WRITES_TRIGGER_DROP);
-                        s.execute(SLOW_WRITES_TRIGGER_CREATE);
-                    }
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+        ChaosSql.inOneTransaction(pool, c -> {
+            try (PreparedStatement s = c.prepareStatement(SLOW_WRITES)) {
+                s.setObject(1, experimentId);
+                s.setInt(2, (int) delay.toMillis());
+                s.setString(3, window.toMillis() + " milliseconds");
+                s.executeUpdate();
+            }
+            try (var s = c.createStatement()) {
+                s.execute(SLOW_WRITES_TRIGGER_DROP);
+                s.execute(SLOW_WRITES_TRIGGER_CREATE);
             }
         });
     }
 
     /** Ends slow writes now and removes their trigger. */
     public void removeSlowWrites() {
-        ChaosSql.execute(() -> {
-            try (Connection c = pool.getConnection()) {
-                // Both or neither, as when the two were sent as one string.
-                c.setAutoCommit(false);
-                try (var s = c.createStatement()) {
-                    s.execute(SLOW_WRITES_END);
-                    s.execute(SLOW_WRITES_TRIGGER_DROP);
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+        // Both or neither, as when the two were sent as one string.
+        ChaosSql.inOneTransaction(pool, c -> {
+            try (var s = c.createStatement()) {
+                s.execute(SLOW_WRITES_END);
+                s.execute(SLOW_WRITES_TRIGGER_DROP);
             }
         });
     }

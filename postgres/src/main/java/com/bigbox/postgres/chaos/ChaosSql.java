@@ -1,7 +1,9 @@
 package com.bigbox.postgres.chaos;
 
 import com.bigbox.postgres.EventStoreException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The chaos adapters' one translation of a JDBC failure: the caller (the experiment runner in {@code app}) gets
@@ -37,6 +39,29 @@ final class ChaosSql {
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    /** Work on a connection of its own, committed as a whole or rolled back. */
+    @FunctionalInterface
+    interface Transaction {
+        void run(Connection c) throws SQLException;
+    }
+
+    static void inOneTransaction(DataSource pool, Transaction work) {
+        execute(() -> {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    work.run(c);
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        });
     }
 
     static EventStoreException failed(SQLException e) {

@@ -91,26 +91,7 @@ final class SopExecutionRows {
         var full = new ArrayList<SopExecution>();
         for (SopExecution x : executions) {
             List<StepState> steps = SopStepRows.of(work, x.executionId());
-            full.add(new SopExecution(
-                    x.executionId(),
-                    x.sopId(),
-                    x.sopVersion(),
-                    x.correlationId(),
-                    x.clientId(),
-                    x.triggerEventId(),
-                    x.startedAt(),
-                    x.completedAt(),
-                    x.status(),
-                    x.cycleTimeHours(),
-                    x.totalSteps(),
-                    x.automatedSteps(),
-                    x.automationRate(),
-                    x.humanHours(),
-                    x.estimatedCost(),
-                    x.qualityScore(),
-                    x.outcome(),
-                    x.corrections(),
-                    steps));
+            full.add(x.withSteps(steps));
         }
         return full;
     }
