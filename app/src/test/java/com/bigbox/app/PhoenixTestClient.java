@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A minimal Phoenix-channel client over the JDK's WebSocket, speaking vsn 1.0.0 or 2.0.0, for tests. */
 final class PhoenixTestClient implements AutoCloseable {
+    static final Duration CONNECT_GUARD = Duration.ofSeconds(60);
+
     final BlockingQueue<JsonNode> received;
     final CompletableFuture<Integer> closed;
     private final WebSocket socket;
@@ -68,11 +70,13 @@ final class PhoenixTestClient implements AutoCloseable {
         };
         String url = baseUrl.replace("http://", "ws://") + "/realtime/v1/websocket?apikey=" + apiKey
                 + (vsn == null ? "" : "&vsn=" + vsn);
+        // A guard against a hang, not a speed check: in CI this class shares two cores with classes that start
+        // and kill whole engine processes (CrashUnderWritersIT, ChaosExperimentsIT), and a 10 s bound was missed.
         WebSocket ws = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
+                .connectTimeout(CONNECT_GUARD)
                 .buildAsync(URI.create(url), listener)
-                .get(10, TimeUnit.SECONDS);
+                .get(CONNECT_GUARD.toSeconds(), TimeUnit.SECONDS);
         return new PhoenixTestClient(ws, arrays, queue, closed);
     }
 
