@@ -15,6 +15,7 @@ import com.bigbox.autonomic.runtime.AutonomicOperations;
 import com.bigbox.autonomic.runtime.ShippedAgents;
 import com.bigbox.autonomic.sop.SopFile;
 import com.bigbox.autonomic.sop.SopLoader;
+import com.bigbox.core.Confidence;
 import com.bigbox.core.ExpectedVersion;
 import com.bigbox.core.NewEvent;
 import com.bigbox.core.Position;
@@ -36,6 +37,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,6 +171,29 @@ public final class AutonomicHarness implements AutoCloseable {
     public List<RecordedEvent> ofType(String type) {
         return events(
                 "select event_id from events where event_type = ? order by transaction_seq, global_position", type);
+    }
+
+    /** A decision as the strategy agent would emit it at {@code at}, without running a whole flow first. */
+    public RecordedEvent strategyDecision(
+            String type, double confidence, String payload, String actionClass, Instant at) {
+        String metadata =
+                "{\"reasons\": [\"test\"], \"action_class\": \"" + actionClass + "\", \"summary\": \"test decision\"}";
+        return node.store()
+                .append(
+                        StreamId.of("QUOTE", "Q-" + UUID.randomUUID()),
+                        ExpectedVersion.any(),
+                        List.of(new NewEvent(
+                                UUID.randomUUID(),
+                                type,
+                                payload,
+                                metadata,
+                                null,
+                                null,
+                                "StrategyAgent",
+                                Confidence.of(confidence),
+                                at)))
+                .events()
+                .getFirst();
     }
 
     private List<RecordedEvent> events(String sql, Object param) {

@@ -16,11 +16,7 @@ import com.bigbox.autonomic.approvals.AuditEntry;
 import com.bigbox.autonomic.approvals.BulkResult;
 import com.bigbox.autonomic.approvals.DecisionCommand;
 import com.bigbox.autonomic.leads.LeadInquiry;
-import com.bigbox.core.Confidence;
-import com.bigbox.core.ExpectedVersion;
-import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
-import com.bigbox.core.StreamId;
 import com.bigbox.testkit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -358,24 +354,6 @@ class HumanApprovalIT {
 
     // A decision as the strategy agent would emit it, without running a whole flow first.
     static RecordedEvent strategyDecision(String type, double confidence, String payload, String actionClass) {
-        String metadata =
-                "{\"reasons\": [\"test\"], \"action_class\": \"" + actionClass + "\", \"summary\": \"test decision\"}";
-        return engine.node()
-                .store()
-                .append(
-                        StreamId.of("QUOTE", "Q-" + UUID.randomUUID()),
-                        ExpectedVersion.any(),
-                        List.of(new NewEvent(
-                                UUID.randomUUID(),
-                                type,
-                                payload,
-                                metadata,
-                                null,
-                                null,
-                                "StrategyAgent",
-                                Confidence.of(confidence),
-                                clock.instant())))
-                .events()
-                .getFirst();
+        return engine.strategyDecision(type, confidence, payload, actionClass, clock.instant());
     }
 }

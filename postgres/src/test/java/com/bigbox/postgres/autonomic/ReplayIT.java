@@ -10,11 +10,7 @@ import com.bigbox.autonomic.approvals.Approval;
 import com.bigbox.autonomic.approvals.DecisionCommand;
 import com.bigbox.autonomic.leads.LeadInquiry;
 import com.bigbox.autonomic.sop.SopFile;
-import com.bigbox.core.Confidence;
-import com.bigbox.core.ExpectedVersion;
-import com.bigbox.core.NewEvent;
 import com.bigbox.core.RecordedEvent;
-import com.bigbox.core.StreamId;
 import com.bigbox.postgres.projections.ProjectionRebuild;
 import com.bigbox.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -24,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -221,24 +216,6 @@ class ReplayIT {
 
     // A decision as the strategy agent would emit it, without running a whole flow first.
     static RecordedEvent decision(String type, double confidence, String payload, String actionClass) {
-        String metadata =
-                "{\"reasons\": [\"test\"], \"action_class\": \"" + actionClass + "\", \"summary\": \"test decision\"}";
-        return engine.node()
-                .store()
-                .append(
-                        StreamId.of("QUOTE", "Q-" + UUID.randomUUID()),
-                        ExpectedVersion.any(),
-                        List.of(new NewEvent(
-                                UUID.randomUUID(),
-                                type,
-                                payload,
-                                metadata,
-                                null,
-                                null,
-                                "StrategyAgent",
-                                Confidence.of(confidence),
-                                clock.instant())))
-                .events()
-                .getFirst();
+        return engine.strategyDecision(type, confidence, payload, actionClass, clock.instant());
     }
 }
