@@ -61,7 +61,8 @@ public final class Simulation {
             var timeline = new WorldTimeline();
             var facts = new WorldFacts(store, clock, options.seed());
             var clients = new ClientBehaviour(facts, timeline, options.seed());
-            var truth = new DecisionTruth(new Staff(options.seed()));
+            var staff = new Staff(options.seed());
+            var truth = new DecisionTruth(staff);
             var people = new People(
                     store,
                     engine.autonomic().approvals(),
@@ -73,6 +74,7 @@ public final class Simulation {
                     options.seed());
             var leads = new Agency(options.seed(), options.size()).leads(START, options.days());
             clients.plan(leads);
+            new StaffPosts(facts, timeline, staff, options.seed()).plan(START, options.days());
             new Driver(engine, clock, timeline, clients, people, truth).run(START, options.days(), progress);
             var log = new LogReader(store, engine.autonomic().agents(), clients::lead, truth);
             List<Observation> observations = log.read();

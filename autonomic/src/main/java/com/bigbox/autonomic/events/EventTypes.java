@@ -30,6 +30,7 @@ public final class EventTypes {
     public static final String PROJECT_AT_RISK = "PROJECT_AT_RISK";
     public static final String PROJECT_MILESTONE_COMPLETED = "PROJECT_MILESTONE_COMPLETED";
     public static final String PROJECT_COMPLETED = "PROJECT_COMPLETED";
+    public static final String STAFF_AVAILABILITY_CHANGED = "STAFF_AVAILABILITY_CHANGED";
     // financial
     public static final String QUOTE_GENERATED = "QUOTE_GENERATED";
     public static final String QUOTE_APPROVED = "QUOTE_APPROVED";

@@ -24,6 +24,7 @@ import static com.bigbox.autonomic.events.EventTypes.PROJECT_STARTED;
 import static com.bigbox.autonomic.events.EventTypes.QUOTE_APPROVED;
 import static com.bigbox.autonomic.events.EventTypes.QUOTE_GENERATED;
 import static com.bigbox.autonomic.events.EventTypes.RISK_DETECTED;
+import static com.bigbox.autonomic.events.EventTypes.STAFF_AVAILABILITY_CHANGED;
 import static com.bigbox.autonomic.events.EventTypes.TASK_ASSIGNED;
 import static com.bigbox.autonomic.events.EventTypes.TASK_COMPLETED;
 import static com.bigbox.autonomic.events.EventTypes.TASK_CREATED;
@@ -62,6 +63,11 @@ final class WorkEventTypes {
         d.declareFeature(PROJECT_AT_RISK, EXECUTION, "PROJECT", "a project's plan shows risk factors");
         d.declareFeature(PROJECT_MILESTONE_COMPLETED, EXECUTION, "PROJECT", "a project milestone was delivered");
         d.declareFeature(PROJECT_COMPLETED, EXECUTION, "PROJECT", "a project was delivered");
+        d.declareFeature(
+                STAFF_AVAILABILITY_CHANGED,
+                EXECUTION,
+                "STAFF",
+                "a person's calendar: away (a holiday, a sick day, a day already full) or back, from one day to another");
         d.declareFeature(QUOTE_GENERATED, FINANCIAL, "QUOTE", "the strategy agent priced a project");
         d.declareFeature(QUOTE_APPROVED, FINANCIAL, "QUOTE", "the client accepted a quote");
         d.declareFeature(INVOICE_ISSUED, FINANCIAL, "INVOICE", "the finance agent issued an invoice");

@@ -5,29 +5,36 @@ import static com.bigbox.autonomic.events.EventTypes.TASK_CREATED;
 
 import com.bigbox.autonomic.agents.Emission;
 import com.bigbox.autonomic.flow.Effective;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The project control rules as a pure function: a created task gets its assignee; a started project whose plan
+ * The project control rules as a pure function: a created task gets its assignee, by the staff calendar of the day; a started project whose plan
  * shows risk factors is flagged (one without any, nothing). What to emit is returned; {@link ProjectControlAgent}
  * emits it.
  */
 public final class ProjectDecisions {
     private ProjectDecisions() {}
 
-    public static List<Emission> decide(Effective trigger, ProjectReasoner reasoner) {
+    /**
+     * @param calendar the staff calendar as posted so far
+     * @param today the day the decision is made (business time), whose calendar an assignment reads
+     */
+    public static List<Emission> decide(
+            Effective trigger, ProjectReasoner reasoner, StaffCalendar calendar, LocalDate today) {
         return switch (trigger.type()) {
-            case TASK_CREATED -> List.of(assign(trigger, reasoner));
+            case TASK_CREATED -> List.of(assign(trigger, reasoner, calendar, today));
             case PROJECT_STARTED -> assess(trigger, reasoner);
             default -> List.of();
         };
     }
 
-    private static Emission assign(Effective trigger, ProjectReasoner reasoner) {
+    private static Emission assign(
+            Effective trigger, ProjectReasoner reasoner, StaffCalendar calendar, LocalDate today) {
         TaskEvent.Created task = trigger.payloadAs(TaskEvent.Created.class);
         String taskId =
                 task.taskId() != null ? task.taskId() : trigger.event().stream().id();
-        TaskAssignment a = reasoner.assign(task);
+        TaskAssignment a = reasoner.assign(task, calendar, today);
         return Emission.of(
                         trigger.event().stream(),
                         new TaskEvent.Assigned(trigger.clientId(), taskId, a.assignee(), a.role()),

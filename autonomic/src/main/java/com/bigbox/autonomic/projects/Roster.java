@@ -26,6 +26,11 @@ public final class Roster {
         return Optional.ofNullable(PEOPLE.get(role));
     }
 
+    /** Everyone on the roster, by name: whose calendars an assignment reads. */
+    public static List<String> everyone() {
+        return PEOPLE.values().stream().flatMap(List::stream).sorted().toList();
+    }
+
     public static boolean hasRole(String role) {
         return PEOPLE.containsKey(role);
     }

@@ -7,6 +7,7 @@ import com.bigbox.autonomic.finance.InvoiceEvent;
 import com.bigbox.autonomic.leads.LeadEvent;
 import com.bigbox.autonomic.meetings.MeetingEvent;
 import com.bigbox.autonomic.projects.ProjectEvent;
+import com.bigbox.autonomic.projects.StaffEvent;
 import com.bigbox.autonomic.projects.TaskEvent;
 import com.bigbox.autonomic.strategy.QuoteEvent;
 import com.bigbox.core.Confidence;
@@ -94,6 +95,7 @@ class EventTypesTest {
                 QuoteEvent.class,
                 ProjectEvent.class,
                 TaskEvent.class,
+                StaffEvent.class,
                 InvoiceEvent.class)) {
             for (Class<?> record : events.getPermittedSubclasses()) {
                 assertThat(EventCatalogue.all())

@@ -3,7 +3,10 @@ package com.bigbox.autonomic.projects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,7 +59,109 @@ class ProjectRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasks")
     void aTaskGoesToAPersonOfItsRole(TaskEvent.Created task, TaskAssignment expected) {
-        assertThat(new ProjectRules().assign(task)).isEqualTo(expected);
+        assertThat(new ProjectRules().assign(task, StaffCalendar.EMPTY, DAY)).isEqualTo(expected);
+    }
+
+    private static final LocalDate DAY = LocalDate.parse("2026-03-02");
+
+    /** A calendar in which {@code away} are away on {@link #DAY}, each for its reason. */
+    static StaffCalendar away(Map<String, String> away) {
+        return (person, day) -> day.equals(DAY) ? Optional.ofNullable(away.get(person)) : Optional.empty();
+    }
+
+    static Stream<Arguments> calendars() {
+        return Stream.of(
+                Arguments.of(
+                        "nobody away: the task's own person, as sure as the role",
+                        task("TASK-1", "Anything", "designer"),
+                        Map.of(),
+                        new TaskAssignment(
+                                "lee",
+                                "designer",
+                                0.90,
+                                List.of("the task names role designer", "lee is on the designer roster"))),
+                Arguments.of(
+                        "the task's own person away: the colleague who is in, as sure",
+                        task("TASK-1", "Anything", "designer"),
+                        Map.of("lee", "holiday"),
+                        new TaskAssignment(
+                                "dana",
+                                "designer",
+                                0.90,
+                                List.of(
+                                        "the task names role designer",
+                                        "lee is away on 2026-03-02 (holiday)",
+                                        "dana is on the designer roster"))),
+                Arguments.of(
+                        "someone else away: no change",
+                        task("TASK-1", "Anything", "designer"),
+                        Map.of("dana", "sick"),
+                        new TaskAssignment(
+                                "lee",
+                                "designer",
+                                0.90,
+                                List.of("the task names role designer", "lee is on the designer roster"))),
+                Arguments.of(
+                        "the whole role away: never sure, a person decides",
+                        task("TASK-3", "Send the invoice", null),
+                        Map.of("pat", "full"),
+                        new TaskAssignment(
+                                "pat",
+                                "finance",
+                                0.30,
+                                List.of(
+                                        "role finance by the task's wording",
+                                        "pat is away on 2026-03-02 (full)",
+                                        "nobody on the finance roster is available on 2026-03-02: a person picks who covers"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calendars")
+    void aTaskGoesToWhoeverTheCalendarShowsIn(
+            String name, TaskEvent.Created task, Map<String, String> awayOnDay, TaskAssignment expected) {
+        assertThat(new ProjectRules().assign(task, away(awayOnDay), DAY)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("posts")
+    void theLatestPostCoveringADayDecidesIt(String name, List<StaffEvent.AvailabilityChanged> posts, String expected) {
+        assertThat(StaffCalendar.awayOn(posts, DAY)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    static StaffEvent.AvailabilityChanged post(String from, String to, boolean available, String reason) {
+        return new StaffEvent.AvailabilityChanged("lee", LocalDate.parse(from), LocalDate.parse(to), available, reason);
+    }
+
+    static Stream<Arguments> posts() {
+        return Stream.of(
+                Arguments.of("nothing posted", List.of(), null),
+                Arguments.of(
+                        "a holiday week around the day",
+                        List.of(post("2026-03-02", "2026-03-08", false, "holiday")),
+                        "holiday"),
+                Arguments.of(
+                        "a holiday ending the day before",
+                        List.of(post("2026-02-23", "2026-03-01", false, "holiday")),
+                        null),
+                Arguments.of(
+                        "a sick day starting the day after",
+                        List.of(post("2026-03-03", "2026-03-03", false, "sick")),
+                        null),
+                Arguments.of(
+                        "a holiday cancelled",
+                        List.of(
+                                post("2026-03-02", "2026-03-08", false, "holiday"),
+                                post("2026-03-02", "2026-03-08", true, null)),
+                        null),
+                Arguments.of(
+                        "back, then off sick that day",
+                        List.of(
+                                post("2026-03-02", "2026-03-08", false, "holiday"),
+                                post("2026-03-02", "2026-03-08", true, null),
+                                post("2026-03-02", "2026-03-02", false, "sick")),
+                        "sick"),
+                Arguments.of(
+                        "an absence without a reason", List.of(post("2026-03-02", "2026-03-02", false, null)), "away"));
     }
 
     static ProjectEvent.Started project(String budget, Integer weeks, Integer team, String quoteId) {
