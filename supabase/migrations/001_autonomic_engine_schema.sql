@@ -2288,6 +2288,65 @@ $$;
 -- scan and 77 ms the day's count; analyzed: under 2 ms). Each range now has a second bound that every
 -- row meets ('infinity', the largest ticket): a range with both ends is estimated as narrow without
 -- statistics and exactly with them, so the index is chosen either way.
+
+-- The catch-up's batch: below the horizon, from the position.
+create or replace function public.event_stats_catch_up(p_batch integer default 50000) returns bigint
+  language plpgsql volatile
+  security definer
+  set search_path = pg_catalog, public
+  as $$
+declare
+  at record;
+  horizon bigint;
+  folded bigint;
+  total bigint := 0;
+begin
+  loop
+    select * into at from public.event_stats_position for update;
+    horizon := public.events_settled_horizon();
+    if horizon is null then
+      return total;
+    end if;
+    with batch as materialized (
+      select e.event_type, e.emitted_by, e.confidence, e.correlation_id, e.transaction_seq, e.global_position,
+             e.metadata ->> 'requires_human' = 'true' as requires_human
+        from public.events e
+       where (e.transaction_seq, e.global_position) > (at.transaction_seq, at.global_position)
+         and e.transaction_seq between at.transaction_seq and horizon - 1
+       order by e.transaction_seq, e.global_position
+       limit p_batch),
+    -- Data-modifying CTEs run whether or not they are referenced.
+    counted as (
+      insert into public.event_stats as s (event_type, emitted_by, events, confidence_sum, confidence_count, requiring_human)
+      select event_type, emitted_by, count(*), coalesce(sum(confidence), 0), count(confidence),
+             count(*) filter (where requires_human)
+        from batch group by event_type, emitted_by
+      on conflict (event_type, emitted_by) do update
+        set events = s.events + excluded.events,
+            confidence_sum = s.confidence_sum + excluded.confidence_sum,
+            confidence_count = s.confidence_count + excluded.confidence_count,
+            requiring_human = s.requiring_human + excluded.requiring_human
+      returning 1),
+    new_flows as (
+      insert into public.event_stats_flows (correlation_id)
+      select distinct correlation_id from batch
+      on conflict do nothing
+      returning 1),
+    last as (
+      select b.transaction_seq, b.global_position from batch b
+       order by b.transaction_seq desc, b.global_position desc limit 1)
+    update public.event_stats_position p
+       set transaction_seq = last.transaction_seq, global_position = last.global_position,
+           flows = p.flows + (select count(*) from new_flows)
+      from last
+    returning (select count(*) from batch) into folded;
+    total := total + coalesce(folded, 0);
+    exit when folded is null or folded < p_batch;
+  end loop;
+  return total;
+end
+$$;
+
 create or replace function public.event_stats_counts()
   returns table (event_type text, emitted_by text, events bigint, confidence_sum numeric, confidence_count bigint,
                  requiring_human bigint, new_flows bigint)
@@ -2466,7 +2525,7 @@ insert into public.flyway_schema_history (installed_rank, version, description, 
   select coalesce(max(installed_rank), 0) + 1, '74', 'cheaper insert triggers', 'SQL', 'V74__cheaper_insert_triggers.sql', 411900622, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '74');
 insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
-  select coalesce(max(installed_rank), 0) + 1, '77', 'event stats plans without statistics', 'SQL', 'V77__event_stats_plans_without_statistics.sql', -802470244, current_user, 0, true
+  select coalesce(max(installed_rank), 0) + 1, '77', 'event stats plans without statistics', 'SQL', 'V77__event_stats_plans_without_statistics.sql', -1420791338, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '77');
 insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
   select coalesce(max(installed_rank), 0) + 1, '80', 'notifications', 'SQL', 'V80__notifications.sql', 1953194006, current_user, 0, true
