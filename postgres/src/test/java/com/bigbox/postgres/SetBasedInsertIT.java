@@ -164,26 +164,4 @@ class SetBasedInsertIT {
         }
         return b.append('=').append(n).toString();
     }
-
-    @Test
-    void idsMadeByTheDatabaseAreTimeOrdered() throws SQLException {
-        String t = type();
-        try (Connection c = db.connect();
-                Statement s = c.createStatement()) {
-            insert(s, t, "v");
-            s.execute("select append_event('E', null, null, '" + t + "', 'v', '{}', '{}', 'psql')");
-            try (var rs = s.executeQuery("select event_id, correlation_id, "
-                    + "('x' || substr(replace(event_id::text, '-', ''), 1, 12))::bit(48)::bigint "
-                    + "from events where aggregate_type = '" + t + "' order by sequence_number")) {
-                long now = System.currentTimeMillis();
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    assertThat(id.version()).isEqualTo(7);
-                    assertThat(id.variant()).isEqualTo(2);
-                    assertThat(rs.getObject(2, UUID.class)).isEqualTo(id);
-                    assertThat(rs.getLong(3)).isBetween(now - 600_000, now + 1_000);
-                }
-            }
-        }
-    }
 }
