@@ -2,6 +2,7 @@ package com.bigbox.postgres.autonomic;
 
 import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.UnitOfWork;
+import com.bigbox.postgres.EventRows;
 import com.bigbox.postgres.Jdbc;
 import com.bigbox.postgres.SqlResource;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ public final class PgCompatReads {
     private static final String OVERSIGHT_RULES = SqlResource.load(PgCompatReads.class, "approvals_by_rule");
 
     public List<RecordedEvent> events(UnitOfWork work, EventQuery q) {
-        List<UUID> ids = Jdbc.list(
+        return Jdbc.list(
                 work,
                 QUERY,
                 s -> {
@@ -70,8 +71,7 @@ public final class PgCompatReads {
                     s.setBigDecimal(i++, q.minConfidence());
                     s.setInt(i, q.limit());
                 },
-                rs -> rs.getObject(1, UUID.class));
-        return ids.stream().map(id -> work.find(id).orElseThrow()).toList();
+                EventRows::map);
     }
 
     /** The log's totals: from the projection (flat in the history's length), or a client's own events. */
