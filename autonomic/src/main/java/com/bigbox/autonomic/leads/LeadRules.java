@@ -77,7 +77,7 @@ public class LeadRules implements LeadReasoner {
         reasons.add("base score 50");
         if (message.urgency() == LeadMessage.Urgency.HIGH) {
             score += 20;
-            reasons.add("urgency is high: " + lead.urgency().strip() + " (+20)");
+            reasons.add("urgency is high (+20): " + lead.urgency().strip());
         }
         if (present(lead.company())) {
             score += 10;

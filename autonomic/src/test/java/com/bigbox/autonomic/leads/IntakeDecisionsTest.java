@@ -63,7 +63,7 @@ class IntakeDecisionsTest {
                                 0.95,
                                 List.of(
                                         "base score 50",
-                                        "urgency is high: high (+20)",
+                                        "urgency is high (+20): high",
                                         "company named: Acme (+10)",
                                         "email and phone given (+10)",
                                         "message over 100 characters (+10)",
@@ -100,7 +100,7 @@ class IntakeDecisionsTest {
                                 0.75,
                                 List.of(
                                         "base score 50",
-                                        "urgency is high: high (+20)",
+                                        "urgency is high (+20): high",
                                         "company named: Acme (+10)",
                                         "email and phone given (+10)",
                                         "message over 100 characters (+10)",

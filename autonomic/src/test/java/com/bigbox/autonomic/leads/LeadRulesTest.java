@@ -152,7 +152,7 @@ class LeadRulesTest {
         assertThat(q.reasons())
                 .contains(
                         "base score 50",
-                        "urgency is high: asap (+20)",
+                        "urgency is high (+20): asap",
                         "company named: Acme (+10)",
                         "a company is named (+0.6)",
                         "the message runs to 3 sentences (+1.2)",
