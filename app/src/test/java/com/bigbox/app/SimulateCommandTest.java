@@ -26,6 +26,13 @@ class SimulateCommandTest {
     }
 
     @Test
+    void anUnknownMeetingsModeIsRefused() {
+        var run = Cli.run(NONE, "simulate", "--meetings", "minutes");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--meetings must be listed or transcript, was 'minutes'");
+    }
+
+    @Test
     void anAgencyWithoutLeadsIsRefused() {
         var run = Cli.run(NONE, "simulate", "--leads-per-day", "0");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -3,6 +3,7 @@ package com.bigbox.postgres;
 import com.bigbox.core.BackgroundLoop;
 import com.bigbox.core.Wakeup;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,7 @@ final class PgNotificationListener implements AutoCloseable {
     private void listen(PGConnection pg, Connection session) throws SQLException {
         var watch = new TicketWatch(WATCH_INTERVAL.toNanos());
         boolean listening = true;
+        long nextLook = System.nanoTime();
         try (var ticket = session.prepareStatement(LAST_TICKET)) {
             while (loop.running()) {
                 boolean suppressed = suppressedUntil.isAfter(Instant.now());
@@ -140,21 +142,35 @@ final class PgNotificationListener implements AutoCloseable {
                         feed.signal();
                     }
                 }
-                var notifications = pg.getNotifications((int) WATCH_INTERVAL.toMillis());
-                boolean moved;
-                try (var rs = ticket.executeQuery()) {
-                    rs.next();
-                    long last = rs.getLong(1);
-                    // A ticket the feed has delivered needs no read (nor its follow-ups): the feed only
-                    // waits once it has read everything below the horizon, which was then above it.
-                    // Without this, every commit of the engine cost each instance one more read of the
-                    // horizon (pg_locks) than the wake-up it already had.
-                    moved = watch.observe(last, System.nanoTime()) && last > deliveredTicket.getAsLong();
+                long untilLook = Math.max(1, (nextLook - System.nanoTime()) / 1_000_000);
+                var notifications = pg.getNotifications((int) untilLook);
+                // The feed is told before anything else: the sequence's round trip below would
+                // otherwise delay every notification's delivery by one more query.
+                if (listening && fromOthers(notifications)) {
+                    feed.signal();
                 }
-                if (listening && (moved || fromOthers(notifications))) {
+                long now = System.nanoTime();
+                if (now - nextLook < 0) {
+                    continue;
+                }
+                // Once per interval, not once per notification: under a stream of commits the
+                // notifications arrive about every millisecond, and each look is a query.
+                nextLook = now + WATCH_INTERVAL.toNanos();
+                if (lookAt(ticket, watch, now) && listening) {
                     feed.signal();
                 }
             }
+        }
+    }
+
+    // A ticket the feed has delivered needs no read (nor its follow-ups): the feed only waits once it
+    // has read everything below the horizon, which was then above it. Without this, every commit of
+    // the engine cost each instance one more read of the horizon (pg_locks) than the wake-up it had.
+    private boolean lookAt(PreparedStatement ticket, TicketWatch watch, long now) throws SQLException {
+        try (var rs = ticket.executeQuery()) {
+            rs.next();
+            long last = rs.getLong(1);
+            return watch.observe(last, now) && last > deliveredTicket.getAsLong();
         }
     }
 

@@ -132,6 +132,12 @@ class SchemaContractIT {
                             "idx_events_aggregate",
                             "idx_events_emitted_by",
                             "idx_events_payload_gin");
+            // V75: the seed's single-column idx_events_emitted_by was a prefix of (emitted_by, "timestamp"),
+            // which now carries the name: a lookup by emitter is still served by it.
+            assertThat(strings(s, "select indexdef from pg_indexes where indexname = 'idx_events_emitted_by'"))
+                    .singleElement()
+                    .asString()
+                    .contains("(emitted_by, \"timestamp\")");
             assertThat(
                             strings(
                                     s,

@@ -79,6 +79,14 @@ public final class SimulateCommand implements Callable<Integer> {
     Path doctrine;
 
     @Option(
+            names = "--meetings",
+            defaultValue = "listed",
+            description = "How the account manager sends a meeting: listed (its action items written down, the older "
+                    + "contract) or transcript (what was said, read by the meeting agent's extractor) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String meetings;
+
+    @Option(
             names = "--people",
             description = "Change the simulated people's habits from their defaults, e.g. "
                     + "approve_wrong=0.2,notice_wrong=0.4 (keys: absent, approve_wrong, reject_right, notice_wrong, notice_days, "
@@ -138,13 +146,14 @@ public final class SimulateCommand implements Callable<Integer> {
         if (doctrine != null) {
             Doctrine.read(doctrine); // a bad doctrine fails before anything starts
         }
+        boolean transcripts = transcripts();
         var size = new AgencySize(leadsPerDay);
         Habits habits = Habits.parse(people);
         var runsToDo = new ArrayList<Simulation.Options>();
         for (long s : seedList()) {
             for (boolean on : modes) {
                 runsToDo.add(new Simulation.Options(
-                        days, s, on, size, habits, doctrine)); // validates --days before anything starts
+                        days, s, on, size, habits, doctrine, transcripts)); // validates --days before anything starts
             }
         }
         if (plot != null && plot.getParent() != null && !Files.isDirectory(plot.getParent())) {
@@ -178,6 +187,15 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean transcripts() {
+        return switch (meetings.toLowerCase(Locale.ROOT)) {
+            case "listed" -> false;
+            case "transcript" -> true;
+            default ->
+                throw new IllegalArgumentException("--meetings must be listed or transcript, was '" + meetings + "'");
+        };
+    }
+
     /** The command that reproduces this report (without where its databases live). */
     private String command() {
         var c = new StringBuilder("./bigbox simulate --days ").append(days);
@@ -189,6 +207,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (doctrine != null) {
             c.append(" --doctrine ").append(doctrine);
+        }
+        if (!"listed".equalsIgnoreCase(meetings)) {
+            c.append(" --meetings ").append(meetings);
         }
         if (people != null) {
             c.append(" --people ").append(people);

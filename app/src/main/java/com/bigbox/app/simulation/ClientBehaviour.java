@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,15 @@ final class ClientBehaviour {
     private final WorldFacts facts;
     private final WorldTimeline timeline;
     private final long seed;
+    private final boolean transcripts;
     private final Map<UUID, LeadCase> byFlow = new HashMap<>();
 
-    ClientBehaviour(WorldFacts facts, WorldTimeline timeline, long seed) {
+    /** @param transcripts whether meetings are sent as transcripts ({@link MeetingWriteUp}) or with items listed */
+    ClientBehaviour(WorldFacts facts, WorldTimeline timeline, long seed, boolean transcripts) {
         this.facts = facts;
         this.timeline = timeline;
         this.seed = seed;
+        this.transcripts = transcripts;
     }
 
     void plan(List<LeadCase> leads) {
@@ -122,14 +126,27 @@ final class ClientBehaviour {
         }
     }
 
+    // The account manager sends the meeting either with its action items and mood written down (the older contract)
+    // or as it was said (a transcript; notes when the client never came) for the meeting agent to read. Either way the
+    // fields of the CRM form (goals, service, budget, timeline) are filled in as before.
     private void meet(LeadCase lead, String meetingId) {
         LeadCase.Meeting m = lead.meeting();
         var payload = new LinkedHashMap<String, Object>();
         payload.put("meeting_id", meetingId);
         payload.put("attended", m.attended());
-        payload.put("sentiment", m.sentiment());
+        if (transcripts) {
+            MeetingWriteUp writeUp = MeetingWriteUp.of(lead);
+            payload.put("date", facts.now().atZone(ZoneOffset.UTC).toLocalDate().toString());
+            if (writeUp.transcript()) {
+                payload.put("transcript", writeUp.turns());
+            } else {
+                payload.put("notes", writeUp.notesText());
+            }
+        } else {
+            payload.put("sentiment", m.sentiment());
+            payload.put("action_items", m.actionItems());
+        }
         payload.put("goals", m.goals());
-        payload.put("action_items", m.actionItems());
         put(payload, "service_type", m.statedService());
         put(payload, "budget", m.statedBudget());
         put(payload, "timeline_weeks", m.timelineWeeks());

@@ -133,14 +133,19 @@ public final class DecisionTruth {
                 : new Ruling(Verdict.WRONG, Map.of("amount", budget));
     }
 
-    // A task is right when the client (or the meeting) really asked for it; one written down that nobody asked for is
-    // not.
+    // A task is right when the client really asked for it. A task read from the meeting's words is judged by the line
+    // it was taken from (MeetingWriteUp records which lines carry a request); a title that is no line of the lead's
+    // meeting is judged as a listed item (the older contract): right when it names one the client asked for.
     private static Ruling task(Case c) {
         String title = c.payload().path("title").asText("");
         if (c.lead() == null || title.isEmpty()) {
             return Ruling.UNJUDGED;
         }
-        return Ruling.of(c.lead().truth().requestedItems().stream().anyMatch(item -> same(item, title)));
+        return MeetingWriteUp.of(c.lead())
+                .asked(title)
+                .map(Ruling::of)
+                .orElseGet(() ->
+                        Ruling.of(c.lead().truth().requestedItems().stream().anyMatch(item -> same(item, title))));
     }
 
     // An assignee who is away or already full that day cannot do the task, whoever the task suited.

@@ -21,7 +21,8 @@ public final class Report {
     /** What every run of a report shares and a reader needs to repeat it: the people's habits and the doctrine. */
     static String setting(Simulation.Options o) {
         return "people: " + o.habits().describe() + "\ndoctrine: "
-                + (o.doctrine() == null ? "shipped" : o.doctrine().toString());
+                + (o.doctrine() == null ? "shipped" : o.doctrine().toString())
+                + (o.transcripts() ? "\nmeetings: transcripts (the meeting agent's extractor reads them)" : "");
     }
 
     private static void week(PrintWriter out, SimulationRun run) {

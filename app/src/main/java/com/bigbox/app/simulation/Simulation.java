@@ -23,8 +23,11 @@ public final class Simulation {
      * @param loops whether the engine runs its control loops ({@code BIGBOX_LOOPS})
      * @param habits how the simulated people err
      * @param doctrine a doctrine file for the engine ({@code BIGBOX_DOCTRINE}), or null: the shipped one
+     * @param transcripts whether meetings are sent as what was said (a transcript, for the meeting agent's extractor to
+     *     read) instead of with their action items listed (the older contract)
      */
-    public record Options(int days, long seed, boolean loops, AgencySize size, Habits habits, Path doctrine) {
+    public record Options(
+            int days, long seed, boolean loops, AgencySize size, Habits habits, Path doctrine, boolean transcripts) {
         public Options {
             if (days < 1 || days > 365) {
                 throw new IllegalArgumentException("--days must be between 1 and 365, was " + days);
@@ -32,7 +35,7 @@ public final class Simulation {
         }
 
         public Options(int days, long seed, boolean loops, AgencySize size) {
-            this(days, seed, loops, size, Habits.DEFAULTS, null);
+            this(days, seed, loops, size, Habits.DEFAULTS, null, false);
         }
     }
 
@@ -60,7 +63,7 @@ public final class Simulation {
             }
             var timeline = new WorldTimeline();
             var facts = new WorldFacts(store, clock, options.seed());
-            var clients = new ClientBehaviour(facts, timeline, options.seed());
+            var clients = new ClientBehaviour(facts, timeline, options.seed(), options.transcripts());
             var staff = new Staff(options.seed());
             var truth = new DecisionTruth(staff);
             var people = new People(

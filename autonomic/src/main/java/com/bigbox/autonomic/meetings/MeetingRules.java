@@ -11,21 +11,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The original engine's meeting analysis: confidence 0.60, +0.10 each for a stated service type, budget and
- * timeline, +0.05 for goals; one task per action item, its role by its wording; a relationship risk on negative
+ * timeline, +0.05 for goals, at least 0.90 when the client named the service; when it named none, the
+ * {@link ServiceInference}'s confidence in the service read from its words (at most 0.85); one task per action item, its role by its wording; a relationship risk on negative
  * sentiment (graded by how negative) or an absent client. Every number an answer depends on is named in its reasons.
  */
 public class MeetingRules implements MeetingReasoner {
+    static final double STATED = 0.90;
+
     @Override
     public MeetingInsight analyse(MeetingEvent.Completed meeting) {
         var reasons = new ArrayList<String>();
         double confidence = 0.60;
         String serviceType = lower(meeting.serviceType());
+        ServiceInference.Inferred inferred = null;
         if (serviceType != null) {
             confidence += 0.10;
             reasons.add("service type stated: " + serviceType);
         } else {
-            serviceType = inferServiceType(String.join(" ", meeting.goals()) + " " + nullToEmpty(meeting.notes()));
-            reasons.add("service type inferred from the notes: " + serviceType);
+            inferred = ServiceInference.infer(String.join(". ", meeting.goals()) + ". " + nullToEmpty(meeting.notes()));
+            serviceType = inferred.service();
+            reasons.add("service type inferred from the goals and notes: " + serviceType);
+            reasons.addAll(inferred.reasons());
         }
         if (meeting.budget() != null) {
             confidence += 0.10;
@@ -38,6 +44,15 @@ public class MeetingRules implements MeetingReasoner {
         if (!meeting.goals().isEmpty()) {
             confidence += 0.05;
             reasons.add(meeting.goals().size() + " goal(s) recorded");
+        }
+        // The service is what the intent's followers (brief, recommendation) stand on: one the client named is
+        // surer than any read from its words.
+        if (inferred != null) {
+            confidence = inferred.confidence();
+            reasons.add(String.format(Locale.ROOT, "confidence is the inferred service's, %.2f", confidence));
+        } else if (confidence < STATED) {
+            confidence = STATED;
+            reasons.add(String.format(Locale.ROOT, "the client named the service: confidence at least %.2f", STATED));
         }
         confidence = Math.min(0.95, confidence);
         String intent = serviceType + (meeting.goals().isEmpty() ? "" : ": " + String.join("; ", meeting.goals()));
@@ -81,23 +96,6 @@ public class MeetingRules implements MeetingReasoner {
                     "relationship", "medium", "the client did not attend", 0.80, List.of("attended is false")));
         }
         return Optional.empty();
-    }
-
-    static String inferServiceType(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.contains("brand") || t.contains("logo") || t.contains("identity")) {
-            return "brand_identity";
-        }
-        if (t.contains("event") || t.contains("activation") || t.contains("launch party")) {
-            return "event_activation";
-        }
-        if (t.contains("campaign") || t.contains("ads")) {
-            return "campaign";
-        }
-        if (t.contains("website") || t.contains("web")) {
-            return "web";
-        }
-        return "creative_services";
     }
 
     private static @Nullable String lower(@Nullable String s) {

@@ -5,8 +5,11 @@ import com.bigbox.autonomic.agents.Emission;
 import com.bigbox.autonomic.flow.Effective;
 import com.bigbox.autonomic.meetings.MeetingEvent;
 import com.bigbox.autonomic.projects.ProjectEvent;
+import com.bigbox.autonomic.reasoning.Judgement;
 import com.bigbox.core.StreamId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The strategy rules as a pure function: a released intent becomes a creative brief, a recommended project and its
@@ -22,6 +25,7 @@ public final class StrategyDecisions {
         String projectId = DerivedIds.derive(trigger, "PRJ", "project");
         String quoteId = DerivedIds.derive(trigger, "Q", "quote");
         StreamId project = StreamId.of("PROJECT", projectId);
+        ServiceJudgement service = ServiceJudgement.of(trigger, plan);
         return List.of(
                 Emission.of(
                                 project,
@@ -32,7 +36,7 @@ public final class StrategyDecisions {
                                         plan.objectives(),
                                         plan.audience(),
                                         plan.tone()),
-                                plan,
+                                service,
                                 "client_communication",
                                 "Creative brief for " + plan.serviceType())
                         .action("write_brief"),
@@ -45,7 +49,7 @@ public final class StrategyDecisions {
                                         plan.quoteAmount(),
                                         plan.timelineWeeks(),
                                         plan.teamSize()),
-                                plan,
+                                service,
                                 "routine",
                                 "Recommend a " + plan.timelineWeeks() + "-week " + plan.serviceType() + " project")
                         .action("recommend_project"),
@@ -57,5 +61,27 @@ public final class StrategyDecisions {
                                 "financial",
                                 "Send quote of " + plan.quoteAmount().toPlainString() + " USD")
                         .action("commit_pricing"));
+    }
+
+    /**
+     * The brief and the recommendation stand or fall with the service: as sure as the intent that took effect (a
+     * person's approval counts 0.90), not as the price; the quote keeps the plan's own confidence.
+     */
+    record ServiceJudgement(double confidence, List<String> reasons) implements Judgement {
+        static ServiceJudgement of(Effective trigger, StrategyPlan plan) {
+            double confidence = trigger.byHuman()
+                    ? 0.90
+                    : trigger.event().confidence() == null
+                            ? plan.confidence()
+                            : trigger.event().confidence().value();
+            var reasons = new ArrayList<String>(plan.reasons());
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "service %s %s (confidence %.2f)",
+                    plan.serviceType(),
+                    trigger.byHuman() ? "confirmed by a person" : "as the intent inferred it",
+                    confidence));
+            return new ServiceJudgement(confidence, reasons);
+        }
     }
 }

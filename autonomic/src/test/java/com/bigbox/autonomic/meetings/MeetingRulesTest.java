@@ -41,10 +41,13 @@ class MeetingRulesTest {
                                 "brand_identity",
                                 0.85,
                                 List.of(
-                                        "service type inferred from the notes: brand_identity",
+                                        "service type inferred from the goals and notes: brand_identity",
+                                        "brand_identity inferred from [brand, brand, identity] (score 6.0)",
+                                        "confidence 0.50 + 0.20 x margin 1.00 + 0.15 x min(1, score/6) = 0.85 (at most 0.85)",
                                         "budget stated: 30000",
                                         "timeline stated: 8 weeks",
-                                        "1 goal(s) recorded"),
+                                        "1 goal(s) recorded",
+                                        "confidence is the inferred service's, 0.85"),
                                 List.of("designer", "finance"),
                                 new MeetingInsight.RiskFinding(
                                         "relationship",
@@ -70,8 +73,10 @@ class MeetingRulesTest {
                         new Expected(
                                 "campaign",
                                 "campaign",
-                                0.70,
-                                List.of("service type stated: campaign"),
+                                0.90,
+                                List.of(
+                                        "service type stated: campaign",
+                                        "the client named the service: confidence at least 0.90"),
                                 List.of("strategist", "account_manager"),
                                 null)),
                 Arguments.of(
@@ -80,8 +85,10 @@ class MeetingRulesTest {
                         new Expected(
                                 "web",
                                 "web",
-                                0.70,
-                                List.of("service type stated: web"),
+                                0.90,
+                                List.of(
+                                        "service type stated: web",
+                                        "the client named the service: confidence at least 0.90"),
                                 List.of(),
                                 new MeetingInsight.RiskFinding(
                                         "relationship",
@@ -98,11 +105,14 @@ class MeetingRulesTest {
                         new Expected(
                                 "web: website",
                                 "web",
-                                0.75,
+                                0.775,
                                 List.of(
-                                        "service type inferred from the notes: web",
+                                        "service type inferred from the goals and notes: web",
+                                        "web inferred from [website] (score 3.0)",
+                                        "confidence 0.50 + 0.20 x margin 1.00 + 0.15 x min(1, score/6) = 0.77 (at most 0.85)",
                                         "timeline stated: 6 weeks",
-                                        "1 goal(s) recorded"),
+                                        "1 goal(s) recorded",
+                                        "confidence is the inferred service's, 0.77"),
                                 List.of(),
                                 new MeetingInsight.RiskFinding(
                                         "relationship",

@@ -65,8 +65,10 @@ class ProjectDecisionsTest {
                         "flag_project_risk",
                         "Project at risk: timeline of 3 weeks is under 4",
                         false,
-                        0.85,
-                        List.of("timeline of 3 weeks is under 4")));
+                        0.65,
+                        List.of(
+                                "timeline of 3 weeks is under 4: 25% past the line, 0.65 sure",
+                                "confidence 1 - product of (1 - each factor's) = 0.65 (at most 0.95)")));
         var sound = Triggers.fact(
                 StreamId.of("PROJECT", "p-2"),
                 new ProjectEvent.Started("client-1", "p-2", "q-2", "campaign", new BigDecimal("20000"), 8, 3));

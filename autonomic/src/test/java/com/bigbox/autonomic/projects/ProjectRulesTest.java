@@ -1,6 +1,7 @@
 package com.bigbox.autonomic.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -172,31 +173,68 @@ class ProjectRulesTest {
     static Stream<Arguments> projects() {
         return Stream.of(
                 Arguments.of(
-                        "a short timeline and a small team",
+                        "a short timeline and a small team: two factors, surer together",
                         project("20000", 3, 1, "q"),
                         List.of("timeline of 3 weeks is under 4", "team of 1 is under 2"),
-                        List.of("timeline of 3 weeks is under 4", "team of 1 is under 2")),
+                        0.93,
+                        List.of(
+                                "timeline of 3 weeks is under 4: 25% past the line, 0.65 sure",
+                                "team of 1 is under 2: 50% past the line, 0.80 sure",
+                                "confidence 1 - product of (1 - each factor's) = 0.93 (at most 0.95)")),
                 Arguments.of(
                         "within bounds",
                         project("20000", 8, 3, "q"),
                         List.of(),
+                        0.85,
                         List.of("timeline, team and budget are within bounds")),
                 Arguments.of(
                         "no budget and no quote",
                         project(null, 8, 3, null),
                         List.of("no budget agreed", "no accepted quote"),
-                        List.of("no budget agreed", "no accepted quote")),
+                        0.95,
+                        List.of(
+                                "no budget agreed: 100% past the line, 0.90 sure",
+                                "no accepted quote: 100% past the line, 0.90 sure",
+                                "confidence 1 - product of (1 - each factor's) = 0.95 (at most 0.95)")),
                 Arguments.of(
-                        "1250 a week is too thin",
+                        "1250 a week is thin, but near the line: a person should look",
                         project("10000", 8, 2, "q"),
-                        List.of("budget under 1500 per week"),
-                        List.of("budget under 1500 per week")));
+                        List.of("budget under 1500 per week (1250.00)"),
+                        0.60,
+                        List.of(
+                                "budget under 1500 per week (1250.00): 17% past the line, 0.60 sure",
+                                "confidence 1 - product of (1 - each factor's) = 0.60 (at most 0.95)")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("projects")
     void aStartedProjectsPlanIsCheckedForRisk(
-            String description, ProjectEvent.Started project, List<String> factors, List<String> reasons) {
-        assertThat(new ProjectRules().assess(project)).isEqualTo(new ProjectAssessment(factors, 0.85, reasons));
+            String description,
+            ProjectEvent.Started project,
+            List<String> factors,
+            double confidence,
+            List<String> reasons) {
+        ProjectAssessment assessment = new ProjectRules().assess(project);
+        assertThat(assessment.riskFactors()).isEqualTo(factors);
+        assertThat(assessment.confidence()).isCloseTo(confidence, within(0.005));
+        assertThat(assessment.reasons()).isEqualTo(reasons);
+    }
+
+    static Stream<Arguments> fartherPastTheLine() {
+        return Stream.of(
+                Arguments.of("a shorter timeline", project("20000", 3, 2, "q"), project("20000", 2, 2, "q")),
+                Arguments.of("a thinner budget", project("11000", 8, 2, "q"), project("6000", 8, 2, "q")),
+                Arguments.of("a second factor", project("20000", 3, 2, "q"), project("20000", 3, 1, "q")));
+    }
+
+    // The confidence is how far the plan is past the risk lines, not a constant.
+    @ParameterizedTest(name = "{0} is a surer risk")
+    @MethodSource("fartherPastTheLine")
+    void theConfidenceMovesWithTheDistanceFromTheLine(
+            String description, ProjectEvent.Started nearer, ProjectEvent.Started farther) {
+        var rules = new ProjectRules();
+        assertThat(rules.assess(nearer).riskFactors()).isNotEmpty();
+        assertThat(rules.assess(farther).confidence())
+                .isGreaterThan(rules.assess(nearer).confidence());
     }
 }

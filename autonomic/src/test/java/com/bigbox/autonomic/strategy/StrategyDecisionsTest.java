@@ -30,6 +30,9 @@ class StrategyDecisionsTest {
                 "timeline 7 weeks",
                 "quote at the client's budget 25000; rate card says 24500 (2% apart)",
                 "team of 3 for 25000");
+        // The brief and the recommendation are as sure as the service (the intent's 0.90), the quote as its price.
+        var service = new java.util.ArrayList<>(reasons);
+        service.add("service campaign as the intent inferred it (confidence 0.90)");
         assertThat(Decided.all(decisions))
                 .containsExactly(
                         new Decided(
@@ -39,8 +42,8 @@ class StrategyDecisionsTest {
                                 "write_brief",
                                 "Creative brief for campaign",
                                 false,
-                                0.95,
-                                reasons),
+                                0.90,
+                                service),
                         new Decided(
                                 "PROJECT_RECOMMENDED",
                                 "PROJECT/" + projectId,
@@ -48,8 +51,8 @@ class StrategyDecisionsTest {
                                 "recommend_project",
                                 "Recommend a 7-week campaign project",
                                 false,
-                                0.95,
-                                reasons),
+                                0.90,
+                                service),
                         new Decided(
                                 "QUOTE_GENERATED",
                                 "QUOTE/" + quoteId,
