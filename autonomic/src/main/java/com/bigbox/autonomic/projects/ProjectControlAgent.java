@@ -2,7 +2,6 @@ package com.bigbox.autonomic.projects;
 
 import static com.bigbox.autonomic.events.EventTypes.PROJECT_AT_RISK;
 import static com.bigbox.autonomic.events.EventTypes.PROJECT_STARTED;
-import static com.bigbox.autonomic.events.EventTypes.STAFF_AVAILABILITY_CHANGED;
 import static com.bigbox.autonomic.events.EventTypes.TASK_ASSIGNED;
 import static com.bigbox.autonomic.events.EventTypes.TASK_CREATED;
 
@@ -10,17 +9,12 @@ import com.bigbox.autonomic.agents.Agent;
 import com.bigbox.autonomic.agents.AgentContext;
 import com.bigbox.autonomic.agents.AgentDefinition;
 import com.bigbox.autonomic.agents.AgentSettings;
-import com.bigbox.autonomic.events.EventCodec;
-import com.bigbox.autonomic.events.InvalidPayloadException;
 import com.bigbox.autonomic.flow.Effective;
-import com.bigbox.core.RecordedEvent;
 import com.bigbox.core.StreamId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Project control: tasks get assignees; a started project's plan is checked for risk factors. The adapter between
@@ -53,22 +47,7 @@ public final class ProjectControlAgent implements Agent {
     private record LogCalendar(AgentContext context) implements StaffCalendar {
         @Override
         public Optional<String> away(String person, LocalDate day) {
-            List<StaffEvent.AvailabilityChanged> posts = context.readStream(StreamId.of("STAFF", person)).stream()
-                    .filter(e -> e.type().equals(STAFF_AVAILABILITY_CHANGED))
-                    .flatMap(LogCalendar::post)
-                    .toList();
-            return StaffCalendar.awayOn(posts, day);
-        }
-
-        // Anyone signed in can post to a calendar (POST /api/events): a post without its dates says nothing, and
-        // must not stop every assignment after it.
-        private static Stream<StaffEvent.AvailabilityChanged> post(RecordedEvent event) {
-            try {
-                var post = EventCodec.decode(event, StaffEvent.AvailabilityChanged.class);
-                return post.from() == null || post.to() == null ? Stream.empty() : Stream.of(post);
-            } catch (InvalidPayloadException e) {
-                return Stream.empty();
-            }
+            return StaffCalendar.awayOn(StaffCalendar.posts(context.readStream(StreamId.of("STAFF", person))), day);
         }
     }
 }

@@ -1,8 +1,14 @@
 package com.bigbox.autonomic.projects;
 
+import static com.bigbox.autonomic.events.EventTypes.STAFF_AVAILABILITY_CHANGED;
+
+import com.bigbox.autonomic.events.EventCodec;
+import com.bigbox.autonomic.events.InvalidPayloadException;
+import com.bigbox.core.RecordedEvent;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The staff calendar as far as people have posted it: who is away on a day, and why. */
 public interface StaffCalendar {
@@ -27,5 +33,29 @@ public interface StaffCalendar {
             }
         }
         return away;
+    }
+
+    /**
+     * The staff's own posts among the events of a person's {@code STAFF/<person>} stream, oldest first. Anyone signed
+     * in can append there ({@code POST /api/events}), so two kinds of post are left out: one without its dates (it
+     * says nothing, and must not stop every assignment after it), and one that names a client — a client's token may
+     * append only events carrying its own {@code client_id} ({@code bigbox_access.client_may_append}), and no client
+     * may say when the agency's staff are away.
+     */
+    static List<StaffEvent.AvailabilityChanged> posts(List<RecordedEvent> stream) {
+        return stream.stream()
+                .filter(e -> e.type().equals(STAFF_AVAILABILITY_CHANGED))
+                .filter(e -> !EventCodec.tree(e.payload()).hasNonNull("client_id"))
+                .flatMap(StaffCalendar::post)
+                .toList();
+    }
+
+    private static Stream<StaffEvent.AvailabilityChanged> post(RecordedEvent event) {
+        try {
+            var post = EventCodec.decode(event, StaffEvent.AvailabilityChanged.class);
+            return post.from() == null || post.to() == null ? Stream.empty() : Stream.of(post);
+        } catch (InvalidPayloadException e) {
+            return Stream.empty();
+        }
     }
 }
