@@ -78,11 +78,11 @@ class HumanApprovalIT {
     void aLowConfidenceLeadGoesToAPersonAndContinuesAfterApproval() {
         RecordedEvent inquiry = bareLead("Test Client");
         RecordedEvent qualified = qualificationOf(inquiry);
-        assertThat(qualified.confidence().value()).isEqualTo(0.70);
+        assertThat(qualified.confidence().value()).isEqualTo(0.50);
         Approval approval = engine.awaitPendingApproval(qualified.eventId());
         assertThat(approval.assignedRole()).isEqualTo("employee");
         assertThat(approval.actionClass()).isEqualTo("routine");
-        assertThat(approval.decisionContext()).contains("confidence 0.70 is below IntakeAgent's threshold 0.75");
+        assertThat(approval.decisionContext()).contains("confidence 0.50 is below IntakeAgent's threshold 0.75");
         assertThat(engine.ofType("HUMAN_APPROVAL_REQUESTED")).anySatisfy(e -> {
             assertThat(e.correlationId()).isEqualTo(inquiry.correlationId());
             assertThat(e.causationId()).isEqualTo(qualified.eventId());
