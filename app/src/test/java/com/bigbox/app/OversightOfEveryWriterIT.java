@@ -40,7 +40,7 @@ class OversightOfEveryWriterIT {
     }
 
     @Test
-    void aCriticalLegalRiskPostedThroughTheApiInterruptsTheCeo() throws Exception {
+    void aCriticalLegalRiskPostedThroughTheApiGoesToAManagerAtCriticalPriority() throws Exception {
         var reply = access.post("/api/events", access.serviceKey, """
                 {"event_type": "RISK_DETECTED", "entity_type": "CLIENT", "entity_id": "acme-legal",
                  "payload": {"client_id": "acme-legal", "risk_type": "legal", "severity": "critical",
@@ -48,12 +48,13 @@ class OversightOfEveryWriterIT {
                  "emitted_by": "account-manager"}""");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         UUID risk = UUID.fromString(reply.json().path("event_id").asText());
-        awaitJudged(risk, "CEO_INTERRUPT_REQUIRED");
-        assertThat(approval(risk)).containsExactly("pending", "ceo");
+        // Not among the doctrine's reasons to interrupt the CEO: a manager, and the CEO if the manager does not answer.
+        awaitJudged(risk, "HUMAN_APPROVAL_REQUESTED");
+        assertThat(approval(risk)).containsExactly("pending", "manager");
     }
 
     @Test
-    void aProjectWithFourRiskFactorsWrittenWithPsqlWaitsForTheCeo() throws Exception {
+    void aProjectWithFourRiskFactorsWrittenWithPsqlGoesToAManager() throws Exception {
         UUID project = UUID.randomUUID();
         try (Connection c = db.connect();
                 var s = c.prepareStatement("""
@@ -64,8 +65,8 @@ class OversightOfEveryWriterIT {
             s.setObject(1, project);
             s.executeUpdate();
         }
-        awaitJudged(project, "CEO_INTERRUPT_REQUIRED");
-        assertThat(approval(project)).containsExactly("pending", "ceo");
+        awaitJudged(project, "HUMAN_APPROVAL_REQUESTED");
+        assertThat(approval(project)).containsExactly("pending", "manager");
     }
 
     @Test
@@ -81,16 +82,17 @@ class OversightOfEveryWriterIT {
     }
 
     @Test
-    void aCriticalLegalRiskWrittenWithPsqlInterruptsTheCeo() throws Exception {
+    void aCriticalLegalRiskWrittenWithPsqlGoesToAManagerAtCriticalPriority() throws Exception {
         UUID risk = psql("RISK_DETECTED", "CLIENT", "acme-legal-psql", """
                 {"client_id": "acme-legal-psql", "risk_type": "legal", "severity": "critical",
                  "description": "a cease-and-desist letter arrived", "requires_human": false}""", null);
-        awaitJudged(risk, "CEO_INTERRUPT_REQUIRED");
-        assertThat(approval(risk)).containsExactly("pending", "ceo");
+        // Not among the doctrine's reasons to interrupt the CEO: a manager, and the CEO if the manager does not answer.
+        awaitJudged(risk, "HUMAN_APPROVAL_REQUESTED");
+        assertThat(approval(risk)).containsExactly("pending", "manager");
     }
 
     @Test
-    void aProjectWithFourRiskFactorsPostedThroughTheApiWaitsForTheCeo() throws Exception {
+    void aProjectWithFourRiskFactorsPostedThroughTheApiGoesToAManager() throws Exception {
         var reply = access.post("/api/events", access.serviceKey, """
                 {"event_type": "PROJECT_AT_RISK", "entity_type": "PROJECT", "entity_id": "p-risky-api",
                  "payload": {"project_id": "p-risky-api", "client_id": "acme-projects-api", "requires_human": true,
@@ -98,8 +100,8 @@ class OversightOfEveryWriterIT {
                  "emitted_by": "project-manager"}""");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         UUID project = UUID.fromString(reply.json().path("event_id").asText());
-        awaitJudged(project, "CEO_INTERRUPT_REQUIRED");
-        assertThat(approval(project)).containsExactly("pending", "ceo");
+        awaitJudged(project, "HUMAN_APPROVAL_REQUESTED");
+        assertThat(approval(project)).containsExactly("pending", "manager");
     }
 
     @Test

@@ -21,6 +21,12 @@ public final class ActionClasses {
     /** A signal of a loop or a doctrine violation that the doctrine puts before a person. */
     public static final String IMPROVEMENT_REVIEW = "improvement_review";
 
+    /**
+     * A grave matter the doctrine does not let interrupt the CEO (a legal risk, many risk factors, likely churn)
+     * whose own class would not reach the CEO: a manager decides, and the CEO if the manager does not in time.
+     */
+    public static final String CRITICAL_MATTER = "critical_matter";
+
     /** Who can be given an approval. */
     public static final Set<String> ROLES =
             Set.of("employee", "account_manager", "designer", "strategist", "finance", "manager", "ceo");
@@ -42,6 +48,7 @@ public final class ActionClasses {
         add(new ActionClass(SOP_AUTOMATION, false, true, Duration.ofHours(48), List.of("manager"), 1));
         add(new ActionClass(AGENT_CHANGE, false, false, Duration.ofHours(48), List.of("manager", "ceo"), 1));
         add(new ActionClass(IMPROVEMENT_REVIEW, false, false, Duration.ofHours(24), List.of("manager", "ceo"), 1));
+        add(new ActionClass(CRITICAL_MATTER, false, false, Duration.ofHours(24), List.of("manager", "ceo"), 1));
         add(new ActionClass(CEO_DECISION, false, false, Duration.ofHours(24), List.of("ceo"), 1));
     }
 

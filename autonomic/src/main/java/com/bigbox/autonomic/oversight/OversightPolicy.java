@@ -13,14 +13,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The governor's rules, in the original engine's order: low confidence goes to a person; then what
- * interrupts the CEO; then what already requires a person, money above the financial limit, a critical
+ * interrupts the CEO ({@link CeoCriteria}: only the doctrine's reasons interrupt; the others go to a person at critical
+ * priority); then what already requires a person, money above the financial limit, a critical
  * risk; then (ours) protected actions, actions an SOP forbids, and supervised agents; everything else
  * executes. An SOP running in the flow can only tighten the agent's own settings.
  */
 public final class OversightPolicy {
-    static final BigDecimal SOP_SAVING_FOR_CEO = new BigDecimal("50000");
-    static final double CHURN_FOR_CEO = 0.7;
-    static final int RISK_FACTORS_FOR_CEO = 3;
+    private final CeoCriteria ceo;
+
+    /** @param ceo which of the CEO triggers the doctrine lets interrupt the CEO */
+    public OversightPolicy(CeoCriteria ceo) {
+        this.ceo = ceo;
+    }
 
     public Verdict evaluate(DecisionFacts d, AgentSettings settings, List<SopPolicy> sops) {
         Bounds bounds = Bounds.of(d, settings, sops);
@@ -41,9 +45,22 @@ public final class OversightPolicy {
                     approvers,
                     fmt("confidence %.2f is below %s's threshold %.2f", d.confidence(), d.agentId(), threshold));
         }
-        String ceo = ceoReason(d, bounds.limit().multiply(BigDecimal.TEN));
-        if (ceo != null) {
-            return new Verdict.InterruptCeo("ceo_interrupt", approvers, List.of(ceo));
+        String ceoReason = CeoCriteria.reason(d, bounds.limit().multiply(BigDecimal.TEN));
+        if (ceoReason != null && ceo.interrupts(ceoReason)) {
+            return new Verdict.InterruptCeo("ceo_interrupt", approvers, List.of(ceoReason));
+        }
+        if (ceoReason != null) {
+            // Grave, but not the doctrine's reason to interrupt the CEO: a person decides at critical priority, and
+            // the request climbs to the CEO if nobody answers in time.
+            return human(
+                    "ceo_reason_queued",
+                    actionClass.escalation().contains("ceo")
+                            ? actionClass
+                            : ActionClasses.of(ActionClasses.CRITICAL_MATTER),
+                    "critical",
+                    false,
+                    approvers,
+                    ceoReason + ": not among the doctrine's reasons to interrupt the CEO");
         }
         Verdict person = personDecides(d, settings, bounds, actionClass, approvers);
         return person != null ? person : execute(d, settings, threshold, bounds.limit());
@@ -134,33 +151,6 @@ public final class OversightPolicy {
             }
             return new Bounds(threshold, limit, approvers, forbidden);
         }
-    }
-
-    // The original's CEO interrupts: ten times the financial limit, a critical relationship risk or a high
-    // legal one, an SOP change saving over 50,000 a month, churn above 0.7, more than 3 risk factors.
-    private static @Nullable String ceoReason(DecisionFacts d, BigDecimal ceoLimit) {
-        if (d.amount() != null && d.financial() && d.amount().compareTo(ceoLimit) > 0) {
-            return "amount " + d.amount().toPlainString() + " exceeds the CEO limit " + ceoLimit.toPlainString();
-        }
-        String risk = d.riskType() == null ? "" : d.riskType().toLowerCase(Locale.ROOT);
-        String severity = d.severity() == null ? "" : d.severity().toLowerCase(Locale.ROOT);
-        if (risk.equals("relationship") && severity.equals("critical")) {
-            return "critical relationship risk";
-        }
-        if (risk.equals("legal") && (severity.equals("high") || severity.equals("critical"))) {
-            return severity + " legal risk";
-        }
-        if (d.monthlySaving() != null && d.monthlySaving().compareTo(SOP_SAVING_FOR_CEO) > 0) {
-            return "SOP change saving " + d.monthlySaving().toPlainString() + "/month exceeds "
-                    + SOP_SAVING_FOR_CEO.toPlainString();
-        }
-        if (d.churnProbability() != null && d.churnProbability() > CHURN_FOR_CEO) {
-            return fmt("churn probability %.2f exceeds %.2f", d.churnProbability(), CHURN_FOR_CEO);
-        }
-        if (d.riskFactors() > RISK_FACTORS_FOR_CEO) {
-            return d.riskFactors() + " risk factors (more than " + RISK_FACTORS_FOR_CEO + ")";
-        }
-        return null;
     }
 
     private static Verdict human(

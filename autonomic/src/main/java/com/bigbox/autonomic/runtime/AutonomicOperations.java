@@ -10,8 +10,10 @@ import com.bigbox.autonomic.chaos.HumanAbsence;
 import com.bigbox.autonomic.flow.Flows;
 import com.bigbox.autonomic.improvement.SelfImprovement;
 import com.bigbox.autonomic.improvement.doctrine.Doctrine;
+import com.bigbox.autonomic.improvement.doctrine.DoctrineCheck;
 import com.bigbox.autonomic.improvement.doctrine.GoLive;
 import com.bigbox.autonomic.leads.LeadIntake;
+import com.bigbox.autonomic.oversight.CeoCriteria;
 import com.bigbox.autonomic.oversight.DecisionOverrides;
 import com.bigbox.autonomic.oversight.OversightAgent;
 import com.bigbox.autonomic.oversight.OversightPolicy;
@@ -129,7 +131,13 @@ public final class AutonomicOperations implements AutoCloseable {
                 clock);
         this.sopLoader = new SopLoader(
                 ports.sops(), projections.sopDefinitions(), ports.projectionLock(), new SopValidator(), clock);
-        this.oversight = new OversightAgent(catalog, new OversightPolicy(), sopEngine, approvals.commands(), clock);
+        this.oversight = new OversightAgent(
+                catalog,
+                new OversightPolicy(new CeoCriteria(
+                        doctrine.rule(DoctrineCheck.CEO_INTERRUPTS).allowedReasons())),
+                sopEngine,
+                approvals.commands(),
+                clock);
         this.leadIntake = new LeadIntake(clock);
         this.decisionOverrides = new DecisionOverrides(clock);
         this.improvement = new SelfImprovement(

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bigbox.autonomic.agents.AgentSettings;
 import com.bigbox.autonomic.agents.AutonomyLevel;
 import com.bigbox.autonomic.agents.DecisionMetadata;
+import com.bigbox.autonomic.improvement.doctrine.Doctrine;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The governor's rules, in the original engine's order. */
 class OversightPolicyTest {
-    final OversightPolicy policy = new OversightPolicy();
+    final OversightPolicy policy = new OversightPolicy(
+            new CeoCriteria(Doctrine.shipped().rule("ceo_interrupts").allowedReasons()));
     final AgentSettings assisted = AgentSettings.defaults(0.75);
 
     static DecisionFacts decision(String type, double confidence, String amount, String actionClass) {
@@ -104,7 +107,8 @@ class OversightPolicyTest {
         assertThat(policy.evaluate(risk("relationship", "critical", true), assisted, List.of()))
                 .isInstanceOf(Verdict.InterruptCeo.class);
         assertThat(policy.evaluate(risk("legal", "high", false), assisted, List.of()))
-                .isInstanceOf(Verdict.InterruptCeo.class);
+                .isInstanceOfSatisfying(
+                        Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("ceo_reason_queued"));
         assertThat(policy.evaluate(risk("relationship", "high", true), assisted, List.of()))
                 .isInstanceOfSatisfying(
                         Verdict.RequireHuman.class, h -> assertThat(h.rule()).isEqualTo("requires_human"));
@@ -114,7 +118,7 @@ class OversightPolicyTest {
     }
 
     @Test
-    void moreThanThreeRiskFactorsInterruptTheCeo() {
+    void moreThanThreeRiskFactorsGoToAManagerAtCriticalPriorityNotToTheCeo() {
         var facts = new DecisionFacts(
                 "ProjectControlAgent",
                 "PROJECT_AT_RISK",
@@ -130,7 +134,69 @@ class OversightPolicyTest {
                 null,
                 null,
                 new DecisionMetadata(List.of(), "rules", null, null, null, null, List.of()));
-        assertThat(policy.evaluate(facts, assisted, List.of())).isInstanceOf(Verdict.InterruptCeo.class);
+        assertThat(policy.evaluate(facts, assisted, List.of()))
+                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> {
+                    assertThat(h.rule()).isEqualTo("ceo_reason_queued");
+                    assertThat(h.priority()).isEqualTo("critical");
+                    assertThat(h.role())
+                            .as("delivery_risk's first role; unanswered, it climbs to the CEO")
+                            .isEqualTo("manager");
+                    assertThat(h.silenceApproves()).isFalse();
+                    assertThat(h.reasons().getFirst())
+                            .contains("4 risk factors", "not among the doctrine's reasons to interrupt the CEO");
+                });
+        var everyReason = new OversightPolicy(new CeoCriteria(Map.of("factors", "risk factors")));
+        assertThat(everyReason.evaluate(facts, assisted, List.of()))
+                .as("a doctrine that names the reason lets it interrupt the CEO")
+                .isInstanceOf(Verdict.InterruptCeo.class);
+    }
+
+    @Test
+    void aLegalRiskOfARoutineWriterGoesToAManagerThenTheCeoNeverToAnEmployee() {
+        var legal = new DecisionFacts(
+                "psql",
+                "RISK_DETECTED",
+                1.0,
+                null,
+                "critical",
+                "legal",
+                false,
+                0,
+                null,
+                null,
+                "routine",
+                null,
+                null,
+                new DecisionMetadata(List.of(), "rules", null, null, null, null, List.of()));
+        assertThat(policy.evaluate(legal, assisted, List.of()))
+                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> {
+                    assertThat(h.actionClass()).isEqualTo("critical_matter");
+                    assertThat(h.role()).isEqualTo("manager");
+                    assertThat(h.priority()).isEqualTo("critical");
+                    assertThat(h.silenceApproves()).isFalse();
+                });
+        assertThat(com.bigbox.autonomic.approvals.ActionClasses.of("critical_matter")
+                        .roleAt(1))
+                .as("unanswered, it climbs to the CEO")
+                .contains("ceo");
+    }
+
+    @Test
+    void billingACommitmentAboveTheCeoLimitIsTheFinanceQueuesNotTheCeos() {
+        assertThat(policy.evaluate(decision("QUOTE_APPROVED", 0.95, "250000", "financial"), assisted, List.of()))
+                .as("committing to a deal above the CEO limit is the CEO's")
+                .isInstanceOf(Verdict.InterruptCeo.class);
+        for (String followThrough : List.of("INVOICE_ISSUED", "PAYMENT_REMINDER_SENT", "PAYMENT_RECEIVED")) {
+            assertThat(policy.evaluate(decision(followThrough, 0.95, "250000", "financial"), assisted, List.of()))
+                    .as(followThrough)
+                    .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> {
+                        assertThat(h.rule()).isEqualTo("financial_limit");
+                        assertThat(h.role()).isEqualTo("finance");
+                        assertThat(h.silenceApproves())
+                                .as("money never passes by silence")
+                                .isFalse();
+                    });
+        }
     }
 
     @Test
