@@ -463,7 +463,8 @@ class AutonomicApiIT {
 
         // The SSE stream delivers envelopes as they are appended.
         var stream = http.sendAsync(request("/api/events/stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
-        var lines = stream.get(10, SECONDS).body().iterator();
+        // A hang guard, not a speed bound: with other engines' tests on the two cores it once took over 10 s.
+        var lines = stream.get(60, SECONDS).body().iterator();
         assertThat(lines.next()).isEqualTo(": connected");
         post(
                 "/api/events",

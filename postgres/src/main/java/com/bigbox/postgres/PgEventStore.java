@@ -113,7 +113,7 @@ public final class PgEventStore implements EventStore {
             }
             if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
                 throw new InvalidEventException(
-                        badJsonField(events), "is not valid JSON: " + PgErrors.serverMessage(e));
+                        badJsonField(connection, events), "is not valid JSON: " + PgErrors.serverMessage(e));
             }
             throw PgErrors.translate(e, stream, expected);
         }
@@ -140,10 +140,12 @@ public final class PgEventStore implements EventStore {
         return new AppendResult(stream, existing.getLast().sequenceNumber(), existing, true);
     }
 
-    // Only on the error path: find which document the database could not parse, to name it.
-    private String badJsonField(List<NewEvent> events) throws SQLException {
-        try (Connection connection = pool.getConnection();
-                PreparedStatement check = connection.prepareStatement(PARSES_AS_JSONB)) {
+    // Only on the error path: find which document the database could not parse, to name it. On the append's own
+    // connection (a second one from the pool, taken while this one is held, can wait forever when every connection is
+    // held so); inside a savepoint, so that the failed check leaves a caller's transaction usable.
+    private String badJsonField(Connection connection, List<NewEvent> events) throws SQLException {
+        Savepoint checks = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try (PreparedStatement check = connection.prepareStatement(PARSES_AS_JSONB)) {
             for (NewEvent e : events) {
                 if (!parses(check, e.payload())) {
                     return "payload";
@@ -151,6 +153,10 @@ public final class PgEventStore implements EventStore {
                 if (!parses(check, e.metadata())) {
                     return "metadata";
                 }
+            }
+        } finally {
+            if (checks != null) {
+                connection.rollback(checks);
             }
         }
         return "payload";

@@ -8,6 +8,7 @@ import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.postgres.backup.ContinuousExport;
 import com.bigbox.postgres.backup.EventExporter;
+import com.bigbox.postgres.chaos.PgActiveFaults;
 import com.bigbox.postgres.metrics.BusinessGauges;
 import com.bigbox.postgres.metrics.DeliveryLag;
 import com.bigbox.server.HttpModule;
@@ -73,7 +74,12 @@ public final class Engine implements AutoCloseable {
             node = remember(
                     PgNode.start(database, options.instanceName(), null, pollInterval(settings), meters.registry()));
             // The chaos faults first: every agent's handler is exposed to them from its first event.
-            chaos = new EngineChaos(options.instanceName(), node, databaseChoice, database);
+            chaos = new EngineChaos(
+                    options.instanceName(),
+                    node,
+                    databaseChoice,
+                    database,
+                    remember(PgActiveFaults.start(database.pool(), options.instanceName())));
             autonomic = remember(AutonomicWiring.start(node, clock, settings, chaos.faults()));
             access = remember(AccessLayer.start(
                     settings,

@@ -47,12 +47,13 @@ final class EngineChaos implements ChaosTarget {
     private final PgActiveFaults faults;
     private boolean admin;
 
-    EngineChaos(String instanceName, PgNode node, DatabaseChoice databaseChoice, Database database) {
+    EngineChaos(
+            String instanceName, PgNode node, DatabaseChoice databaseChoice, Database database, PgActiveFaults faults) {
         this.instanceName = instanceName;
         this.node = node;
         this.databaseChoice = databaseChoice;
         this.database = database;
-        this.faults = new PgActiveFaults(database.pool(), instanceName);
+        this.faults = faults;
     }
 
     ActiveFaults faults() {

@@ -4,6 +4,9 @@ import com.bigbox.autonomic.chaos.ActiveFaults;
 import com.bigbox.autonomic.chaos.Fault;
 import com.bigbox.autonomic.chaos.FaultKind;
 import com.bigbox.autonomic.chaos.Intensity;
+import com.bigbox.core.BackgroundLoop;
+import com.bigbox.core.Wakeup;
+import com.bigbox.postgres.DatabaseException;
 import com.bigbox.postgres.SqlResource;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,44 +17,80 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The faults in force, read from {@code chaos_faults} at most every {@link #REFRESH} so that a
- * handler's hot path costs nothing while no experiment runs, and a fault reaches every instance
- * within that time.
+ * The faults in force, read from {@code chaos_faults} every {@link #REFRESH} by a loop of its own, so that
+ * a fault reaches every instance within that time and a handler's hot path only reads a field.
+ *
+ * <p>Why a loop and not a read on demand: handlers ask inside their transaction, which already holds a
+ * pool connection. A read there takes a second one; when as many handlers as the pool has connections
+ * asked at once, each waited for a connection the others held, the pool's timeout ended the wait, and
+ * every HTTP request waiting meanwhile was answered 503. For the same reason a hit is queued and written
+ * by the loop: it is a record that a fault took effect, not business data, and a crash may lose the last
+ * few.
  */
-public final class PgActiveFaults implements ActiveFaults {
+public final class PgActiveFaults implements ActiveFaults, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PgActiveFaults.class);
     public static final Duration REFRESH = Duration.ofMillis(500);
 
     private static final String CURRENT = SqlResource.load(PgActiveFaults.class, "faults_current");
     private static final String HIT = SqlResource.load(PgActiveFaults.class, "fault_hit");
 
+    private record Hit(UUID fault, String subscription, UUID eventId, String effect) {}
+
     private final DataSource pool;
     private final String instanceName;
+    private final ConcurrentLinkedQueue<Hit> hits = new ConcurrentLinkedQueue<>();
+    private final Wakeup hitQueued = new Wakeup();
+    private final BackgroundLoop loop;
     private volatile List<Fault> cached = List.of();
-    private volatile long readAt = System.nanoTime() - REFRESH.toNanos();
 
-    public PgActiveFaults(DataSource pool, String instanceName) {
+    private PgActiveFaults(DataSource pool, String instanceName) {
         this.pool = pool;
         this.instanceName = instanceName;
+        this.loop = new BackgroundLoop(instanceName + "-chaos-faults", this::run);
+    }
+
+    /** Reads the faults in force once, then keeps them fresh until {@link #close()}. */
+    public static PgActiveFaults start(DataSource pool, String instanceName) {
+        var faults = new PgActiveFaults(pool, instanceName);
+        faults.refresh();
+        faults.loop.start();
+        return faults;
     }
 
     @Override
     public List<Fault> current() {
-        if (System.nanoTime() - readAt >= REFRESH.toNanos()) {
-            refresh();
-        }
         return cached;
     }
 
-    private synchronized void refresh() {
-        if (System.nanoTime() - readAt < REFRESH.toNanos()) {
-            return;
+    @Override
+    public void hit(Fault fault, String subscription, UUID eventId, String effect) {
+        hits.add(new Hit(fault.id(), subscription, eventId, effect));
+        hitQueued.signal();
+    }
+
+    private void run() {
+        long readAt = System.nanoTime();
+        while (loop.running()) {
+            try {
+                hitQueued.await(REFRESH.minusNanos(System.nanoTime() - readAt));
+            } catch (InterruptedException e) {
+                break;
+            }
+            writeHits();
+            if (System.nanoTime() - readAt >= REFRESH.toNanos()) {
+                refresh();
+                readAt = System.nanoTime();
+            }
         }
+    }
+
+    private void refresh() {
         try (Connection c = pool.getConnection();
                 var s = c.createStatement();
                 var rs = s.executeQuery(CURRENT)) {
@@ -83,21 +122,41 @@ public final class PgActiveFaults implements ActiveFaults {
             // Without the database the handlers cannot run either; keep what we knew.
             log.debug("reading chaos faults failed: {}", e.getMessage());
         }
-        readAt = System.nanoTime();
     }
 
-    @Override
-    public void hit(Fault fault, String subscription, UUID eventId, String effect) {
+    private void writeHits() {
+        if (hits.isEmpty()) {
+            return;
+        }
         try (Connection c = pool.getConnection();
                 PreparedStatement s = c.prepareStatement(HIT)) {
-            s.setObject(1, fault.id());
-            s.setString(2, subscription);
-            s.setObject(3, eventId);
-            s.setString(4, effect);
-            s.setString(5, instanceName);
-            s.executeUpdate();
+            for (Hit hit = hits.peek(); hit != null; hit = hits.peek()) {
+                s.setObject(1, hit.fault());
+                s.setString(2, hit.subscription());
+                s.setObject(3, hit.eventId());
+                s.setString(4, hit.effect());
+                s.setString(5, instanceName);
+                try {
+                    s.executeUpdate();
+                } catch (SQLException e) {
+                    if (DatabaseException.connectionLost(e)) {
+                        throw e;
+                    }
+                    // The fault was deleted meanwhile (its hits go with it): nothing to record.
+                    log.debug("dropping a chaos fault hit: {}", e.getMessage());
+                }
+                hits.poll();
+            }
         } catch (SQLException e) {
-            log.debug("recording a chaos fault's hit failed: {}", e.getMessage());
+            // Kept for the next round; the insert is idempotent.
+            log.debug("recording chaos fault hits failed: {}", e.getMessage());
         }
+    }
+
+    /** Stops the loop after writing the hits still queued. */
+    @Override
+    public void close() {
+        loop.stop(Duration.ofSeconds(5));
+        writeHits();
     }
 }

@@ -5,6 +5,8 @@ import com.bigbox.core.UnitOfWork;
 import com.bigbox.postgres.Jdbc;
 import com.bigbox.postgres.SqlResource;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,8 +63,8 @@ public final class PgWeeklyReviewReads implements WeeklyReviewReads {
                         s -> {
                             s.setTimestamp(1, Jdbc.timestamp(from));
                             s.setTimestamp(2, Jdbc.timestamp(to));
-                            s.setTimestamp(3, Jdbc.timestamp(from));
-                            s.setTimestamp(4, Jdbc.timestamp(to));
+                            s.setObject(3, day(from));
+                            s.setObject(4, day(to));
                             s.setArray(5, PgImprovementFacts.texts(work, agents));
                         },
                         rs -> new WorkShare(rs.getLong(1), rs.getLong(2)))
@@ -75,8 +77,8 @@ public final class PgWeeklyReviewReads implements WeeklyReviewReads {
                         work,
                         OVERRIDES,
                         s -> {
-                            s.setTimestamp(1, Jdbc.timestamp(from));
-                            s.setTimestamp(2, Jdbc.timestamp(to));
+                            s.setObject(1, day(from));
+                            s.setObject(2, day(to));
                             s.setArray(3, PgImprovementFacts.texts(work, agents));
                             s.setTimestamp(4, Jdbc.timestamp(from));
                             s.setTimestamp(5, Jdbc.timestamp(to));
@@ -91,8 +93,8 @@ public final class PgWeeklyReviewReads implements WeeklyReviewReads {
                         work,
                         CEO_INTERRUPTS,
                         s -> {
-                            s.setTimestamp(1, Jdbc.timestamp(from));
-                            s.setTimestamp(2, Jdbc.timestamp(to));
+                            s.setObject(1, day(from));
+                            s.setObject(2, day(to));
                         },
                         rs -> rs.getLong(1))
                 .orElse(0L);
@@ -105,5 +107,16 @@ public final class PgWeeklyReviewReads implements WeeklyReviewReads {
                 LATEST_ROI,
                 s -> s.setTimestamp(1, Jdbc.timestamp(to)),
                 rs -> new Roi(rs.getString("month"), rs.getObject("roi") == null ? null : rs.getDouble("roi")));
+    }
+
+    // The event counts come from a projection per UTC day (event_counts_between): the review's weeks and quarters
+    // are whole days, and a bound inside a day would be answered for the whole day.
+    private static LocalDate day(Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        if (!day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(at)) {
+            throw new IllegalArgumentException(
+                    "the weekly review counts whole UTC days; " + at + " is not midnight UTC");
+        }
+        return day;
     }
 }

@@ -1,1 +1,1 @@
-select count(*) from events where event_type = 'CEO_INTERRUPT_REQUIRED' and "timestamp" >= ? and "timestamp" < ?
+select coalesce(sum(c.events), 0) from event_counts_between(?, ?) c where c.event_type = 'CEO_INTERRUPT_REQUIRED'

@@ -1,7 +1,8 @@
 -- Agents' decisions that took effect or were refused, and how many of them people changed or rejected.
 with executed as (
-  select count(*) as n from events
-   where event_type = 'AUTONOMIC_DECISION_EXECUTED' and "timestamp" >= ? and "timestamp" < ?
+  select coalesce(sum(c.events), 0) as n
+    from event_counts_between(?, ?) c
+   where c.event_type = 'AUTONOMIC_DECISION_EXECUTED'
 ), judged as (
   select count(*) as n, count(*) filter (where resolution in ('modified', 'rejected')) as overridden
     from human_approvals

@@ -56,14 +56,21 @@ public final class AutonomicHarness implements AutoCloseable {
     private final PgNode node;
     private final PostgresAdapters adapters;
     private final AutonomicOperations ops;
+    private final PgActiveFaults faults; // null without chaos
 
     private AutonomicHarness(
-            TestDatabase db, Database database, PgNode node, PostgresAdapters adapters, AutonomicOperations ops) {
+            TestDatabase db,
+            Database database,
+            PgNode node,
+            PostgresAdapters adapters,
+            AutonomicOperations ops,
+            PgActiveFaults faults) {
         this.db = db;
         this.database = database;
         this.node = node;
         this.adapters = adapters;
         this.ops = ops;
+        this.faults = faults;
     }
 
     public static AutonomicHarness start(TestDatabase db, String name, MutableClock clock) {
@@ -94,7 +101,8 @@ public final class AutonomicHarness implements AutoCloseable {
         var database = new Database(DatabaseUrl.parse(db.jdbcUrl()), 12, name);
         Migrations.apply(database.pool());
         PgNode node = PgNode.start(database, name, null, Duration.ofMillis(100));
-        ActiveFaults faults = chaos ? new PgActiveFaults(database.pool(), name) : ActiveFaults.NONE;
+        PgActiveFaults declared = chaos ? PgActiveFaults.start(database.pool(), name) : null;
+        ActiveFaults faults = declared == null ? ActiveFaults.NONE : declared;
         PostgresAdapters adapters = PostgresAdapters.start(node, clock, Duration.ofMillis(100), faults);
         var ops = new AutonomicOperations(
                         adapters.ports(),
@@ -105,7 +113,7 @@ public final class AutonomicHarness implements AutoCloseable {
                         GoLive.fromFirstEvent(),
                         Doctrine.shipped())
                 .start();
-        return new AutonomicHarness(db, database, node, adapters, ops);
+        return new AutonomicHarness(db, database, node, adapters, ops, declared);
     }
 
     public AutonomicOperations ops() {
@@ -314,6 +322,9 @@ public final class AutonomicHarness implements AutoCloseable {
         closed = true;
         ops.close();
         adapters.close();
+        if (faults != null) {
+            faults.close();
+        }
         node.close();
         database.close();
     }

@@ -19,6 +19,7 @@ import com.bigbox.postgres.Migrations;
 import com.bigbox.postgres.PgNode;
 import com.bigbox.testkit.TestDatabase;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,88 +69,94 @@ class FaultInjectionIT {
         try (var a = new Database(DatabaseUrl.parse(db.jdbcUrl()), 6, "fault-a");
                 var b = new Database(DatabaseUrl.parse(db.jdbcUrl()), 6, "fault-b")) {
             Migrations.apply(a.pool());
+            try (var faultsA = PgActiveFaults.start(a.pool(), "fault-a");
+                    var faultsB = PgActiveFaults.start(b.pool(), "fault-b")) {
+                dropsTheSameEvents(a, b, faultsA, faultsB);
+            }
+        }
+    }
+
+    private void dropsTheSameEvents(Database a, Database b, PgActiveFaults faultsA, PgActiveFaults faultsB)
+            throws Exception {
+        try (Connection c = db.connect();
+                var s = c.createStatement()) {
+            s.execute("create table handled (event_id uuid not null, node text not null)");
+        }
+        Instant now = Instant.now();
+        var fault = new Fault(
+                UUID.randomUUID(),
+                null,
+                FaultKind.DROP_EVENT,
+                Intensity.HIGH,
+                "agent:test",
+                Set.of(),
+                null,
+                null,
+                0,
+                now.minusSeconds(1),
+                now.plus(Duration.ofMinutes(5)));
+        new ChaosControl(a.pool()).inject(fault);
+        EventFilter filter = EventFilter.types("LEAD_RECEIVED", "PAYMENT_RECEIVED");
+        PgNode nodeA = PgNode.start(a, "fault-a");
+        List<UUID> leads = new ArrayList<>();
+        List<UUID> payments = new ArrayList<>();
+        try (PgNode nodeB = PgNode.start(b, "fault-b")) {
+            nodeA.subscriptions()
+                    .subscribe(
+                            "agent:test",
+                            filter,
+                            Position.START,
+                            FaultInjectingHandler.wrap("agent:test", recording("a"), faultsA, Clock.systemUTC()));
+            await().atMost(5, SECONDS).until(() -> nodeA.subscriptions().owns("agent:test"));
+            nodeB.subscriptions()
+                    .subscribe(
+                            "agent:test",
+                            filter,
+                            Position.START,
+                            FaultInjectingHandler.wrap("agent:test", recording("b"), faultsB, Clock.systemUTC()));
+            for (int i = 0; i < 300; i++) {
+                var lead = NewEvent.of("LEAD_RECEIVED", "{}");
+                nodeA.store().append(StreamId.of("LEAD", "l-" + i), lead);
+                leads.add(lead.eventId());
+                if (i % 10 == 0) {
+                    var payment = NewEvent.of("PAYMENT_RECEIVED", "{}");
+                    nodeA.store().append(StreamId.of("INVOICE", "i-" + i), payment);
+                    payments.add(payment.eventId());
+                }
+                if (i == 150) {
+                    nodeA.close();
+                }
+            }
+            Set<UUID> expected = new HashSet<>(payments);
+            leads.stream().filter(id -> !fault.selects(id)).forEach(expected::add);
+            await().atMost(30, SECONDS).until(() -> handled().size() == expected.size());
+            assertThat(handled()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(handled()).containsAll(payments);
+            long dropped = leads.stream().filter(fault::selects).count();
+            assertThat(dropped).as("about half at high intensity").isBetween(100L, 200L);
+            // Hits are written by each instance's fault loop, a moment after the handler.
+            await().atMost(30, SECONDS).until(() -> droppedHits().getFirst() == dropped);
+            assertThat(droppedHits())
+                    .as("every drop recorded once, by both instances")
+                    .containsExactly(dropped, 2L);
             try (Connection c = db.connect();
-                    var s = c.createStatement()) {
-                s.execute("create table handled (event_id uuid not null, node text not null)");
+                    var s = c.createStatement();
+                    var rs = s.executeQuery("select count(*) from handled group by event_id having count(*) > 1")) {
+                assertThat(rs.next()).as("no event handled twice").isFalse();
             }
-            Instant now = Instant.now();
-            var fault = new Fault(
-                    UUID.randomUUID(),
-                    null,
-                    FaultKind.DROP_EVENT,
-                    Intensity.HIGH,
-                    "agent:test",
-                    Set.of(),
-                    null,
-                    null,
-                    0,
-                    now.minusSeconds(1),
-                    now.plus(Duration.ofMinutes(5)));
-            new ChaosControl(a.pool()).inject(fault);
-            EventFilter filter = EventFilter.types("LEAD_RECEIVED", "PAYMENT_RECEIVED");
-            PgNode nodeA = PgNode.start(a, "fault-a");
-            List<UUID> leads = new ArrayList<>();
-            List<UUID> payments = new ArrayList<>();
-            try (PgNode nodeB = PgNode.start(b, "fault-b")) {
-                nodeA.subscriptions()
-                        .subscribe(
-                                "agent:test",
-                                filter,
-                                Position.START,
-                                FaultInjectingHandler.wrap(
-                                        "agent:test",
-                                        recording("a"),
-                                        new PgActiveFaults(a.pool(), "fault-a"),
-                                        Clock.systemUTC()));
-                await().atMost(5, SECONDS).until(() -> nodeA.subscriptions().owns("agent:test"));
-                nodeB.subscriptions()
-                        .subscribe(
-                                "agent:test",
-                                filter,
-                                Position.START,
-                                FaultInjectingHandler.wrap(
-                                        "agent:test",
-                                        recording("b"),
-                                        new PgActiveFaults(b.pool(), "fault-b"),
-                                        Clock.systemUTC()));
-                for (int i = 0; i < 300; i++) {
-                    var lead = NewEvent.of("LEAD_RECEIVED", "{}");
-                    nodeA.store().append(StreamId.of("LEAD", "l-" + i), lead);
-                    leads.add(lead.eventId());
-                    if (i % 10 == 0) {
-                        var payment = NewEvent.of("PAYMENT_RECEIVED", "{}");
-                        nodeA.store().append(StreamId.of("INVOICE", "i-" + i), payment);
-                        payments.add(payment.eventId());
-                    }
-                    if (i == 150) {
-                        nodeA.close();
-                    }
-                }
-                Set<UUID> expected = new HashSet<>(payments);
-                leads.stream().filter(id -> !fault.selects(id)).forEach(expected::add);
-                await().atMost(30, SECONDS).until(() -> handled().size() == expected.size());
-                assertThat(handled()).containsExactlyInAnyOrderElementsOf(expected);
-                assertThat(handled()).containsAll(payments);
-                long dropped = leads.stream().filter(fault::selects).count();
-                assertThat(dropped).as("about half at high intensity").isBetween(100L, 200L);
-                try (Connection c = db.connect();
-                        var s = c.createStatement();
-                        var rs = s.executeQuery(
-                                "select count(*), count(distinct instance) from chaos_fault_hits where effect = 'dropped'")) {
-                    rs.next();
-                    assertThat(rs.getLong(1)).isEqualTo(dropped);
-                    assertThat(rs.getLong(2))
-                            .as("both instances dropped their share")
-                            .isEqualTo(2);
-                }
-                try (Connection c = db.connect();
-                        var s = c.createStatement();
-                        var rs = s.executeQuery("select count(*) from handled group by event_id having count(*) > 1")) {
-                    assertThat(rs.next()).as("no event handled twice").isFalse();
-                }
-            } finally {
-                nodeA.close();
-            }
+        } finally {
+            nodeA.close();
+        }
+    }
+
+    // How many drops were recorded, and by how many instances.
+    private List<Long> droppedHits() throws SQLException {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(
+                        "select count(*), count(distinct instance) from chaos_fault_hits where effect = 'dropped'")) {
+            rs.next();
+            return List.of(rs.getLong(1), rs.getLong(2));
         }
     }
 
