@@ -35,7 +35,9 @@ public final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    // A hang guard, not a speed bound: with simulations or other engines' tests on the two cores a page has taken
+    // more than 20 s to draw; one that never draws still fails.
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern EXPECTED_REFUSAL =
             Pattern.compile("/api/v1/reviews/weekly - Failed to load resource: .* 404");
 
@@ -134,9 +136,23 @@ public final class Browser implements AutoCloseable {
                                             "return [...document.querySelectorAll('.chart')].every(c => c.querySelector('canvas'))"));
         } catch (org.openqa.selenium.TimeoutException e) {
             save(name + "-not-rendered");
-            throw new AssertionError(name + " did not render; console: " + consoleErrors(), e);
+            throw new AssertionError(
+                    name + " did not render; console: " + consoleErrors() + "; still waiting: " + unfinished(), e);
         }
         return save(name);
+    }
+
+    // What keeps a page from being ready: whether it says it is, and the charts drawn without a canvas.
+    private String unfinished() {
+        try {
+            return String.valueOf(script("const page = document.getElementById('page');"
+                    + "return 'data-ready=' + page.getAttribute('data-ready') + ', charts without canvas: '"
+                    + " + [...document.querySelectorAll('.chart')].filter(c => !c.querySelector('canvas'))"
+                    + ".map(c => c.closest('.card')?.querySelector('h2,h3')?.textContent ?? c.outerHTML.slice(0, 80))"
+                    + ".join(' | ');"));
+        } catch (RuntimeException e) {
+            return "(unknown: " + e.getMessage() + ")";
+        }
     }
 
     private Path save(String name) {
