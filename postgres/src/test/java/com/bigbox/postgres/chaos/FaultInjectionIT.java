@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,20 +83,13 @@ class FaultInjectionIT {
                 var s = c.createStatement()) {
             s.execute("create table handled (event_id uuid not null, node text not null)");
         }
-        Instant now = Instant.now();
-        var fault = new Fault(
-                UUID.randomUUID(),
-                null,
-                FaultKind.DROP_EVENT,
-                Intensity.HIGH,
-                "agent:test",
-                Set.of(),
-                null,
-                null,
-                0,
-                now.minusSeconds(1),
-                now.plus(Duration.ofMinutes(5)));
+        Fault fault = dropsHalfOfAgentTest();
         new ChaosControl(a.pool()).inject(fault);
+        // A declared fault reaches an instance within PgActiveFaults.REFRESH: the events are written once both see it.
+        await().atMost(10, SECONDS)
+                .until(() -> Stream.of(faultsA, faultsB)
+                        .allMatch(f ->
+                                f.current().stream().anyMatch(seen -> seen.id().equals(fault.id()))));
         EventFilter filter = EventFilter.types("LEAD_RECEIVED", "PAYMENT_RECEIVED");
         PgNode nodeA = PgNode.start(a, "fault-a");
         List<UUID> leads = new ArrayList<>();
@@ -147,6 +141,23 @@ class FaultInjectionIT {
         } finally {
             nodeA.close();
         }
+    }
+
+    /** A fault in force for five minutes that drops about half of the events of the subscription agent:test. */
+    static Fault dropsHalfOfAgentTest() {
+        Instant now = Instant.now();
+        return new Fault(
+                UUID.randomUUID(),
+                null,
+                FaultKind.DROP_EVENT,
+                Intensity.HIGH,
+                "agent:test",
+                Set.of(),
+                null,
+                null,
+                0,
+                now.minusSeconds(1),
+                now.plus(Duration.ofMinutes(5)));
     }
 
     // How many drops were recorded, and by how many instances.

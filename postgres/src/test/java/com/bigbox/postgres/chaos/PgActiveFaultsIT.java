@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bigbox.autonomic.chaos.Fault;
-import com.bigbox.autonomic.chaos.FaultKind;
-import com.bigbox.autonomic.chaos.Intensity;
 import com.bigbox.postgres.Database;
 import com.bigbox.postgres.DatabaseUrl;
 import com.bigbox.postgres.Migrations;
@@ -14,10 +12,7 @@ import com.bigbox.testkit.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -41,19 +36,7 @@ class PgActiveFaultsIT {
             Migrations.apply(database.pool());
             List<Thread> takers = new CopyOnWriteArrayList<>();
             DataSource watched = watching(database.pool(), takers);
-            Instant now = Instant.now();
-            var fault = new Fault(
-                    UUID.randomUUID(),
-                    null,
-                    FaultKind.DROP_EVENT,
-                    Intensity.HIGH,
-                    "agent:test",
-                    Set.of(),
-                    null,
-                    null,
-                    0,
-                    now.minusSeconds(1),
-                    now.plus(Duration.ofMinutes(5)));
+            Fault fault = FaultInjectionIT.dropsHalfOfAgentTest();
             try (var faults = PgActiveFaults.start(watched, "faults")) {
                 new ChaosControl(database.pool()).inject(fault);
                 takers.clear(); // start() read once on this thread, as an engine does before any handler runs
