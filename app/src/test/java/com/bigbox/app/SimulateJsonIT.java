@@ -78,6 +78,14 @@ class SimulateJsonIT {
                 wrong += t.get("wrong").asLong();
             }
             assertThat(wrong).isGreaterThanOrEqualTo(s.get("wrong").asLong());
+            // Per decision type over the last weeks: exactly the side's own counts, split.
+            long finalWrong = 0, finalJudged = 0;
+            for (JsonNode t : (Iterable<JsonNode>) s.get("by_decision_type_final_weeks")::elements) {
+                finalWrong += t.get("wrong").asLong();
+                finalJudged += t.get("judged").asLong();
+            }
+            assertThat(finalWrong).isEqualTo(s.get("wrong").asLong());
+            assertThat(finalJudged).isEqualTo(s.get("judged").asLong());
         }
     }
 

@@ -12,12 +12,12 @@ import java.util.TreeMap;
  */
 public record DecisionTally(String decisionType, long executed, long asked, long ceo, WeekFigures.Effect effect) {
 
-    /** Every type of gated decision before {@code end}, by name. */
-    public static List<DecisionTally> of(List<Observation> observations, Instant end) {
+    /** Every type of gated decision from {@code from} (inclusive) to {@code end} (exclusive), by name. */
+    public static List<DecisionTally> of(List<Observation> observations, Instant from, Instant end) {
         var routes = new TreeMap<String, long[]>();
         var effects = new TreeMap<String, WeekFigures.Effect>();
         for (Observation o : observations) {
-            if (!o.at().isBefore(end)) {
+            if (o.at().isBefore(from) || !o.at().isBefore(end)) {
                 continue;
             }
             if (o instanceof Observation.Gated g) {

@@ -61,8 +61,15 @@ public final class Report {
                     w.sopCost().toPlainString(),
                     agents(w.agents()));
         }
+        out.println("decisions over the whole run:");
+        decisions(out, run.decisions());
+        out.printf(Locale.ROOT, "decisions over the last %d weeks:%n", SimulationRun.FINAL_WEEKS);
+        decisions(out, run.finalDecisions());
+    }
+
+    private static void decisions(PrintWriter out, List<DecisionTally> tallies) {
         out.println("decision                    gated  executed  asked  ceo  unattended  judged  wrong (of judged)");
-        for (DecisionTally t : run.decisions()) {
+        for (DecisionTally t : tallies) {
             WeekFigures.Effect e = t.effect();
             out.printf(
                     Locale.ROOT,

@@ -36,7 +36,8 @@ public final class SeedRuns {
             object.put("days", seed.getValue().getFirst().options().days());
             for (SimulationRun run : seed.getValue()) {
                 var side = side(run, offOf(runs, run));
-                side.put("by_decision_type", byDecisionType(run));
+                side.put("by_decision_type", byDecisionType(run.decisions()));
+                side.put("by_decision_type_final_weeks", byDecisionType(run.finalDecisions()));
                 object.put(run.options().loops() ? "loops_on" : "loops_off", side);
             }
             try {
@@ -63,10 +64,10 @@ public final class SeedRuns {
         return side;
     }
 
-    /** Where the wrong decisions come from: per decision type over the whole run, as the text report's table. */
-    static Map<String, Object> byDecisionType(SimulationRun run) {
+    /** Where the wrong decisions come from: per decision type, as the text report's tables. */
+    static Map<String, Object> byDecisionType(List<DecisionTally> tallies) {
         var types = new LinkedHashMap<String, Object>();
-        for (DecisionTally t : run.decisions()) {
+        for (DecisionTally t : tallies) {
             var row = new LinkedHashMap<String, Object>();
             row.put("gated", t.gated());
             row.put("executed", t.executed());
@@ -128,19 +129,28 @@ public final class SeedRuns {
                 p[1] == 0 ? 0.0 : 100.0 * p[0] / p[1],
                 p[2],
                 p[3]));
-        byType(out, runs);
+        out.printf(Locale.ROOT, "%nBy decision type, every seed's whole run:%n");
+        byType(out, runs, SimulationRun::decisions);
+        out.printf(
+                Locale.ROOT,
+                "%nBy decision type, the last %d weeks of every seed (the window of the targets):%n",
+                SimulationRun.FINAL_WEEKS);
+        byType(out, runs, SimulationRun::finalDecisions);
         out.flush();
     }
 
-    // Where the wrong decisions come from: every seed's whole run, by decision type.
-    private static void byType(PrintWriter out, List<SimulationRun> runs) {
+    // Where the wrong decisions come from, by decision type: over the whole runs or their final weeks.
+    private static void byType(
+            PrintWriter out,
+            List<SimulationRun> runs,
+            java.util.function.Function<SimulationRun, List<DecisionTally>> window) {
         out.println();
         out.println(
                 "| decision type | loops | gated | executed alone | took effect unattended | judged | wrong | wrong / judged |");
         out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         var rows = new TreeMap<String, long[]>();
         for (SimulationRun run : runs) {
-            for (DecisionTally t : run.decisions()) {
+            for (DecisionTally t : window.apply(run)) {
                 long[] r = rows.computeIfAbsent(
                         t.decisionType() + (run.options().loops() ? " on" : " off"), k -> new long[5]);
                 r[0] += t.gated();

@@ -82,10 +82,15 @@ public final class Simulation {
             var log = new LogReader(store, engine.autonomic().agents(), clients::lead, truth);
             List<Observation> observations = log.read();
             List<WeekFigures> weeks = WeeklyFigures.of(START, options.days(), observations, log.initialAgents());
+            Instant end = START.plus(Duration.ofDays(options.days()));
             return new SimulationRun(
                     options,
                     weeks,
-                    DecisionTally.of(observations, START.plus(Duration.ofDays(options.days()))),
+                    DecisionTally.of(observations, START, end),
+                    DecisionTally.of(
+                            observations,
+                            START.plus(Duration.ofDays(SimulationRun.finalWindowStartDay(options.days()))),
+                            end),
                     clients.leadsArrived(),
                     people.decided(),
                     people.overridden(),

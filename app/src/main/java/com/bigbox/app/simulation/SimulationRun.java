@@ -7,6 +7,7 @@ import java.util.List;
  * What one run measured, week by week, and how it stands against the doctrine's targets.
  *
  * @param decisions the run's gated decisions by type: where automation and mistakes come from
+ * @param finalDecisions the same over the last {@link #FINAL_WEEKS} weeks, the window the targets are judged on
  * @param leads leads that arrived
  * @param humanDecisions approvals the simulated people decided
  * @param overrides autonomous decisions they overrode (found wrong, or thought wrong)
@@ -16,6 +17,7 @@ public record SimulationRun(
         Simulation.Options options,
         List<WeekFigures> weeks,
         List<DecisionTally> decisions,
+        List<DecisionTally> finalDecisions,
         int leads,
         int humanDecisions,
         int overrides,
@@ -27,6 +29,11 @@ public record SimulationRun(
 
     /** Where the agency stands by the end: its last four weeks (one week is too noisy to judge by). */
     static final int FINAL_WEEKS = 4;
+
+    /** Where the last {@link #FINAL_WEEKS} weeks of a run of {@code days} begin, in days from its start. */
+    static int finalWindowStartDay(int days) {
+        return 7 * Math.max(0, (days + 6) / 7 - FINAL_WEEKS);
+    }
 
     /** The automation rate over the run's last four weeks. */
     public double finalAutomation() {

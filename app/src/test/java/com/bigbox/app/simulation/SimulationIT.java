@@ -141,6 +141,10 @@ class SimulationIT {
                         .map(DecisionTally::effect)
                         .reduce(WeekFigures.Effect.NONE, WeekFigures.Effect::plus))
                 .isEqualTo(first.effect());
+        assertThat(first.finalDecisions().stream()
+                        .map(DecisionTally::effect)
+                        .reduce(WeekFigures.Effect.NONE, WeekFigures.Effect::plus))
+                .isEqualTo(first.finalEffect());
     }
 
     @Test

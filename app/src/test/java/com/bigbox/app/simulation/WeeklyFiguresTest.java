@@ -106,11 +106,23 @@ class WeeklyFiguresTest {
                         effect(1, ALONE, WRONG),
                         gated(2, Route.HUMAN),
                         new Observation.Gated(day(3), "StrategyAgent", "QUOTE_GENERATED", Route.CEO)),
+                day(0),
                 day(10));
         assertThat(tallies)
                 .containsExactly(
                         new DecisionTally("LEAD_QUALIFIED", 1, 1, 0, new WeekFigures.Effect(1, 1, 1)),
                         new DecisionTally("QUOTE_GENERATED", 0, 0, 1, WeekFigures.Effect.NONE));
+    }
+
+    @Test
+    void decisionTalliesOfAWindowLeaveOutWhatCameBeforeIt() {
+        var observations = List.<Observation>of(
+                gated(1, Route.EXECUTED), effect(1, ALONE, WRONG), gated(8, Route.EXECUTED), effect(8, ALONE, RIGHT));
+        assertThat(DecisionTally.of(observations, day(7), day(14)))
+                .containsExactly(new DecisionTally("LEAD_QUALIFIED", 1, 0, 0, new WeekFigures.Effect(1, 1, 0)));
+        // The last four weeks of a 90-day run are weeks 10-13: days 63 to 90.
+        assertThat(SimulationRun.finalWindowStartDay(90)).isEqualTo(63);
+        assertThat(SimulationRun.finalWindowStartDay(21)).isZero();
     }
 
     @Test
@@ -131,7 +143,14 @@ class WeeklyFiguresTest {
         observations.add(effect(3, ALONE, WRONG));
         var weeks = WeeklyFigures.of(START, 42, observations, Map.of());
         var run = new SimulationRun(
-                new Simulation.Options(42, 1, true, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
+                new Simulation.Options(42, 1, true, new AgencySize(5)),
+                weeks,
+                List.of(),
+                List.of(),
+                0,
+                0,
+                0,
+                Duration.ZERO);
         assertThat(run.finalAutomation()).isEqualTo(0.8);
         assertThat(run.finalEffect().wrongRateJudged()).isZero();
         assertThat(run.effect()).isEqualTo(new WeekFigures.Effect(33, 33, 1));
@@ -158,7 +177,14 @@ class WeeklyFiguresTest {
                         effect(2, ALONE, RIGHT)),
                 Map.of());
         var run = new SimulationRun(
-                new Simulation.Options(28, 1, true, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
+                new Simulation.Options(28, 1, true, new AgencySize(5)),
+                weeks,
+                List.of(),
+                List.of(),
+                0,
+                0,
+                0,
+                Duration.ZERO);
         assertThat(run.finalEffect().judgedShare()).isEqualTo(0.5);
         assertThat(run.meetsOwnTargets()).isFalse();
     }
@@ -171,6 +197,13 @@ class WeeklyFiguresTest {
         }
         var weeks = WeeklyFigures.of(START, 28, observations, Map.of());
         return new SimulationRun(
-                new Simulation.Options(28, 1, loops, new AgencySize(5)), weeks, List.of(), 0, 0, 0, Duration.ZERO);
+                new Simulation.Options(28, 1, loops, new AgencySize(5)),
+                weeks,
+                List.of(),
+                List.of(),
+                0,
+                0,
+                0,
+                Duration.ZERO);
     }
 }

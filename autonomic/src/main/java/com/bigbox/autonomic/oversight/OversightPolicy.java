@@ -33,10 +33,13 @@ public final class OversightPolicy {
         int approvers = Math.max(bounds.approvers(), actionClass.requiredApprovals());
 
         if (d.confidence() < threshold) {
-            boolean silence = actionClass.silenceApproves()
-                    || settings.autonomy() == AutonomyLevel.AUTONOMOUS
-                            && !actionClass.protectedAction()
-                            && !d.financial();
+            // A decision that asks for a person (a relationship risk) gets one even from an autonomous agent: silence
+            // would let it take effect with nobody having read it.
+            boolean silence = !d.requiresHuman()
+                    && (actionClass.silenceApproves()
+                            || settings.autonomy() == AutonomyLevel.AUTONOMOUS
+                                    && !actionClass.protectedAction()
+                                    && !d.financial());
             return human(
                     "low_confidence",
                     actionClass,

@@ -260,6 +260,31 @@ class OversightPolicyTest {
     }
 
     @Test
+    void aDecisionThatAsksForAPersonIsNeverApprovedBySilenceEvenFromAnAutonomousAgent() {
+        var autonomous = new AgentSettings(0.75, AutonomyLevel.AUTONOMOUS, AgentSettings.DEFAULT_FINANCIAL_LIMIT);
+        var unsure = new DecisionFacts(
+                "MeetingIntelligenceAgent",
+                "RISK_DETECTED",
+                0.55,
+                null,
+                "medium",
+                "relationship",
+                true,
+                0,
+                null,
+                null,
+                "relationship_risk",
+                null,
+                null,
+                new DecisionMetadata(List.of(), "rules", null, null, null, null, List.of()));
+        assertThat(policy.evaluate(unsure, autonomous, List.of()))
+                .isInstanceOfSatisfying(Verdict.RequireHuman.class, h -> {
+                    assertThat(h.rule()).isEqualTo("low_confidence");
+                    assertThat(h.silenceApproves()).isFalse();
+                });
+    }
+
+    @Test
     void aDecisionIsHeldToItsTypesOwnThresholdWhereItHasOne() {
         var perType = assisted.evolve(new com.bigbox.autonomic.events.AgentEvent.ThresholdChanged(
                 "StrategyAgent", 0.90, "flags wrong too often", "loop:threshold", "PROJECT_AT_RISK"));
