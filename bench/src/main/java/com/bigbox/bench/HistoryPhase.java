@@ -14,6 +14,7 @@ import com.bigbox.postgres.autonomic.PostgresAdapters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -92,6 +93,12 @@ final class HistoryPhase {
                 "GET /api/v1/reviews/weekly",
                 w -> PostgresAdapters.weeklyReview(
                         w, Doctrine.shipped(), GoLive.fromFirstEvent(), ReviewWeek.of(Instant.now()), Instant.now()));
+        reads.put(
+                "GET /api/ceo/automation-report?period=quarter",
+                w -> compat.report(w, Instant.now().minus(Duration.ofDays(91)), Instant.now()));
+        reads.put(
+                "GET /api/oversight/stats (all time)",
+                w -> compat.report(w, Instant.EPOCH, Instant.now().plus(Duration.ofDays(3650))));
         reads.put(
                 "POST /api/events/query (a client's latest 50)",
                 w -> compat.events(
