@@ -42,7 +42,9 @@ class BenchQuickIT {
                 .contains(
                         "GET /api/v1/agents (status and lag of every agent)",
                         "GET /api/events/stats",
-                        "GET /api/v1/reviews/weekly");
+                        "GET /api/v1/reviews/weekly",
+                        "GET /api/ceo/automation-report?period=quarter",
+                        "GET /api/oversight/stats (all time)");
         var parsed = new ObjectMapper().readTree(Files.readString(json));
         assertThat(parsed.path("rows").size()).isEqualTo(report.rows().size());
         assertThat(parsed.path("rows")
