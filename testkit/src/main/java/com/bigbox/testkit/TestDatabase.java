@@ -3,6 +3,8 @@ package com.bigbox.testkit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -67,5 +69,31 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     /** A new connection to this class's database, outside any engine pool. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl());
+    }
+
+    /** Runs {@code sql} on a connection of its own, committed. */
+    public void execute(String sql) throws SQLException {
+        try (Connection c = connect();
+                var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The rows of a query, each as its columns' text joined by {@code " | "}: easy to compare with another query's. */
+    public List<String> rows(String sql) throws SQLException {
+        try (Connection c = connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            var rows = new ArrayList<String>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                var cells = new ArrayList<String>();
+                for (int i = 1; i <= columns; i++) {
+                    cells.add(rs.getString(i));
+                }
+                rows.add(String.join(" | ", cells));
+            }
+            return rows;
+        }
     }
 }

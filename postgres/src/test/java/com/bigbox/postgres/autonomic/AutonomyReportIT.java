@@ -9,7 +9,6 @@ import com.bigbox.postgres.Migrations;
 import com.bigbox.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.MethodOrderer;
@@ -75,11 +74,11 @@ class AutonomyReportIT {
                     .target("78")
                     .load()
                     .migrate();
-            sql(events(1, 200));
-            sql("select event_stats_catch_up()");
-            sql(events(201, 260)); // committed, not yet folded when V79 comes
+            db.execute(events(1, 200));
+            db.execute("select event_stats_catch_up()");
+            db.execute(events(201, 260)); // committed, not yet folded when V79 comes
             Migrations.apply(database.pool());
-            sql(events(261, 400));
+            db.execute(events(261, 400));
             for (String[] range : List.of(
                     new String[] {"2026-11-20 00:00+00", "2026-11-27 00:00+00"}, // whole days only
                     new String[] {"2026-11-21 07:13+00", "2026-11-30 16:40+00"}, // part days at both ends
@@ -87,12 +86,12 @@ class AutonomyReportIT {
                     new String[] {"2026-11-23 10:00+00", "2026-11-24 09:00+00"}, // across one midnight, no whole day
                     new String[] {"2026-11-25 00:00+00", "2026-11-25 00:00+00"}, // empty
                     new String[] {"1970-01-01 00:00+00", "2036-12-01 12:00+00"})) { // all time, as /api/oversight/stats
-                assertThat(rows("select * from autonomy_report_between(timestamptz '%s', timestamptz '%s')"
+                assertThat(db.rows("select * from autonomy_report_between(timestamptz '%s', timestamptz '%s')"
                                 .formatted(range[0], range[1])))
                         .as("%s to %s", range[0], range[1])
-                        .containsExactlyElementsOf(rows(FROM_THE_LOG.formatted(range[0], range[1])));
+                        .containsExactlyElementsOf(db.rows(FROM_THE_LOG.formatted(range[0], range[1])));
             }
-            assertThat(rows("select (count(*) > 0)::int from event_sums_by_day"))
+            assertThat(db.rows("select (count(*) > 0)::int from event_sums_by_day"))
                     .as("the whole days' sums come from the projection")
                     .containsExactly("1");
         }
@@ -128,36 +127,12 @@ class AutonomyReportIT {
             try (var s = open.createStatement()) {
                 s.execute(decision.formatted("held"));
             }
-            sql(decision.formatted("behind"));
-            assertThat(rows(week)).containsExactlyElementsOf(rows(scan));
-            assertThat(rows(week).getFirst()).startsWith("1 | ");
+            db.execute(decision.formatted("behind"));
+            assertThat(db.rows(week)).containsExactlyElementsOf(db.rows(scan));
+            assertThat(db.rows(week).getFirst()).startsWith("1 | ");
             open.commit();
         }
-        assertThat(rows(week)).containsExactlyElementsOf(rows(scan));
-        assertThat(rows(week).getFirst()).startsWith("2 | ");
-    }
-
-    private static void sql(String sql) throws SQLException {
-        try (Connection c = db.connect();
-                var s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        try (Connection c = db.connect();
-                var s = c.createStatement();
-                var rs = s.executeQuery(sql)) {
-            var rows = new ArrayList<String>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                var cells = new ArrayList<String>();
-                for (int i = 1; i <= columns; i++) {
-                    cells.add(rs.getBigDecimal(i).stripTrailingZeros().toPlainString());
-                }
-                rows.add(String.join(" | ", cells));
-            }
-            return rows;
-        }
+        assertThat(db.rows(week)).containsExactlyElementsOf(db.rows(scan));
+        assertThat(db.rows(week).getFirst()).startsWith("2 | ");
     }
 }

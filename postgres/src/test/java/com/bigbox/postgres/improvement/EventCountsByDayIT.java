@@ -9,7 +9,6 @@ import com.bigbox.postgres.Migrations;
 import com.bigbox.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -47,26 +46,26 @@ class EventCountsByDayIT {
                     .target("77")
                     .load()
                     .migrate();
-            sql(events(1, 150));
-            sql("select event_stats_catch_up()");
-            sql(events(151, 200)); // committed, not yet folded when V78 comes
+            db.execute(events(1, 150));
+            db.execute("select event_stats_catch_up()");
+            db.execute(events(151, 200)); // committed, not yet folded when V78 comes
             Migrations.apply(database.pool());
-            sql(events(201, 300));
+            db.execute(events(201, 300));
             for (String[] range : List.of(
                     new String[] {"2026-11-20", "2026-11-27"},
                     new String[] {"2026-11-23", "2026-11-24"},
                     new String[] {"2026-11-01", "2026-12-31"},
                     new String[] {"2026-11-25", "2026-11-25"})) {
-                assertThat(rows("select event_type, emitted_by, in_sop, events from event_counts_between('%s', '%s')"
+                assertThat(db.rows("select event_type, emitted_by, in_sop, events from event_counts_between('%s', '%s')"
                                 .formatted(range[0], range[1])))
                         .as("%s to %s", range[0], range[1])
-                        .containsExactlyInAnyOrderElementsOf(rows("""
+                        .containsExactlyInAnyOrderElementsOf(db.rows("""
                                 select event_type, emitted_by, payload ->> 'sop_execution_id' is not null, count(*)
                                   from events
                                  where "timestamp" >= timestamptz '%s 00:00:00+00' and "timestamp" < timestamptz '%s 00:00:00+00'
                                  group by 1, 2, 3""".formatted(range[0], range[1])));
             }
-            assertThat(rows("select sum(events) from event_counts_by_day")).containsExactly("300");
+            assertThat(db.rows("select sum(events) from event_counts_by_day")).containsExactly("300");
         }
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
@@ -79,30 +78,6 @@ class EventCountsByDayIT {
                         .hasMessageContaining("covers every client");
             }
             c.rollback();
-        }
-    }
-
-    private static void sql(String sql) throws SQLException {
-        try (Connection c = db.connect();
-                var s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        try (Connection c = db.connect();
-                var s = c.createStatement();
-                var rs = s.executeQuery(sql)) {
-            var rows = new ArrayList<String>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                var cells = new ArrayList<String>();
-                for (int i = 1; i <= columns; i++) {
-                    cells.add(rs.getString(i));
-                }
-                rows.add(String.join(" | ", cells));
-            }
-            return rows;
         }
     }
 }
