@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * GET /api/events/stats reads no more of the log than its ranges, even right after a set-based load, before
  * autovacuum has analyzed {@code events} (V77): with no statistics an open range was taken to match a third of
  * the log, and the day's count and the projection's tail scanned it (2 sequential scans of 20,000 rows each
- * under V73's functions).
+ * under V73's functions). The autonomy report's reads of the log (V79) are held to the same.
  */
 class StatsPlansWithoutStatisticsIT {
     @RegisterExtension
@@ -54,6 +54,11 @@ class StatsPlansWithoutStatisticsIT {
             assertThat(single(s, "select total_events from event_stats(now())")).isEqualTo(20_000);
             single(s, "select count(*) from event_stats_by('event_type')");
             single(s, "select count(*) from event_stats_by('emitted_by')");
+            // The autonomy report (V79): its part days and the projection's tail are ranges with two ends too.
+            single(s, "select autonomous_decisions from autonomy_report_between(now() - interval '91 days', now())");
+            single(
+                    s,
+                    "select autonomous_decisions from autonomy_report_between('epoch', now() + interval '3650 days')");
             assertThat(single(s, "select pg_stat_get_xact_numscans('public.events'::regclass)"))
                     .as("sequential scans of events in the transaction")
                     .isZero();
