@@ -1,1 +1,2 @@
-select resolution, count(*) from human_approvals where resolution is not null group by resolution
+-- Resolved approvals by resolution, from the counters the human_approvals trigger keeps (V81).
+select key, approvals from approval_counts('resolution')
