@@ -3111,6 +3111,16 @@ select bigbox_access.declare_rules($rules$[
   ["public", "approval_counts",               "function", "x", "x", "", "", "x", null]
 ]$rules$);
 
+-- ==== V82__sop_completed_indexes.sql ====
+-- The weekly review (review_automation_by_sop.sql, review_manual_work.sql) and the loops (completed_runs.sql,
+-- step_records.sql) read the SOP executions and steps completed in a range of time; with no index on when
+-- they completed, each read scanned every execution or step the history holds. The review reads a quarter:
+-- once the history is longer than that, these are the ranges it reads.
+create index if not exists idx_sop_executions_completed
+  on public.sop_executions (completed_at) where status = 'completed';
+create index if not exists idx_sop_execution_steps_completed
+  on public.sop_execution_steps (completed_at) where status = 'completed';
+
 -- ==== after_migrations.sql ====
 -- After the migrations (Migrations.apply runs this every time, also when none was pending): grants and
 -- policies as bigbox_access.access_rules say (V50__default_deny.sql), whatever a migration granted.
@@ -3197,3 +3207,6 @@ insert into public.flyway_schema_history (installed_rank, version, description, 
 insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
   select coalesce(max(installed_rank), 0) + 1, '81', 'approval counts', 'SQL', 'V81__approval_counts.sql', 531176115, current_user, 0, true
   from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '81');
+insert into public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+  select coalesce(max(installed_rank), 0) + 1, '82', 'sop completed indexes', 'SQL', 'V82__sop_completed_indexes.sql', -1488335809, current_user, 0, true
+  from public.flyway_schema_history having not exists (select 1 from public.flyway_schema_history where version = '82');

@@ -126,4 +126,44 @@ class HistoryFlatReadsIT {
         assertThat(total).isBetween(10_000L, events);
         assertThat(total).isGreaterThanOrEqualTo(events - 10);
     }
+
+    @Test
+    void theReviewsReadsOfCompletedSopWorkAreRangesOfWhenItCompletedNotScansOfTheHistory() throws Exception {
+        psql("""
+                insert into sop_definitions (sop_id, version, definition) values ('flat_sop', 1, '{}');
+                insert into sop_executions (sop_id, sop_version, correlation_id, started_at, completed_at, status)
+                select 'flat_sop', 1, gen_random_uuid(), now() - make_interval(hours => i * 3 + 2),
+                       now() - make_interval(hours => i * 3), 'completed'
+                  from generate_series(1, 20000) i;
+                insert into sop_execution_steps (execution_id, step_id, position, name, automation_level, status, required,
+                                                 automated, completed_at)
+                select execution_id, 'only', 0, 'step', 'assisted', 'completed', true, false, completed_at
+                  from sop_executions where sop_id = 'flat_sop';
+                analyze sop_executions;
+                analyze sop_execution_steps""");
+        // The weekly review's quarter (whole UTC days) of almost seven years of SOP work.
+        String quarter = "date_trunc('day', now() - interval '91 days')";
+        String today = "date_trunc('day', now())";
+        String bySop = com.bigbox.postgres.SqlResource.load(
+                        com.bigbox.postgres.improvement.PgWeeklyReviewReads.class, "review_automation_by_sop")
+                .replaceFirst("\\?", quarter)
+                .replaceFirst("\\?", today);
+        assertThat(plan(bySop)).contains("idx_sop_executions_completed").doesNotContain("Seq Scan on sop_executions");
+        assertThat(plan("select count(*) from sop_execution_steps s where s.status = 'completed' and s.completed_at >= "
+                        + quarter + " and s.completed_at < " + today))
+                .contains("idx_sop_execution_steps_completed")
+                .doesNotContain("Seq Scan on sop_execution_steps");
+    }
+
+    private static String plan(String sql) throws Exception {
+        try (Connection c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("explain " + sql)) {
+            var plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            return plan.toString();
+        }
+    }
 }
